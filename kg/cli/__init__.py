@@ -1,0 +1,62 @@
+"""The ``kg`` command: a thin layer over the library functions.
+
+Each command group lives in its own module under ``kg/cli/`` and exposes
+``register(app)``; :data:`COMMAND_MODULES` lists them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+
+import typer
+
+from kg.errors import KGError
+
+COMMAND_MODULES = ("core", "extract", "serve", "analyze", "viz")
+
+app = typer.Typer(
+    name="kg",
+    help="conflict-kg: turn news reports about political violence into an RDF knowledge graph.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def _main(
+    ctx: typer.Context,
+    store: str = typer.Option(
+        None,
+        "--store",
+        envvar="KG_STORE",
+        help="The store: a folder (default ./kg-store) or a SPARQL endpoint URL.",
+    ),
+) -> None:
+    """Global options."""
+    ctx.obj = {"store": store or os.environ.get("KG_STORE") or "./kg-store"}
+
+
+def _register_all() -> None:
+    for name in COMMAND_MODULES:
+        try:
+            mod = importlib.import_module(f"kg.cli.{name}")
+        except ModuleNotFoundError as err:
+            if err.name == f"kg.cli.{name}":
+                continue  # that command group is not built yet
+            raise
+        mod.register(app)
+
+
+_register_all()
+
+
+def main() -> None:
+    """Entry point: run the app, turning KGError into one clear line and exit code 2."""
+    try:
+        app()
+    except KGError as err:
+        typer.secho(f"error: {err}", err=True, fg="red")
+        sys.exit(2)

@@ -1,0 +1,180 @@
+"""``kg ingest``, ``kg export``, ``kg query``, ``kg stats``."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from kg.errors import KGError
+
+err_console = Console(stderr=True)
+console = Console()
+
+
+def store_target(ctx: typer.Context) -> str:
+    """The store the user chose with ``--store`` / ``KG_STORE``."""
+    return str(ctx.obj["store"])
+
+
+def open_store(ctx: typer.Context, read_only: bool = False) -> Any:
+    """Open the chosen store (folder or endpoint)."""
+    import kg
+
+    return kg.open(store_target(ctx), read_only=read_only)
+
+
+def print_rows(rows: list[dict[str, Any]], fmt: str, title: str | None = None) -> None:
+    """Print rows as a rich table, JSON or CSV on stdout."""
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows, indent=2, default=str, ensure_ascii=False) + "\n")
+        return
+    cols = list(rows[0]) if rows else []
+    if fmt == "csv":
+        import csv
+
+        w = csv.DictWriter(sys.stdout, fieldnames=cols)
+        w.writeheader()
+        for r in rows:
+            w.writerow({k: "" if v is None else str(v) for k, v in r.items()})
+        return
+    if fmt != "table":
+        raise KGError(f"unknown format {fmt!r}: choose table, json or csv")
+    table = Table(title=title, show_lines=False)
+    for c in cols:
+        table.add_column(c, overflow="fold")
+    for r in rows:
+        table.add_row(*("" if r[c] is None else str(r[c]) for c in cols))
+    console.print(table)
+    console.print(f"{len(rows)} row(s)")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the core commands to ``app``."""
+
+    @app.command()
+    def ingest(
+        ctx: typer.Context,
+        paths: list[Path] = typer.Argument(..., help=".txt, .jsonl, .html files or folders"),
+        id: str = typer.Option(None, "--id", help="Document id (single .txt/.html file)"),
+        title: str = typer.Option(None, "--title"),
+        published: str = typer.Option(None, "--published", help="YYYY-MM-DD"),
+        source: str = typer.Option(None, "--source", help="The outlet, e.g. Reuters"),
+        url: str = typer.Option(None, "--url"),
+        lang: str = typer.Option(None, "--lang"),
+        resume: bool = typer.Option(False, "--resume", help="Skip ids already in the store"),
+        batch_size: int = typer.Option(32, "--batch-size"),
+        processes: int = typer.Option(1, "--processes", "-j", help="spaCy worker processes"),
+    ) -> None:
+        """Read articles, extract events and actors, and store one graph per document."""
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+        from kg.ingest.run import ingest as run_ingest
+
+        if id is not None and (len(paths) != 1 or paths[0].is_dir()):
+            raise KGError("--id names one document: give exactly one .txt or .html file with it")
+        if published is not None:
+            from kg.dates import valid_iso_date
+
+            if not valid_iso_date(published):
+                raise KGError(f"--published {published!r} is not a date: use YYYY-MM-DD")
+        store = open_store(ctx)
+        started = time.perf_counter()
+        with Progress(
+            TextColumn("[bold]ingest"),
+            BarColumn(),
+            TextColumn("{task.completed} docs"),
+            TextColumn("{task.fields[rate]:.1f} docs/s"),
+            TimeElapsedColumn(),
+            console=err_console,
+            transient=False,
+        ) as progress:
+            task = progress.add_task("ingest", total=None, rate=0.0)
+
+            def tick(_x: Any) -> None:
+                n = progress.tasks[0].completed + 1
+                rate = n / max(time.perf_counter() - started, 1e-9)
+                progress.update(task, completed=n, rate=rate)
+
+            def warn(p: Any) -> None:
+                progress.console.print(f"[red]error[/red] {p}")
+
+            report = run_ingest(
+                store,
+                paths,
+                id=id,
+                title=title,
+                published=published,
+                source=source,
+                url=url,
+                lang=lang,
+                resume=resume,
+                batch_size=batch_size,
+                n_process=processes,
+                on_document=tick,
+                on_problem=warn,
+            )
+        store.close()
+        secs = time.perf_counter() - started
+        summary = report.as_dict()
+        err_console.print(
+            f"documents {summary['documents']}  events {summary['events']}  "
+            f"actors {summary['actors']}  places {summary['places']}  "
+            f"skipped {summary['skipped']}  errors {len(summary['errors'])}  "
+            f"({secs:.1f} s, {summary['documents'] / max(secs, 1e-9):.1f} docs/s)"
+        )
+        if not report.ok:
+            err_console.print(
+                f"[red]{len(report.problems)} input(s) could not be read[/red]; "
+                "everything else was stored. Fix them and run again (re-ingesting replaces, "
+                "never duplicates)."
+            )
+            raise typer.Exit(1)
+
+    @app.command()
+    def export(
+        ctx: typer.Context,
+        format: str = typer.Option("nquads", "--format", "-f", help="nquads|trig|turtle|jsonld"),
+        output: Path = typer.Option(None, "-o", "--output", help="File (default: stdout)"),
+        with_ontology: bool = typer.Option(False, "--with-ontology"),
+    ) -> None:
+        """Write the whole dataset (optionally with the ontology)."""
+        store = open_store(ctx, read_only=True)
+        if output is None:
+            store.export(sys.stdout.buffer, format, with_ontology=with_ontology)
+            sys.stdout.flush()
+        else:
+            store.export(output, format, with_ontology=with_ontology)
+            err_console.print(f"wrote {output}")
+
+    @app.command()
+    def query(
+        ctx: typer.Context,
+        sparql: str = typer.Argument(..., help="A SPARQL SELECT or ASK query ('-' reads stdin)"),
+        format: str = typer.Option("table", "--format", "-f", help="table|json|csv"),
+    ) -> None:
+        """Run a SPARQL query (prefixes ckg:, rdfs:, skos:, ... are predeclared)."""
+        if sparql == "-":
+            sparql = sys.stdin.read()
+        store = open_store(ctx, read_only=True)
+        try:
+            rows = store.select(sparql)
+        except SyntaxError as err:
+            raise KGError(f"the query does not parse: {err}") from err
+        print_rows([{k: (None if v is None else str(v)) for k, v in r.items()} for r in rows], format)
+
+    @app.command()
+    def stats(
+        ctx: typer.Context,
+        format: str = typer.Option("table", "--format", "-f", help="table|json|csv"),
+    ) -> None:
+        """Counts of documents, triples, events, actors and places."""
+        store = open_store(ctx, read_only=True)
+        s = store.stats()
+        print_rows([{"what": k, "count": v} for k, v in s.items()], format)

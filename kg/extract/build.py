@@ -1,0 +1,499 @@
+"""From an annotated spaCy ``Doc`` to extraction records, one node per real-world thing.
+
+Document-level work happens here: merging the mentions of one event ("twin bombings",
+"Wednesday's bombings", "the attack"), resolving dates against the article's date, choosing
+the most precise location, inheriting the narrative's time and place where a sentence gives
+none, and describing the entities with what the gazetteer knows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from kg.dates import find_dateline, resolve
+from kg.extract.entities import SPAN_KEY
+from kg.extract.events import SPEECH, VIOLENT, Mention
+from kg.extract.gazetteer import Gazetteer
+from kg.records import (
+    Article,
+    DateValue,
+    EntityRecord,
+    EventRecord,
+    Extraction,
+    Quantity,
+    Span as TextSpan,
+)
+
+CLASS_LABELS = {
+    "Attack": "attack", "Bombing": "bombing", "SuicideBombing": "suicide bombing",
+    "AirStrike": "air strike", "Assassination": "assassination", "ArmedClash": "armed clash",
+    "Arrest": "arrest", "SecurityOperation": "security operation", "Statement": "statement",
+    "ClaimOfResponsibility": "claim of responsibility", "Attribution": "attribution",
+    "Denial": "denial", "Accusation": "accusation", "DeclinedToComment": "declined to comment",
+    "Abduction": "abduction",
+}
+# the more specific class wins when mentions of one event disagree
+SPECIFICITY = {
+    "Attack": 0, "SecurityOperation": 0, "ArmedClash": 1, "Bombing": 2, "AirStrike": 2,
+    "Assassination": 2, "SuicideBombing": 3, "Abduction": 1, "Arrest": 1,
+}
+_FAMILY = {
+    "Attack": "violence", "Bombing": "explosive", "SuicideBombing": "explosive",
+    "AirStrike": "air", "Assassination": "violence", "ArmedClash": "battle",
+    "SecurityOperation": "operation", "Arrest": "arrest", "Abduction": "abduction",
+}
+
+
+@dataclass
+class _Event:
+    key: str
+    cls: str
+    mentions: list[Mention] = field(default_factory=list)
+    extra: set[str] = field(default_factory=set)
+    roles: dict[str, list[str]] = field(default_factory=dict)
+    date: str | None = None
+    date_explicit: bool = False
+    fatalities: Quantity | None = None
+    injured: Quantity | None = None
+    arrested: Quantity | None = None
+    about: list[str] = field(default_factory=list)
+    reported_by: list[str] = field(default_factory=list)
+    part_of: str | None = None
+    part_count: int | None = None
+    inherited_place: bool = False
+
+    def add(self, role: str, key: str) -> None:
+        lst = self.roles.setdefault(role, [])
+        if key not in lst:
+            lst.append(key)
+
+
+def _headline_end(text: str) -> int:
+    """Where a headline (a first line without final punctuation) ends, else 0."""
+    first, _, rest = text.partition("\n")
+    if rest and first.strip() and not first.rstrip().endswith((".", "!", "?", "\u201d", '"')):
+        return len(first)
+    return 0
+
+
+def build_extraction(doc: Doc, article: Article, gaz: Gazetteer | None = None) -> Extraction:
+    """Turn an annotated Doc into an :class:`Extraction` for ``article``."""
+    gaz = gaz or Gazetteer.load()
+    x = Extraction(article)
+    x.warnings.extend(doc.user_data.get("ckg_warnings", []))
+    text = article.text
+    dl = find_dateline(text)
+    ref = article.published or (dl.iso if dl else None)
+    head_end = max(_headline_end(text), dl.end if dl else 0)
+    # a dispatch's dateline opens its narrative: events of the day unless the text says more
+    narrative_date: str | None = dl.iso if dl else None
+
+    # ---------------------------------------------------------------- entities
+    spans: list[Span] = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
+    new = doc._.ckg_new or {}
+    for s in spans:
+        _entity(x, gaz, new, s.kb_id_).mentions.append(TextSpan(s.start_char, s.end_char, s.text))
+        _entity(x, gaz, new, s.kb_id_).aliases.add(s.text)
+    for subj, prop, obj in doc._.ckg_relations or []:
+        e = _entity(x, gaz, new, subj)
+        _entity(x, gaz, new, obj)
+        if (prop, obj) not in e.relations:
+            e.relations.append((prop, obj))
+    # describe what mentioned entities belong to or lie in (not "mentioned" themselves)
+    todo = list(x.entities)
+    while todo:
+        e = x.entities[todo.pop()]
+        for _prop, obj in e.relations:
+            if obj not in x.entities:
+                _entity(x, gaz, new, obj)
+                todo.append(obj)
+    place_spans = {
+        (s.start_char, s.end_char): s.kb_id_
+        for s in spans
+        if x.entities[s.kb_id_].is_place and s.start_char >= head_end
+    }
+
+    # ---------------------------------------------------------------- events
+    mentions: list[Mention] = [m for m in (doc._.ckg_events or []) if m.trigger.idx >= head_end]
+    by_id = {m.id: m for m in mentions}
+    events: list[_Event] = []
+    of_mention: dict[int, _Event] = {}
+    narrative_place: tuple[str, int] | None = None
+    last_sent = None
+    counter = 0
+    ordered = sorted(mentions, key=lambda m: (m.speech, m.trigger.i, m.id))
+    for m in ordered:
+        if m.speech and narrative_date is not None and not getattr(m, "_second", False):
+            pass
+        if m.sent is not last_sent:
+            last_sent = m.sent
+        # time: the mention's own date, else the narrative's
+        explicit = None
+        for expr in m.dates:
+            explicit = resolve(expr, ref)
+            if explicit:
+                break
+        if explicit is None and m.year:
+            explicit = m.year
+        if explicit and len(explicit) == 10:
+            narrative_date = explicit
+        sentence_date = _sentence_date(m, ref)
+        if explicit is None and sentence_date and len(sentence_date) == 10:
+            narrative_date = sentence_date
+        # place: the narrative's most precise place before this sentence, or in it
+        sent_places = [
+            k for (a, b), k in place_spans.items() if m.sent.start_char <= a and b <= m.sent.end_char
+        ]
+        if m.same_as is not None and m.same_as in by_id:
+            target = of_mention.get(m.same_as)
+            if target is None:
+                # merged into a mention not yet placed: handle after
+                target = _find_or_new(events, by_id[m.same_as], gaz, x, counter)
+                counter += 1
+                of_mention[m.same_as] = target
+            _absorb(target, m, explicit, gaz)
+            of_mention[m.id] = target
+            continue
+        ev = None
+        if not m.speech:
+            ev = _corefer(events, m, explicit, gaz)
+        else:
+            ev = _same_statement(events, m, of_mention)
+        if ev is None:
+            counter += 1
+            ev = _Event(key=f"e{counter}", cls=m.cls)
+            events.append(ev)
+        _absorb(ev, m, explicit, gaz)
+        of_mention[m.id] = ev
+        if ev.date is None and not m.speech and narrative_date and m.trigger.pos_ == "VERB":
+            ev.date = narrative_date
+        elif ev.date is None and m.speech and sentence_date:
+            ev.date = sentence_date
+        para = text.rfind("\n", 0, m.sent.start_char)
+        if narrative_place and narrative_place[1] != para:
+            narrative_place = None  # a place set in one paragraph does not carry to the next
+        if (m.violent or m.cls == "Arrest") and "location" not in ev.roles and narrative_place:
+            ev.add("location", narrative_place[0])
+            ev.inherited_place = True
+        locs = [k for k in sent_places if x.entities[k].types[0] != "Country"]
+        if locs:
+            narrative_place = (_most_precise(locs, gaz), para)
+
+    # statements: about which events; outlets that report
+    for m in mentions:
+        ev = of_mention.get(m.id)
+        if ev is None:
+            continue
+        for other in m.about:
+            target = of_mention.get(other)
+            if target is not None and target is not ev and target.key not in ev.about:
+                ev.about.append(target.key)
+        for k in m.reported_by:
+            if k not in ev.reported_by and k not in ev.roles.get("speaker", []):
+                ev.reported_by.append(k)
+    # a state or government that reports arrests or strikes by unnamed "security forces"
+    for ev in events:
+        if ev.cls not in SPEECH:
+            continue
+        speakers = [k for k in ev.roles.get("speaker", []) if _is_state(x.entities.get(k))]
+        for key in ev.about:
+            target = next((e for e in events if e.key == key), None)
+            if target is not None and target.cls in VIOLENT | {"Arrest"}:
+                role = "agent" if target.cls == "Arrest" else "perpetrator"
+                if not target.roles.get(role) and not target.roles.get("agent") and speakers:
+                    for k in speakers:
+                        target.add(role, k)
+
+    for ev in events:
+        x.events.extend(_records(ev, gaz, x, text))
+    return x
+
+
+def _sentence_date(m: Mention, ref: str | None) -> str | None:
+    """A date attached to the sentence's main verb ("Iran on Friday said ...")."""
+    root = m.sent.root
+    for c in root.children:
+        if c.ent_type_ == "DATE" or c.lower_ in ("yesterday", "today"):
+            r = resolve(c.text, ref)
+            if r:
+                return r
+        if c.dep_ == "prep" and c.lower_ in ("on", "in"):
+            for g in c.children:
+                if g.ent_type_ == "DATE":
+                    r = resolve(" ".join(t.text for t in g.subtree), ref)
+                    if r:
+                        return r
+        if c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME"):
+            r = resolve(" ".join(t.text for t in c.subtree), ref)
+            if r:
+                return r
+    for ent in m.sent.ents:
+        if ent.label_ in ("DATE", "TIME") and ent.root.head == root:
+            r = resolve(ent.text, ref)
+            if r:
+                return r
+    return None
+
+
+def _is_state(e: EntityRecord | None) -> bool:
+    return e is not None and bool({"State", "Government"} & set(e.types))
+
+
+def _entity(x: Extraction, gaz: Gazetteer, new: dict, key: str) -> EntityRecord:
+    if key in x.entities:
+        return x.entities[key]
+    if key in gaz:
+        g = gaz[key]
+        rels = [(p, o) for p, targets in g.relations.items() for o in targets]
+        rec = EntityRecord(
+            key=key, label=g.label, types=g.types, aliases=set(g.aliases), qid=g.qid,
+            relations=rels, is_place=g.is_place, from_gazetteer=True,
+        )
+    else:
+        label, types = new.get(key, (key.split("/")[-1].replace("-", " "), ("Actor",)))
+        is_place = bool({"Place", "Site", "Settlement", "AdminRegion", "Country"} & set(types))
+        rec = EntityRecord(key=key, label=label, types=tuple(types), is_place=is_place,
+                           from_gazetteer=False)
+    x.entities[key] = rec
+    return rec
+
+
+def _most_precise(keys: list[str], gaz: Gazetteer) -> str:
+    """The deepest place (a district before its province before its country)."""
+    def depth(k: str) -> int:
+        return gaz.depth(k) if k in gaz else 1
+
+    return sorted(keys, key=lambda k: (-depth(k), keys.index(k)))[0]
+
+
+def _related(a: str, b: str, gaz: Gazetteer) -> bool:
+    """Same actor, or one an affiliate/part/member of the other (ISIS-K and Islamic State)."""
+    if a == b:
+        return True
+    for s, o in ((a, b), (b, a)):
+        if s in gaz:
+            rel = gaz[s].relations
+            if any(o in rel.get(p, []) for p in ("affiliateOf", "partOf", "memberOf")):
+                return True
+    return False
+
+
+def _place_compatible(a: list[str], b: list[str], gaz: Gazetteer) -> bool:
+    if not a or not b:
+        return True
+    for p in a:
+        for q in b:
+            if p == q:
+                return True
+            if p in gaz and q in gaz.ancestors(p) if p in gaz else False:
+                return True
+            if q in gaz and p in gaz.ancestors(q) if q in gaz else False:
+                return True
+    return False
+
+
+def _corefer(events: list[_Event], m: Mention, explicit: str | None, gaz: Gazetteer) -> _Event | None:
+    """An earlier event this mention refers to, or ``None`` for a new event.
+
+    A definite mention ("the bombings", "Wednesday's attack") or one on the same day refers to
+    the most salient compatible event: same trigger word first, then same kind of violence,
+    then the most mentioned, then the most recent. Compatible means no conflict of date,
+    perpetrator (affiliates agree) or place.
+    """
+    fam = _FAMILY.get(m.cls)
+    best: tuple[tuple[int, ...], _Event] | None = None
+    for idx, ev in enumerate(events):
+        if ev.cls in SPEECH:
+            continue
+        efam = _FAMILY.get(ev.cls)
+        if m.cls == "Arrest" or ev.cls == "Arrest":
+            if not (m.cls == ev.cls and m.definite and m.arrested is None):
+                continue
+        elif not (fam == efam or "violence" in (fam, efam)) or (
+            "operation" in (fam, efam) and fam != efam
+        ):
+            continue
+        if explicit and ev.date_explicit and ev.date and not (
+            explicit.startswith(ev.date) or ev.date.startswith(explicit)
+        ):
+            continue
+        if m.year and not (ev.date and ev.date.startswith(m.year)):
+            continue
+        if ev.date_explicit and ev.date and len(ev.date) == 4 and not explicit:
+            continue  # a past event named by its year is not "the attack" of the story
+        mp = m.roles.get("perpetrator", []) + m.roles.get("agent", [])
+        ep = ev.roles.get("perpetrator", []) + ev.roles.get("agent", [])
+        if mp and ep and not any(_related(a, b, gaz) for a in mp for b in ep):
+            continue
+        eloc = [] if ev.inherited_place else ev.roles.get("location", [])
+        if not _place_compatible(m.roles.get("location", []), eloc, gaz):
+            continue
+        same_day = bool(explicit and ev.date and explicit == ev.date)
+        if not (m.definite or same_day):
+            continue
+        lemmas = {x.trigger.lemma_.lower() for x in ev.mentions}
+        score = (
+            int(same_day),
+            int(fam == efam),
+            len(ev.mentions),
+            int(m.trigger.lemma_.lower() in lemmas),
+            idx,
+        )
+        if best is None or score > best[0]:
+            best = (score, ev)
+    return best[1] if best else None
+
+
+def _same_statement(
+    events: list[_Event], m: Mention, of_mention: dict[int, _Event] | None = None
+) -> _Event | None:
+    """One node per statement: the same speaker saying the same kind of thing about the same
+    events (a claim about another event is another claim)."""
+    of_mention = of_mention or {}
+
+    def about(ms: list[Mention]) -> set[str]:
+        return {of_mention[a].key for x in ms for a in x.about if a in of_mention}
+
+    speakers = set(m.roles.get("speaker", []))
+    for ev in events:
+        if ev.cls != m.cls or not speakers:
+            continue
+        if set(ev.roles.get("speaker", [])) != speakers:
+            continue
+        if m.cls in ("ClaimOfResponsibility", "Attribution", "Denial", "Accusation") and ev.mentions:
+            mine, theirs = about([m]), about(ev.mentions)
+            if mine and theirs and not mine & theirs:
+                continue
+        return ev
+    return None
+
+
+def _find_or_new(events: list[_Event], m: Mention, gaz: Gazetteer, x: Extraction, counter: int) -> _Event:
+    ev = _Event(key=f"e{counter + 1}", cls=m.cls)
+    events.append(ev)
+    return ev
+
+
+def _absorb(ev: _Event, m: Mention, explicit: str | None, gaz: Gazetteer) -> None:
+    ev.mentions.append(m)
+    if m.cls != ev.cls:
+        if m.cls in SPEECH and ev.cls in SPEECH:
+            if ev.cls == "Statement":
+                ev.cls = m.cls
+        elif SPECIFICITY.get(m.cls, 0) > SPECIFICITY.get(ev.cls, 0):
+            ev.extra.add(ev.cls)
+            ev.cls = m.cls
+        else:
+            ev.extra.add(m.cls)
+    ev.extra |= m.extra_types
+    if "SuicideBombing" in ev.extra and ev.cls in ("Attack", "Bombing"):
+        ev.extra.discard("SuicideBombing")
+        ev.cls = "SuicideBombing"
+    for role, keys in m.roles.items():
+        for k in keys:
+            ev.add(role, k)
+    if explicit and (not ev.date_explicit or (len(explicit) > len(ev.date or ""))):
+        ev.date, ev.date_explicit = explicit, True
+    for q in ("fatalities", "injured", "arrested"):
+        v = getattr(m, q)
+        if v is not None and getattr(ev, q) is None:
+            setattr(ev, q, v)
+    if m.part_count and not ev.part_count:
+        ev.part_count = m.part_count
+    if "location" in m.roles and ev.inherited_place:
+        ev.roles["location"] = list(m.roles["location"])
+        ev.inherited_place = False
+
+
+def _label(ev: _Event, cls: str, gaz: Gazetteer, x: Extraction) -> str:
+    def name(k: str) -> str:
+        return x.entities[k].label if k in x.entities else k
+
+    parts = [CLASS_LABELS.get(cls, cls)]
+    agents = ev.roles.get("perpetrator") or ev.roles.get("agent") or ev.roles.get("speaker") or []
+    if agents:
+        parts.append("by " + ", ".join(name(k) for k in agents[:2]))
+    locs = ev.roles.get("location") or []
+    if locs:
+        parts.append("in " + name(locs[0]))
+    if ev.date:
+        parts.append(ev.date)
+    label = " ".join(parts)
+    return label[0].upper() + label[1:]
+
+
+def _records(ev: _Event, gaz: Gazetteer, x: Extraction, text: str) -> list[EventRecord]:
+    locs = ev.roles.get("location", [])
+    if len(locs) > 1:
+        keep = [k for k in locs if not any(k in (gaz.ancestors(o) if o in gaz else []) for o in locs if o != k)]
+        ev.roles["location"] = keep or locs
+    for role in ("perpetrator", "agent", "target", "victim", "speaker"):
+        if role in ev.roles:
+            ev.roles[role] = [k for k in ev.roles[role] if k in x.entities]
+            if not ev.roles[role]:
+                del ev.roles[role]
+    if ev.cls in SPEECH and "perpetrator" in ev.roles:
+        del ev.roles["perpetrator"]
+    if ev.cls in SPEECH and "agent" in ev.roles:
+        for k in ev.roles.pop("agent"):
+            ev.add("speaker", k)
+    if ev.cls not in SPEECH and "speaker" in ev.roles:
+        del ev.roles["speaker"]
+    evidence = []
+    seen = set()
+    for m in ev.mentions:
+        s = m.sent
+        key = (s.start_char, s.end_char)
+        if key in seen:
+            continue
+        seen.add(key)
+        a, b = s.start_char, s.end_char
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        evidence.append(TextSpan(a, b, text[a:b]))
+    types = (ev.cls, *sorted(ev.extra - {ev.cls} - {"Attack"} if ev.cls != "Attack" else ev.extra - {ev.cls}))
+    if ev.cls in SPEECH:
+        types = (ev.cls,)
+    confidence = 0.5 + 0.1 * min(len(ev.roles), 3) + (0.1 if ev.date_explicit else 0.0)
+    if ev.inherited_place:
+        confidence -= 0.1
+    rec = EventRecord(
+        key=ev.key,
+        types=types,
+        label=_label(ev, ev.cls, gaz, x),
+        trigger=ev.mentions[0].trigger.text,
+        roles={k: list(v) for k, v in ev.roles.items()},
+        date=DateValue(ev.date) if ev.date else None,
+        fatalities=ev.fatalities,
+        injured=ev.injured,
+        arrested=ev.arrested,
+        about=list(ev.about),
+        evidence=evidence,
+        confidence=round(min(confidence, 0.95), 2),
+    )
+    if ev.reported_by:
+        rec.roles["reportedBy"] = list(dict.fromkeys(ev.reported_by))
+    out = [rec]
+    if ev.part_count and ev.part_count > 1 and ev.cls in ("Bombing", "SuicideBombing", "AirStrike", "Attack"):
+        for i in range(1, ev.part_count + 1):
+            sub = EventRecord(
+                key=f"{ev.key}-{i}",
+                types=(ev.cls,),
+                label=f"{rec.label} (part {i} of {ev.part_count})",
+                trigger=rec.trigger,
+                roles={k: list(v) for k, v in rec.roles.items() if k in ("location", "perpetrator")},
+                date=rec.date,
+                part_of=ev.key,
+                evidence=evidence[:1],
+                confidence=rec.confidence,
+            )
+            out.append(sub)
+    return out
+
+
+_WS = re.compile(r"\s+")

@@ -1,0 +1,306 @@
+"""Actor and place mentions: a gazetteer matcher that corrects and extends spaCy's NER.
+
+The ``ckg_entities`` component writes every mention to ``doc.spans["ckg"]``; each span's
+``kb_id_`` is the canonical key of the thing it names (a gazetteer id, or a key minted for an
+unknown actor from its normalised name, never merged with a different known one) and its
+``label_`` the ontology class. Rules as data: names come from the gazetteer, not code.
+
+Linking rules, in order:
+
+1. the longest gazetteer name wins (``Daesh Khorasan`` over ``Daesh``); short all-caps names
+   (``US``, ``IS``, ``AP``) match only in capitals;
+2. ``X's <Place>-based branch`` / ``X <Place>-based affiliate`` names the affiliate of X based
+   in Place: the gazetteer entry with those relations, or a new node affiliated to X;
+3. an ambiguous name (a district name used in two provinces) goes to the candidate that lies
+   in a place the document also names;
+4. a demonym that modifies a force noun (``Afghan and coalition forces``) names that country's
+   forces when the gazetteer has them (``Afghan forces``);
+5. spaCy's PERSON/ORG/GPE/LOC/FAC/NORP entities that the gazetteer does not know become new
+   nodes (a person's surname alone links to the person named in full earlier).
+
+>>> import spacy
+>>> nlp = spacy.blank("en")
+>>> _ = nlp.add_pipe("ckg_entities")
+>>> doc = nlp("Daesh and ISIS-K attacked Kabul, the U.S. said.")
+>>> [(s.text, s.kb_id_) for s in doc.spans["ckg"]]
+[('Daesh', 'isis'), ('ISIS-K', 'isis-k'), ('Kabul', 'kabul-city'), ('U.S.', 'united-states')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from kg.extract.gazetteer import Gazetteer, norm
+
+SPAN_KEY = "ckg"
+NER_TYPES = {
+    "PERSON": ("Person",),
+    "ORG": ("Organization",),
+    "GPE": ("Place",),
+    "LOC": ("Place",),
+    "FAC": ("Site",),
+    "NORP": ("SocialGroup",),
+}
+_BRANCH = re.compile(r"^(?:branch|affiliate|wing|chapter|offshoot|faction|franchise|province)s?$")
+_FORCE_HEADS = {"force", "forces", "troops", "soldiers", "police", "army", "military", "security"}
+_STOP_NAMES = {"english", "dari", "pashto", "arabic", "persian", "farsi", "urdu", "god", "allah"}
+
+if not Doc.has_extension("ckg_new"):
+    Doc.set_extension("ckg_new", default=None)  # key -> (label, types) of minted entities
+if not Doc.has_extension("ckg_relations"):
+    Doc.set_extension("ckg_relations", default=None)  # [(subject key, property, object key)]
+
+
+def _is_caps(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 5
+
+
+class EntityLinker:
+    """Find actor and place mentions and link each to one canonical key."""
+
+    def __init__(self, nlp: Language, name: str = "ckg_entities", use_ner: bool = True) -> None:
+        self.name = name
+        self.use_ner = use_ner
+        self.gaz = Gazetteer.load()
+        self.ci = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.cs = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._cs_names: dict[str, set[str]] = {}
+        self._ci_names: dict[str, set[str]] = {}
+        for e in self.gaz.entries.values():
+            for n in e.names:
+                if not n.strip():
+                    continue
+                target = self._cs_names if _is_caps(n) else self._ci_names
+                target.setdefault(n, set()).add(e.id)
+                if not _is_caps(n) and "'" not in n and "\u2019" not in n:
+                    # "Shi'ites" and "Shi’ites" alike
+                    pass
+        tok = nlp.tokenizer
+        for names, matcher in ((self._ci_names, self.ci), (self._cs_names, self.cs)):
+            for n, ids in names.items():
+                variants = {n, n.replace("'", "\u2019")}
+                matcher.add("|".join(sorted(ids)), [tok(v) for v in variants])
+
+    # ------------------------------------------------------------ matching
+
+    def _gazetteer_spans(self, doc: Doc) -> list[Span]:
+        spans = []
+        for matcher in (self.ci, self.cs):
+            for match_id, start, end in matcher(doc):
+                ids = doc.vocab.strings[match_id]
+                span = Span(doc, start, end, label="GAZ", kb_id=ids)
+                spans.append(span)
+        return spans
+
+    def __call__(self, doc: Doc) -> Doc:
+        gaz = self.gaz
+        cands = self._gazetteer_spans(doc)
+        # rule 2: "<Place>-based branch" phrases are one mention of an affiliate
+        cands.extend(self._branch_spans(doc))
+        if self.use_ner:
+            for ent in doc.ents:
+                if ent.label_ in NER_TYPES:
+                    start, end = ent.start, ent.end
+                    while start < end and doc[start].lower_ in ("the", "a", "an"):
+                        start += 1
+                    while end > start and doc[end - 1].tag_ == "POS":
+                        end -= 1
+                    if end > start:
+                        cands.append(Span(doc, start, end, label="NER:" + ent.label_))
+        chosen = _longest_non_overlapping(cands)
+        doc_places = set()
+        for s in chosen:
+            if s.label_ == "GAZ" and "|" not in s.kb_id_ and gaz[s.kb_id_].is_place:
+                doc_places.add(s.kb_id_)
+                doc_places.update(gaz.ancestors(s.kb_id_))
+        out: list[Span] = []
+        new: dict[str, tuple[str, tuple[str, ...]]] = {}
+        relations: list[tuple[str, str, str]] = []
+        persons: dict[str, str] = {}
+        for s in chosen:
+            key, label = self._link(doc, s, doc_places, new, persons, relations)
+            if key is None:
+                continue
+            out.append(Span(doc, s.start, s.end, label=label, kb_id=key))
+        doc.spans[SPAN_KEY] = out
+        doc._.ckg_new = new
+        doc._.ckg_relations = relations + self._appositive_relations(doc, out)
+        return doc
+
+    def _branch_spans(self, doc: Doc) -> list[Span]:
+        """``Daesh (ISIS) Afghanistan-based branch``: one span from the group to the noun."""
+        out = []
+        for tok in doc:
+            if not _BRANCH.match(tok.lower_) or tok.i < 3:
+                continue
+            # "<Place> - based <noun>"
+            if not (doc[tok.i - 1].lower_ == "based" and doc[tok.i - 2].text in "-\u2010\u2011"):
+                continue
+            place_tok = doc[tok.i - 3]
+            place_ids = {i for i in self.gaz.lookup(place_tok.text) if self.gaz[i].is_place}
+            if not place_ids:
+                continue
+            # the parent group: before the place, allowing "(ISIS)" and "'s"/"its"
+            j = tok.i - 4
+            while j >= 0 and doc[j].text in ("(", ")", "'s", "\u2019s", ",") or (
+                j >= 0 and doc[j].text in ("(", ")")
+            ):
+                j -= 1
+            start = j
+            parent = None
+            for k in range(max(0, j - 5), j + 1):
+                ids = self.gaz.lookup(doc[k : j + 1].text)
+                if ids:
+                    parent, start = ids, k
+                    break
+            if parent is None:
+                # "its Afghanistan-based affiliate" names an affiliate; leave "its" to coref
+                continue
+            p = sorted(parent)[0]
+            place = sorted(place_ids)[0]
+            out.append(
+                Span(doc, start, tok.i + 1, label="BRANCH", kb_id=f"branch|{p}|{place}")
+            )
+        return out
+
+    def _link(
+        self,
+        doc: Doc,
+        s: Span,
+        doc_places: set[str],
+        new: dict[str, tuple[str, tuple[str, ...]]],
+        persons: dict[str, str],
+        relations: list[tuple[str, str, str]],
+    ) -> tuple[str | None, str]:
+        gaz = self.gaz
+        if s.label_ == "BRANCH":
+            _, parent, place = s.kb_id_.split("|")
+            for e in gaz.entries.values():
+                if parent in e.relations.get("affiliateOf", []) and place in e.relations.get(
+                    "basedIn", []
+                ):
+                    return e.id, e.types[0]
+            key = f"actor/{parent}-{place}-branch"
+            new[key] = (f"{gaz[parent].label} ({gaz[place].label} branch)", ("ArmedGroup",))
+            relations += [(key, "affiliateOf", parent), (key, "basedIn", place)]
+            return key, "ArmedGroup"
+        if s.label_ == "GAZ":
+            ids = set(s.kb_id_.split("|"))
+            key = self._disambiguate(ids, doc_places)
+            key = self._force_demonym(doc, s, key)
+            e = gaz[key]
+            if "Person" in e.types:
+                for part in e.label.split():
+                    persons.setdefault(part, key)
+            return key, e.types[0]
+        # NER entity: the gazetteer may know it by a name spelled differently
+        text = s.text.strip()
+        if not text or text.lower() in _STOP_NAMES or not any(c.isupper() for c in text[:1]):
+            return None, ""
+        if any(c.isdigit() for c in text) or len(text) < 2:
+            return None, ""
+        kind = s.label_.split(":", 1)[1] if ":" in s.label_ else s.label_
+        if kind == "PERSON" and len(s) == 1 and text in persons:
+            return persons[text], "Person"
+        if gaz.lookup(text):
+            key = self._disambiguate(gaz.lookup(text), doc_places)
+            return key, gaz[key].types[0]
+        types = NER_TYPES.get(kind, ("Actor",))
+        prefix = "place" if types[0] in ("Place", "Site") else "actor"
+        key = f"{prefix}/{norm(text).replace(' ', '-')}"
+        if kind == "PERSON":
+            for part in text.split():
+                persons.setdefault(part, key)
+        new.setdefault(key, (text, types))
+        return key, types[0]
+
+    def _disambiguate(self, ids: set[str], doc_places: set[str]) -> str:
+        if len(ids) == 1:
+            return next(iter(ids))
+        gaz = self.gaz
+        scored = []
+        for i in sorted(ids):
+            anc = set(gaz.ancestors(i))
+            scored.append((len(anc & doc_places), not gaz[i].is_place, -gaz.depth(i), i))
+        scored.sort(reverse=True)
+        return scored[0][3]
+
+    def _force_demonym(self, doc: Doc, s: Span, key: str) -> str:
+        """``Afghan and coalition security force``: the demonym names the national forces."""
+        e = self.gaz[key]
+        if "State" not in e.types or len(s) != 1:
+            return key
+        tok = s[0]
+        if tok.lower_ != s.text.lower() or tok.text.lower() == norm(e.label):
+            return key
+        head = tok.head
+        hops = 0
+        while head.dep_ in ("amod", "compound", "conj", "cc", "nmod") and head.head != head and hops < 3:
+            head = head.head
+            hops += 1
+        following = doc[tok.i + 1 : min(len(doc), tok.i + 6)]
+        if head.lower_ in _FORCE_HEADS or any(t.lower_ in _FORCE_HEADS for t in following[:4]):
+            for alias in (f"{tok.text} forces", f"{tok.text} security forces"):
+                ids = self.gaz.lookup(alias)
+                if len(ids) == 1:
+                    return next(iter(ids))
+        return key
+
+    def _appositive_relations(self, doc: Doc, spans: Iterable[Span]) -> list[tuple[str, str, str]]:
+        """``X's spokesperson, Y`` and ``Y, the spokesman of X``: Y spokespersonOf X."""
+        rels = []
+        by_start = {s.start: s for s in spans}
+        by_tok: dict[int, Span] = {}
+        for s in spans:
+            for i in range(s.start, s.end):
+                by_tok[i] = s
+        for tok in doc:
+            if tok.lemma_.lower() not in ("spokesperson", "spokesman", "spokeswoman", "leader", "chief", "head", "commander", "founder"):
+                continue
+            prop = "spokespersonOf" if tok.lower_.startswith("spokes") else "memberOf"
+            org = person = None
+            # X's spokesperson / spokesman of X / X spokesman
+            for child in tok.children:
+                if child.dep_ in ("poss", "compound") and child.i in by_tok:
+                    org = by_tok[child.i]
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for g in child.children:
+                        if g.i in by_tok:
+                            org = by_tok[g.i]
+                if child.dep_ == "appos" and child.i in by_tok:
+                    person = by_tok[child.i]
+            if tok.dep_ == "appos" and tok.head.i in by_tok:
+                person = by_tok[tok.head.i]
+            if person is None and tok.i + 2 < len(doc) and doc[tok.i + 1].text == ",":
+                person = by_start.get(tok.i + 2)
+            if org is not None and person is not None and person.label_ == "Person":
+                if org.kb_id_ != person.kb_id_:
+                    rels.append((person.kb_id_, prop, org.kb_id_))
+        return rels
+
+
+def _longest_non_overlapping(spans: list[Span]) -> list[Span]:
+    """Keep the longest spans, gazetteer before NER on ties, in text order."""
+    rank = {"BRANCH": 0, "GAZ": 1}
+    spans = sorted(spans, key=lambda s: (-(s.end - s.start), rank.get(s.label_, 2), s.start))
+    taken: set[int] = set()
+    out = []
+    for s in spans:
+        if any(i in taken for i in range(s.start, s.end)):
+            continue
+        out.append(s)
+        taken.update(range(s.start, s.end))
+    return sorted(out, key=lambda s: s.start)
+
+
+@Language.factory("ckg_entities", default_config={"use_ner": True})
+def make_entity_linker(nlp: Language, name: str, use_ner: bool) -> Any:
+    """The spaCy factory for :class:`EntityLinker`."""
+    return EntityLinker(nlp, name, use_ner=use_ner)

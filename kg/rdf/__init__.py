@@ -1,0 +1,1 @@
+"""The RDF layer: extraction records in, triples out (``mapping``), IRIs (``iri``)."""

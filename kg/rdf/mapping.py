@@ -1,0 +1,200 @@
+"""Extraction records to RDF: a pure generator of triples, kept apart from the store.
+
+Each document becomes one named graph (its IRI is the document's IRI) that holds the
+document, the run that produced it, every event read from it, and the actors and places it
+mentions together with what the gazetteer knows about them (labels, aliases, affiliations,
+the places they lie in). Re-ingesting a document replaces that graph whole.
+
+>>> from kg.records import Article, Extraction, EntityRecord, EventRecord, Span
+>>> art = Article(id="d1", text="Police arrested two men in Kabul.", published="2024-01-02")
+>>> x = Extraction(art)
+>>> x.entities["kabul"] = EntityRecord("kabul", "Kabul", ("Settlement",), is_place=True,
+...     mentions=[Span(26, 31, "Kabul")])
+>>> x.events.append(EventRecord("e1", ("Arrest",), "arrest", roles={"location": ["kabul"]},
+...     evidence=[Span(0, 33, art.text)]))
+>>> triples = list(document_triples(x))
+>>> (entity_iri("kabul"), RDF.type, CKG.Settlement) in triples
+True
+>>> (doc_iri("d1"), CKG.mentions, entity_iri("kabul")) in triples
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from rdflib import RDF, RDFS, XSD, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, PROV, SKOS
+
+from kg.rdf.iri import activity_iri, agent_iri, doc_iri, entity_iri, event_iri
+from kg.records import DateValue, EntityRecord, EventRecord, Extraction, Quantity
+from kg.vocab import CKG
+
+OA = Namespace("http://www.w3.org/ns/oa#")
+SCHEMA = Namespace("https://schema.org/")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+_DATATYPE = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
+_ROLE_PROPERTY = {
+    "perpetrator": CKG.perpetrator,
+    "agent": CKG.agent,
+    "speaker": CKG.speaker,
+    "target": CKG.target,
+    "victim": CKG.victim,
+    "location": CKG.location,
+    "reportedBy": CKG.reportedBy,
+}
+_RELATION_PROPERTY = {
+    "affiliateOf": CKG.affiliateOf,
+    "memberOf": CKG.memberOf,
+    "spokespersonOf": CKG.spokespersonOf,
+    "basedIn": CKG.basedIn,
+    "locatedIn": CKG.locatedIn,
+    "partOf": CKG.partOf,
+}
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """The ingest run that produced a graph: a ``prov:Activity``."""
+
+    run_id: str
+    software: str = "conflict-kg"
+    version: str = "0.0.0"
+    model: str = ""
+    started: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
+
+
+def term(local: str) -> URIRef:
+    """The ontology term with local name ``local``; raises ``AttributeError`` if unknown.
+
+    >>> term("SuicideBombing")
+    rdflib.term.URIRef('https://w3id.org/conflict-kg/ontology#SuicideBombing')
+    """
+    return getattr(CKG, local)
+
+
+def date_literal(date: DateValue) -> Literal:
+    """The literal for a date, typed by its precision.
+
+    >>> date_literal(DateValue("2022")).datatype == XSD.gYear
+    True
+    """
+    return Literal(date.value, datatype=_DATATYPE[date.precision])
+
+
+def _int(n: int) -> Literal:
+    return Literal(int(n), datatype=XSD.integer)
+
+
+def _quantity(s: URIRef, q: Quantity | None, best: URIRef, lo: URIRef | None, hi: URIRef | None):
+    if q is None:
+        return
+    if q.best is not None:
+        yield s, best, _int(q.best)
+    if lo is not None and q.min is not None:
+        yield s, lo, _int(q.min)
+    if hi is not None and q.max is not None:
+        yield s, hi, _int(q.max)
+
+
+def entity_triples(e: EntityRecord, known: dict[str, EntityRecord]) -> Iterator[Triple]:
+    """Type, labels, aliases, Wikidata link and relations of one entity."""
+    s = entity_iri(e.key)
+    for t in e.types:
+        yield s, RDF.type, term(t)
+    yield s, RDFS.label, Literal(e.label)
+    for alias in sorted(e.aliases - {e.label}):
+        if alias.strip():
+            yield s, SKOS.altLabel, Literal(alias)
+    if e.qid:
+        yield s, SKOS.exactMatch, WD[e.qid]
+    for prop, other in e.relations:
+        if other in known:
+            yield s, _RELATION_PROPERTY[prop], entity_iri(other)
+
+
+def event_triples(doc_id: str, doc: URIRef, ev: EventRecord, text_len: int) -> Iterator[Triple]:
+    """Everything said about one event, with its evidence and provenance."""
+    s = event_iri(doc_id, ev.key)
+    for t in ev.types:
+        yield s, RDF.type, term(t)
+    yield s, RDFS.label, Literal(ev.label)
+    yield s, PROV.wasDerivedFrom, doc
+    yield s, CKG.confidence, Literal(round(ev.confidence, 3), datatype=XSD.decimal)
+    if ev.trigger:
+        yield s, CKG.trigger, Literal(ev.trigger)
+    for role, keys in ev.roles.items():
+        for key in keys:
+            yield s, _ROLE_PROPERTY[role], entity_iri(key)
+    if ev.date is not None:
+        yield s, CKG.date, date_literal(ev.date)
+    yield from _quantity(s, ev.fatalities, CKG.fatalities, CKG.fatalitiesMin, CKG.fatalitiesMax)
+    yield from _quantity(s, ev.injured, CKG.injured, None, None)
+    yield from _quantity(s, ev.arrested, CKG.arrested, None, None)
+    for other in ev.about:
+        yield s, CKG.about, event_iri(doc_id, other)
+    if ev.part_of:
+        yield s, CKG.partOf, event_iri(doc_id, ev.part_of)
+    for i, span in enumerate(ev.evidence):
+        yield s, CKG.evidence, Literal(span.text)
+        sel = URIRef(f"{s}/evidence/{i}")
+        yield s, CKG.evidenceSelector, sel
+        yield sel, RDF.type, OA.TextPositionSelector
+        yield sel, OA.start, _int(span.start)
+        yield sel, OA.end, _int(span.end)
+        yield sel, OA.exact, Literal(span.text)
+        yield sel, CKG.inDocument, doc
+
+
+def document_triples(x: Extraction, run: RunInfo | None = None) -> Iterator[Triple]:
+    """All triples of one document's named graph.
+
+    Entities the document mentions get ``ckg:mentions``; places and organisations they lie in
+    or belong to are described (label and type) but not mentioned.
+    """
+    art = x.article
+    doc = doc_iri(art.id)
+    yield doc, RDF.type, CKG.Document
+    yield doc, RDF.type, SCHEMA.NewsArticle
+    yield doc, DCTERMS.identifier, Literal(art.id)
+    if art.title:
+        yield doc, DCTERMS.title, Literal(art.title)
+    if art.source:
+        yield doc, DCTERMS.publisher, Literal(art.source)
+    if art.published:
+        yield doc, DCTERMS.issued, date_literal(DateValue(art.published))
+    if art.url:
+        yield doc, SCHEMA.url, Literal(art.url, datatype=XSD.anyURI)
+    if art.lang:
+        yield doc, DCTERMS.language, Literal(art.lang)
+    yield doc, CKG.characterCount, _int(len(art.text))
+    if run is not None:
+        yield from run_triples(doc, run)
+    for e in x.entities.values():
+        yield from entity_triples(e, x.entities)
+        if e.mentions:
+            yield doc, CKG.mentions, entity_iri(e.key)
+    for ev in x.events:
+        yield from event_triples(art.id, doc, ev, len(art.text))
+        if run is not None:
+            yield event_iri(art.id, ev.key), PROV.wasGeneratedBy, activity_iri(run.run_id)
+
+
+def run_triples(doc: URIRef, run: RunInfo) -> Iterator[Triple]:
+    """The ingest run as a ``prov:Activity`` naming the software version and the model."""
+    act = activity_iri(run.run_id)
+    soft = agent_iri(f"{run.software}/{run.version}")
+    yield doc, PROV.wasGeneratedBy, act
+    yield act, RDF.type, PROV.Activity
+    yield act, RDF.type, CKG.ExtractionActivity
+    yield act, PROV.startedAtTime, Literal(run.started, datatype=XSD.dateTime)
+    yield act, PROV.wasAssociatedWith, soft
+    yield act, CKG.model, Literal(run.model)
+    yield soft, RDF.type, PROV.SoftwareAgent
+    yield soft, RDFS.label, Literal(f"{run.software} {run.version}")
+    yield soft, CKG.softwareVersion, Literal(run.version)

@@ -1,0 +1,309 @@
+"""The ASGI application behind ``kg serve``: SPARQL endpoint, graph store reads, ontology.
+
+Routes
+------
+``/sparql``          SPARQL 1.1 Protocol, read-only (:mod:`kg.server.sparql`)
+``/graphs?graph=``   one document's graph (Graph Store Protocol, read side); ``?doc=<id>``
+                     is a shortcut for the document's graph IRI
+``/dump.nq``         the whole dataset as N-Quads, streamed
+``/ontology``        the ontology: Turtle for RDF clients, HTML for browsers
+``/healthz``         ``{"status": "ok"}`` once the query workers run
+
+Other parts of conflict-kg add pages through router factories: a callable taking the
+:class:`ServerContext` and returning a FastAPI ``APIRouter``. Pass them to
+:func:`create_app` (``routers=``) or expose ``router(ctx)`` in a module listed in
+:data:`ROUTER_MODULES` (missing modules are skipped).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import logging
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import JSONResponse, Response, StreamingResponse
+from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from kg.server import sparql
+from kg.server.negotiation import GRAPH, Offer, choose, listing
+from kg.server.settings import Settings
+from kg.server.workers import GRAPH_FORMATS, WorkerPool
+
+log = logging.getLogger("kg.server")
+
+ROUTER_MODULES: tuple[str, ...] = ("kg.views.web",)
+"""Modules whose ``router(ctx)`` is mounted when they exist."""
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+    "frame-ancestors 'none'; form-action 'self'"
+)
+DUMP_BATCH = 20_000
+
+
+@dataclass
+class ServerContext:
+    """What route factories get: the store (read-only), the settings and the query pool."""
+
+    store_path: Path
+    settings: Settings
+    store: ox.Store
+    prefixes: dict[str, str]
+    pool: WorkerPool | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+RouterFactory = Callable[[ServerContext], APIRouter]
+
+
+class SecurityHeaders:
+    """Pure ASGI middleware: ``nosniff`` on every response, a strict CSP on HTML."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                names = {k.lower() for k, _ in headers}
+                headers.append((b"x-content-type-options", b"nosniff"))
+                headers.append((b"referrer-policy", b"no-referrer"))
+                ctype = dict(headers).get(b"content-type", b"")
+                if ctype.startswith(b"text/html"):
+                    if b"content-security-policy" not in names:
+                        headers.append(
+                            (b"content-security-policy", CONTENT_SECURITY_POLICY.encode())
+                        )
+                    headers.append((b"x-frame-options", b"DENY"))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def _open_read_only(path: Path) -> ox.Store:
+    from kg.store import StoreError
+
+    if not (path / "CURRENT").exists():
+        raise StoreError(f"no store at {path}: run `kg --store {path} ingest ...` first")
+    try:
+        return ox.Store.read_only(str(path))
+    except OSError as err:
+        raise StoreError(f"cannot open the store {path} read-only: {err}") from err
+
+
+# --------------------------------------------------------------------------- ontology
+@lru_cache(maxsize=1)
+def _ontology_turtle() -> bytes:
+    try:
+        docs = importlib.import_module("kg.docs")
+        return str(docs.ontology_turtle()).encode()
+    except (ModuleNotFoundError, AttributeError):
+        from kg.ontology import ontology_files
+
+        quads: list[ox.Triple] = []
+        for f in ontology_files(include_shapes=False):
+            quads.extend(q.triple for q in ox.parse(path=str(f), format=ox.RdfFormat.TURTLE))
+        from kg.store import PREFIXES
+
+        return ox.serialize(quads, None, ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b""
+
+
+def _ontology_html() -> str | None:
+    try:
+        docs = importlib.import_module("kg.docs")
+    except ModuleNotFoundError:
+        return None
+    render = getattr(docs, "render_ontology_html", None)
+    return str(render()) if render else None
+
+
+def ontology_router(ctx: ServerContext) -> APIRouter:
+    """``/ontology``: Turtle (or another RDF syntax) by ``Accept``, HTML for browsers."""
+    r = APIRouter()
+    html = Offer("text/html", "HTML")
+    offers = (*GRAPH[:4], html)
+
+    async def ontology(request: Request) -> Response:
+        accept = request.headers.get("accept")
+        offer = choose(accept, offers) if accept else GRAPH[0]
+        if offer is None:
+            return sparql.error_response(406, f"cannot produce {accept!r}: accept one of "
+                                         f"{listing(offers)}")
+        if offer.fmt == "HTML":
+            page = await run_in_threadpool(_ontology_html)
+            if page is not None:
+                return Response(page, media_type="text/html; charset=utf-8",
+                                headers={"Vary": "Accept"})
+            offer = GRAPH[0]
+        ttl = await run_in_threadpool(_ontology_turtle)
+        body = ttl
+        if offer.fmt != "TURTLE":
+            body = ox.serialize((q.triple for q in ox.parse(ttl, ox.RdfFormat.TURTLE)), None,
+                                GRAPH_FORMATS[offer.fmt]) or b""
+        return Response(body, media_type=offer.content_type, headers={"Vary": "Accept"})
+
+    for path in ("/ontology", "/ontology/"):
+        r.add_api_route(path, ontology, methods=["GET", "HEAD"], include_in_schema=False)
+    return r
+
+
+# --------------------------------------------------------------------------- graph store
+def graphs_router(ctx: ServerContext) -> APIRouter:
+    """``/graphs?graph=IRI`` (or ``?doc=id``) and ``/dump.nq``."""
+    r = APIRouter()
+
+    async def get_graph(request: Request) -> Response:
+        params = request.query_params
+        iri = params.get("graph")
+        if iri is None and params.get("doc") is not None:
+            from kg.rdf.iri import doc_iri
+
+            iri = str(doc_iri(params["doc"]))
+        if not iri:
+            return sparql.error_response(
+                400,
+                "name the graph: /graphs?graph=<graph IRI> or /graphs?doc=<document id>; "
+                "the whole dataset is at /dump.nq",
+            )
+        accept = request.headers.get("accept")
+        offer = choose(accept, GRAPH)
+        if offer is None:
+            return sparql.error_response(406, f"cannot produce {accept!r}: accept one of "
+                                         f"{listing(GRAPH)}")
+        try:
+            node = ox.NamedNode(iri)
+        except ValueError:
+            return sparql.error_response(400, f"graph={iri!r} is not a valid IRI")
+
+        def render() -> bytes | None:
+            if not ctx.store.contains_named_graph(node):
+                return None
+            triples = (q.triple for q in ctx.store.quads_for_pattern(None, None, None, node))
+            return ox.serialize(triples, None, GRAPH_FORMATS[offer.fmt], prefixes=ctx.prefixes)
+
+        body = await run_in_threadpool(render)
+        if body is None:
+            return sparql.error_response(404, f"no graph <{iri}> in this store")
+        return Response(body, media_type=offer.content_type, headers={"Vary": "Accept"})
+
+    def dump_chunks() -> Iterator[bytes]:
+        batch: list[ox.Quad] = []
+        for q in ctx.store.quads_for_pattern(None, None, None, None):
+            batch.append(q)
+            if len(batch) >= DUMP_BATCH:
+                yield ox.serialize(batch, None, ox.RdfFormat.N_QUADS) or b""
+                batch = []
+        if batch:
+            yield ox.serialize(batch, None, ox.RdfFormat.N_QUADS) or b""
+
+    async def dump(request: Request) -> Response:
+        return StreamingResponse(
+            dump_chunks(),
+            media_type="application/n-quads",
+            headers={"Content-Disposition": 'attachment; filename="dump.nq"'},
+        )
+
+    r.add_api_route("/graphs", get_graph, methods=["GET", "HEAD"], include_in_schema=False)
+    r.add_api_route("/dump.nq", dump, methods=["GET", "HEAD"], include_in_schema=False)
+    return r
+
+
+def health_router(ctx: ServerContext) -> APIRouter:
+    """``/healthz``."""
+    r = APIRouter()
+
+    async def health() -> JSONResponse:
+        ok = ctx.pool is not None
+        return JSONResponse({"status": "ok" if ok else "starting"}, status_code=200 if ok else 503)
+
+    r.add_api_route("/healthz", health, methods=["GET"], include_in_schema=False)
+    return r
+
+
+BUILTIN_ROUTERS: tuple[RouterFactory, ...] = (
+    sparql.router,
+    graphs_router,
+    ontology_router,
+    health_router,
+)
+
+
+def create_app(
+    store_path: str | Path,
+    settings: Settings | None = None,
+    *,
+    routers: Sequence[RouterFactory] = (),
+    router_modules: Sequence[str] = ROUTER_MODULES,
+) -> FastAPI:
+    """The application over the store at ``store_path`` (opened read-only).
+
+    ``routers`` are extra router factories (the analysts' pages); so are the ``router``
+    functions of the ``router_modules`` that exist. Query workers start with the app's
+    lifespan and stop with it.
+    """
+    from kg.store import PREFIXES
+
+    settings = settings or Settings()
+    path = Path(store_path)
+    store = _open_read_only(path)
+    ctx = ServerContext(store_path=path, settings=settings, store=store, prefixes=dict(PREFIXES))
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        pool = WorkerPool(str(path), size=settings.workers)
+        await pool.start()
+        ctx.pool = pool
+        try:
+            yield
+        finally:
+            ctx.pool = None
+            await pool.close()
+
+    app = FastAPI(
+        title="conflict-kg",
+        docs_url=None,  # the interactive docs would load scripts from a CDN
+        redoc_url=None,
+        openapi_url=None,
+        lifespan=lifespan,
+    )
+    app.state.kg = ctx
+    factories: list[RouterFactory] = [*BUILTIN_ROUTERS, *routers]
+    for name in router_modules:
+        try:
+            mod = importlib.import_module(name)
+        except ModuleNotFoundError as err:
+            if err.name and name.startswith(err.name):
+                continue
+            raise
+        factory = getattr(mod, "router", None)
+        if factory is not None:
+            factories.append(factory)
+    for factory in factories:
+        app.include_router(factory(ctx))
+
+    if settings.cors_origins:
+        from starlette.middleware.cors import CORSMiddleware
+
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["Accept", "Content-Type"],
+            max_age=600,
+        )
+    app.add_middleware(SecurityHeaders)
+    return app

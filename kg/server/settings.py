@@ -1,0 +1,69 @@
+"""What an operator can set on ``kg serve``; users read the limits in error messages.
+
+>>> s = Settings(timeout=5)
+>>> s.timeout, s.max_body_bytes, s.cors_origins
+(5.0, 1048576, ())
+>>> parse_size("100MB"), parse_size("64k"), parse_size("1000")
+(104857600, 65536, 1000)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.errors import KGError
+
+_UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "m": 1024**2, "mb": 1024**2, "g": 1024**3}
+_UNITS["gb"] = 1024**3
+
+
+def parse_size(text: str | int) -> int:
+    """Bytes from ``1000``, ``64k``, ``100MB``, ``1GB`` (binary multiples)."""
+    if isinstance(text, int):
+        return text
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kKmMgG]?[bB]?)\s*", text)
+    if not m:
+        raise KGError(f"cannot read the size {text!r}: write e.g. 1000, 64k, 100MB or 1GB")
+    return int(float(m.group(1)) * _UNITS[m.group(2).lower()])
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Limits and options of the endpoint (defaults are the safe ones).
+
+    Attributes
+    ----------
+    timeout:
+        Seconds one query may run before its worker process is killed (answer 503).
+    max_result_bytes:
+        Largest serialised result; a bigger one is stopped and answered 422.
+    max_body_bytes:
+        Largest request body (form or direct POST).
+    max_query_chars:
+        Longest query text.
+    cors_origins:
+        Origins allowed by CORS; empty means no CORS headers at all, ``("*",)`` any origin.
+    workers:
+        Query worker processes (each opens the store read-only).
+    """
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    timeout: float = 30.0
+    max_result_bytes: int = 100 * 1024 * 1024
+    max_body_bytes: int = 1024 * 1024
+    max_query_chars: int = 100_000
+    cors_origins: tuple[str, ...] = field(default_factory=tuple)
+    workers: int = 2
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "timeout", float(self.timeout))
+        object.__setattr__(self, "cors_origins", tuple(self.cors_origins))
+        if self.timeout <= 0:
+            raise KGError("--timeout must be a positive number of seconds")
+        if self.workers < 1:
+            raise KGError("--workers must be at least 1")
+        for name in ("max_result_bytes", "max_body_bytes", "max_query_chars"):
+            if getattr(self, name) <= 0:
+                raise KGError(f"{name.replace('_', '-')} must be positive")

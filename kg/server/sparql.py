@@ -1,0 +1,324 @@
+"""The SPARQL 1.1 Protocol at ``/sparql``: query by GET, form POST and direct POST.
+
+* ``default-graph-uri`` / ``named-graph-uri`` set the dataset (and override the query's
+  ``FROM``); without either, and without ``FROM`` in the query, the default graph is the
+  union of every named graph.
+* Results are negotiated from ``Accept``: SELECT/ASK as SPARQL JSON, XML (and CSV, TSV for
+  SELECT), CONSTRUCT/DESCRIBE as Turtle, N-Triples, JSON-LD or RDF/XML; anything else 406.
+  Extra parameters clients add (``format``, ``output``, ...) are ignored.
+* A GET without a query returns the service description.
+* Updates are refused with 403: the endpoint is read-only.
+* Limits (time, result size, body size, query length) are named in every error message.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl, urlsplit
+
+import pyoxigraph as ox
+from fastapi import APIRouter, Request
+from fastapi.responses import PlainTextResponse, Response
+
+from kg.server.guard import READ_ONLY_MESSAGE, QueryRefused, check_query
+from kg.server.negotiation import BOOLEAN, GRAPH, TABULAR, Offer, choose, listing
+from kg.server.workers import (
+    GRAPH_FORMATS,
+    Job,
+    QueryTimeout,
+    ServerBusy,
+    WorkerCrashed,
+)
+
+if TYPE_CHECKING:
+    from kg.server.app import ServerContext
+
+log = logging.getLogger("kg.server")
+
+FORM = "application/x-www-form-urlencoded"
+QUERY = "application/sparql-query"
+UPDATE = "application/sparql-update"
+ALLOW = "GET, POST"
+
+_SD_FORMATS = {
+    "TSV": "SPARQL_Results_TSV",
+    "CSV": "SPARQL_Results_CSV",
+    "JSON": "SPARQL_Results_JSON",
+    "XML": "SPARQL_Results_XML",
+    "TURTLE": "Turtle",
+    "N_TRIPLES": "N-Triples",
+    "JSON_LD": "JSON-LD",
+    "RDF_XML": "RDF_XML",
+}
+
+
+class ProtocolError(Exception):
+    """A request this endpoint answers with an error status and a plain-text message."""
+
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.headers = headers or {}
+
+
+def error_response(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    """A plain-text error: one clear message, never a path or a stack trace."""
+    return PlainTextResponse(
+        message.rstrip() + "\n",
+        status_code=status,
+        headers={"Cache-Control": "no-store", **(headers or {})},
+    )
+
+
+def _mib(n: int) -> str:
+    return f"{n / 1024 / 1024:g} MiB"
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body, refusing (413) more than ``limit`` bytes without reading it all."""
+    too_big = ProtocolError(
+        413,
+        f"the request body is larger than this endpoint's limit of {limit} bytes "
+        "(--max-body): send a shorter query",
+    )
+    declared = request.headers.get("content-length")
+    if declared is not None:
+        try:
+            if int(declared) > limit:
+                raise too_big
+        except ValueError:
+            raise ProtocolError(400, "the Content-Length header is not a number") from None
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise too_big
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _media_type(header: str | None) -> tuple[str, str | None]:
+    """``(mime, charset)`` of a Content-Type header."""
+    if not header:
+        return "", None
+    bits = [b.strip() for b in header.split(";")]
+    charset = None
+    for b in bits[1:]:
+        k, _, v = b.partition("=")
+        if k.strip().lower() == "charset":
+            charset = v.strip().strip('"').lower()
+    return bits[0].lower(), charset
+
+
+def _utf8(data: bytes, what: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ProtocolError(400, f"the {what} is not valid UTF-8: send UTF-8 text") from None
+
+
+def _check_iri(iri: str, param: str) -> str:
+    parts = urlsplit(iri)
+    if not parts.scheme or any(c in iri for c in ' <>"{}|\\^`\n\r\t'):
+        raise ProtocolError(400, f"{param}={iri!r} is not an absolute IRI")
+    return iri
+
+
+def service_description(ctx: ServerContext, endpoint: str) -> str:
+    """The service description (Turtle) served on a GET without a query."""
+    s = ctx.settings
+    formats = ", ".join(f"<http://www.w3.org/ns/formats/{v}>" for v in _SD_FORMATS.values())
+    comment = (
+        "conflict-kg SPARQL endpoint, read-only; the default graph is the union of the named "
+        f"graphs (one per document). Limits: {s.timeout:g} s per query, results up to "
+        f"{_mib(s.max_result_bytes)}, request bodies up to {s.max_body_bytes} bytes, "
+        f"queries up to {s.max_query_chars} characters. SERVICE and updates are refused."
+    )
+    return f"""@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+
+<{endpoint}> a sd:Service ;
+    sd:endpoint <{endpoint}> ;
+    sd:supportedLanguage sd:SPARQL11Query ;
+    sd:feature sd:UnionDefaultGraph ;
+    sd:defaultEntailmentRegime <http://www.w3.org/ns/entailment/Simple> ;
+    sd:resultFormat {formats} ;
+    sd:defaultDataset [ a sd:Dataset ; sd:defaultGraph [ a sd:Graph ] ] ;
+    rdfs:comment "{comment}" .
+"""
+
+
+def _service_description_response(ctx: ServerContext, request: Request, endpoint: str) -> Response:
+    offer = choose(request.headers.get("accept"), GRAPH)
+    if offer is None:
+        # browsers and unknown clients still get something readable
+        offer = GRAPH[0]
+    ttl = service_description(ctx, endpoint)
+    if offer.fmt == "TURTLE":
+        body = ttl.encode()
+    else:
+        triples = (q.triple for q in ox.parse(ttl.encode(), ox.RdfFormat.TURTLE))
+        body = ox.serialize(triples, None, GRAPH_FORMATS[offer.fmt]) or b""
+    return Response(body, media_type=offer.content_type, headers={"Vary": "Accept"})
+
+
+def _getall(pairs: list[tuple[str, str]], key: str) -> list[str]:
+    return [v for k, v in pairs if k == key]
+
+
+async def handle(ctx: ServerContext, request: Request) -> Response:
+    """Answer one request to ``/sparql``."""
+    try:
+        return await _handle(ctx, request)
+    except ProtocolError as err:
+        return error_response(err.status, err.message, err.headers)
+    except QueryRefused as err:
+        return error_response(err.status, err.message)
+
+
+async def _handle(ctx: ServerContext, request: Request) -> Response:
+    settings = ctx.settings
+    method = request.method
+    if method not in ("GET", "HEAD", "POST"):
+        raise ProtocolError(
+            405,
+            f"{method} is not a SPARQL Protocol operation: send queries by GET or POST "
+            "(this endpoint is read-only)",
+            {"Allow": ALLOW},
+        )
+    url_params = parse_qsl(request.url.query, keep_blank_values=True)
+    endpoint = str(request.url.replace(query="", fragment=""))
+    params = list(url_params)
+    queries = _getall(url_params, "query")
+    if "update" in {k for k, _ in url_params}:
+        raise ProtocolError(403, READ_ONLY_MESSAGE)
+    if method == "POST":
+        mime, charset = _media_type(request.headers.get("content-type"))
+        if charset is not None and charset not in ("utf-8", "utf8"):
+            raise ProtocolError(
+                415, f"charset={charset} is not supported: send the query as UTF-8"
+            )
+        if mime == UPDATE:
+            raise ProtocolError(403, READ_ONLY_MESSAGE)
+        if mime not in (FORM, QUERY):
+            raise ProtocolError(
+                415,
+                f"POST a query as {QUERY} (the query as the body) or as {FORM} "
+                f"(query=...); got {mime or 'no Content-Type'}",
+            )
+        body = await read_body(request, settings.max_body_bytes)
+        if mime == FORM:
+            form = parse_qsl(_utf8(body, "form body"), keep_blank_values=True)
+            if any(k == "update" for k, _ in form):
+                raise ProtocolError(403, READ_ONLY_MESSAGE)
+            queries += _getall(form, "query")
+            params += form
+        else:
+            queries.append(_utf8(body, "query"))
+    elif not queries:
+        return _service_description_response(ctx, request, endpoint)
+
+    if len(queries) != 1:
+        raise ProtocolError(400, f"send exactly one query; this request has {len(queries)}")
+    query = queries[0]
+    if len(query) > settings.max_query_chars:
+        raise ProtocolError(
+            413,
+            f"the query has {len(query)} characters; this endpoint's limit is "
+            f"{settings.max_query_chars} (--max-query-chars)",
+        )
+    default_graphs = [_check_iri(g, "default-graph-uri") for g in _getall(params, "default-graph-uri")]
+    named_graphs = [_check_iri(g, "named-graph-uri") for g in _getall(params, "named-graph-uri")]
+
+    info = check_query(query, prefixes=ctx.prefixes, base_iri=endpoint)
+
+    accept = request.headers.get("accept")
+    offers: tuple[Offer, ...]
+    if info.form == "SELECT":
+        offers = TABULAR
+    elif info.form == "ASK":
+        offers = BOOLEAN
+    elif info.form in ("CONSTRUCT", "DESCRIBE"):
+        offers = GRAPH
+    else:  # not a query Oxigraph will accept: let it say why (400)
+        offers = ()
+    tabular = graph = None
+    if offers:
+        chosen = choose(accept, offers)
+        if chosen is None:
+            raise ProtocolError(
+                406,
+                f"cannot produce {accept!r} for a {info.form} query: accept one of "
+                f"{listing(offers)}",
+            )
+        tabular = chosen if offers is not GRAPH else None
+        graph = chosen if offers is GRAPH else None
+
+    protocol_dataset = bool(default_graphs or named_graphs)
+    job = Job(
+        query=query,
+        union=not protocol_dataset and not info.has_dataset,
+        default_graph=default_graphs if protocol_dataset else None,
+        named_graphs=named_graphs if protocol_dataset else None,
+        base_iri=endpoint,
+        prefixes=ctx.prefixes,
+        tabular_format=tabular.fmt if tabular else "JSON",
+        graph_format=graph.fmt if graph else "TURTLE",
+        max_bytes=settings.max_result_bytes,
+    )
+    pool = ctx.pool
+    if pool is None:
+        raise ProtocolError(503, "the query workers are not running")
+    try:
+        reply = await pool.run(job, settings.timeout)
+    except QueryTimeout:
+        raise ProtocolError(
+            503,
+            f"the query ran longer than this endpoint's limit of {settings.timeout:g} s "
+            "(--timeout) and was stopped: narrow it (more specific patterns, LIMIT) "
+            "or ask the operator for a longer timeout",
+        ) from None
+    except ServerBusy:
+        raise ProtocolError(
+            503,
+            f"the endpoint is busy: no query worker became free within {settings.timeout:g} s;"
+            " try again shortly",
+            {"Retry-After": "5"},
+        ) from None
+    except WorkerCrashed:
+        raise ProtocolError(
+            500,
+            "the query stopped unexpectedly (it may have needed too much memory): "
+            "narrow it or add LIMIT",
+        ) from None
+    if reply.status != 200:
+        return error_response(reply.status, reply.payload.decode("utf-8", "replace"))
+    if reply.kind == "graph":
+        offer = graph or GRAPH[0]
+    else:
+        offer = tabular or TABULAR[0]
+    return Response(
+        reply.payload,
+        media_type=offer.content_type,
+        headers={"Vary": "Accept", "Cache-Control": "no-store"},
+    )
+
+
+def router(ctx: ServerContext) -> APIRouter:
+    """The ``/sparql`` routes (with and without a trailing slash)."""
+    r = APIRouter()
+
+    async def endpoint(request: Request) -> Response:
+        return await handle(ctx, request)
+
+    methods = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH"]
+    for path in ("/sparql", "/sparql/"):
+        r.add_api_route(path, endpoint, methods=methods, include_in_schema=False)
+    return r
+
+
+RouterFactory = Callable[["ServerContext"], Any]

@@ -1,0 +1,331 @@
+"""The embedded store: an on-disk Oxigraph dataset, one named graph per document.
+
+Queries are evaluated by Oxigraph, never by rdflib's engine; the union of the named graphs
+is the default graph. rdflib stays available as a view (:meth:`Store.rdflib`) through
+oxrdflib, for code that wants rdflib's API.
+
+>>> import tempfile, pathlib
+>>> tmp = pathlib.Path(tempfile.mkdtemp()) / "store"
+>>> with Store(tmp) as st:
+...     st.replace_document("d1", [(URIRef("http://x/s"), URIRef("http://x/p"), Literal(1))])
+...     st.document_ids(), len(st)
+(['d1'], 1)
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+from kg.errors import KGError
+from kg.ontology import ontology_files
+from kg.rdf.iri import doc_id_of, doc_iri
+from kg.vocab import ONTOLOGY_IRI
+
+DEFAULT_STORE = "./kg-store"
+
+PREFIXES = {
+    "ckg": "https://w3id.org/conflict-kg/ontology#",
+    "kgid": "https://w3id.org/conflict-kg/id/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "oa": "http://www.w3.org/ns/oa#",
+    "schema": "https://schema.org/",
+    "owl": "http://www.w3.org/2002/07/owl#",
+}
+SPARQL_PREFIXES = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
+
+EXPORT_FORMATS = {
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+_QUAD_FORMATS = {"nquads", "trig", "jsonld"}
+
+
+class StoreError(KGError):
+    """The store could not be opened or written."""
+
+
+def default_store_path() -> str:
+    """``$KG_STORE`` if set, else ``./kg-store``."""
+    return os.environ.get("KG_STORE") or DEFAULT_STORE
+
+
+def to_ox(node: Node) -> Any:
+    """An rdflib term as a pyoxigraph term.
+
+    >>> to_ox(Literal("5", datatype=URIRef("http://www.w3.org/2001/XMLSchema#integer")))
+    <Literal value=5 datatype=<http://www.w3.org/2001/XMLSchema#integer>>
+    """
+    if isinstance(node, URIRef):
+        return ox.NamedNode(str(node))
+    if isinstance(node, BNode):
+        return ox.BlankNode(str(node))
+    if isinstance(node, Literal):
+        if node.language:
+            return ox.Literal(str(node), language=node.language)
+        if node.datatype:
+            return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
+        return ox.Literal(str(node))
+    raise TypeError(f"cannot store {node!r}: expected a URIRef, BNode or Literal")
+
+
+def from_ox(term: Any) -> Node | None:
+    """A pyoxigraph term as an rdflib term (``None`` stays ``None``)."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise TypeError(f"unexpected term {term!r}")
+
+
+class Store:
+    """An on-disk Oxigraph dataset holding one named graph per document.
+
+    Parameters
+    ----------
+    path:
+        The store's folder (created if missing). Defaults to ``$KG_STORE`` or ``./kg-store``.
+    read_only:
+        Open without taking the writer's lock (several readers may share a store).
+    """
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+        self.path = Path(path or default_store_path())
+        self.read_only = read_only
+        if self.path.exists() and not self.path.is_dir():
+            raise StoreError(
+                f"the store path {self.path} is a file, not a folder: "
+                "give --store a folder (it is created if missing) or set KG_STORE"
+            )
+        try:
+            if read_only:
+                if not (self.path / "CURRENT").exists():
+                    raise StoreError(
+                        f"no store at {self.path}: run `kg --store {self.path} ingest ...` first"
+                    )
+                self._ox = ox.Store.read_only(str(self.path))
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._ox = ox.Store(str(self.path))
+        except OSError as err:
+            msg = str(err)
+            if "lock" in msg.lower():
+                raise StoreError(
+                    f"the store {self.path} is in use by another writer (another `kg ingest` or "
+                    "`kg serve`?): wait for it to finish, or use another --store"
+                ) from err
+            if "permission" in msg.lower() or "read-only" in msg.lower():
+                raise StoreError(
+                    f"cannot write to the store {self.path} ({msg}): choose a writable --store"
+                ) from err
+            raise StoreError(f"cannot open the store {self.path}: {msg}") from err
+
+    # ------------------------------------------------------------ lifecycle
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Flush and release the store (its lock goes with the last reference)."""
+        if getattr(self, "_ox", None) is not None:
+            if not self.read_only:
+                self._ox.flush()
+            del self._ox
+            self._ox = None
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The underlying ``pyoxigraph.Store`` (for hot paths)."""
+        if self._ox is None:
+            raise StoreError("the store is closed")
+        return self._ox
+
+    def __len__(self) -> int:
+        return len(self.oxigraph)
+
+    # ------------------------------------------------------------ writing
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"the store {self.path} was opened read-only")
+
+    def replace_document(self, doc_id: str, triples: Iterable[tuple[Node, Node, Node]]) -> int:
+        """Replace the named graph of ``doc_id`` with ``triples``, atomically.
+
+        Returns the number of triples written. Re-ingesting a document never duplicates it.
+        """
+        self._check_writable()
+        g = ox.NamedNode(str(doc_iri(doc_id)))
+        quads = {ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in triples}
+        body = "\n".join(str(q.triple) + " ." for q in quads)
+        # one SPARQL update is one transaction: the old graph never coexists with the new
+        self.oxigraph.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
+        return len(quads)
+
+    def replace_graph(self, graph: URIRef, triples: Iterable[tuple[Node, Node, Node]]) -> int:
+        """Replace any named graph (analysis results, reference data) atomically."""
+        self._check_writable()
+        g = ox.NamedNode(str(graph))
+        quads = {ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in triples}
+        body = "\n".join(str(q.triple) + " ." for q in quads)
+        self.oxigraph.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
+        return len(quads)
+
+    def remove_document(self, doc_id: str) -> bool:
+        """Drop a document's graph; ``False`` if it was not there."""
+        self._check_writable()
+        g = ox.NamedNode(str(doc_iri(doc_id)))
+        if not self.oxigraph.contains_named_graph(g):
+            return False
+        self.oxigraph.remove_graph(g)
+        return True
+
+    def flush(self) -> None:
+        """Write everything to disk."""
+        self.oxigraph.flush()
+
+    # ------------------------------------------------------------ reading
+
+    def has_document(self, doc_id: str) -> bool:
+        """Whether the store holds a graph for ``doc_id``."""
+        return self.oxigraph.contains_named_graph(ox.NamedNode(str(doc_iri(doc_id))))
+
+    def document_ids(self) -> list[str]:
+        """The ids of every document in the store, sorted."""
+        ids = (doc_id_of(g.value) for g in self.oxigraph.named_graphs())
+        return sorted(i for i in ids if i is not None)
+
+    def query(self, sparql: str, **kwargs: Any) -> Any:
+        """Evaluate SPARQL with Oxigraph; the default graph is the union of all graphs.
+
+        The usual prefixes (``ckg:``, ``rdfs:``, ``skos:``, ...) are predeclared.
+        """
+        kwargs.setdefault("use_default_graph_as_union", True)
+        kwargs.setdefault("prefixes", PREFIXES)
+        return self.oxigraph.query(sparql, **kwargs)
+
+    def select(self, sparql: str, **kwargs: Any) -> list[dict[str, Node | None]]:
+        """Run a SELECT query and return its rows as dicts of rdflib terms.
+
+        >>> import tempfile
+        >>> with Store(tempfile.mkdtemp() + "/s") as st:
+        ...     st.select("SELECT (1 AS ?one) {}")
+        [{'one': rdflib.term.Literal('1', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer'))}]
+        """
+        res = self.query(sparql, **kwargs)
+        names = [v.value for v in res.variables]
+        return [{n: from_ox(sol[n]) for n in names} for sol in res]
+
+    def quads(self, graph: URIRef | None = None) -> Iterator[tuple[Node, Node, Node, Node]]:
+        """Every quad (of one graph if given) as rdflib terms."""
+        g = ox.NamedNode(str(graph)) if graph is not None else None
+        for q in self.oxigraph.quads_for_pattern(None, None, None, g):
+            yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), from_ox(q.graph_name)  # type: ignore[misc]
+
+    def stats(self) -> dict[str, int]:
+        """Counts a user wants at a glance: documents, triples, events, actors, places."""
+        counts: dict[str, int] = {"documents": len(self.document_ids()), "triples": len(self)}
+        for name, cls in (("events", "Event"), ("actors", "Actor"), ("places", "Place")):
+            rows = self.select(
+                f"""SELECT (COUNT(DISTINCT ?x) AS ?n) {{
+                  GRAPH ?g {{ ?x a ?c }} FILTER(?g != <{ONTOLOGY_IRI}>)
+                  GRAPH <{ONTOLOGY_IRI}> {{ ?c rdfs:subClassOf* ckg:{cls} }}
+                }}"""
+            )
+            counts[name] = int(rows[0]["n"] or 0)  # type: ignore[arg-type]
+        return counts
+
+    def install_ontology(self) -> int:
+        """Load the ontology (and its SKOS schemes, shapes excluded) into its own graph.
+
+        SPARQL clients then see the class hierarchy and the ACLED/CAMEO/PLOVER mappings.
+        Replacing the graph each time keeps the store free of duplicates.
+        """
+        from rdflib import Graph
+
+        g = Graph()
+        for f in ontology_files(include_shapes=False):
+            g.parse(f, format="turtle")
+        return self.replace_graph(ONTOLOGY_IRI, g)
+
+    # ------------------------------------------------------------ export
+
+    def export(
+        self, output: IO[bytes] | str | Path, fmt: str = "nquads", *, with_ontology: bool = False
+    ) -> None:
+        """Write the whole dataset to ``output`` (a path or a binary file), streaming.
+
+        ``fmt`` is one of ``nquads``, ``trig``, ``turtle``, ``ntriples``, ``jsonld``. Turtle and
+        N-Triples hold no graph names: they get the union of all graphs. With
+        ``with_ontology`` the ontology goes in too (in its own graph where the format allows).
+        """
+        if fmt not in EXPORT_FORMATS:
+            raise KGError(
+                f"unknown export format {fmt!r}: choose one of {', '.join(EXPORT_FORMATS)}"
+            )
+        rdf_format = EXPORT_FORMATS[fmt]
+        onto = ox.NamedNode(str(ONTOLOGY_IRI))
+        quads: Iterable[ox.Quad] = self.oxigraph.quads_for_pattern(None, None, None, None)
+        if not with_ontology:
+            quads = (q for q in quads if q.graph_name != onto)
+        close = False
+        if isinstance(output, str | Path):
+            output = open(output, "wb")  # noqa: SIM115
+            close = True
+        try:
+            if fmt in _QUAD_FORMATS:
+                ox.serialize(quads, output, rdf_format, prefixes=PREFIXES)
+            else:
+                seen: set[ox.Triple] = set()
+                triples = (q.triple for q in quads)
+                ox.serialize(
+                    (t for t in triples if not (t in seen or seen.add(t))),  # type: ignore[func-returns-value]
+                    output,
+                    rdf_format,
+                    prefixes=PREFIXES,
+                )
+        finally:
+            if close:
+                output.close()
+
+    def export_bytes(self, fmt: str = "nquads", *, with_ontology: bool = False) -> bytes:
+        """The export as bytes (small stores, tests)."""
+        buf = io.BytesIO()
+        self.export(buf, fmt, with_ontology=with_ontology)
+        return buf.getvalue()
+
+    # ------------------------------------------------------------ rdflib view
+
+    def rdflib(self) -> Any:
+        """An ``rdflib.Dataset`` over this store (oxrdflib), sharing its data.
+
+        Use it for rdflib's API; its ``query`` is also evaluated by Oxigraph.
+        """
+        from oxrdflib import OxigraphStore
+        from rdflib import Dataset
+
+        return Dataset(store=OxigraphStore(store=self.oxigraph), default_union=True)

@@ -1,0 +1,1 @@
+"""Developer tools: code generators that keep derived files in step with the ontology."""
