@@ -36,7 +36,7 @@ _MONTH = (
 _MDY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
 _DMY = re.compile(r"\b(?P<day>\d{1,2})\s+" + _MONTH + r"\s+(?P<year>(?:19|20)\d\d)\b")
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")
-_CODE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-[A-Z]{1,4}-\d+\b")
+_CODE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-[A-Z]{1,4}[-\u2013]\d+\b")
 _PAREN = re.compile(r"\(\s*" + _MDY.pattern + r"\s*\)")
 
 
@@ -101,11 +101,11 @@ def find_dateline(text: str, head: int = 600) -> Dateline | None:
         if candidates:
             break
     if not candidates:
-        m = _ISO.search(top)
-        if m and not _CODE.match(top, m.start()):
-            iso = _mk(int(m["year"]), int(m["m"]), int(m["d"]))
+        iso_m = _ISO.search(top)
+        if iso_m and not _CODE.match(top, iso_m.start()):
+            iso = _mk(int(iso_m["year"]), int(iso_m["m"]), int(iso_m["d"]))
             if iso:
-                return Dateline(iso, m.start(), m.end())
+                return Dateline(iso, iso_m.start(), iso_m.end())
         return None
     return candidates[0]
 

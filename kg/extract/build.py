@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from kg.dates import find_dateline, resolve
-from kg.extract.entities import SPAN_KEY
+from kg.extract.entities import DATELINE_KEY, SPAN_KEY
 from kg.extract.events import SPEECH, VIOLENT, Mention
 from kg.extract.gazetteer import Gazetteer
 from kg.records import (
@@ -73,8 +73,11 @@ class _Event:
 
 def _headline_end(text: str) -> int:
     """Where a headline (a first line without final punctuation) ends, else 0."""
-    first, _, rest = text.partition("\n")
-    if rest and first.strip() and not first.rstrip().endswith((".", "!", "?", "\u201d", '"')):
+    m = re.search(r"[\n\u2028\u2029]", text)
+    if m is None:
+        return 0
+    first = text[: m.start()]
+    if first.strip() and not first.rstrip().endswith((".", "!", "?", "\u201d", '"')):
         return len(first)
     return 0
 
@@ -88,11 +91,10 @@ def build_extraction(doc: Doc, article: Article, gaz: Gazetteer | None = None) -
     dl = find_dateline(text)
     ref = article.published or (dl.iso if dl else None)
     head_end = max(_headline_end(text), dl.end if dl else 0)
-    # a dispatch's dateline opens its narrative: events of the day unless the text says more
-    narrative_date: str | None = dl.iso if dl else None
 
     # ---------------------------------------------------------------- entities
     spans: list[Span] = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
+    spans += list(doc.spans[DATELINE_KEY]) if DATELINE_KEY in doc.spans else []
     new = doc._.ckg_new or {}
     for s in spans:
         _entity(x, gaz, new, s.kb_id_).mentions.append(TextSpan(s.start_char, s.end_char, s.text))
@@ -116,21 +118,44 @@ def build_extraction(doc: Doc, article: Article, gaz: Gazetteer | None = None) -
         if x.entities[s.kb_id_].is_place and s.start_char >= head_end
     }
 
+    # ---------------------------------------------------------------- narrative
+    # Each sentence's own date and place, then what a reader carries forward: the latest
+    # day-precise date (from the dateline on) and the latest precise place of the paragraph.
+    sents = [s for s in doc.sents if s.end_char > head_end]
+    sent_index = {s.start: i for i, s in enumerate(sents)}
+    narr_date: list[str | None] = []
+    narr_place: list[str | None] = []
+    cur_date = dl.iso if dl else None
+    lead_dated = False
+    cur_place: str | None = None
+    cur_para = -1
+    for sent in sents:
+        para = _paragraph_start(text, sent.start_char)
+        if para != cur_para:
+            cur_para, cur_place = para, None
+        d = _sentence_date(sent, ref, head_end)
+        if d and len(d) == 10 and not lead_dated:
+            # the lead's date is the story's day; later dates belong to their own sentences
+            cur_date, lead_dated = d, True
+        locs = [
+            k for (a, b), k in place_spans.items()
+            if sent.start_char <= a and b <= sent.end_char and x.entities[k].types[0] != "Country"
+            and _loc_use_at(doc, a)
+        ]
+        if locs:
+            cur_place = _most_precise(locs, gaz)
+        narr_date.append(cur_date)
+        narr_place.append(cur_place)
+
     # ---------------------------------------------------------------- events
     mentions: list[Mention] = [m for m in (doc._.ckg_events or []) if m.trigger.idx >= head_end]
     by_id = {m.id: m for m in mentions}
     events: list[_Event] = []
     of_mention: dict[int, _Event] = {}
-    narrative_place: tuple[str, int] | None = None
-    last_sent = None
     counter = 0
-    ordered = sorted(mentions, key=lambda m: (m.speech, m.trigger.i, m.id))
-    for m in ordered:
-        if m.speech and narrative_date is not None and not getattr(m, "_second", False):
-            pass
-        if m.sent is not last_sent:
-            last_sent = m.sent
-        # time: the mention's own date, else the narrative's
+    # events before statements, so that a statement can point to the events it is about
+    for m in sorted(mentions, key=lambda m: (m.speech, m.trigger.i, m.id)):
+        k = sent_index.get(m.sent.start)
         explicit = None
         for expr in m.dates:
             explicit = resolve(expr, ref)
@@ -138,27 +163,19 @@ def build_extraction(doc: Doc, article: Article, gaz: Gazetteer | None = None) -
                 break
         if explicit is None and m.year:
             explicit = m.year
-        if explicit and len(explicit) == 10:
-            narrative_date = explicit
-        sentence_date = _sentence_date(m, ref)
-        if explicit is None and sentence_date and len(sentence_date) == 10:
-            narrative_date = sentence_date
-        # place: the narrative's most precise place before this sentence, or in it
-        sent_places = [
-            k for (a, b), k in place_spans.items() if m.sent.start_char <= a and b <= m.sent.end_char
-        ]
         if m.same_as is not None and m.same_as in by_id:
             target = of_mention.get(m.same_as)
             if target is None:
-                # merged into a mention not yet placed: handle after
-                target = _find_or_new(events, by_id[m.same_as], gaz, x, counter)
                 counter += 1
+                target = _Event(key=f"e{counter}", cls=by_id[m.same_as].cls)
+                events.append(target)
                 of_mention[m.same_as] = target
             _absorb(target, m, explicit, gaz)
             of_mention[m.id] = target
             continue
-        ev = None
-        if not m.speech:
+        if m.id in of_mention:  # created above as the target of a relative clause
+            ev = of_mention[m.id]
+        elif not m.speech:
             ev = _corefer(events, m, explicit, gaz)
         else:
             ev = _same_statement(events, m, of_mention)
@@ -168,19 +185,15 @@ def build_extraction(doc: Doc, article: Article, gaz: Gazetteer | None = None) -
             events.append(ev)
         _absorb(ev, m, explicit, gaz)
         of_mention[m.id] = ev
-        if ev.date is None and not m.speech and narrative_date and m.trigger.pos_ == "VERB":
-            ev.date = narrative_date
-        elif ev.date is None and m.speech and sentence_date:
-            ev.date = sentence_date
-        para = text.rfind("\n", 0, m.sent.start_char)
-        if narrative_place and narrative_place[1] != para:
-            narrative_place = None  # a place set in one paragraph does not carry to the next
-        if (m.violent or m.cls == "Arrest") and "location" not in ev.roles and narrative_place:
-            ev.add("location", narrative_place[0])
+        if k is None:
+            continue
+        if ev.date is None and (m.trigger.pos_ in ("VERB", "AUX") or m.asserted):
+            # a verb's event happens in the narrative's time; a statement when it was made
+            own = _sentence_date(m.sent, ref, head_end)
+            ev.date = own or (narr_date[k] if not m.speech else None)
+        if (m.violent or m.cls == "Arrest") and "location" not in ev.roles and narr_place[k]:
+            ev.add("location", narr_place[k])  # type: ignore[arg-type]
             ev.inherited_place = True
-        locs = [k for k in sent_places if x.entities[k].types[0] != "Country"]
-        if locs:
-            narrative_place = (_most_precise(locs, gaz), para)
 
     # statements: about which events; outlets that report
     for m in mentions:
@@ -212,30 +225,35 @@ def build_extraction(doc: Doc, article: Article, gaz: Gazetteer | None = None) -
     return x
 
 
-def _sentence_date(m: Mention, ref: str | None) -> str | None:
-    """A date attached to the sentence's main verb ("Iran on Friday said ...")."""
-    root = m.sent.root
-    for c in root.children:
-        if c.ent_type_ == "DATE" or c.lower_ in ("yesterday", "today"):
-            r = resolve(c.text, ref)
-            if r:
-                return r
-        if c.dep_ == "prep" and c.lower_ in ("on", "in"):
-            for g in c.children:
-                if g.ent_type_ == "DATE":
-                    r = resolve(" ".join(t.text for t in g.subtree), ref)
-                    if r:
-                        return r
-        if c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME"):
-            r = resolve(" ".join(t.text for t in c.subtree), ref)
-            if r:
-                return r
-    for ent in m.sent.ents:
-        if ent.label_ in ("DATE", "TIME") and ent.root.head == root:
-            r = resolve(ent.text, ref)
-            if r:
-                return r
-    return None
+def _paragraph_start(text: str, pos: int) -> int:
+    """Where the paragraph (a run of text between line breaks) holding ``pos`` starts."""
+    return max(text.rfind(c, 0, pos) for c in ("\n", "\u2028", "\u2029"))
+
+
+def _loc_use_at(doc: Doc, char: int) -> bool:
+    """Whether the place mention starting at ``char`` is used as a location."""
+    from kg.extract.events import EventReader
+
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span is not None and EventReader._is_loc_use(span.root)
+
+
+_VAGUE_DAY = re.compile(r"\b(today|tonight|overnight|this (morning|afternoon|evening)|earlier)\b", re.I)
+
+
+def _sentence_date(sent: Span, ref: str | None, after: int = 0) -> str | None:
+    """The day a sentence is about ("Iran on Friday said ..."): a calendar date or weekday
+    first, then "yesterday"/"last night", then "today"/"overnight"."""
+    found: list[tuple[int, str]] = []
+    exprs = [e.text for e in sent.ents if e.label_ in ("DATE", "TIME") and e.start_char >= after]
+    exprs += [t.text for t in sent if t.lower_ in ("yesterday", "today", "tonight") and t.idx >= after]
+    for expr in exprs:
+        r = resolve(expr, ref)
+        if not r or len(r) != 10:
+            continue
+        rank = 2 if _VAGUE_DAY.search(expr) else (1 if re.search(r"yesterday|last night", expr, re.I) else 0)
+        found.append((rank, r))
+    return min(found)[1] if found else None
 
 
 def _is_state(e: EntityRecord | None) -> bool:
@@ -310,7 +328,7 @@ def _corefer(events: list[_Event], m: Mention, explicit: str | None, gaz: Gazett
             continue
         efam = _FAMILY.get(ev.cls)
         if m.cls == "Arrest" or ev.cls == "Arrest":
-            if not (m.cls == ev.cls and m.definite and m.arrested is None):
+            if m.cls != ev.cls or m.additional:
                 continue
         elif not (fam == efam or "violence" in (fam, efam)) or (
             "operation" in (fam, efam) and fam != efam
@@ -332,7 +350,10 @@ def _corefer(events: list[_Event], m: Mention, explicit: str | None, gaz: Gazett
         if not _place_compatible(m.roles.get("location", []), eloc, gaz):
             continue
         same_day = bool(explicit and ev.date and explicit == ev.date)
-        if not (m.definite or same_day):
+        # a report leads with an event and then tells it again in detail: a later mention of
+        # the same kind, with nothing that conflicts and no "another"/"additional", is the same
+        elaboration = fam == efam and not m.additional and m.trigger.pos_ in ("VERB", "AUX")
+        if not (m.definite or same_day or elaboration):
             continue
         lemmas = {x.trigger.lemma_.lower() for x in ev.mentions}
         score = (

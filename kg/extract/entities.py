@@ -36,9 +36,11 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from kg.dates import find_dateline
 from kg.extract.gazetteer import Gazetteer, norm
 
 SPAN_KEY = "ckg"
+DATELINE_KEY = "ckg_dateline"
 NER_TYPES = {
     "PERSON": ("Person",),
     "ORG": ("Organization",),
@@ -48,7 +50,14 @@ NER_TYPES = {
     "NORP": ("SocialGroup",),
 }
 _BRANCH = re.compile(r"^(?:branch|affiliate|wing|chapter|offshoot|faction|franchise|province)s?$")
-_FORCE_HEADS = {"force", "forces", "troops", "soldiers", "police", "army", "military", "security"}
+_FORCE_HEADS = {
+    "force", "forces", "troops", "soldiers", "police", "army", "military", "security", "patrol",
+    "patrols", "convoy", "unit", "units", "personnel", "commandos", "outpost", "checkpoint",
+}
+# "KABUL, Afghanistan (Aug. 9) -" at the start of a line: where a dispatch was filed
+_DATELINE_RX = re.compile(
+    r"(?m)^[\s\u00a0\u2028]*[A-Z][A-Z .'\u2019-]{2,}, [A-Z][A-Za-z .]+\s*\([^)\n]{3,20}\d[^)\n]{0,12}\)"
+)
 _STOP_NAMES = {"english", "dari", "pashto", "arabic", "persian", "farsi", "urdu", "god", "allah"}
 
 if not Doc.has_extension("ckg_new"):
@@ -129,10 +138,44 @@ class EntityLinker:
             if key is None:
                 continue
             out.append(Span(doc, s.start, s.end, label=label, kb_id=key))
-        doc.spans[SPAN_KEY] = out
+        # the dateline ("KABUL, Afghanistan (Jan. 25, 2013) -") names where the report was
+        # filed, not where anything happened: its mentions are kept apart from the sentence
+        dl = find_dateline(doc.text)
+        cut = dl.end if dl else 0
+        lines = [(m.start(), m.end()) for m in _DATELINE_RX.finditer(doc.text)]
+
+        def in_dateline(s: Span) -> bool:
+            return s.start_char < cut or any(a <= s.start_char < b for a, b in lines)
+
+        doc.spans[SPAN_KEY] = [s for s in out if not in_dateline(s)]
+        doc.spans[DATELINE_KEY] = [s for s in out if in_dateline(s)]
         doc._.ckg_new = new
-        doc._.ckg_relations = relations + self._appositive_relations(doc, out)
+        doc._.ckg_relations = (
+            relations
+            + self._appositive_relations(doc, out)
+            + self._place_in_place(doc, doc.spans[SPAN_KEY])
+        )
         return doc
+
+    def _place_in_place(self, doc: Doc, spans: Iterable[Span]) -> list[tuple[str, str, str]]:
+        """``Chak district, Wardak province`` and ``Kerman, Iran``: the first lies in the second
+        (recorded for places the gazetteer does not already put there)."""
+        rels = []
+        spans = list(spans)
+        for a, b in zip(spans, spans[1:], strict=False):
+            between = doc.text[a.end_char : b.start_char]
+            if between.strip() not in (",", "in", ", in") or not a.kb_id_ or not b.kb_id_:
+                continue
+            if b.label_ not in ("AdminRegion", "Country", "Settlement") or a.label_ not in (
+                "Settlement", "Site", "Place", "AdminRegion"
+            ):
+                continue
+            if a.kb_id_ == b.kb_id_:
+                continue
+            if a.kb_id_ in self.gaz:
+                continue  # the gazetteer knows where it lies
+            rels.append((a.kb_id_, "locatedIn", b.kb_id_))
+        return rels
 
     def _branch_spans(self, doc: Doc) -> list[Span]:
         """``Daesh (ISIS) Afghanistan-based branch``: one span from the group to the noun."""
@@ -213,7 +256,10 @@ class EntityLinker:
             key = self._disambiguate(gaz.lookup(text), doc_places)
             return key, gaz[key].types[0]
         types = NER_TYPES.get(kind, ("Actor",))
-        prefix = "place" if types[0] in ("Place", "Site") else "actor"
+        nxt = doc[s.end].lower_ if s.end < len(doc) else ""
+        if nxt in ("district", "province", "village", "city", "town", "valley"):
+            types = ("AdminRegion",) if nxt == "province" else ("Settlement",)
+        prefix = "place" if types[0] in ("Place", "Site", "Settlement", "AdminRegion") else "actor"
         key = f"{prefix}/{norm(text).replace(' ', '-')}"
         if kind == "PERSON":
             for part in text.split():

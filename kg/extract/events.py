@@ -53,6 +53,7 @@ _SAME_EVENT_PREPS = {"in", "with", "during", "by", "through", "via"}
 _COUNT_DEPS = {"nummod", "quantmod", "amod", "det", "compound", "advmod"}
 _SUICIDE = re.compile(r"\bsuicide\b", re.I)
 _YEAR = re.compile(r"^(19|20)\d\d$")
+_SEEK = {"target", "targeting", "aim", "seek", "search", "pursue", "hunt", "look", "chase", "track"}
 
 
 @dataclass
@@ -77,6 +78,8 @@ class Mention:
     part_count: int | None = None  # "twin bombings": 2 parts
     reported_by: list[str] = field(default_factory=list)
     extra_types: set[str] = field(default_factory=set)
+    additional: bool = False  # "another", "one additional": a new event, not an elaboration
+    asserted: bool = False  # a noun event that a verb says happened ("conducted an air strike")
 
     def add(self, role: str, key: str) -> None:
         """Add ``key`` under ``role`` once."""
@@ -181,11 +184,31 @@ class EventReader:
             return True
         if any(c.dep_ == "aux" and c.lower_ in self.modal_aux for c in tok.children):
             return True
-        if tok.pos_ == "VERB" and tok.tag_ in ("VB",) and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
-        ):
-            # "to attack": infinitive under a planning verb, checked below
-            pass
+        if tok.pos_ in ("VERB", "AUX"):
+            if tok.tag_ in ("VBZ", "VBP") and not any(
+                c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "have"
+                for c in tok.children
+            ):
+                return True  # "he plans attacks", "the leader manages fighters": habitual
+            if tok.dep_ in ("advcl", "xcomp", "acl", "relcl") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+            ):
+                return True  # "an operation to capture a leader": a purpose, not a result
+        else:
+            gov = self._governor_verb(tok)
+            if gov is not None and gov.lemma_.lower() not in self.perp_verbs | {"claim", "say", "report"}:
+                if self._verb_irrealis(gov):
+                    return True  # "plans attacks", "to conduct their attacks"
+            elif gov is not None and self._verb_irrealis(gov) and gov.tag_ in ("VBZ", "VBP", "VB"):
+                if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in gov.children):
+                    return True
+            if (
+                gov is not None
+                and gov.dep_ == "relcl"
+                and tok.tag_ == "NNS"
+                and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
+            ):
+                return True  # "a leader who conducted attacks against ...": background
         node = tok
         hops = 0
         while node.head is not node and hops < 4:
@@ -205,6 +228,30 @@ class EventReader:
                         return True
             if node.pos_ in ("VERB", "AUX") and dep not in ("xcomp", "prep", "pobj", "pcomp", "dobj"):
                 break
+        return False
+
+    @staticmethod
+    def _governor_verb(tok: Token) -> Token | None:
+        """The verb a noun is the object of, through prepositions and conjunctions."""
+        node = tok
+        for _ in range(4):
+            if node.dep_ not in ("dobj", "pobj", "prep", "conj", "nsubjpass", "compound"):
+                return None
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                return node
+        return None
+
+    def _verb_irrealis(self, verb: Token) -> bool:
+        """A verb that is habitual (present tense), a purpose (``to ...``) or modal."""
+        if any(c.dep_ == "aux" and c.lower_ in self.modal_aux for c in verb.children):
+            return True
+        if verb.tag_ in ("VBZ", "VBP"):
+            return True
+        if verb.dep_ in ("advcl", "xcomp", "acl", "relcl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+        ):
+            return True
         return False
 
     # ------------------------------------------------------------ sentence
@@ -239,6 +286,19 @@ class EventReader:
                 self._noun_args(doc, m, ent_of, by_tok)
             else:
                 self._verb_args(doc, m, ent_of, by_tok)
+        cues = set(lexicon()["additional_cues"])
+        for m in found:
+            tok = m.trigger
+            if tok.pos_ in ("NOUN", "PROPN"):
+                scope = list(tok.subtree)
+            else:
+                scope = [t for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
+                scope += [c for c in tok.children if c.dep_ == "advmod"]
+            for t in scope:
+                if t.lower_ in cues and t.dep_ in ("amod", "advmod", "det", "nummod", "compound"):
+                    # "the other occupants" points back; "two additional insurgents" does not
+                    if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in t.head.children):
+                        m.additional = True
         self._same_event_links(found, by_tok)
         self._perpetration(doc, sent, found, ent_of, by_tok)
         self._statement_links(doc, found, by_tok, ent_of)
@@ -324,6 +384,9 @@ class EventReader:
                         if p.dep_ == "prep" and p.lower_ == "as":
                             for g in p.children:
                                 visit(g, depth + 1, bucket)
+                elif dep == "prep" and c.lower_ in ("including", "like"):
+                    for g in c.children:
+                        visit(g, depth + 1, bucket)
                 elif dep == "prep" and c.lower_ == "of" and (
                     t.lower_ in self.force_nouns or t.lower_ in ("members", "member", "fighters")
                 ):
@@ -367,8 +430,16 @@ class EventReader:
                 if c.dep_ == "nummod" and _YEAR.match(c.text) and int(c.text) > 1900:
                     continue
                 best = q
-        if best is None and tok.pos_ == "NUM":
+        if best is None and (tok.pos_ == "NUM" or tok.lower_ in ("several", "numerous", "multiple", "dozens", "many")):
             best = quantity(tok.text)
+        for c in tok.children:  # "the facilitator along with several of his associates"
+            if c.dep_ == "prep" and c.lower_ in ("with", "along") and best is not None:
+                for g in c.subtree:
+                    if g.dep_ == "pobj" and g.head.lower_ == "with":
+                        q2 = self._count(g)
+                        if q2 and q2.best and best.best is not None:
+                            best = Quantity(best.best + q2.best, (best.min or best.best) + (q2.min or q2.best), None)
+                        break
         if best is None and tok.lower_ in ("insurgent", "militant", "leader", "facilitator", "commander", "fighter", "person", "man", "civilian", "soldier", "suspect", "bomber", "individual"):
             best = Quantity(1, 1, 1)
         if best is None and tok.lower_ in ("insurgents", "militants", "suspects", "fighters", "individuals", "people"):
@@ -394,7 +465,7 @@ class EventReader:
                 kind = "arrested"
             elif lemma in ("wound", "injure"):
                 kind = "injured"
-            elif lemma in ("kill", "murder", "slay", "execute", "massacre", "assassinate"):
+            elif lemma in ("kill", "murder", "slay", "execute", "massacre", "assassinate", "die"):
                 kind = "fatalities"
             else:
                 return
@@ -523,10 +594,12 @@ class EventReader:
                         if s.label_ == "MediaOutlet":
                             m.reported_by.append(s.kb_id_)
         if tok.dep_ == "acl" and tok.tag_ == "VBN":
-            # "a commander assassinated in Iraq": the noun modified is the victim
+            # "a commander assassinated in Iraq", "resulted in 14 insurgents killed": the noun
+            # modified is the victim, and its number the count
             head = tok.head
             for s in self._actors(self._head_entities(head, ent_of)):
                 m.add(obj_role, s.kb_id_)
+            self._set_count(m, head)
             if head.dep_ == "appos" and head.head.i in ent_of:
                 m.add(obj_role, ent_of[head.head.i].kb_id_)
         if tok.dep_ == "relcl":
@@ -543,7 +616,7 @@ class EventReader:
             pass
         # targets through "targeting X" / "aimed at X"
         for c in tok.children:
-            if c.dep_ in ("advcl", "xcomp", "prep") and c.lemma_.lower() in ("target", "targeting", "aim"):
+            if c.dep_ in ("advcl", "xcomp", "prep") and c.lemma_.lower() in _SEEK:
                 for g in c.subtree:
                     if g.i in ent_of and g.i != c.i:
                         s = ent_of[g.i]
@@ -624,6 +697,24 @@ class EventReader:
                                 m.add("location", s.kb_id_)
                         if g.dep_ == "conj" and g.tag_ in ("NNS", "NN"):
                             pass
+        if tok.lemma_.lower() in ("death", "fatality"):
+            # "ten insurgent deaths", "the death of the Taliban insurgent"
+            q = self._count(tok)
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for g in c.children:
+                        q = q or self._count(g) or Quantity(1, 1, 1)
+                        for s in self._actors(self._head_entities(g, ent_of)):
+                            m.add("victim", s.kb_id_)
+            if q is not None:
+                m.fatalities = q
+        for c in tok.children:  # "an operation targeting a Taliban leader"
+            if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _SEEK:
+                for g in c.subtree:
+                    if g.i in ent_of and g.i != c.i:
+                        s = ent_of[g.i]
+                        if s.label_ not in ("AdminRegion", "Settlement", "Site", "Place", "Country"):
+                            m.add("target", s.kb_id_)
         # "crackdowns have weakened ISIS-K": the verb the event noun is the subject of
         if tok.dep_ in ("nsubj",) and tok.head.lemma_.lower() in _HARM_VERBS:
             for g in tok.head.children:
@@ -636,11 +727,39 @@ class EventReader:
                             m.fatalities = q
         self._locations(m, tok, ent_of, set(by_tok))
         self._dates(m, tok, doc)
+        gov = tok.head
+        if tok.dep_ == "dobj" and gov.lemma_.lower() in self.perp_verbs | {"confirm", "report"}:
+            m.asserted = True
+            self._dates(m, gov, doc)
+        for c in tok.children:  # "an operation to arrest an al-Qaida associated insurgent"
+            if c.dep_ == "acl" and c.lemma_.lower() in self.verbs and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in c.children
+            ):
+                for g in c.children:
+                    if g.dep_ == "dobj":
+                        for s in self._actors(self._head_entities(g, ent_of)):
+                            m.add("target", s.kb_id_)
 
     # ------------------------------------------------------------ linking mentions
 
     def _same_event_links(self, found: list[Mention], by_tok: dict[int, Mention]) -> None:
-        """``assassinated ... in a drone strike``: the noun's event is the verb's event."""
+        """``assassinated ... in a drone strike``: the noun's event is the verb's event;
+        ``conducted an air strike ..., killing several insurgents``: the participle tells what
+        the strike did."""
+        for m in found:
+            tok = m.trigger
+            if tok.pos_ != "VERB" or not m.violent or tok.dep_ not in ("advcl", "conj", "xcomp"):
+                continue
+            if tok.tag_ != "VBG" and tok.dep_ != "conj":
+                continue
+            head = tok.head
+            target = by_tok.get(head.i)
+            if target is None and head.lemma_.lower() in self.perp_verbs:
+                for c in head.children:
+                    if c.dep_ == "dobj" and c.i in by_tok:
+                        target = by_tok[c.i]
+            if target is not None and target is not m and target.violent and target.same_as is None:
+                m.same_as = target.id
         for m in found:
             tok = m.trigger
             if tok.pos_ not in ("NOUN", "PROPN") or not m.violent:

@@ -13,6 +13,8 @@ Quantity(best=11, min=11, max=None)
 Quantity(best=2, min=2, max=2)
 >>> quantity("several")
 Quantity(best=3, min=3, max=None)
+>>> quantity("almost three dozen")
+Quantity(best=36, min=33, max=36)
 >>> quantity("1,200")
 Quantity(best=1200, min=1200, max=1200)
 >>> quantity("no") is None, quantity("no one")
@@ -78,6 +80,10 @@ def quantity(text: str) -> Quantity | None:
             mod, t = mods[m], t[len(m) + 1 :]
             break
     n = number_word(t)
+    if n is None:
+        m = re.fullmatch(r"(\S+) dozens?", t)  # "three dozen"
+        k = number_word(m.group(1)) if m else None
+        n = k * 12 if k is not None else None
     if n is None:
         return None
     if mod is None:

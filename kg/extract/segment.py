@@ -14,6 +14,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 
+def c_in_ws(tok: "object") -> bool:
+    """Whether a token's trailing whitespace holds a line break."""
+    return any(c in tok.whitespace_ for c in "\n\u2028\u2029")  # type: ignore[attr-defined]
+
+
 @Language.component("ckg_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every token that holds or ends with a line break."""
@@ -22,6 +27,8 @@ def line_breaks(doc: Doc) -> Doc:
             tok.is_sent_start = True
             continue
         prev = doc[i - 1]
-        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text) or "\u2028" in prev.text:
+        if any(c in prev.whitespace_ or c in prev.text for c in "\n\u2028\u2029") and (
+            prev.is_space or c_in_ws(prev)
+        ):
             tok.is_sent_start = True
     return doc
