@@ -29,6 +29,7 @@ from kg.store import EXPORT_FORMATS, PREFIXES, SPARQL_PREFIXES, Store, StoreErro
 from kg.vocab import ONTOLOGY_IRI
 
 JSON_RESULTS = "application/sparql-results+json"
+XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
 
 
 def _term(b: dict[str, Any]) -> Node:
@@ -47,7 +48,7 @@ def _term(b: dict[str, Any]) -> Node:
             return Literal(b["value"], lang=b["xml:lang"])
         if "datatype" in b:
             return Literal(b["value"], datatype=URIRef(b["datatype"]))
-        return Literal(b["value"])
+        return Literal(b["value"], datatype=XSD_STRING)  # as kg.store.from_ox (RDF 1.1)
     raise StoreError(f"the endpoint sent a term of unknown type {t!r}")
 
 
@@ -144,8 +145,12 @@ class RemoteStore:
             ]
         g = Graph()
         for q in ox.parse(resp.content, ox.RdfFormat.N_TRIPLES):
-            g.add(cast(tuple[Node, Node, Node], (from_ox(q.subject), from_ox(q.predicate),
-                                                 from_ox(q.object))))
+            g.add(
+                cast(
+                    tuple[Node, Node, Node],
+                    (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)),
+                )
+            )
         return g
 
     def ask(self, sparql: str) -> bool:
@@ -154,7 +159,7 @@ class RemoteStore:
 
     def __len__(self) -> int:
         rows = self.select("SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }")
-        return int(rows[0]["n"] or 0)  # type: ignore[call-overload]
+        return int(str(rows[0]["n"] or 0))
 
     def document_ids(self) -> list[str]:
         """The ids of every document in the store, sorted."""
@@ -222,8 +227,7 @@ class RemoteStore:
                 else:
                     seen: set[ox.Triple] = set()
                     ox.serialize(
-                        (t for t in (q.triple for q in quads)
-                         if not (t in seen or seen.add(t))),  # type: ignore[func-returns-value]
+                        (t for t in (q.triple for q in quads) if not (t in seen or seen.add(t))),  # type: ignore[func-returns-value]
                         output,
                         EXPORT_FORMATS[fmt],
                         prefixes=PREFIXES,

@@ -7,7 +7,7 @@ oxrdflib, for code that wants rdflib's API.
 >>> import tempfile, pathlib
 >>> tmp = pathlib.Path(tempfile.mkdtemp()) / "store"
 >>> with Store(tmp) as st:
-...     st.replace_document("d1", [(URIRef("http://x/s"), URIRef("http://x/p"), Literal(1))])
+...     _ = st.replace_document("d1", [(URIRef("http://x/s"), URIRef("http://x/p"), Literal(1))])
 ...     st.document_ids(), len(st)
 (['d1'], 1)
 """
@@ -54,6 +54,7 @@ EXPORT_FORMATS = {
     "jsonld": ox.RdfFormat.JSON_LD,
 }
 _QUAD_FORMATS = {"nquads", "trig", "jsonld"}
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 class StoreError(KGError):
@@ -68,8 +69,9 @@ def default_store_path() -> str:
 def to_ox(node: Node) -> Any:
     """An rdflib term as a pyoxigraph term.
 
-    >>> to_ox(Literal("5", datatype=URIRef("http://www.w3.org/2001/XMLSchema#integer")))
-    <Literal value=5 datatype=<http://www.w3.org/2001/XMLSchema#integer>>
+    >>> lit = to_ox(Literal("5", datatype=URIRef("http://www.w3.org/2001/XMLSchema#integer")))
+    >>> lit.value, lit.datatype.value
+    ('5', 'http://www.w3.org/2001/XMLSchema#integer')
     """
     if isinstance(node, URIRef):
         return ox.NamedNode(str(node))
@@ -85,7 +87,11 @@ def to_ox(node: Node) -> Any:
 
 
 def from_ox(term: Any) -> Node | None:
-    """A pyoxigraph term as an rdflib term (``None`` stays ``None``)."""
+    """A pyoxigraph term as an rdflib term (``None`` stays ``None``).
+
+    >>> from_ox(ox.Literal("Kabul")) == Literal("Kabul")
+    True
+    """
     if term is None:
         return None
     if isinstance(term, ox.NamedNode):
@@ -95,6 +101,8 @@ def from_ox(term: Any) -> Node | None:
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:  # a simple literal, as rdflib writes it
+            return Literal(term.value)
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     raise TypeError(f"unexpected term {term!r}")
 
@@ -113,6 +121,7 @@ class Store:
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path or default_store_path())
         self.read_only = read_only
+        self._ox: ox.Store | None = None
         if self.path.exists() and not self.path.is_dir():
             raise StoreError(
                 f"the store path {self.path} is a file, not a folder: "
@@ -151,11 +160,10 @@ class Store:
 
     def close(self) -> None:
         """Flush and release the store (its lock goes with the last reference)."""
-        if getattr(self, "_ox", None) is not None:
+        if self._ox is not None:
             if not self.read_only:
                 self._ox.flush()
-            del self._ox
-            self._ox = None
+            self._ox = None  # the last reference: Oxigraph releases the lock
 
     @property
     def oxigraph(self) -> ox.Store:

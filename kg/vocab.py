@@ -28,6 +28,7 @@ class CKG(DefinedNamespace):
     AdminRegion: URIRef  # Administrative region
     Agreement: URIRef  # Agreement
     AirStrike: URIRef  # Air strike
+    AnalysisRun: URIRef  # Analysis run
     ArmedAssault: URIRef  # Armed assault
     ArmedClash: URIRef  # Armed clash
     ArmedConflict: URIRef  # Armed conflict
@@ -44,6 +45,7 @@ class CKG(DefinedNamespace):
     ChemicalAttack: URIRef  # Chemical weapon attack
     Civilians: URIRef  # Civilians
     ClaimOfResponsibility: URIRef  # Claim of responsibility
+    Community: URIRef  # Community
     Condemnation: URIRef  # Condemnation
     Country: URIRef  # Country
     CriminalGroup: URIRef  # Criminal group
@@ -111,6 +113,7 @@ class CKG(DefinedNamespace):
     attributedTo: URIRef  # attributed to
     backedBy: URIRef  # backed by
     basedIn: URIRef  # based in
+    community: URIRef  # community
     evidenceSelector: URIRef  # evidence selector
     governs: URIRef  # governs
     inDocument: URIRef  # in document
@@ -133,11 +136,17 @@ class CKG(DefinedNamespace):
     victim: URIRef  # victim
 
     # datatype properties
+    algorithm: URIRef  # algorithm
     arrested: URIRef  # arrested
+    betweenness: URIRef  # betweenness
     characterCount: URIRef  # character count
+    communitySize: URIRef  # community size
     confidence: URIRef  # confidence
     date: URIRef  # date
+    degreeCentrality: URIRef  # degree centrality
+    eigenvectorCentrality: URIRef  # eigenvector centrality
     endDate: URIRef  # end date
+    eventCount: URIRef  # event count
     evidence: URIRef  # evidence
     fatalities: URIRef  # fatalities
     fatalitiesMax: URIRef  # fatalities (maximum)
@@ -145,6 +154,8 @@ class CKG(DefinedNamespace):
     fatalitiesUnknown: URIRef  # fatalities unknown
     injured: URIRef  # injured
     model: URIRef  # model
+    pageRank: URIRef  # PageRank
+    parameters: URIRef  # parameters
     softwareVersion: URIRef  # software version
     startDate: URIRef  # start date
     trigger: URIRef  # trigger
@@ -162,3 +173,4 @@ class CKG(DefinedNamespace):
     RegionalLocation: URIRef  # RegionalLocation
 
     _NS = Namespace("https://w3id.org/conflict-kg/ontology#")
+    _fail = True

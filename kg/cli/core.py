@@ -55,6 +55,35 @@ def print_rows(rows: list[dict[str, Any]], fmt: str, title: str | None = None) -
     console.print(f"{len(rows)} row(s)")
 
 
+def result_rows(result: Any) -> list[dict[str, Any]]:
+    """Rows of any query result: SELECT solutions, ASK as one ``result`` row, and
+    CONSTRUCT/DESCRIBE as ``subject``/``predicate``/``object`` rows.
+
+    Takes what a local store (pyoxigraph results) or a remote one (lists, bool, rdflib graph)
+    answers.
+
+    >>> result_rows(True)
+    [{'result': 'true'}]
+    """
+    import pyoxigraph as ox
+
+    from kg.store import from_ox
+
+    if isinstance(result, bool | ox.QueryBoolean):
+        return [{"result": "true" if result else "false"}]
+    if isinstance(result, list):  # a remote store's SELECT rows
+        return result
+    if isinstance(result, ox.QuerySolutions):
+        names = [v.value for v in result.variables]
+        return [{n: from_ox(sol[n]) for n in names} for sol in result]
+    rows = []
+    for t in result:  # pyoxigraph triples, or the triples of an rdflib graph
+        if isinstance(t, ox.Triple):
+            t = (from_ox(t.subject), from_ox(t.predicate), from_ox(t.object))
+        rows.append(dict(zip(("subject", "predicate", "object"), t, strict=True)))
+    return rows
+
+
 def register(app: typer.Typer) -> None:
     """Add the core commands to ``app``."""
 
@@ -156,7 +185,9 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def query(
         ctx: typer.Context,
-        sparql: str = typer.Argument(..., help="A SPARQL SELECT or ASK query ('-' reads stdin)"),
+        sparql: str = typer.Argument(
+            ..., help="A SPARQL query: SELECT, ASK, CONSTRUCT or DESCRIBE ('-' reads stdin)"
+        ),
         format: str = typer.Option("table", "--format", "-f", help="table|json|csv"),
     ) -> None:
         """Run a SPARQL query (prefixes ckg:, rdfs:, skos:, ... are predeclared)."""
@@ -164,10 +195,13 @@ def register(app: typer.Typer) -> None:
             sparql = sys.stdin.read()
         store = open_store(ctx, read_only=True)
         try:
-            rows = store.select(sparql)
+            result = store.query(sparql)
+            rows = result_rows(result)
         except SyntaxError as err:
             raise KGError(f"the query does not parse: {err}") from err
-        print_rows([{k: (None if v is None else str(v)) for k, v in r.items()} for r in rows], format)
+        print_rows(
+            [{k: (None if v is None else str(v)) for k, v in r.items()} for r in rows], format
+        )
 
     @app.command()
     def stats(

@@ -48,8 +48,8 @@ def register(app: typer.Typer) -> None:
         max_query_chars: int = typer.Option(
             100_000, "--max-query-chars", help="Longest query text, in characters"
         ),
-        cors_origin: list[str] = typer.Option(
-            [],
+        cors_origin: list[str] | None = typer.Option(  # noqa: B008
+            None,
             "--cors-origin",
             help="Allow this origin by CORS (repeatable); '*' allows any. Default: no CORS",
         ),
@@ -74,7 +74,7 @@ def register(app: typer.Typer) -> None:
             max_result_bytes=parse_size(max_results),
             max_body_bytes=parse_size(max_body),
             max_query_chars=max_query_chars,
-            cors_origins=tuple(cors_origin),
+            cors_origins=tuple(cors_origin or ()),
             workers=workers,
         )
         app_ = create_app(target, settings)

@@ -140,7 +140,7 @@ def build_extraction(doc: Doc, article: Article, gaz: Gazetteer | None = None) -
         locs = [
             k for (a, b), k in place_spans.items()
             if sent.start_char <= a and b <= sent.end_char and x.entities[k].types[0] != "Country"
-            and _loc_use_at(doc, a)
+            and _loc_use_at(doc, a, b)
         ]
         if locs:
             cur_place = _most_precise(locs, gaz)
@@ -230,11 +230,11 @@ def _paragraph_start(text: str, pos: int) -> int:
     return max(text.rfind(c, 0, pos) for c in ("\n", "\u2028", "\u2029"))
 
 
-def _loc_use_at(doc: Doc, char: int) -> bool:
-    """Whether the place mention starting at ``char`` is used as a location."""
+def _loc_use_at(doc: Doc, start: int, end: int) -> bool:
+    """Whether the place mention at ``start:end`` is used as a location."""
     from kg.extract.events import EventReader
 
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and EventReader._is_loc_use(span.root)
 
 
@@ -419,8 +419,9 @@ def _absorb(ev: _Event, m: Mention, explicit: str | None, gaz: Gazetteer) -> Non
     if explicit and (not ev.date_explicit or (len(explicit) > len(ev.date or ""))):
         ev.date, ev.date_explicit = explicit, True
     for q in ("fatalities", "injured", "arrested"):
-        v = getattr(m, q)
-        if v is not None and getattr(ev, q) is None:
+        # an elaboration that counts more people is the fuller account
+        v, cur = getattr(m, q), getattr(ev, q)
+        if v is not None and (cur is None or (v.best or 0) > (cur.best or 0)):
             setattr(ev, q, v)
     if m.part_count and not ev.part_count:
         ev.part_count = m.part_count

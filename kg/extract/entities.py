@@ -50,6 +50,8 @@ NER_TYPES = {
     "NORP": ("SocialGroup",),
 }
 _BRANCH = re.compile(r"^(?:branch|affiliate|wing|chapter|offshoot|faction|franchise|province)s?$")
+_BETWEEN_PLACES = re.compile(r"\s*(district|province|city|village|valley|town)?\s*(,|in|, in|of)\s*(the\s+)?")
+_DIVISIONS = {"district", "province", "village", "valley", "city", "town", "bazaar"}
 _FORCE_HEADS = {
     "force", "forces", "troops", "soldiers", "police", "army", "military", "security", "patrol",
     "patrols", "convoy", "unit", "units", "personnel", "commandos", "outpost", "checkpoint",
@@ -113,6 +115,7 @@ class EntityLinker:
         cands = self._gazetteer_spans(doc)
         # rule 2: "<Place>-based branch" phrases are one mention of an affiliate
         cands.extend(self._branch_spans(doc))
+        cands.extend(self._named_division_spans(doc))
         if self.use_ner:
             for ent in doc.ents:
                 if ent.label_ in NER_TYPES:
@@ -164,7 +167,7 @@ class EntityLinker:
         spans = list(spans)
         for a, b in zip(spans, spans[1:], strict=False):
             between = doc.text[a.end_char : b.start_char]
-            if between.strip() not in (",", "in", ", in") or not a.kb_id_ or not b.kb_id_:
+            if not _BETWEEN_PLACES.fullmatch(between) or not a.kb_id_ or not b.kb_id_:
                 continue
             if b.label_ not in ("AdminRegion", "Country", "Settlement") or a.label_ not in (
                 "Settlement", "Site", "Place", "AdminRegion"
@@ -176,6 +179,32 @@ class EntityLinker:
                 continue  # the gazetteer knows where it lies
             rels.append((a.kb_id_, "locatedIn", b.kb_id_))
         return rels
+
+    def _named_division_spans(self, doc: Doc) -> list[Span]:
+        """``Tarnek wa Jaldak district``, ``Sayad district``: a capitalised name before a
+        division word is a place, even when the gazetteer spells it otherwise."""
+        out = []
+        for tok in doc:
+            if tok.lower_ not in _DIVISIONS or tok.i == 0:
+                continue
+            j = tok.i - 1
+            while j >= 0 and (
+                (doc[j].text[:1].isupper() and doc[j].is_alpha)
+                or (doc[j].lower_ in ("wa", "e", "i", "ye", "-", "'") and j > 0 and j < tok.i - 1)
+                or doc[j].text in ("-", "’", "'")
+            ):
+                j -= 1
+            start = j + 1
+            while start < tok.i and not doc[start].text[:1].isupper():
+                start += 1
+            if start >= tok.i or doc[start].lower_ in ("the", "in", "of"):
+                continue
+            name = doc[start : tok.i]
+            if name[0].is_sent_start and len(name) == 1 and name[0].lower_ in ("in", "the"):
+                continue
+            label = "NEWPLACE:" + ("AdminRegion" if tok.lower_ in ("province", "provinces") else "Settlement")
+            out.append(Span(doc, start, tok.i, label=label))
+        return out
 
     def _branch_spans(self, doc: Doc) -> list[Span]:
         """``Daesh (ISIS) Afghanistan-based branch``: one span from the group to the noun."""
@@ -243,8 +272,19 @@ class EntityLinker:
                 for part in e.label.split():
                     persons.setdefault(part, key)
             return key, e.types[0]
-        # NER entity: the gazetteer may know it by a name spelled differently
         text = s.text.strip()
+        if s.label_.startswith("NEWPLACE:"):
+            if gaz.lookup(text):
+                key = self._disambiguate(gaz.lookup(text), doc_places)
+                if gaz[key].is_place:
+                    return key, gaz[key].types[0]
+            kind_type = s.label_.split(":", 1)[1]
+            key = f"place/{norm(text).replace(' ', '-')}"
+            suffix = " province" if kind_type == "AdminRegion" else " district"
+            nxt = doc[s.end].lower_ if s.end < len(doc) else ""
+            new.setdefault(key, (text + (suffix if nxt in ("district", "province") else ""), (kind_type,)))
+            return key, kind_type
+        # NER entity: the gazetteer may know it by a name spelled differently
         if not text or text.lower() in _STOP_NAMES or not any(c.isupper() for c in text[:1]):
             return None, ""
         if any(c.isdigit() for c in text) or len(text) < 2:
@@ -334,7 +374,7 @@ class EntityLinker:
 
 def _longest_non_overlapping(spans: list[Span]) -> list[Span]:
     """Keep the longest spans, gazetteer before NER on ties, in text order."""
-    rank = {"BRANCH": 0, "GAZ": 1}
+    rank = {"BRANCH": 0, "GAZ": 1, "NEWPLACE:AdminRegion": 2, "NEWPLACE:Settlement": 2}
     spans = sorted(spans, key=lambda s: (-(s.end - s.start), rank.get(s.label_, 2), s.start))
     taken: set[int] = set()
     out = []

@@ -299,6 +299,17 @@ class EventReader:
                     # "the other occupants" points back; "two additional insurgents" does not
                     if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in t.head.children):
                         m.additional = True
+        for m in found:  # "detained two men during an operation in Chak district"
+            if "location" in m.roles or m.speech:
+                continue
+            for c in m.trigger.children:
+                if c.dep_ == "prep" and c.lower_ in ("during", "in", "as"):
+                    for g in c.children:
+                        other = by_tok.get(g.i)
+                        if other is not None and other is not m and "location" in other.roles:
+                            for k in other.roles["location"]:
+                                m.add("location", k)
+        self._affiliation_targets(sent, found, ent_of)
         self._same_event_links(found, by_tok)
         self._perpetration(doc, sent, found, ent_of, by_tok)
         self._statement_links(doc, found, by_tok, ent_of)
@@ -308,6 +319,32 @@ class EventReader:
                     m.cls = "SuicideBombing"
         kept = [m for m in found if not self._empty(m)]
         return kept
+
+    def _affiliation_targets(self, sent: Span, found: list[Mention], ent_of: dict[int, Span]) -> None:
+        """``detained two men while in search of a Taliban facilitator``: an armed group that
+        qualifies the people an arrest or attack went after is its target."""
+        roles = set(lexicon()["role_nouns"])
+        groups = []
+        for t in sent:
+            if t.i in ent_of and ent_of[t.i].label_ in ("ArmedGroup", "Government") and ent_of[t.i].start == t.i:
+                span = ent_of[t.i]
+                head = span.root.head
+                hops = 0
+                while head.dep_ in ("compound", "amod", "nmod") and hops < 3 and head.head is not head:
+                    if head.lower_ in roles:
+                        break
+                    head, hops = head.head, hops + 1
+                if span.root.dep_ in ("compound", "amod", "nmod", "poss") and head.lower_ in roles:
+                    groups.append((span, head))
+        if not groups:
+            return
+        for m in found:
+            if not (m.cls == "Arrest" or m.violent) or m.roles.get("target") or m.roles.get("victim"):
+                continue
+            agents = set(m.roles.get("agent", []) + m.roles.get("perpetrator", []))
+            for span, _head in groups:
+                if span.kb_id_ not in agents:
+                    m.add("target", span.kb_id_)
 
     def _speech_ok(self, tok: Token) -> bool:
         """A verb of saying counts when it reports something (a clause, an object, a quote)."""
@@ -556,8 +593,11 @@ class EventReader:
 
     def _verb_args(self, doc: Doc, m: Mention, ent_of: dict[int, Span], by_tok: dict[int, Mention]) -> None:
         tok = m.trigger
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
-            tok.dep_ == "acl" and tok.tag_ == "VBN"
+        passive = (
+            any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+            or (tok.dep_ == "acl" and tok.tag_ == "VBN")
+            # "two were killed and several others detained": a participle with a bare subject
+            or (tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children) and tok.dep_ == "conj")
         )
         subj_role = "speaker" if m.speech else ("agent" if m.cls == "Arrest" else "perpetrator")
         obj_role = "victim" if m.cls not in ("Arrest", "SecurityOperation") else "target"
@@ -593,6 +633,16 @@ class EventReader:
                     for s in self._actors(self._head_entities(g, ent_of)):
                         if s.label_ == "MediaOutlet":
                             m.reported_by.append(s.kb_id_)
+        for c in tok.children:  # "detained the facilitator along with several of his associates"
+            if c.dep_ == "prep" and c.lower_ in ("along", "together") and getattr(m, "arrested" if m.cls == "Arrest" else "fatalities") is not None:
+                for g in c.subtree:
+                    if g.dep_ == "pobj" and g.head.lower_ == "with":
+                        q2 = self._count(g)
+                        kind = "arrested" if m.cls == "Arrest" else "fatalities"
+                        q1 = getattr(m, kind)
+                        if q2 and q2.best and q1 is not None and q1.best is not None:
+                            setattr(m, kind, Quantity(q1.best + q2.best, (q1.min or q1.best) + (q2.min or q2.best), None))
+                        break
         if tok.dep_ == "acl" and tok.tag_ == "VBN":
             # "a commander assassinated in Iraq", "resulted in 14 insurgents killed": the noun
             # modified is the victim, and its number the count

@@ -3,7 +3,7 @@
 Quantities follow one documented convention (:func:`quantity`): an exact number is its own
 best, minimum and maximum; ``nearly N`` is best N, between 0.9N and N; ``more than N`` is at
 least N+1; ``about N`` is between 0.9N and 1.1N; vague words take the values in the lexicon
-(``several`` = at least 3, ``a few`` = 2, ``dozens`` = at least 24).
+(``several`` and ``a few`` = at least 3, ``numerous`` = at least 4, ``dozens`` = at least 24).
 
 >>> quantity("nearly 100")
 Quantity(best=100, min=90, max=100)

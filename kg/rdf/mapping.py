@@ -125,7 +125,7 @@ def event_triples(doc_id: str, doc: URIRef, ev: EventRecord, text_len: int) -> I
         yield s, RDF.type, term(t)
     yield s, RDFS.label, Literal(ev.label)
     yield s, PROV.wasDerivedFrom, doc
-    yield s, CKG.confidence, Literal(round(ev.confidence, 3), datatype=XSD.decimal)
+    yield s, CKG.confidence, Literal(f"{ev.confidence:.2f}", datatype=XSD.decimal)
     if ev.trigger:
         yield s, CKG.trigger, Literal(ev.trigger)
     for role, keys in ev.roles.items():

@@ -141,19 +141,27 @@ def ontology_router(ctx: ServerContext) -> APIRouter:
         accept = request.headers.get("accept")
         offer = choose(accept, offers) if accept else GRAPH[0]
         if offer is None:
-            return sparql.error_response(406, f"cannot produce {accept!r}: accept one of "
-                                         f"{listing(offers)}")
+            return sparql.error_response(
+                406, f"cannot produce {accept!r}: accept one of {listing(offers)}"
+            )
         if offer.fmt == "HTML":
             page = await run_in_threadpool(_ontology_html)
             if page is not None:
-                return Response(page, media_type="text/html; charset=utf-8",
-                                headers={"Vary": "Accept"})
+                return Response(
+                    page, media_type="text/html; charset=utf-8", headers={"Vary": "Accept"}
+                )
             offer = GRAPH[0]
         ttl = await run_in_threadpool(_ontology_turtle)
         body = ttl
         if offer.fmt != "TURTLE":
-            body = ox.serialize((q.triple for q in ox.parse(ttl, ox.RdfFormat.TURTLE)), None,
-                                GRAPH_FORMATS[offer.fmt]) or b""
+            body = (
+                ox.serialize(
+                    (q.triple for q in ox.parse(ttl, ox.RdfFormat.TURTLE)),
+                    None,
+                    GRAPH_FORMATS[offer.fmt],
+                )
+                or b""
+            )
         return Response(body, media_type=offer.content_type, headers={"Vary": "Accept"})
 
     for path in ("/ontology", "/ontology/"):
@@ -182,8 +190,9 @@ def graphs_router(ctx: ServerContext) -> APIRouter:
         accept = request.headers.get("accept")
         offer = choose(accept, GRAPH)
         if offer is None:
-            return sparql.error_response(406, f"cannot produce {accept!r}: accept one of "
-                                         f"{listing(GRAPH)}")
+            return sparql.error_response(
+                406, f"cannot produce {accept!r}: accept one of {listing(GRAPH)}"
+            )
         try:
             node = ox.NamedNode(iri)
         except ValueError:

@@ -199,9 +199,7 @@ async def _handle(ctx: ServerContext, request: Request) -> Response:
     if method == "POST":
         mime, charset = _media_type(request.headers.get("content-type"))
         if charset is not None and charset not in ("utf-8", "utf8"):
-            raise ProtocolError(
-                415, f"charset={charset} is not supported: send the query as UTF-8"
-            )
+            raise ProtocolError(415, f"charset={charset} is not supported: send the query as UTF-8")
         if mime == UPDATE:
             raise ProtocolError(403, READ_ONLY_MESSAGE)
         if mime not in (FORM, QUERY):
@@ -231,7 +229,9 @@ async def _handle(ctx: ServerContext, request: Request) -> Response:
             f"the query has {len(query)} characters; this endpoint's limit is "
             f"{settings.max_query_chars} (--max-query-chars)",
         )
-    default_graphs = [_check_iri(g, "default-graph-uri") for g in _getall(params, "default-graph-uri")]
+    default_graphs = [
+        _check_iri(g, "default-graph-uri") for g in _getall(params, "default-graph-uri")
+    ]
     named_graphs = [_check_iri(g, "named-graph-uri") for g in _getall(params, "named-graph-uri")]
 
     info = check_query(query, prefixes=ctx.prefixes, base_iri=endpoint)
@@ -297,10 +297,7 @@ async def _handle(ctx: ServerContext, request: Request) -> Response:
         ) from None
     if reply.status != 200:
         return error_response(reply.status, reply.payload.decode("utf-8", "replace"))
-    if reply.kind == "graph":
-        offer = graph or GRAPH[0]
-    else:
-        offer = tabular or TABULAR[0]
+    offer = graph or GRAPH[0] if reply.kind == "graph" else tabular or TABULAR[0]
     return Response(
         reply.payload,
         media_type=offer.content_type,

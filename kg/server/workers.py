@@ -39,6 +39,8 @@ import pyoxigraph as ox
 
 log = logging.getLogger("kg.server")
 
+INLINE_BYTES = 256 * 1024  # results up to this size are read on the event loop
+
 TABULAR_FORMATS = {
     "JSON": ox.QueryResultsFormat.JSON,
     "XML": ox.QueryResultsFormat.XML,
@@ -132,17 +134,20 @@ def evaluate(store: ox.Store, job: Job, store_path: str = "") -> Reply:
     if job.union and job.default_graph is None:
         kwargs["use_default_graph_as_union"] = True
     buf = _LimitedBuffer(job.max_bytes)
+    # Oxigraph writes small pieces: a C-level buffer keeps Python calls rare
+    out = io.BufferedWriter(buf, buffer_size=min(job.max_bytes, 1 << 20))
     try:
         res = store.query(job.query, **kwargs)
         if isinstance(res, ox.QuerySolutions):
             kind = "tabular"
-            res.serialize(buf, TABULAR_FORMATS[job.tabular_format])
+            res.serialize(out, TABULAR_FORMATS[job.tabular_format])
         elif isinstance(res, ox.QueryBoolean):
             kind = "boolean"
-            res.serialize(buf, TABULAR_FORMATS[job.tabular_format])
+            res.serialize(out, TABULAR_FORMATS[job.tabular_format])
         else:
             kind = "graph"
-            res.serialize(buf, GRAPH_FORMATS[job.graph_format])
+            res.serialize(out, GRAPH_FORMATS[job.graph_format])
+        out.flush()
     except SyntaxError as err:
         return Reply(400, "error", f"query syntax error: {err}".encode())
     except Exception as err:
@@ -179,7 +184,9 @@ def _worker_main(conn: Connection, store_path: str) -> None:
             return
         if job is None:
             return
-        conn.send(evaluate(store, job, store_path))
+        reply = evaluate(store, job, store_path)
+        conn.send((reply.status, reply.kind, len(reply.payload), reply.seconds))
+        conn.send_bytes(reply.payload)
 
 
 # --------------------------------------------------------------------------- parent side
@@ -225,7 +232,10 @@ class WorkerPool:
         if not parent.poll(self.start_timeout):
             self._kill(worker)
             raise RuntimeError("a query worker did not start in time")
-        status, detail = parent.recv()
+        try:
+            status, detail = parent.recv()
+        except (EOFError, OSError):
+            status, detail = "failed", "a query worker exited while starting"
         if status != "ready":
             self._kill(worker)
             raise RuntimeError(str(detail))
@@ -284,16 +294,18 @@ class WorkerPool:
             raise ServerBusy(f"no query worker became free within {timeout:g} s") from None
         healthy = False
         try:
-            await loop.run_in_executor(self._executor, worker.conn.send, job)
-            ready = await loop.run_in_executor(self._executor, worker.conn.poll, timeout)
-            if not ready:
-                raise QueryTimeout(f"the query ran longer than {timeout:g} s")
             try:
-                reply: Reply = await loop.run_in_executor(self._executor, worker.conn.recv)
-            except (EOFError, OSError):
+                worker.conn.send(job)  # small; the idle worker is waiting to read it
+                await self._readable(worker.conn, timeout, loop)
+                status, kind, size, seconds = worker.conn.recv()
+                if size <= INLINE_BYTES:
+                    payload = worker.conn.recv_bytes()
+                else:  # a big result: copy it off the event loop
+                    payload = await loop.run_in_executor(self._executor, worker.conn.recv_bytes)
+            except (EOFError, OSError, ValueError):
                 raise WorkerCrashed("the query worker stopped unexpectedly") from None
             healthy = True
-            return reply
+            return Reply(status, kind, payload, seconds)
         finally:
             if healthy:
                 self._idle.put_nowait(worker)
@@ -305,6 +317,26 @@ class WorkerPool:
                 task = asyncio.ensure_future(self._replace(worker))
                 self._tasks.add(task)
                 task.add_done_callback(self._tasks.discard)
+
+    @staticmethod
+    async def _readable(conn: Connection, timeout: float, loop: asyncio.AbstractEventLoop) -> None:
+        """Wait (without a thread) until the worker has answered; QueryTimeout if it doesn't."""
+        if conn.poll(0):
+            return
+        fut: asyncio.Future[None] = loop.create_future()
+        fd = conn.fileno()
+
+        def ready() -> None:
+            if not fut.done():
+                fut.set_result(None)
+
+        loop.add_reader(fd, ready)
+        try:
+            await asyncio.wait_for(fut, timeout)
+        except TimeoutError:
+            raise QueryTimeout(f"the query ran longer than {timeout:g} s") from None
+        finally:
+            loop.remove_reader(fd)
 
     async def close(self) -> None:
         """Stop every worker."""

@@ -85,6 +85,7 @@ def render(path: Path = ONTOLOGY_FILE) -> str:
             lines.append(f"    {local}: URIRef  # {label}")
         lines.append("")
     lines.append(f'    _NS = Namespace("{NS}")')
+    lines.append("    _fail = True")
     lines.append("")
     return "\n".join(lines)
 
