@@ -292,7 +292,13 @@ class EventReader:
             if tok.pos_ in ("NOUN", "PROPN"):
                 scope = list(tok.subtree)
             else:
-                scope = [t for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
+                scope = []
+                for c in tok.children:
+                    if c.dep_ in ("dobj", "nsubjpass"):
+                        # the object itself, not its later conjuncts ("the planner and one
+                        # additional insurgent" tells the same arrest again, with one more)
+                        skip = {t.i for x in c.children if x.dep_ == "conj" for t in x.subtree}
+                        scope += [t for t in c.subtree if t.i not in skip]
                 scope += [c for c in tok.children if c.dep_ == "advmod"]
             for t in scope:
                 if t.lower_ in cues and t.dep_ in ("amod", "advmod", "det", "nummod", "compound"):
@@ -477,7 +483,13 @@ class EventReader:
                         if q2 and q2.best and best.best is not None:
                             best = Quantity(best.best + q2.best, (best.min or best.best) + (q2.min or q2.best), None)
                         break
-        if best is None and tok.lower_ in ("insurgent", "militant", "leader", "facilitator", "commander", "fighter", "person", "man", "civilian", "soldier", "suspect", "bomber", "individual"):
+        if best is None and tok.tag_ in ("NN", "NNP") and (
+            tok.ent_type_ == "PERSON"
+            or any(c.dep_ == "det" and c.lower_ in ("a", "an", "the", "this", "that") for c in tok.children)
+            or tok.lower_ in ("insurgent", "militant", "leader", "facilitator", "commander", "fighter", "civilian", "soldier", "suspect", "bomber", "individual")
+        ):
+            best = Quantity(1, 1, 1)  # "a Taliban leader", "the insurgent", "Fayez Jan"
+        if best is None and tok.lower_ in ("he", "she", "him", "her"):
             best = Quantity(1, 1, 1)
         if best is None and tok.lower_ in ("insurgents", "militants", "suspects", "fighters", "individuals", "people"):
             if not any(c.dep_ in ("det",) and c.lower_ in ("the", "these", "those") for c in tok.children):
@@ -602,7 +614,11 @@ class EventReader:
         subj_role = "speaker" if m.speech else ("agent" if m.cls == "Arrest" else "perpetrator")
         obj_role = "victim" if m.cls not in ("Arrest", "SecurityOperation") else "target"
         for c in tok.children:
-            if c.dep_ in ("nsubj",) and not passive:
+            if c.dep_ in ("nsubj",) and not passive and tok.lemma_.lower() == "die":
+                for s in self._actors(self._head_entities(c, ent_of)):
+                    m.add("victim", s.kb_id_)
+                self._set_count(m, c)
+            elif c.dep_ in ("nsubj",) and not passive:
                 for s in self._actors(self._head_entities(c, ent_of)):
                     m.add(subj_role, s.kb_id_)
                 if not m.roles.get(subj_role) and c.lower_ in ("that", "which") and tok.dep_ == "relcl":
