@@ -143,9 +143,10 @@ class EntityLinker:
             out.append(Span(doc, s.start, s.end, label=label, kb_id=key))
         # the dateline ("KABUL, Afghanistan (Jan. 25, 2013) -") names where the report was
         # filed, not where anything happened: its mentions are kept apart from the sentence
-        dl = find_dateline(doc.text)
+        text = doc.text
+        dl = find_dateline(text)
         cut = dl.end if dl else 0
-        lines = [(m.start(), m.end()) for m in _DATELINE_RX.finditer(doc.text)]
+        lines = [(m.start(), m.end()) for m in _DATELINE_RX.finditer(text)]
 
         def in_dateline(s: Span) -> bool:
             return s.start_char < cut or any(a <= s.start_char < b for a, b in lines)
@@ -165,8 +166,9 @@ class EntityLinker:
         (recorded for places the gazetteer does not already put there)."""
         rels = []
         spans = list(spans)
+        text = doc.text
         for a, b in zip(spans, spans[1:], strict=False):
-            between = doc.text[a.end_char : b.start_char]
+            between = text[a.end_char : b.start_char]
             if not _BETWEEN_PLACES.fullmatch(between) or not a.kb_id_ or not b.kb_id_:
                 continue
             if b.label_ not in ("AdminRegion", "Country", "Settlement") or a.label_ not in (

@@ -80,6 +80,7 @@ class Mention:
     extra_types: set[str] = field(default_factory=set)
     additional: bool = False  # "another", "one additional": a new event, not an elaboration
     asserted: bool = False  # a noun event that a verb says happened ("conducted an air strike")
+    pp_dates: list[str] = field(default_factory=list)  # dates from a trailing "on Friday"
 
     def add(self, role: str, key: str) -> None:
         """Add ``key`` under ``role`` once."""
@@ -580,10 +581,12 @@ class EventReader:
         for c in tok.children:
             if c.ent_type_ == "DATE" or c.lower_ in ("yesterday", "today", "tonight"):
                 m.dates.append(self._date_text(c))
-            elif c.dep_ == "prep" and c.lower_ in ("on", "in", "during", "since", "at") :
+            elif c.dep_ == "prep" and c.lower_ in ("on", "in", "during", "since", "at"):
                 for g in c.children:
                     if g.dep_ == "pobj" and (g.ent_type_ == "DATE" or _YEAR.match(g.text)):
                         m.dates.append(self._date_text(g))
+                        if tok.pos_ in ("NOUN", "PROPN"):
+                            m.pp_dates.append(m.dates[-1])
             elif c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME"):
                 m.dates.append(self._date_text(c))
             elif c.dep_ == "nummod" and _YEAR.match(c.text):
@@ -668,6 +671,10 @@ class EventReader:
             self._set_count(m, head)
             if head.dep_ == "appos" and head.head.i in ent_of:
                 m.add(obj_role, ent_of[head.head.i].kb_id_)
+        for c in tok.children:
+            # "a car bombing killed five people": the killing is what the bombing did
+            if c.dep_ == "nsubj" and c.i in by_tok and by_tok[c.i].violent and m.violent:
+                m.same_as = by_tok[c.i].id
         if tok.dep_ == "relcl":
             # "bombings that killed 100", "an attack on a shrine ... that killed 15"
             node = tok.head
@@ -958,8 +965,15 @@ class EventReader:
                                         m.about.append(by_tok[t.i].id)
                 for ev_id in m.about:
                     ev = next((x for x in found if x.id == ev_id), None)
-                    if ev is not None:
-                        ev.definite = ev.definite or ev.trigger.lower_ in ("attack", "bombings", "bombing")
+                    if ev is None:
+                        continue
+                    ev.definite = ev.definite or ev.trigger.lower_ in ("attack", "bombings", "bombing")
+                    if ev.definite and ev.pp_dates:
+                        # "claimed responsibility for the attack on Saturday": the claim's day
+                        for d in ev.pp_dates:
+                            ev.dates.remove(d)
+                            m.dates.append(d)
+                        ev.pp_dates.clear()
                 continue
             if m.cls == "DeclinedToComment":
                 for c in tok.children:
