@@ -54,7 +54,6 @@ EXPORT_FORMATS = {
     "jsonld": ox.RdfFormat.JSON_LD,
 }
 _QUAD_FORMATS = {"nquads", "trig", "jsonld"}
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 class StoreError(KGError):
@@ -89,8 +88,8 @@ def to_ox(node: Node) -> Any:
 def from_ox(term: Any) -> Node | None:
     """A pyoxigraph term as an rdflib term (``None`` stays ``None``).
 
-    >>> from_ox(ox.Literal("Kabul")) == Literal("Kabul")
-    True
+    A simple literal comes back typed ``xsd:string``, as RDF 1.1 has it (and as
+    :class:`kg.remote.RemoteStore` answers).
     """
     if term is None:
         return None
@@ -101,8 +100,6 @@ def from_ox(term: Any) -> Node | None:
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
-        if term.datatype.value == _XSD_STRING:  # a simple literal, as rdflib writes it
-            return Literal(term.value)
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     raise TypeError(f"unexpected term {term!r}")
 

@@ -20,6 +20,7 @@ sub-properties defined there count), or from the packaged ontology when the stor
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -30,6 +31,10 @@ from kg.errors import KGError
 from kg.vocab import CKG, ONTOLOGY_IRI
 
 CKG_NS = str(CKG._NS)
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
+PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
 
 
 class Source(Protocol):
@@ -286,9 +291,9 @@ def _closure(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str | None]]:
 
 def load_hierarchy(source: Any) -> Hierarchy:
     """The class and property hierarchy from the store's ontology graph (or the package's)."""
-    q = (
-        "SELECT ?a ?b {{ GRAPH <{g}> {{ ?a rdfs:{p}+ ?b }} FILTER(isIRI(?a) && isIRI(?b)) }}"
-    )
+    q = "SELECT ?a ?b {{ GRAPH <{g}> {{ ?a rdfs:{p}+ ?b }} FILTER(isIRI(?a) && isIRI(?b)) }}"
+    sub_c: Sequence[tuple[str | None, ...]]
+    sub_p: Sequence[tuple[str | None, ...]]
     sub_c = _rows(source, q.format(g=ONTOLOGY_IRI, p="subClassOf"))
     sub_p = _rows(source, q.format(g=ONTOLOGY_IRI, p="subPropertyOf"))
     if not sub_c:  # no ontology graph in this store: use the packaged ontology
@@ -300,7 +305,7 @@ def load_hierarchy(source: Any) -> Hierarchy:
         sub_c = _closure((str(a), str(b)) for a, b in g.subject_objects(RDFS.subClassOf))
         sub_p = _closure((str(a), str(b)) for a, b in g.subject_objects(RDFS.subPropertyOf))
     return Hierarchy(
-        ((a, b) for a, b in sub_c if a and b), ((a, b) for a, b in sub_p if a and b)
+        ((a, b) for a, b, *_ in sub_c if a and b), ((a, b) for a, b, *_ in sub_p if a and b)
     )
 
 
@@ -494,76 +499,80 @@ def load(source: Any, *, evidence: bool = True) -> Snapshot:
     actor_classes = h.subclasses(str(CKG.Actor))
     place_classes = h.subclasses(str(CKG.Place))
 
-    # events: type, document, date, confidence, label
-    for e, t, doc, date, conf, label in _rows(
-        source,
-        f"""SELECT ?e ?t ?doc ?date ?conf ?label {{
-          {_values("t", event_classes)}
-          ?e a ?t .
-          OPTIONAL {{ ?e prov:wasDerivedFrom ?doc }}
-          OPTIONAL {{ ?e ckg:date ?date }}
-          OPTIONAL {{ ?e ckg:confidence ?conf }}
-          OPTIONAL {{ ?e rdfs:label ?label }}
-        }}""",
-    ):
-        assert e is not None and t is not None
-        ev = snap.events.get(e)
-        if ev is None:
-            ev = snap.events[e] = Event(e)
-        ev.types.add(t)
-        if doc and not ev.doc:
-            ev.doc = doc
-        if date and (not ev.date or len(date) > len(ev.date)):
-            ev.date = date
-        if conf and ev.confidence is None:
-            try:
-                ev.confidence = float(conf)
-            except ValueError:
-                pass
-        if label and not ev.label:
-            ev.label = label
+    # One scan per predicate, no joins: on large stores the cost is the number of rows
+    # (each decoded term costs), so nothing is fetched twice and ?p is never returned.
+    def scan(prop: str, distinct: bool = False) -> list[tuple[str | None, ...]]:
+        d = "DISTINCT " if distinct else ""
+        return _rows(source, f"SELECT {d}?s ?o {{ ?s <{prop}> ?o }}")
 
-    # roles and links between events, by property (sub-properties included)
+    # types of everything: events, actors, places
+    for x, t in scan(RDF_TYPE, distinct=True):
+        if x is None or t is None:
+            continue
+        if t in event_classes:
+            ev = snap.events.get(x)
+            if ev is None:
+                ev = snap.events[x] = Event(x)
+            ev.types.add(t)
+        elif t in actor_classes or t in place_classes:
+            ent = snap.entities.get(x)
+            if ent is None:
+                ent = snap.entities[x] = Entity(x)
+            ent.types.add(t)
+            ent.is_actor |= t in actor_classes
+            ent.is_place |= t in place_classes
+    events = snap.events
+
+    for e, doc in scan(PROV_DERIVED):
+        ev = events.get(e or "")
+        if ev is not None and doc and not ev.doc:
+            ev.doc = doc
+    for e, date in scan(str(CKG.date)):
+        ev = events.get(e or "")
+        if ev is not None and date and (not ev.date or len(date) > len(ev.date)):
+            ev.date = date
+    for e, conf in scan(str(CKG.confidence)):
+        ev = events.get(e or "")
+        if ev is not None and conf and ev.confidence is None:
+            with contextlib.suppress(ValueError):
+                ev.confidence = float(conf)
+    for e, x in scan(str(CKG.about)):
+        ev = events.get(e or "")
+        if ev is not None and x and x not in ev.about:
+            ev.about.append(x)
+    for e, x in scan(str(CKG.partOf)):
+        ev = events.get(e or "")
+        if ev is not None and x:
+            ev.part_of = x
+
+    # roles, by property (sub-properties included)
     role_props: set[str] = set()
     for base in (*ROLE_BASES, *PLACE_ROLES):
         role_props |= h.subproperties(str(base))
-    link_props = role_props | {str(CKG.about), str(CKG.partOf)}
-    for e, p, x in _rows(source, f"SELECT ?e ?p ?x {{ {_values('p', link_props)} ?e ?p ?x }}"):
-        ev = snap.events.get(e or "")
-        if ev is None or x is None or p is None:
-            continue
-        if p == str(CKG.about):
-            if x not in ev.about:
-                ev.about.append(x)
-        elif p == str(CKG.partOf):
-            ev.part_of = x
-        elif (p, x) not in ev.roles:
-            ev.roles.append((p, x))
+    for p in sorted(role_props):
+        for e, x in scan(p):
+            ev = events.get(e or "")
+            if ev is not None and x and (p, x) not in ev.roles:
+                ev.roles.append((p, x))
 
     if evidence:
-        for e, q in _rows(source, "SELECT ?e ?q { ?e ckg:evidence ?q }"):
-            ev = snap.events.get(e or "")
+        for e, q in scan(str(CKG.evidence)):
+            ev = events.get(e or "")
             if ev is not None and q and q not in ev.evidence:
                 ev.evidence.append(q)
         snap.has_evidence = True
 
-    # actors and places: types, labels, aliases
-    for x, t in _rows(
-        source,
-        f"SELECT DISTINCT ?x ?t {{ {_values('t', actor_classes | place_classes)} ?x a ?t }}",
-    ):
-        if x is None or t is None:
+    # labels of everything (events, actors, places), then aliases
+    for x, lab in scan(RDFS_LABEL, distinct=True):
+        if not x or not lab:
+            continue
+        ev = events.get(x)
+        if ev is not None:
+            if not ev.label:
+                ev.label = lab
             continue
         ent = snap.entities.get(x)
         if ent is None:
-            ent = snap.entities[x] = Entity(x)
-        ent.types.add(t)
-        ent.is_actor |= t in actor_classes
-        ent.is_place |= t in place_classes
-    # labels of everything (one pass over two predicates: cheaper than joining on types)
-    for x, lab in _rows(source, "SELECT DISTINCT ?x ?l { ?x rdfs:label ?l }"):
-        ent = snap.entities.get(x or "")
-        if ent is None or not lab:
             continue
         if not ent.label or lab < ent.label:
             if ent.label:
@@ -571,7 +580,7 @@ def load(source: Any, *, evidence: bool = True) -> Snapshot:
             ent.label = lab
         else:
             ent.aliases.add(lab)
-    for x, lab in _rows(source, "SELECT DISTINCT ?x ?l { ?x skos:altLabel ?l }"):
+    for x, lab in scan(SKOS_ALT, distinct=True):
         ent = snap.entities.get(x or "")
         if ent is not None and lab:
             ent.aliases.add(lab)
@@ -581,11 +590,10 @@ def load(source: Any, *, evidence: bool = True) -> Snapshot:
     rel_props: set[str] = set()
     for base in ENTITY_RELATIONS:
         rel_props |= h.subproperties(str(base))
-    for s, p, o in _rows(
-        source, f"SELECT DISTINCT ?s ?p ?o {{ {_values('p', rel_props)} ?s ?p ?o }}"
-    ):
-        if s in snap.entities and o in snap.entities and p:
-            snap.relations.append((s, p, o))  # type: ignore[arg-type]
+    for p in sorted(rel_props):
+        for x, o in scan(p, distinct=True):
+            if x and o and x in snap.entities and o in snap.entities:
+                snap.relations.append((x, p, o))
 
     for d, ident, src, title, issued in _rows(
         source,

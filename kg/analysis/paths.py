@@ -14,7 +14,7 @@ typed edge between its two actors, in either direction, with the events and thei
 
 from __future__ import annotations
 
-from itertools import islice
+from itertools import islice, pairwise
 from typing import Any
 
 import networkx as nx
@@ -60,8 +60,10 @@ def hop(G: nx.Graph, u: Any, v: Any) -> dict[str, Any]:
     >>> G.add_edge("a", "b", key="attacked", type="attacked", weight=1, events=["e1"])
     'attacked'
     >>> G.graph["events"] = {"e1": {"label": "Attack", "date": None, "evidence": ["A hit B."]}}
-    >>> hop(G, "b", "a")["relations"][0]["direction"], hop(G, "a", "b")["relations"][0]["events"][0]["evidence"]
-    ('backward', ['A hit B.'])
+    >>> hop(G, "b", "a")["relations"][0]["direction"]
+    'backward'
+    >>> hop(G, "a", "b")["relations"][0]["events"][0]["evidence"]
+    ['A hit B.']
     """
     info = G.graph.get("events", {})
     rels = []
@@ -113,7 +115,8 @@ def shortest_path(G: nx.Graph, source: Any, target: Any) -> list[dict[str, Any]]
     'x'
     >>> G.add_edge("c", "b", key="y", type="y", events=[])
     'y'
-    >>> [(h["source"], h["target"], h["relations"][0]["direction"]) for h in shortest_path(G, "a", "c")]
+    >>> path = shortest_path(G, "a", "c")
+    >>> [(h["source"], h["target"], h["relations"][0]["direction"]) for h in path]
     [('a', 'b', 'forward'), ('b', 'c', 'backward')]
     """
     _check(G, source, target)
@@ -122,7 +125,7 @@ def shortest_path(G: nx.Graph, source: Any, target: Any) -> list[dict[str, Any]]
         nodes = nx.shortest_path(U, source, target)
     except nx.NetworkXNoPath:
         return None
-    return [hop(G, u, v) for u, v in zip(nodes, nodes[1:], strict=False)]
+    return [hop(G, u, v) for u, v in pairwise(nodes)]
 
 
 def all_short_paths(
@@ -146,7 +149,7 @@ def all_short_paths(
             break
         found.append(nodes)
     found.sort(key=lambda ns: (len(ns), [_label(G, n) for n in ns]))
-    return [[hop(G, u, v) for u, v in zip(ns, ns[1:], strict=False)] for ns in found]
+    return [[hop(G, u, v) for u, v in pairwise(ns)] for ns in found]
 
 
 def ego_network(G: nx.Graph, center: Any, *, radius: int = 1) -> dict[str, Any]:

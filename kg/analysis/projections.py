@@ -90,34 +90,76 @@ def event_roles(snap: Snapshot, ev: Event) -> list[tuple[str, str]]:
     ``agent`` (any other agent), ``participant``, ``target``, ``victim``, ``reporter``
     (``ckg:reportedBy``) and ``attributed to``. Sub-properties map to the nearest of these.
     Targets and victims that are places and not actors are left out.
+
+    Examples
+    --------
+    >>> from kg.analysis.data import load
+    >>> from kg.analysis.testing import toy_store, iri
+    >>> snap = load(toy_store())
+    >>> sorted(r for _a, r in event_roles(snap, snap.events[str(iri("event/d2/e3"))]))
+    ['arresting force', 'target']
     """
-    h = snap.hierarchy
-    arrest = h.is_a(ev.types, str(CKG.Arrest))
-    statement = h.is_a(ev.types, str(CKG.Statement))
+    kinds = _kinds(snap, ev)
+    arrest, statement = "arrest" in kinds, "statement" in kinds
+    prop_roles = _prop_roles(snap)
     out: list[tuple[str, str]] = []
     for p, x in ev.roles:
-        if not snap.is_actor(x):
+        base = prop_roles.get(p)
+        if base is None or not snap.is_actor(x):
             continue
-        if h.prop_is(p, str(CKG.perpetrator)):
+        if base == "perpetrator":
             role = "arresting force" if arrest else "perpetrator"
-        elif h.prop_is(p, str(CKG.speaker)):
-            role = "speaker"
-        elif h.prop_is(p, str(CKG.agent)):
+        elif base == "agent":
             role = "arresting force" if arrest else "speaker" if statement else "agent"
-        elif h.prop_is(p, str(CKG.participant)):
-            role = "participant"
-        elif h.prop_is(p, str(CKG.target)):
-            role = "target"
-        elif h.prop_is(p, str(CKG.victim)):
-            role = "victim"
-        elif h.prop_is(p, str(CKG.reportedBy)):
-            role = "reporter"
-        elif h.prop_is(p, str(CKG.attributedTo)):
-            role = "attributed to"
         else:
-            continue
+            role = base
         out.append((x, role))
     return out
+
+
+_BASE_ROLES = (
+    (CKG.perpetrator, "perpetrator"),
+    (CKG.speaker, "speaker"),
+    (CKG.agent, "agent"),
+    (CKG.participant, "participant"),
+    (CKG.target, "target"),
+    (CKG.victim, "victim"),
+    (CKG.reportedBy, "reporter"),
+    (CKG.attributedTo, "attributed to"),
+)
+_KINDS = (
+    (CKG.Arrest, "arrest"),
+    (CKG.Statement, "statement"),
+    (CKG.ClaimOfResponsibility, "claim"),
+    (CKG.Attribution, "attribution"),
+    (CKG.Accusation, "accusation"),
+    *((c, "hostile") for c in HOSTILE_CLASSES),
+)
+
+
+def _prop_roles(snap: Snapshot) -> dict[str, str]:
+    """Role property -> the nearest base role (cached on the snapshot)."""
+    cache: dict[str, str] | None = getattr(snap, "_prop_roles", None)
+    if cache is None:
+        cache = {}
+        for base, name in reversed(_BASE_ROLES):  # most specific wins
+            for p in snap.hierarchy.subproperties(str(base)):
+                cache[p] = name
+        snap._prop_roles = cache  # type: ignore[attr-defined]
+    return cache
+
+
+def _kinds(snap: Snapshot, ev: Event) -> frozenset[str]:
+    """What an event is, for the projections (cached per set of types)."""
+    cache: dict[frozenset[str], frozenset[str]] | None = getattr(snap, "_kinds", None)
+    if cache is None:
+        cache = snap._kinds = {}  # type: ignore[attr-defined]
+    key = frozenset(ev.types)
+    got = cache.get(key)
+    if got is None:
+        h = snap.hierarchy
+        got = cache[key] = frozenset(name for c, name in _KINDS if h.is_a(key, str(c)))
+    return got
 
 
 _DOERS = ("perpetrator", "agent", "arresting force", "speaker", "participant")
@@ -170,12 +212,11 @@ def actor_event_graph(data: Any, *, filters: Filters | None = None, **kw: Any) -
 
 
 class _EdgeAcc:
-    __slots__ = ("events", "evidence", "predicates")
+    __slots__ = ("events", "evidence")
 
     def __init__(self) -> None:
-        self.events: list[str] = []
-        self.evidence: list[str] = []
-        self.predicates: list[str] = []
+        self.events: dict[str, None] = {}  # ordered sets
+        self.evidence: dict[str, None] = {}
 
 
 def interaction_graph(
@@ -235,55 +276,53 @@ def interaction_graph(
     acc: dict[tuple[str, str, str], _EdgeAcc] = defaultdict(_EdgeAcc)
     cited: dict[str, Event] = {}
     events = snap.events_matching(f)
-    hostile = [str(c) for c in HOSTILE_CLASSES]
 
     def add(u: str, v: str, kind: str, ev: Event) -> None:
         if u == v:
             return
         a = acc[(u, v, kind)]
         if ev.iri not in a.events:
-            a.events.append(ev.iri)
+            a.events[ev.iri] = None
             for q in ev.evidence:
-                if q not in a.evidence:
-                    a.evidence.append(q)
+                a.evidence[q] = None
         cited[ev.iri] = ev
 
     def doers(ev: Event) -> list[str]:
         return [a for a, r in event_roles(snap, ev) if r in ("perpetrator", "agent")]
 
     for ev in events:
-        roles = event_roles(snap, ev)
+        kinds = _kinds(snap, ev)
         by_role: dict[str, list[str]] = defaultdict(list)
-        for a, r in roles:
+        for a, r in event_roles(snap, ev):
             by_role[r].append(a)
         done_to = by_role["target"] + by_role["victim"]
-        if h.is_a(ev.types, str(CKG.Arrest)):
+        if "arrest" in kinds:
             for u in by_role["arresting force"]:
                 for v in done_to:
                     add(u, v, "arrested", ev)
-        elif any(h.is_a(ev.types, c) for c in hostile):
+        elif "hostile" in kinds:
             perps = by_role["perpetrator"] + by_role["agent"]
             for u in perps:
                 for v in done_to:
                     add(u, v, "attacked", ev)
                 for v in perps:
                     add(u, v, "allied with", ev)
-        if h.is_a(ev.types, str(CKG.Statement)):
+        if "statement" in kinds:
             speakers = by_role["speaker"]
             named = by_role["attributed to"]
             if not named:
                 named = [a for x in ev.about if x in snap.events for a in doers(snap.events[x])]
-            if h.is_a(ev.types, str(CKG.ClaimOfResponsibility)):
+            if "claim" in kinds:
                 for x in ev.about:
                     if x in snap.events:
                         for v in doers(snap.events[x]):
                             for u in speakers:
                                 add(u, v, "claimed on behalf of", ev)
-            elif h.is_a(ev.types, str(CKG.Accusation)):
+            elif "accusation" in kinds:
                 for u in speakers:
                     for v in named:
                         add(u, v, "accused", ev)
-            elif h.is_a(ev.types, str(CKG.Attribution)):
+            elif "attribution" in kinds:
                 for u in speakers:
                     for v in named:
                         add(u, v, "attributed to", ev)
@@ -303,6 +342,7 @@ def interaction_graph(
     keys = set(acc) | set(static)
     nodes = sorted({u for u, _, _ in keys} | {v for _, v, _ in keys})
     G.add_nodes_from((n, _node_attrs(snap, n, "actor")) for n in nodes)
+    empty = _EdgeAcc()
     G.add_edges_from(
         (
             u,
@@ -310,13 +350,14 @@ def interaction_graph(
             k,
             {
                 "type": k,
-                "weight": max(1, len(acc[(u, v, k)].events) if (u, v, k) in acc else 0),
-                "events": acc[(u, v, k)].events if (u, v, k) in acc else [],
-                "evidence": acc[(u, v, k)].evidence if (u, v, k) in acc else [],
+                "weight": max(1, len(a.events)),
+                "events": list(a.events),
+                "evidence": list(a.evidence),
                 "predicates": sorted(set(static.get((u, v, k), []))),
             },
         )
         for u, v, k in sorted(keys)
+        for a in (acc.get((u, v, k), empty),)
     )
     G.graph["events"] = {
         iri: {"label": ev.label, "date": ev.when(snap.docs), "evidence": ev.evidence}
@@ -340,7 +381,9 @@ def actor_place_graph(
     >>> G = actor_place_graph(toy_store())
     >>> sorted((G.nodes[u]["label"], G.nodes[v]["label"], d["weight"])
     ...        for u, v, d in G.edges(data=True) if G.nodes[u]["kind"] == "actor")
-    [('Group A', 'Province', 1), ('Group B', 'Town', 2), ('Police', 'Province', 1), ('Police', 'Town', 2)]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('Group A', 'Province', 1), ('Group B', 'Town', 2),
+     ('Police', 'Province', 1), ('Police', 'Town', 2)]
     """
     snap = snapshot(data, evidence=False)
     f = _filters(filters, kw)
@@ -369,8 +412,15 @@ def actor_place_graph(
         if p not in G
     )
     G.add_edges_from(
-        (a, p, {"weight": max(1, len(acc.get((a, p), []))), "events": acc.get((a, p), []),
-                "based_in": (a, p) in based})
+        (
+            a,
+            p,
+            {
+                "weight": max(1, len(acc.get((a, p), []))),
+                "events": acc.get((a, p), []),
+                "based_in": (a, p) in based,
+            },
+        )
         for a, p in sorted(pairs)
     )
     return G
@@ -388,7 +438,9 @@ def event_place_graph(data: Any, *, filters: Filters | None = None, **kw: Any) -
     >>> G = event_place_graph(toy_store())
     >>> sorted((G.nodes[e]["label"], G.nodes[p]["label"], G.nodes[p]["region"])
     ...        for e, p in G.edges() if G.nodes[e]["kind"] == "event")
-    [('Arrest by Police', 'Town', 'Province'), ('Bombing by Group A', 'Province', 'Province'), ('Bombing by Group B', 'Town', 'Province')]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('Arrest by Police', 'Town', 'Province'), ('Bombing by Group A', 'Province', 'Province'),
+     ('Bombing by Group B', 'Town', 'Province')]
     """
     snap = snapshot(data, evidence=False)
     f = _filters(filters, kw)

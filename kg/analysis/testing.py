@@ -152,7 +152,11 @@ def toy_triples() -> dict[str, list[Any]]:
             (CKG.Bombing,),
             "Bombing by Group A",
             confidence=0.4,
-            roles=((CKG.perpetrator, "group-a"), (CKG.target, "police"), (CKG.location, "province")),
+            roles=(
+                (CKG.perpetrator, "group-a"),
+                (CKG.target, "police"),
+                (CKG.location, "province"),
+            ),
             evidence=("Group A bombed a police convoy in the province.",),
         )
     )

@@ -41,9 +41,7 @@ def _keys(snap: Snapshot, ev: Any, by: str) -> list[str]:
         return sorted({r for p in places if (r := snap.region_of(p)) is not None})
     # by type: the most specific types
     h = snap.hierarchy
-    return sorted(
-        t for t in ev.types if not any(o != t and h.is_a([o], t) for o in ev.types)
-    )
+    return sorted(t for t in ev.types if not any(o != t and h.is_a([o], t) for o in ev.types))
 
 
 def timeline(
@@ -95,8 +93,7 @@ def timeline(
             if only is None or k == only:
                 counts[(k, period)] += 1
     rows = [
-        {"key": k, "label": snap.label(k), "period": p, "events": n}
-        for (k, p), n in counts.items()
+        {"key": k, "label": snap.label(k), "period": p, "events": n} for (k, p), n in counts.items()
     ]
     rows.sort(key=lambda r: (r["label"], r["period"]))
     return rows
@@ -160,7 +157,8 @@ def statements_about(data: Any, event: str) -> list[dict[str, Any]]:
     Examples
     --------
     >>> from kg.analysis.testing import toy_store
-    >>> [(r["stance"], r["speaker"], r["attributed_to"]) for r in statements_about(toy_store(), "bombing town")]
+    >>> rows = statements_about(toy_store(), "bombing town")
+    >>> [(r["stance"], r["speaker"], r["attributed_to"]) for r in rows]
     [('claim', 'Group A', 'Group B'), ('attribution', 'Ministry', 'Group B')]
     """
     snap = snapshot(data)
@@ -178,7 +176,7 @@ def statements_about(data: Any, event: str) -> list[dict[str, Any]]:
         if r in ("perpetrator", "agent")
     ]
     order = {name: i for i, (_c, name) in enumerate(STANCES)}
-    rows = []
+    rows: list[dict[str, Any]] = []
     for ev in snap.events.values():
         if not (set(ev.about) & related) or not h.is_a(ev.types, str(CKG.Statement)):
             continue
@@ -319,14 +317,17 @@ def compare_windows(
     list of dict
         ``actor``, ``label``, ``events_a``, ``events_b``, ``delta`` (events), ``pagerank_a``,
         ``pagerank_b`` (in each window's interaction network) and ``change`` (``new``,
-        ``gone``, ``rose``, ``fell``, ``same``); rises first, then falls (the biggest change first in each).
+        ``gone``, ``rose``, ``fell``, ``same``); rises first, then falls (the biggest change first
+        in each).
 
     Examples
     --------
     >>> from kg.analysis.testing import toy_store
     >>> rows = compare_windows(toy_store(), "2024-01", "2024-02")
     >>> [(r["label"], r["events_a"], r["events_b"], r["change"]) for r in rows]
-    [('Police', 1, 2, 'rose'), ('Group A', 1, 1, 'same'), ('Ministry', 1, 0, 'gone'), ('Group B', 2, 1, 'fell')]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('Police', 1, 2, 'rose'), ('Group A', 1, 1, 'same'),
+     ('Ministry', 1, 0, 'gone'), ('Group B', 2, 1, 'fell')]
     """
     snap = snapshot(data)
     base = make_filters(filters, **kw)
@@ -341,11 +342,18 @@ def compare_windows(
         for a in set(counts) | set(pr):
             stats[a][f"events_{tag}"] = counts.get(a, 0)
             stats[a][f"pagerank_{tag}"] = round(pr.get(a, 0.0), 6)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for a, s in stats.items():
         ea, eb = int(s.get("events_a", 0)), int(s.get("events_b", 0))
         change = (
-            "new" if ea == 0 else "gone" if eb == 0 else "rose" if eb > ea else "fell" if eb < ea
+            "new"
+            if ea == 0
+            else "gone"
+            if eb == 0
+            else "rose"
+            if eb > ea
+            else "fell"
+            if eb < ea
             else "same"
         )
         rows.append(

@@ -36,7 +36,10 @@ def _filters(
     from kg.analysis import make_filters
 
     return make_filters(
-        start=start, end=end, event_types=types or None, sources=sources or None,
+        start=start,
+        end=end,
+        event_types=types or None,
+        sources=sources or None,
         min_confidence=min_conf,
     )
 
@@ -85,8 +88,9 @@ def _write(ctx: typer.Context, name: str, values: Any, **kw: Any) -> None:
 
 def register(app: typer.Typer) -> None:
     """Add the ``analyze`` command group to ``app``."""
-    an = typer.Typer(help="Network analysis: centrality, communities, paths, profiles.",
-                     no_args_is_help=True)
+    an = typer.Typer(
+        help="Network analysis: centrality, communities, paths, profiles.", no_args_is_help=True
+    )
     app.add_typer(an, name="analyze")
 
     @an.command()
@@ -120,11 +124,19 @@ def register(app: typer.Typer) -> None:
             raise KGError(f"cannot sort by {sort!r}: choose degree, betweenness, pagerank, ...")
         ranked = sorted(values, key=lambda n: (-values[n][sort], G.nodes[n]["label"]))
         if write:
-            _write(ctx, write, values, algorithm="centrality",
-                   parameters={"graph": graph, "betweenness_k": k, **f.as_dict()})
+            _write(
+                ctx,
+                write,
+                values,
+                algorithm="centrality",
+                parameters={"graph": graph, "betweenness_k": k, **f.as_dict()},
+            )
         rows = [
-            {"actor": G.nodes[n]["label"], **{m: round(v, 6) for m, v in values[n].items()},
-             "iri": n}
+            {
+                "actor": G.nodes[n]["label"],
+                **{m: round(v, 6) for m, v in values[n].items()},
+                "iri": n,
+            }
             for n in ranked[:top]
         ]
         print_rows(rows, format, title="centrality")
@@ -152,15 +164,26 @@ def register(app: typer.Typer) -> None:
         G = _graph(snap, graph, f)
         cs = comms(G, seed=seed, resolution=resolution)
         if write:
-            _write(ctx, write, {}, algorithm="louvain", communities=cs,
-                   parameters={"graph": graph, "seed": seed, "resolution": resolution,
-                               **f.as_dict()})
+            _write(
+                ctx,
+                write,
+                {},
+                algorithm="louvain",
+                communities=cs,
+                parameters={"graph": graph, "seed": seed, "resolution": resolution, **f.as_dict()},
+            )
         rows = []
         for c in cs:
             names = [G.nodes[m]["label"] for m in c["members"] if G.nodes[m]["kind"] == "actor"]
             more = " ..." if len(names) > members else ""
-            rows.append({"id": c["id"], "label": c["label"], "size": c["size"],
-                         "members": ", ".join(names[:members]) + more})
+            rows.append(
+                {
+                    "id": c["id"],
+                    "label": c["label"],
+                    "size": c["size"],
+                    "members": ", ".join(names[:members]) + more,
+                }
+            )
         print_rows(rows, format, title="communities")
 
     @an.command()
@@ -181,8 +204,16 @@ def register(app: typer.Typer) -> None:
         G = _graph(_load(ctx), "actors", f)
         rows = brk(G, top=top, betweenness_k=500 if G.number_of_nodes() > 5000 else None)
         print_rows(
-            [{"actor": r["label"], "betweenness": round(r["betweenness"], 6),
-              "degree": r["degree"], "score": r["score"], "iri": r["node"]} for r in rows],
+            [
+                {
+                    "actor": r["label"],
+                    "betweenness": round(r["betweenness"], 6),
+                    "degree": r["degree"],
+                    "score": r["score"],
+                    "iri": r["node"],
+                }
+                for r in rows
+            ],
             format,
             title="brokers",
         )
@@ -229,11 +260,17 @@ def register(app: typer.Typer) -> None:
                         else (h["target_label"], h["source_label"])
                     )
                     quotes = [q for e in r["events"] for q in e["evidence"]]
-                    rows.append({
-                        "path": i, "hop": j, "from": src, "relation": r["type"], "to": dst,
-                        "events": "; ".join(e["label"] for e in r["events"]),
-                        "evidence": " | ".join(quotes) or ", ".join(r["predicates"]),
-                    })
+                    rows.append(
+                        {
+                            "path": i,
+                            "hop": j,
+                            "from": src,
+                            "relation": r["type"],
+                            "to": dst,
+                            "events": "; ".join(e["label"] for e in r["events"]),
+                            "evidence": " | ".join(quotes) or ", ".join(r["predicates"]),
+                        }
+                    )
         print_rows(rows, format, title=f"{snap.label(u)} → {snap.label(v)}")
 
     @an.command()
@@ -259,22 +296,34 @@ def register(app: typer.Typer) -> None:
             {"field": "actor", "value": f"{p['label']} <{p['iri']}>"},
             {"field": "types", "value": ", ".join(p["types"])},
             {"field": "aliases", "value": ", ".join(p["aliases"])},
-            {"field": "affiliations",
-             "value": ", ".join(f"{a['relation']} {a['label']}" for a in p["affiliations"])},
-            {"field": "affiliates",
-             "value": ", ".join(f"{a['label']} ({a['relation']})" for a in p["affiliates"])},
-            {"field": "events by type",
-             "value": ", ".join(f"{k} {v}" for k, v in p["events_by_type"].items())},
-            {"field": "events by role",
-             "value": ", ".join(f"{k} {v}" for k, v in p["events_by_role"].items())},
+            {
+                "field": "affiliations",
+                "value": ", ".join(f"{a['relation']} {a['label']}" for a in p["affiliations"]),
+            },
+            {
+                "field": "affiliates",
+                "value": ", ".join(f"{a['label']} ({a['relation']})" for a in p["affiliates"]),
+            },
+            {
+                "field": "events by type",
+                "value": ", ".join(f"{k} {v}" for k, v in p["events_by_type"].items()),
+            },
+            {
+                "field": "events by role",
+                "value": ", ".join(f"{k} {v}" for k, v in p["events_by_role"].items()),
+            },
             {"field": "first seen", "value": p["first_seen"]},
             {"field": "last seen", "value": p["last_seen"]},
-            {"field": "places",
-             "value": ", ".join(f"{x['label']} ({x['events']})" for x in p["places"])},
+            {
+                "field": "places",
+                "value": ", ".join(f"{x['label']} ({x['events']})" for x in p["places"]),
+            },
         ]
         rows += [
-            {"field": f"event {e['date'] or ''}",
-             "value": f"{e['label']} [{', '.join(e['roles'])}]"}
+            {
+                "field": f"event {e['date'] or ''}",
+                "value": f"{e['label']} [{', '.join(e['roles'])}]",
+            }
             for e in p["events"]
         ]
         print_rows(rows, format, title=p["label"])
@@ -297,8 +346,11 @@ def register(app: typer.Typer) -> None:
 
         f = _filters(start, end, type, source, min_confidence)
         rows = tl(_load(ctx), by=by, freq=freq, actor=actor, filters=f)
-        print_rows([{by: r["label"], "period": r["period"], "events": r["events"]}
-                    for r in rows], format, title=f"events per {by} per {freq}")
+        print_rows(
+            [{by: r["label"], "period": r["period"], "events": r["events"]} for r in rows],
+            format,
+            title=f"events per {by} per {freq}",
+        )
 
     @an.command()
     def top(
@@ -317,8 +369,11 @@ def register(app: typer.Typer) -> None:
 
         f = _filters(start, end, type, source, min_confidence)
         rows = top_actors(_load(ctx), n=n, role=role, filters=f)
-        print_rows([{"actor": r["label"], "events": r["events"], "iri": r["actor"]}
-                    for r in rows], format, title="top actors")
+        print_rows(
+            [{"actor": r["label"], "events": r["events"], "iri": r["actor"]} for r in rows],
+            format,
+            title="top actors",
+        )
 
     @an.command()
     def claims(
@@ -334,10 +389,19 @@ def register(app: typer.Typer) -> None:
             _json(rows)
             return
         print_rows(
-            [{k: (_short(v) if isinstance(v, list) else v) for k, v in r.items()
-              if k not in ("about",)} for r in rows] if format == "table" else
-            [{k: (" | ".join(v) if isinstance(v, list) else v) for k, v in r.items()}
-             for r in rows],
+            [
+                {
+                    k: (_short(v) if isinstance(v, list) else v)
+                    for k, v in r.items()
+                    if k not in ("about",)
+                }
+                for r in rows
+            ]
+            if format == "table"
+            else [
+                {k: (" | ".join(v) if isinstance(v, list) else v) for k, v in r.items()}
+                for r in rows
+            ],
             format,
             title="statements about the event",
         )
@@ -365,8 +429,15 @@ def register(app: typer.Typer) -> None:
             _json(ego)
             return
         print_rows(
-            [{"from": G.nodes[e["source"]]["label"], "relation": e["type"],
-              "to": G.nodes[e["target"]]["label"], "weight": e["weight"]} for e in ego["edges"]],
+            [
+                {
+                    "from": G.nodes[e["source"]]["label"],
+                    "relation": e["type"],
+                    "to": G.nodes[e["target"]]["label"],
+                    "weight": e["weight"],
+                }
+                for e in ego["edges"]
+            ],
             format,
             title=f"ego network of {snap.label(ego['center'])}",
         )
@@ -387,5 +458,6 @@ def register(app: typer.Typer) -> None:
 
         f = _filters(None, None, type, source, min_confidence)
         rows = compare_windows(_load(ctx), a, b, top=top, filters=f)
-        print_rows([{k: v for k, v in r.items() if k != "actor"} for r in rows], format,
-                   title=f"{a} → {b}")
+        print_rows(
+            [{k: v for k, v in r.items() if k != "actor"} for r in rows], format, title=f"{a} → {b}"
+        )

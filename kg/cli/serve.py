@@ -54,6 +54,9 @@ def register(app: typer.Typer) -> None:
             help="Allow this origin by CORS (repeatable); '*' allows any. Default: no CORS",
         ),
         workers: int = typer.Option(2, "--workers", help="Query worker processes"),
+        queue_timeout: float = typer.Option(
+            120.0, "--queue-timeout", help="Seconds a query may wait for a free worker"
+        ),
     ) -> None:
         """Serve the store read-only: SPARQL 1.1 at /sparql, /graphs, /dump.nq, /ontology."""
         import uvicorn
@@ -76,6 +79,7 @@ def register(app: typer.Typer) -> None:
             max_query_chars=max_query_chars,
             cors_origins=tuple(cors_origin or ()),
             workers=workers,
+            queue_timeout=queue_timeout,
         )
         app_ = create_app(target, settings)
         if not is_loopback(host):

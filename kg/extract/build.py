@@ -452,7 +452,7 @@ def _records(ev: _Event, gaz: Gazetteer, x: Extraction, text: str) -> list[Event
     if len(locs) > 1:
         keep = [k for k in locs if not any(k in (gaz.ancestors(o) if o in gaz else []) for o in locs if o != k)]
         ev.roles["location"] = keep or locs
-    for role in ("perpetrator", "agent", "target", "victim", "speaker"):
+    for role in ("perpetrator", "agent", "target", "victim", "speaker", "attributedTo"):
         if role in ev.roles:
             ev.roles[role] = [k for k in ev.roles[role] if k in x.entities]
             if not ev.roles[role]:
@@ -464,6 +464,8 @@ def _records(ev: _Event, gaz: Gazetteer, x: Extraction, text: str) -> list[Event
             ev.add("speaker", k)
     if ev.cls not in SPEECH and "speaker" in ev.roles:
         del ev.roles["speaker"]
+    if ev.cls not in ("Attribution", "Accusation") and "attributedTo" in ev.roles:
+        del ev.roles["attributedTo"]
     evidence = []
     seen = set()
     for m in ev.mentions:

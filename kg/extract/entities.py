@@ -51,6 +51,10 @@ NER_TYPES = {
 }
 _BRANCH = re.compile(r"^(?:branch|affiliate|wing|chapter|offshoot|faction|franchise|province)s?$")
 _BETWEEN_PLACES = re.compile(r"\s*(district|province|city|village|valley|town)?\s*(,|in|, in|of)\s*(the\s+)?")
+_KEY_PREFIX = {
+    "Person": "person", "Organization": "org", "SocialGroup": "group", "Place": "place",
+    "Site": "place", "Settlement": "place", "AdminRegion": "place",
+}
 _DIVISIONS = {"district", "province", "village", "valley", "city", "town", "bazaar"}
 _FORCE_HEADS = {
     "force", "forces", "troops", "soldiers", "police", "army", "military", "security", "patrol",
@@ -261,7 +265,7 @@ class EntityLinker:
                     "basedIn", []
                 ):
                     return e.id, e.types[0]
-            key = f"actor/{parent}-{place}-branch"
+            key = f"org/{parent}-{place}-branch"
             new[key] = (f"{gaz[parent].label} ({gaz[place].label} branch)", ("ArmedGroup",))
             relations += [(key, "affiliateOf", parent), (key, "basedIn", place)]
             return key, "ArmedGroup"
@@ -301,7 +305,11 @@ class EntityLinker:
         nxt = doc[s.end].lower_ if s.end < len(doc) else ""
         if nxt in ("district", "province", "village", "city", "town", "valley"):
             types = ("AdminRegion",) if nxt == "province" else ("Settlement",)
-        prefix = "place" if types[0] in ("Place", "Site", "Settlement", "AdminRegion") else "actor"
+        if kind in ("PERSON", "ORG") and not any(t.pos_ == "PROPN" for t in s):
+            return None, ""  # "Intelligence reports led ...": a common noun, not a name
+        # the kind is part of the key: a person and an organisation that share a name are
+        # two nodes, never one node with two disjoint types
+        prefix = _KEY_PREFIX.get(types[0], "actor")
         key = f"{prefix}/{norm(text).replace(' ', '-')}"
         if kind == "PERSON":
             for part in text.split():

@@ -900,6 +900,8 @@ class EventReader:
                 )
                 for k in keys:
                     att.add("speaker", k)
+                for k in perps:
+                    att.add("attributedTo", k)
                 att.about_tokens = [e.trigger.i for e in events]
                 att.about = [e.id for e in events]
                 gov = by_tok.get(trigger_tok.i)
@@ -908,6 +910,8 @@ class EventReader:
                     gov.about += att.about
                     for k in keys:
                         gov.add("speaker", k)
+                    for k in perps:
+                        gov.add("attributedTo", k)
                 else:
                     att.id = 1_000_000 + trigger_tok.i
                     found.append(att)

@@ -47,6 +47,8 @@ _ROLE_PROPERTY = {
     "victim": CKG.victim,
     "location": CKG.location,
     "reportedBy": CKG.reportedBy,
+    "attributedTo": CKG.attributedTo,
+    "participant": CKG.participant,
 }
 _RELATION_PROPERTY = {
     "affiliateOf": CKG.affiliateOf,

@@ -46,6 +46,8 @@ class Settings:
         Origins allowed by CORS; empty means no CORS headers at all, ``("*",)`` any origin.
     workers:
         Query worker processes (each opens the store read-only).
+    queue_timeout:
+        Seconds a query may wait for a free worker when all are busy (answer 503 after).
     """
 
     host: str = "127.0.0.1"
@@ -56,6 +58,7 @@ class Settings:
     max_query_chars: int = 100_000
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
     workers: int = 2
+    queue_timeout: float = 120.0
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "timeout", float(self.timeout))

@@ -274,7 +274,7 @@ async def _handle(ctx: ServerContext, request: Request) -> Response:
     if pool is None:
         raise ProtocolError(503, "the query workers are not running")
     try:
-        reply = await pool.run(job, settings.timeout)
+        reply = await pool.run(job, settings.timeout, settings.queue_timeout)
     except QueryTimeout:
         raise ProtocolError(
             503,
@@ -285,7 +285,8 @@ async def _handle(ctx: ServerContext, request: Request) -> Response:
     except ServerBusy:
         raise ProtocolError(
             503,
-            f"the endpoint is busy: no query worker became free within {settings.timeout:g} s;"
+            "the endpoint is busy: no query worker became free within "
+            f"{settings.queue_timeout:g} s;"
             " try again shortly",
             {"Retry-After": "5"},
         ) from None

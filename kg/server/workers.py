@@ -28,6 +28,7 @@ import io
 import logging
 import multiprocessing
 import os
+import pickle
 import signal
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -212,6 +213,7 @@ class WorkerPool:
         self._tasks: set[asyncio.Task[None]] = set()
         self._executor = ThreadPoolExecutor(max_workers=2 * size + 2, thread_name_prefix="kgq")
         self._closed = False
+        self._inflight: dict[bytes, asyncio.Future[Reply]] = {}
         self.killed = 0  # workers killed on timeout (for tests and logs)
 
     async def __aenter__(self) -> WorkerPool:
@@ -279,19 +281,29 @@ class WorkerPool:
         assert self._idle is not None
         self._idle.put_nowait(new)
 
-    async def run(self, job: Job, timeout: float) -> Reply:
+    async def run(self, job: Job, timeout: float, queue_timeout: float | None = None) -> Reply:
         """Evaluate ``job`` in a free worker; kill it if it runs past ``timeout`` seconds.
 
-        Raises :class:`QueryTimeout`, :class:`ServerBusy` (no worker free within
-        ``timeout``) or :class:`WorkerCrashed`.
+        The store is read-only, so identical jobs in flight at the same time share one
+        evaluation. Raises :class:`QueryTimeout`, :class:`ServerBusy` (no worker free within
+        ``queue_timeout``, default ``timeout``) or :class:`WorkerCrashed`.
         """
+        key = pickle.dumps(job)
+        task = self._inflight.get(key)
+        if task is None:
+            task = asyncio.ensure_future(self._run(job, timeout, queue_timeout or timeout))
+            self._inflight[key] = task
+            task.add_done_callback(lambda _t: self._inflight.pop(key, None))
+        return await asyncio.shield(task)
+
+    async def _run(self, job: Job, timeout: float, queue_timeout: float) -> Reply:
         if self._idle is None or self._closed:
             raise ServerBusy("the query workers are not running")
         loop = asyncio.get_running_loop()
         try:
-            worker = await asyncio.wait_for(self._idle.get(), timeout)
+            worker = await asyncio.wait_for(self._idle.get(), queue_timeout)
         except TimeoutError:
-            raise ServerBusy(f"no query worker became free within {timeout:g} s") from None
+            raise ServerBusy(f"no query worker became free within {queue_timeout:g} s") from None
         healthy = False
         try:
             try:
