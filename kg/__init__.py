@@ -34,10 +34,12 @@ def open(target: str | None = None, *, read_only: bool = False) -> Any:  # noqa:
 
 
 def ingest(store: Any, paths: Any, **kwargs: Any) -> Any:
-    """Ingest articles into ``store``; see :func:`kg.ingest.run.ingest`."""
-    from kg.ingest.run import ingest as _ingest
+    """Ingest articles into ``store``; see :func:`kg.ingestion.run.ingest`."""
+    from kg.ingestion.run import ingest as _ingest
 
-    if isinstance(paths, str):
+    from pathlib import Path
+
+    if isinstance(paths, str | Path):
         paths = [paths]
     return _ingest(store, paths, **kwargs)
 

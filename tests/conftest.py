@@ -62,7 +62,7 @@ class Ingested:
     """A store built once for the session: its folder and what the ingest reported."""
 
     path: Path
-    report: Any  # kg.ingest.run.IngestReport, or the CompletedProcess of `kg ingest`
+    report: Any  # kg.ingestion.run.IngestReport, or the CompletedProcess of `kg ingest`
 
 
 @pytest.fixture(scope="session")

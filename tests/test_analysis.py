@@ -328,7 +328,7 @@ def test_cli(tmp_path: Path) -> None:
 def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Store:
     if not SEED.is_file():
         pytest.skip(f"the seed article {SEED} is absent (../shared is not checked out here)")
-    from kg.ingest.run import ingest
+    from kg.ingestion.run import ingest
 
     st = Store(tmp_path_factory.mktemp("seed") / "store")
     ingest(st, [SEED])
@@ -392,7 +392,7 @@ def test_seed_centrality_and_write_back(seed_store: Store, seed: ka.Snapshot) ->
 def isaf(tmp_path_factory: pytest.TempPathFactory) -> ka.Snapshot:
     if not ISAF.is_file():
         pytest.skip(f"the ISAF dev set {ISAF} is absent (../shared is not checked out here)")
-    from kg.ingest.run import ingest
+    from kg.ingestion.run import ingest
 
     st = Store(tmp_path_factory.mktemp("isaf") / "store")
     ingest(st, [ISAF])

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from conftest import ROOT, SAMPLE_CORPUS, Ingested
 
-from kg.ingest.readers import read_path
+from kg.ingestion.readers import read_path
 from kg.records import Article
 
 pytestmark = pytest.mark.slow

@@ -10,7 +10,7 @@ import pytest
 
 from kg.extract import Extractor
 from kg.extract.gazetteer import Gazetteer
-from kg.ingest.readers import make_article
+from kg.ingestion.readers import make_article
 from kg.records import Article, Extraction
 
 

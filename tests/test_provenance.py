@@ -13,7 +13,7 @@ import pytest
 from conftest import ISAF_JSONL, SAMPLE_CORPUS, SEED_TXT
 
 import kg
-from kg.ingest.readers import read_path
+from kg.ingestion.readers import read_path
 from kg.rdf.iri import doc_iri
 from kg.records import Article
 from kg.vocab import ONTOLOGY_IRI

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import KGError
-from kg.ingest.readers import InputProblem, decode_bytes, read_path
+from kg.ingestion.readers import InputProblem, decode_bytes, read_path
 from kg.records import Article
 
 TEXT = "KABUL, Afghanistan (Jan. 25, 2013) - Afghan forces detained two insurgents in Kabul."

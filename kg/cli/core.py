@@ -104,7 +104,7 @@ def register(app: typer.Typer) -> None:
         """Read articles, extract events and actors, and store one graph per document."""
         from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-        from kg.ingest.run import ingest as run_ingest
+        from kg.ingestion.run import ingest as run_ingest
 
         if id is not None and (len(paths) != 1 or paths[0].is_dir()):
             raise KGError("--id names one document: give exactly one .txt or .html file with it")

@@ -64,7 +64,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Show what extraction reads from a report, sentence by sentence (stores nothing)."""
         from kg.extract import Extractor
-        from kg.ingest.readers import InputProblem, read_path
+        from kg.ingestion.readers import InputProblem, read_path
 
         if format not in ("table", "json"):
             raise KGError(f"unknown format {format!r}: choose table or json")

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from kg import __version__
-from kg.ingest.readers import InputProblem, read_path
+from kg.ingestion.readers import InputProblem, read_path
 from kg.rdf.mapping import RunInfo, document_triples
 from kg.records import Article, Extraction
 from kg.store import Store
