@@ -22,11 +22,27 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
     "sunday": 6,
 }
 _MONTH = (
@@ -113,9 +129,18 @@ def find_dateline(text: str, head: int = 600) -> Dateline | None:
 
 
 _REL_DAYS = {
-    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-    "earlier today": 0, "yesterday": -1, "last night": -1, "overnight": -1,
-    "yesterday morning": -1, "yesterday evening": -1, "the day before yesterday": -2,
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "earlier today": 0,
+    "yesterday": -1,
+    "last night": -1,
+    "overnight": -1,
+    "yesterday morning": -1,
+    "yesterday evening": -1,
+    "the day before yesterday": -2,
 }
 _YEAR_ONLY = re.compile(r"\b(?:in\s+|a\s+|the\s+|of\s+)?((?:19|20)\d\d)\b")
 
@@ -136,9 +161,14 @@ def resolve(expr: str, ref: str | None) -> str | None:
     """
     e = " ".join(expr.lower().replace("\u2019", "'").split())
     e = re.sub(r"'s$", "", e)
-    e = re.sub(r"^(on|in|during|since|early|late|last|this)\s+(?=\w)", "", e) if not any(
-        e.startswith(k) for k in ("last night", "this morning", "this afternoon", "this evening")
-    ) else e
+    e = (
+        re.sub(r"^(on|in|during|since|early|late|last|this)\s+(?=\w)", "", e)
+        if not any(
+            e.startswith(k)
+            for k in ("last night", "this morning", "this afternoon", "this evening")
+        )
+        else e
+    )
     ref_d = date.fromisoformat(ref) if ref and valid_iso_date(ref) else None
     for k, delta in _REL_DAYS.items():
         if e == k or e.endswith(" " + k) or e.startswith(k + " "):

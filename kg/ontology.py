@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from kg.errors import KGError
 
@@ -38,7 +39,7 @@ def ontology_files(include_shapes: bool = True) -> list[Path]:
 
 
 @lru_cache(maxsize=1)
-def ontology_graph():  # type: ignore[no-untyped-def]
+def ontology_graph() -> Any:
     """The ontology (without SHACL shapes) as an rdflib ``Graph``, parsed once."""
     from rdflib import Graph
 

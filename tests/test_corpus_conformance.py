@@ -34,7 +34,9 @@ def test_corpus_graphs_conform_to_the_shapes(which: str, request: pytest.Fixture
 
 
 @pytest.mark.slow
-def test_owl_rl_closure_over_the_corpus_finds_no_inconsistency(seed_store: Any, isaf_store: Any) -> None:
+def test_owl_rl_closure_over_the_corpus_finds_no_inconsistency(
+    seed_store: Any, isaf_store: Any
+) -> None:
     g = union_of(seed_store.path) + union_of(isaf_store.path) + ontology_graph()
     owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(g)
     assert not list(g.subjects(RDF.type, OWL.Nothing))

@@ -17,7 +17,7 @@ from kg.records import Article, Extraction
 @pytest.fixture(scope="module")
 def ex() -> Extractor:
     e = Extractor()
-    e.nlp  # load once
+    assert e.nlp is not None  # load once
     return e
 
 
@@ -37,7 +37,9 @@ def mentioned(x: Extraction) -> set[str]:
 
 
 def test_aliases_of_one_group_are_one_node(ex: Extractor) -> None:
-    x = read(ex, "Daesh fighters attacked a checkpoint. ISIS later said the Islamic State group did it.")
+    x = read(
+        ex, "Daesh fighters attacked a checkpoint. ISIS later said the Islamic State group did it."
+    )
     assert "isis" in mentioned(x)
     assert not {k for k in mentioned(x) if "/" in k}, "no stray nodes for aliases"
 
@@ -48,7 +50,9 @@ def test_affiliate_is_distinct_but_linked(ex: Extractor) -> None:
     assert ("affiliateOf", "isis") in x.entities["isis-k"].relations
 
 
-def test_place_based_branch_without_gazetteer_entry_gets_its_own_affiliate_node(ex: Extractor) -> None:
+def test_place_based_branch_without_gazetteer_entry_gets_its_own_affiliate_node(
+    ex: Extractor,
+) -> None:
     x = read(ex, "Officials said Daesh's Pakistan-based branch was behind the raid.")
     branch = [e for e in x.entities.values() if ("affiliateOf", "isis") in e.relations]
     assert branch, "a new node affiliated to Islamic State"
@@ -73,7 +77,10 @@ def test_unknown_actor_gets_its_own_node_never_a_wrong_merge(ex: Extractor) -> N
 
 
 def test_spokesperson_relation_from_apposition(ex: Extractor) -> None:
-    x = read(ex, "Zabihullah Mujahid, the spokesman of the Islamic Emirate, said the attack was condemned.")
+    x = read(
+        ex,
+        "Zabihullah Mujahid, the spokesman of the Islamic Emirate, said the attack was condemned.",
+    )
     assert ("spokespersonOf", "islamic-emirate") in x.entities["zabihullah-mujahid"].relations
 
 
@@ -87,7 +94,10 @@ def test_district_lies_in_province_even_when_unknown(ex: Extractor) -> None:
 
 
 def test_suicide_bombing_with_arguments(ex: Extractor) -> None:
-    x = read(ex, "A suicide bomber blew himself up at a checkpoint in Kandahar on Tuesday, killing 12 people.")
+    x = read(
+        ex,
+        "A suicide bomber blew himself up at a checkpoint in Kandahar on Tuesday, killing 12 people.",
+    )
     ev = events_of(x, "SuicideBombing")
     assert len(ev) == 1
     e = ev[0]
@@ -135,7 +145,10 @@ def test_attribution_by_a_third_party(ex: Extractor) -> None:
 
 
 def test_denial_of_involvement_keeps_the_event(ex: Extractor) -> None:
-    x = read(ex, "A blast killed three people in Jalalabad on Monday. The Taliban denied involvement in the blast.")
+    x = read(
+        ex,
+        "A blast killed three people in Jalalabad on Monday. The Taliban denied involvement in the blast.",
+    )
     assert len(events_of(x, "Bombing")) == 1
     denial = events_of(x, "Denial")
     assert denial and denial[0].roles["speaker"] == ["islamic-emirate"]

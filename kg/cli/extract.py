@@ -20,7 +20,8 @@ def extraction_rows(x: Extraction) -> list[dict[str, Any]]:
 
     >>> from kg.records import Article, EventRecord, Span
     >>> x = Extraction(Article(id="a", text="Police detained two men."))
-    >>> x.events.append(EventRecord("e1", ("Arrest",), "Arrest", evidence=[Span(0, 24, "Police detained two men.")]))
+    >>> sp = Span(0, 24, "Police detained two men.")
+    >>> x.events.append(EventRecord("e1", ("Arrest",), "Arrest", evidence=[sp]))
     >>> extraction_rows(x)[0]["event"]
     'Arrest'
     """
@@ -78,11 +79,13 @@ def register(app: typer.Typer) -> None:
         ex = Extractor()
         out = []
         console = Console()
-        for x in ex.pipe(articles):  # type: ignore[arg-type]
+        for x in ex.pipe(articles):
             if format == "json":
                 out.append(x.to_json())
                 continue
-            table = Table(title=f"{x.article.id} ({x.article.published or 'undated'})", show_lines=True)
+            table = Table(
+                title=f"{x.article.id} ({x.article.published or 'undated'})", show_lines=True
+            )
             for col in ("sentence", "event", "arguments"):
                 table.add_column(col, overflow="fold")
             for r in extraction_rows(x):
@@ -91,6 +94,8 @@ def register(app: typer.Typer) -> None:
             mentioned = sorted(e.label for e in x.entities.values() if e.mentions)
             console.print("actors and places: " + ", ".join(mentioned))
         if format == "json":
-            sys.stdout.write(json.dumps(out if len(out) != 1 else out[0], indent=2, ensure_ascii=False) + "\n")
+            sys.stdout.write(
+                json.dumps(out if len(out) != 1 else out[0], indent=2, ensure_ascii=False) + "\n"
+            )
         if problems:
             raise typer.Exit(1)

@@ -24,26 +24,50 @@ from kg.records import (
     EventRecord,
     Extraction,
     Quantity,
+)
+from kg.records import (
     Span as TextSpan,
 )
 
 CLASS_LABELS = {
-    "Attack": "attack", "Bombing": "bombing", "SuicideBombing": "suicide bombing",
-    "AirStrike": "air strike", "Assassination": "assassination", "ArmedClash": "armed clash",
-    "Arrest": "arrest", "SecurityOperation": "security operation", "Statement": "statement",
-    "ClaimOfResponsibility": "claim of responsibility", "Attribution": "attribution",
-    "Denial": "denial", "Accusation": "accusation", "DeclinedToComment": "declined to comment",
+    "Attack": "attack",
+    "Bombing": "bombing",
+    "SuicideBombing": "suicide bombing",
+    "AirStrike": "air strike",
+    "Assassination": "assassination",
+    "ArmedClash": "armed clash",
+    "Arrest": "arrest",
+    "SecurityOperation": "security operation",
+    "Statement": "statement",
+    "ClaimOfResponsibility": "claim of responsibility",
+    "Attribution": "attribution",
+    "Denial": "denial",
+    "Accusation": "accusation",
+    "DeclinedToComment": "declined to comment",
     "Abduction": "abduction",
 }
 # the more specific class wins when mentions of one event disagree
 SPECIFICITY = {
-    "Attack": 0, "SecurityOperation": 0, "ArmedClash": 1, "Bombing": 2, "AirStrike": 2,
-    "Assassination": 2, "SuicideBombing": 3, "Abduction": 1, "Arrest": 1,
+    "Attack": 0,
+    "SecurityOperation": 0,
+    "ArmedClash": 1,
+    "Bombing": 2,
+    "AirStrike": 2,
+    "Assassination": 2,
+    "SuicideBombing": 3,
+    "Abduction": 1,
+    "Arrest": 1,
 }
 _FAMILY = {
-    "Attack": "violence", "Bombing": "explosive", "SuicideBombing": "explosive",
-    "AirStrike": "air", "Assassination": "violence", "ArmedClash": "battle",
-    "SecurityOperation": "operation", "Arrest": "arrest", "Abduction": "abduction",
+    "Attack": "violence",
+    "Bombing": "explosive",
+    "SuicideBombing": "explosive",
+    "AirStrike": "air",
+    "Assassination": "violence",
+    "ArmedClash": "battle",
+    "SecurityOperation": "operation",
+    "Arrest": "arrest",
+    "Abduction": "abduction",
 }
 
 
@@ -138,8 +162,11 @@ def build_extraction(doc: Doc, article: Article, gaz: Gazetteer | None = None) -
             # the lead's date is the story's day; later dates belong to their own sentences
             cur_date, lead_dated = d, True
         locs = [
-            k for (a, b), k in place_spans.items()
-            if sent.start_char <= a and b <= sent.end_char and x.entities[k].types[0] != "Country"
+            k
+            for (a, b), k in place_spans.items()
+            if sent.start_char <= a
+            and b <= sent.end_char
+            and x.entities[k].types[0] != "Country"
             and _loc_use_at(doc, a, b)
         ]
         if locs:
@@ -173,6 +200,7 @@ def build_extraction(doc: Doc, article: Article, gaz: Gazetteer | None = None) -
             _absorb(target, m, explicit, gaz)
             of_mention[m.id] = target
             continue
+        ev: _Event | None
         if m.id in of_mention:  # created above as the target of a relative clause
             ev = of_mention[m.id]
         elif not m.speech:
@@ -191,34 +219,35 @@ def build_extraction(doc: Doc, article: Article, gaz: Gazetteer | None = None) -
             # a verb's event happens in the narrative's time; a statement when it was made
             own = _sentence_date(m.sent, ref, head_end)
             ev.date = own or (narr_date[k] if not m.speech else None)
-        if (m.violent or m.cls == "Arrest") and "location" not in ev.roles and narr_place[k]:
-            ev.add("location", narr_place[k])  # type: ignore[arg-type]
+        place = narr_place[k]
+        if (m.violent or m.cls == "Arrest") and "location" not in ev.roles and place:
+            ev.add("location", place)
             ev.inherited_place = True
 
     # statements: about which events; outlets that report
     for m in mentions:
-        ev = of_mention.get(m.id)
-        if ev is None:
+        stmt = of_mention.get(m.id)
+        if stmt is None:
             continue
         for other in m.about:
-            target = of_mention.get(other)
-            if target is not None and target is not ev and target.key not in ev.about:
-                ev.about.append(target.key)
-        for k in m.reported_by:
-            if k not in ev.reported_by and k not in ev.roles.get("speaker", []):
-                ev.reported_by.append(k)
+            about = of_mention.get(other)
+            if about is not None and about is not stmt and about.key not in stmt.about:
+                stmt.about.append(about.key)
+        for outlet in m.reported_by:
+            if outlet not in stmt.reported_by and outlet not in stmt.roles.get("speaker", []):
+                stmt.reported_by.append(outlet)
     # a state or government that reports arrests or strikes by unnamed "security forces"
     for ev in events:
         if ev.cls not in SPEECH:
             continue
-        speakers = [k for k in ev.roles.get("speaker", []) if _is_state(x.entities.get(k))]
+        speakers = [w for w in ev.roles.get("speaker", []) if _is_state(x.entities.get(w))]
         for key in ev.about:
-            target = next((e for e in events if e.key == key), None)
-            if target is not None and target.cls in VIOLENT | {"Arrest"}:
-                role = "agent" if target.cls == "Arrest" else "perpetrator"
-                if not target.roles.get(role) and not target.roles.get("agent") and speakers:
-                    for k in speakers:
-                        target.add(role, k)
+            told = next((e for e in events if e.key == key), None)
+            if told is not None and told.cls in VIOLENT | {"Arrest"}:
+                role = "agent" if told.cls == "Arrest" else "perpetrator"
+                if not told.roles.get(role) and not told.roles.get("agent") and speakers:
+                    for who in speakers:
+                        told.add(role, who)
 
     for ev in events:
         x.events.extend(_records(ev, gaz, x, text))
@@ -238,7 +267,9 @@ def _loc_use_at(doc: Doc, start: int, end: int) -> bool:
     return span is not None and EventReader._is_loc_use(span.root)
 
 
-_VAGUE_DAY = re.compile(r"\b(today|tonight|overnight|this (morning|afternoon|evening)|earlier)\b", re.I)
+_VAGUE_DAY = re.compile(
+    r"\b(today|tonight|overnight|this (morning|afternoon|evening)|earlier)\b", re.I
+)
 
 
 def _sentence_date(sent: Span, ref: str | None, after: int = 0) -> str | None:
@@ -246,12 +277,18 @@ def _sentence_date(sent: Span, ref: str | None, after: int = 0) -> str | None:
     first, then "yesterday"/"last night", then "today"/"overnight"."""
     found: list[tuple[int, str]] = []
     exprs = [e.text for e in sent.ents if e.label_ in ("DATE", "TIME") and e.start_char >= after]
-    exprs += [t.text for t in sent if t.lower_ in ("yesterday", "today", "tonight") and t.idx >= after]
+    exprs += [
+        t.text for t in sent if t.lower_ in ("yesterday", "today", "tonight") and t.idx >= after
+    ]
     for expr in exprs:
         r = resolve(expr, ref)
         if not r or len(r) != 10:
             continue
-        rank = 2 if _VAGUE_DAY.search(expr) else (1 if re.search(r"yesterday|last night", expr, re.I) else 0)
+        rank = (
+            2
+            if _VAGUE_DAY.search(expr)
+            else (1 if re.search(r"yesterday|last night", expr, re.I) else 0)
+        )
         found.append((rank, r))
     return min(found)[1] if found else None
 
@@ -267,20 +304,28 @@ def _entity(x: Extraction, gaz: Gazetteer, new: dict, key: str) -> EntityRecord:
         g = gaz[key]
         rels = [(p, o) for p, targets in g.relations.items() for o in targets]
         rec = EntityRecord(
-            key=key, label=g.label, types=g.types, aliases=set(g.aliases), qid=g.qid,
-            relations=rels, is_place=g.is_place, from_gazetteer=True,
+            key=key,
+            label=g.label,
+            types=g.types,
+            aliases=set(g.aliases),
+            qid=g.qid,
+            relations=rels,
+            is_place=g.is_place,
+            from_gazetteer=True,
         )
     else:
         label, types = new.get(key, (key.split("/")[-1].replace("-", " "), ("Actor",)))
         is_place = bool({"Place", "Site", "Settlement", "AdminRegion", "Country"} & set(types))
-        rec = EntityRecord(key=key, label=label, types=tuple(types), is_place=is_place,
-                           from_gazetteer=False)
+        rec = EntityRecord(
+            key=key, label=label, types=tuple(types), is_place=is_place, from_gazetteer=False
+        )
     x.entities[key] = rec
     return rec
 
 
 def _most_precise(keys: list[str], gaz: Gazetteer) -> str:
     """The deepest place (a district before its province before its country)."""
+
     def depth(k: str) -> int:
         return gaz.depth(k) if k in gaz else 1
 
@@ -313,7 +358,9 @@ def _place_compatible(a: list[str], b: list[str], gaz: Gazetteer) -> bool:
     return False
 
 
-def _corefer(events: list[_Event], m: Mention, explicit: str | None, gaz: Gazetteer) -> _Event | None:
+def _corefer(
+    events: list[_Event], m: Mention, explicit: str | None, gaz: Gazetteer
+) -> _Event | None:
     """An earlier event this mention refers to, or ``None`` for a new event.
 
     A definite mention ("the bombings", "Wednesday's attack") or one on the same day refers to
@@ -334,8 +381,11 @@ def _corefer(events: list[_Event], m: Mention, explicit: str | None, gaz: Gazett
             "operation" in (fam, efam) and fam != efam
         ):
             continue
-        if explicit and ev.date_explicit and ev.date and not (
-            explicit.startswith(ev.date) or ev.date.startswith(explicit)
+        if (
+            explicit
+            and ev.date_explicit
+            and ev.date
+            and not (explicit.startswith(ev.date) or ev.date.startswith(explicit))
         ):
             continue
         if m.year and not (ev.date and ev.date.startswith(m.year)):
@@ -384,7 +434,10 @@ def _same_statement(
             continue
         if set(ev.roles.get("speaker", [])) != speakers:
             continue
-        if m.cls in ("ClaimOfResponsibility", "Attribution", "Denial", "Accusation") and ev.mentions:
+        if (
+            m.cls in ("ClaimOfResponsibility", "Attribution", "Denial", "Accusation")
+            and ev.mentions
+        ):
             mine, theirs = about([m]), about(ev.mentions)
             if mine and theirs and not mine & theirs:
                 continue
@@ -392,7 +445,9 @@ def _same_statement(
     return None
 
 
-def _find_or_new(events: list[_Event], m: Mention, gaz: Gazetteer, x: Extraction, counter: int) -> _Event:
+def _find_or_new(
+    events: list[_Event], m: Mention, gaz: Gazetteer, x: Extraction, counter: int
+) -> _Event:
     ev = _Event(key=f"e{counter + 1}", cls=m.cls)
     events.append(ev)
     return ev
@@ -450,7 +505,11 @@ def _label(ev: _Event, cls: str, gaz: Gazetteer, x: Extraction) -> str:
 def _records(ev: _Event, gaz: Gazetteer, x: Extraction, text: str) -> list[EventRecord]:
     locs = ev.roles.get("location", [])
     if len(locs) > 1:
-        keep = [k for k in locs if not any(k in (gaz.ancestors(o) if o in gaz else []) for o in locs if o != k)]
+        keep = [
+            k
+            for k in locs
+            if not any(k in (gaz.ancestors(o) if o in gaz else []) for o in locs if o != k)
+        ]
         ev.roles["location"] = keep or locs
     for role in ("perpetrator", "agent", "target", "victim", "speaker", "attributedTo"):
         if role in ev.roles:
@@ -480,7 +539,10 @@ def _records(ev: _Event, gaz: Gazetteer, x: Extraction, text: str) -> list[Event
         while b > a and text[b - 1].isspace():
             b -= 1
         evidence.append(TextSpan(a, b, text[a:b]))
-    types = (ev.cls, *sorted(ev.extra - {ev.cls} - {"Attack"} if ev.cls != "Attack" else ev.extra - {ev.cls}))
+    types = (
+        ev.cls,
+        *sorted(ev.extra - {ev.cls} - {"Attack"} if ev.cls != "Attack" else ev.extra - {ev.cls}),
+    )
     if ev.cls in SPEECH:
         types = (ev.cls,)
     confidence = 0.5 + 0.1 * min(len(ev.roles), 3) + (0.1 if ev.date_explicit else 0.0)
@@ -503,14 +565,20 @@ def _records(ev: _Event, gaz: Gazetteer, x: Extraction, text: str) -> list[Event
     if ev.reported_by:
         rec.roles["reportedBy"] = list(dict.fromkeys(ev.reported_by))
     out = [rec]
-    if ev.part_count and ev.part_count > 1 and ev.cls in ("Bombing", "SuicideBombing", "AirStrike", "Attack"):
+    if (
+        ev.part_count
+        and ev.part_count > 1
+        and ev.cls in ("Bombing", "SuicideBombing", "AirStrike", "Attack")
+    ):
         for i in range(1, ev.part_count + 1):
             sub = EventRecord(
                 key=f"{ev.key}-{i}",
                 types=(ev.cls,),
                 label=f"{rec.label} (part {i} of {ev.part_count})",
                 trigger=rec.trigger,
-                roles={k: list(v) for k, v in rec.roles.items() if k in ("location", "perpetrator")},
+                roles={
+                    k: list(v) for k, v in rec.roles.items() if k in ("location", "perpetrator")
+                },
                 date=rec.date,
                 part_of=ev.key,
                 evidence=evidence[:1],

@@ -28,6 +28,7 @@ Linking rules, in order:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -50,19 +51,42 @@ NER_TYPES = {
     "NORP": ("SocialGroup",),
 }
 _BRANCH = re.compile(r"^(?:branch|affiliate|wing|chapter|offshoot|faction|franchise|province)s?$")
-_BETWEEN_PLACES = re.compile(r"\s*(district|province|city|village|valley|town)?\s*(,|in|, in|of)\s*(the\s+)?")
+_BETWEEN_PLACES = re.compile(
+    r"\s*(district|province|city|village|valley|town)?\s*(,|in|, in|of)\s*(the\s+)?"
+)
 _KEY_PREFIX = {
-    "Person": "person", "Organization": "org", "SocialGroup": "group", "Place": "place",
-    "Site": "place", "Settlement": "place", "AdminRegion": "place",
+    "Person": "person",
+    "Organization": "org",
+    "SocialGroup": "group",
+    "Place": "place",
+    "Site": "place",
+    "Settlement": "place",
+    "AdminRegion": "place",
 }
 _DIVISIONS = {"district", "province", "village", "valley", "city", "town", "bazaar"}
 _FORCE_HEADS = {
-    "force", "forces", "troops", "soldiers", "police", "army", "military", "security", "patrol",
-    "patrols", "convoy", "unit", "units", "personnel", "commandos", "outpost", "checkpoint",
+    "force",
+    "forces",
+    "troops",
+    "soldiers",
+    "police",
+    "army",
+    "military",
+    "security",
+    "patrol",
+    "patrols",
+    "convoy",
+    "unit",
+    "units",
+    "personnel",
+    "commandos",
+    "outpost",
+    "checkpoint",
 }
 # "KABUL, Afghanistan (Aug. 9) -" at the start of a line: where a dispatch was filed
 _DATELINE_RX = re.compile(
-    r"(?m)^[\s\u00a0\u2028]*[A-Z][A-Z .'\u2019-]{2,}, [A-Z][A-Za-z .]+\s*\([^)\n]{3,20}\d[^)\n]{0,12}\)"
+    r"(?m)^[\s\u00a0\u2028]*[A-Z][A-Z .'\u2019-]{2,}, [A-Z][A-Za-z .]+\s*"
+    r"\([^)\n]{3,20}\d[^)\n]{0,12}\)"
 )
 _STOP_NAMES = {"english", "dari", "pashto", "arabic", "persian", "farsi", "urdu", "god", "allah"}
 
@@ -171,12 +195,15 @@ class EntityLinker:
         rels = []
         spans = list(spans)
         text = doc.text
-        for a, b in zip(spans, spans[1:], strict=False):
+        for a, b in itertools.pairwise(spans):
             between = text[a.end_char : b.start_char]
             if not _BETWEEN_PLACES.fullmatch(between) or not a.kb_id_ or not b.kb_id_:
                 continue
             if b.label_ not in ("AdminRegion", "Country", "Settlement") or a.label_ not in (
-                "Settlement", "Site", "Place", "AdminRegion"
+                "Settlement",
+                "Site",
+                "Place",
+                "AdminRegion",
             ):
                 continue
             if a.kb_id_ == b.kb_id_:
@@ -208,7 +235,9 @@ class EntityLinker:
             name = doc[start : tok.i]
             if name[0].is_sent_start and len(name) == 1 and name[0].lower_ in ("in", "the"):
                 continue
-            label = "NEWPLACE:" + ("AdminRegion" if tok.lower_ in ("province", "provinces") else "Settlement")
+            label = "NEWPLACE:" + (
+                "AdminRegion" if tok.lower_ in ("province", "provinces") else "Settlement"
+            )
             out.append(Span(doc, start, tok.i, label=label))
         return out
 
@@ -227,7 +256,7 @@ class EntityLinker:
                 continue
             # the parent group: before the place, allowing "(ISIS)" and "'s"/"its"
             j = tok.i - 4
-            while j >= 0 and doc[j].text in ("(", ")", "'s", "\u2019s", ",") or (
+            while (j >= 0 and doc[j].text in ("(", ")", "'s", "\u2019s", ",")) or (
                 j >= 0 and doc[j].text in ("(", ")")
             ):
                 j -= 1
@@ -243,9 +272,7 @@ class EntityLinker:
                 continue
             p = sorted(parent)[0]
             place = sorted(place_ids)[0]
-            out.append(
-                Span(doc, start, tok.i + 1, label="BRANCH", kb_id=f"branch|{p}|{place}")
-            )
+            out.append(Span(doc, start, tok.i + 1, label="BRANCH", kb_id=f"branch|{p}|{place}"))
         return out
 
     def _link(
@@ -288,7 +315,9 @@ class EntityLinker:
             key = f"place/{norm(text).replace(' ', '-')}"
             suffix = " province" if kind_type == "AdminRegion" else " district"
             nxt = doc[s.end].lower_ if s.end < len(doc) else ""
-            new.setdefault(key, (text + (suffix if nxt in ("district", "province") else ""), (kind_type,)))
+            new.setdefault(
+                key, (text + (suffix if nxt in ("district", "province") else ""), (kind_type,))
+            )
             return key, kind_type
         # NER entity: the gazetteer may know it by a name spelled differently
         if not text or text.lower() in _STOP_NAMES or not any(c.isupper() for c in text[:1]):
@@ -338,7 +367,11 @@ class EntityLinker:
             return key
         head = tok.head
         hops = 0
-        while head.dep_ in ("amod", "compound", "conj", "cc", "nmod") and head.head != head and hops < 3:
+        while (
+            head.dep_ in ("amod", "compound", "conj", "cc", "nmod")
+            and head.head != head
+            and hops < 3
+        ):
             head = head.head
             hops += 1
         following = doc[tok.i + 1 : min(len(doc), tok.i + 6)]
@@ -358,7 +391,16 @@ class EntityLinker:
             for i in range(s.start, s.end):
                 by_tok[i] = s
         for tok in doc:
-            if tok.lemma_.lower() not in ("spokesperson", "spokesman", "spokeswoman", "leader", "chief", "head", "commander", "founder"):
+            if tok.lemma_.lower() not in (
+                "spokesperson",
+                "spokesman",
+                "spokeswoman",
+                "leader",
+                "chief",
+                "head",
+                "commander",
+                "founder",
+            ):
                 continue
             prop = "spokespersonOf" if tok.lower_.startswith("spokes") else "memberOf"
             org = person = None

@@ -41,11 +41,23 @@ if not Doc.has_extension("ckg_events"):
     Doc.set_extension("ckg_events", default=None)
 
 VIOLENT = {
-    "Attack", "Bombing", "SuicideBombing", "AirStrike", "Assassination", "ArmedClash",
-    "SecurityOperation", "Abduction",
+    "Attack",
+    "Bombing",
+    "SuicideBombing",
+    "AirStrike",
+    "Assassination",
+    "ArmedClash",
+    "SecurityOperation",
+    "Abduction",
 }
-SPEECH = {"Statement", "Denial", "Accusation", "Attribution", "ClaimOfResponsibility",
-          "DeclinedToComment"}
+SPEECH = {
+    "Statement",
+    "Denial",
+    "Accusation",
+    "Attribution",
+    "ClaimOfResponsibility",
+    "DeclinedToComment",
+}
 _LOC_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "from"}
 _TARGET_PREPS = {"on", "against", "at", "targeting"}
 _HARM_VERBS = {"kill", "hit", "target", "weaken", "destroy", "damage", "wound", "injure", "strike"}
@@ -122,7 +134,7 @@ class EventReader:
 
     def __call__(self, doc: Doc) -> Doc:
         ent_of: dict[int, Span] = {}
-        for s in doc.spans[SPAN_KEY] if SPAN_KEY in doc.spans else []:
+        for s in doc.spans.get(SPAN_KEY, []):
             for i in range(s.start, s.end):
                 ent_of[i] = s
         phrase_heads: dict[int, tuple[str, int]] = {}
@@ -154,7 +166,7 @@ class EventReader:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
             cls = self.verbs.get(lemma)
-            if cls is None and tok.lower_ in ("blew",) :
+            if cls is None and tok.lower_ in ("blew",):
                 cls = "Bombing"
             return cls
         if tok.pos_ in ("NOUN", "PROPN"):
@@ -197,7 +209,11 @@ class EventReader:
                 return True  # "an operation to capture a leader": a purpose, not a result
         else:
             gov = self._governor_verb(tok)
-            if gov is not None and gov.lemma_.lower() not in self.perp_verbs | {"claim", "say", "report"}:
+            if gov is not None and gov.lemma_.lower() not in self.perp_verbs | {
+                "claim",
+                "say",
+                "report",
+            }:
                 if self._verb_irrealis(gov):
                     return True  # "plans attacks", "to conduct their attacks"
             elif gov is not None and self._verb_irrealis(gov) and gov.tag_ in ("VBZ", "VBP", "VB"):
@@ -227,7 +243,13 @@ class EventReader:
                 if any(c.dep_ == "aux" and c.lower_ in self.modal_aux for c in node.children):
                     if node.pos_ in ("VERB", "AUX"):
                         return True
-            if node.pos_ in ("VERB", "AUX") and dep not in ("xcomp", "prep", "pobj", "pcomp", "dobj"):
+            if node.pos_ in ("VERB", "AUX") and dep not in (
+                "xcomp",
+                "prep",
+                "pobj",
+                "pcomp",
+                "dobj",
+            ):
                 break
         return False
 
@@ -304,7 +326,10 @@ class EventReader:
             for t in scope:
                 if t.lower_ in cues and t.dep_ in ("amod", "advmod", "det", "nummod", "compound"):
                     # "the other occupants" points back; "two additional insurgents" does not
-                    if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in t.head.children):
+                    if not any(
+                        c.dep_ == "det" and c.lower_ in ("the", "these", "those")
+                        for c in t.head.children
+                    ):
                         m.additional = True
         for m in found:  # "detained two men during an operation in Chak district"
             if "location" in m.roles or m.speech:
@@ -322,22 +347,45 @@ class EventReader:
         self._statement_links(doc, found, by_tok, ent_of)
         for m in found:
             if m.violent and _SUICIDE.search(m.sent.text) and m.cls in ("Attack", "Bombing"):
-                if any(t.lower_ in ("belt", "belts", "vest", "vests", "bomber", "bombers", "attack", "bombing", "bombings") for t in m.sent if t.i > 0 and doc[t.i - 1].lower_ == "suicide"):
+                if any(
+                    t.lower_
+                    in (
+                        "belt",
+                        "belts",
+                        "vest",
+                        "vests",
+                        "bomber",
+                        "bombers",
+                        "attack",
+                        "bombing",
+                        "bombings",
+                    )
+                    for t in m.sent
+                    if t.i > 0 and doc[t.i - 1].lower_ == "suicide"
+                ):
                     m.cls = "SuicideBombing"
         kept = [m for m in found if not self._empty(m)]
         return kept
 
-    def _affiliation_targets(self, sent: Span, found: list[Mention], ent_of: dict[int, Span]) -> None:
+    def _affiliation_targets(
+        self, sent: Span, found: list[Mention], ent_of: dict[int, Span]
+    ) -> None:
         """``detained two men while in search of a Taliban facilitator``: an armed group that
         qualifies the people an arrest or attack went after is its target."""
         roles = set(lexicon()["role_nouns"])
         groups = []
         for t in sent:
-            if t.i in ent_of and ent_of[t.i].label_ in ("ArmedGroup", "Government") and ent_of[t.i].start == t.i:
+            if (
+                t.i in ent_of
+                and ent_of[t.i].label_ in ("ArmedGroup", "Government")
+                and ent_of[t.i].start == t.i
+            ):
                 span = ent_of[t.i]
                 head = span.root.head
                 hops = 0
-                while head.dep_ in ("compound", "amod", "nmod") and hops < 3 and head.head is not head:
+                while (
+                    head.dep_ in ("compound", "amod", "nmod") and hops < 3 and head.head is not head
+                ):
                     if head.lower_ in roles:
                         break
                     head, hops = head.head, hops + 1
@@ -346,7 +394,11 @@ class EventReader:
         if not groups:
             return
         for m in found:
-            if not (m.cls == "Arrest" or m.violent) or m.roles.get("target") or m.roles.get("victim"):
+            if (
+                not (m.cls == "Arrest" or m.violent)
+                or m.roles.get("target")
+                or m.roles.get("victim")
+            ):
                 continue
             agents = set(m.roles.get("agent", []) + m.roles.get("perpetrator", []))
             for span, _head in groups:
@@ -356,7 +408,9 @@ class EventReader:
     def _speech_ok(self, tok: Token) -> bool:
         """A verb of saying counts when it reports something (a clause, an object, a quote)."""
         if tok.lemma_.lower() in ("add", "state", "report", "confirm", "tell"):
-            return any(c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis") for c in tok.children) or tok.dep_ in ("parataxis", "ROOT")
+            return any(
+                c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis") for c in tok.children
+            ) or tok.dep_ in ("parataxis", "ROOT")
         return True
 
     def _empty(self, m: Mention) -> bool:
@@ -374,7 +428,9 @@ class EventReader:
 
     # ------------------------------------------------------------ arguments
 
-    def _entities_in(self, tok: Token, ent_of: dict[int, Span], stop_at_clauses: bool = True) -> list[Span]:
+    def _entities_in(
+        self, tok: Token, ent_of: dict[int, Span], stop_at_clauses: bool = True
+    ) -> list[Span]:
         """Entities in the phrase headed by ``tok`` (its head entity first)."""
         out: list[Span] = []
         seen: set[tuple[int, int]] = set()
@@ -428,11 +484,13 @@ class EventReader:
                         if p.dep_ == "prep" and p.lower_ == "as":
                             for g in p.children:
                                 visit(g, depth + 1, bucket)
-                elif dep == "prep" and c.lower_ in ("including", "like"):
-                    for g in c.children:
-                        visit(g, depth + 1, bucket)
-                elif dep == "prep" and c.lower_ == "of" and (
-                    t.lower_ in self.force_nouns or t.lower_ in ("members", "member", "fighters")
+                elif (dep == "prep" and c.lower_ in ("including", "like")) or (
+                    dep == "prep"
+                    and c.lower_ == "of"
+                    and (
+                        t.lower_ in self.force_nouns
+                        or t.lower_ in ("members", "member", "fighters")
+                    )
                 ):
                     for g in c.children:
                         visit(g, depth + 1, bucket)
@@ -442,7 +500,10 @@ class EventReader:
             return core + [m for m in mods if m.label_ in ("Person",)]
         if mods:
             return mods
-        if tok.lemma_.lower() in self.generic_heads | self.force_nouns or tok.lower_ in self.generic_heads:
+        if (
+            tok.lemma_.lower() in self.generic_heads | self.force_nouns
+            or tok.lower_ in self.generic_heads
+        ):
             # "intercepts collected by the United States", "sources in Washington"
             return self._entities_in(tok, ent_of)
         return []
@@ -451,7 +512,11 @@ class EventReader:
         return [s for s in spans if s.label_ not in ("Place", "AdminRegion", "Settlement", "Site")]
 
     def _places(self, spans: list[Span]) -> list[Span]:
-        return [s for s in spans if s.label_ in ("Place", "AdminRegion", "Settlement", "Site", "Country")]
+        return [
+            s
+            for s in spans
+            if s.label_ in ("Place", "AdminRegion", "Settlement", "Site", "Country")
+        ]
 
     def _count(self, tok: Token) -> Quantity | None:
         """The count on a noun: ``nearly 100 people``, ``several insurgents``, ``a leader``."""
@@ -466,7 +531,11 @@ class EventReader:
             q = quantity(text)
             if q is None and c.dep_ == "nummod":
                 q = quantity(c.text)
-            if q is None and c.dep_ == "amod" and c.lower_ in ("several", "numerous", "multiple", "additional"):
+            if (
+                q is None
+                and c.dep_ == "amod"
+                and c.lower_ in ("several", "numerous", "multiple", "additional")
+            ):
                 q = quantity(c.lower_)
             if q is None and c.dep_ == "det" and c.lower_ in ("a", "an", "several", "some", "both"):
                 q = quantity(c.lower_)
@@ -474,7 +543,9 @@ class EventReader:
                 if c.dep_ == "nummod" and _YEAR.match(c.text) and int(c.text) > 1900:
                     continue
                 best = q
-        if best is None and (tok.pos_ == "NUM" or tok.lower_ in ("several", "numerous", "multiple", "dozens", "many")):
+        if best is None and (
+            tok.pos_ == "NUM" or tok.lower_ in ("several", "numerous", "multiple", "dozens", "many")
+        ):
             best = quantity(tok.text)
         for c in tok.children:  # "the facilitator along with several of his associates"
             if c.dep_ == "prep" and c.lower_ in ("with", "along") and best is not None:
@@ -482,28 +553,65 @@ class EventReader:
                     if g.dep_ == "pobj" and g.head.lower_ == "with":
                         q2 = self._count(g)
                         if q2 and q2.best and best.best is not None:
-                            best = Quantity(best.best + q2.best, (best.min or best.best) + (q2.min or q2.best), None)
+                            best = Quantity(
+                                best.best + q2.best,
+                                (best.min or best.best) + (q2.min or q2.best),
+                                None,
+                            )
                         break
-        if best is None and tok.tag_ in ("NN", "NNP") and (
-            tok.ent_type_ == "PERSON"
-            or any(c.dep_ == "det" and c.lower_ in ("a", "an", "the", "this", "that") for c in tok.children)
-            or tok.lower_ in ("insurgent", "militant", "leader", "facilitator", "commander", "fighter", "civilian", "soldier", "suspect", "bomber", "individual")
+        if (
+            best is None
+            and tok.tag_ in ("NN", "NNP")
+            and (
+                tok.ent_type_ == "PERSON"
+                or any(
+                    c.dep_ == "det" and c.lower_ in ("a", "an", "the", "this", "that")
+                    for c in tok.children
+                )
+                or tok.lower_
+                in (
+                    "insurgent",
+                    "militant",
+                    "leader",
+                    "facilitator",
+                    "commander",
+                    "fighter",
+                    "civilian",
+                    "soldier",
+                    "suspect",
+                    "bomber",
+                    "individual",
+                )
+            )
         ):
             best = Quantity(1, 1, 1)  # "a Taliban leader", "the insurgent", "Fayez Jan"
         if best is None and tok.lower_ in ("he", "she", "him", "her"):
             best = Quantity(1, 1, 1)
-        if best is None and tok.lower_ in ("insurgents", "militants", "suspects", "fighters", "individuals", "people"):
-            if not any(c.dep_ in ("det",) and c.lower_ in ("the", "these", "those") for c in tok.children):
+        if best is None and tok.lower_ in (
+            "insurgents",
+            "militants",
+            "suspects",
+            "fighters",
+            "individuals",
+            "people",
+        ):
+            if not any(
+                c.dep_ in ("det",) and c.lower_ in ("the", "these", "those") for c in tok.children
+            ):
                 best = None
         for c in tok.children:  # "one additional suspected insurgent"
             if c.dep_ == "conj" and best is not None:
                 q2 = self._count(c)
                 if q2 and q2.best is not None and best.best is not None:
-                    best = Quantity(best.best + q2.best, (best.min or best.best) + (q2.min or q2.best), None)
+                    best = Quantity(
+                        best.best + q2.best, (best.min or best.best) + (q2.min or q2.best), None
+                    )
         return best
 
     def _victim_noun(self, tok: Token) -> bool:
-        return tok.lemma_.lower() in set(lexicon()["victim_nouns"]) or tok.lower_ in set(lexicon()["victim_nouns"])
+        return tok.lemma_.lower() in set(lexicon()["victim_nouns"]) or tok.lower_ in set(
+            lexicon()["victim_nouns"]
+        )
 
     def _set_count(self, m: Mention, noun: Token, kind: str | None = None) -> None:
         q = self._count(noun)
@@ -521,12 +629,18 @@ class EventReader:
                 return
         setattr(m, kind, q)
 
-    def _locations(self, m: Mention, tok: Token, ent_of: dict[int, Span], triggers: set[int] | None = None) -> None:
+    def _locations(
+        self, m: Mention, tok: Token, ent_of: dict[int, Span], triggers: set[int] | None = None
+    ) -> None:
         """Places in the trigger's ``in/at/near`` phrases; for a noun trigger also those of the
         verb it is the object of (``carried out bombings in Iran``); for a verb trigger, failing
         that, places used as locations elsewhere in its clause."""
         holders = [tok]
-        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
+        if (
+            tok.pos_ in ("NOUN", "PROPN")
+            and tok.dep_ in ("dobj", "nsubjpass")
+            and tok.head.pos_ == "VERB"
+        ):
             holders.append(tok.head)
         for h in holders:
             for c in h.children:
@@ -570,7 +684,15 @@ class EventReader:
     def _clause(tok: Token) -> Token | None:
         node = tok
         for _ in range(6):
-            if node.pos_ in ("VERB", "AUX") and node.dep_ in ("ROOT", "ccomp", "advcl", "conj", "relcl", "parataxis", "xcomp"):
+            if node.pos_ in ("VERB", "AUX") and node.dep_ in (
+                "ROOT",
+                "ccomp",
+                "advcl",
+                "conj",
+                "relcl",
+                "parataxis",
+                "xcomp",
+            ):
                 return node
             if node.head is node:
                 return node
@@ -606,13 +728,19 @@ class EventReader:
             return ent.text
         return " ".join(t.text for t in tok.subtree)
 
-    def _verb_args(self, doc: Doc, m: Mention, ent_of: dict[int, Span], by_tok: dict[int, Mention]) -> None:
+    def _verb_args(
+        self, doc: Doc, m: Mention, ent_of: dict[int, Span], by_tok: dict[int, Mention]
+    ) -> None:
         tok = m.trigger
         passive = (
             any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
             or (tok.dep_ == "acl" and tok.tag_ == "VBN")
             # "two were killed and several others detained": a participle with a bare subject
-            or (tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children) and tok.dep_ == "conj")
+            or (
+                tok.tag_ == "VBN"
+                and not any(c.dep_ == "aux" for c in tok.children)
+                and tok.dep_ == "conj"
+            )
         )
         subj_role = "speaker" if m.speech else ("agent" if m.cls == "Arrest" else "perpetrator")
         obj_role = "victim" if m.cls not in ("Arrest", "SecurityOperation") else "target"
@@ -624,7 +752,11 @@ class EventReader:
             elif c.dep_ in ("nsubj",) and not passive:
                 for s in self._actors(self._head_entities(c, ent_of)):
                     m.add(subj_role, s.kb_id_)
-                if not m.roles.get(subj_role) and c.lower_ in ("that", "which") and tok.dep_ == "relcl":
+                if (
+                    not m.roles.get(subj_role)
+                    and c.lower_ in ("that", "which")
+                    and tok.dep_ == "relcl"
+                ):
                     pass
             elif c.dep_ in ("nsubjpass",) or (c.dep_ == "nsubj" and passive):
                 for s in self._actors(self._head_entities(c, ent_of)):
@@ -653,14 +785,26 @@ class EventReader:
                         if s.label_ == "MediaOutlet":
                             m.reported_by.append(s.kb_id_)
         for c in tok.children:  # "detained the facilitator along with several of his associates"
-            if c.dep_ == "prep" and c.lower_ in ("along", "together") and getattr(m, "arrested" if m.cls == "Arrest" else "fatalities") is not None:
+            if (
+                c.dep_ == "prep"
+                and c.lower_ in ("along", "together")
+                and getattr(m, "arrested" if m.cls == "Arrest" else "fatalities") is not None
+            ):
                 for g in c.subtree:
                     if g.dep_ == "pobj" and g.head.lower_ == "with":
                         q2 = self._count(g)
                         kind = "arrested" if m.cls == "Arrest" else "fatalities"
                         q1 = getattr(m, kind)
                         if q2 and q2.best and q1 is not None and q1.best is not None:
-                            setattr(m, kind, Quantity(q1.best + q2.best, (q1.min or q1.best) + (q2.min or q2.best), None))
+                            setattr(
+                                m,
+                                kind,
+                                Quantity(
+                                    q1.best + q2.best,
+                                    (q1.min or q1.best) + (q2.min or q2.best),
+                                    None,
+                                ),
+                            )
                         break
         if tok.dep_ == "acl" and tok.tag_ == "VBN":
             # "a commander assassinated in Iraq", "resulted in 14 insurgents killed": the noun
@@ -685,7 +829,9 @@ class EventReader:
                 if node.dep_ not in ("pobj", "prep", "conj", "appos", "compound"):
                     break
                 node = node.head
-        elif tok.dep_ == "relcl" and not any(c.dep_ in ("nsubj",) and c.lower_ not in ("that", "which", "who") for c in tok.children):
+        elif tok.dep_ == "relcl" and not any(
+            c.dep_ in ("nsubj",) and c.lower_ not in ("that", "which", "who") for c in tok.children
+        ):
             pass
         # targets through "targeting X" / "aimed at X"
         for c in tok.children:
@@ -693,7 +839,13 @@ class EventReader:
                 for g in c.subtree:
                     if g.i in ent_of and g.i != c.i:
                         s = ent_of[g.i]
-                        if s.label_ not in ("AdminRegion", "Settlement", "Site", "Place", "Country"):
+                        if s.label_ not in (
+                            "AdminRegion",
+                            "Settlement",
+                            "Site",
+                            "Place",
+                            "Country",
+                        ):
                             m.add("target", s.kb_id_)
         self._locations(m, tok, ent_of, set(by_tok))
         self._dates(m, tok, doc)
@@ -701,7 +853,9 @@ class EventReader:
             if c.dep_ == "prep" and c.lower_ in ("on", "in") and c.i > tok.i:
                 pass
 
-    def _noun_args(self, doc: Doc, m: Mention, ent_of: dict[int, Span], by_tok: dict[int, Mention]) -> None:
+    def _noun_args(
+        self, doc: Doc, m: Mention, ent_of: dict[int, Span], by_tok: dict[int, Mention]
+    ) -> None:
         tok = m.trigger
         m.plural = tok.tag_ in ("NNS", "NNPS")
         agent_role = "agent" if m.cls in ("Arrest", "SecurityOperation") else "perpetrator"
@@ -786,7 +940,13 @@ class EventReader:
                 for g in c.subtree:
                     if g.i in ent_of and g.i != c.i:
                         s = ent_of[g.i]
-                        if s.label_ not in ("AdminRegion", "Settlement", "Site", "Place", "Country"):
+                        if s.label_ not in (
+                            "AdminRegion",
+                            "Settlement",
+                            "Site",
+                            "Place",
+                            "Country",
+                        ):
                             m.add("target", s.kb_id_)
         # "crackdowns have weakened ISIS-K": the verb the event noun is the subject of
         if tok.dep_ in ("nsubj",) and tok.head.lemma_.lower() in _HARM_VERBS:
@@ -805,8 +965,10 @@ class EventReader:
             m.asserted = True
             self._dates(m, gov, doc)
         for c in tok.children:  # "an operation to arrest an al-Qaida associated insurgent"
-            if c.dep_ == "acl" and c.lemma_.lower() in self.verbs and any(
-                g.dep_ == "aux" and g.lower_ == "to" for g in c.children
+            if (
+                c.dep_ == "acl"
+                and c.lemma_.lower() in self.verbs
+                and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
             ):
                 for g in c.children:
                     if g.dep_ == "dobj":
@@ -837,7 +999,11 @@ class EventReader:
             tok = m.trigger
             if tok.pos_ not in ("NOUN", "PROPN") or not m.violent:
                 continue
-            if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in _SAME_EVENT_PREPS:
+            if (
+                tok.dep_ == "pobj"
+                and tok.head.dep_ == "prep"
+                and tok.head.lower_ in _SAME_EVENT_PREPS
+            ):
                 verb = tok.head.head
                 other = by_tok.get(verb.i)
                 if other is not None and other.violent and other is not m:
@@ -869,13 +1035,18 @@ class EventReader:
                         events.append(by_tok[c.i])
                         events += [by_tok[x.i] for x in c.conjuncts if x.i in by_tok]
                 subj = [c for c in tok.children if c.dep_ == "nsubj"]
-            elif tok.lower_ in ("responsible", "behind") and tok.dep_ in ("acomp", "prep", "attr", "advmod"):
+            elif tok.lower_ in ("responsible", "behind") and tok.dep_ in (
+                "acomp",
+                "prep",
+                "attr",
+                "advmod",
+            ):
                 for c in tok.children if tok.lower_ == "responsible" else [tok]:
                     if c.dep_ == "prep" or c.lower_ == "behind":
                         for g in c.children:
                             if g.dep_ == "pobj" and g.i in by_tok:
                                 events.append(by_tok[g.i])
-                head = tok.head if tok.lower_ == "responsible" or tok.dep_ != "prep" else tok.head
+                head = tok.head
                 subj = [c for c in head.children if c.dep_ in ("nsubj",)]
             else:
                 continue
@@ -896,7 +1067,10 @@ class EventReader:
             if speaker and not (set(speaker[1]) & perps):
                 trigger_tok, keys = speaker
                 att = Mention(
-                    id=-1, cls="Attribution", trigger=trigger_tok, sent=sent,
+                    id=-1,
+                    cls="Attribution",
+                    trigger=trigger_tok,
+                    sent=sent,
                 )
                 for k in keys:
                     att.add("speaker", k)
@@ -927,7 +1101,18 @@ class EventReader:
                 break
             dep = node.dep_
             node = node.head
-            if dep not in ("ccomp", "acl", "xcomp", "advcl", "relcl", "conj", "parataxis", "dobj", "pobj", "prep"):
+            if dep not in (
+                "ccomp",
+                "acl",
+                "xcomp",
+                "advcl",
+                "relcl",
+                "conj",
+                "parataxis",
+                "dobj",
+                "pobj",
+                "prep",
+            ):
                 continue
             holder = node
             if node.pos_ == "NOUN" and node.dep_ in ("dobj", "attr"):
@@ -943,7 +1128,9 @@ class EventReader:
                         return holder, [a.kb_id_ for a in actors]
         return None
 
-    def _statement_links(self, doc: Doc, found: list[Mention], by_tok: dict[int, Mention], ent_of: dict[int, Span]) -> None:
+    def _statement_links(
+        self, doc: Doc, found: list[Mention], by_tok: dict[int, Mention], ent_of: dict[int, Span]
+    ) -> None:
         """Claims are about the events they name; statements about the events they report."""
         for m in found:
             if not m.speech:
@@ -965,13 +1152,22 @@ class EventReader:
                                         m.about.append(by_tok[t.i].id)
                                 # "for a 2022 attack ... that killed 15 people and 2017 bombings"
                                 for t in g.subtree:
-                                    if t.i in by_tok and by_tok[t.i].id not in m.about and by_tok[t.i].violent and t.dep_ == "conj":
+                                    if (
+                                        t.i in by_tok
+                                        and by_tok[t.i].id not in m.about
+                                        and by_tok[t.i].violent
+                                        and t.dep_ == "conj"
+                                    ):
                                         m.about.append(by_tok[t.i].id)
                 for ev_id in m.about:
                     ev = next((x for x in found if x.id == ev_id), None)
                     if ev is None:
                         continue
-                    ev.definite = ev.definite or ev.trigger.lower_ in ("attack", "bombings", "bombing")
+                    ev.definite = ev.definite or ev.trigger.lower_ in (
+                        "attack",
+                        "bombings",
+                        "bombing",
+                    )
                     if ev.definite and ev.pp_dates:
                         # "claimed responsibility for the attack on Saturday": the claim's day
                         for d in ev.pp_dates:
@@ -1005,7 +1201,11 @@ class EventReader:
             if m.speech and not m.roles.get("speaker"):
                 continue
         # outlets reporting a whole sentence: "..., Reuters reported."
-        outlets = [m for m in found if m.speech and any(self._is_outlet(k, ent_of) for k in m.roles.get("speaker", []))]
+        outlets = [
+            m
+            for m in found
+            if m.speech and any(self._is_outlet(k, ent_of) for k in m.roles.get("speaker", []))
+        ]
         for m in found:
             if m in outlets:
                 continue

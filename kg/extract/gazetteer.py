@@ -28,8 +28,15 @@ from kg.errors import KGError
 DATA = Path(__file__).parent / "data"
 PLACE_TYPES = {"Place", "Country", "AdminRegion", "Settlement", "Site"}
 ACTOR_TYPES = {
-    "Actor", "Person", "Organization", "ArmedGroup", "Government", "IntelligenceAgency",
-    "MediaOutlet", "State", "SocialGroup",
+    "Actor",
+    "Person",
+    "Organization",
+    "ArmedGroup",
+    "Government",
+    "IntelligenceAgency",
+    "MediaOutlet",
+    "State",
+    "SocialGroup",
 }
 RELATIONS = {"affiliateOf", "memberOf", "spokespersonOf", "basedIn", "locatedIn", "partOf"}
 

@@ -38,7 +38,7 @@ DATA = Path(__file__).parent / "data"
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
     """The lexicon as a dict (parsed once)."""
-    return json.loads((DATA / "lexicon.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    return json.loads((DATA / "lexicon.json").read_text(encoding="utf-8"))
 
 
 def number_word(text: str) -> int | None:
