@@ -402,7 +402,8 @@ def _corefer(
         same_day = bool(explicit and ev.date and explicit == ev.date)
         # a report leads with an event and then tells it again in detail: a later mention of
         # the same kind, with nothing that conflicts and no "another"/"additional", is the same
-        elaboration = fam == efam and not m.additional and m.trigger.pos_ in ("VERB", "AUX")
+        same_kind = fam == efam or {fam, efam} == {"violence", "battle"}
+        elaboration = same_kind and not m.additional and m.trigger.pos_ in ("VERB", "AUX")
         if not (m.definite or same_day or elaboration):
             continue
         lemmas = {x.trigger.lemma_.lower() for x in ev.mentions}

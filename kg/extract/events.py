@@ -197,6 +197,10 @@ class EventReader:
             return True
         if any(c.dep_ == "aux" and c.lower_ in self.modal_aux for c in tok.children):
             return True
+        if tok.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "prep" and c.lower_ in ("since", "throughout") for c in tok.children
+        ):
+            return True  # "50 insurgents killed since the beginning of the year": a tally
         if tok.pos_ in ("VERB", "AUX"):
             if tok.tag_ in ("VBZ", "VBP") and not any(
                 c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "have"
@@ -323,7 +327,11 @@ class EventReader:
                         skip = {t.i for x in c.children if x.dep_ == "conj" for t in x.subtree}
                         scope += [t for t in c.subtree if t.i not in skip]
                 scope += [c for c in tok.children if c.dep_ == "advmod"]
+            heads = {tok.i} | {c.i for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
             for t in scope:
+                # the cue qualifies the people or the act themselves ("further questioning" no)
+                if t.head.i not in heads and tok.pos_ not in ("NOUN", "PROPN"):
+                    continue
                 if t.lower_ in cues and t.dep_ in ("amod", "advmod", "det", "nummod", "compound"):
                     # "the other occupants" points back; "two additional insurgents" does not
                     if not any(
@@ -806,6 +814,16 @@ class EventReader:
                                 ),
                             )
                         break
+        for c in tok.children:
+            # "killing all three", "detained them", "the two men were killed": told again
+            if c.dep_ in ("dobj", "nsubjpass") and (
+                c.lower_ in ("him", "them", "her", "all", "both")
+                or any(
+                    d.dep_ in ("det", "predet") and d.lower_ in ("the", "these", "those", "all", "both")
+                    for d in c.children
+                )
+            ):
+                m.definite = True
         if tok.dep_ == "acl" and tok.tag_ == "VBN":
             # "a commander assassinated in Iraq", "resulted in 14 insurgents killed": the noun
             # modified is the victim, and its number the count
