@@ -128,6 +128,13 @@ def find_dateline(text: str, head: int = 600) -> Dateline | None:
     return candidates[0]
 
 
+# "KABUL, Afghanistan (Aug. 9) -" at the start of a line: where a dispatch was filed
+DATELINE_RX = re.compile(
+    r"(?m)^[\s\u00a0\u2028]*[A-Z][A-Z.'\u2019-]{2,}(?: [A-Z][A-Z.'\u2019-]+)*"
+    r"(?:, [A-Z][A-Za-z .]+)?\s*"
+    r"(?:\([^)\n]{3,20}\d[^)\n]{0,12}\)\s*[-\u2013\u2014]?|[-\u2013\u2014] )"
+)
+
 _REL_DAYS = {
     "today": 0,
     "tonight": 0,

@@ -243,7 +243,8 @@ def build_extraction(doc: Doc, article: Article, gaz: Gazetteer | None = None) -
         speakers = [w for w in ev.roles.get("speaker", []) if _is_state(x.entities.get(w))]
         for key in ev.about:
             told = next((e for e in events if e.key == key), None)
-            if told is not None and told.cls in VIOLENT | {"Arrest"}:
+            # the state's own forces arrest or raid; an attack it reports is not its own
+            if told is not None and told.cls in ("Arrest", "SecurityOperation"):
                 role = "agent" if told.cls == "Arrest" else "perpetrator"
                 if not told.roles.get(role) and not told.roles.get("agent") and speakers:
                     for who in speakers:
@@ -407,12 +408,15 @@ def _corefer(
         if not (m.definite or same_day or elaboration):
             continue
         lemmas = {x.trigger.lemma_.lower() for x in ev.mentions}
+        # a bare "the attack" names no kind: it refers to the story's main event (the most
+        # told, then the first); a specific word ("the bombing") prefers its own kind
+        generic = m.cls == "Attack" and m.trigger.pos_ in ("NOUN", "PROPN")
         score = (
             int(same_day),
-            int(fam == efam),
+            0 if generic else int(fam == efam),
             len(ev.mentions),
-            int(m.trigger.lemma_.lower() in lemmas),
-            idx,
+            0 if generic else int(m.trigger.lemma_.lower() in lemmas),
+            -idx if generic else idx,
         )
         if best is None or score > best[0]:
             best = (score, ev)

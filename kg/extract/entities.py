@@ -37,7 +37,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from kg.dates import find_dateline
+from kg.dates import DATELINE_RX, find_dateline
 from kg.extract.gazetteer import Gazetteer, norm
 
 SPAN_KEY = "ckg"
@@ -83,11 +83,6 @@ _FORCE_HEADS = {
     "outpost",
     "checkpoint",
 }
-# "KABUL, Afghanistan (Aug. 9) -" at the start of a line: where a dispatch was filed
-_DATELINE_RX = re.compile(
-    r"(?m)^[\s\u00a0\u2028]*[A-Z][A-Z .'\u2019-]{2,}, [A-Z][A-Za-z .]+\s*"
-    r"\([^)\n]{3,20}\d[^)\n]{0,12}\)"
-)
 _STOP_NAMES = {"english", "dari", "pashto", "arabic", "persian", "farsi", "urdu", "god", "allah"}
 
 if not Doc.has_extension("ckg_new"):
@@ -174,7 +169,7 @@ class EntityLinker:
         text = doc.text
         dl = find_dateline(text)
         cut = dl.end if dl else 0
-        lines = [(m.start(), m.end()) for m in _DATELINE_RX.finditer(text)]
+        lines = [(m.start(), m.end()) for m in DATELINE_RX.finditer(text)]
 
         def in_dateline(s: Span) -> bool:
             return s.start_char < cut or any(a <= s.start_char < b for a, b in lines)

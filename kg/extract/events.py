@@ -65,6 +65,11 @@ _SAME_EVENT_PREPS = {"in", "with", "during", "by", "through", "via"}
 _COUNT_DEPS = {"nummod", "quantmod", "amod", "det", "compound", "advmod"}
 _SUICIDE = re.compile(r"\bsuicide\b", re.I)
 _YEAR = re.compile(r"^(19|20)\d\d$")
+_IRREALIS_ADJ = {
+    "possible", "potential", "planned", "future", "imminent", "hypothetical", "threatened",
+    "would-be", "foiled", "thwarted", "prevented", "averted", "feared", "expected", "likely",
+}
+_DEATH_VERBS = {"result", "cause", "confirm", "report", "lead", "leave", "mourn", "announce"}
 _SEEK = {"target", "targeting", "aim", "seek", "search", "pursue", "hunt", "look", "chase", "track"}
 
 
@@ -93,6 +98,7 @@ class Mention:
     additional: bool = False  # "another", "one additional": a new event, not an elaboration
     asserted: bool = False  # a noun event that a verb says happened ("conducted an air strike")
     pp_dates: list[str] = field(default_factory=list)  # dates from a trailing "on Friday"
+    dropped: bool = False  # read, then found not to be an event
 
     def add(self, role: str, key: str) -> None:
         """Add ``key`` under ``role`` once."""
@@ -197,6 +203,8 @@ class EventReader:
             return True
         if any(c.dep_ == "aux" and c.lower_ in self.modal_aux for c in tok.children):
             return True
+        if any(c.dep_ == "amod" and c.lower_ in _IRREALIS_ADJ for c in tok.children):
+            return True  # "a possible attack", "a planned bombing", "future operations"
         if tok.pos_ in ("VERB", "AUX") and any(
             c.dep_ == "prep" and c.lower_ in ("since", "throughout") for c in tok.children
         ):
@@ -299,8 +307,8 @@ class EventReader:
             cls = self._trigger_class(tok, phrase_heads)
             if cls is None:
                 continue
-            if tok.i in ent_of:  # a trigger word inside a name ("Operation Enduring Freedom")
-                continue
+            if tok.i in ent_of or tok.ent_type_ in ("EVENT", "WORK_OF_ART", "LAW"):
+                continue  # a trigger word inside a name ("the Second World War")
             if self._modal(tok, cls):
                 continue
             if cls == "Statement" and not self._speech_ok(tok):
@@ -372,7 +380,7 @@ class EventReader:
                     if t.i > 0 and doc[t.i - 1].lower_ == "suicide"
                 ):
                     m.cls = "SuicideBombing"
-        kept = [m for m in found if not self._empty(m)]
+        kept = [m for m in found if not m.dropped and not self._empty(m)]
         return kept
 
     def _affiliation_targets(
@@ -552,7 +560,9 @@ class EventReader:
                     continue
                 best = q
         if best is None and (
-            tok.pos_ == "NUM" or tok.lower_ in ("several", "numerous", "multiple", "dozens", "many")
+            tok.pos_ == "NUM"
+            or tok.lower_ in ("several", "numerous", "multiple", "dozens", "many", "scores")
+            or tok.lower_ in ("hundreds", "thousands")
         ):
             best = quantity(tok.text)
         for c in tok.children:  # "the facilitator along with several of his associates"
@@ -943,7 +953,14 @@ class EventReader:
                         if g.dep_ == "conj" and g.tag_ in ("NNS", "NN"):
                             pass
         if tok.lemma_.lower() in ("death", "fatality"):
-            # "ten insurgent deaths", "the death of the Taliban insurgent"
+            # "resulted in ten insurgent deaths", "confirmed the death of the insurgent"; a
+            # death merely named ("the anniversary of the death of X") is no event here
+            gov = self._governor_verb(tok)
+            if not (
+                any(c.dep_ == "nummod" for c in tok.children)
+                or (gov is not None and gov.lemma_.lower() in _DEATH_VERBS)
+            ):
+                m.dropped = True
             q = self._count(tok)
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
@@ -1048,11 +1065,16 @@ class EventReader:
             lemma = tok.lemma_.lower()
             events: list[Mention] = []
             if tok.pos_ in ("VERB", "AUX") and lemma in self.perp_verbs:
+                passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+                obj_deps = ("nsubjpass",) if passive else ("dobj",)
                 for c in tok.children:
-                    if c.dep_ in ("dobj",) and c.i in by_tok:
+                    if c.dep_ in obj_deps and c.i in by_tok:
                         events.append(by_tok[c.i])
                         events += [by_tok[x.i] for x in c.conjuncts if x.i in by_tok]
-                subj = [c for c in tok.children if c.dep_ == "nsubj"]
+                if passive:  # "the attack had been carried out by the Islamic State"
+                    subj = [g for c in tok.children if c.dep_ == "agent" for g in c.children]
+                else:
+                    subj = [c for c in tok.children if c.dep_ == "nsubj"]
             elif tok.lower_ in ("responsible", "behind") and tok.dep_ in (
                 "acomp",
                 "prep",

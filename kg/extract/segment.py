@@ -13,13 +13,17 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.dates import DATELINE_RX
+
 
 @Language.component("ckg_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every token that holds or ends with a line break."""
     prev_break = True
+    # a dateline ("KUNDUZ, Afghanistan - ") is not part of the first sentence's grammar
+    after_dateline = {m.end() for m in DATELINE_RX.finditer(doc.text)}
     for tok in doc:
-        if prev_break:
+        if prev_break or tok.idx in after_dateline:
             tok.is_sent_start = True
         ws = tok.whitespace_
         prev_break = bool(_BREAKS & set(ws)) or (tok.is_space and bool(_BREAKS & set(tok.text)))
