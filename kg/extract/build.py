@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from kg.dates import find_dateline, resolve
 from kg.extract.entities import DATELINE_KEY, SPAN_KEY
-from kg.extract.events import SPEECH, VIOLENT, Mention
+from kg.extract.events import SPEECH, Mention
 from kg.extract.gazetteer import Gazetteer
 from kg.records import (
     Article,

@@ -66,10 +66,24 @@ _COUNT_DEPS = {"nummod", "quantmod", "amod", "det", "compound", "advmod"}
 _SUICIDE = re.compile(r"\bsuicide\b", re.I)
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _IRREALIS_ADJ = {
-    "possible", "potential", "planned", "future", "imminent", "hypothetical", "threatened",
-    "would-be", "foiled", "thwarted", "prevented", "averted", "feared", "expected", "likely",
+    "possible",
+    "potential",
+    "planned",
+    "future",
+    "imminent",
+    "hypothetical",
+    "threatened",
+    "would-be",
+    "foiled",
+    "thwarted",
+    "prevented",
+    "averted",
+    "feared",
+    "expected",
+    "likely",
 }
 _DEATH_VERBS = {"result", "cause", "confirm", "report", "lead", "leave", "mourn", "announce"}
+_DEFINITE = {"the", "these", "those", "all", "both"}
 _SEEK = {"target", "targeting", "aim", "seek", "search", "pursue", "hunt", "look", "chase", "track"}
 
 
@@ -828,10 +842,7 @@ class EventReader:
             # "killing all three", "detained them", "the two men were killed": told again
             if c.dep_ in ("dobj", "nsubjpass") and (
                 c.lower_ in ("him", "them", "her", "all", "both")
-                or any(
-                    d.dep_ in ("det", "predet") and d.lower_ in ("the", "these", "those", "all", "both")
-                    for d in c.children
-                )
+                or any(d.dep_ in ("det", "predet") and d.lower_ in _DEFINITE for d in c.children)
             ):
                 m.definite = True
         if tok.dep_ == "acl" and tok.tag_ == "VBN":
