@@ -56,6 +56,12 @@ EXPORT_FORMATS = {
 _QUAD_FORMATS = {"nquads", "trig", "jsonld"}
 
 
+SERVICE_REFUSED = (
+    "SERVICE (federated query) is refused: conflict-kg never sends requests to addresses "
+    "named in queries or data. Query the other endpoint yourself and join the results."
+)
+
+
 class StoreError(KGError):
     """The store could not be opened or written."""
 
@@ -104,6 +110,56 @@ def from_ox(term: Any) -> Node | None:
     raise TypeError(f"unexpected term {term!r}")
 
 
+_OX_CACHE: dict[Any, Any] = {}
+_OX_CACHE_MAX = 200_000
+
+
+def quad_terms(triple: tuple[Any, Any, Any]) -> tuple[Any, Any, Any]:
+    """A triple of rdflib (or pyoxigraph) terms as pyoxigraph terms, IRIs cached.
+
+    Documents share most of their IRIs (classes, properties, actors, places), so a bounded
+    cache saves most conversions; it is cleared when full, so memory stays flat.
+
+    >>> s, p, o = quad_terms((URIRef("http://x/s"), URIRef("http://x/p"), Literal("v")))
+    >>> s.value, o.value
+    ('http://x/s', 'v')
+    """
+    out = []
+    for t in triple:
+        if type(t) is URIRef:
+            n = _OX_CACHE.get(t)
+            if n is None:
+                if len(_OX_CACHE) >= _OX_CACHE_MAX:
+                    _OX_CACHE.clear()
+                n = _OX_CACHE[t] = ox.NamedNode(str(t))
+            out.append(n)
+        elif isinstance(t, ox.NamedNode | ox.BlankNode | ox.Literal):
+            out.append(t)
+        else:
+            out.append(to_ox(t))
+    return out[0], out[1], out[2]
+
+
+LOCK_WAIT = 1.0
+"""Seconds a writer waits for the store's lock before refusing (``kg serve --refresh``
+holds it for the few milliseconds of a snapshot)."""
+
+
+def _open_writer(path: Path) -> ox.Store:
+    """``ox.Store(path)``, retrying for :data:`LOCK_WAIT` seconds while another process
+    holds the lock; then the lock error is raised."""
+    import time
+
+    deadline = time.monotonic() + LOCK_WAIT
+    while True:
+        try:
+            return ox.Store(str(path))
+        except OSError as err:
+            if "lock" not in str(err).lower() or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.05)
+
+
 class Store:
     """An on-disk Oxigraph dataset holding one named graph per document.
 
@@ -133,7 +189,7 @@ class Store:
                 self._ox = ox.Store.read_only(str(self.path))
             else:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                self._ox = ox.Store(str(self.path))
+                self._ox = _open_writer(self.path)
         except OSError as err:
             msg = str(err)
             if "lock" in msg.lower():
@@ -200,6 +256,88 @@ class Store:
         self.oxigraph.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
         return len(quads)
 
+    def replace_documents(
+        self,
+        docs: Iterable[tuple[str, Iterable[tuple[Node, Node, Node]]]],
+        *,
+        method: str = "auto",
+    ) -> int:
+        """Replace the graphs of many documents in **one** transaction; the triple count.
+
+        ``docs`` yields ``(doc_id, triples)``; triples may be rdflib terms or pyoxigraph
+        terms. A document id given twice keeps its last triples (as two
+        :meth:`replace_document` calls would). Either every graph of the batch is written or
+        none is, and re-writing a batch never duplicates anything.
+
+        ``method``: ``"update"`` (one SPARQL update: ``DROP SILENT GRAPH`` for each document
+        and one ``INSERT DATA``), ``"extend"`` (``pyoxigraph.Store.extend``, one transaction,
+        but it can only add: used when none of the graphs exists yet) or ``"auto"``
+        (``extend`` for new documents, ``update`` as soon as one of them is already stored).
+        ``bench/scale_ingest.py --writers`` measures them.
+
+        >>> import tempfile
+        >>> x, p = URIRef("http://x/s"), URIRef("http://x/p")
+        >>> with Store(tempfile.mkdtemp() + "/s") as st:
+        ...     st.replace_documents([("a", [(x, p, Literal(1))]), ("b", [(x, p, Literal(2))])])
+        ...     st.replace_documents([("a", [(x, p, Literal(3))]), ("a", [(x, p, Literal(4))])])
+        ...     sorted(int(r["o"]) for r in st.select("SELECT ?o { ?s ?p ?o }"))
+        2
+        1
+        [2, 4]
+        """
+        self._check_writable()
+        if method not in ("auto", "update", "extend"):
+            raise ValueError(f"unknown method {method!r}: choose auto, update or extend")
+        graphs: dict[str, list[Any]] = {}
+        for doc_id, triples in docs:
+            g = ox.NamedNode(str(doc_iri(doc_id)))
+            graphs[g.value] = [ox.Quad(*quad_terms(t), g) for t in triples]
+        if not graphs:
+            return 0
+        store = self.oxigraph
+        fresh = method == "extend" or (
+            method == "auto"
+            and not any(store.contains_named_graph(ox.NamedNode(g)) for g in graphs)
+        )
+        n = 0
+        if fresh:
+            quads: list[Any] = []
+            for qs in graphs.values():
+                unique = set(qs)
+                n += len(unique)
+                quads.extend(unique)
+            store.extend(quads)  # one transaction
+            return n
+        parts = [f"DROP SILENT GRAPH <{g}> ;" for g in graphs]
+        parts.append("INSERT DATA {")
+        for g, qs in graphs.items():
+            unique = {q.triple for q in qs}
+            n += len(unique)
+            parts.append(f"GRAPH <{g}> {{")
+            parts.extend(f"{t} ." for t in unique)
+            parts.append("}")
+        parts.append("}")
+        store.update("\n".join(parts))  # one SPARQL update is one transaction
+        return n
+
+    def bulk_load_nquads(self, data: bytes | IO[bytes] | str | Path) -> None:
+        """Load N-Quads with Oxigraph's bulk loader (fast, **not** transactional).
+
+        For a fresh store or an offline load only: a crash midway leaves part of the data,
+        and nothing may read or write the store meanwhile. Ingest uses
+        :meth:`replace_documents` instead.
+        """
+        self._check_writable()
+        if isinstance(data, str | Path):
+            self.oxigraph.bulk_load(path=str(data), format=ox.RdfFormat.N_QUADS)
+        else:
+            self.oxigraph.bulk_load(data, ox.RdfFormat.N_QUADS)
+
+    def optimize(self) -> None:
+        """Compact the store's files (after a large load: queries get faster)."""
+        self._check_writable()
+        self.oxigraph.optimize()
+
     def remove_document(self, doc_id: str) -> bool:
         """Drop a document's graph; ``False`` if it was not there."""
         self._check_writable()
@@ -219,6 +357,11 @@ class Store:
         """Whether the store holds a graph for ``doc_id``."""
         return self.oxigraph.contains_named_graph(ox.NamedNode(str(doc_iri(doc_id))))
 
+    def existing_documents(self, doc_ids: Iterable[str]) -> list[str]:
+        """Those of ``doc_ids`` the store holds (``kg ingest --resume`` asks in chunks)."""
+        store = self.oxigraph
+        return [i for i in doc_ids if store.contains_named_graph(ox.NamedNode(str(doc_iri(i))))]
+
     def document_ids(self) -> list[str]:
         """The ids of every document in the store, sorted."""
         ids = (doc_id_of(g.value) for g in self.oxigraph.named_graphs())
@@ -229,6 +372,12 @@ class Store:
 
         The usual prefixes (``ckg:``, ``rdfs:``, ``skos:``, ...) are predeclared.
         """
+        from kg.server.guard import QueryRefused, check_no_service
+
+        try:  # Oxigraph would send a request to any SERVICE address: never from here
+            check_no_service(sparql, SERVICE_REFUSED)
+        except QueryRefused as err:
+            raise StoreError(err.message) from None
         kwargs.setdefault("use_default_graph_as_union", True)
         kwargs.setdefault("prefixes", PREFIXES)
         return self.oxigraph.query(sparql, **kwargs)

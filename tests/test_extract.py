@@ -149,9 +149,11 @@ def test_denial_of_involvement_keeps_the_event(ex: Extractor) -> None:
         ex,
         "A blast killed three people in Jalalabad on Monday. The Taliban denied involvement in the blast.",
     )
-    assert len(events_of(x, "Bombing")) == 1
+    bombing = events_of(x, "Bombing")
+    assert len(bombing) == 1
     denial = events_of(x, "Denial")
     assert denial and denial[0].roles["speaker"] == ["islamic-emirate"]
+    assert denial[0].about == [bombing[0].key]
 
 
 def test_one_node_per_event_however_often_mentioned(ex: Extractor) -> None:

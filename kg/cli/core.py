@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 import time
@@ -28,6 +29,42 @@ def open_store(ctx: typer.Context, read_only: bool = False) -> Any:
     import kg
 
     return kg.open(store_target(ctx), read_only=read_only)
+
+
+def is_store_write_error(err: OSError) -> bool:
+    """Whether ``err`` is the store's disk refusing a write (not, say, a missing model)."""
+    import errno
+
+    return str(err).startswith("IO error") or err.errno in (
+        errno.ENOSPC,
+        errno.EROFS,
+        errno.EFBIG,
+        errno.EDQUOT,
+        errno.EACCES,
+    )
+
+
+def store_write_error(path: str, err: OSError) -> KGError:
+    """A clear message for a write the store's disk refused (full, read-only, too large).
+
+    >>> str(store_write_error("s", OSError("IO error: No space left on device"))).split(". ")[0]
+    'cannot write to the store s: the disk is full (IO error: No space left on device)'
+    """
+    msg = str(err)
+    low = msg.lower()
+    if "no space" in low or "disk quota" in low:
+        why = "the disk is full"
+    elif "read-only file system" in low or "permission denied" in low:
+        why = "the store's folder is not writable"
+    elif "file too large" in low:
+        why = "a file size limit was reached"
+    else:
+        why = "the disk refused a write"
+    return KGError(
+        f"cannot write to the store {path}: {why} ({msg}). Documents stored before the "
+        "failure are kept intact: free some space, then run `kg ingest --resume` with the "
+        "same inputs to add the rest"
+    )
 
 
 def print_rows(rows: list[dict[str, Any]], fmt: str, title: str | None = None) -> None:
@@ -98,8 +135,25 @@ def register(app: typer.Typer) -> None:
         url: str = typer.Option(None, "--url"),
         lang: str = typer.Option(None, "--lang"),
         resume: bool = typer.Option(False, "--resume", help="Skip ids already in the store"),
-        batch_size: int = typer.Option(32, "--batch-size"),
+        batch_size: int = typer.Option(32, "--batch-size", help="Articles per spaCy batch"),
         processes: int = typer.Option(1, "--processes", "-j", help="spaCy worker processes"),
+        write_batch: int = typer.Option(
+            256, "--write-batch", help="Documents written per transaction"
+        ),
+        cluster: str = typer.Option(
+            None,
+            "--cluster",
+            help="Extract on a Dask cluster: its scheduler, e.g. tcp://HOST:8786",
+        ),
+        gsp: str = typer.Option(
+            None,
+            "--gsp",
+            help="Write into a triple store server through this Graph Store Protocol URL "
+            "(e.g. http://127.0.0.1:7878/store); --store is then its SPARQL query URL",
+        ),
+        update: str = typer.Option(
+            None, "--update-url", help="With --gsp: the server's SPARQL update URL (optional)"
+        ),
     ) -> None:
         """Read articles, extract events and actors, and store one graph per document."""
         from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
@@ -113,7 +167,19 @@ def register(app: typer.Typer) -> None:
 
             if not valid_iso_date(published):
                 raise KGError(f"--published {published!r} is not a date: use YYYY-MM-DD")
-        store = open_store(ctx)
+        target = store_target(ctx)
+        if gsp is not None:
+            from kg.gsp import open_graph_store
+
+            store = open_graph_store(target, gsp, update)
+        elif target.startswith(("http://", "https://")):
+            raise KGError(
+                f"--store {target} is a SPARQL endpoint, read-only to kg unless you also give "
+                "its Graph Store Protocol URL with --gsp (Oxigraph: http://HOST:7878/store, "
+                "Fuseki: http://HOST:3030/DATASET/data; see the README, External triple stores)"
+            )
+        else:
+            store = open_store(ctx)
         started = time.perf_counter()
         with Progress(
             TextColumn("[bold]ingest"),
@@ -134,22 +200,34 @@ def register(app: typer.Typer) -> None:
             def warn(p: Any) -> None:
                 progress.console.print(f"[red]error[/red] {p}")
 
-            report = run_ingest(
-                store,
-                paths,
-                id=id,
-                title=title,
-                published=published,
-                source=source,
-                url=url,
-                lang=lang,
-                resume=resume,
-                batch_size=batch_size,
-                n_process=processes,
-                on_document=tick,
-                on_problem=warn,
-            )
-        store.close()
+            try:
+                report = run_ingest(
+                    store,
+                    paths,
+                    id=id,
+                    title=title,
+                    published=published,
+                    source=source,
+                    url=url,
+                    lang=lang,
+                    resume=resume,
+                    batch_size=batch_size,
+                    n_process=processes,
+                    write_batch=write_batch,
+                    cluster=cluster,
+                    on_document=tick,
+                    on_problem=warn,
+                )
+            except OSError as err:  # the disk refused a write: say so, keep what is stored
+                if not is_store_write_error(err):
+                    raise
+                with contextlib.suppress(OSError):
+                    store.close()
+                raise store_write_error(store_target(ctx), err) from err
+        try:
+            store.close()
+        except OSError as err:
+            raise store_write_error(store_target(ctx), err) from err
         secs = time.perf_counter() - started
         summary = report.as_dict()
         err_console.print(

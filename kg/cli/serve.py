@@ -57,6 +57,13 @@ def register(app: typer.Typer) -> None:
         queue_timeout: float = typer.Option(
             120.0, "--queue-timeout", help="Seconds a query may wait for a free worker"
         ),
+        refresh: float = typer.Option(
+            0.0,
+            "--refresh",
+            help="Publish what `kg ingest` writes while serving: look for new data every "
+            "SECONDS and switch to it once the writer finishes (0: serve the store as at "
+            "start and keep writers out)",
+        ),
     ) -> None:
         """Serve the store read-only: SPARQL 1.1 at /sparql, /graphs, /dump.nq, /ontology."""
         import uvicorn
@@ -80,6 +87,7 @@ def register(app: typer.Typer) -> None:
             cors_origins=tuple(cors_origin or ()),
             workers=workers,
             queue_timeout=queue_timeout,
+            refresh=refresh,
         )
         app_ = create_app(target, settings)
         if not is_loopback(host):
@@ -91,4 +99,9 @@ def register(app: typer.Typer) -> None:
             )
         shown = f"[{host}]" if ":" in host else host
         typer.echo(f"SPARQL endpoint: http://{shown}:{port}/sparql (read-only; Ctrl-C stops)")
+        if not refresh:
+            typer.echo(
+                "The store is served as it is now; `kg ingest` into it is refused while this "
+                "server runs (use --refresh SECONDS to publish new documents while serving)."
+            )
         uvicorn.run(app_, host=host, port=port, log_level="info", access_log=False)

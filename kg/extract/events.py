@@ -83,6 +83,7 @@ _IRREALIS_ADJ = {
     "likely",
 }
 _DEATH_VERBS = {"result", "cause", "confirm", "report", "lead", "leave", "mourn", "announce"}
+_OTHER_EVENT = {"similar", "previous", "past", "earlier", "prior", "such", "former", "recent"}
 _DEFINITE = {"the", "these", "those", "all", "both"}
 _SEEK = {"target", "targeting", "aim", "seek", "search", "pursue", "hunt", "look", "chase", "track"}
 
@@ -175,7 +176,8 @@ class EventReader:
     @staticmethod
     def _phrase_head(doc: Doc, start: int, end: int, cls: str) -> int:
         if cls in ("ClaimOfResponsibility", "DeclinedToComment"):
-            return start  # "claimed responsibility", "declined to comment": the verb
+            # "claimed responsibility", "declined to comment", "did not comment": the verb
+            return doc[start:end].root.i
         return end - 1
 
     # ------------------------------------------------------------ triggers
@@ -266,6 +268,9 @@ class EventReader:
                     return True
                 if node.pos_ == "NOUN" and lemma in self.modal_nouns:
                     return True
+                if node.pos_ == "NOUN" and lemma not in self.nouns:
+                    # "denied involvement in the blast": the blast itself is not denied
+                    break
                 if any(c.dep_ == "aux" and c.lower_ in self.modal_aux for c in node.children):
                     if node.pos_ in ("VERB", "AUX"):
                         return True
@@ -394,6 +399,9 @@ class EventReader:
                     if t.i > 0 and doc[t.i - 1].lower_ == "suicide"
                 ):
                     m.cls = "SuicideBombing"
+        for m in found:
+            if m.violent and m.plural and self._other_events(m) and not (m.dates or m.year):
+                m.dropped = True  # "has carried out similar attacks in the province"
         kept = [m for m in found if not m.dropped and not self._empty(m)]
         return kept
 
@@ -434,6 +442,13 @@ class EventReader:
             for span, _head in groups:
                 if span.kb_id_ not in agents:
                     m.add("target", span.kb_id_)
+
+    @staticmethod
+    def _other_events(m: Mention) -> bool:
+        """``similar attacks``, ``previous bombings``: other events, named in passing."""
+        return any(
+            c.dep_ == "amod" and c.lower_ in _OTHER_EVENT for c in m.trigger.children
+        )
 
     def _speech_ok(self, tok: Token) -> bool:
         """A verb of saying counts when it reports something (a clause, an object, a quote)."""
@@ -1039,6 +1054,9 @@ class EventReader:
                 for c in head.children:
                     if c.dep_ == "dobj" and c.i in by_tok:
                         target = by_tok[c.i]
+            if target is not None and target.same_as is not None:
+                # "exploded ..., killing seven and wounding 20": follow the chain to the event
+                target = next((x for x in found if x.id == target.same_as), target)
             if target is not None and target is not m and target.violent and target.same_as is None:
                 m.same_as = target.id
         for m in found:
@@ -1106,12 +1124,15 @@ class EventReader:
             actors = self._actors(self._head_entities(subj[0], ent_of))
             if not actors:
                 continue
+            events = [e for e in events if not self._other_events(e)]
             for ev in events:
                 if ev.speech:
                     continue
                 for a in actors:
                     ev.add("perpetrator" if ev.cls != "Arrest" else "agent", a.kb_id_)
-                ev.definite = True
+                ev.definite = ev.definite or any(
+                c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in ev.trigger.children
+                )
             # who says so?
             speaker = self._governing_speaker(tok, ent_of, by_tok)
             perps = {a.kb_id_ for a in actors}

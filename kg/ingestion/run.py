@@ -1,11 +1,24 @@
 """Ingest: articles in, one named graph per document out, with a summary.
 
 :func:`ingest` is the library function behind ``kg ingest``; it streams its inputs, extracts
-in batches, writes each document's graph atomically and reports bad input without stopping.
+in batches (spaCy's ``nlp.pipe`` with ``n_process``, or Dask workers with ``cluster``), and
+writes the documents' graphs in batches of ``write_batch`` documents, one transaction per
+batch, on a writer thread that overlaps with extraction. It reports bad input without
+stopping.
+
+Crash safety: a batch is written whole or not at all, and a document's graph is replaced,
+never added to. So an interrupted run (Ctrl-C, a killed process, a power cut) leaves only
+complete documents; ``resume=True`` skips them and extracts the rest, and re-running without
+``resume`` rewrites everything without duplicating anything. On Ctrl-C (or any error) the
+documents already extracted are written before the run stops.
 """
 
 from __future__ import annotations
 
+import itertools
+import queue
+import threading
+import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -16,7 +29,11 @@ from kg import __version__
 from kg.ingestion.readers import InputProblem, read_path
 from kg.rdf.mapping import RunInfo, document_triples
 from kg.records import Article, Extraction
-from kg.store import Store
+from kg.store import Store, quad_terms
+
+WRITE_BATCH = 256  # documents per transaction (about 80,000 triples of news reports)
+WRITE_EVERY = 10.0  # seconds: a batch is written at least this often, even if not full
+RESUME_CHUNK = 512  # ids checked against the store at once with resume
 
 
 @dataclass
@@ -57,6 +74,100 @@ def iter_inputs(paths: Iterable[str | Path], **meta: Any) -> Iterator[Article | 
         yield from read_path(p, **meta)
 
 
+@dataclass
+class DocumentGraph:
+    """One document ready to write: its id, its triples and what the report counts.
+
+    Built from an :class:`~kg.records.Extraction` in this process, or returned by a Dask
+    worker (:mod:`kg.scale.distributed`). ``triples`` are pyoxigraph terms.
+    """
+
+    doc_id: str
+    triples: list[Any]
+    events: int = 0
+    actors: int = 0
+    places: int = 0
+    warnings: list[str] = field(default_factory=list)
+    extraction: Extraction | None = None
+
+    @classmethod
+    def from_extraction(
+        cls, x: Extraction, run: RunInfo | None, keep: bool = False
+    ) -> DocumentGraph:
+        """The graph of ``x`` (the mapping of :mod:`kg.rdf.mapping`) and its counts."""
+        mentioned = [e for e in x.entities.values() if e.mentions]
+        return cls(
+            doc_id=x.article.id,
+            triples=[quad_terms(t) for t in document_triples(x, run)],
+            events=len(x.events),
+            places=sum(1 for e in mentioned if e.is_place),
+            actors=sum(1 for e in mentioned if not e.is_place),
+            warnings=[f"{x.article.origin or x.article.id}: {w}" for w in x.warnings],
+            extraction=x if keep else None,
+        )
+
+
+class BatchWriter:
+    """Writes batches of documents on a thread, one transaction per batch.
+
+    At most ``depth`` batches wait in line (the extractor blocks when the writer falls
+    behind), so memory stays flat however long the input. Oxigraph releases the GIL while it
+    writes, so writing overlaps with extraction.
+    """
+
+    def __init__(self, store: Any, depth: int = 2) -> None:
+        self.store = store
+        self.triples = 0
+        self.written = 0
+        self.error: BaseException | None = None
+        self._q: queue.Queue[list[DocumentGraph] | None] = queue.Queue(maxsize=depth)
+        self._thread = threading.Thread(target=self._run, name="kg-writer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            batch = self._q.get()
+            if batch is None:
+                return
+            if self.error is not None:
+                continue  # drain: nothing more is written after a failure
+            try:
+                self.triples += write_documents(self.store, batch)
+                self.written += len(batch)
+            except BaseException as err:  # noqa: BLE001  (re-raised by close())
+                self.error = err
+
+    def put(self, batch: list[DocumentGraph]) -> None:
+        """Queue a batch (blocks while ``depth`` batches wait); raises a writer error."""
+        if self.error is not None:
+            raise self.error
+        if batch:
+            self._q.put(batch)
+
+    def close(self) -> None:
+        """Wait for every queued batch to be written; raise the writer's error, if any."""
+        self._q.put(None)
+        self._thread.join()
+        if self.error is not None:
+            raise self.error
+
+
+def write_documents(store: Any, batch: list[DocumentGraph]) -> int:
+    """Write ``batch`` to ``store``: one transaction where the store has batches."""
+    many = getattr(store, "replace_documents", None)
+    if many is not None:
+        return int(many([(d.doc_id, d.triples) for d in batch]))
+    return sum(int(store.replace_document(d.doc_id, d.triples)) for d in batch)
+
+
+def existing_ids(store: Any, ids: list[str]) -> set[str]:
+    """Which of ``ids`` the store already holds (one query where the store allows it)."""
+    many = getattr(store, "existing_documents", None)
+    if many is not None:
+        return set(many(ids))
+    return {i for i in ids if store.has_document(i)}
+
+
 def ingest(
     store: Store,
     paths: Iterable[str | Path],
@@ -65,6 +176,9 @@ def ingest(
     resume: bool = False,
     batch_size: int = 32,
     n_process: int = 1,
+    write_batch: int = WRITE_BATCH,
+    cluster: Any = None,
+    run: RunInfo | None = None,
     on_document: Callable[[Extraction], None] | None = None,
     on_problem: Callable[[InputProblem], None] | None = None,
     **meta: Any,
@@ -74,12 +188,26 @@ def ingest(
     ``meta`` (``id``, ``title``, ``published``, ``source``, ``url``, ``lang``) applies to
     single ``.txt``/``.html`` files and fills gaps in JSONL records. With ``resume``, documents
     already in the store are skipped. Re-ingesting a document replaces its graph.
-    """
-    from kg.extract import Extractor
 
-    ex = extractor or Extractor()
-    run = RunInfo(run_id=uuid.uuid4().hex, version=__version__, model=ex.model_description)
+    ``batch_size`` and ``n_process`` go to spaCy's ``nlp.pipe``; ``write_batch`` documents
+    are written per transaction. ``cluster`` (a ``dask.distributed`` scheduler address such
+    as ``tcp://HOST:8786``, or a ``Client``) runs the extraction on the cluster's workers
+    while this process writes. ``run`` fixes the ``prov:Activity`` of the run (a fresh one
+    by default). ``on_document`` is called for each document as soon as it is extracted;
+    it is written with its batch (at the latest ``WRITE_EVERY`` seconds later).
+    """
     report = IngestReport()
+    if cluster is not None:
+        from kg.scale.distributed import DaskExtraction
+
+        source: Any = DaskExtraction(cluster, batch_size=batch_size)
+        model = source.model_description()
+    else:
+        from kg.extract import Extractor
+
+        source = extractor or Extractor()
+        model = source.model_description
+    run = run or RunInfo(run_id=uuid.uuid4().hex, version=__version__, model=model)
     store.install_ontology()
 
     def problem(p: InputProblem) -> None:
@@ -88,23 +216,56 @@ def ingest(
             on_problem(p)
 
     def articles() -> Iterator[Article]:
-        for item in iter_inputs(paths, **meta):
-            if isinstance(item, InputProblem):
-                problem(item)
-            elif resume and store.has_document(item.id):
-                report.skipped += 1
-            else:
-                yield item
+        items = iter_inputs(paths, **meta)
+        while True:
+            chunk = list(itertools.islice(items, RESUME_CHUNK if resume else 1))
+            if not chunk:
+                return
+            good = [a for a in chunk if isinstance(a, Article)]
+            have = existing_ids(store, [a.id for a in good]) if resume and good else set()
+            for item in chunk:
+                if isinstance(item, InputProblem):
+                    problem(item)
+                elif item.id in have:
+                    report.skipped += 1
+                else:
+                    yield item
 
-    for x in ex.pipe(articles(), batch_size=batch_size, n_process=n_process):
-        report.triples += store.replace_document(x.article.id, document_triples(x, run))
-        report.documents += 1
-        report.events += len(x.events)
-        mentioned = [e for e in x.entities.values() if e.mentions]
-        report.places += sum(1 for e in mentioned if e.is_place)
-        report.actors += sum(1 for e in mentioned if not e.is_place)
-        report.warnings.extend(f"{x.article.origin or x.article.id}: {w}" for w in x.warnings)
-        if on_document:
-            on_document(x)
-    store.flush()
+    if cluster is not None:
+        graphs: Iterator[DocumentGraph] = source.graphs(
+            articles(), run, keep_records=on_document is not None
+        )
+    else:
+        graphs = (
+            DocumentGraph.from_extraction(x, run, keep=on_document is not None)
+            for x in source.pipe(articles(), batch_size=batch_size, n_process=n_process)
+        )
+
+    writer = BatchWriter(store)
+    pending: list[DocumentGraph] = []
+    since = time.monotonic()
+    try:
+        for d in graphs:
+            if not pending:
+                since = time.monotonic()
+            pending.append(d)
+            report.documents += 1
+            report.events += d.events
+            report.actors += d.actors
+            report.places += d.places
+            report.warnings.extend(d.warnings)
+            if on_document:
+                on_document(d.extraction)  # type: ignore[arg-type]
+                d.extraction = None
+            if len(pending) >= max(1, write_batch) or time.monotonic() - since > WRITE_EVERY:
+                writer.put(pending)
+                pending = []
+    finally:
+        # normal end, Ctrl-C or an error: what was extracted is written before we stop
+        try:
+            writer.put(pending)
+        finally:
+            writer.close()
+            report.triples = writer.triples
+            store.flush()
     return report

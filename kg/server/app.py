@@ -9,6 +9,12 @@ Routes
 ``/ontology``        the ontology: Turtle for RDF clients, HTML for browsers
 ``/healthz``         ``{"status": "ok"}`` once the query workers run
 
+The store is never read while ``kg ingest`` writes it (:mod:`kg.server.snapshot`): by
+default the server holds a shared lock that keeps writers out; with ``Settings.refresh``
+(``kg serve --refresh``) it serves private snapshots and moves to a new one after each
+writer finishes. Routes must therefore read ``ctx.store`` (or ``ctx.reading()``) on each
+request, never keep the handle from when the router was built.
+
 Other parts of conflict-kg add pages through router factories: a callable taking the
 :class:`ServerContext` and returning a FastAPI ``APIRouter``. Pass them to
 :func:`create_app` (``routers=``) or expose ``router(ctx)`` in a module listed in
@@ -17,6 +23,7 @@ Other parts of conflict-kg add pages through router factories: a callable taking
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import importlib
 import logging
@@ -35,6 +42,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from kg.server import sparql
 from kg.server.negotiation import GRAPH, Offer, choose, listing
 from kg.server.settings import Settings
+from kg.server.snapshot import (
+    ReaderLock,
+    Snapshot,
+    WriterActive,
+    fingerprint,
+    remove_stale_snapshots,
+    take_snapshot,
+)
 from kg.server.workers import GRAPH_FORMATS, WorkerPool
 
 log = logging.getLogger("kg.server")
@@ -51,7 +66,12 @@ DUMP_BATCH = 20_000
 
 @dataclass
 class ServerContext:
-    """What route factories get: the store (read-only), the settings and the query pool."""
+    """What route factories get: the store (read-only), the settings and the query pool.
+
+    ``store`` and ``pool`` change when the server moves to a newer snapshot (``--refresh``):
+    read them on each request. :meth:`reading` keeps the current snapshot on disk while a
+    long read (a streamed dump) uses it.
+    """
 
     store_path: Path
     settings: Settings
@@ -59,6 +79,74 @@ class ServerContext:
     prefixes: dict[str, str]
     pool: WorkerPool | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    snapshot: Snapshot | None = None
+    reader_lock: ReaderLock | None = None
+    generation: int = 0  # how many times the served data was refreshed
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[ox.Store]:
+        """The store being served, kept available until the block ends."""
+        snap = self.snapshot
+        if snap is None:
+            yield self.store
+            return
+        with snap.lease() as store:
+            yield store
+
+    def release(self) -> None:
+        """Drop the store handle, the reader lock and the snapshot (server shutdown)."""
+        if self.reader_lock is not None:
+            self.reader_lock.release()
+        if self.snapshot is not None:
+            self.snapshot.retire()
+
+
+async def refresh_once(ctx: ServerContext) -> bool:
+    """Move to a new snapshot if the store changed and no writer holds it; ``True`` if so.
+
+    New requests go to the new workers at once; requests in flight on the old ones finish
+    (up to the query and queue limits) before those stop and the old snapshot is deleted.
+    """
+    old_snap, old_pool = ctx.snapshot, ctx.pool
+    if old_snap is None or old_pool is None:
+        return False
+    if fingerprint(ctx.store_path) == old_snap.fingerprint:
+        return False
+    loop = asyncio.get_running_loop()
+    try:
+        snap = await loop.run_in_executor(None, take_snapshot, ctx.store_path)
+    except WriterActive:
+        return False  # a writer is busy: look again next time
+    if snap.fingerprint == old_snap.fingerprint:
+        snap.retire()
+        return False
+    pool = WorkerPool(str(snap.path), size=ctx.settings.workers)
+    try:
+        await pool.start()
+    except BaseException:
+        await pool.close()
+        snap.retire()
+        raise
+    ctx.snapshot, ctx.store, ctx.pool = snap, snap.store, pool
+    ctx.generation += 1
+    log.info("serving a new snapshot of %s (refresh %d)", ctx.store_path, ctx.generation)
+    try:
+        await old_pool.drain(ctx.settings.timeout + ctx.settings.queue_timeout)
+    finally:
+        await old_pool.close()
+        old_snap.retire()
+    return True
+
+
+async def _refresher(ctx: ServerContext) -> None:
+    while True:
+        await asyncio.sleep(ctx.settings.refresh)
+        try:
+            await refresh_once(ctx)
+        except asyncio.CancelledError:
+            raise
+        except Exception as err:  # keep serving the current snapshot
+            log.error("could not refresh the served store: %s", err)
 
 
 RouterFactory = Callable[[ServerContext], APIRouter]
@@ -199,10 +287,11 @@ def graphs_router(ctx: ServerContext) -> APIRouter:
             return sparql.error_response(400, f"graph={iri!r} is not a valid IRI")
 
         def render() -> bytes | None:
-            if not ctx.store.contains_named_graph(node):
-                return None
-            triples = (q.triple for q in ctx.store.quads_for_pattern(None, None, None, node))
-            return ox.serialize(triples, None, GRAPH_FORMATS[offer.fmt], prefixes=ctx.prefixes)
+            with ctx.reading() as store:
+                if not store.contains_named_graph(node):
+                    return None
+                triples = (q.triple for q in store.quads_for_pattern(None, None, None, node))
+                return ox.serialize(triples, None, GRAPH_FORMATS[offer.fmt], prefixes=ctx.prefixes)
 
         body = await run_in_threadpool(render)
         if body is None:
@@ -211,13 +300,14 @@ def graphs_router(ctx: ServerContext) -> APIRouter:
 
     def dump_chunks() -> Iterator[bytes]:
         batch: list[ox.Quad] = []
-        for q in ctx.store.quads_for_pattern(None, None, None, None):
-            batch.append(q)
-            if len(batch) >= DUMP_BATCH:
+        with ctx.reading() as store:
+            for q in store.quads_for_pattern(None, None, None, None):
+                batch.append(q)
+                if len(batch) >= DUMP_BATCH:
+                    yield ox.serialize(batch, None, ox.RdfFormat.N_QUADS) or b""
+                    batch = []
+            if batch:
                 yield ox.serialize(batch, None, ox.RdfFormat.N_QUADS) or b""
-                batch = []
-        if batch:
-            yield ox.serialize(batch, None, ox.RdfFormat.N_QUADS) or b""
 
     async def dump(request: Request) -> Response:
         return StreamingResponse(
@@ -268,19 +358,54 @@ def create_app(
 
     settings = settings or Settings()
     path = Path(store_path)
-    store = _open_read_only(path)
-    ctx = ServerContext(store_path=path, settings=settings, store=store, prefixes=dict(PREFIXES))
+    snapshot: Snapshot | None = None
+    reader_lock: ReaderLock | None = None
+    if settings.refresh:
+        remove_stale_snapshots(path)
+        try:
+            snapshot = take_snapshot(path)
+        except WriterActive:
+            from kg.store import StoreError
+
+            raise StoreError(
+                f"the store {path} is being written (a `kg ingest` is running): start "
+                "`kg serve` once it has finished"
+            ) from None
+        store = snapshot.store
+    else:
+        reader_lock = ReaderLock(path)
+        try:
+            store = _open_read_only(path)
+        except BaseException:
+            reader_lock.release()
+            raise
+    ctx = ServerContext(
+        store_path=path,
+        settings=settings,
+        store=store,
+        prefixes=dict(PREFIXES),
+        snapshot=snapshot,
+        reader_lock=reader_lock,
+    )
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        pool = WorkerPool(str(path), size=settings.workers)
+        served = ctx.snapshot.path if ctx.snapshot is not None else path
+        pool = WorkerPool(str(served), size=settings.workers)
         await pool.start()
         ctx.pool = pool
+        refresher = asyncio.ensure_future(_refresher(ctx)) if settings.refresh else None
         try:
             yield
         finally:
-            ctx.pool = None
-            await pool.close()
+            if refresher is not None:
+                refresher.cancel()
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await refresher
+            current, ctx.pool = ctx.pool, None
+            if current is not None:
+                await current.close()
+            ctx.release()
 
     app = FastAPI(
         title="conflict-kg",

@@ -231,6 +231,25 @@ def check_query(
     return raw
 
 
+def check_no_service(text: str, message: str = SERVICE_MESSAGE) -> None:
+    """Refuse (:class:`QueryRefused`) any query that uses ``SERVICE``, escaped or not.
+
+    Oxigraph evaluates ``SERVICE <iri>`` by sending a request to ``iri``; the local store
+    (:meth:`kg.store.Store.query`) calls this so that no query makes conflict-kg fetch
+    anything.
+
+    >>> check_no_service('SELECT ?s { ?s ?p "SERVICE" }')
+    >>> check_no_service("SELECT * { SERVICE <http://x/> { ?s ?p ?o } }")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.server.guard.QueryRefused: SERVICE (federated query) is disabled on this endpoint: ...
+    """
+    for view in {text, unescape_codepoints(text)}:
+        for kind, tok in tokens(view):
+            if kind == "WORD" and "SERVICE" in tok.upper():
+                raise QueryRefused(message)
+
+
 def check_update_text(text: str) -> None:
     """Every update is refused: the endpoint is read-only.
 

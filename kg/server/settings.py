@@ -48,6 +48,10 @@ class Settings:
         Query worker processes (each opens the store read-only).
     queue_timeout:
         Seconds a query may wait for a free worker when all are busy (answer 503 after).
+    refresh:
+        Seconds between looks at the store for documents written by ``kg ingest`` since the
+        server started; ``0`` (the default) serves the store as it was at start and keeps
+        writers out while serving (see :mod:`kg.server.snapshot`).
     """
 
     host: str = "127.0.0.1"
@@ -59,12 +63,15 @@ class Settings:
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
     workers: int = 2
     queue_timeout: float = 120.0
+    refresh: float = 0.0
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "timeout", float(self.timeout))
         object.__setattr__(self, "cors_origins", tuple(self.cors_origins))
         if self.timeout <= 0:
             raise KGError("--timeout must be a positive number of seconds")
+        if self.refresh < 0:
+            raise KGError("--refresh must be 0 (off) or a positive number of seconds")
         if self.workers < 1:
             raise KGError("--workers must be at least 1")
         for name in ("max_result_bytes", "max_body_bytes", "max_query_chars"):

@@ -350,6 +350,13 @@ class WorkerPool:
         finally:
             loop.remove_reader(fd)
 
+    async def drain(self, timeout: float) -> None:
+        """Wait (up to ``timeout`` seconds) until no job is queued or running here."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while self._inflight and loop.time() < deadline:
+            await asyncio.sleep(0.05)
+
     async def close(self) -> None:
         """Stop every worker."""
         self._closed = True

@@ -1,0 +1,683 @@
+"""Helpers for Jupyter notebooks: SPARQL into pandas, actors and events as objects, inline graphs.
+
+Everything here reads a store (:class:`kg.store.Store`), an endpoint
+(:class:`kg.remote.RemoteStore`) or, for :func:`actor` and :func:`event`, an analysis
+:class:`~kg.analysis.data.Snapshot` (load one with :func:`kg.analysis.load` to look at many
+actors without re-reading the store).
+
+- :func:`df`: a SPARQL SELECT as a :class:`pandas.DataFrame` (the usual prefixes predeclared);
+- :func:`actor` / :func:`event`: an :class:`Actor` or :class:`Event` with its attributes,
+  relations, statements and evidence quotes, rendered as a table in a notebook;
+- :func:`show`: a networkx graph, a pyvis ``Network`` or an ego network drawn inline with
+  vis-network. The page is self-contained (vis-network's script and style come from the
+  pyvis package, nothing from the network) and shown in an ``<iframe srcdoc=...>``, which
+  JupyterLab, the classic Notebook and VS Code all display. :func:`network_html` and
+  :func:`inline` are the two halves, for code that builds its own pages.
+
+>>> import kg, tempfile
+>>> from kg.analysis.testing import toy_store
+>>> st = toy_store()
+>>> kg.df(st, "SELECT DISTINCT ?group WHERE { ?a a ckg:ArmedGroup ; rdfs:label ?group }"
+...       " ORDER BY ?group")
+     group
+0  Group A
+1  Group B
+>>> a = kg.actor(st, "Group B")
+>>> a.label, a.affiliations[0]["label"], a.events[0]["evidence"][:1]
+('Group B', 'Group A', ['Group B bombed the police post in Town.'])
+>>> view = kg.show(kg.analysis.interaction_graph(st))
+>>> view.html.startswith("<!DOCTYPE html>"), "<script src" in view.html or "<link" in view.html
+(True, False)
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "Actor",
+    "Event",
+    "Inline",
+    "actor",
+    "df",
+    "event",
+    "inline",
+    "network_html",
+    "show",
+    "to_pyvis",
+]
+
+_NUMERIC = {
+    "integer": int,
+    "int": int,
+    "long": int,
+    "short": int,
+    "nonNegativeInteger": int,
+    "positiveInteger": int,
+    "decimal": float,
+    "double": float,
+    "float": float,
+}
+
+
+def _py(term: Any) -> Any:
+    """An rdflib term as a plain Python value: IRIs and dates as strings, numbers as numbers."""
+    if term is None:
+        return None
+    dt = getattr(term, "datatype", None)
+    if dt is not None:
+        name = str(dt).rsplit("#", 1)[-1]
+        if name in _NUMERIC:
+            try:
+                return _NUMERIC[name](str(term))
+            except ValueError:
+                return str(term)
+        if name == "boolean":
+            return str(term).strip().lower() in ("true", "1")
+    return str(term)
+
+
+# ------------------------------------------------------------------ SPARQL -> pandas
+
+
+def df(store: Any, sparql: str) -> Any:
+    """Run a SPARQL SELECT and return a :class:`pandas.DataFrame`, one column per variable.
+
+    ``store`` is a :class:`kg.store.Store`, a :class:`kg.remote.RemoteStore` or an rdflib
+    ``Graph``/``Dataset``. The prefixes ``ckg:``, ``kgid:``, ``rdfs:``, ``skos:``, ``prov:``,
+    ``dcterms:``, ``xsd:`` ... are predeclared. IRIs and dates come back as strings, numbers
+    as ``int``/``float``, unbound values as ``None``; an empty answer keeps its columns
+    (local stores and rdflib).
+
+    >>> from kg.analysis.testing import toy_store
+    >>> d = df(toy_store(), '''SELECT ?event ?date WHERE {
+    ...     ?event a ckg:Bombing ; ckg:date ?date } ORDER BY ?date''')
+    >>> list(d.columns), d["date"].tolist()
+    (['event', 'date'], ['2024-01-05'])
+    >>> df(toy_store(), "SELECT ?x WHERE { ?x a ckg:Nothing }").columns.tolist()
+    ['x']
+    """
+    import pandas as pd
+
+    from kg.store import PREFIXES, Store
+
+    if isinstance(store, Store):
+        res = store.query(sparql)
+        names = [v.value for v in res.variables]
+        from kg.store import from_ox
+
+        rows = [[_py(from_ox(sol[n])) for n in names] for sol in res]
+        return pd.DataFrame(rows, columns=names)
+    if hasattr(store, "select"):
+        raw = store.select(sparql)
+        names = list(raw[0]) if raw else []
+        return pd.DataFrame([[_py(r[n]) for n in names] for r in raw], columns=names)
+    if hasattr(store, "query"):  # rdflib Graph / Dataset
+        result = store.query(sparql, initNs=PREFIXES)
+        names = [str(v) for v in (result.vars or [])]
+        return pd.DataFrame([[_py(x) for x in row] for row in result], columns=names)
+    raise TypeError(f"cannot query {type(store).__name__}: give a Store, RemoteStore or Graph")
+
+
+# ------------------------------------------------------------------ actors and events
+
+
+def _local(iri: str) -> str:
+    from kg.analysis.data import local_name
+
+    return local_name(iri)
+
+
+def _doc_info(snap: Any, doc: str | None) -> dict[str, Any]:
+    d = snap.docs.get(doc or "")
+    if d is None:
+        return {"iri": doc, "id": None, "title": None, "source": None, "published": None}
+    return {"iri": d.iri, "id": d.id, "title": d.title, "source": d.source, "published": d.issued}
+
+
+def _esc(x: Any) -> str:
+    return html.escape("" if x is None else str(x))
+
+
+def _table(rows: list[dict[str, Any]], cols: list[str]) -> str:
+    if not rows:
+        return "<p><i>none</i></p>"
+    head = "".join(f"<th style='text-align:left'>{_esc(c)}</th>" for c in cols)
+    body = []
+    for r in rows:
+        cells = []
+        for c in cols:
+            v = r.get(c)
+            v = "<br>".join(_esc(x) for x in v) if isinstance(v, list | tuple) else _esc(v)
+            cells.append(f"<td style='text-align:left;vertical-align:top'>{v}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+@dataclass
+class Actor:
+    """One actor: names, types, standing relations, and the events it takes part in.
+
+    ``events`` holds one dict per event: ``iri``, ``label``, ``types``, ``roles`` (the
+    actor's roles in it), ``date``, ``evidence`` (the quotes it was read from) and
+    ``source`` (the document's ``id``, ``title``, ``source`` and ``published`` date).
+    """
+
+    iri: str
+    label: str
+    aliases: list[str] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+    affiliations: list[dict[str, Any]] = field(default_factory=list)
+    affiliates: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    places: list[dict[str, Any]] = field(default_factory=list)
+    events_by_type: dict[str, int] = field(default_factory=dict)
+    events_by_role: dict[str, int] = field(default_factory=dict)
+    first_seen: str | None = None
+    last_seen: str | None = None
+
+    def events_frame(self) -> Any:
+        """The events as a DataFrame (one row per event; evidence and source flattened)."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            [
+                {
+                    "date": e["date"],
+                    "event": e["label"],
+                    "types": ", ".join(e["types"]),
+                    "roles": ", ".join(e["roles"]),
+                    "source": (e["source"] or {}).get("source"),
+                    "document": (e["source"] or {}).get("id"),
+                    "evidence": " | ".join(e["evidence"]),
+                    "iri": e["iri"],
+                }
+                for e in self.events
+            ],
+            columns=["date", "event", "types", "roles", "source", "document", "evidence", "iri"],
+        )
+
+    def _repr_html_(self) -> str:
+        rel = [{"relation": r["relation"], "actor": r["label"]} for r in self.affiliations]
+        rel += [
+            {"relation": f"{r['label']} {r['relation']} this", "actor": ""} for r in self.affiliates
+        ]
+        evs = [
+            {
+                "date": e["date"],
+                "event": e["label"],
+                "roles": ", ".join(e["roles"]),
+                "source": (e["source"] or {}).get("source"),
+                "evidence": e["evidence"],
+            }
+            for e in self.events
+        ]
+        return (
+            f"<div><h3>{_esc(self.label)}</h3>"
+            f"<p><code>{_esc(self.iri)}</code><br>"
+            f"<b>types</b>: {_esc(', '.join(self.types))}<br>"
+            f"<b>also called</b>: {_esc(', '.join(self.aliases) or '-')}<br>"
+            f"<b>seen</b>: {_esc(self.first_seen)} to {_esc(self.last_seen)}</p>"
+            f"<h4>Relations</h4>{_table(rel, ['relation', 'actor'])}"
+            f"<h4>Events ({len(self.events)})</h4>"
+            f"{_table(evs, ['date', 'event', 'roles', 'source', 'evidence'])}</div>"
+        )
+
+
+@dataclass
+class Event:
+    """One event: types, date, arguments (who and where, by role), figures, statements, evidence.
+
+    ``arguments`` holds ``role`` (the property's local name: ``perpetrator``, ``target``,
+    ``location``, ``speaker``, ``reportedBy``, ``attributedTo``, ...), ``label``, ``iri``
+    and ``kind`` (``actor`` or ``place``). ``attributes`` holds the event's literal values
+    (``fatalities``, ``injured``, ``confidence``, ...). ``statements`` lists the claims,
+    attributions and denials about the event, as :func:`kg.analysis.statements_about`;
+    for a statement, ``about`` lists the events it concerns.
+    """
+
+    iri: str
+    label: str
+    types: list[str] = field(default_factory=list)
+    date: str | None = None
+    arguments: list[dict[str, Any]] = field(default_factory=list)
+    attributes: dict[str, Any] = field(default_factory=dict)
+    about: list[dict[str, Any]] = field(default_factory=list)
+    part_of: str | None = None
+    parts: list[str] = field(default_factory=list)
+    statements: list[dict[str, Any]] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+    source: dict[str, Any] = field(default_factory=dict)
+
+    def role(self, name: str) -> list[str]:
+        """The labels of the arguments in role ``name`` (e.g. ``"perpetrator"``)."""
+        return [a["label"] for a in self.arguments if a["role"] == name]
+
+    def statements_frame(self) -> Any:
+        """The statements about the event as a DataFrame."""
+        import pandas as pd
+
+        cols = ["stance", "speaker", "attributed_to", "inferred", "reported_by", "date"]
+        return pd.DataFrame(
+            [
+                {**{c: s.get(c) for c in cols}, "evidence": " | ".join(s["evidence"])}
+                for s in self.statements
+            ],
+            columns=[*cols, "evidence"],
+        )
+
+    def _repr_html_(self) -> str:
+        src = self.source or {}
+        attrs = [{"attribute": k, "value": v} for k, v in sorted(self.attributes.items())]
+        about = [{"event": a["label"], "iri": a["iri"]} for a in self.about]
+        return (
+            f"<div><h3>{_esc(self.label)}</h3>"
+            f"<p><code>{_esc(self.iri)}</code><br>"
+            f"<b>types</b>: {_esc(', '.join(self.types))}<br>"
+            f"<b>date</b>: {_esc(self.date or '-')}<br>"
+            f"<b>source</b>: {_esc(src.get('source'))}, <i>{_esc(src.get('title'))}</i> "
+            f"({_esc(src.get('published'))}; document {_esc(src.get('id'))})</p>"
+            f"<h4>Arguments</h4>{_table(self.arguments, ['role', 'label', 'kind'])}"
+            f"<h4>Figures</h4>{_table(attrs, ['attribute', 'value'])}"
+            + (f"<h4>About</h4>{_table(about, ['event', 'iri'])}" if self.about else "")
+            + (
+                "<h4>Statements about it</h4>"
+                + _table(
+                    self.statements,
+                    ["stance", "speaker", "attributed_to", "reported_by", "date", "evidence"],
+                )
+                if self.statements
+                else ""
+            )
+            + f"<h4>Evidence</h4>{_table([{'quote': q} for q in self.evidence], ['quote'])}</div>"
+        )
+
+
+def actor(store: Any, name: str) -> Actor:
+    """The actor called ``name`` (label, alias or IRI) with its relations, events and evidence.
+
+    >>> from kg.analysis.testing import toy_store
+    >>> a = actor(toy_store(), "the a front")      # an alias, any case
+    >>> a.label, a.aliases, a.affiliates[0]["label"]
+    ('Group A', ['GA', 'The A Front'], 'Group B')
+    >>> a = actor(toy_store(), "Group B")
+    >>> [(e["date"], e["roles"]) for e in a.events][:2]
+    [('2024-01-05', ['perpetrator']), ('2024-01-07', ['attributed to'])]
+    """
+    from kg.analysis.data import snapshot
+    from kg.analysis.views import actor_profile
+
+    snap = snapshot(store)
+    p = actor_profile(snap, name)
+    events = []
+    for e in p["events"]:
+        ev = snap.events[e["iri"]]
+        events.append({**e, "evidence": list(ev.evidence), "source": _doc_info(snap, ev.doc)})
+    return Actor(
+        iri=p["iri"],
+        label=p["label"],
+        aliases=p["aliases"],
+        types=p["types"],
+        affiliations=p["affiliations"],
+        affiliates=p["affiliates"],
+        events=events,
+        places=p["places"],
+        events_by_type=p["events_by_type"],
+        events_by_role=p["events_by_role"],
+        first_seen=p["first_seen"],
+        last_seen=p["last_seen"],
+    )
+
+
+def event(store: Any, ref: str) -> Event:
+    """The event ``ref`` (its IRI, or words of its label, place, type or date).
+
+    Statements are found too. For a violent event, ``statements`` lists who claimed it,
+    who attributed it to whom, and who denied it.
+
+    >>> from kg.analysis.testing import toy_store
+    >>> e = event(toy_store(), "bombing town")
+    >>> e.role("perpetrator"), e.role("location"), e.date
+    (['Group B'], ['Town'], '2024-01-05')
+    >>> [(s["stance"], s["speaker"]) for s in e.statements]
+    [('claim', 'Group A'), ('attribution', 'Ministry')]
+    """
+    from kg.analysis.data import snapshot
+    from kg.analysis.resolve import resolve_event
+    from kg.analysis.views import statements_about
+    from kg.vocab import CKG
+
+    snap = snapshot(store)
+    iri = resolve_event(snap, ref, statements=True)
+    ev = snap.events[iri]
+    args = [
+        {
+            "role": _local(p),
+            "label": snap.label(x),
+            "iri": x,
+            "kind": "actor" if snap.is_actor(x) else "place" if snap.is_place(x) else "other",
+        }
+        for p, x in ev.roles
+    ]
+    args.sort(key=lambda a: (a["role"], a["label"]))
+    attrs: dict[str, Any] = {}
+    if hasattr(store, "select"):
+        for r in store.select(f"SELECT ?p ?o WHERE {{ <{iri}> ?p ?o FILTER(isLiteral(?o)) }}"):
+            name = _local(str(r["p"]))
+            if name in ("label", "evidence", "date"):
+                continue
+            attrs[name] = _py(r["o"])
+    elif ev.confidence is not None:
+        attrs["confidence"] = ev.confidence
+    is_statement = snap.hierarchy.is_a(ev.types, str(CKG.Statement))
+    return Event(
+        iri=iri,
+        label=ev.label,
+        types=sorted(_local(t) for t in ev.types),
+        date=ev.when(snap.docs),
+        arguments=args,
+        attributes=attrs,
+        about=[{"iri": a, "label": snap.label(a)} for a in ev.about],
+        part_of=ev.part_of,
+        parts=sorted(i for i, e in snap.events.items() if e.part_of == iri),
+        statements=[] if is_statement else statements_about(snap, iri),
+        evidence=list(ev.evidence),
+        source=_doc_info(snap, ev.doc),
+    )
+
+
+# ------------------------------------------------------------------ inline graphs
+
+#: Node colours by kind or class (the first class that matches wins).
+COLOURS = (
+    ("ArmedGroup", "#d62728"),
+    ("IntelligenceAgency", "#8c564b"),
+    ("Government", "#1f77b4"),
+    ("State", "#1f77b4"),
+    ("MediaOutlet", "#7f7f7f"),
+    ("Person", "#ff7f0e"),
+    ("SocialGroup", "#bcbd22"),
+    ("Organization", "#e377c2"),
+    ("place", "#2ca02c"),
+    ("event", "#9467bd"),
+)
+_DEFAULT_COLOUR = "#97c2fc"
+
+
+def _colour(attrs: dict[str, Any]) -> tuple[str, str]:
+    keys = [*attrs.get("types", []), attrs.get("kind", "")]
+    for name, colour in COLOURS:
+        if name in keys:
+            return name, colour
+    return attrs.get("kind") or "node", _DEFAULT_COLOUR
+
+
+def _short(text: str, n: int = 240) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def to_pyvis(G: Any, *, height: str = "600px", max_quotes: int = 3) -> Any:
+    """A pyvis ``Network`` of a networkx graph from :mod:`kg.analysis` (or any graph).
+
+    Nodes are labelled with their ``label``, coloured by kind/type (:data:`COLOURS`) and sized
+    by degree; edges carry their ``type`` (or ``role``) as label and their evidence quotes
+    as tooltip. Nodes and edges are filled in directly (pyvis' ``add_node`` is quadratic).
+
+    >>> import networkx as nx
+    >>> net = to_pyvis(nx.path_graph(3))
+    >>> len(net.nodes), len(net.edges), net.nodes[0]["label"]
+    (3, 2, '0')
+    """
+    from pyvis.network import Network
+
+    directed = G.is_directed()
+    net = Network(height=height, width="100%", directed=directed)
+    deg = dict(G.degree())
+    top = max(deg.values(), default=1) or 1
+    nodes = []
+    ids: dict[Any, Any] = {}
+    for n, d in G.nodes(data=True):
+        nid = n if isinstance(n, int | str) else str(n)
+        ids[n] = nid
+        group, colour = _colour(d)
+        label = str(d.get("label") or n)
+        lines = [label]
+        if d.get("types"):
+            lines.append(", ".join(d["types"]))
+        if d.get("date"):
+            lines.append(str(d["date"]))
+        if isinstance(n, str) and n != label:
+            lines.append(n)
+        nodes.append(
+            {
+                "id": nid,
+                "label": label,
+                "title": "\n".join(lines),
+                "color": colour,
+                "group": group,
+                "shape": "dot",
+                "size": 10 + 25 * (deg.get(n, 0) / top) ** 0.5,
+            }
+        )
+    edges = []
+    for e in G.edges(data=True):
+        u, v, d = e
+        kind = d.get("type") or d.get("role") or ""
+        quotes = [_short(q) for q in (d.get("evidence") or [])[:max_quotes]]
+        title = "\n".join(
+            [f"{G.nodes[u].get('label', u)} {kind} {G.nodes[v].get('label', v)}"]
+            + [f"“{q}”" for q in quotes]
+        )
+        edge = {"from": ids[u], "to": ids[v], "title": title, "label": kind}
+        if "weight" in d:
+            edge["value"] = d["weight"]
+        if directed:
+            edge["arrows"] = "to"
+        edges.append(edge)
+    net.nodes = nodes
+    net.edges = edges
+    net.node_ids = [n["id"] for n in nodes]
+    net.node_map = {n["id"]: n for n in nodes}
+    return net
+
+
+@lru_cache(maxsize=1)
+def _vis_assets() -> tuple[str, str]:
+    """vis-network's script and style sheet, from the pyvis package (no network access)."""
+    lib = resources.files("pyvis") / "templates" / "lib" / "vis-9.1.2"
+    js = (lib / "vis-network.min.js").read_text(encoding="utf-8")
+    css = (lib / "vis-network.css").read_text(encoding="utf-8")
+    return js.replace("</script", "<\\/script"), css.replace("</style", "<\\/style")
+
+
+def _json(x: Any) -> str:
+    """JSON safe to put inside a ``<script>`` element."""
+    s = json.dumps(x, ensure_ascii=False, default=str)
+    return s.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _options(n_nodes: int) -> dict[str, Any]:
+    big = n_nodes > 400
+    return {
+        "nodes": {"font": {"size": 14}},
+        "edges": {
+            "color": {"inherit": True},
+            "smooth": False if big else {"enabled": True, "type": "dynamic"},
+            "font": {"size": 10, "align": "middle"},
+            "scaling": {"min": 1, "max": 6},
+        },
+        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
+        "physics": {
+            "enabled": n_nodes <= 3000,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120},
+            "stabilization": {"enabled": True, "iterations": 150 if big else 400, "fit": True},
+        },
+    }
+
+
+def network_html(
+    graph: Any, *, title: str = "conflict-kg", options: dict[str, Any] | None = None
+) -> str:
+    """A complete, self-contained HTML page drawing ``graph`` with vis-network.
+
+    ``graph`` is a networkx graph, a pyvis ``Network`` or an ego network (the dict of
+    :func:`kg.analysis.ego_network`). The page embeds vis-network's script and style sheet
+    from the pyvis package: it loads nothing from the network. Node and edge data are
+    JSON-escaped, and tooltips are plain text (vis-network does not render string titles
+    as HTML).
+
+    >>> import networkx as nx
+    >>> page = network_html(nx.path_graph(["a", "</script><b>x"]))
+    >>> "</script><b>" in page, page.count("</script>")
+    (False, 2)
+    """
+    net = _as_network(graph)
+    nodes, edges = list(net.nodes), list(net.edges)
+    opts = options or _options(len(nodes))
+    groups: dict[str, str] = {}
+    for n in nodes:
+        groups.setdefault(str(n.get("group") or "node"), str(n.get("color") or _DEFAULT_COLOUR))
+    legend = "".join(
+        f"<span><i style='background:{_esc(c)}'></i>{_esc(g)}</span>" for g, c in groups.items()
+    )
+    js, css = _vis_assets()
+    return (
+        "<!DOCTYPE html>\n<html><head><meta charset='utf-8'>"
+        f"<title>{_esc(title)}</title><style>{css}\n"
+        "html,body{margin:0;height:100%;font-family:sans-serif;background:#fff}"
+        "#kg-net{position:absolute;inset:0}"
+        "#kg-legend{position:absolute;left:6px;top:6px;font-size:12px;z-index:2;"
+        "background:rgba(255,255,255,.85);padding:2px 6px;border-radius:4px}"
+        "#kg-legend span{margin-right:10px}#kg-legend i{display:inline-block;width:10px;"
+        "height:10px;border-radius:5px;margin-right:4px}"
+        "div.vis-tooltip{white-space:pre-wrap;max-width:460px}</style>"
+        f"<script>{js}</script></head><body>"
+        f"<div id='kg-legend'>{legend}</div><div id='kg-net'></div>"
+        "<script>\n"
+        f"var nodes = new vis.DataSet({_json(nodes)});\n"
+        f"var edges = new vis.DataSet({_json(edges)});\n"
+        "var network = new vis.Network(document.getElementById('kg-net'),"
+        f" {{nodes: nodes, edges: edges}}, {_json(opts)});\n"
+        "network.once('stabilizationIterationsDone', function () {"
+        " network.setOptions({physics: {enabled: false}}); });\n"
+        "</script></body></html>\n"
+    )
+
+
+def _as_network(graph: Any) -> Any:
+    import networkx as nx
+
+    if isinstance(graph, nx.Graph):
+        return to_pyvis(graph)
+    if isinstance(graph, dict) and "nodes" in graph and "edges" in graph:  # ego_network()
+        G = nx.MultiDiGraph()
+        for n in graph["nodes"]:
+            G.add_node(n["id"], label=n.get("label", n["id"]), distance=n.get("distance"))
+        for e in graph["edges"]:
+            G.add_edge(e["source"], e["target"], type=e.get("type", ""), weight=e.get("weight", 1))
+        return to_pyvis(G)
+    if hasattr(graph, "nodes") and hasattr(graph, "edges") and hasattr(graph, "node_ids"):
+        return graph  # a pyvis Network
+    raise TypeError(
+        f"cannot draw {type(graph).__name__}: give a networkx graph, a pyvis Network "
+        "or the dict of kg.analysis.ego_network"
+    )
+
+
+@dataclass
+class Inline:
+    """A self-contained HTML page shown inline in a notebook (``<iframe srcdoc=...>``).
+
+    ``html`` is the whole page; :meth:`save` writes it to a file.
+
+    >>> v = inline("<!DOCTYPE html><p>hi & bye</p>", height=100)
+    >>> v._repr_html_().split(" title=")[0]
+    '<iframe srcdoc="&lt;!DOCTYPE html&gt;&lt;p&gt;hi &amp; bye&lt;/p&gt;"'
+    """
+
+    html: str
+    height: int = 600
+    title: str = "conflict-kg view"
+
+    def _repr_html_(self) -> str:
+        return (
+            f'<iframe srcdoc="{html.escape(self.html, quote=True)}" '
+            f'title="{_esc(self.title)}" sandbox="allow-scripts" '
+            f'style="width:100%;height:{int(self.height)}px;border:1px solid #ddd"></iframe>'
+        )
+
+    def save(self, path: str | Path) -> Path:
+        """Write the page to ``path`` (it opens in any browser, offline)."""
+        p = Path(path)
+        p.write_text(self.html, encoding="utf-8")
+        return p
+
+
+def inline(page: str, *, height: int = 600, title: str = "conflict-kg view") -> Inline:
+    """Wrap a complete HTML page so a notebook shows it inline."""
+    return Inline(page, height=height, title=title)
+
+
+def _views_page(obj: Any, title: str) -> str | None:
+    """The page :mod:`kg.views` draws for a :class:`kg.views.graphs.View` or a projection.
+
+    ``kg viz`` and ``kg serve`` draw graphs the same way (styles by type, legend, event
+    panel); graphs that do not come from :mod:`kg.analysis` (no ``projection``) and pyvis
+    networks are drawn by :func:`network_html`.
+    """
+    import networkx as nx
+
+    try:
+        from kg.views.graphs import View, view_from_graph
+        from kg.views.render import standalone_html
+    except ImportError:  # an installation without the views
+        return None
+    if isinstance(obj, View):
+        return standalone_html(obj)
+    if isinstance(obj, nx.Graph) and obj.graph.get("projection") and obj.number_of_nodes():
+        return standalone_html(view_from_graph(obj, title=title))
+    return None
+
+
+def show(obj: Any, *, height: int = 650, title: str = "conflict-kg view") -> Any:
+    """Show a graph inline: make it the last expression of a cell (or ``display()`` it).
+
+    ``obj`` may be a networkx graph (a :mod:`kg.analysis` projection, or a subgraph of
+    one, is drawn by :mod:`kg.views` as ``kg viz`` draws it; any other graph by
+    :func:`network_html`), a :class:`kg.views.graphs.View` (``ego_view``, ``event_view``,
+    ``path_view``, ...), a pyvis ``Network``, an ego network dict
+    (:func:`kg.analysis.ego_network`), a complete HTML page (a string), or any object with
+    ``to_html()``/``html()`` returning one. Objects that already render themselves
+    (``_repr_html_``: an :class:`Actor`, an :class:`Event`, a DataFrame) are returned as
+    they are.
+
+    >>> import networkx as nx
+    >>> v = show(nx.star_graph(3), height=300)
+    >>> 'height:300px' in v._repr_html_(), 'vis-network' in v.html
+    (True, True)
+    """
+    if isinstance(obj, Inline):
+        return obj
+    if isinstance(obj, str):
+        return inline(obj, height=height, title=title)
+    page = _views_page(obj, title)
+    if page is not None:
+        return inline(page, height=height, title=title)
+    for meth in ("to_html", "html"):
+        fn = getattr(obj, meth, None)
+        if callable(fn) and not hasattr(obj, "node_ids"):
+            return inline(fn(), height=height, title=title)
+    try:
+        page = network_html(obj, title=title)
+    except TypeError:
+        if hasattr(obj, "_repr_html_"):
+            return obj
+        raise
+    return inline(page, height=height, title=title)

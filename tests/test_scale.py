@@ -1,0 +1,241 @@
+"""Ingest at scale: batched transactions, resume after an interruption, Dask, GSP servers.
+
+Every comparison is between whole datasets (N-Quads of every graph but the ontology), with
+the run's ``prov:Activity`` fixed so that two runs give identical data.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from rdflib import Literal, URIRef
+
+from kg.ingestion.run import ingest
+from kg.rdf.mapping import RunInfo
+from kg.store import Store
+from tests.conftest import ROOT, SAMPLE_CORPUS, run_kg
+
+RUN = RunInfo(run_id="test-run", version="0.1.0", model="en_core_web_sm 3.8.0", started="2026-01-01T00:00:00+00:00")
+ACTIVITY = "https://w3id.org/conflict-kg/id/activity/"
+ONTOLOGY_GRAPH = "https://w3id.org/conflict-kg/ontology"
+
+
+def dataset(store: Any, drop_runs: bool = False) -> set[str]:
+    """Every quad of the store but the ontology's, as N-Quads lines."""
+    data = store.export_bytes("nquads").decode("utf-8")
+    lines = {ln for ln in data.splitlines() if ln.strip()}
+    if drop_runs:
+        lines = {ln for ln in lines if ACTIVITY not in ln}
+    return lines
+
+
+def corpus_gen() -> Any:
+    spec = importlib.util.spec_from_file_location("corpus_gen", ROOT / "bench" / "corpus_gen.py")
+    mod = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    return mod
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """The sample corpus (8 documents) and 16 generated articles."""
+    path = tmp_path_factory.mktemp("gen") / "gen.jsonl"
+    corpus_gen().write_jsonl(path, 16, seed=3)
+    return [SAMPLE_CORPUS, path]
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory: pytest.TempPathFactory, corpus: list[Path], extractor: Any) -> set[str]:
+    """The corpus ingested in one process, one document per transaction."""
+    with Store(tmp_path_factory.mktemp("ref") / "store") as st:
+        report = ingest(st, corpus, extractor=extractor, run=RUN, write_batch=1)
+        assert report.ok and report.documents == 24
+        return dataset(st)
+
+
+# ---------------------------------------------------------------- the batched writer
+
+
+def triples(n: int, tag: str = "") -> list[tuple[URIRef, URIRef, Literal]]:
+    return [(URIRef(f"http://x/s{i}"), URIRef("http://x/p"), Literal(f"{tag}{i}")) for i in range(n)]
+
+
+@pytest.mark.parametrize("method", ["auto", "update", "extend"])
+def test_replace_documents_is_one_idempotent_batch(tmp_path: Path, method: str) -> None:
+    with Store(tmp_path / "s") as st:
+        assert st.replace_documents([("a", triples(3)), ("b", triples(2))], method=method) == 5
+        if method != "extend":  # extend only adds: for new documents
+            st.replace_documents([("a", triples(2, "new")), ("b", triples(2))], method=method)
+            assert len(st) == 4
+            assert {str(r["o"]) for r in st.select("SELECT ?o { GRAPH ?g { ?s ?p ?o } }")} == {
+                "new0", "new1", "0", "1",
+            }  # fmt: skip
+        assert st.document_ids() == ["a", "b"]
+        assert st.existing_documents(["b", "zz", "a"]) == ["b", "a"]
+
+
+def test_a_failing_batch_writes_nothing(tmp_path: Path) -> None:
+    with Store(tmp_path / "s") as st:
+        st.replace_documents([("a", triples(2))])
+        with pytest.raises(TypeError):
+            st.replace_documents([("b", triples(2)), ("c", [("not a term", 1, 2)])])  # type: ignore[list-item]
+        assert st.document_ids() == ["a"]
+
+
+@pytest.mark.slow
+def test_batched_ingest_equals_one_document_per_transaction(
+    tmp_path: Path, corpus: list[Path], reference: set[str], extractor: Any
+) -> None:
+    with Store(tmp_path / "s") as st:
+        report = ingest(st, corpus, extractor=extractor, run=RUN, write_batch=7)
+        assert report.documents == 24 and report.triples == len(reference)
+        assert dataset(st) == reference
+        # again: replaces, never duplicates
+        ingest(st, corpus, extractor=extractor, run=RUN, write_batch=50)
+        assert dataset(st) == reference
+
+
+@pytest.mark.slow
+def test_an_interrupted_run_resumes_without_loss_or_duplicates(
+    tmp_path: Path, corpus: list[Path], reference: set[str], extractor: Any
+) -> None:
+    seen: list[str] = []
+
+    def stop_after_ten(x: Any) -> None:
+        seen.append(x.article.id)
+        if len(seen) == 10:
+            raise KeyboardInterrupt
+
+    with Store(tmp_path / "s") as st:
+        with pytest.raises(KeyboardInterrupt):
+            ingest(st, corpus, extractor=extractor, run=RUN, write_batch=4, on_document=stop_after_ten)
+        # what was extracted before the interruption is stored, whole
+        assert sorted(st.document_ids()) == sorted(seen)
+        report = ingest(st, corpus, extractor=extractor, run=RUN, resume=True, write_batch=4)
+        assert report.skipped == 10 and report.documents == 14
+        assert dataset(st) == reference
+
+
+# ---------------------------------------------------------------- Dask
+
+
+@pytest.mark.slow
+def test_dask_cluster_gives_the_single_process_dataset(
+    tmp_path: Path, corpus: list[Path], reference: set[str]
+) -> None:
+    from distributed import Client, LocalCluster
+
+    # two single-threaded worker processes, each loading the model once
+    with (
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+            memory_limit="1.5GiB",
+        ) as cluster,
+        Client(cluster) as client,
+        Store(tmp_path / "s") as st,
+    ):  # fmt: skip
+        report = ingest(st, corpus, cluster=client, run=RUN, batch_size=5, write_batch=6)
+        assert report.ok and report.documents == 24
+        assert dataset(st) == reference
+        assert len({w for w in client.nthreads()}) == 2
+
+
+# ---------------------------------------------------------------- an Oxigraph server (GSP)
+
+
+def oxigraph_bin() -> Path:
+    found = Path(sys.executable).parent / "oxigraph"
+    if not found.exists():
+        which = shutil.which("oxigraph")
+        if which is None:
+            pytest.skip("the `oxigraph` server is not installed (pip install oxigraph)")
+        found = Path(which)
+    return found
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path: Path) -> Any:
+    """A real ``oxigraph serve`` on a free loopback port; its base URL."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [str(oxigraph_bin()), "serve", "--location", str(tmp_path / "ox"),
+         "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                httpx.get(base + "/query", params={"query": "ASK {}"}, timeout=1)
+                break
+            except httpx.HTTPError:
+                if proc.poll() is not None:
+                    pytest.fail(f"oxigraph serve died: {proc.stderr.read().decode() if proc.stderr else ''}")
+                time.sleep(0.05)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(20)
+
+
+@pytest.mark.slow
+def test_ingest_into_an_oxigraph_server_by_gsp(
+    oxigraph_server: str, corpus: list[Path], reference: set[str], extractor: Any
+) -> None:
+    from kg.gsp import GraphStore
+
+    with GraphStore.for_server(oxigraph_server) as st:
+        report = ingest(st, corpus, extractor=extractor, run=RUN, write_batch=5)
+        assert report.documents == 24
+        assert dataset(st) == reference
+        assert len(st.document_ids()) == 24
+        assert st.existing_documents(["gen-0000003", "nope"]) == ["gen-0000003"]
+        # resume skips everything; a full run again replaces, never duplicates
+        assert ingest(st, corpus, extractor=extractor, run=RUN, resume=True).skipped == 24
+        st.replace_documents(
+            [("gen-0000001", []), ("gen-0000002", [])], method="update"
+        )  # batch as one SPARQL update
+        assert "gen-0000001" not in st.document_ids()
+        ingest(st, corpus, extractor=extractor, run=RUN, resume=True)
+        assert dataset(st) == reference
+        assert st.stats()["documents"] == 24
+        assert st.select("SELECT (COUNT(*) AS ?n) { ?e a ckg:Event }")[0]["n"] is not None
+
+
+@pytest.mark.slow
+def test_kg_ingest_gsp_command(oxigraph_server: str, tmp_path: Path) -> None:
+    proc = run_kg(
+        "--store", f"{oxigraph_server}/query", "ingest", "--gsp", f"{oxigraph_server}/store",
+        SAMPLE_CORPUS,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert "documents 8" in proc.stderr
+    proc = run_kg("--store", f"{oxigraph_server}/query", "stats", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert '"count": 8' in proc.stdout
+    proc = run_kg("--store", f"{oxigraph_server}/query", "ingest", SAMPLE_CORPUS)
+    assert proc.returncode == 2 and "--gsp" in proc.stderr
+
+
+def test_gsp_url_shapes() -> None:
+    from kg.gsp import GraphStore
+
+    g = GraphStore.for_server("http://h:7200/", "graphdb", dataset="kg")
+    assert (g.url, g.update_url, g.gsp_url) == (
+        "http://h:7200/repositories/kg",
+        "http://h:7200/repositories/kg/statements",
+        "http://h:7200/repositories/kg/rdf-graphs/service",
+    )
+    assert GraphStore.for_server("http://h:8890", "virtuoso").gsp_url.endswith("/sparql-graph-crud-auth")
+
