@@ -16,7 +16,7 @@ from typing import Any
 __version__ = "0.1.0"
 
 
-def open(target: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> Any:  # noqa: A001
+def open(target: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> Any:
     """Open a store: a folder (embedded Oxigraph) or an ``http(s)://`` SPARQL endpoint.
 
     >>> import tempfile
