@@ -187,3 +187,26 @@ def test_unknown_resources_are_404(client: Any) -> None:
     assert client.get("/event?iri=http://nope/x").status_code == 404
     assert client.get("/static/../app.py").status_code == 404
     assert client.get("/graph/ego?iri=nobody").status_code == 400
+
+
+def test_kg_viz_writes_self_contained_files(xss_store: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    runner = CliRunner()
+    for args in (
+        ["graph", "-g", "actor-event", "--size-by", "degree"],
+        ["ego", "Police", "--radius", "2"],
+        ["event", "attack"],
+        ["path", "Police", PAYLOAD],
+        ["community", "0"],
+    ):
+        out = tmp_path / f"{args[0]}.html"
+        res = runner.invoke(app, ["--store", str(xss_store), "viz", *args, "-o", str(out)])
+        assert res.exit_code == 0, (args, res.output)
+        html = out.read_text()
+        assert "vis.Network" in html and PAYLOAD not in html
+        assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
+    res = runner.invoke(app, ["--store", str(xss_store), "viz", "ego", "Police", "-r", "4"])
+    assert res.exit_code != 0

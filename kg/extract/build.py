@@ -121,8 +121,10 @@ def build_extraction(doc: Doc, article: Article, gaz: Gazetteer | None = None) -
     spans += list(doc.spans[DATELINE_KEY]) if DATELINE_KEY in doc.spans else []
     new = doc._.ckg_new or {}
     for s in spans:
-        _entity(x, gaz, new, s.kb_id_).mentions.append(TextSpan(s.start_char, s.end_char, s.text))
-        _entity(x, gaz, new, s.kb_id_).aliases.add(s.text)
+        ent = _entity(x, gaz, new, s.kb_id_)
+        ent.mentions.append(TextSpan(s.start_char, s.end_char, s.text))
+        if not _DESCRIPTIVE.search(s.text):  # a name, not "its Afghanistan-based branch"
+            ent.aliases.add(s.text)
     for subj, prop, obj in doc._.ckg_relations or []:
         e = _entity(x, gaz, new, subj)
         _entity(x, gaz, new, obj)
@@ -408,13 +410,14 @@ def _corefer(
         if not (m.definite or same_day or elaboration):
             continue
         lemmas = {x.trigger.lemma_.lower() for x in ev.mentions}
-        # a bare "the attack" names no kind: it refers to the story's main event (the most
-        # told, then the first); a specific word ("the bombing") prefers its own kind
+        # a bare "the attack" names no kind: it refers to the story's main event, the one
+        # its lead tells first; a specific word ("the bombing") prefers its own kind, then
+        # the most told
         generic = m.cls == "Attack" and m.trigger.pos_ in ("NOUN", "PROPN")
         score = (
             int(same_day),
             0 if generic else int(fam == efam),
-            len(ev.mentions),
+            0 if generic else len(ev.mentions),
             0 if generic else int(m.trigger.lemma_.lower() in lemmas),
             -idx if generic else idx,
         )
@@ -594,3 +597,4 @@ def _records(ev: _Event, gaz: Gazetteer, x: Extraction, text: str) -> list[Event
 
 
 _WS = re.compile(r"\s+")
+_DESCRIPTIVE = re.compile(r"[()]|-based\b|\bbranch\b|\baffiliate\b", re.I)

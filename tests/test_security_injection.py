@@ -1,0 +1,217 @@
+"""Injection: names that look like RDF or SPARQL syntax stay data.
+
+* an entity or document named ``Foo> <http://x/p> <http://x/o> . <http://x/b`` yields one
+  percent-encoded IRI and exactly the triples the mapping meant, through the store, every
+  export and the endpoint;
+* search strings reach SPARQL only as bound values or encoded IRIs
+  (``x" } UNION {?s ?p ?o} #`` finds nothing, or only literal matches);
+* error messages echoing input are plain text, never HTML.
+"""
+
+from __future__ import annotations
+
+import httpx
+import pyoxigraph as ox
+import pytest
+from rdflib import RDFS, XSD, Dataset, Literal, URIRef
+from server_fixtures import running_server
+
+from kg.rdf.iri import doc_iri, entity_iri, event_iri
+from kg.rdf.mapping import RunInfo, document_triples
+from kg.records import Article, EntityRecord, EventRecord, Extraction, Span
+from kg.server.settings import Settings
+from kg.store import Store
+
+PAYLOAD = "Foo> <http://x/p> <http://x/o> . <http://x/b"
+SPARQL_PAYLOAD = 'x" } UNION {?s ?p ?o} #'
+XSS = "<img src=x onerror=alert(1)>"
+FORBIDDEN = set(' <>"{}|\\^`')
+
+
+def injected_extraction(name: str = PAYLOAD, doc_id: str = PAYLOAD) -> Extraction:
+    text = f"{name} attacked a checkpoint."
+    x = Extraction(Article(id=doc_id, text=text, title=name, source=name))
+    x.entities[name] = EntityRecord(
+        name, name, ("ArmedGroup",), aliases={name, SPARQL_PAYLOAD}, mentions=[Span(0, len(name), name)]
+    )
+    x.events.append(
+        EventRecord(
+            name,
+            ("Attack",),
+            name,
+            roles={"perpetrator": [name]},
+            evidence=[Span(0, len(text), text)],
+        )
+    )
+    return x
+
+
+def canonical(triples) -> set:
+    """``triples`` as Oxigraph stores them (it writes ``"0.70"^^xsd:decimal`` as ``"0.7"``)."""
+    from kg.store import from_ox, to_ox
+
+    mem = ox.Store()
+    g = ox.NamedNode("http://example.org/g")
+    mem.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in set(triples))
+    return {(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)) for q in mem}
+
+
+def assert_clean_iri(iri: str) -> None:
+    assert not (set(iri) & FORBIDDEN), iri
+    assert all(ord(c) > 0x20 for c in iri), iri
+    ox.NamedNode(iri)  # Oxigraph's IRI parser accepts it
+    assert URIRef(iri).n3().count("<") == 1
+
+
+def test_injected_name_mints_one_encoded_iri() -> None:
+    iri = str(entity_iri(PAYLOAD))
+    assert_clean_iri(iri)
+    assert iri.startswith("https://w3id.org/conflict-kg/id/") and "%3E%20%3C" in iri
+    for minted in (doc_iri(PAYLOAD), event_iri(PAYLOAD, PAYLOAD), entity_iri(SPARQL_PAYLOAD)):
+        assert_clean_iri(str(minted))
+
+
+def test_injected_names_yield_exactly_the_intended_triples(tmp_path) -> None:
+    x = injected_extraction()
+    intended = canonical(document_triples(x, RunInfo("run-1")))
+    # nothing of the payload became a term of its own
+    terms = {str(t) for tr in intended for t in tr if isinstance(t, URIRef)}
+    assert not any(t.startswith("http://x/") for t in terms)
+    assert (entity_iri(PAYLOAD), RDFS.label, Literal(PAYLOAD, datatype=XSD.string)) in intended
+
+    with Store(tmp_path / "s") as st:
+        st.replace_document(PAYLOAD, intended)
+        assert st.document_ids() == [PAYLOAD]
+        stored = {(s, p, o) for s, p, o, _g in st.quads()}
+        graphs = {g for *_x, g in st.quads()}
+        nq = st.export_bytes("nquads")
+    assert stored == intended
+    assert graphs == {doc_iri(PAYLOAD)}
+    subjects_named = {s for s, _p, _o in stored if PAYLOAD.split(">")[0] in str(s)}
+    assert entity_iri(PAYLOAD) in subjects_named
+    # each N-Quads line is one quad: the payload never split a line or closed an IRI early
+    assert len(nq.decode().strip().splitlines()) == len(intended)
+    from kg.store import from_ox
+
+    back = {
+        (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))
+        for q in ox.parse(nq, ox.RdfFormat.N_QUADS)
+    }
+    assert back == intended
+    ds = Dataset()  # rdflib reads the same number of quads, in the same graph
+    ds.parse(data=nq, format="nquads")
+    assert sum(1 for _ in ds.quads((None, None, None, None))) == len(intended)
+
+
+@pytest.mark.slow
+def test_injected_names_through_the_endpoint(tmp_path) -> None:
+    """The endpoint's graph route and a remote store's lookups treat the payload as data."""
+    from kg.remote import RemoteStore
+
+    path = tmp_path / "s"
+    x = injected_extraction()
+    with Store(path) as st:
+        st.replace_document(PAYLOAD, document_triples(x))
+        st.replace_document("other", [(URIRef("http://example.org/o"), RDFS.label, Literal("o"))])
+    with running_server(path, Settings(workers=1, timeout=20)) as base:
+        with httpx.Client(base_url=base, timeout=30) as c:
+            r = c.get("/graphs", params={"doc": PAYLOAD}, headers={"Accept": "application/n-triples"})
+            assert r.status_code == 200
+            assert {line for line in r.text.splitlines() if line.strip()} == {
+                line for line in _ntriples(document_triples(x)).splitlines() if line.strip()
+            }
+            # an id crafted to close the IRI and add a pattern only names a missing graph
+            r = c.get("/graphs", params={"doc": SPARQL_PAYLOAD})
+            assert r.status_code == 404 and r.headers["content-type"].startswith("text/plain")
+            r = c.get("/graphs", params={"graph": XSS})
+            assert r.status_code == 400
+            assert r.headers["content-type"].startswith("text/plain")
+            assert r.headers["x-content-type-options"] == "nosniff"
+        remote = RemoteStore(base + "/sparql", timeout=30)
+        try:
+            assert remote.has_document(PAYLOAD)
+            assert not remote.has_document(SPARQL_PAYLOAD)
+            assert not remote.has_document("x> ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } #")
+            assert sorted(remote.document_ids()) == sorted([PAYLOAD, "other"])
+        finally:
+            remote.close()
+
+
+def _ntriples(triples) -> str:
+    from kg.store import to_ox
+
+    return (
+        ox.serialize(
+            [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in canonical(triples)],
+            None,
+            ox.RdfFormat.N_TRIPLES,
+        )
+        or b""
+    ).decode()
+
+
+def test_label_search_treats_the_payload_as_a_name() -> None:
+    """Name lookup (kg.analysis.resolve, used by the CLI and pages) matches literally only.
+
+    It runs over an in-memory snapshot, never builds SPARQL; the payload finds nothing,
+    and a label that *is* the payload is found as exactly that entity.
+    """
+    from kg.analysis.data import load
+    from kg.analysis.resolve import NameNotFound, resolve_actor
+    from kg.analysis.testing import toy_store
+
+    snap = load(toy_store())
+    with pytest.raises(NameNotFound):
+        resolve_actor(snap, SPARQL_PAYLOAD)
+
+
+def test_label_search_finds_a_payload_label_literally(tmp_path) -> None:
+    from kg.analysis.data import load
+    from kg.analysis.resolve import NameNotFound, resolve_actor
+
+    path = tmp_path / "s"
+    with Store(path) as st:
+        st.install_ontology()
+        st.replace_document(PAYLOAD, document_triples(injected_extraction()))
+    with Store(path, read_only=True) as st:
+        snap = load(st)
+        assert resolve_actor(snap, PAYLOAD) == str(entity_iri(PAYLOAD))
+        assert resolve_actor(snap, SPARQL_PAYLOAD) == str(entity_iri(PAYLOAD))  # its alias
+        with pytest.raises(NameNotFound):
+            resolve_actor(snap, 'x" } UNION {?s ?p ?o} # extra')
+
+
+def test_store_lookups_bind_ids_as_iris(tmp_path) -> None:
+    with Store(tmp_path / "s") as st:
+        st.replace_document("a", [(URIRef("http://example.org/a"), RDFS.label, Literal("a"))])
+        for probe in (SPARQL_PAYLOAD, PAYLOAD, "a> ?p ?o } #", "a"):
+            assert st.has_document(probe) is (probe == "a")
+        assert not st.remove_document(SPARQL_PAYLOAD)
+        assert st.document_ids() == ["a"]
+
+
+def test_web_search_binds_the_search_string(tmp_path) -> None:
+    """The analysts' pages (kg.views.web), when present: the payloads stay text everywhere."""
+    pytest.importorskip(
+        "kg.views.web", reason="kg/views/web.py (the analysts' pages) is not built yet"
+    )
+    from fastapi.testclient import TestClient
+
+    from kg.server.app import create_app
+
+    path = tmp_path / "s"
+    with Store(path) as st:
+        st.install_ontology()
+        st.replace_document("d1", document_triples(injected_extraction(XSS, "d1")))
+    app = create_app(path, Settings(workers=1, timeout=20))
+    with TestClient(app) as c:
+        for route in app.routes:
+            methods = getattr(route, "methods", set()) or set()
+            p = getattr(route, "path", "")
+            if "GET" not in methods or "{" in p or p in ("/dump.nq",):
+                continue
+            for q in (SPARQL_PAYLOAD, XSS):
+                r = c.get(p, params={"q": q, "search": q, "name": q})
+                assert r.status_code < 500, (p, r.status_code, r.text[:300])
+                if r.headers.get("content-type", "").startswith("text/html"):
+                    assert XSS not in r.text, p
