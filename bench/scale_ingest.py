@@ -36,9 +36,12 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import corpus_gen  # noqa: E402
 
+# generated corpora are kept here between runs (never commit them)
+DATA = Path(os.environ.get("KG_BENCH_DATA") or ROOT / "bench" / ".data")
+
 
 def corpus_file(n: int, seed: int) -> Path:
-    path = ROOT / "bench" / ".data" / f"corpus-{seed}-{n}.jsonl"
+    path = DATA / f"corpus-{seed}-{n}.jsonl"
     if not path.exists():
         corpus_gen.write_jsonl(path, n, seed)
     return path

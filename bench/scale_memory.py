@@ -30,6 +30,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import corpus_gen  # noqa: E402
 
+# generated corpora are kept here between runs (never commit them)
+DATA = Path(os.environ.get("KG_BENCH_DATA") or ROOT / "bench" / ".data")
+
 
 class Enough(Exception):
     """The time limit was reached."""
@@ -59,7 +62,7 @@ def main() -> None:
     import kg
     from kg.store import Store
 
-    src = ROOT / "bench" / ".data" / f"corpus-7-{args.docs}.jsonl"
+    src = DATA / f"corpus-7-{args.docs}.jsonl"
     if not src.exists():
         corpus_gen.write_jsonl(src, args.docs, seed=7)  # streamed: constant memory
 

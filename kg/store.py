@@ -241,7 +241,7 @@ class Store:
         """
         self._check_writable()
         g = ox.NamedNode(str(doc_iri(doc_id)))
-        quads = {ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in triples}
+        quads = {ox.Quad(*quad_terms(t), g) for t in triples}
         body = "\n".join(str(q.triple) + " ." for q in quads)
         # one SPARQL update is one transaction: the old graph never coexists with the new
         self.oxigraph.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")

@@ -105,6 +105,16 @@ def test_batched_ingest_equals_one_document_per_transaction(
 
 
 @pytest.mark.slow
+def test_two_worker_processes_give_the_single_process_dataset(
+    tmp_path: Path, corpus: list[Path], reference: set[str]
+) -> None:
+    with Store(tmp_path / "s") as st:
+        report = ingest(st, corpus, run=RUN, n_process=2, batch_size=4, write_batch=5)
+        assert report.ok and report.documents == 24
+        assert dataset(st) == reference
+
+
+@pytest.mark.slow
 def test_an_interrupted_run_resumes_without_loss_or_duplicates(
     tmp_path: Path, corpus: list[Path], reference: set[str], extractor: Any
 ) -> None:

@@ -368,7 +368,9 @@ def test_ontology_negotiated(client: httpx.Client) -> None:
     r = client.get("/ontology", headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
     assert r.headers["content-type"].startswith("text/html")
     csp = r.headers["content-security-policy"]
-    assert "default-src 'self'" in csp and r.headers["x-content-type-options"] == "nosniff"
+    # the docs page runs no script and loads nothing; only its inline stylesheet is allowed
+    assert "default-src 'none'" in csp and "script-src" not in csp
+    assert r.headers["x-content-type-options"] == "nosniff"
 
 
 def test_extra_routers_and_html_headers(store_path: Path) -> None:

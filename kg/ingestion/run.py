@@ -189,8 +189,10 @@ def ingest(
     single ``.txt``/``.html`` files and fills gaps in JSONL records. With ``resume``, documents
     already in the store are skipped. Re-ingesting a document replaces its graph.
 
-    ``batch_size`` and ``n_process`` go to spaCy's ``nlp.pipe``; ``write_batch`` documents
-    are written per transaction. ``cluster`` (a ``dask.distributed`` scheduler address such
+    ``batch_size`` goes to spaCy's ``nlp.pipe``; with ``n_process`` > 1, that many worker
+    processes each run the whole extraction on chunks of ``batch_size`` articles
+    (:mod:`kg.scale.pool`; ``extractor`` then only names the model). ``write_batch``
+    documents are written per transaction. ``cluster`` (a ``dask.distributed`` scheduler address such
     as ``tcp://HOST:8786``, or a ``Client``) runs the extraction on the cluster's workers
     while this process writes. ``run`` fixes the ``prov:Activity`` of the run (a fresh one
     by default). ``on_document`` is called for each document as soon as it is extracted;
@@ -201,6 +203,13 @@ def ingest(
         from kg.scale.distributed import DaskExtraction
 
         source: Any = DaskExtraction(cluster, batch_size=batch_size)
+        model = source.model_description()
+    elif n_process > 1:
+        from kg.scale.pool import ProcessExtraction
+
+        source = ProcessExtraction(
+            n_process, batch_size=batch_size, model=getattr(extractor, "model", None)
+        )
         model = source.model_description()
     else:
         from kg.extract import Extractor
@@ -231,7 +240,7 @@ def ingest(
                 else:
                     yield item
 
-    if cluster is not None:
+    if cluster is not None or n_process > 1:
         graphs: Iterator[DocumentGraph] = source.graphs(
             articles(), run, keep_records=on_document is not None
         )

@@ -61,6 +61,10 @@ CONTENT_SECURITY_POLICY = (
     "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
     "frame-ancestors 'none'; form-action 'self'"
 )
+ONTOLOGY_DOCS_CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+    "base-uri 'none'; frame-ancestors 'none'; form-action 'none'"
+)
 DUMP_BATCH = 20_000
 
 
@@ -235,8 +239,11 @@ def ontology_router(ctx: ServerContext) -> APIRouter:
         if offer.fmt == "HTML":
             page = await run_in_threadpool(_ontology_html)
             if page is not None:
+                # the generated docs carry their stylesheet inline and no script at all
                 return Response(
-                    page, media_type="text/html; charset=utf-8", headers={"Vary": "Accept"}
+                    page,
+                    media_type="text/html; charset=utf-8",
+                    headers={"Vary": "Accept", "Content-Security-Policy": ONTOLOGY_DOCS_CSP},
                 )
             offer = GRAPH[0]
         ttl = await run_in_threadpool(_ontology_turtle)

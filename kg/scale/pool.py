@@ -1,0 +1,84 @@
+"""Extraction in local worker processes, each running the whole pipeline on chunks.
+
+``kg ingest -j N`` (``kg.ingest(..., n_process=N)``, N > 1) uses this instead of spaCy's own
+``nlp.pipe(n_process=N)``: each worker process loads the model once, extracts a chunk of
+``batch_size`` articles, maps the records to RDF and sends back N-Triples per document
+(the task of :func:`kg.scale.distributed.extract_chunk`), so the parent only reads the
+input and writes. spaCy's multiprocessing instead ships every annotated ``Doc`` back to
+the parent (serialising it) and builds the records there, and it cannot serialise the
+pipeline's event mentions (``Doc._.ckg_events``: error E871).
+
+Results come back in input order; at most ``2 * n_process`` chunks are in flight, so
+memory stays flat. Workers are spawned (not forked): safe with the writer's thread.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import asdict
+from typing import Any
+
+from kg.ingestion.run import DocumentGraph
+from kg.rdf.mapping import RunInfo
+from kg.records import Article
+
+
+def _warm(model: str | None) -> None:
+    """Worker initialiser: load the pipeline before the first chunk arrives."""
+    import os
+
+    if model:
+        os.environ["KG_SPACY_MODEL"] = model
+    from kg.scale.distributed import _extractor
+
+    _extractor()
+
+
+class ProcessExtraction:
+    """Extraction on ``n_process`` local worker processes (see the module)."""
+
+    def __init__(self, n_process: int, *, batch_size: int = 32, model: str | None = None) -> None:
+        self.n_process = max(1, n_process)
+        self.batch_size = max(1, batch_size)
+        self.window = 2 * self.n_process
+        self.pool = ProcessPoolExecutor(
+            self.n_process,
+            mp_context=mp.get_context("spawn"),
+            initializer=_warm,
+            initargs=(model,),
+        )
+
+    def model_description(self) -> str:
+        """The model name and version the workers run."""
+        from kg.scale.distributed import worker_model_description
+
+        return str(self.pool.submit(worker_model_description).result())
+
+    def graphs(
+        self, articles: Iterable[Article], run: RunInfo, *, keep_records: bool = False
+    ) -> Iterator[DocumentGraph]:
+        """The graphs of ``articles``, in input order."""
+        from kg.scale.distributed import _graph, extract_chunk
+
+        inflight: deque[Future[Any]] = deque()
+        it = iter(articles)
+        try:
+            while True:
+                while len(inflight) < self.window:
+                    chunk = [asdict(a) for _, a in zip(range(self.batch_size), it, strict=False)]
+                    if not chunk:
+                        break
+                    inflight.append(
+                        self.pool.submit(extract_chunk, chunk, run, self.batch_size, keep_records)
+                    )
+                if not inflight:
+                    return
+                for res in inflight.popleft().result():
+                    yield _graph(res)
+        finally:
+            for fut in inflight:
+                fut.cancel()
+            self.pool.shutdown(wait=True, cancel_futures=True)
