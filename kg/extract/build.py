@@ -453,14 +453,6 @@ def _same_statement(
     return None
 
 
-def _find_or_new(
-    events: list[_Event], m: Mention, gaz: Gazetteer, x: Extraction, counter: int
-) -> _Event:
-    ev = _Event(key=f"e{counter + 1}", cls=m.cls)
-    events.append(ev)
-    return ev
-
-
 def _absorb(ev: _Event, m: Mention, explicit: str | None, gaz: Gazetteer) -> None:
     ev.mentions.append(m)
     if m.cls != ev.cls:

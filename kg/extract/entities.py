@@ -113,9 +113,6 @@ class EntityLinker:
                     continue
                 target = self._cs_names if _is_caps(n) else self._ci_names
                 target.setdefault(n, set()).add(e.id)
-                if not _is_caps(n) and "'" not in n and "\u2019" not in n:
-                    # "Shi'ites" and "Shi’ites" alike
-                    pass
         tok = nlp.tokenizer
         for names, matcher in ((self._ci_names, self.ci), (self._cs_names, self.cs)):
             for n, ids in names.items():

@@ -103,7 +103,6 @@ class Mention:
     dates: list[str] = field(default_factory=list)  # date expressions attached to it
     year: str | None = None
     about: list[int] = field(default_factory=list)  # ids of mentions it is about
-    about_tokens: list[int] = field(default_factory=list)
     definite: bool = False
     plural: bool = False
     same_as: int | None = None  # merged into another mention of the same sentence
@@ -187,29 +186,17 @@ class EventReader:
             return phrase_heads[tok.i][0]
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
-            cls = self.verbs.get(lemma)
-            if cls is None and tok.lower_ in ("blew",):
-                cls = "Bombing"
-            return cls
+            return self.verbs.get(lemma)
         if tok.pos_ in ("NOUN", "PROPN"):
             cls = self.nouns.get(lemma) or self.nouns.get(tok.lower_)
             if cls is None:
                 return None
             # a noun that only modifies another noun names no event ("IED facilitator")
             if tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN"):
-                if self._trigger_class_noun_only(tok.head) is None:
+                if self.nouns.get(tok.head.lemma_.lower()) is None:
                     return None
             return cls
         return None
-
-    def _trigger_class_noun_only(self, tok: Token) -> str | None:
-        return self.nouns.get(tok.lemma_.lower())
-
-    def _inside_phrase(self, tok: Token, phrase_heads: dict[int, tuple[str, int]]) -> bool:
-        for head, (_cls, start) in phrase_heads.items():
-            if start <= tok.i < head or (start <= tok.i <= head and tok.i != head):
-                return True
-        return False
 
     def _modal(self, tok: Token, cls: str) -> bool:
         """Planned, threatened, prevented, denied, negated or hypothetical: not an event."""
@@ -320,8 +307,16 @@ class EventReader:
     ) -> list[Mention]:
         found: list[Mention] = []
         by_tok: dict[int, Mention] = {}
+        # the other words of a matched phrase ("air" of "air strike") trigger nothing
+        phrase_body = {
+            i
+            for head, (_cls, start) in phrase_heads.items()
+            if start <= head
+            for i in range(start, max(head, start) + 1)
+            if i != head
+        }
         for tok in sent:
-            if self._inside_phrase(tok, phrase_heads):
+            if tok.i in phrase_body:
                 continue
             cls = self._trigger_class(tok, phrase_heads)
             if cls is None:
@@ -446,9 +441,7 @@ class EventReader:
     @staticmethod
     def _other_events(m: Mention) -> bool:
         """``similar attacks``, ``previous bombings``: other events, named in passing."""
-        return any(
-            c.dep_ == "amod" and c.lower_ in _OTHER_EVENT for c in m.trigger.children
-        )
+        return any(c.dep_ == "amod" and c.lower_ in _OTHER_EVENT for c in m.trigger.children)
 
     def _speech_ok(self, tok: Token) -> bool:
         """A verb of saying counts when it reports something (a clause, an object, a quote)."""
@@ -655,11 +648,6 @@ class EventReader:
                     )
         return best
 
-    def _victim_noun(self, tok: Token) -> bool:
-        return tok.lemma_.lower() in set(lexicon()["victim_nouns"]) or tok.lower_ in set(
-            lexicon()["victim_nouns"]
-        )
-
     def _set_count(self, m: Mention, noun: Token, kind: str | None = None) -> None:
         q = self._count(noun)
         if q is None:
@@ -799,12 +787,6 @@ class EventReader:
             elif c.dep_ in ("nsubj",) and not passive:
                 for s in self._actors(self._head_entities(c, ent_of)):
                     m.add(subj_role, s.kb_id_)
-                if (
-                    not m.roles.get(subj_role)
-                    and c.lower_ in ("that", "which")
-                    and tok.dep_ == "relcl"
-                ):
-                    pass
             elif c.dep_ in ("nsubjpass",) or (c.dep_ == "nsubj" and passive):
                 for s in self._actors(self._head_entities(c, ent_of)):
                     m.add(obj_role, s.kb_id_)
@@ -883,10 +865,6 @@ class EventReader:
                 if node.dep_ not in ("pobj", "prep", "conj", "appos", "compound"):
                     break
                 node = node.head
-        elif tok.dep_ == "relcl" and not any(
-            c.dep_ in ("nsubj",) and c.lower_ not in ("that", "which", "who") for c in tok.children
-        ):
-            pass
         # targets through "targeting X" / "aimed at X"
         for c in tok.children:
             if c.dep_ in ("advcl", "xcomp", "prep") and c.lemma_.lower() in _SEEK:
@@ -903,9 +881,6 @@ class EventReader:
                             m.add("target", s.kb_id_)
         self._locations(m, tok, ent_of, set(by_tok))
         self._dates(m, tok, doc)
-        for c in tok.children:  # dates on the clause's auxiliaries' prepositions
-            if c.dep_ == "prep" and c.lower_ in ("on", "in") and c.i > tok.i:
-                pass
 
     def _noun_args(
         self, doc: Doc, m: Mention, ent_of: dict[int, Span], by_tok: dict[int, Mention]
@@ -976,8 +951,6 @@ class EventReader:
                                 m.add("victim", s.kb_id_)
                             for s in self._places(self._entities_in(g, ent_of)):
                                 m.add("location", s.kb_id_)
-                        if g.dep_ == "conj" and g.tag_ in ("NNS", "NN"):
-                            pass
         if tok.lemma_.lower() in ("death", "fatality"):
             # "resulted in ten insurgent deaths", "confirmed the death of the insurgent"; a
             # death merely named ("the anniversary of the death of X") is no event here
@@ -1131,7 +1104,8 @@ class EventReader:
                 for a in actors:
                     ev.add("perpetrator" if ev.cls != "Arrest" else "agent", a.kb_id_)
                 ev.definite = ev.definite or any(
-                c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in ev.trigger.children
+                    c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an")
+                    for c in ev.trigger.children
                 )
             # who says so?
             speaker = self._governing_speaker(tok, ent_of, by_tok)
@@ -1148,7 +1122,6 @@ class EventReader:
                     att.add("speaker", k)
                 for k in perps:
                     att.add("attributedTo", k)
-                att.about_tokens = [e.trigger.i for e in events]
                 att.about = [e.id for e in events]
                 gov = by_tok.get(trigger_tok.i)
                 if gov is not None and gov.cls in ("Statement",):
