@@ -239,3 +239,20 @@ def test_extraction_never_imports_the_rdf_layer() -> None:
     code = "import sys, kg.extract, kg.extract.build, kg.extract.events; print('rdflib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_two_processes_read_exactly_what_one_does(ex: Extractor) -> None:
+    arts = [
+        Article(id=f"p{i}", text=t, published="2024-03-06")
+        for i, t in enumerate(
+            [
+                "A suicide bomber killed nine people at a market in Kandahar on Monday.",
+                "Police arrested two men in Herat on Sunday. The Taliban denied involvement.",
+                "Islamic State claimed responsibility for the attack on Tuesday.",
+            ]
+        )
+    ]
+    one = [x.to_json() for x in ex.pipe(arts, n_process=1)]
+    two = [x.to_json() for x in ex.pipe(arts, n_process=2)]
+    assert one == two
+    assert [x["article"]["id"] for x in two] == ["p0", "p1", "p2"]

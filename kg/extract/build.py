@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.dates import find_dateline, resolve
@@ -590,3 +591,25 @@ def _records(ev: _Event, gaz: Gazetteer, x: Extraction, text: str) -> list[Event
 
 _WS = re.compile(r"\s+")
 _DESCRIPTIVE = re.compile(r"[()]|-based\b|\bbranch\b|\baffiliate\b", re.I)
+
+
+RECORDS_KEY = "ckg_extraction"
+
+
+@Language.component("ckg_records")
+def records_component(doc: Doc) -> Doc:
+    """Build the article's records inside the pipeline and keep them as plain data.
+
+    ``nlp.pipe(..., as_tuples=True)`` with an :class:`Article` as context gets its
+    :class:`Extraction` (as JSON) in ``doc.user_data["ckg_extraction"]``; the Python objects the
+    other components left on the doc are cleared, so docs can cross process boundaries
+    (``n_process > 1``). Without an Article context the doc is left as it is.
+    """
+    article = getattr(doc, "_context", None)
+    if isinstance(article, Article):
+        doc.user_data[RECORDS_KEY] = build_extraction(doc, article).to_json()
+        doc._.ckg_events = None
+        doc._.ckg_new = None
+        doc._.ckg_relations = None
+        doc.user_data.pop("ckg_warnings", None)
+    return doc
