@@ -81,7 +81,8 @@ LEADS = {
     "abduction": [
         "Armed men abducted {arrested} aid workers on the road to {place} on {weekday}, "
         "{official} said.",
-        "Gunmen kidnapped {arrested} passengers from a bus near {place} on {weekday}, officials said.",
+        "Gunmen kidnapped {arrested} passengers from a bus near {place} on {weekday}, "
+        "officials said.",
     ],
 }
 HEADLINES = {

@@ -1,7 +1,8 @@
 """Peak memory of a long ingest: resident memory sampled every N documents.
 
 Streams a JSONL file of generated articles (bench/corpus_gen.py, written once under
-bench/.data) into a fresh on-disk store with ``kg.ingest`` and samples the resident set size (RSS) of this
+bench/.data) into a fresh on-disk store with ``kg.ingest`` and samples the resident set
+size (RSS) of this
 process plus its spaCy worker processes every ``--every`` documents. Flat means: the RSS
 in the last quarter of the run is within a few per cent of the RSS after the first
 quarter. The ratio printed is last-quarter max / first-quarter max.
@@ -13,6 +14,7 @@ Run:  .venv/bin/python bench/scale_memory.py [--docs 100000] [--every 500] [--pr
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -38,15 +40,19 @@ class Enough(Exception):
     """The time limit was reached."""
 
 
-def rss_mib() -> float:
+def rss_parts() -> tuple[float, float]:
+    """RSS of this process (reader + writer + store) and of its worker processes, MiB."""
     me = psutil.Process()
-    total = me.memory_info().rss
+    main = me.memory_info().rss
+    workers = 0
     for child in me.children(recursive=True):
-        try:
-            total += child.memory_info().rss
-        except psutil.Error:
-            pass
-    return total / 2**20
+        with contextlib.suppress(psutil.Error):
+            workers += child.memory_info().rss
+    return main / 2**20, workers / 2**20
+
+
+def rss_mib() -> float:
+    return sum(rss_parts())
 
 
 def main() -> None:
@@ -75,19 +81,19 @@ def main() -> None:
         nonlocal n
         n += 1
         if n % args.every == 0:
-            samples.append((n, time.perf_counter() - t0, rss_mib()))
-            print(f"{n:>7} docs  {samples[-1][1]:7.0f} s  RSS {samples[-1][2]:7.0f} MiB", flush=True)
+            main, workers = rss_parts()
+            samples.append((n, time.perf_counter() - t0, main + workers))
+            print(f"{n:>7} docs  {samples[-1][1]:7.0f} s  RSS {main + workers:7.0f} MiB "
+                  f"(this process {main:5.0f}, workers {workers:5.0f})", flush=True)  # fmt: skip
         if args.minutes and time.perf_counter() - t0 > args.minutes * 60:
             raise Enough
 
     samples.append((0, 0.0, rss_mib()))
     try:
         with Store(tmp / "store") as st:
-            try:
+            with contextlib.suppress(Enough):
                 kg.ingest(st, [src], batch_size=args.batch_size, n_process=args.processes,
                           on_document=tick)  # fmt: skip
-            except Enough:
-                pass
             triples = len(st)
             size = sum(f.stat().st_size for f in (tmp / "store").rglob("*") if f.is_file())
     finally:

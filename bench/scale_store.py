@@ -119,10 +119,12 @@ def main() -> None:
         st.close()
 
         st = Store(tmp / "emb")
-        def writer() -> None:  # noqa: E306
+
+        def writer() -> None:
             for i in range(0, len(docs), args.write_batch):
                 st.replace_documents(docs[i : i + args.write_batch])
             st.flush()
+
         loads["embedded, ingest writer (batch transactions)"] = timed(writer)
         assert len(st) == n
         t = time.perf_counter()
@@ -140,15 +142,19 @@ def main() -> None:
         proc, base = start_oxigraph(tmp / "srv")
         try:
             with GraphStore.for_server(base) as gs:
-                def put() -> None:  # noqa: E306
+
+                def put() -> None:
                     for i in range(0, len(docs), args.write_batch):
                         gs.replace_documents(docs[i : i + args.write_batch])
+
                 loads["server, ingest writer (PUT per document)"] = timed(put)
                 assert len(gs) == n
                 if args.update:
-                    def upd() -> None:  # noqa: E306
+
+                    def upd() -> None:
                         for i in range(0, len(docs), args.write_batch):
                             gs.replace_documents(docs[i : i + args.write_batch], method="update")
+
                     loads["server, ingest writer (SPARQL update per batch, replacing)"] = timed(upd)
                     assert len(gs) == n
         finally:
@@ -163,6 +169,7 @@ def main() -> None:
         try:
             with httpx.Client(timeout=600) as c:
                 for name, q in QUERIES.items():
+
                     def direct(q: str = q) -> bytes:
                         res = emb.query(q, use_default_graph_as_union=True, prefixes=PREFIXES)
                         return res.serialize(format=ox.QueryResultsFormat.JSON)
@@ -191,7 +198,8 @@ def main() -> None:
                         "server": statistics.median(th),
                     }
                     print(f"{name}: embedded {results[name]['embedded'] * 1000:.1f} ms, "
-                          f"server {results[name]['server'] * 1000:.1f} ms", flush=True)  # fmt: skip
+                          f"server {results[name]['server'] * 1000:.1f} ms",
+                          flush=True)  # fmt: skip
         finally:
             stop(proc)
 
@@ -199,7 +207,9 @@ def main() -> None:
             from rdflib import Dataset
 
             ds = Dataset(default_union=True)
-            loads["rdflib in memory, parse"] = timed(lambda: ds.parse(data=data, format="ox-nquads"))
+            loads["rdflib in memory, parse"] = timed(
+                lambda: ds.parse(data=data, format="ox-nquads")
+            )
             print(f"load rdflib: {loads['rdflib in memory, parse']:.1f} s", flush=True)
             for name, q in QUERIES.items():
                 ts = [timed(lambda q=q: list(ds.query(q, initNs=PREFIXES)))

@@ -8,16 +8,14 @@ on the servers below). With an ``update`` endpoint, :meth:`GraphStore.replace_do
 can instead send a batch as one SPARQL update (``DROP SILENT GRAPH`` + ``INSERT DATA``):
 one transaction per batch on servers that run updates in transactions.
 
-URL shapes (:meth:`GraphStore.for_server` builds them from the server's base URL):
+URL shapes (:meth:`GraphStore.for_server` builds them from the server's base URL;
+``DATASET`` is Fuseki's dataset, ``REPO`` GraphDB's repository):
 
-============  ===========================  ==============================  =====================================
-server        query                        update                          Graph Store (``--gsp``)
-============  ===========================  ==============================  =====================================
-oxigraph      ``BASE/query``               ``BASE/update``                 ``BASE/store``
-fuseki        ``BASE/DATASET/query``       ``BASE/DATASET/update``         ``BASE/DATASET/data``
-graphdb       ``BASE/repositories/REPO``   ``BASE/repositories/REPO/statements``  ``BASE/repositories/REPO/rdf-graphs/service``
-virtuoso      ``BASE/sparql``              ``BASE/sparql-auth``            ``BASE/sparql-graph-crud-auth``
-============  ===========================  ==============================  =====================================
+* oxigraph: query ``BASE/query``, update ``BASE/update``, Graph Store ``BASE/store``
+* fuseki: ``BASE/DATASET/query``, ``BASE/DATASET/update``, ``BASE/DATASET/data``
+* graphdb: ``BASE/repositories/REPO``, ``BASE/repositories/REPO/statements``,
+  ``BASE/repositories/REPO/rdf-graphs/service``
+* virtuoso: ``BASE/sparql``, ``BASE/sparql-auth``, ``BASE/sparql-graph-crud-auth``
 
 >>> st = GraphStore.for_server("http://127.0.0.1:7878")
 >>> st.url, st.gsp_url, st.update_url
@@ -45,9 +43,14 @@ NTRIPLES = "application/n-triples"
 NQUADS = "application/n-quads"
 
 
-def _ntriples(triples: Iterable[Any]) -> tuple[bytes, int]:
-    """N-Triples bytes of ``triples`` (rdflib or pyoxigraph terms), duplicates dropped."""
-    unique = {ox.Triple(*quad_terms(t)) for t in triples}
+def _ntriples(triples: Iterable[Any] | bytes) -> tuple[bytes, int]:
+    """N-Triples bytes of ``triples`` (rdflib or pyoxigraph terms, or the N-Quads of one
+    graph as bytes), duplicates dropped."""
+    if isinstance(triples, bytes):
+        triples = [
+            (q.subject, q.predicate, q.object) for q in ox.parse(triples, ox.RdfFormat.N_QUADS)
+        ]
+    unique = {ox.Triple(*quad_terms(t)) for t in cast(Iterable[Any], triples)}
     return "".join(f"{t} .\n" for t in unique).encode("utf-8"), len(unique)
 
 

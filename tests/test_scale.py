@@ -24,7 +24,12 @@ from kg.rdf.mapping import RunInfo
 from kg.store import Store
 from tests.conftest import ROOT, SAMPLE_CORPUS, run_kg
 
-RUN = RunInfo(run_id="test-run", version="0.1.0", model="en_core_web_sm 3.8.0", started="2026-01-01T00:00:00+00:00")
+RUN = RunInfo(
+    run_id="test-run",
+    version="0.1.0",
+    model="en_core_web_sm 3.8.0",
+    started="2026-01-01T00:00:00+00:00",
+)
 ACTIVITY = "https://w3id.org/conflict-kg/id/activity/"
 ONTOLOGY_GRAPH = "https://w3id.org/conflict-kg/ontology"
 
@@ -54,7 +59,9 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 
 @pytest.fixture(scope="module")
-def reference(tmp_path_factory: pytest.TempPathFactory, corpus: list[Path], extractor: Any) -> set[str]:
+def reference(
+    tmp_path_factory: pytest.TempPathFactory, corpus: list[Path], extractor: Any
+) -> set[str]:
     """The corpus ingested in one process, one document per transaction."""
     with Store(tmp_path_factory.mktemp("ref") / "store") as st:
         report = ingest(st, corpus, extractor=extractor, run=RUN, write_batch=1)
@@ -66,7 +73,9 @@ def reference(tmp_path_factory: pytest.TempPathFactory, corpus: list[Path], extr
 
 
 def triples(n: int, tag: str = "") -> list[tuple[URIRef, URIRef, Literal]]:
-    return [(URIRef(f"http://x/s{i}"), URIRef("http://x/p"), Literal(f"{tag}{i}")) for i in range(n)]
+    return [
+        (URIRef(f"http://x/s{i}"), URIRef("http://x/p"), Literal(f"{tag}{i}")) for i in range(n)
+    ]
 
 
 @pytest.mark.parametrize("method", ["auto", "update", "extend"])
@@ -127,7 +136,9 @@ def test_an_interrupted_run_resumes_without_loss_or_duplicates(
 
     with Store(tmp_path / "s") as st:
         with pytest.raises(KeyboardInterrupt):
-            ingest(st, corpus, extractor=extractor, run=RUN, write_batch=4, on_document=stop_after_ten)
+            ingest(
+                st, corpus, extractor=extractor, run=RUN, write_batch=4, on_document=stop_after_ten
+            )
         # what was extracted before the interruption is stored, whole
         assert sorted(st.document_ids()) == sorted(seen)
         report = ingest(st, corpus, extractor=extractor, run=RUN, resume=True, write_batch=4)
@@ -191,7 +202,9 @@ def oxigraph_server(tmp_path: Path) -> Any:
                 break
             except httpx.HTTPError:
                 if proc.poll() is not None:
-                    pytest.fail(f"oxigraph serve died: {proc.stderr.read().decode() if proc.stderr else ''}")
+                    pytest.fail(
+                        f"oxigraph serve died: {proc.stderr.read().decode() if proc.stderr else ''}"
+                    )
                 time.sleep(0.05)
         yield base
     finally:
@@ -247,5 +260,6 @@ def test_gsp_url_shapes() -> None:
         "http://h:7200/repositories/kg/statements",
         "http://h:7200/repositories/kg/rdf-graphs/service",
     )
-    assert GraphStore.for_server("http://h:8890", "virtuoso").gsp_url.endswith("/sparql-graph-crud-auth")
-
+    assert GraphStore.for_server("http://h:8890", "virtuoso").gsp_url.endswith(
+        "/sparql-graph-crud-auth"
+    )

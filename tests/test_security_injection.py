@@ -32,7 +32,11 @@ def injected_extraction(name: str = PAYLOAD, doc_id: str = PAYLOAD) -> Extractio
     text = f"{name} attacked a checkpoint."
     x = Extraction(Article(id=doc_id, text=text, title=name, source=name))
     x.entities[name] = EntityRecord(
-        name, name, ("ArmedGroup",), aliases={name, SPARQL_PAYLOAD}, mentions=[Span(0, len(name), name)]
+        name,
+        name,
+        ("ArmedGroup",),
+        aliases={name, SPARQL_PAYLOAD},
+        mentions=[Span(0, len(name), name)],
     )
     x.events.append(
         EventRecord(
@@ -115,7 +119,9 @@ def test_injected_names_through_the_endpoint(tmp_path) -> None:
         st.replace_document("other", [(URIRef("http://example.org/o"), RDFS.label, Literal("o"))])
     with running_server(path, Settings(workers=1, timeout=20)) as base:
         with httpx.Client(base_url=base, timeout=30) as c:
-            r = c.get("/graphs", params={"doc": PAYLOAD}, headers={"Accept": "application/n-triples"})
+            r = c.get(
+                "/graphs", params={"doc": PAYLOAD}, headers={"Accept": "application/n-triples"}
+            )
             assert r.status_code == 200
             assert {line for line in r.text.splitlines() if line.strip()} == {
                 line for line in _ntriples(document_triples(x)).splitlines() if line.strip()

@@ -151,6 +151,8 @@ class Extractor:
                 cut = text.rfind("\n", start, end)
                 if cut <= start:
                     cut = text.rfind(". ", start, end)
+                if cut <= start:
+                    cut = text.rfind(" ", start, end)  # no sentence end: at least a word
                 end = cut + 1 if cut > start else end
             chunk = replace(article, text=text[start:end], published=ref)
             part = build_extraction(self.nlp(chunk.text), chunk)

@@ -8,6 +8,7 @@ none, and describing the entities with what the gazetteer knows.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 
@@ -29,6 +30,8 @@ from kg.records import (
 from kg.records import (
     Span as TextSpan,
 )
+
+log = logging.getLogger("kg.extract")
 
 CLASS_LABELS = {
     "Attack": "attack",
@@ -112,6 +115,8 @@ def build_extraction(doc: Doc, article: Article, gaz: Gazetteer | None = None) -
     gaz = gaz or Gazetteer.load()
     x = Extraction(article)
     x.warnings.extend(doc.user_data.get("ckg_warnings", []))
+    for w in x.warnings:
+        log.warning("%s: %s", article.id, w)
     text = article.text
     dl = find_dateline(text)
     ref = article.published or (dl.iso if dl else None)

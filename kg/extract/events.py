@@ -65,6 +65,7 @@ _SAME_EVENT_PREPS = {"in", "with", "during", "by", "through", "via"}
 _COUNT_DEPS = {"nummod", "quantmod", "amod", "det", "compound", "advmod"}
 _SUICIDE = re.compile(r"\bsuicide\b", re.I)
 _YEAR = re.compile(r"^(19|20)\d\d$")
+MAX_SENTENCE_TOKENS = 400
 _IRREALIS_ADJ = {
     "possible",
     "potential",
@@ -164,6 +165,15 @@ class EventReader:
             phrase_heads[head] = (cls, start)
         mentions: list[Mention] = []
         for sent in doc.sents:
+            if len(sent) > MAX_SENTENCE_TOKENS:
+                # no real sentence is this long (a table, a list run together, junk): the
+                # rules walk the parse per trigger, so they would cost its length squared
+                warnings = doc.user_data.setdefault("ckg_warnings", [])
+                warnings.append(
+                    f"sentence at {sent.start_char} skipped: {len(sent)} tokens, more than "
+                    f"{MAX_SENTENCE_TOKENS}"
+                )
+                continue
             try:
                 mentions.extend(self._sentence(doc, sent, ent_of, phrase_heads, len(mentions)))
             except Exception as err:  # a sentence the rules cannot handle is skipped, logged

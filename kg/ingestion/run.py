@@ -31,6 +31,7 @@ from kg.rdf.mapping import RunInfo, document_triples
 from kg.records import Article, Extraction
 from kg.store import Store, quad_terms
 
+MAX_WARNINGS = 10_000  # warnings kept in the report (all are counted)
 WRITE_BATCH = 256  # documents per transaction (about 80,000 triples of news reports)
 WRITE_EVERY = 10.0  # seconds: a batch is written at least this often, even if not full
 RESUME_CHUNK = 512  # ids checked against the store at once with resume
@@ -48,6 +49,15 @@ class IngestReport:
     triples: int = 0
     problems: list[InputProblem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+    warnings_total: int = 0
+
+    def note_warnings(self, warnings: list[str]) -> None:
+        """Keep the first :data:`MAX_WARNINGS` warnings and count them all (flat memory)."""
+        self.warnings_total += len(warnings)
+        room = MAX_WARNINGS - len(self.warnings)
+        if room > 0:
+            self.warnings.extend(warnings[:room])
 
     @property
     def ok(self) -> bool:
@@ -79,11 +89,12 @@ class DocumentGraph:
     """One document ready to write: its id, its triples and what the report counts.
 
     Built from an :class:`~kg.records.Extraction` in this process, or returned by a Dask
-    worker (:mod:`kg.scale.distributed`). ``triples`` are pyoxigraph terms.
+    worker (:mod:`kg.scale.distributed`). ``triples`` are pyoxigraph terms, or (from
+    workers) the document's N-Quads as bytes.
     """
 
     doc_id: str
-    triples: list[Any]
+    triples: list[Any] | bytes
     events: int = 0
     actors: int = 0
     places: int = 0
@@ -134,7 +145,7 @@ class BatchWriter:
             try:
                 self.triples += write_documents(self.store, batch)
                 self.written += len(batch)
-            except BaseException as err:  # noqa: BLE001  (re-raised by close())
+            except BaseException as err:
                 self.error = err
 
     def put(self, batch: list[DocumentGraph]) -> None:
@@ -192,11 +203,12 @@ def ingest(
     ``batch_size`` goes to spaCy's ``nlp.pipe``; with ``n_process`` > 1, that many worker
     processes each run the whole extraction on chunks of ``batch_size`` articles
     (:mod:`kg.scale.pool`; ``extractor`` then only names the model). ``write_batch``
-    documents are written per transaction. ``cluster`` (a ``dask.distributed`` scheduler address such
-    as ``tcp://HOST:8786``, or a ``Client``) runs the extraction on the cluster's workers
-    while this process writes. ``run`` fixes the ``prov:Activity`` of the run (a fresh one
-    by default). ``on_document`` is called for each document as soon as it is extracted;
-    it is written with its batch (at the latest ``WRITE_EVERY`` seconds later).
+    documents are written per transaction. ``cluster`` (a ``dask.distributed`` scheduler
+    address such as ``tcp://HOST:8786``, or a ``Client``) runs the extraction on the
+    cluster's workers while this process writes. ``run`` fixes the ``prov:Activity`` of
+    the run (a fresh one by default). ``on_document`` is called for each document as soon
+    as it is extracted; it is written with its batch (at the latest ``WRITE_EVERY``
+    seconds later).
     """
     report = IngestReport()
     if cluster is not None:
@@ -262,7 +274,7 @@ def ingest(
             report.events += d.events
             report.actors += d.actors
             report.places += d.places
-            report.warnings.extend(d.warnings)
+            report.note_warnings(d.warnings)
             if on_document:
                 on_document(d.extraction)  # type: ignore[arg-type]
                 d.extraction = None
@@ -272,6 +284,9 @@ def ingest(
     finally:
         # normal end, Ctrl-C or an error: what was extracted is written before we stop
         try:
+            close = getattr(graphs, "close", None)
+            if close is not None:
+                close()  # stops worker processes / the Dask client now, not at collection
             writer.put(pending)
         finally:
             writer.close()

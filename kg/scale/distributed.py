@@ -3,7 +3,7 @@
 ``kg ingest --cluster tcp://HOST:8786 corpus/`` (or ``kg.ingest(store, paths,
 cluster="tcp://HOST:8786")``) sends the articles in chunks of ``batch_size`` to the
 cluster's workers. Each worker loads the spaCy pipeline once, extracts, maps the records to
-RDF (with the run's ``prov:Activity``, fixed by the client) and sends back N-Triples per
+RDF (with the run's ``prov:Activity``, fixed by the client) and sends back N-Quads per
 document; the client writes them in batches, one transaction each, like a local ingest.
 Results are committed in input order, so a document id given twice keeps its last
 version, as in a local run. At most ``window`` chunks are in flight: memory stays flat.
@@ -19,12 +19,13 @@ import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
-from typing import Any
+from typing import Any, cast
 
 import pyoxigraph as ox
 
 from kg.errors import KGError
 from kg.ingestion.run import DocumentGraph
+from kg.rdf.iri import doc_iri
 from kg.rdf.mapping import RunInfo
 from kg.records import Article, Extraction
 
@@ -52,17 +53,18 @@ def extract_chunk(
 ) -> list[dict[str, Any]]:
     """A task: extract ``articles`` (as dicts) and return each document's graph.
 
-    Each result holds the document id, its triples as N-Triples text, the report's counts,
+    Each result holds the document id, its graph as N-Quads bytes, the report's counts,
     the warnings and, with ``keep_records``, the extraction record (``Extraction.to_json``).
     """
     out = []
     for x in _extractor().pipe((Article(**a) for a in articles), batch_size=batch_size):
         g = DocumentGraph.from_extraction(x, run)
-        nt = "".join(f"{ox.Triple(*t)} .\n" for t in g.triples)
+        name = ox.NamedNode(str(doc_iri(g.doc_id)))
+        quads = {ox.Quad(s, p, o, name) for s, p, o in cast(list[Any], g.triples)}
         out.append(
             {
                 "doc_id": g.doc_id,
-                "ntriples": nt,
+                "nquads": "".join(f"{q} .\n" for q in quads).encode("utf-8"),
                 "events": g.events,
                 "actors": g.actors,
                 "places": g.places,
@@ -74,14 +76,10 @@ def extract_chunk(
 
 
 def _graph(res: dict[str, Any]) -> DocumentGraph:
-    triples = [
-        (q.subject, q.predicate, q.object)
-        for q in ox.parse(res["ntriples"].encode("utf-8"), ox.RdfFormat.N_TRIPLES)
-    ]
     rec = res.get("record")
     return DocumentGraph(
         doc_id=res["doc_id"],
-        triples=triples,
+        triples=res["nquads"],  # bytes: loaded as they are by the writer's thread
         events=res["events"],
         actors=res["actors"],
         places=res["places"],

@@ -8,8 +8,9 @@ input and writes. spaCy's multiprocessing instead ships every annotated ``Doc`` 
 the parent (serialising it) and builds the records there, and it cannot serialise the
 pipeline's event mentions (``Doc._.ckg_events``: error E871).
 
-Results come back in input order; at most ``2 * n_process`` chunks are in flight, so
-memory stays flat. Workers are spawned (not forked): safe with the writer's thread.
+Results come back in input order; at most ``3 * n_process`` chunks of at most 16
+articles are in flight, so memory stays flat. Workers are spawned (not forked): safe
+with the writer's thread.
 """
 
 from __future__ import annotations
@@ -37,19 +38,35 @@ def _warm(model: str | None) -> None:
     _extractor()
 
 
+CHUNK = 16  # articles per task at most
+RECYCLE = 100  # tasks (up to 1,600 articles) before a worker is replaced: spaCy's memory
+# grows slowly with every new string it sees; a fresh worker costs a model load (~2 s)
+
+
+def _ready() -> bool:
+    """A no-op task: returns once a worker has started (and loaded the model)."""
+    return True
+
+
 class ProcessExtraction:
     """Extraction on ``n_process`` local worker processes (see the module)."""
 
     def __init__(self, n_process: int, *, batch_size: int = 32, model: str | None = None) -> None:
         self.n_process = max(1, n_process)
-        self.batch_size = max(1, batch_size)
-        self.window = 2 * self.n_process
+        # small chunks keep every worker busy to the end (a chunk is extracted as one
+        # nlp.pipe batch); the window keeps each worker two chunks ahead
+        self.batch_size = max(1, min(batch_size, CHUNK))
+        self.window = 3 * self.n_process
         self.pool = ProcessPoolExecutor(
             self.n_process,
             mp_context=mp.get_context("spawn"),
             initializer=_warm,
             initargs=(model,),
+            max_tasks_per_child=RECYCLE,
         )
+        # start every worker now, in parallel (the pool would start them one by one)
+        for f in [self.pool.submit(_ready) for _ in range(self.n_process)]:
+            f.result()
 
     def model_description(self) -> str:
         """The model name and version the workers run."""
