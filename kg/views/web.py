@@ -20,7 +20,8 @@
 Everything is rendered by Jinja2 with autoescape on; scripts are files under ``/static``
 (the app's Content-Security-Policy allows nothing inline) and read their data from
 ``<script type="application/json">`` blocks. The graph is read once (``kg.analysis.load``)
-and kept: the store is opened read-only and does not change while it is served.
+and kept for the snapshot being served; with ``kg serve --refresh`` a new snapshot makes the
+pages read it again.
 """
 
 from __future__ import annotations
@@ -106,6 +107,13 @@ class _State:
         self._lock = threading.Lock()
         self._snap: Snapshot | None = None
         self._G: Any = None
+        self._generation = ctx.generation
+
+    def _current(self) -> None:
+        """Forget what was read from an older snapshot (``kg serve --refresh``)."""
+        if self._generation != self.ctx.generation:
+            self._snap, self._G = None, None
+            self._generation = self.ctx.generation
 
     @property
     def store(self) -> Store:
@@ -115,6 +123,7 @@ class _State:
 
     def snapshot(self) -> Snapshot:
         with self._lock:
+            self._current()
             if self._snap is None:
                 self._snap = load(self.store)
             return self._snap
@@ -124,6 +133,7 @@ class _State:
 
         snap = self.snapshot()
         with self._lock:
+            self._current()
             if self._G is None:
                 self._G = interaction_graph(snap)
             return self._G
