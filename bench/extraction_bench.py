@@ -13,7 +13,6 @@ with no shared folder it uses the bundled sample corpus.
 from __future__ import annotations
 
 import argparse
-import json
 import platform
 import statistics
 import sys

@@ -48,7 +48,7 @@ def register(app: typer.Typer) -> None:
         max_query_chars: int = typer.Option(
             100_000, "--max-query-chars", help="Longest query text, in characters"
         ),
-        cors_origin: list[str] | None = typer.Option(  # noqa: B008
+        cors_origin: list[str] | None = typer.Option(
             None,
             "--cors-origin",
             help="Allow this origin by CORS (repeatable); '*' allows any. Default: no CORS",
