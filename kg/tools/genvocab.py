@@ -54,7 +54,7 @@ def terms(graph: Graph) -> dict[str, list[tuple[str, str]]]:
     out: dict[str, list[tuple[str, str]]] = {}
     seen: set[str] = set()
     for rdf_type, kind in _KINDS:
-        for s in sorted(set(graph.subjects(RDF.type, rdf_type))):
+        for s in sorted(set(graph.subjects(RDF.type, rdf_type)), key=str):
             if not isinstance(s, URIRef) or not str(s).startswith(NS):
                 continue
             local = str(s)[len(NS) :]
