@@ -180,7 +180,7 @@ def existing_ids(store: Any, ids: list[str]) -> set[str]:
 
 
 def ingest(
-    store: Store,
+    store: Store | Any,
     paths: Iterable[str | Path],
     *,
     extractor: Any = None,
