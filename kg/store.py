@@ -218,6 +218,17 @@ class Store:
                 self._ox.flush()
             self._ox = None  # the last reference: Oxigraph releases the lock
 
+    def reopen(self) -> None:
+        """Flush, close and open the store again (a writer does this every so often on long
+        ingests: Oxigraph's caches grow while a store stays open and are freed on close)."""
+        if self._ox is None:
+            raise StoreError("the store is closed")
+        if self.read_only:
+            return
+        self._ox.flush()
+        self._ox = None
+        self._ox = _open_writer(self.path)
+
     @property
     def oxigraph(self) -> ox.Store:
         """The underlying ``pyoxigraph.Store`` (for hot paths)."""

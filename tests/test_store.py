@@ -237,3 +237,17 @@ def test_exports_are_isomorphic_between_nquads_and_trig(store: Store) -> None:
     b.parse(data=store.export_bytes("trig"), format="trig")
     for ctx in a.contexts():
         assert isomorphic(ctx, b.graph(ctx.identifier))
+
+
+def test_reopen_keeps_everything_and_stays_writable(tmp_path: Path) -> None:
+    from rdflib import Literal, URIRef
+
+    from kg.store import Store
+
+    with Store(tmp_path / "s") as st:
+        st.replace_document("a", [(URIRef("http://x/s"), URIRef("http://x/p"), Literal(1))])
+        before = len(st)
+        st.reopen()
+        assert len(st) == before and st.document_ids() == ["a"]
+        st.replace_document("b", [(URIRef("http://x/s"), URIRef("http://x/p"), Literal(2))])
+        assert st.document_ids() == ["a", "b"]

@@ -34,6 +34,7 @@ from kg.store import Store, quad_terms
 MAX_WARNINGS = 10_000  # warnings kept in the report (all are counted)
 WRITE_BATCH = 256  # documents per transaction (about 80,000 triples of news reports)
 WRITE_EVERY = 10.0  # seconds: a batch is written at least this often, even if not full
+REOPEN_EVERY = 500_000  # triples written between two reopenings of the store
 RESUME_CHUNK = 512  # ids checked against the store at once with resume
 
 
@@ -131,6 +132,7 @@ class BatchWriter:
         self.triples = 0
         self.written = 0
         self.error: BaseException | None = None
+        self._since_reopen = 0
         self._q: queue.Queue[list[DocumentGraph] | None] = queue.Queue(maxsize=depth)
         self._thread = threading.Thread(target=self._run, name="kg-writer", daemon=True)
         self._thread.start()
@@ -143,8 +145,14 @@ class BatchWriter:
             if self.error is not None:
                 continue  # drain: nothing more is written after a failure
             try:
-                self.triples += write_documents(self.store, batch)
+                n = write_documents(self.store, batch)
+                self.triples += n
                 self.written += len(batch)
+                self._since_reopen += n
+                reopen = getattr(self.store, "reopen", None)
+                if reopen is not None and self._since_reopen >= REOPEN_EVERY:
+                    reopen()  # keeps the writer's memory flat on long ingests
+                    self._since_reopen = 0
             except BaseException as err:
                 self.error = err
 
