@@ -85,6 +85,7 @@ _IRREALIS_ADJ = {
 }
 _DEATH_VERBS = {"result", "cause", "confirm", "report", "lead", "leave", "mourn", "announce"}
 _OTHER_EVENT = {"similar", "previous", "past", "earlier", "prior", "such", "former", "recent"}
+_PLACE_LABELS = {"AdminRegion", "Settlement", "Site", "Place", "Country"}
 _DEFINITE = {"the", "these", "those", "all", "both"}
 _SEEK = {"target", "targeting", "aim", "seek", "search", "pursue", "hunt", "look", "chase", "track"}
 
@@ -875,22 +876,19 @@ class EventReader:
                 if node.dep_ not in ("pobj", "prep", "conj", "appos", "compound"):
                     break
                 node = node.head
-        # targets through "targeting X" / "aimed at X"
-        for c in tok.children:
-            if c.dep_ in ("advcl", "xcomp", "prep") and c.lemma_.lower() in _SEEK:
-                for g in c.subtree:
-                    if g.i in ent_of and g.i != c.i:
-                        s = ent_of[g.i]
-                        if s.label_ not in (
-                            "AdminRegion",
-                            "Settlement",
-                            "Site",
-                            "Place",
-                            "Country",
-                        ):
-                            m.add("target", s.kb_id_)
+        self._sought(m, tok, ent_of, ("advcl", "xcomp", "prep"))  # "targeting X"
         self._locations(m, tok, ent_of, set(by_tok))
         self._dates(m, tok, doc)
+
+    def _sought(
+        self, m: Mention, tok: Token, ent_of: dict[int, Span], deps: tuple[str, ...]
+    ) -> None:
+        """Actors an event went after: ``targeting X``, ``searching for X``, ``in pursuit of X``."""
+        for c in tok.children:
+            if c.dep_ in deps and c.lemma_.lower() in _SEEK:
+                for g in c.subtree:
+                    if g.i in ent_of and g.i != c.i and ent_of[g.i].label_ not in _PLACE_LABELS:
+                        m.add("target", ent_of[g.i].kb_id_)
 
     def _noun_args(
         self, doc: Doc, m: Mention, ent_of: dict[int, Span], by_tok: dict[int, Mention]
@@ -979,19 +977,7 @@ class EventReader:
                             m.add("victim", s.kb_id_)
             if q is not None:
                 m.fatalities = q
-        for c in tok.children:  # "an operation targeting a Taliban leader"
-            if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _SEEK:
-                for g in c.subtree:
-                    if g.i in ent_of and g.i != c.i:
-                        s = ent_of[g.i]
-                        if s.label_ not in (
-                            "AdminRegion",
-                            "Settlement",
-                            "Site",
-                            "Place",
-                            "Country",
-                        ):
-                            m.add("target", s.kb_id_)
+        self._sought(m, tok, ent_of, ("acl", "relcl"))  # "an operation targeting a leader"
         # "crackdowns have weakened ISIS-K": the verb the event noun is the subject of
         if tok.dep_ in ("nsubj",) and tok.head.lemma_.lower() in _HARM_VERBS:
             for g in tok.head.children:
