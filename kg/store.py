@@ -250,20 +250,15 @@ class Store:
 
         Returns the number of triples written. Re-ingesting a document never duplicates it.
         """
+        return self.replace_graph(doc_iri(doc_id), triples)
+
+    def replace_graph(self, graph: URIRef, triples: Iterable[tuple[Node, Node, Node]]) -> int:
+        """Replace any named graph (a document's, analysis results) atomically."""
         self._check_writable()
-        g = ox.NamedNode(str(doc_iri(doc_id)))
+        g = ox.NamedNode(str(graph))
         quads = {ox.Quad(*quad_terms(t), g) for t in triples}
         body = "\n".join(str(q.triple) + " ." for q in quads)
         # one SPARQL update is one transaction: the old graph never coexists with the new
-        self.oxigraph.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
-        return len(quads)
-
-    def replace_graph(self, graph: URIRef, triples: Iterable[tuple[Node, Node, Node]]) -> int:
-        """Replace any named graph (analysis results, reference data) atomically."""
-        self._check_writable()
-        g = ox.NamedNode(str(graph))
-        quads = {ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in triples}
-        body = "\n".join(str(q.triple) + " ." for q in quads)
         self.oxigraph.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
         return len(quads)
 
