@@ -13,35 +13,12 @@ from typing import Any
 import typer
 
 from kg.cli.core import err_console, open_store, print_rows
+from kg.cli.options import FORMAT, MINCONF, SOURCES, TYPES, make_filters, with_filters
 from kg.errors import KGError
 
-FORMAT = typer.Option("table", "--format", "-f", help="table|json|csv")
-START = typer.Option(None, "--start", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD)")
-END = typer.Option(None, "--end", help="Up to this date (inclusive)")
-TYPES = typer.Option(None, "--type", "-t", help="Event type (class name; repeatable)")
-SOURCES = typer.Option(None, "--source", help="Document source or id (repeatable)")
-MINCONF = typer.Option(None, "--min-confidence", help="Keep events at least this confident")
 GRAPH = typer.Option(
     "actors", "--graph", "-g", help="actors (actor-actor network) or actor-event (bipartite)"
 )
-
-
-def _filters(
-    start: str | None,
-    end: str | None,
-    types: list[str] | None,
-    sources: list[str] | None,
-    min_conf: float | None,
-) -> Any:
-    from kg.analysis import make_filters
-
-    return make_filters(
-        start=start,
-        end=end,
-        event_types=types or None,
-        sources=sources or None,
-        min_confidence=min_conf,
-    )
 
 
 def _load(ctx: typer.Context) -> Any:
@@ -94,6 +71,7 @@ def register(app: typer.Typer) -> None:
     app.add_typer(an, name="analyze")
 
     @an.command()
+    @with_filters
     def centrality(
         ctx: typer.Context,
         graph: str = GRAPH,
@@ -104,16 +82,12 @@ def register(app: typer.Typer) -> None:
         ),
         write: str = typer.Option(None, "--write", help="Also store the results as graph NAME"),
         format: str = FORMAT,
-        start: str = START,
-        end: str = END,
-        type: list[str] = TYPES,
-        source: list[str] = SOURCES,
-        min_confidence: float = MINCONF,
+        filters: Any = None,
     ) -> None:
         """Degree, betweenness, PageRank and eigenvector centrality of actors."""
         from kg.analysis import centrality as cent
 
-        f = _filters(start, end, type, source, min_confidence)
+        f = filters
         snap = _load(ctx)
         G = _graph(snap, graph, f)
         if k is None and G.number_of_nodes() > 5000:
@@ -142,6 +116,7 @@ def register(app: typer.Typer) -> None:
         print_rows(rows, format, title="centrality")
 
     @an.command()
+    @with_filters
     def communities(
         ctx: typer.Context,
         graph: str = GRAPH,
@@ -150,16 +125,12 @@ def register(app: typer.Typer) -> None:
         members: int = typer.Option(8, "--members", help="Members to list per community"),
         write: str = typer.Option(None, "--write", help="Also store the results as graph NAME"),
         format: str = FORMAT,
-        start: str = START,
-        end: str = END,
-        type: list[str] = TYPES,
-        source: list[str] = SOURCES,
-        min_confidence: float = MINCONF,
+        filters: Any = None,
     ) -> None:
         """Louvain communities (seeded), named after their most central actors."""
         from kg.analysis import communities as comms
 
-        f = _filters(start, end, type, source, min_confidence)
+        f = filters
         snap = _load(ctx)
         G = _graph(snap, graph, f)
         cs = comms(G, seed=seed, resolution=resolution)
@@ -187,20 +158,17 @@ def register(app: typer.Typer) -> None:
         print_rows(rows, format, title="communities")
 
     @an.command()
+    @with_filters
     def brokers(
         ctx: typer.Context,
         top: int = typer.Option(10, "--top", "-n"),
         format: str = FORMAT,
-        start: str = START,
-        end: str = END,
-        type: list[str] = TYPES,
-        source: list[str] = SOURCES,
-        min_confidence: float = MINCONF,
+        filters: Any = None,
     ) -> None:
         """Actors with high betweenness for their low degree."""
         from kg.analysis import brokers as brk
 
-        f = _filters(start, end, type, source, min_confidence)
+        f = filters
         G = _graph(_load(ctx), "actors", f)
         rows = brk(G, top=top, betweenness_k=500 if G.number_of_nodes() > 5000 else None)
         print_rows(
@@ -219,6 +187,7 @@ def register(app: typer.Typer) -> None:
         )
 
     @an.command()
+    @with_filters
     def path(
         ctx: typer.Context,
         a: str = typer.Argument(..., help="From this actor (label or alias)"),
@@ -227,16 +196,12 @@ def register(app: typer.Typer) -> None:
         cutoff: int = typer.Option(3, "--cutoff", help="Longest path, in hops (with --all)"),
         limit: int = typer.Option(10, "--limit", help="Most paths to list (with --all)"),
         format: str = FORMAT,
-        start: str = START,
-        end: str = END,
-        type: list[str] = TYPES,
-        source: list[str] = SOURCES,
-        min_confidence: float = MINCONF,
+        filters: Any = None,
     ) -> None:
         """The shortest path(s) between two actors, with the events and quotes of each hop."""
         from kg.analysis import all_short_paths, resolve_actor, shortest_path
 
-        f = _filters(start, end, type, source, min_confidence)
+        f = filters
         snap = _load(ctx)
         u, v = resolve_actor(snap, a), resolve_actor(snap, b)
         G = _graph(snap, "actors", f)
@@ -274,20 +239,17 @@ def register(app: typer.Typer) -> None:
         print_rows(rows, format, title=f"{snap.label(u)} → {snap.label(v)}")
 
     @an.command()
+    @with_filters
     def profile(
         ctx: typer.Context,
         actor: str = typer.Argument(..., help="The actor (label or alias)"),
         format: str = FORMAT,
-        start: str = START,
-        end: str = END,
-        type: list[str] = TYPES,
-        source: list[str] = SOURCES,
-        min_confidence: float = MINCONF,
+        filters: Any = None,
     ) -> None:
         """An actor's names, affiliations, events by type and role, places, first/last seen."""
         from kg.analysis import actor_profile
 
-        f = _filters(start, end, type, source, min_confidence)
+        f = filters
         p = actor_profile(_load(ctx), actor, filters=f)
         if format == "json":
             _json(p)
@@ -329,22 +291,19 @@ def register(app: typer.Typer) -> None:
         print_rows(rows, format, title=p["label"])
 
     @an.command()
+    @with_filters
     def timeline(
         ctx: typer.Context,
         by: str = typer.Option("actor", "--by", help="actor|place|province|type"),
         actor: str = typer.Option(None, "--actor", "-a", help="Only this actor"),
         freq: str = typer.Option("month", "--freq", help="month|year"),
         format: str = FORMAT,
-        start: str = START,
-        end: str = END,
-        type: list[str] = TYPES,
-        source: list[str] = SOURCES,
-        min_confidence: float = MINCONF,
+        filters: Any = None,
     ) -> None:
         """Events per actor (or place, province, type) per month."""
         from kg.analysis import timeline as tl
 
-        f = _filters(start, end, type, source, min_confidence)
+        f = filters
         rows = tl(_load(ctx), by=by, freq=freq, actor=actor, filters=f)
         print_rows(
             [{by: r["label"], "period": r["period"], "events": r["events"]} for r in rows],
@@ -353,21 +312,18 @@ def register(app: typer.Typer) -> None:
         )
 
     @an.command()
+    @with_filters
     def top(
         ctx: typer.Context,
         n: int = typer.Option(20, "--top", "-n"),
         role: str = typer.Option(None, "--role", help="perpetrator, target, speaker, ..."),
         format: str = FORMAT,
-        start: str = START,
-        end: str = END,
-        type: list[str] = TYPES,
-        source: list[str] = SOURCES,
-        min_confidence: float = MINCONF,
+        filters: Any = None,
     ) -> None:
         """The actors in the most events."""
         from kg.analysis import top_actors
 
-        f = _filters(start, end, type, source, min_confidence)
+        f = filters
         rows = top_actors(_load(ctx), n=n, role=role, filters=f)
         print_rows(
             [{"actor": r["label"], "events": r["events"], "iri": r["actor"]} for r in rows],
@@ -407,21 +363,18 @@ def register(app: typer.Typer) -> None:
         )
 
     @an.command()
+    @with_filters
     def ego(
         ctx: typer.Context,
         actor: str = typer.Argument(..., help="The actor at the centre"),
         radius: int = typer.Option(1, "--radius", "-r"),
         format: str = FORMAT,
-        start: str = START,
-        end: str = END,
-        type: list[str] = TYPES,
-        source: list[str] = SOURCES,
-        min_confidence: float = MINCONF,
+        filters: Any = None,
     ) -> None:
         """The actors within RADIUS hops of an actor, and how they are linked."""
         from kg.analysis import ego_network, resolve_actor
 
-        f = _filters(start, end, type, source, min_confidence)
+        f = filters
         snap = _load(ctx)
         G = _graph(snap, "actors", f)
         ego = ego_network(G, resolve_actor(snap, actor), radius=radius)
@@ -456,7 +409,7 @@ def register(app: typer.Typer) -> None:
         """Who rose and who fell between two time windows (events and PageRank)."""
         from kg.analysis import compare_windows
 
-        f = _filters(None, None, type, source, min_confidence)
+        f = make_filters(types=type, sources=source, min_conf=min_confidence)
         rows = compare_windows(_load(ctx), a, b, top=top, filters=f)
         print_rows(
             [{k: v for k, v in r.items() if k != "actor"} for r in rows], format, title=f"{a} → {b}"

@@ -13,8 +13,9 @@ from typing import Any
 
 import typer
 
-from kg.cli.analyze import END, MINCONF, SOURCES, START, TYPES, _filters, _load
+from kg.cli.analyze import _load
 from kg.cli.core import err_console
+from kg.cli.options import with_filters
 
 OUT = typer.Option(None, "--out", "-o", help="The HTML file to write (default: out/<view>.html)")
 METRIC = typer.Option(
@@ -50,6 +51,7 @@ def register(app: typer.Typer) -> None:
     app.add_typer(viz, name="viz")
 
     @viz.command()
+    @with_filters
     def graph(
         ctx: typer.Context,
         kind: str = typer.Option(
@@ -57,36 +59,29 @@ def register(app: typer.Typer) -> None:
         ),
         out: Path = OUT,
         size_by: str = METRIC,
-        start: str = START,
-        end: str = END,
-        type: list[str] = TYPES,
-        source: list[str] = SOURCES,
-        min_confidence: float = MINCONF,
+        filters: Any = None,
     ) -> None:
         """The whole graph (large graphs get a precomputed layout, physics off)."""
         from kg.views.graphs import whole_graph_view
 
-        f = _filters(start, end, type, source, min_confidence)
+        f = filters
         view = whole_graph_view(_load(ctx), graph=kind, metric=size_by, filters=f)
         _write(view, out, f"graph-{kind}")
 
     @viz.command()
+    @with_filters
     def ego(
         ctx: typer.Context,
         actor: str = typer.Argument(..., help="The actor at the centre (label or alias)"),
         radius: int = typer.Option(1, "--radius", "-r", min=1, max=3, help="Hops: 1 to 3"),
         out: Path = OUT,
         size_by: str = METRIC,
-        start: str = START,
-        end: str = END,
-        type: list[str] = TYPES,
-        source: list[str] = SOURCES,
-        min_confidence: float = MINCONF,
+        filters: Any = None,
     ) -> None:
         """The ego network of an actor."""
         from kg.views.graphs import ego_view
 
-        f = _filters(start, end, type, source, min_confidence)
+        f = filters
         view = ego_view(_load(ctx), actor, radius=radius, metric=size_by, filters=f)
         _write(view, out, f"ego-{_slug(actor)}")
 
@@ -103,6 +98,7 @@ def register(app: typer.Typer) -> None:
         _write(view, out, f"event-{_slug(view.title.removeprefix('Event: '))}")
 
     @viz.command()
+    @with_filters
     def path(
         ctx: typer.Context,
         a: str = typer.Argument(..., help="From this actor"),
@@ -111,20 +107,17 @@ def register(app: typer.Typer) -> None:
         cutoff: int = typer.Option(3, "--cutoff", help="Longest path, in hops (with --all)"),
         out: Path = OUT,
         size_by: str = METRIC,
-        start: str = START,
-        end: str = END,
-        type: list[str] = TYPES,
-        source: list[str] = SOURCES,
-        min_confidence: float = MINCONF,
+        filters: Any = None,
     ) -> None:
         """The path(s) between two actors, with the events behind each hop."""
         from kg.views.graphs import path_view
 
-        f = _filters(start, end, type, source, min_confidence)
+        f = filters
         view = path_view(_load(ctx), a, b, all_paths=all, cutoff=cutoff, metric=size_by, filters=f)
         _write(view, out, f"path-{_slug(a)}-{_slug(b)}")
 
     @viz.command()
+    @with_filters
     def community(
         ctx: typer.Context,
         which: str = typer.Argument(
@@ -134,16 +127,12 @@ def register(app: typer.Typer) -> None:
         resolution: float = typer.Option(1.0, "--resolution"),
         out: Path = OUT,
         size_by: str = METRIC,
-        start: str = START,
-        end: str = END,
-        type: list[str] = TYPES,
-        source: list[str] = SOURCES,
-        min_confidence: float = MINCONF,
+        filters: Any = None,
     ) -> None:
         """One Louvain community of the actor network (see `kg analyze communities`)."""
         from kg.views.graphs import community_view
 
-        f = _filters(start, end, type, source, min_confidence)
+        f = filters
         view = community_view(
             _load(ctx), which, metric=size_by, seed=seed, resolution=resolution, filters=f
         )
