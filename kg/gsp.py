@@ -36,7 +36,7 @@ from rdflib import URIRef
 from rdflib.term import Node
 
 from kg.rdf.iri import doc_iri
-from kg.remote import RemoteStore
+from kg.remote import RemoteStore, spool_get
 from kg.store import Store, StoreError, quad_terms
 
 NTRIPLES = "application/n-triples"
@@ -218,22 +218,13 @@ class GraphStore(RemoteStore):
     # ------------------------------------------------------------ export
     def _dump(self) -> IO[bytes]:
         """The whole dataset as N-Quads (``GET`` on the Graph Store endpoint), spooled."""
-        import tempfile
-
-        out = tempfile.SpooledTemporaryFile(max_size=64 * 1024 * 1024)  # noqa: SIM115
-        try:
-            with self._client.stream("GET", self.gsp_url, headers={"Accept": NQUADS}) as resp:
-                if resp.status_code != 200:
-                    raise StoreError(
-                        f"GET {self.gsp_url} answered {resp.status_code}: this server does not "
-                        "export the whole dataset through its Graph Store endpoint"
-                    )
-                for chunk in resp.iter_bytes():
-                    out.write(chunk)
-        except httpx.HTTPError as err:
-            raise StoreError(f"cannot download the dataset from {self.gsp_url} ({err})") from err
-        out.seek(0)
-        return cast(IO[bytes], out)
+        return spool_get(
+            self._client,
+            self.gsp_url,
+            headers={"Accept": NQUADS},
+            refused="this server does not export the whole dataset through its Graph Store "
+            "endpoint",
+        )
 
     def load_nquads(self, data: bytes | str | Path | IO[bytes]) -> None:
         """Add N-Quads to the dataset in one request (``POST`` of the whole dataset).

@@ -52,6 +52,26 @@ def _term(b: dict[str, Any]) -> Node:
     raise StoreError(f"the endpoint sent a term of unknown type {t!r}")
 
 
+def spool_get(
+    client: httpx.Client, url: str, *, refused: str, headers: dict[str, str] | None = None
+) -> IO[bytes]:
+    """The body of ``GET url`` in a temporary file (streamed, spilled to disk past 64 MiB).
+
+    Any answer but 200 raises :class:`StoreError` with ``refused`` as the explanation.
+    """
+    out = tempfile.SpooledTemporaryFile(max_size=64 * 1024 * 1024)  # noqa: SIM115
+    try:
+        with client.stream("GET", url, headers=headers) as resp:
+            if resp.status_code != 200:
+                raise StoreError(f"GET {url} answered {resp.status_code}: {refused}")
+            for chunk in resp.iter_bytes():
+                out.write(chunk)
+    except httpx.HTTPError as err:
+        raise StoreError(f"cannot download {url} ({err})") from err
+    out.seek(0)
+    return cast(IO[bytes], out)
+
+
 class RemoteStore:
     """The read side of :class:`kg.store.Store`, over HTTP.
 
@@ -177,20 +197,11 @@ class RemoteStore:
 
     def _dump(self) -> IO[bytes]:
         """The server's ``/dump.nq`` in a temporary file (streamed, not held in memory)."""
-        out = tempfile.SpooledTemporaryFile(max_size=64 * 1024 * 1024)  # noqa: SIM115
-        try:
-            with self._client.stream("GET", self._base() + "/dump.nq") as resp:
-                if resp.status_code != 200:
-                    raise StoreError(
-                        f"{self._base()}/dump.nq answered {resp.status_code}: exporting needs "
-                        "an endpoint served by `kg serve`"
-                    )
-                for chunk in resp.iter_bytes():
-                    out.write(chunk)
-        except httpx.HTTPError as err:
-            raise StoreError(f"cannot download the dump from {self._base()} ({err})") from err
-        out.seek(0)
-        return cast(IO[bytes], out)
+        return spool_get(
+            self._client,
+            self._base() + "/dump.nq",
+            refused="exporting needs an endpoint served by `kg serve`",
+        )
 
     def quads(self, graph: URIRef | None = None) -> Iterator[tuple[Node, Node, Node, Node]]:
         """Every quad (of one graph if given) as rdflib terms."""
