@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,28 @@ def run_kg(*args: str | Path, timeout: float = 300, **kw: Any) -> subprocess.Com
         env=env,
         **kw,
     )
+
+
+@contextmanager
+def writer_lock_held(store: Path) -> Iterator[None]:
+    """Another process holds ``store`` open for writing while the block runs."""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, pyoxigraph as ox; s = ox.Store(sys.argv[1]); "
+            "print('ready', flush=True); sys.stdin.read()",
+            str(store),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        yield
+    finally:
+        holder.communicate(timeout=30)  # closing its stdin ends it
 
 
 @dataclass(frozen=True)

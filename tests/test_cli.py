@@ -12,14 +12,12 @@ import io
 import json
 import re
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import ONTOLOGY_DIR, SAMPLE_CORPUS, run_kg
+from conftest import ONTOLOGY_DIR, SAMPLE_CORPUS, run_kg, writer_lock_held
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 from typer.testing import CliRunner
@@ -358,23 +356,8 @@ def locked_store(twice: Twice, tmp_path: Path) -> Iterator[Path]:
     """A copy of the CLI store held open for writing by a second process."""
     store = tmp_path / "store"
     shutil.copytree(twice.path, store)
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, pyoxigraph as ox; s = ox.Store(sys.argv[1]); "
-            "print('ready', flush=True); sys.stdin.read()",
-            str(store),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+    with writer_lock_held(store):
         yield store
-    finally:
-        holder.communicate(timeout=30)  # closing its stdin ends it
 
 
 @pytest.mark.slow

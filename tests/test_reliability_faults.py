@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import KG_BIN, run_kg
+from conftest import KG_BIN, run_kg, writer_lock_held
 from rdflib import Graph
 
 from kg.ontology import ontology_dir, ontology_graph
@@ -329,24 +329,8 @@ def test_reader_lock_keeps_writers_out_and_is_refused_during_a_write(tmp_path: P
         assert r.returncode != 0 and "in use by another writer" in r.stderr, r.stderr
     finally:
         lock.release()
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, pyoxigraph as ox; s = ox.Store(sys.argv[1]); print('ready', flush=True); "
-            "sys.stdin.read()",
-            str(path),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
-        with pytest.raises(StoreError, match="being written"):
-            ReaderLock(path)
-    finally:
-        holder.communicate(timeout=30)
+    with writer_lock_held(path), pytest.raises(StoreError, match="being written"):
+        ReaderLock(path)
 
 
 def test_a_read_only_handle_breaks_when_a_writer_compacts(tmp_path: Path) -> None:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from conftest import writer_lock_held
 from rdflib import XSD, Dataset, Literal, URIRef
 from rdflib.compare import isomorphic
 
@@ -117,26 +116,11 @@ def test_store_locked_by_another_process(tmp_path: Path) -> None:
     path = tmp_path / "s"
     with Store(path) as st:
         st.replace_document("d1", triples(3))
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, pyoxigraph as ox; s = ox.Store(sys.argv[1]); "
-            "print('ready', flush=True); sys.stdin.read()",
-            str(path),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+    with writer_lock_held(path):
         with pytest.raises(StoreError, match="in use by another writer"):
             Store(path)
         with Store(path, read_only=True) as ro:  # readers are still welcome
             assert ro.document_ids() == ["d1"] and len(ro) == 3
-    finally:
-        holder.communicate(timeout=30)  # closing its stdin ends it
     with Store(path) as st:
         assert len(st) == 3
 
