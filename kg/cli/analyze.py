@@ -87,9 +87,8 @@ def register(app: typer.Typer) -> None:
         """Degree, betweenness, PageRank and eigenvector centrality of actors."""
         from kg.analysis import centrality as cent
 
-        f = filters
         snap = _load(ctx)
-        G = _graph(snap, graph, f)
+        G = _graph(snap, graph, filters)
         if k is None and G.number_of_nodes() > 5000:
             k = 500
         actors = [n for n, kind in G.nodes(data="kind") if kind == "actor"]
@@ -103,7 +102,7 @@ def register(app: typer.Typer) -> None:
                 write,
                 values,
                 algorithm="centrality",
-                parameters={"graph": graph, "betweenness_k": k, **f.as_dict()},
+                parameters={"graph": graph, "betweenness_k": k, **filters.as_dict()},
             )
         rows = [
             {
@@ -130,9 +129,8 @@ def register(app: typer.Typer) -> None:
         """Louvain communities (seeded), named after their most central actors."""
         from kg.analysis import communities as comms
 
-        f = filters
         snap = _load(ctx)
-        G = _graph(snap, graph, f)
+        G = _graph(snap, graph, filters)
         cs = comms(G, seed=seed, resolution=resolution)
         if write:
             _write(
@@ -141,7 +139,12 @@ def register(app: typer.Typer) -> None:
                 {},
                 algorithm="louvain",
                 communities=cs,
-                parameters={"graph": graph, "seed": seed, "resolution": resolution, **f.as_dict()},
+                parameters={
+                    "graph": graph,
+                    "seed": seed,
+                    "resolution": resolution,
+                    **filters.as_dict(),
+                },
             )
         rows = []
         for c in cs:
@@ -168,8 +171,7 @@ def register(app: typer.Typer) -> None:
         """Actors with high betweenness for their low degree."""
         from kg.analysis import brokers as brk
 
-        f = filters
-        G = _graph(_load(ctx), "actors", f)
+        G = _graph(_load(ctx), "actors", filters)
         rows = brk(G, top=top, betweenness_k=500 if G.number_of_nodes() > 5000 else None)
         print_rows(
             [
@@ -201,10 +203,9 @@ def register(app: typer.Typer) -> None:
         """The shortest path(s) between two actors, with the events and quotes of each hop."""
         from kg.analysis import all_short_paths, resolve_actor, shortest_path
 
-        f = filters
         snap = _load(ctx)
         u, v = resolve_actor(snap, a), resolve_actor(snap, b)
-        G = _graph(snap, "actors", f)
+        G = _graph(snap, "actors", filters)
         if all:
             paths = all_short_paths(G, u, v, cutoff=cutoff, limit=limit)
         else:
@@ -249,8 +250,7 @@ def register(app: typer.Typer) -> None:
         """An actor's names, affiliations, events by type and role, places, first/last seen."""
         from kg.analysis import actor_profile
 
-        f = filters
-        p = actor_profile(_load(ctx), actor, filters=f)
+        p = actor_profile(_load(ctx), actor, filters=filters)
         if format == "json":
             _json(p)
             return
@@ -303,8 +303,7 @@ def register(app: typer.Typer) -> None:
         """Events per actor (or place, province, type) per month."""
         from kg.analysis import timeline as tl
 
-        f = filters
-        rows = tl(_load(ctx), by=by, freq=freq, actor=actor, filters=f)
+        rows = tl(_load(ctx), by=by, freq=freq, actor=actor, filters=filters)
         print_rows(
             [{by: r["label"], "period": r["period"], "events": r["events"]} for r in rows],
             format,
@@ -323,8 +322,7 @@ def register(app: typer.Typer) -> None:
         """The actors in the most events."""
         from kg.analysis import top_actors
 
-        f = filters
-        rows = top_actors(_load(ctx), n=n, role=role, filters=f)
+        rows = top_actors(_load(ctx), n=n, role=role, filters=filters)
         print_rows(
             [{"actor": r["label"], "events": r["events"], "iri": r["actor"]} for r in rows],
             format,
@@ -374,9 +372,8 @@ def register(app: typer.Typer) -> None:
         """The actors within RADIUS hops of an actor, and how they are linked."""
         from kg.analysis import ego_network, resolve_actor
 
-        f = filters
         snap = _load(ctx)
-        G = _graph(snap, "actors", f)
+        G = _graph(snap, "actors", filters)
         ego = ego_network(G, resolve_actor(snap, actor), radius=radius)
         if format == "json":
             _json(ego)

@@ -64,8 +64,7 @@ def register(app: typer.Typer) -> None:
         """The whole graph (large graphs get a precomputed layout, physics off)."""
         from kg.views.graphs import whole_graph_view
 
-        f = filters
-        view = whole_graph_view(_load(ctx), graph=kind, metric=size_by, filters=f)
+        view = whole_graph_view(_load(ctx), graph=kind, metric=size_by, filters=filters)
         _write(view, out, f"graph-{kind}")
 
     @viz.command()
@@ -81,8 +80,7 @@ def register(app: typer.Typer) -> None:
         """The ego network of an actor."""
         from kg.views.graphs import ego_view
 
-        f = filters
-        view = ego_view(_load(ctx), actor, radius=radius, metric=size_by, filters=f)
+        view = ego_view(_load(ctx), actor, radius=radius, metric=size_by, filters=filters)
         _write(view, out, f"ego-{_slug(actor)}")
 
     @viz.command()
@@ -112,8 +110,9 @@ def register(app: typer.Typer) -> None:
         """The path(s) between two actors, with the events behind each hop."""
         from kg.views.graphs import path_view
 
-        f = filters
-        view = path_view(_load(ctx), a, b, all_paths=all, cutoff=cutoff, metric=size_by, filters=f)
+        view = path_view(
+            _load(ctx), a, b, all_paths=all, cutoff=cutoff, metric=size_by, filters=filters
+        )
         _write(view, out, f"path-{_slug(a)}-{_slug(b)}")
 
     @viz.command()
@@ -132,8 +131,7 @@ def register(app: typer.Typer) -> None:
         """One Louvain community of the actor network (see `kg analyze communities`)."""
         from kg.views.graphs import community_view
 
-        f = filters
         view = community_view(
-            _load(ctx), which, metric=size_by, seed=seed, resolution=resolution, filters=f
+            _load(ctx), which, metric=size_by, seed=seed, resolution=resolution, filters=filters
         )
         _write(view, out, f"community-{_slug(which)}")
