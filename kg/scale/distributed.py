@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict
 from typing import Any, cast
 
@@ -88,6 +88,34 @@ def _graph(res: dict[str, Any]) -> DocumentGraph:
     )
 
 
+def in_order(
+    articles: Iterable[Article],
+    submit: Callable[[list[dict[str, Any]]], Any],
+    collect: Callable[[Any], list[dict[str, Any]]],
+    batch_size: int,
+    window: int,
+) -> Iterator[DocumentGraph]:
+    """Chunks of ``batch_size`` articles handed to ``submit`` (at most ``window`` in flight),
+    their results read back with ``collect`` in input order; unfinished work is cancelled when
+    the caller stops early."""
+    inflight: deque[Any] = deque()
+    it = iter(articles)
+    try:
+        while True:
+            while len(inflight) < window:
+                chunk = [asdict(a) for _, a in zip(range(batch_size), it, strict=False)]
+                if not chunk:
+                    break
+                inflight.append(submit(chunk))
+            if not inflight:
+                return
+            for res in collect(inflight.popleft()):
+                yield _graph(res)
+    finally:
+        for fut in inflight:
+            fut.cancel()
+
+
 class DaskExtraction:
     """Extraction on a ``dask.distributed`` cluster, streamed back in input order.
 
@@ -126,29 +154,20 @@ class DaskExtraction:
         self, articles: Iterable[Article], run: RunInfo, *, keep_records: bool = False
     ) -> Iterator[DocumentGraph]:
         """The graphs of ``articles``, in input order, extracted by the workers."""
-        inflight: deque[Any] = deque()
-        it = iter(articles)
+
+        def submit(chunk: list[dict[str, Any]]) -> Any:
+            return self.client.submit(
+                extract_chunk, chunk, run, self.batch_size, keep_records, pure=False
+            )
+
+        def collect(fut: Any) -> list[dict[str, Any]]:
+            results = cast(list[dict[str, Any]], fut.result())
+            fut.release()
+            return results
+
         try:
-            while True:
-                while len(inflight) < self.window:
-                    chunk = [asdict(a) for _, a in zip(range(self.batch_size), it, strict=False)]
-                    if not chunk:
-                        break
-                    inflight.append(
-                        self.client.submit(
-                            extract_chunk, chunk, run, self.batch_size, keep_records, pure=False
-                        )
-                    )
-                if not inflight:
-                    return
-                fut = inflight.popleft()
-                results = fut.result()
-                fut.release()
-                for res in results:
-                    yield _graph(res)
+            yield from in_order(articles, submit, collect, self.batch_size, self.window)
         finally:
-            for fut in inflight:
-                fut.cancel()
             if self._own:
                 self.client.close()
 

@@ -16,10 +16,8 @@ with the writer's thread.
 from __future__ import annotations
 
 import multiprocessing as mp
-from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import asdict
 from typing import Any
 
 from kg.ingestion.run import DocumentGraph
@@ -78,24 +76,14 @@ class ProcessExtraction:
         self, articles: Iterable[Article], run: RunInfo, *, keep_records: bool = False
     ) -> Iterator[DocumentGraph]:
         """The graphs of ``articles``, in input order."""
-        from kg.scale.distributed import _graph, extract_chunk
+        from kg.scale.distributed import extract_chunk, in_order
 
-        inflight: deque[Future[Any]] = deque()
-        it = iter(articles)
+        def submit(chunk: list[dict[str, Any]]) -> Future[Any]:
+            return self.pool.submit(extract_chunk, chunk, run, self.batch_size, keep_records)
+
         try:
-            while True:
-                while len(inflight) < self.window:
-                    chunk = [asdict(a) for _, a in zip(range(self.batch_size), it, strict=False)]
-                    if not chunk:
-                        break
-                    inflight.append(
-                        self.pool.submit(extract_chunk, chunk, run, self.batch_size, keep_records)
-                    )
-                if not inflight:
-                    return
-                for res in inflight.popleft().result():
-                    yield _graph(res)
+            yield from in_order(
+                articles, submit, lambda fut: fut.result(), self.batch_size, self.window
+            )
         finally:
-            for fut in inflight:
-                fut.cancel()
             self.pool.shutdown(wait=True, cancel_futures=True)
