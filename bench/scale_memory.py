@@ -7,7 +7,7 @@ process plus its spaCy worker processes every ``--every`` documents. Flat means:
 in the last quarter of the run is within a few per cent of the RSS after the first
 quarter. The ratio printed is last-quarter max / first-quarter max.
 
-Run:  .venv/bin/python bench/scale_memory.py [--docs 100000] [--every 500] [--processes 1]
+Run:  .venv/bin/python bench/scale_memory.py [--docs 10000] [--every 500] [--processes 1]
       (``--minutes 10`` stops earlier; the curve is printed either way)
 """
 
@@ -57,7 +57,7 @@ def rss_mib() -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--docs", type=int, default=100_000)
+    ap.add_argument("--docs", type=int, default=10_000, help="100000 for the full curve")
     ap.add_argument("--every", type=int, default=500)
     ap.add_argument("--processes", type=int, default=1)
     ap.add_argument("--batch-size", type=int, default=64)

@@ -36,11 +36,8 @@ from rdflib import URIRef
 from rdflib.term import Node
 
 from kg.rdf.iri import doc_iri
-from kg.remote import RemoteStore, spool_get
+from kg.remote import NQUADS, NTRIPLES, RemoteStore
 from kg.store import Store, StoreError, quad_terms
-
-NTRIPLES = "application/n-triples"
-NQUADS = "application/n-quads"
 
 
 def _ntriples(triples: Iterable[Any] | bytes) -> tuple[bytes, int]:
@@ -67,6 +64,10 @@ class GraphStore(RemoteStore):
     update:
         The SPARQL update endpoint, optional: with it, ``replace_documents(...,
         method="update")`` writes a batch in one update.
+    dump:
+        A URL whose ``GET`` (``Accept: application/n-quads``) answers the whole dataset,
+        optional (Oxigraph: its Graph Store endpoint). Without it, or when the server
+        refuses it, export reads graph by graph with standard queries.
     auth:
         ``(user, password)`` (HTTP Basic) or an ``httpx.Auth`` (Virtuoso's ``-auth``
         endpoints want ``httpx.DigestAuth``) for servers that protect writes.
@@ -82,12 +83,14 @@ class GraphStore(RemoteStore):
         *,
         gsp: str,
         update: str | None = None,
+        dump: str | None = None,
         auth: tuple[str, str] | httpx.Auth | None = None,
         timeout: float = 300.0,
     ) -> None:
         super().__init__(query_url, timeout=timeout)
         self.gsp_url = gsp
         self.update_url = update
+        self.dump_url = dump
         if isinstance(auth, tuple):
             auth = httpx.BasicAuth(*auth)
         if auth is not None:
@@ -122,6 +125,8 @@ class GraphStore(RemoteStore):
         q, u, g = shapes[kind]
         if kind == "virtuoso" and isinstance(kwargs.get("auth"), tuple):
             kwargs["auth"] = httpx.DigestAuth(*kwargs["auth"])
+        if kind == "oxigraph":
+            kwargs.setdefault("dump", g)  # GET /store with a dataset format: everything
         return cls(q, gsp=g, update=u, **kwargs)
 
     def __repr__(self) -> str:
@@ -216,15 +221,9 @@ class GraphStore(RemoteStore):
         return [iris[str(r["g"])] for r in rows if r["g"] is not None and str(r["g"]) in iris]
 
     # ------------------------------------------------------------ export
-    def _dump(self) -> IO[bytes]:
-        """The whole dataset as N-Quads (``GET`` on the Graph Store endpoint), spooled."""
-        return spool_get(
-            self._client,
-            self.gsp_url,
-            headers={"Accept": NQUADS},
-            refused="this server does not export the whole dataset through its Graph Store "
-            "endpoint",
-        )
+    def _dump_url(self) -> str | None:
+        """The server's whole-dataset download (``GET`` on ``dump``), if it has one."""
+        return self.dump_url
 
     def load_nquads(self, data: bytes | str | Path | IO[bytes]) -> None:
         """Add N-Quads to the dataset in one request (``POST`` of the whole dataset).

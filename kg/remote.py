@@ -29,6 +29,8 @@ from kg.store import EXPORT_FORMATS, PREFIXES, SPARQL_PREFIXES, Store, StoreErro
 from kg.vocab import ONTOLOGY_IRI
 
 JSON_RESULTS = "application/sparql-results+json"
+NQUADS = "application/n-quads"
+NTRIPLES = "application/n-triples"
 XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
 
 
@@ -52,21 +54,36 @@ def _term(b: dict[str, Any]) -> Node:
     raise StoreError(f"the endpoint sent a term of unknown type {t!r}")
 
 
+class Refused(StoreError):
+    """The server answered a download with an error status (``status``)."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+# answers meaning "this server has no such download": try another way
+NOT_OFFERED = frozenset({400, 404, 405, 406, 415, 501})
+
+
 def spool_get(
     client: httpx.Client, url: str, *, refused: str, headers: dict[str, str] | None = None
 ) -> IO[bytes]:
     """The body of ``GET url`` in a temporary file (streamed, spilled to disk past 64 MiB).
 
-    Any answer but 200 raises :class:`StoreError` with ``refused`` as the explanation.
+    Any answer but 200 raises :class:`Refused` (a :class:`StoreError`) with ``refused``
+    as the explanation.
     """
     out = tempfile.SpooledTemporaryFile(max_size=64 * 1024 * 1024)  # noqa: SIM115
     try:
         with client.stream("GET", url, headers=headers) as resp:
             if resp.status_code != 200:
-                raise StoreError(f"GET {url} answered {resp.status_code}: {refused}")
+                out.close()
+                raise Refused(f"GET {url} answered {resp.status_code}: {refused}", resp.status_code)
             for chunk in resp.iter_bytes():
                 out.write(chunk)
     except httpx.HTTPError as err:
+        out.close()
         raise StoreError(f"cannot download {url} ({err})") from err
     out.seek(0)
     return cast(IO[bytes], out)
@@ -195,13 +212,60 @@ class RemoteStore:
         """Documents, triples, events, actors, places (the same queries as the local store)."""
         return Store.stats(cast(Store, self))
 
+    def _dump_url(self) -> str | None:
+        """Where the server offers the whole dataset as N-Quads (``kg serve``'s dump)."""
+        return self._base() + "/dump.nq"
+
     def _dump(self) -> IO[bytes]:
-        """The server's ``/dump.nq`` in a temporary file (streamed, not held in memory)."""
-        return spool_get(
-            self._client,
-            self._base() + "/dump.nq",
-            refused="exporting needs an endpoint served by `kg serve`",
-        )
+        """The whole dataset as N-Quads in a temporary file (streamed, not held in memory).
+
+        One download where the server offers one (``kg serve``'s ``/dump.nq``, the Graph
+        Store endpoint of an Oxigraph server); from any other SPARQL 1.1 endpoint, graph by
+        graph (:meth:`_dump_by_graph`).
+        """
+        url = self._dump_url()
+        if url is not None:
+            try:
+                return spool_get(
+                    self._client, url, headers={"Accept": NQUADS}, refused="no dataset download"
+                )
+            except Refused as err:
+                if err.status not in NOT_OFFERED:
+                    raise
+        return self._dump_by_graph()
+
+    def _dump_by_graph(self) -> IO[bytes]:
+        """The dataset as N-Quads from standard queries: the named graphs' IRIs, then one
+        ``CONSTRUCT`` per graph, in IRI order (works on any SPARQL 1.1 endpoint)."""
+        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
+        graphs = sorted(str(r["g"]) for r in rows if isinstance(r["g"], URIRef))
+        out = tempfile.SpooledTemporaryFile(max_size=64 * 1024 * 1024)  # noqa: SIM115
+        try:
+            for g in graphs:
+                name = ox.NamedNode(g)  # validated: the IRI cannot break out of <...>
+                resp = self._post(
+                    f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }}", NTRIPLES
+                )
+                kind = resp.headers.get("content-type", NTRIPLES).split(";")[0].strip()
+                if kind in (NTRIPLES, "text/plain"):
+                    triples = ox.parse(resp.content, ox.RdfFormat.N_TRIPLES)
+                elif kind == "text/turtle":
+                    triples = ox.parse(resp.content, ox.RdfFormat.TURTLE)
+                else:
+                    raise StoreError(
+                        f"the endpoint {self.url} answered a CONSTRUCT with {kind!r}: expected "
+                        "N-Triples or Turtle"
+                    )
+                ox.serialize(
+                    (ox.Quad(t.subject, t.predicate, t.object, name) for t in triples),
+                    out,
+                    ox.RdfFormat.N_QUADS,
+                )
+        except BaseException:
+            out.close()
+            raise
+        out.seek(0)
+        return cast(IO[bytes], out)
 
     def quads(self, graph: URIRef | None = None) -> Iterator[tuple[Node, Node, Node, Node]]:
         """Every quad (of one graph if given) as rdflib terms."""

@@ -249,6 +249,18 @@ def test_kg_ingest_gsp_command(oxigraph_server: str, tmp_path: Path) -> None:
     assert '"count": 8' in proc.stdout
     proc = run_kg("--store", f"{oxigraph_server}/query", "ingest", SAMPLE_CORPUS)
     assert proc.returncode == 2 and "--gsp" in proc.stderr
+    # export from the plain SPARQL endpoint (graph by graph) = the server's whole dump
+    out = tmp_path / "export.nq"
+    proc = run_kg("--store", f"{oxigraph_server}/query", "export", "-o", out)
+    assert proc.returncode == 0, proc.stderr
+    from kg.gsp import GraphStore
+    from kg.rdf.iri import doc_iri
+
+    with GraphStore.for_server(oxigraph_server) as st:
+        whole, docs = dataset(st), {f"<{doc_iri(d)}>" for d in st.document_ids()}
+    exported = {ln for ln in out.read_text("utf-8").splitlines() if ln.strip()}
+    assert exported == whole
+    assert len(docs) == 8 and docs <= {ln.rsplit(" ", 2)[-2] for ln in exported}
 
 
 def test_gsp_url_shapes() -> None:
