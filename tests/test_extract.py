@@ -189,6 +189,33 @@ def test_vague_numbers_follow_the_convention(ex: Extractor) -> None:
     assert arrest.arrested is not None and (arrest.arrested.best, arrest.arrested.min) == (3, 3)
 
 
+def test_a_number_the_parser_hangs_on_an_adjective_still_counts(ex: Extractor) -> None:
+    x = read(ex, "Almost three dozen suspected militants were detained during the raid in Ghor.")
+    arrest = events_of(x, "Arrest")[0]
+    assert arrest.arrested is not None and arrest.arrested.best == 36
+
+
+def test_totals_over_a_past_period_are_not_events(ex: Extractor) -> None:
+    x = read(
+        ex,
+        "Police have arrested 40 smugglers in the past month, the governor said. "
+        "Army units carried out a dozen raids over the last two weeks, detaining scores of "
+        "suspects. Police arrested two smugglers in Herat on Monday.",
+    )
+    arrests = events_of(x, "Arrest")
+    assert [a.arrested.best for a in arrests if a.arrested] == [2]
+    assert not events_of(x, "SecurityOperation")
+
+
+def test_what_a_described_person_used_to_do_is_background(ex: Extractor) -> None:
+    x = read(
+        ex,
+        "Forces detained Gul Agha in Logar on Monday. Gul Agha was a Taliban cell leader who "
+        "led 20 fighters and specialized in IED attacks against police posts.",
+    )
+    assert events_of(x, "Arrest") and not events_of(x, "Attack")
+
+
 def test_dateline_dates_the_story_and_is_not_a_location(ex: Extractor) -> None:
     a = make_article(
         {

@@ -62,6 +62,9 @@ _LOC_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "
 _TARGET_PREPS = {"on", "against", "at", "targeting"}
 _HARM_VERBS = {"kill", "hit", "target", "weaken", "destroy", "damage", "wound", "injure", "strike"}
 _SAME_EVENT_PREPS = {"in", "with", "during", "by", "through", "via"}
+# a past span of time a report totals events over: "in the last month", "over the past year"
+_PERIODS = {"week", "month", "year", "weeks", "months", "years"}
+_PAST_SPAN = {"last", "past", "previous", "recent"}
 _COUNT_DEPS = {"nummod", "quantmod", "amod", "det", "compound", "advmod"}
 _SUICIDE = re.compile(r"\bsuicide\b", re.I)
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -223,6 +226,8 @@ class EventReader:
             c.dep_ == "prep" and c.lower_ in ("since", "throughout") for c in tok.children
         ):
             return True  # "50 insurgents killed since the beginning of the year": a tally
+        if self._over_a_period(tok):
+            return True  # "have captured 17 leaders in the last month": a tally
         if tok.pos_ in ("VERB", "AUX"):
             if tok.tag_ in ("VBZ", "VBP") and not any(
                 c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "have"
@@ -247,7 +252,7 @@ class EventReader:
                     return True
             if (
                 gov is not None
-                and gov.dep_ == "relcl"
+                and (gov.dep_ == "relcl" or (gov.dep_ == "conj" and gov.head.dep_ == "relcl"))
                 and tok.tag_ == "NNS"
                 and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
             ):
@@ -280,6 +285,29 @@ class EventReader:
                 "dobj",
             ):
                 break
+        return False
+
+    def _over_a_period(self, tok: Token) -> bool:
+        """Whether the trigger (or the verb it depends on) is counted over a past period:
+        ``in the last month``, ``over the past two weeks``, ``during the previous year``.
+
+        Such a sentence totals many events; it is not one event.
+        """
+        verb: Token | None = tok if tok.pos_ in ("VERB", "AUX") else self._governor_verb(tok)
+        for _ in range(2):  # "conducted operations over the past month, detaining scores"
+            if verb is None:
+                return False
+            for c in verb.children:
+                if c.dep_ != "prep" or c.lower_ not in ("in", "over", "during", "within"):
+                    continue
+                for period in c.children:
+                    if (
+                        period.dep_ == "pobj"
+                        and period.lemma_.lower() in _PERIODS
+                        and any(m.lower_ in _PAST_SPAN for m in period.children)
+                    ):
+                        return True
+            verb = verb.head if verb.dep_ in ("advcl", "conj", "xcomp") else None
         return False
 
     @staticmethod
@@ -592,6 +620,17 @@ class EventReader:
                 if c.dep_ == "nummod" and _YEAR.match(c.text) and int(c.text) > 1900:
                     continue
                 best = q
+        if best is None:  # "three dozen suspected insurgents": the number hangs off the adjective
+            for c in tok.children:
+                if c.dep_ != "amod" or c.i > tok.i:
+                    continue
+                for g in c.children:
+                    if g.dep_ in ("npadvmod", "nummod") and (
+                        g.like_num or g.ent_type_ == "CARDINAL"
+                    ):
+                        words = [g, *(w for w in g.children if w.dep_ in ("advmod", "quantmod"))]
+                        best = quantity(" ".join(w.text for w in sorted(words, key=lambda t: t.i)))
+                        break
         if best is None and (
             tok.pos_ == "NUM"
             or tok.lower_ in ("several", "numerous", "multiple", "dozens", "many", "scores")

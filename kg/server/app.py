@@ -117,10 +117,15 @@ async def refresh_once(ctx: ServerContext) -> bool:
     if fingerprint(ctx.store_path) == old_snap.fingerprint:
         return False
     loop = asyncio.get_running_loop()
+    taking = loop.run_in_executor(None, take_snapshot, ctx.store_path)
     try:
-        snap = await loop.run_in_executor(None, take_snapshot, ctx.store_path)
+        snap = await asyncio.shield(taking)
     except WriterActive:
         return False  # a writer is busy: look again next time
+    except asyncio.CancelledError:  # the server is stopping: leave no snapshot behind
+        with contextlib.suppress(Exception):
+            (await taking).retire()
+        raise
     if snap.fingerprint == old_snap.fingerprint:
         snap.retire()
         return False
