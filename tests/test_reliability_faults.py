@@ -333,6 +333,17 @@ def test_reader_lock_keeps_writers_out_and_is_refused_during_a_write(tmp_path: P
         ReaderLock(path)
 
 
+def _graph_quads(subject: str, fill: str, graph: str) -> Iterator[ox.Quad]:
+    """5,000 quads with 40-character literals in one named graph (enough to compact)."""
+    for i in range(5000):
+        yield ox.Quad(
+            ox.NamedNode(f"http://example.org/{subject}/{i}"),
+            ox.NamedNode("http://example.org/p"),
+            ox.Literal(fill * 40 + str(i)),
+            ox.NamedNode(f"http://example.org/{graph}"),
+        )
+
+
 def test_a_read_only_handle_breaks_when_a_writer_compacts(tmp_path: Path) -> None:
     """Why ``kg serve`` never reads a store while it is written (kg.server.snapshot):
     a read-only handle opened before a writer rewrites the store fails afterwards. If this
@@ -340,30 +351,14 @@ def test_a_read_only_handle_breaks_when_a_writer_compacts(tmp_path: Path) -> Non
     path = str(tmp_path / "s")
     st = ox.Store(path)
     for k in range(6):
-        st.extend(
-            ox.Quad(
-                ox.NamedNode(f"http://example.org/s{k}/{i}"),
-                ox.NamedNode("http://example.org/p"),
-                ox.Literal("v" * 40 + str(i)),
-                ox.NamedNode(f"http://example.org/g{k}"),
-            )
-            for i in range(5000)
-        )
+        st.extend(_graph_quads(f"s{k}", "v", f"g{k}"))
         st.flush()
     del st
     reader = ox.Store.read_only(path)
     writer = ox.Store(path)
     for k in range(6):
         writer.remove_graph(ox.NamedNode(f"http://example.org/g{k}"))
-        writer.extend(
-            ox.Quad(
-                ox.NamedNode(f"http://example.org/t{k}/{i}"),
-                ox.NamedNode("http://example.org/p"),
-                ox.Literal("w" * 40 + str(i)),
-                ox.NamedNode(f"http://example.org/h{k}"),
-            )
-            for i in range(5000)
-        )
+        writer.extend(_graph_quads(f"t{k}", "w", f"h{k}"))
         writer.flush()
     writer.optimize()
     try:
