@@ -62,13 +62,17 @@ class Quantity:
 
 @dataclass(frozen=True)
 class DateValue:
-    """A date with its precision: ``"2024-01-03"`` (day), ``"2024-01"`` (month), ``"2024"``.
+    """A date with its precision: ``"2024-01-03"`` (day), ``"2024-01"`` (month), ``"2024"``,
+    and where it comes from: ``"text"`` (the text states it), ``"dateline"`` (the report's
+    dateline or leading date dates the story) or ``"publication"`` (the text gives none: the
+    publication date stands in, as event coders do).
 
-    >>> DateValue("2024-01").precision
-    'month'
+    >>> DateValue("2024-01").precision, DateValue("2024-01-03", "publication").basis
+    ('month', 'publication')
     """
 
     value: str
+    basis: str = "text"
 
     @property
     def precision(self) -> str:

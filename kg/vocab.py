@@ -49,6 +49,7 @@ class CKG(DefinedNamespace):
     Condemnation: URIRef  # Condemnation
     Country: URIRef  # Country
     CriminalGroup: URIRef  # Criminal group
+    DateBasis: URIRef  # Date basis
     DeFactoGovernment: URIRef  # De facto government
     DeclinedToComment: URIRef  # Declined to comment
     Denial: URIRef  # Denial
@@ -114,6 +115,7 @@ class CKG(DefinedNamespace):
     backedBy: URIRef  # backed by
     basedIn: URIRef  # based in
     community: URIRef  # community
+    dateBasis: URIRef  # date basis
     evidenceSelector: URIRef  # evidence selector
     governs: URIRef  # governs
     inDocument: URIRef  # in document
@@ -167,10 +169,13 @@ class CKG(DefinedNamespace):
     Alleged: URIRef  # Alleged
     ApproximateLocation: URIRef  # ApproximateLocation
     Asserted: URIRef  # Asserted
+    DatelineDate: URIRef  # DatelineDate
     Denied: URIRef  # Denied
     ExactLocation: URIRef  # ExactLocation
     Hypothetical: URIRef  # Hypothetical
+    PublicationDate: URIRef  # PublicationDate
     RegionalLocation: URIRef  # RegionalLocation
+    StatedDate: URIRef  # StatedDate
 
     _NS = Namespace("https://w3id.org/conflict-kg/ontology#")
     _fail = True

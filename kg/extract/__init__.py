@@ -136,7 +136,7 @@ class Extractor:
         """A long article in chunks of whole paragraphs; offsets kept in the full text."""
         from dataclasses import replace
 
-        from kg.dates import find_dateline
+        from kg.extract.dates import find_dateline
         from kg.extract.build import build_extraction
         from kg.records import Span
 

@@ -15,7 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.dates import find_dateline, resolve
+from kg.extract.dates import find_dateline, resolve
 from kg.extract import classes
 from kg.extract.coref import Event, absorb, corefer, same_statement
 from kg.extract.entities import DATELINE_KEY, SPAN_KEY
@@ -42,7 +42,7 @@ def build_extraction(
     for w in x.warnings:
         log.warning("%s: %s", article.id, w)
     text = article.text
-    dl = find_dateline(text)
+    dl = find_dateline(text, ref=article.published)
     ref = article.published or (dl.iso if dl else None)
     head_end = max(headline_end(text), dl.end if dl else 0)
 
@@ -97,7 +97,14 @@ def build_extraction(
         if ev.date is None and (m.trigger.pos_ in ("VERB", "AUX") or m.asserted):
             # a verb's event happens in the narrative's time; a statement when it was made
             own = sentence_date(m.sent, ref, pack, head_end)
-            ev.date = own or (story.dates[k] if not m.speech else None)
+            told = story.dates[k] if not m.speech else None
+            if own:
+                ev.date, ev.date_basis = own, "text"
+            elif told:
+                ev.date, ev.date_basis = told
+            elif article.published and not m.speech:
+                # the story gives no date: the publication date stands in, marked as such
+                ev.date, ev.date_basis = article.published, "publication"
         place = story.places[k]
         if (m.violent or classes.behaviour(m.cls, "never_empty")) and place:
             if "location" not in ev.roles:
@@ -281,7 +288,7 @@ def _records(ev: Event, gaz: Gazetteer, x: Extraction, text: str) -> list[EventR
         label=_label(ev, x),
         trigger=ev.mentions[0].trigger.text,
         roles={k: list(v) for k, v in ev.roles.items()},
-        date=DateValue(ev.date) if ev.date else None,
+        date=DateValue(ev.date, ev.date_basis) if ev.date else None,
         fatalities=ev.fatalities,
         injured=ev.injured,
         arrested=ev.arrested,

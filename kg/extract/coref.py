@@ -27,6 +27,7 @@ class Event:
     extra: set[str] = field(default_factory=set)
     roles: dict[str, list[str]] = field(default_factory=dict)
     date: str | None = None
+    date_basis: str = "text"
     date_explicit: bool = False
     fatalities: Quantity | None = None
     injured: Quantity | None = None
@@ -184,7 +185,7 @@ def absorb(ev: Event, m: Mention, explicit: str | None) -> None:
         for k in keys:
             ev.add(role, k)
     if explicit and (not ev.date_explicit or (len(explicit) > len(ev.date or ""))):
-        ev.date, ev.date_explicit = explicit, True
+        ev.date, ev.date_explicit, ev.date_basis = explicit, True, "text"
     for q in ("fatalities", "injured", "arrested"):
         # an elaboration that counts more people is the fuller account
         v, cur = getattr(m, q), getattr(ev, q)

@@ -37,7 +37,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from kg.dates import DATELINE_RX, find_dateline
+from kg.extract.dates import DATELINE_RX, find_dateline
 from kg.extract.gazetteer import Gazetteer, norm
 
 SPAN_KEY = "ckg"

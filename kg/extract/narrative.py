@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from kg.dates import resolve
+from kg.extract.dates import resolve
 from kg.extract.arguments import is_loc_use
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.lang import LanguagePack
@@ -91,7 +91,7 @@ class Narrative:
 
     sentences: list[Span]
     index: dict[int, int]  # sentence start token -> position in ``sentences``
-    dates: list[str | None]
+    dates: list[tuple[str, str] | None]  # (ISO date, basis: "text" or "dateline")
     places: list[str | None]
 
 
@@ -111,7 +111,7 @@ def read_narrative(
     of the paragraph (countries excluded)."""
     sents = [s for s in doc.sents if s.end_char > head_end]
     out = Narrative(sents, {s.start: i for i, s in enumerate(sents)}, [], [])
-    cur_date = dateline_date
+    cur_date = (dateline_date, "dateline") if dateline_date else None
     lead_dated = False
     cur_place: str | None = None
     cur_para = -1
@@ -121,7 +121,7 @@ def read_narrative(
             cur_para, cur_place = para, None
         d = sentence_date(sent, ref, pack, head_end)
         if d and len(d) == 10 and not lead_dated:
-            cur_date, lead_dated = d, True
+            cur_date, lead_dated = (d, "text"), True
         locs = [
             k
             for (a, b), k in place_spans.items()

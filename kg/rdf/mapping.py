@@ -39,6 +39,11 @@ WD = Namespace("http://www.wikidata.org/entity/")
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 _DATATYPE = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
+_DATE_BASIS = {
+    "text": CKG.StatedDate,
+    "dateline": CKG.DatelineDate,
+    "publication": CKG.PublicationDate,
+}
 _ROLE_PROPERTY = {
     "perpetrator": CKG.perpetrator,
     "agent": CKG.agent,
@@ -135,6 +140,7 @@ def event_triples(doc_id: str, doc: URIRef, ev: EventRecord, text_len: int) -> I
             yield s, _ROLE_PROPERTY[role], entity_iri(key)
     if ev.date is not None:
         yield s, CKG.date, date_literal(ev.date)
+        yield s, CKG.dateBasis, _DATE_BASIS[ev.date.basis]
     yield from _quantity(s, ev.fatalities, CKG.fatalities, CKG.fatalitiesMin, CKG.fatalitiesMax)
     yield from _quantity(s, ev.injured, CKG.injured, None, None)
     yield from _quantity(s, ev.arrested, CKG.arrested, None, None)
