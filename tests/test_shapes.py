@@ -349,6 +349,7 @@ def test_value_lists_match_the_individuals(shapes: Graph) -> None:
     for prop_shape, cls in (
         (CKGSH["Event-locationPrecision"], CKG.LocationPrecision),
         (CKGSH["Event-modality"], CKG.Modality),
+        (CKGSH["Event-dateBasis"], CKG.DateBasis),
     ):
         listed = set(Collection(shapes, shapes.value(prop_shape, SH["in"])))
         assert listed == set(onto.subjects(RDF.type, cls))

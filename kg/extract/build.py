@@ -15,9 +15,9 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extract.dates import find_dateline, resolve
 from kg.extract import classes
 from kg.extract.coref import Event, absorb, corefer, same_statement
+from kg.extract.dates import find_dateline, resolve
 from kg.extract.entities import DATELINE_KEY, SPAN_KEY
 from kg.extract.gazetteer import PLACE_TYPES, Gazetteer
 from kg.extract.lang import LanguagePack, language_pack

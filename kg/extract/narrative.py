@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.dates import resolve
 from kg.extract.arguments import is_loc_use
+from kg.extract.dates import resolve
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.lang import LanguagePack
 from kg.records import EntityRecord
