@@ -85,7 +85,9 @@ class EntityRecord:
     """A real-world actor or place, linked to one canonical key.
 
     ``key`` is stable across documents (``"isis-k"``, ``"place/kerman"``); ``types`` are
-    ontology class local names; ``relations`` are ``(property local name, other key)``.
+    ontology class local names; ``relations`` are ``(property local name, other key)``. A
+    document ``ckg:mentions`` the entities it names; a group it only describes (``named`` is
+    false: "eight civilians", "gunmen") takes part in its events without being mentioned.
     """
 
     key: str
@@ -97,6 +99,7 @@ class EntityRecord:
     mentions: list[Span] = field(default_factory=list)
     is_place: bool = False
     from_gazetteer: bool = True
+    named: bool = True  # False: a group the text describes ("eight civilians"), not names
 
 
 @dataclass

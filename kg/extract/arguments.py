@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract import classes
 from kg.extract.counts import count_on, number_word
+from kg.extract.entities import GROUP_PREFIX
 from kg.extract.mentions import PLACE_ONLY, Mention, Reading
 from kg.extract.modality import governor_verb
 from kg.records import Quantity
@@ -73,9 +74,24 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
         # "Afghanistan-based": a place that qualifies, not an actor
         return t.head.lower_ in r.words("qualifying_participles") and t.head.i == t.i + 2
 
+    def named_by(t: Token) -> bool:
+        # "Taliban militants", "members of the Viv Ansanm gang": the name, not the group word
+        for c in t.children:
+            if c.dep_ in ("compound", "amod", "nmod", "poss") and _named_actor(ent_of.get(c.i)):
+                return True
+            if c.dep_ == "prep" and c.lower_ in r.words("membership_preps"):
+                if any(_named_actor(ent_of.get(g.i)) for g in c.children):
+                    return True
+        return False
+
     def visit(t: Token, depth: int, bucket: list[Span]) -> None:
-        if t.i in ent_of and not based_modifier(t):
-            add(ent_of[t.i], bucket)
+        span = ent_of.get(t.i)
+        if span is not None and not based_modifier(t):
+            if is_group(span):
+                if not named_by(span.root):
+                    add(span, bucket)
+            elif not (_is_state(span) and _qualifies_group(t, ent_of)):
+                add(span, bucket)
         if depth > 4:
             return
         for c in t.children:
@@ -107,6 +123,34 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
         # "intercepts collected by the United States", "sources in Washington"
         return entities_in(tok, ent_of)
     return []
+
+
+def is_group_key(key: str) -> bool:
+    """Whether an entity key is a group placeholder (``group:civilians``)."""
+    return key.startswith(GROUP_PREFIX)
+
+
+def is_group(span: Span | None) -> bool:
+    """A group of people named by what they are (``civilians``, ``gunmen``), not by a name."""
+    return span is not None and span.kb_id_.startswith(GROUP_PREFIX)
+
+
+def _named_actor(span: Span | None) -> bool:
+    return (
+        span is not None
+        and not is_group(span)
+        and span.label_ not in PLACE_ONLY
+        and span.label_ not in ("Country", "State")
+    )
+
+
+def _is_state(span: Span) -> bool:
+    return span.label_ in ("Country", "State")
+
+
+def _qualifies_group(t: Token, ent_of: dict[int, Span]) -> bool:
+    """``Afghan`` in ``Afghan soldiers``: a nationality that says whose group it is."""
+    return t.dep_ in ("amod", "compound", "nmod", "poss") and is_group(ent_of.get(t.head.i))
 
 
 def actors(spans: list[Span]) -> list[Span]:
@@ -514,8 +558,8 @@ def affiliation_targets(r: Reading) -> None:
     for m in r.found:
         if not (classes.subsumes(arrest, m.cls) or m.violent):
             continue
-        if m.roles.get("target") or m.roles.get("victim"):
-            continue
+        if any(not is_group_key(k) for k in m.roles.get("target", []) + m.roles.get("victim", [])):
+            continue  # a named target already; unnamed "insurgents" say less than the group
         doers = set(m.roles.get("agent", []) + m.roles.get("perpetrator", []))
         for span in groups:
             if span.kb_id_ not in doers:

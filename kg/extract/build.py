@@ -20,6 +20,7 @@ from kg.extract.coref import Event, absorb, corefer, same_statement
 from kg.extract.dates import find_dateline, resolve
 from kg.extract.entities import DATELINE_KEY, SPAN_KEY
 from kg.extract.gazetteer import PLACE_TYPES, Gazetteer
+from kg.extract.groups import Groups, document_country, is_placeholder
 from kg.extract.lang import LanguagePack, language_pack
 from kg.extract.mentions import Mention
 from kg.extract.narrative import headline_end, read_narrative, sentence_date
@@ -46,11 +47,19 @@ def build_extraction(
     ref = article.published or (dl.iso if dl else None)
     head_end = max(headline_end(text), dl.end if dl else 0)
 
-    spans = _entities(doc, x, gaz, pack)
+    groups = Groups(gaz)
+    spans = _entities(doc, x, gaz, pack, groups)
+    groups.located = {}
+    for subj, prop, obj in doc._.ckg_relations or []:
+        if prop == "locatedIn":
+            groups.located.setdefault(subj, []).append(obj)
+    groups.country = document_country(
+        [s.kb_id_ for s in spans if s.label_ in PLACE_TYPES], gaz, groups.located
+    )
     place_spans = {
         (s.start_char, s.end_char): s.kb_id_
         for s in spans
-        if x.entities[s.kb_id_].is_place and s.start_char >= head_end
+        if s.kb_id_ in x.entities and x.entities[s.kb_id_].is_place and s.start_char >= head_end
     }
     story = read_narrative(
         doc, text, ref, dl.iso if dl else None, head_end, place_spans, x.entities, gaz, pack
@@ -114,13 +123,17 @@ def build_extraction(
     _link_statements(mentions, of_mention)
     _state_doers(events, x)
     for ev in events:
+        groups.resolve(ev.roles, [(m.sent.start_char, m.sent.end_char) for m in ev.mentions], x)
         x.events.extend(_records(ev, gaz, x, text))
     return x
 
 
-def _entities(doc: Doc, x: Extraction, gaz: Gazetteer, pack: LanguagePack) -> list[Span]:
+def _entities(
+    doc: Doc, x: Extraction, gaz: Gazetteer, pack: LanguagePack, groups: Groups
+) -> list[Span]:
     """Every mentioned entity as a record, with the entities they belong to or lie in
-    (described, not mentioned); returns the mention spans."""
+    (described, not mentioned); returns the mention spans. Groups of people are kept apart
+    (``groups``): they become nodes of their event's country when the records are built."""
     spans: list[Span] = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
     spans += list(doc.spans[DATELINE_KEY]) if DATELINE_KEY in doc.spans else []
     new = doc._.ckg_new or {}
@@ -130,12 +143,18 @@ def _entities(doc: Doc, x: Extraction, gaz: Gazetteer, pack: LanguagePack) -> li
         + "|".join((r"\b" if w[:1].isalnum() else "") + re.escape(w) + r"\b" for w in cues),
         re.I,
     )
+    relations = doc._.ckg_relations or []
     for s in spans:
+        if is_placeholder(s.kb_id_):
+            groups.mentions.setdefault(s.kb_id_, []).append(
+                TextSpan(s.start_char, s.end_char, s.text)
+            )
+            continue
         ent = _entity(x, gaz, new, s.kb_id_)
         ent.mentions.append(TextSpan(s.start_char, s.end_char, s.text))
         if not descriptive.search(s.text):  # a name, not "its Afghanistan-based branch"
             ent.aliases.add(s.text)
-    for subj, prop, obj in doc._.ckg_relations or []:
+    for subj, prop, obj in relations:
         e = _entity(x, gaz, new, subj)
         _entity(x, gaz, new, obj)
         if (prop, obj) not in e.relations:
@@ -178,7 +197,8 @@ def _state_doers(events: list[Event], x: Extraction) -> None:
             role = classes.behaviour(told.cls, "state_speaker_role") if told else None
             if told is None or role is None or not speakers:
                 continue
-            if not told.roles.get(role) and not told.roles.get("agent"):
+            doers = told.roles.get(role, []) + told.roles.get("agent", [])
+            if all(is_placeholder(d) for d in doers):  # none, or unnamed "security forces"
                 for who in speakers:
                     told.add(role, who)
 

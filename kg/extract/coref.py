@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from kg.extract import classes
 from kg.extract.gazetteer import Gazetteer
+from kg.extract.groups import is_placeholder as unnamed
 from kg.extract.mentions import Mention
 from kg.records import Quantity
 
@@ -108,8 +109,13 @@ def corefer(events: list[Event], m: Mention, explicit: str | None, gaz: Gazettee
             continue  # "one additional suspect was detained": another arrest
         if _dates_conflict(m, explicit, ev):
             continue
-        mp = m.roles.get("perpetrator", []) + m.roles.get("agent", [])
-        ep = ev.roles.get("perpetrator", []) + ev.roles.get("agent", [])
+        # who did it: named doers only ("gunmen" conflicts with no one)
+        mp = [
+            k for k in m.roles.get("perpetrator", []) + m.roles.get("agent", []) if not unnamed(k)
+        ]
+        ep = [
+            k for k in ev.roles.get("perpetrator", []) + ev.roles.get("agent", []) if not unnamed(k)
+        ]
         if mp and ep and not any(related(a, b, gaz) for a in mp for b in ep):
             continue
         eloc = [] if ev.inherited_place else ev.roles.get("location", [])

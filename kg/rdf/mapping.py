@@ -185,7 +185,7 @@ def document_triples(x: Extraction, run: RunInfo | None = None) -> Iterator[Trip
         yield from run_triples(doc, run)
     for e in x.entities.values():
         yield from entity_triples(e, x.entities)
-        if e.mentions:
+        if e.mentions and e.named:
             yield doc, CKG.mentions, entity_iri(e.key)
     for ev in x.events:
         yield from event_triples(art.id, doc, ev, len(art.text))
