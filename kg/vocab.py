@@ -61,9 +61,12 @@ class CKG(DefinedNamespace):
     ExplosionOrRemoteViolence: URIRef  # Explosion or remote violence
     ExternalForce: URIRef  # External force
     ExtractionActivity: URIRef  # Extraction activity
+    FacilityAttack: URIRef  # Facility or infrastructure attack
     Government: URIRef  # Government
     GovernmentAgency: URIRef  # Government agency
     GrenadeAttack: URIRef  # Grenade attack
+    Hijacking: URIRef  # Hijacking
+    HostageTaking: URIRef  # Hostage taking
     IdentityMilitia: URIRef  # Identity militia
     IntelligenceAgency: URIRef  # Intelligence agency
     InternationalOrganization: URIRef  # International organisation

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from kg.extract import Extractor
+from kg.extract import Extractor, classes
 from kg.extract.gazetteer import Gazetteer
 from kg.ingestion.readers import make_article
 from kg.records import Article, Extraction
@@ -26,7 +26,9 @@ def read(ex: Extractor, text: str, published: str | None = "2024-03-06") -> Extr
 
 
 def events_of(x: Extraction, cls: str) -> list:
-    return [e for e in x.events if cls in e.types]
+    """The events of class ``cls`` or one of its sub-classes (a RemoteExplosiveAttack is a
+    Bombing is an Attack)."""
+    return [e for e in x.events if any(classes.subsumes(cls, t) for t in e.types)]
 
 
 def mentioned(x: Extraction) -> set[str]:

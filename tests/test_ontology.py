@@ -208,7 +208,7 @@ def data_terms() -> set[str]:
             names |= set(row.get("types", []))
             rel = row.get("relations") or {}
             names |= set(rel) if isinstance(rel, dict) else {r[0] for r in rel}
-        for key in ("verbs", "nouns", "phrases", "phrase_verb_heads"):
+        for key in ("verbs", "nouns", "phrases"):
             value = data.get(key) if isinstance(data, dict) else None
             values = value.values() if isinstance(value, dict) else value or []
             for v in values:

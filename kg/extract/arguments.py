@@ -223,6 +223,28 @@ def clause_of(tok: Token) -> Token | None:
     return node
 
 
+def clause_scope(tok: Token, triggers: set[int]) -> set[int]:
+    """The tokens of the clause a trigger is told in: its verb's subtree, without the
+    clauses coordinated with it that tell other events (``killed 11 soldiers near Djibo,
+    shot dead six civilians ... and detonated explosives under a bridge``) or that have a
+    subject of their own."""
+    head = clause_of(tok) or tok
+    own = {t.i for t in tok.subtree} | {t.i for t in tok.ancestors}
+    out: set[int] = set()
+    todo = [head]
+    while todo:
+        t = todo.pop()
+        out.add(t.i)
+        for c in t.children:
+            if c.i not in own and c.dep_ in ("conj", "parataxis", "ccomp", "advcl"):
+                sub = {x.i for x in c.subtree}
+                separate = any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                if c.pos_ in _VERB and (separate or sub & (triggers - {tok.i})):
+                    continue
+            todo.append(c)
+    return out
+
+
 def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = None) -> None:
     """Places in the trigger's ``in/at/near`` phrases; for a noun trigger also those of the
     verb it is the object of (``carried out bombings in Iran``); for a verb trigger, failing

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract import classes
+from kg.extract.classify import Features, actor_kinds, decide, doer_kinds
 from kg.extract.coref import Event, absorb, corefer, same_statement
 from kg.extract.dates import find_dateline, resolve
 from kg.extract.entities import DATELINE_KEY, SPAN_KEY
@@ -94,7 +95,15 @@ def build_extraction(
         if m.id in of_mention:  # created above as the target of a relative clause
             ev = of_mention[m.id]
         elif not m.speech:
-            ev = corefer(events, m, explicit, gaz)
+            told_with = [x for x in mentions if x.same_as == m.id]
+            ev = corefer(
+                events,
+                m,
+                explicit,
+                gaz,
+                definite=any(x.definite for x in told_with),
+                consequence=m.trigger.lemma_.lower() in pack.words("consequence_verbs"),
+            )
         else:
             ev = same_statement(events, m, of_mention)
         if ev is None:
@@ -124,6 +133,8 @@ def build_extraction(
     _state_doers(events, x)
     for ev in events:
         groups.resolve(ev.roles, [(m.sent.start_char, m.sent.end_char) for m in ev.mentions], x)
+        if not ev.speech:
+            _classify(ev, x)
         x.events.extend(_records(ev, gaz, x, text))
     return x
 
@@ -201,6 +212,27 @@ def _state_doers(events: list[Event], x: Extraction) -> None:
             if all(is_placeholder(d) for d in doers):  # none, or unnamed "security forces"
                 for who in speakers:
                     told.add(role, who)
+
+
+def _classify(ev: Event, x: Extraction) -> None:
+    """The event's most specific class from its triggers, cues, victims and doers."""
+    harm = set()
+    if ev.fatalities and (ev.fatalities.best or 0) > 0:
+        harm |= {"killed", "hurt"}
+    if ev.injured and (ev.injured.best or 0) > 0:
+        harm.add("hurt")
+    f = Features(
+        base={ev.cls, *ev.extra},
+        cues=set(ev.cues),
+        victims=actor_kinds(ev.roles.get("victim", []) + ev.roles.get("target", []), x.entities),
+        doers=doer_kinds(ev.roles.get("perpetrator", []) + ev.roles.get("agent", []), x.entities),
+        harm=harm,
+    )
+    cls, added = decide(f)
+    if cls is not None and cls != ev.cls:
+        ev.extra.add(ev.cls)
+        ev.cls = cls
+    ev.extra |= set(added)
 
 
 def _is_state(e: EntityRecord | None) -> bool:

@@ -24,13 +24,29 @@ _FILE = Path(__file__).parent / "data" / "event_classes.json"
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[str, dict[str, Any]]:
+def _all() -> dict[str, dict[str, Any]]:
     return dict(json.loads(_FILE.read_text(encoding="utf-8"))["classes"])
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, dict[str, Any]]:
+    return {k: v for k, v in _all().items() if v.get("event")}
 
 
 def known(cls: str) -> bool:
     """Whether ``cls`` is an event class of the ontology (a local name)."""
     return cls in _table()
+
+
+def is_a(cls: str, general: str) -> bool:
+    """Whether ``cls`` (any class of the ontology: actors, places, events) is ``general``
+    or lies under it; unknown classes lie under nothing.
+
+    >>> is_a("StateForce", "Organization"), is_a("Person", "Organization")
+    (True, False)
+    """
+    row = _all().get(cls)
+    return cls == general or (row is not None and general in row["ancestors"])
 
 
 def _row(cls: str) -> dict[str, Any]:

@@ -38,6 +38,7 @@ class Event:
     part_of: str | None = None
     part_count: int | None = None
     inherited_place: bool = False
+    cues: set[str] = field(default_factory=set)
 
     def add(self, role: str, key: str) -> None:
         """Add ``key`` under ``role`` once."""
@@ -92,13 +93,22 @@ def _dates_conflict(m: Mention, explicit: str | None, ev: Event) -> bool:
     return bool(ev.date_explicit and ev.date and len(ev.date) == 4 and not explicit)
 
 
-def corefer(events: list[Event], m: Mention, explicit: str | None, gaz: Gazetteer) -> Event | None:
+def corefer(
+    events: list[Event],
+    m: Mention,
+    explicit: str | None,
+    gaz: Gazetteer,
+    definite: bool = False,
+    consequence: bool = False,
+) -> Event | None:
     """An earlier event this mention refers to, or ``None`` for a new event.
 
-    A definite mention ("the bombings", "Wednesday's attack") or one on the same day refers to
-    the most salient compatible event: same trigger word first, then same kind of violence,
-    then the most mentioned, then the most recent. Compatible means no conflict of date,
-    perpetrator (affiliates agree) or place.
+    A definite mention ("the bombings", "Wednesday's attack", or a verb told with one:
+    ``definite``) or one on the same day refers to the most salient compatible event: same
+    trigger word first, then same kind of violence, then the most mentioned, then the most
+    recent. A verb of the same kind of event, or telling what an event did to people
+    (``consequence``: "three officers were killed"), elaborates the event before it.
+    Compatible means no conflict of date, perpetrator (affiliates agree) or place.
     """
     generic_cls = classes.named("attack")
     best: tuple[tuple[int, ...], Event] | None = None
@@ -125,8 +135,10 @@ def corefer(events: list[Event], m: Mention, explicit: str | None, gaz: Gazettee
         # a report leads with an event and then tells it again in detail: a later mention of
         # the same kind, with nothing that conflicts and no "another"/"additional", is the same
         same_kind = classes.coref_close(m.cls, ev.cls)
-        elaboration = same_kind and not m.additional and m.trigger.pos_ in ("VERB", "AUX")
-        if not (m.definite or same_day or elaboration):
+        elaboration = (
+            (same_kind or consequence) and not m.additional and m.trigger.pos_ in ("VERB", "AUX")
+        )
+        if not (m.definite or definite or same_day or elaboration):
             continue
         lemmas = {x.trigger.lemma_.lower() for x in ev.mentions}
         # a bare "the attack" names no kind: it refers to the story's main event, the one
@@ -171,6 +183,7 @@ def absorb(ev: Event, m: Mention, explicit: str | None) -> None:
     """Merge mention ``m`` into ``ev``: the more specific class, the roles, the explicit date,
     the fuller counts."""
     ev.mentions.append(m)
+    ev.cues |= m.cues
     if m.cls != ev.cls:
         if m.speech and ev.speech:
             if classes.depth(m.cls) > classes.depth(ev.cls):

@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from kg.extract import classes, statements
-from kg.extract.arguments import affiliation_targets, noun_args, verb_args
+from kg.extract.arguments import affiliation_targets, clause_scope, noun_args, verb_args
 from kg.extract.entities import SPAN_KEY
 from kg.extract.lang import LanguagePack, language_pack
 from kg.extract.mentions import Mention, Reading
@@ -63,6 +64,9 @@ class EventReader:
     def _use(self, pack: LanguagePack) -> None:
         self.pack = pack
         self.triggers = TriggerFinder(self.nlp, pack)
+        self.cue_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        for cue, phrases in pack.table("class_cues").items():
+            self.cue_matcher.add(cue, [self.nlp.make_doc(p) for p in phrases])
         self._suicide = re.compile(
             r"\b(?:" + "|".join(map(re.escape, sorted(pack.words("suicide_words")))) + r")\b", re.I
         )
@@ -86,6 +90,10 @@ class EventReader:
             for i in range(s.start, s.end):
                 ent_of[i] = s
         phrase_heads = self.triggers.phrase_heads(doc)
+        cues: dict[int, set[str]] = {}  # token -> the cues that cover it
+        for match_id, start, end in self.cue_matcher(doc):
+            for i in range(start, end):
+                cues.setdefault(i, set()).add(doc.vocab.strings[match_id])
         mentions: list[Mention] = []
         for sent in doc.sents:
             if len(sent) > self.max_sentence_tokens:
@@ -96,11 +104,13 @@ class EventReader:
                 )
                 continue
             r = Reading(self.pack, doc, sent, ent_of)
-            mentions.extend(self._sentence(r, phrase_heads))
+            mentions.extend(self._sentence(r, phrase_heads, cues))
         doc._.ckg_events = mentions
         return doc
 
-    def _sentence(self, r: Reading, phrase_heads: dict[int, tuple[str, int]]) -> list[Mention]:
+    def _sentence(
+        self, r: Reading, phrase_heads: dict[int, tuple[str, int]], cues: dict[int, set[str]]
+    ) -> list[Mention]:
         body = self.triggers.phrase_body(phrase_heads)
         pack = self.pack
         for tok in r.sent:
@@ -114,12 +124,15 @@ class EventReader:
             if cls == classes.named("statement") and not speech_reports(tok, pack):
                 continue
             r.add(Mention(id=tok.i, cls=cls, trigger=tok, sent=r.sent))
-        verb_headed = pack.words("phrase_verb_heads")
         for m in r.found:
-            if m.trigger.pos_ in _NOUN and m.cls not in verb_headed:
+            if m.trigger.pos_ in _NOUN and not m.speech:
                 noun_args(r, m)
             else:
                 verb_args(r, m)
+        triggers = set(r.by_tok)
+        for m in r.found:
+            for i in clause_scope(m.trigger, triggers):
+                m.cues |= cues.get(i, set())
         self._additional(r)
         self._shared_location(r)
         affiliation_targets(r)

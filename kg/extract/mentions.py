@@ -46,6 +46,7 @@ class Mention:
     asserted: bool = False  # a noun event that a verb says happened ("conducted an air strike")
     pp_dates: list[str] = field(default_factory=list)  # dates from a trailing "on Friday"
     dropped: bool = False  # read, then found not to be an event
+    cues: set[str] = field(default_factory=set)  # class cues in its clause ("drone")
 
     def add(self, role: str, key: str) -> None:
         """Add ``key`` under ``role`` once."""

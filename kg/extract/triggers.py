@@ -1,7 +1,8 @@
 """Event triggers: the words and phrases that name an event, and the class each names.
 
 A verb or noun whose lemma is in the language pack's ``verbs``/``nouns`` tables, or a phrase
-of its ``phrases`` table (``air strike``, ``claimed responsibility``), triggers a mention. A
+of its ``phrases`` table (``air strike``, ``claimed responsibility``; headed by its root),
+triggers a mention. A
 noun that only modifies another noun (``IED facilitator``) names no event; nor does a trigger
 word inside a name (``the Second World War``).
 """
@@ -22,7 +23,6 @@ class TriggerFinder:
         self.pack = pack
         self.verbs = pack.table("verbs")
         self.nouns = pack.table("nouns")
-        self.verb_headed = set(pack.words("phrase_verb_heads"))
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase, cls in pack.table("phrases").items():
             self.matcher.add(cls, [nlp.make_doc(phrase)])
@@ -32,8 +32,8 @@ class TriggerFinder:
         out: dict[int, tuple[str, int]] = {}
         for match_id, start, end in self.matcher(doc):
             cls = doc.vocab.strings[match_id]
-            # "claimed responsibility", "declined to comment", "did not comment": the verb
-            head = doc[start:end].root.i if cls in self.verb_headed else end - 1
+            # the phrase's root: "air strike" -> strike, "claimed responsibility" -> claimed
+            head = doc[start:end].root.i
             out[head] = (cls, start)
         return out
 
