@@ -103,6 +103,7 @@ class CKG(DefinedNamespace):
     Statement: URIRef  # Statement
     StrategicDevelopment: URIRef  # Strategic development
     SuicideBombing: URIRef  # Suicide bombing
+    Suspicion: URIRef  # Suspicion
     TerritoryRegained: URIRef  # Government regains territory
     TerritoryTakeover: URIRef  # Non-state actor overtakes territory
     Threat: URIRef  # Threat
@@ -113,12 +114,15 @@ class CKG(DefinedNamespace):
     about: URIRef  # about
     affiliateOf: URIRef  # affiliate of
     agent: URIRef  # agent
+    allegedPerpetrator: URIRef  # alleged perpetrator
     alliedWith: URIRef  # allied with
     attributedTo: URIRef  # attributed to
     backedBy: URIRef  # backed by
     basedIn: URIRef  # based in
+    claimedBy: URIRef  # claimed by
     community: URIRef  # community
     dateBasis: URIRef  # date basis
+    deniedBy: URIRef  # denied by
     evidenceSelector: URIRef  # evidence selector
     governs: URIRef  # governs
     inDocument: URIRef  # in document
@@ -137,6 +141,7 @@ class CKG(DefinedNamespace):
     reportedBy: URIRef  # reported by
     speaker: URIRef  # speaker
     spokespersonOf: URIRef  # spokesperson of
+    suspectedPerpetrator: URIRef  # suspected perpetrator
     target: URIRef  # target
     victim: URIRef  # victim
 

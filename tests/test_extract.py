@@ -140,10 +140,13 @@ def test_attribution_by_a_third_party(ex: Extractor) -> None:
     )
     bombing = events_of(x, "Bombing")
     att = events_of(x, "Attribution")
-    assert len(bombing) == 1 and att
-    assert bombing[0].roles["perpetrator"] == ["ttp"]
+    assert len(bombing) == 1 and len(att) == 1
+    # a third party's word: an attribution, and the doer is alleged, not stated
+    assert "perpetrator" not in bombing[0].roles
+    assert bombing[0].roles["allegedPerpetrator"] == ["ttp"]
     assert att[0].about == [bombing[0].key]
-    assert "ttp" not in att[0].roles["speaker"]
+    assert att[0].roles["attributedTo"] == ["ttp"]
+    assert att[0].roles["speaker"] and "ttp" not in att[0].roles["speaker"]
 
 
 def test_denial_of_involvement_keeps_the_event(ex: Extractor) -> None:

@@ -223,12 +223,14 @@ def clause_of(tok: Token) -> Token | None:
     return node
 
 
-def clause_scope(tok: Token, triggers: set[int]) -> set[int]:
+def clause_scope(tok: Token, triggers: set[int], speech: frozenset[int] = frozenset()) -> set[int]:
     """The tokens of the clause a trigger is told in: its verb's subtree, without the
     clauses coordinated with it that tell other events (``killed 11 soldiers near Djibo,
     shot dead six civilians ... and detonated explosives under a bridge``) or that have a
     subject of their own."""
     head = clause_of(tok) or tok
+    if tok.pos_ in _NOUN and (head.i in speech or head.i in triggers - {tok.i}):
+        head = tok  # "claimed responsibility for the bombings": the noun's own phrase
     own = {t.i for t in tok.subtree} | {t.i for t in tok.ancestors}
     out: set[int] = set()
     todo = [head]
@@ -236,7 +238,12 @@ def clause_scope(tok: Token, triggers: set[int]) -> set[int]:
         t = todo.pop()
         out.add(t.i)
         for c in t.children:
-            if c.i not in own and c.dep_ in ("conj", "parataxis", "ccomp", "advcl"):
+            if c.i in own:
+                todo.append(c)
+                continue
+            if c.i in triggers:
+                continue  # another event's own words ("in a 2020 U.S. drone strike")
+            if c.dep_ in ("conj", "parataxis", "ccomp", "advcl", "relcl", "acl"):
                 sub = {x.i for x in c.subtree}
                 separate = any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
                 if c.pos_ in _VERB and (separate or sub & (triggers - {tok.i})):

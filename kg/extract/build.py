@@ -130,6 +130,9 @@ def build_extraction(
                 ev.inherited_place = True
 
     _link_statements(mentions, of_mention)
+    events = _merge_relayed(events)
+    _about_the_story(events)
+    _stances(events)
     _state_doers(events, x)
     for ev in events:
         groups.resolve(ev.roles, [(m.sent.start_char, m.sent.end_char) for m in ev.mentions], x)
@@ -195,6 +198,80 @@ def _link_statements(mentions: list[Mention], of_mention: dict[int, Event]) -> N
                 stmt.reported_by.append(outlet)
 
 
+def _merge_relayed(events: list[Event]) -> list[Event]:
+    """An attribution by unnamed sources that says what a named teller's attribution says
+    (the same accused, the same events) relays it: one statement, told twice."""
+    out = []
+    for st in events:
+        if st.speech and not st.roles.get("speaker") and st.roles.get("attributedTo"):
+            accused, about = set(st.roles["attributedTo"]), set(st.about)
+            same = next(
+                (
+                    o
+                    for o in events
+                    if o is not st
+                    and o.speech
+                    and o.roles.get("speaker")
+                    and accused <= set(o.roles.get("attributedTo", []))
+                    and about <= set(o.about)
+                ),
+                None,
+            )
+            if same is not None:
+                same.mentions.extend(st.mentions)
+                continue
+        out.append(st)
+    return out
+
+
+def _position(ev: Event) -> int:
+    return min(m.trigger.idx for m in ev.mentions)
+
+
+def _about_the_story(events: list[Event]) -> None:
+    """A claim, attribution or denial that names no event ("claimed responsibility for the
+    incident", "police blamed al-Shabaab", "the group denied any involvement") is about the
+    violent event told last before it, else the first told after it."""
+    violent = sorted((e for e in events if not e.speech and _violent(e)), key=_position)
+    for st in events:
+        kind = classes.behaviour(st.cls, "speech_kind") if st.speech else None
+        if kind not in ("claim", "attribution", "denial") or st.about or not violent:
+            continue
+        at = _position(st)
+        before = [e for e in violent if _position(e) < at]
+        st.about.append((before[-1] if before else violent[0]).key)
+
+
+def _violent(ev: Event) -> bool:
+    return classes.is_violent(ev.cls) or classes.subsumes(classes.named("attack"), ev.cls)
+
+
+# the event's link to an actor, by what the statement about it says
+_STANCE = {"claim": "claimedBy", "attribution": "allegedPerpetrator", "denial": "deniedBy"}
+
+
+def _stances(events: list[Event]) -> None:
+    """Each statement about an event puts its actors on the event with their stance: a claim's
+    speaker ``claimedBy``, an attribution's accused ``allegedPerpetrator`` (a suspicion's
+    ``suspectedPerpetrator``), a denial's speaker ``deniedBy``."""
+    by_key = {e.key: e for e in events}
+    suspicion = classes.named("suspicion")
+    for st in events:
+        kind = classes.behaviour(st.cls, "speech_kind") if st.speech else None
+        if kind not in _STANCE:
+            continue
+        role = _STANCE[kind]
+        if role == "allegedPerpetrator" and classes.subsumes(suspicion, st.cls):
+            role = "suspectedPerpetrator"
+        actors = st.roles.get("attributedTo" if kind == "attribution" else "speaker", [])
+        for key in st.about:
+            ev = by_key.get(key)
+            if ev is None or ev.speech:
+                continue
+            for a in actors:
+                ev.add(role, a)
+
+
 def _state_doers(events: list[Event], x: Extraction) -> None:
     """A state or government that reports arrests or raids by unnamed forces did them (its
     forces arrest or raid; an attack it reports is not its own)."""
@@ -214,6 +291,9 @@ def _state_doers(events: list[Event], x: Extraction) -> None:
                     told.add(role, who)
 
 
+_DOER_ROLES = ("perpetrator", "agent", "claimedBy", "allegedPerpetrator", "suspectedPerpetrator")
+
+
 def _classify(ev: Event, x: Extraction) -> None:
     """The event's most specific class from its triggers, cues, victims and doers."""
     harm = set()
@@ -225,7 +305,7 @@ def _classify(ev: Event, x: Extraction) -> None:
         base={ev.cls, *ev.extra},
         cues=set(ev.cues),
         victims=actor_kinds(ev.roles.get("victim", []) + ev.roles.get("target", []), x.entities),
-        doers=doer_kinds(ev.roles.get("perpetrator", []) + ev.roles.get("agent", []), x.entities),
+        doers=doer_kinds([k for r in _DOER_ROLES for k in ev.roles.get(r, [])], x.entities),
         harm=harm,
     )
     cls, added = decide(f)
@@ -314,7 +394,7 @@ def _records(ev: Event, gaz: Gazetteer, x: Extraction, text: str) -> list[EventR
             if not any(k in (gaz.ancestors(o) if o in gaz else []) for o in locs if o != k)
         ]
         ev.roles["location"] = keep or locs
-    for role in ("perpetrator", "agent", "target", "victim", "speaker", "attributedTo"):
+    for role in (*_DOER_ROLES, "target", "victim", "speaker", "attributedTo", "deniedBy"):
         if role in ev.roles:
             ev.roles[role] = [k for k in ev.roles[role] if k in x.entities]
             if not ev.roles[role]:

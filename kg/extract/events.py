@@ -130,14 +130,17 @@ class EventReader:
             else:
                 verb_args(r, m)
         triggers = set(r.by_tok)
+        speech = frozenset(m.trigger.i for m in r.found if m.speech)
         for m in r.found:
-            for i in clause_scope(m.trigger, triggers):
+            for i in clause_scope(m.trigger, triggers, speech):
                 m.cues |= cues.get(i, set())
         self._additional(r)
         self._shared_location(r)
         affiliation_targets(r)
         statements.same_event_links(r)
         statements.perpetration(r)
+        statements.attributions(r)
+        statements.doer_stance(r)
         statements.statement_links(r)
         self._suicide_bombings(r)
         for m in r.found:
@@ -208,7 +211,11 @@ class EventReader:
     def _empty(m: Mention) -> bool:
         """Mentions with nothing but a trigger word are dropped unless they are clearly events."""
         if m.speech:
-            return not (m.roles.get("speaker") or m.roles.get("agent"))
+            # a statement needs a teller, but an attribution by unnamed sources needs whom
+            # it holds responsible
+            return not (
+                m.roles.get("speaker") or m.roles.get("agent") or m.roles.get("attributedTo")
+            )
         if m.same_as is not None or classes.behaviour(m.cls, "never_empty"):
             return False
         has_args = bool(m.roles) or m.fatalities or m.injured or m.arrested or m.dates or m.year

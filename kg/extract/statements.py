@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract import classes
-from kg.extract.arguments import actors, head_entities
+from kg.extract.arguments import actors, head_entities, is_group_key
 from kg.extract.mentions import Mention, Reading
 from kg.extract.modality import other_events
 
@@ -98,8 +98,8 @@ def _perpetrated(r: Reading, tok: Token) -> tuple[list[Mention], list[Token]]:
 
 
 def perpetration(r: Reading) -> None:
-    """``X carried out E`` / ``X was responsible for E``: X is E's perpetrator; under a
-    verb of saying by someone else, that someone attributes E to X."""
+    """``X carried out E`` / ``X was responsible for E``: X is E's doer (who says so is
+    decided by :func:`doer_stance`)."""
     for tok in r.sent:
         events, subj = _perpetrated(r, tok)
         if not events or not subj:
@@ -117,41 +117,120 @@ def perpetration(r: Reading) -> None:
                 c.dep_ in ("det", "poss") and c.lower_ not in r.words("indefinite_articles")
                 for c in ev.trigger.children
             )
-        # who says so?
-        speaker = governing_speaker(r, tok)
-        perps = {a.kb_id_ for a in doers}
-        if speaker and not (set(speaker[1]) & perps):
-            _attribute(r, speaker, perps, [e.id for e in events])
 
 
-def _attribute(
-    r: Reading, speaker: tuple[Token, list[str]], perps: set[str], about: list[int]
-) -> None:
-    """Someone (``speaker``) says ``perps`` did the events ``about``: an attribution, made
-    from the statement mention of the verb of saying when there is one."""
-    trigger_tok, keys = speaker
-    attribution = classes.named("attribution")
-    gov = r.by_tok.get(trigger_tok.i)
-    if gov is not None and gov.cls == classes.named("statement"):
-        target = gov
-        target.cls = attribution
-        target.about += about
-    else:
-        target = Mention(
-            id=1_000_000 + trigger_tok.i, cls=attribution, trigger=trigger_tok, sent=r.sent
-        )
-        target.about = about
-        r.add(target)
+def doer_stance(r: Reading) -> None:
+    """Who says who did an attack. The text's own voice states the perpetrator; a doer named
+    only inside someone else's reported words (``planted by the Taliban, a spokesman
+    said``) is alleged, and the teller's words are an Attribution; an actor that says it did
+    it (``the military said it had struck``) claims it; ``suspected X fighters`` are
+    suspected."""
+    attack = classes.named("attack")
+    for m in list(r.found):
+        if m.speech or m.dropped or not classes.subsumes(attack, m.cls):
+            continue
+        role = classes.behaviour(m.cls, "subject")
+        doers = [k for k in m.roles.get(role, []) if not is_group_key(k)]
+        if doers and _suspected(r, m):
+            _move(m, role, "suspectedPerpetrator", doers)
+            continue
+        told = reporting_clause(r, m.trigger)
+        if told is None:
+            continue
+        verb, speakers = told
+        if speakers and all(_is_outlet(r, k) for k in speakers):
+            continue  # an outlet relaying the news ("Reuters reported") reports, not alleges
+        if doers and set(speakers) & set(doers):
+            _statement(r, verb, classes.named("claim"), speakers, [], [m.id])
+            _move(m, role, "claimedBy", doers)
+        elif doers:
+            kind = (
+                "suspicion" if verb.lemma_.lower() in r.words("suspecting_verbs") else "attribution"
+            )
+            _statement(r, verb, classes.named(kind), speakers, doers, [m.id])
+            stance = "suspectedPerpetrator" if kind == "suspicion" else "allegedPerpetrator"
+            _move(m, role, stance, doers)
+        elif speakers and _said_it_did(r, m):
+            _statement(r, verb, classes.named("claim"), speakers, [], [m.id])
+            for k in speakers:
+                m.add("claimedBy", k)
+
+
+def _move(m: Mention, role: str, stance: str, keys: list[str]) -> None:
     for k in keys:
-        target.add("speaker", k)
-    for k in perps:
-        target.add("attributedTo", k)
+        m.roles[role].remove(k)
+        m.add(stance, k)
+    if not m.roles[role]:
+        del m.roles[role]
 
 
-def governing_speaker(r: Reading, tok: Token) -> tuple[Token, list[str]] | None:
-    """The nearest governing verb (or noun like "intel") whose subject is an actor."""
+def _suspected(r: Reading, m: Mention) -> bool:
+    """``Suspected Boko Haram fighters killed ...``: the doers are qualified as suspected."""
+    for c in m.trigger.children:
+        subjects = (
+            [c] if c.dep_ == "nsubj" else [g for g in c.children] if c.dep_ == "agent" else []
+        )
+        for s in subjects:
+            if any(a.lower_ in r.words("suspicion_adjectives") for a in s.subtree):
+                return True
+    return False
+
+
+def _said_it_did(r: Reading, m: Mention) -> bool:
+    """``The Israeli military said it had struck a commander``: the teller is the doer."""
+    return any(
+        c.dep_ == "nsubj" and c.lower_ in r.words("self_pronouns") for c in m.trigger.children
+    )
+
+
+def _statement(
+    r: Reading,
+    verb: Token,
+    cls: str,
+    speakers: list[str],
+    attributed: list[str],
+    about: list[int],
+) -> Mention:
+    """The statement told by ``verb``: its existing mention (a plain statement takes the more
+    specific class), or a new one."""
+    stmt = r.by_tok.get(verb.i)
+    if (
+        stmt is not None
+        and attributed
+        and set(stmt.roles.get("attributedTo", [])) - set(attributed)
+    ):
+        # the same teller names other doers of other events: a statement of its own
+        stmt = next(
+            (
+                x
+                for x in r.found
+                if x.trigger.i == verb.i and set(x.roles.get("attributedTo", [])) == set(attributed)
+            ),
+            None,
+        )
+        if stmt is None:
+            stmt = Mention(id=2_000_000 + len(r.found), cls=cls, trigger=verb, sent=r.sent)
+            r.found.append(stmt)
+    if stmt is None or not stmt.speech:
+        stmt = Mention(id=1_000_000 + verb.i, cls=cls, trigger=verb, sent=r.sent)
+        r.add(stmt, at=verb.i)
+    elif classes.depth(cls) > classes.depth(stmt.cls):
+        stmt.cls = cls
+    stmt.about += [a for a in about if a not in stmt.about]
+    for k in speakers:
+        stmt.add("speaker", k)
+    for k in attributed:
+        stmt.add("attributedTo", k)
+    return stmt
+
+
+def reporting_clause(r: Reading, tok: Token) -> tuple[Token, list[str]] | None:
+    """The nearest verb of saying or believing (or a noun like "intel") that ``tok`` is told
+    under, and the actors that say it (none when the teller is unnamed: "sources said").
+    ``None`` when the text tells it in its own voice, or under a negation ("did not specify
+    that ...": nobody says it)."""
     node = tok
-    for _ in range(6):
+    for _ in range(7):
         if node.head is node:
             break
         dep = node.dep_
@@ -170,18 +249,80 @@ def governing_speaker(r: Reading, tok: Token) -> tuple[Token, list[str]] | None:
         ):
             continue
         holder = node
-        if node.pos_ == "NOUN" and node.dep_ in ("dobj", "attr"):
-            holder = node.head  # "The U.S. has pretty clear intel that ..."
+        if node.pos_ == "NOUN" and node.lemma_.lower() in r.words("saying_nouns"):
+            holder = node.head if node.dep_ in ("dobj", "attr") else node
+        elif node.pos_ not in _VERB or node.lemma_.lower() not in r.words("saying_verbs"):
+            continue
         if any(c.dep_ == "neg" for c in holder.children):
-            return None  # "did not specify that ...": nobody attributes
-        for c in holder.children:
-            if c.dep_ == "nsubj":
-                speakers = actors(head_entities(r, c))
-                speakers = [a for a in speakers if a.label_ != "SocialGroup"]
-                speakers = [a for a in speakers if a.label_ != "MediaOutlet"] or speakers
-                if speakers:
-                    return holder, [a.kb_id_ for a in speakers]
+            return None
+        subjects = [c for c in holder.children if c.dep_ == "nsubj"]
+        if not subjects:
+            continue  # "..., saying that ...": the teller is the subject further up
+        speakers = actors(head_entities(r, subjects[0]))
+        speakers = [a for a in speakers if a.label_ not in ("SocialGroup", "Civilians")]
+        speakers = [a for a in speakers if a.label_ != "MediaOutlet"] or speakers
+        return holder, [a.kb_id_ for a in speakers]
     return None
+
+
+def governing_speaker(r: Reading, tok: Token) -> tuple[Token, list[str]] | None:
+    """The nearest verb of saying whose teller is a named actor (see :func:`reporting_clause`)."""
+    told = reporting_clause(r, tok)
+    return told if told is not None and told[1] else None
+
+
+def attributions(r: Reading) -> None:
+    """``Sources attributed the attack to X``, ``police blamed X``, ``accused X of E``: whom
+    an attribution holds responsible and for what, by the language pack's patterns."""
+    patterns = r.pack.table("attribution_patterns")
+    for m in r.found:
+        if classes.behaviour(m.cls, "speech_kind") != "attribution":
+            continue
+        tok = m.trigger
+        for pat in patterns.get(tok.lemma_.lower(), []):
+            actor_toks = _slot(tok, pat["actor"])
+            if not actor_toks:
+                continue
+            for t in actor_toks:
+                for s in actors(head_entities(r, t)):
+                    m.add("attributedTo", s.kb_id_)
+            for t in _slot(tok, pat.get("event", "")):
+                for x in t.subtree:
+                    ev = r.by_tok.get(x.i)
+                    if ev is not None and ev is not m and not ev.speech and ev.id not in m.about:
+                        m.about.append(ev.id)
+            break
+        if not m.roles.get("speaker"):
+            passive = any(c.dep_ == "auxpass" for c in tok.children)
+            subj = [c for c in tok.children if c.dep_ == ("agent" if passive else "nsubj")]
+            for c in subj:
+                for g in [c, *c.children] if passive else [c]:
+                    for s in actors(head_entities(r, g)):
+                        if s.kb_id_ not in m.roles.get("attributedTo", []):
+                            m.add("speaker", s.kb_id_)
+            if not subj and tok.dep_ in ("advcl", "xcomp", "conj"):
+                told = reporting_clause(r, tok)  # "police said, blaming al-Shabaab"
+                for k in told[1] if told else []:
+                    m.add("speaker", k)
+
+
+def _slot(tok: Token, slot: str) -> list[Token]:
+    """The tokens filling a pattern slot: a dependency (``dobj``) or a preposition's object
+    (``to``: the object of ``to``)."""
+    if not slot:
+        return []
+    if slot in ("dobj", "nsubjpass", "nsubj", "ccomp", "xcomp", "attr"):
+        return [c for c in tok.children if c.dep_ == slot]
+    # the preposition on the verb, or on its object ("attributed [the attack to X]")
+    holders = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))]
+    return [
+        g
+        for h in holders
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == slot
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _subject_speakers(r: Reading, m: Mention) -> None:
@@ -196,6 +337,19 @@ def _claim_links(r: Reading, m: Mention) -> None:
     _subject_speakers(r, m)
     by_tok = r.by_tok
     resp = [c for c in m.trigger.children if c.lower_ in r.words("responsibility_nouns")]
+    if not resp:
+        # "JNIM claimed the Djibo ambush": the event is the object; "claimed that ...": a
+        # plain statement
+        for c in m.trigger.children:
+            if c.dep_ == "dobj":
+                for t in c.subtree:
+                    ev = by_tok.get(t.i)
+                    if ev is not None and ev.violent and ev.id not in m.about:
+                        m.about.append(ev.id)
+        if not m.about and any(c.dep_ in ("ccomp", "dobj") for c in m.trigger.children):
+            if m.id < 1_000_000:
+                m.cls = classes.named("statement")
+            return
     for rn in resp:
         for p in rn.children:
             if p.dep_ == "prep" and p.lower_ in r.words("claim_preps"):

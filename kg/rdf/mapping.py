@@ -54,6 +54,10 @@ _ROLE_PROPERTY = {
     "reportedBy": CKG.reportedBy,
     "attributedTo": CKG.attributedTo,
     "participant": CKG.participant,
+    "claimedBy": CKG.claimedBy,
+    "allegedPerpetrator": CKG.allegedPerpetrator,
+    "suspectedPerpetrator": CKG.suspectedPerpetrator,
+    "deniedBy": CKG.deniedBy,
 }
 _RELATION_PROPERTY = {
     "affiliateOf": CKG.affiliateOf,
