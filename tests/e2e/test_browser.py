@@ -15,9 +15,9 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from tests.conftest import ROOT, SAMPLE_CORPUS, SEED_TXT, require_shared
-from tests.server_fixtures import running_server
-from tests.test_views import PAYLOAD, make_xss_store
+from tests.servers import running_server
+from tests.support import ROOT, SAMPLE_CORPUS, SEED_TXT, require_shared
+from tests.unit.test_views import PAYLOAD, make_xss_store
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -16,13 +16,14 @@ from pathlib import Path
 
 import httpx
 import pytest
-from server_fixtures import DOC, make_store, running_server
 
 from kg.server.app import create_app
 from kg.server.settings import Settings
 from kg.store import StoreError
+from tests.servers import DOC, make_store, running_server
 
 COUNT = "SELECT (COUNT(DISTINCT ?g) AS ?n) { GRAPH ?g { ?s ?p ?o } }"
+
 
 WRITER = """
 import sys, time
@@ -131,10 +132,3 @@ def test_refresh_serves_new_documents_after_the_writer_finishes(tmp_path: Path) 
             time.sleep(0.1)
         assert graphs(c) == 7  # new0 replaced: still seven graphs
     assert list(tmp_path.glob(".s.serve-*")) == []  # the server cleans up on the way out
-
-
-def test_refresh_setting_is_checked() -> None:
-    from kg.errors import KGError
-
-    with pytest.raises(KGError, match="--refresh"):
-        Settings(refresh=-1)

@@ -10,13 +10,13 @@ from collections import defaultdict
 from typing import Any
 
 import pytest
-from conftest import ISAF_JSONL, SAMPLE_CORPUS, SEED_TXT
 
 import kg
 from kg.ingestion.readers import read_path
 from kg.rdf.iri import doc_iri
 from kg.records import Article
 from kg.vocab import ONTOLOGY_IRI
+from tests.support import ISAF_JSONL, SAMPLE_CORPUS, SEED_TXT
 
 STORES = {
     "seed_store": SEED_TXT,

@@ -1,4 +1,4 @@
-"""kg.analysis: values computed on paper on hand-made graphs, then the seed article and ISAF."""
+"""kg.analysis: values computed on paper on hand-made graphs (the corpus: tests/integration)."""
 
 from __future__ import annotations
 
@@ -16,16 +16,9 @@ from kg.errors import KGError
 from kg.store import Store
 from kg.vocab import CKG
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEED = SHARED / "corpus" / "tolonews-daesh-suppressed.txt"
-ISAF = SHARED / "corpus" / "isaf-dev.jsonl"
-
 
 def I(key: str) -> str:  # noqa: E743
     return str(iri(key))
-
-
-# ---------------------------------------------------------------- hand-made stores
 
 
 def _store(tmp_path: Path, triples: list[Any]) -> Store:
@@ -319,95 +312,3 @@ def test_cli(tmp_path: Path) -> None:
     ):
         r = runner.invoke(app, [*base, "analyze", *args])
         assert r.exit_code == 0, (args, r.output)
-
-
-# ---------------------------------------------------------------- the seed article
-
-
-@pytest.fixture(scope="session")
-def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    if not SEED.is_file():
-        pytest.skip(f"the seed article {SEED} is absent (../shared is not checked out here)")
-    from kg.ingestion.run import ingest
-
-    st = Store(tmp_path_factory.mktemp("seed") / "store")
-    ingest(st, [SEED])
-    return st
-
-
-@pytest.fixture(scope="session")
-def seed(seed_store: Store) -> ka.Snapshot:
-    return ka.load(seed_store)
-
-
-@pytest.mark.slow
-def test_seed_path_from_islamic_emirate_to_isis_k(seed: ka.Snapshot) -> None:
-    G = ka.interaction_graph(seed)
-    ie, isk = ka.resolve_actor(seed, "Islamic Emirate"), ka.resolve_actor(seed, "ISIS-K")
-    assert ka.resolve_actor(seed, "taliban") == ie
-    path = ka.shortest_path(G, ie, isk)
-    assert path, "no path from the Islamic Emirate to ISIS-K"
-    quotes = [q for h in path for r in h["relations"] for e in r["events"] for q in e["evidence"]]
-    assert any("crackdowns" in q for q in quotes), quotes
-
-
-@pytest.mark.slow
-def test_seed_isis_k_profile(seed: ka.Snapshot) -> None:
-    p = ka.actor_profile(seed, "ISIS-K")
-    assert {
-        "relation": "affiliateOf",
-        "iri": ka.resolve_actor(seed, "Islamic State"),
-        "label": "Islamic State",
-    } in p["affiliations"]
-    kerman = [e for e in p["events"] if "Kerman" in e["label"] and not e["part_of"]]
-    assert kerman and "perpetrator" in kerman[0]["roles"]
-
-
-@pytest.mark.slow
-def test_seed_claims_about_kerman_bombing(seed: ka.Snapshot) -> None:
-    rows = ka.statements_about(seed, "Kerman bombing")
-    claims = [r for r in rows if r["stance"] == "claim"]
-    attributions = [r for r in rows if r["stance"] == "attribution"]
-    assert any(r["speaker"] == "Islamic State" for r in claims), rows
-    assert any(
-        r["speaker"] == "United States" and r["reported_by"] == "Reuters" for r in attributions
-    ), rows
-
-
-@pytest.mark.slow
-def test_seed_centrality_and_write_back(seed_store: Store, seed: ka.Snapshot) -> None:
-    G = ka.interaction_graph(seed)
-    c = ka.centrality(G)
-    assert sum(v["pagerank"] for v in c.values()) == pytest.approx(1.0)
-    top = max(c, key=lambda n: c[n]["pagerank"])
-    assert G.nodes[top]["label"] in {"ISIS-K", "Islamic State"}
-    g = ka.write_results(seed_store, "seed-test", c, algorithm="centrality")
-    assert bool(seed_store.query(f"ASK {{ GRAPH <{g}> {{ ?x ckg:pageRank ?v }} }}"))
-
-
-# ---------------------------------------------------------------- ISAF dev set
-
-
-@pytest.fixture(scope="session")
-def isaf(tmp_path_factory: pytest.TempPathFactory) -> ka.Snapshot:
-    if not ISAF.is_file():
-        pytest.skip(f"the ISAF dev set {ISAF} is absent (../shared is not checked out here)")
-    from kg.ingestion.run import ingest
-
-    st = Store(tmp_path_factory.mktemp("isaf") / "store")
-    ingest(st, [ISAF])
-    return ka.load(st)
-
-
-@pytest.mark.slow
-def test_isaf_timeline_per_province_and_top_actors(isaf: ka.Snapshot) -> None:
-    rows = ka.timeline(isaf, by="province")
-    provinces = {r["label"] for r in rows}
-    assert len(provinces) >= 10, provinces
-    assert all(r["events"] > 0 and len(r["period"]) in (4, 7) for r in rows)
-    assert {"Helmand", "Kandahar"} & {p.replace(" Province", "") for p in provinces}
-    top = ka.top_actors(isaf, n=5)
-    assert len(top) == 5 and top[0]["events"] >= top[-1]["events"] > 5
-    assert top[0]["label"] in {"ISAF", "Afghan National Security Forces", "Islamic Emirate"}
-    G = ka.interaction_graph(isaf)
-    assert G.number_of_edges() > 0 and ka.communities(G)

@@ -15,20 +15,21 @@ import os
 import resource
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import KG_BIN, run_kg, writer_lock_held
 from rdflib import Graph
 
 from kg.ontology import ontology_dir, ontology_graph
-from kg.store import Store, StoreError
+from kg.store import Store
+from tests.support import KG_BIN, run_kg
 
 PLACES = ["Kabul", "Kandahar", "Herat", "Jalalabad", "Kunduz", "Mazar-i-Sharif", "Ghazni"]
+
+
 GROUPS = ["the Taliban", "ISIS-K", "unidentified gunmen", "a suicide bomber"]
 
 
@@ -217,16 +218,6 @@ def test_full_disk_is_a_clear_error_and_the_store_survives(tmp_path: Path) -> No
         check_store(store, ids_of(range(400)))
 
 
-# --------------------------------------------------------------------------- read-only
-def test_store_path_that_cannot_be_created_is_a_clear_error(tmp_path: Path) -> None:
-    blocker = tmp_path / "a-file"
-    blocker.write_text("not a folder")
-    for bad in (blocker / "store", Path("/proc/kg-store-test"), Path("/proc/self/kg-store")):
-        with pytest.raises(StoreError, match=r"cannot|not writable|read-only|file"):
-            Store(bad)
-    assert blocker.read_text() == "not a folder"
-
-
 @pytest.mark.slow
 def test_ingest_into_an_uncreatable_store_path_says_so(tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
@@ -305,65 +296,3 @@ def test_two_writers_at_once(tmp_path: Path) -> None:
         else:
             assert "in use by another writer" in err, err
     check_store(store, expected)
-
-
-def test_reader_lock_keeps_writers_out_and_is_refused_during_a_write(tmp_path: Path) -> None:
-    from kg.server.snapshot import ReaderLock
-
-    path = tmp_path / "s"
-    with Store(path):
-        pass
-    lock = ReaderLock(path)
-    try:
-        r = subprocess.run(
-            [
-                sys.executable,
-                "-c",
-                "import sys; from kg.store import Store; Store(sys.argv[1])",
-                str(path),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        assert r.returncode != 0 and "in use by another writer" in r.stderr, r.stderr
-    finally:
-        lock.release()
-    with writer_lock_held(path), pytest.raises(StoreError, match="being written"):
-        ReaderLock(path)
-
-
-def _graph_quads(subject: str, fill: str, graph: str) -> Iterator[ox.Quad]:
-    """5,000 quads with 40-character literals in one named graph (enough to compact)."""
-    for i in range(5000):
-        yield ox.Quad(
-            ox.NamedNode(f"http://example.org/{subject}/{i}"),
-            ox.NamedNode("http://example.org/p"),
-            ox.Literal(fill * 40 + str(i)),
-            ox.NamedNode(f"http://example.org/{graph}"),
-        )
-
-
-def test_a_read_only_handle_breaks_when_a_writer_compacts(tmp_path: Path) -> None:
-    """Why ``kg serve`` never reads a store while it is written (kg.server.snapshot):
-    a read-only handle opened before a writer rewrites the store fails afterwards. If this
-    starts passing, Oxigraph made it safe; the server's protections stay harmless."""
-    path = str(tmp_path / "s")
-    st = ox.Store(path)
-    for k in range(6):
-        st.extend(_graph_quads(f"s{k}", "v", f"g{k}"))
-        st.flush()
-    del st
-    reader = ox.Store.read_only(path)
-    writer = ox.Store(path)
-    for k in range(6):
-        writer.remove_graph(ox.NamedNode(f"http://example.org/g{k}"))
-        writer.extend(_graph_quads(f"t{k}", "w", f"h{k}"))
-        writer.flush()
-    writer.optimize()
-    try:
-        sum(1 for _ in reader.quads_for_pattern(None, None, None, None))
-    except OSError as err:
-        assert "No such file" in str(err)
-    else:
-        pytest.skip("this Oxigraph keeps old files readable for open read-only handles")

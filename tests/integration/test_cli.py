@@ -12,26 +12,30 @@ import io
 import json
 import re
 import shutil
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import ONTOLOGY_DIR, SAMPLE_CORPUS, run_kg, writer_lock_held
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.cli import core as cli_core
 from kg.errors import KGError
 from kg.rdf.iri import doc_iri
 from kg.store import Store
 from kg.vocab import ONTOLOGY_IRI
+from tests.support import ONTOLOGY_DIR, SAMPLE_CORPUS
 
 runner = CliRunner()
+
+
 ARTICLE = SAMPLE_CORPUS / "kerman-2024.txt"
+
+
 DOC_ID = "cli-kerman"
+
+
 FLAGS = {
     "--id": DOC_ID,
     "--title": "Twin blasts in Kerman",
@@ -40,14 +44,9 @@ FLAGS = {
     "--url": "https://example.org/kerman",
     "--lang": "en",
 }
+
+
 RDFLIB_FORMAT = {"nquads": "nquads", "trig": "trig", "turtle": "turtle", "jsonld": "json-ld"}
-
-
-@pytest.fixture(autouse=True)
-def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep rich from wrapping messages (paths, file:line) across lines in captured output."""
-    monkeypatch.setattr(cli_core.err_console, "width", 1000)
-    monkeypatch.setattr(cli_core.console, "width", 1000)
 
 
 def kg(*args: str | Path) -> object:
@@ -102,9 +101,6 @@ def twice(tmp_path_factory: pytest.TempPathFactory) -> Twice:
     return Twice(path, *results, *counts, *exports)
 
 
-# ------------------------------------------------------------------ ingest
-
-
 @pytest.mark.slow
 def test_ingest_reports_progress_and_summary(twice: Twice) -> None:
     r = twice.first
@@ -145,19 +141,6 @@ def test_document_metadata_from_the_command_line(twice: Twice) -> None:
             "lang": "en",
         }
     ]
-
-
-def test_id_needs_exactly_one_file(tmp_path: Path) -> None:
-    msg = kg_error("--store", tmp_path / "s", "ingest", SAMPLE_CORPUS, "--id", "x")
-    assert "--id names one document" in msg
-
-
-def test_bad_published_flag(tmp_path: Path) -> None:
-    msg = kg_error("--store", tmp_path / "s", "ingest", ARTICLE, "--published", "2024-13-01")
-    assert "--published '2024-13-01' is not a date" in msg
-
-
-# ------------------------------------------------------------------ export
 
 
 @pytest.mark.slow
@@ -221,21 +204,6 @@ def test_export_with_ontology_adds_the_ontology(twice: Twice, tmp_path: Path) ->
     assert n_full == n_plain + len(ontology)
 
 
-def test_export_unknown_format(tmp_path: Path) -> None:
-    Store(tmp_path / "s").close()
-    assert "unknown export format 'xml'" in kg_error(
-        "--store", tmp_path / "s", "export", "-f", "xml"
-    )
-
-
-def test_export_without_a_store(tmp_path: Path) -> None:
-    msg = kg_error("--store", tmp_path / "none", "export")
-    assert "no store at" in msg and "ingest" in msg
-    assert not (tmp_path / "none").exists()  # reading never creates a store
-
-
-# ------------------------------------------------------------------ query and stats
-
 EVENTS = "SELECT ?e ?type { ?e prov:wasDerivedFrom ?d ; a ?type } ORDER BY ?e ?type"
 
 
@@ -281,9 +249,6 @@ def test_stats(twice: Twice) -> None:
     assert counts["triples"] == twice.count_after_second
     table = kg("--store", twice.path, "stats")
     assert table.exit_code == 0 and "documents" in table.stdout
-
-
-# ------------------------------------------------------------------ bad input
 
 
 @pytest.mark.slow
@@ -336,40 +301,3 @@ def test_bad_inputs_each_reported_the_rest_stored_nothing_lost(
     assert kg("--store", store, "ingest", *inputs).exit_code == 1
     with Store(store, read_only=True) as st:
         assert len(st) == after_first
-
-
-def test_store_path_that_is_a_file(tmp_path: Path) -> None:
-    f = tmp_path / "store.nq"
-    f.write_text("keep me")
-    for args in (["ingest", ARTICLE], ["export"]):
-        r = run_kg("--store", f, *args)
-        assert r.returncode == 2, r
-        assert r.stderr.strip() == (
-            f"error: the store path {f} is a file, not a folder: give --store a folder "
-            "(it is created if missing) or set KG_STORE"
-        )
-    assert f.read_text() == "keep me"
-
-
-@pytest.fixture
-def locked_store(twice: Twice, tmp_path: Path) -> Iterator[Path]:
-    """A copy of the CLI store held open for writing by a second process."""
-    store = tmp_path / "store"
-    shutil.copytree(twice.path, store)
-    with writer_lock_held(store):
-        yield store
-
-
-@pytest.mark.slow
-def test_store_locked_by_another_writer(locked_store: Path, twice: Twice) -> None:
-    r = run_kg("--store", locked_store, "ingest", ARTICLE)
-    assert r.returncode == 2, r
-    assert r.stderr.strip() == (
-        f"error: the store {locked_store} is in use by another writer (another `kg ingest` or "
-        "`kg serve`?): wait for it to finish, or use another --store"
-    )
-    # readers still work while the writer holds it, and nothing was touched
-    r = run_kg("--store", locked_store, "stats", "--format", "json")
-    assert r.returncode == 0, r.stderr
-    counts = {row["what"]: row["count"] for row in json.loads(r.stdout)}
-    assert counts["triples"] == twice.count_after_second

@@ -8,11 +8,11 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, URIRef
-from server_fixtures import DOC, EX, make_store, running_server
 
 import kg
 from kg.remote import RemoteStore
 from kg.store import Store, StoreError
+from tests.servers import DOC, EX, make_store, running_server
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import writer_lock_held
 from rdflib import XSD, Dataset, Literal, URIRef
 from rdflib.compare import isomorphic
 
@@ -110,19 +109,6 @@ def test_store_path_that_is_a_file(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="is a file, not a folder"):
         Store(f)
     assert f.read_text() == "hello"  # left alone
-
-
-def test_store_locked_by_another_process(tmp_path: Path) -> None:
-    path = tmp_path / "s"
-    with Store(path) as st:
-        st.replace_document("d1", triples(3))
-    with writer_lock_held(path):
-        with pytest.raises(StoreError, match="in use by another writer"):
-            Store(path)
-        with Store(path, read_only=True) as ro:  # readers are still welcome
-            assert ro.document_ids() == ["d1"] and len(ro) == 3
-    with Store(path) as st:
-        assert len(st) == 3
 
 
 def test_export_formats_round_trip(store: Store) -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import re
 import time
-from pathlib import Path
 
 import owlrl
 import pytest
@@ -15,8 +14,8 @@ from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, SKOS, VANN
 
 from kg.ontology import ontology_dir, ontology_files
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 NS = "https://w3id.org/conflict-kg/ontology#"
 CKG = Namespace(NS)
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")

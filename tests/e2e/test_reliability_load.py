@@ -7,7 +7,8 @@ import importlib.util
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+
+from tests.support import ROOT
 
 
 def load_bench():

@@ -15,10 +15,9 @@ from kg.records import Article, Extraction
 
 
 @pytest.fixture(scope="module")
-def ex() -> Extractor:
-    e = Extractor()
-    assert e.nlp is not None  # load once
-    return e
+def ex(extractor: Extractor) -> Extractor:
+    """The session's extractor (its model loaded once, in tests/conftest.py)."""
+    return extractor
 
 
 def read(ex: Extractor, text: str, published: str | None = "2024-03-06") -> Extraction:

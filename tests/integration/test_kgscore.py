@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import (
+
+from kg.store import Store
+from tests.support import (
     ISAF_GOLD,
     KGSCORE,
     ONTOLOGY_DIR,
@@ -21,8 +23,6 @@ from conftest import (
     Ingested,
     require_shared,
 )
-
-from kg.store import Store
 
 pytestmark = pytest.mark.slow
 

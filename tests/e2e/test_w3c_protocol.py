@@ -10,7 +10,6 @@ with a reason (none today); nothing is skipped silently.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -18,11 +17,12 @@ import pyoxigraph as ox
 import pytest
 from rdflib import RDF, RDFS, Graph, Namespace
 from rdflib.collection import Collection
-from server_fixtures import running_server
 
 from kg.server.settings import Settings
+from tests.servers import running_server
+from tests.support import W3C_PROTOCOL
 
-W3C = Path("/work/shared/w3c/sparql11-protocol")
+W3C = W3C_PROTOCOL
 MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
 HT = Namespace("http://www.w3.org/2011/http#")
 CNT = Namespace("http://www.w3.org/2011/content#")
@@ -42,7 +42,10 @@ READ_ONLY_UPDATE_TESTS = {
     "update_base_uri",
 }
 
-pytestmark = pytest.mark.skipif(not W3C.is_dir(), reason="W3C protocol tests not present")
+pytestmark = pytest.mark.skipif(
+    not W3C.is_dir(),
+    reason=f"{W3C} is absent: the W3C manifests live in ../shared (set KG_SHARED to use another folder)",
+)
 
 
 def _manifest() -> list[tuple[str, list[dict[str, Any]]]]:

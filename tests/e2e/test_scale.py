@@ -17,12 +17,11 @@ from typing import Any
 
 import httpx
 import pytest
-from rdflib import Literal, URIRef
 
 from kg.ingestion.run import ingest
 from kg.rdf.mapping import RunInfo
 from kg.store import Store
-from tests.conftest import ROOT, SAMPLE_CORPUS, run_kg
+from tests.support import ROOT, SAMPLE_CORPUS, run_kg
 
 RUN = RunInfo(
     run_id="test-run",
@@ -30,8 +29,9 @@ RUN = RunInfo(
     model="en_core_web_sm 3.8.0",
     started="2026-01-01T00:00:00+00:00",
 )
+
+
 ACTIVITY = "https://w3id.org/conflict-kg/id/activity/"
-ONTOLOGY_GRAPH = "https://w3id.org/conflict-kg/ontology"
 
 
 def dataset(store: Any, drop_runs: bool = False) -> set[str]:
@@ -67,110 +67,6 @@ def reference(
         report = ingest(st, corpus, extractor=extractor, run=RUN, write_batch=1)
         assert report.ok and report.documents == 24
         return dataset(st)
-
-
-# ---------------------------------------------------------------- the batched writer
-
-
-def triples(n: int, tag: str = "") -> list[tuple[URIRef, URIRef, Literal]]:
-    return [
-        (URIRef(f"http://x/s{i}"), URIRef("http://x/p"), Literal(f"{tag}{i}")) for i in range(n)
-    ]
-
-
-@pytest.mark.parametrize("method", ["auto", "update", "extend"])
-def test_replace_documents_is_one_idempotent_batch(tmp_path: Path, method: str) -> None:
-    with Store(tmp_path / "s") as st:
-        assert st.replace_documents([("a", triples(3)), ("b", triples(2))], method=method) == 5
-        if method != "extend":  # extend only adds: for new documents
-            st.replace_documents([("a", triples(2, "new")), ("b", triples(2))], method=method)
-            assert len(st) == 4
-            assert {str(r["o"]) for r in st.select("SELECT ?o { GRAPH ?g { ?s ?p ?o } }")} == {
-                "new0", "new1", "0", "1",
-            }  # fmt: skip
-        assert st.document_ids() == ["a", "b"]
-        assert st.existing_documents(["b", "zz", "a"]) == ["b", "a"]
-
-
-def test_a_failing_batch_writes_nothing(tmp_path: Path) -> None:
-    with Store(tmp_path / "s") as st:
-        st.replace_documents([("a", triples(2))])
-        with pytest.raises(TypeError):
-            st.replace_documents([("b", triples(2)), ("c", [("not a term", 1, 2)])])  # type: ignore[list-item]
-        assert st.document_ids() == ["a"]
-
-
-@pytest.mark.slow
-def test_batched_ingest_equals_one_document_per_transaction(
-    tmp_path: Path, corpus: list[Path], reference: set[str], extractor: Any
-) -> None:
-    with Store(tmp_path / "s") as st:
-        report = ingest(st, corpus, extractor=extractor, run=RUN, write_batch=7)
-        assert report.documents == 24 and report.triples == len(reference)
-        assert dataset(st) == reference
-        # again: replaces, never duplicates
-        ingest(st, corpus, extractor=extractor, run=RUN, write_batch=50)
-        assert dataset(st) == reference
-
-
-@pytest.mark.slow
-def test_two_worker_processes_give_the_single_process_dataset(
-    tmp_path: Path, corpus: list[Path], reference: set[str]
-) -> None:
-    with Store(tmp_path / "s") as st:
-        report = ingest(st, corpus, run=RUN, n_process=2, batch_size=4, write_batch=5)
-        assert report.ok and report.documents == 24
-        assert dataset(st) == reference
-
-
-@pytest.mark.slow
-def test_an_interrupted_run_resumes_without_loss_or_duplicates(
-    tmp_path: Path, corpus: list[Path], reference: set[str], extractor: Any
-) -> None:
-    seen: list[str] = []
-
-    def stop_after_ten(x: Any) -> None:
-        seen.append(x.article.id)
-        if len(seen) == 10:
-            raise KeyboardInterrupt
-
-    with Store(tmp_path / "s") as st:
-        with pytest.raises(KeyboardInterrupt):
-            ingest(
-                st, corpus, extractor=extractor, run=RUN, write_batch=4, on_document=stop_after_ten
-            )
-        # what was extracted before the interruption is stored, whole
-        assert sorted(st.document_ids()) == sorted(seen)
-        report = ingest(st, corpus, extractor=extractor, run=RUN, resume=True, write_batch=4)
-        assert report.skipped == 10 and report.documents == 14
-        assert dataset(st) == reference
-
-
-# ---------------------------------------------------------------- Dask
-
-
-@pytest.mark.slow
-def test_dask_cluster_gives_the_single_process_dataset(
-    tmp_path: Path, corpus: list[Path], reference: set[str]
-) -> None:
-    from distributed import Client, LocalCluster
-
-    # two single-threaded worker processes, each loading the model once
-    with (
-        LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-            memory_limit="1.5GiB",
-        ) as cluster,
-        Client(cluster) as client,
-        Store(tmp_path / "s") as st,
-    ):  # fmt: skip
-        report = ingest(st, corpus, cluster=client, run=RUN, batch_size=5, write_batch=6)
-        assert report.ok and report.documents == 24
-        assert dataset(st) == reference
-        assert len({w for w in client.nthreads()}) == 2
-
-
-# ---------------------------------------------------------------- an Oxigraph server (GSP)
 
 
 def oxigraph_bin() -> Path:
@@ -261,17 +157,3 @@ def test_kg_ingest_gsp_command(oxigraph_server: str, tmp_path: Path) -> None:
     exported = {ln for ln in out.read_text("utf-8").splitlines() if ln.strip()}
     assert exported == whole
     assert len(docs) == 8 and docs <= {ln.rsplit(" ", 2)[-2] for ln in exported}
-
-
-def test_gsp_url_shapes() -> None:
-    from kg.gsp import GraphStore
-
-    g = GraphStore.for_server("http://h:7200/", "graphdb", dataset="kg")
-    assert (g.url, g.update_url, g.gsp_url) == (
-        "http://h:7200/repositories/kg",
-        "http://h:7200/repositories/kg/statements",
-        "http://h:7200/repositories/kg/rdf-graphs/service",
-    )
-    assert GraphStore.for_server("http://h:8890", "virtuoso").gsp_url.endswith(
-        "/sparql-graph-crud-auth"
-    )

@@ -1,4 +1,6 @@
-"""Helpers for tests that run a real ``kg serve`` app on 127.0.0.1 (free port, bounded)."""
+"""Helpers for tests that run a real ``kg serve`` app on 127.0.0.1 (free port, bounded).
+
+Plain helpers, not fixtures: the e2e tests import them (``from tests.servers import ...``)."""
 
 from __future__ import annotations
 
