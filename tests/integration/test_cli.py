@@ -21,6 +21,7 @@ from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
 from kg.cli import app
+from kg.cli import core as cli_core
 from kg.errors import KGError
 from kg.rdf.iri import doc_iri
 from kg.store import Store
@@ -47,6 +48,13 @@ FLAGS = {
 
 
 RDFLIB_FORMAT = {"nquads": "nquads", "trig": "trig", "turtle": "turtle", "jsonld": "json-ld"}
+
+
+@pytest.fixture(autouse=True)
+def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep rich from wrapping messages (paths, file:line) across lines in captured output."""
+    monkeypatch.setattr(cli_core.err_console, "width", 1000)
+    monkeypatch.setattr(cli_core.console, "width", 1000)
 
 
 def kg(*args: str | Path) -> object:

@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
+from kg.cli import core as cli_core
 from kg.errors import KGError
 from kg.store import Store
 from tests.support import SAMPLE_CORPUS
@@ -36,6 +37,13 @@ FLAGS = {
     "--url": "https://example.org/kerman",
     "--lang": "en",
 }
+
+
+@pytest.fixture(autouse=True)
+def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep rich from wrapping messages (paths, file:line) across lines in captured output."""
+    monkeypatch.setattr(cli_core.err_console, "width", 1000)
+    monkeypatch.setattr(cli_core.console, "width", 1000)
 
 
 def kg(*args: str | Path) -> object:
