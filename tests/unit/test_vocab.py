@@ -1,4 +1,5 @@
-"""``kg/vocab.py`` is generated from the ontology and must not go stale."""
+"""``kg/vocab.py`` and ``kg/event_classes.json`` are generated from the ontology and must not
+go stale."""
 
 from __future__ import annotations
 
@@ -19,6 +20,25 @@ def test_vocab_module_is_up_to_date() -> None:
     assert actual == expected, (
         "kg/vocab.py is stale: run `python -m kg.tools.genvocab` after editing the ontology"
     )
+
+
+def test_event_classes_file_is_up_to_date() -> None:
+    expected = genvocab.render_event_classes()
+    actual = genvocab.EVENT_CLASSES_TARGET.read_text(encoding="utf-8")
+    assert actual == expected, (
+        "kg/event_classes.json is stale: run `python -m kg.tools.genvocab` after editing the "
+        "ontology"
+    )
+
+
+def test_check_mode_reports_stale_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert genvocab.main(["--check"]) == 0
+    stale = tmp_path / "event_classes.json"
+    stale.write_text("{}", encoding="utf-8")
+    monkeypatch.setattr(genvocab, "EVENT_CLASSES_TARGET", stale)
+    monkeypatch.setattr(genvocab, "ROOT", tmp_path)
+    assert genvocab.main(["--check"]) == 1
+    assert stale.read_text(encoding="utf-8") == "{}"  # --check writes nothing
 
 
 def test_every_class_and_property_is_an_attribute() -> None:
