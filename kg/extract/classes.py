@@ -1,5 +1,6 @@
-"""What extraction knows about each event class, read from the class description generated
-from the ontology (never a list of class names in code).
+"""What extraction knows about each event class: the class description generated from the
+ontology (:mod:`kg.event_classes`) and how extraction treats each class
+(``data/event_roles.json``); never a list of class names in code.
 
 >>> depth("SuicideBombing") > depth("Bombing") > depth("Attack")
 True
@@ -18,80 +19,68 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from kg import event_classes
 from kg.errors import KGError
-
-_FILE = Path(__file__).parent / "data" / "event_classes.json"
-
-
-@lru_cache(maxsize=1)
-def _all() -> dict[str, dict[str, Any]]:
-    return dict(json.loads(_FILE.read_text(encoding="utf-8"))["classes"])
-
-
-@lru_cache(maxsize=1)
-def _table() -> dict[str, dict[str, Any]]:
-    return {k: v for k, v in _all().items() if v.get("event")}
 
 
 def known(cls: str) -> bool:
     """Whether ``cls`` is an event class of the ontology (a local name)."""
-    return cls in _table()
+    return cls != event_classes.root().name and event_classes.is_event_class(cls)
 
 
 def is_a(cls: str, general: str) -> bool:
-    """Whether ``cls`` (any class of the ontology: actors, places, events) is ``general``
-    or lies under it; unknown classes lie under nothing.
+    """Whether ``cls`` (an actor, place or event class) is ``general`` or lies under it;
+    unknown classes lie under nothing.
 
     >>> is_a("StateForce", "Organization"), is_a("Person", "Organization")
     (True, False)
     """
-    row = _all().get(cls)
-    return cls == general or (row is not None and general in row["ancestors"])
+    if event_classes.is_event_class(cls):
+        return event_classes.get(cls).is_a(general)
+    return event_classes.actor_is_a(cls, general)
 
 
-def _row(cls: str) -> dict[str, Any]:
+def _get(cls: str) -> event_classes.EventClass:
     try:
-        return _table()[cls]
-    except KeyError:
-        raise KGError(
-            f"{cls!r} is not an event class of the ontology: use one of "
-            f"{', '.join(sorted(_table()))} (ontology/conflict.ttl)"
-        ) from None
+        return event_classes.get(cls)
+    except event_classes.UnknownEventClass as err:
+        raise KGError(f"{err}: use a class of ontology/conflict.ttl") from None
 
 
 def depth(cls: str) -> int:
     """How deep the class sits under ``ckg:Event`` (its top classes are 1): specificity."""
-    return int(_row(cls)["depth"])
+    return _get(cls).depth
 
 
 def ancestors(cls: str) -> list[str]:
-    """The classes above ``cls``, nearest first, up to (not including) ``ckg:Event``."""
-    return list(_row(cls)["ancestors"])
+    """The classes above ``cls``, nearest first, up to ``ckg:Event``."""
+    return list(_get(cls).ancestors)
 
 
 def family(cls: str) -> str:
     """The class right under ``ckg:Event`` that ``cls`` lies under (ACLED's event type)."""
-    return str(_row(cls)["family"])
+    return _get(cls).family
 
 
 def subsumes(general: str, specific: str) -> bool:
     """Whether ``specific`` is ``general`` or one of its sub-classes."""
-    return general == specific or general in ancestors(specific)
+    return _get(specific).is_a(general)
 
 
 def is_violent(cls: str) -> bool:
-    """Attacks, battles and security operations (not statements, protests, arrests)."""
-    return _row(cls)["kind"] == "violent"
+    """Violent events: attacks, battles, riots, security operations (the class description's
+    kind, after ACLED's political violence)."""
+    return _get(cls).kind == "violent"
 
 
 def is_speech(cls: str) -> bool:
     """Communicative acts: ``ckg:Statement`` and its sub-classes."""
-    return _row(cls)["kind"] == "speech"
+    return _get(cls).kind == "speech"
 
 
 def label(cls: str) -> str:
     """The class's English label from the ontology."""
-    return str(_row(cls)["label"])
+    return _get(cls).label
 
 
 # ---------------------------------------------------------------- behaviour in extraction
