@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract import classes
 from kg.extract.counts import count_on, number_word
-from kg.extract.entities import GROUP_PREFIX
+from kg.extract.entities import GROUP_PREFIX, SITE_PREFIX
 from kg.extract.mentions import PLACE_ONLY, Mention, Reading
 from kg.extract.modality import governor_verb
 from kg.records import Quantity
@@ -108,7 +108,13 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
             elif (dep == "prep" and c.lower_ in r.words("inclusion_preps")) or (
                 dep == "prep"
                 and c.lower_ in r.words("membership_preps")
-                and (t.lower_ in r.words("force_nouns") or t.lower_ in r.words("member_nouns"))
+                and (
+                    t.lower_ in r.words("force_nouns")
+                    or t.lower_ in r.words("member_nouns")
+                    or t.lower_ in r.words("role_nouns")
+                    or t.lower_ in r.words("vehicle_nouns")
+                    or is_group(ent_of.get(t.i))
+                )
             ):
                 for g in c.children:
                     visit(g, depth + 1, bucket)
@@ -159,8 +165,21 @@ def actors(spans: list[Span]) -> list[Span]:
 
 
 def places(spans: list[Span]) -> list[Span]:
-    """The spans that name places (countries included)."""
-    return [s for s in spans if s.label_ in PLACE_ONLY or s.label_ == "Country"]
+    """The spans that name places (countries included; a building an attack is aimed at is
+    its target, not its place)."""
+    return [
+        s
+        for s in spans
+        if (s.label_ in PLACE_ONLY or s.label_ == "Country")
+        and not s.kb_id_.startswith(SITE_PREFIX)
+    ]
+
+
+def _add_sites(r: Reading, m: Mention, tok: Token) -> None:
+    """The buildings and sites a phrase names are the event's target (``stormed a hotel``)."""
+    for s in head_entities(r, tok):
+        if s.kb_id_.startswith(SITE_PREFIX):
+            m.add("target", s.kb_id_)
 
 
 # ---------------------------------------------------------------- counts
@@ -280,7 +299,7 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
         if t.i in skip or t.i not in r.ent_of or t.sent != m.sent:
             continue
         s = r.ent_of[t.i]
-        if s.label_ in PLACE_ONLY and is_loc_use(t, loc_preps):
+        if places([s]) and s.label_ != "Country" and is_loc_use(t, loc_preps):
             m.add("location", s.kb_id_)
 
 
@@ -371,12 +390,16 @@ def verb_args(r: Reading, m: Mention) -> None:
             _add_actors(r, m, subj_role, c)
         elif c.dep_ in ("nsubjpass",) or (c.dep_ == "nsubj" and passive):
             _add_actors(r, m, obj_role, c)
+            if m.violent:
+                _add_sites(r, m, c)
             set_count(r, m, c)
         elif c.dep_ == "agent":
             for g in c.children:
                 _add_actors(r, m, subj_role, g)
         elif c.dep_ in ("dobj", "attr") and not m.speech:
             _add_actors(r, m, obj_role, c)
+            if m.violent:
+                _add_sites(r, m, c)
             set_count(r, m, c)
         elif c.dep_ == "dobj" and m.speech and tok.lemma_.lower() in r.words("telling_verbs"):
             for s in actors(head_entities(r, c)):
@@ -386,6 +409,11 @@ def verb_args(r: Reading, m: Mention) -> None:
             for g in c.children:
                 if g.dep_ == "pobj":
                     _add_actors(r, m, "target", g)
+                    _add_sites(r, m, g)
+        elif c.dep_ == "prep" and c.lower_ in r.words("site_target_preps") and m.violent:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    _add_sites(r, m, g)
         elif c.dep_ == "prep" and c.lower_ in r.words("recipient_preps") and m.speech:
             for g in c.children:
                 for s in actors(head_entities(r, g)):
@@ -464,8 +492,10 @@ def noun_args(r: Reading, m: Mention) -> None:
         elif c.dep_ in ("compound", "amod", "nmod"):
             if c.i in r.ent_of:
                 s = r.ent_of[c.i]
-                if s.label_ in PLACE_ONLY:
+                if places([s]) and s.label_ != "Country":
                     m.add("location", s.kb_id_)
+                elif s.kb_id_.startswith(SITE_PREFIX):
+                    pass  # "a market bombing": the market is the target (below)
                 else:
                     # "a U.S. drone strike": the state acts; "Taliban crackdowns"
                     m.add(agent_role, s.kb_id_)
@@ -487,6 +517,7 @@ def noun_args(r: Reading, m: Mention) -> None:
             for g in c.children:
                 ents = entities_in(g, r.ent_of)
                 _add_actors(r, m, "target", g)
+                _add_sites(r, m, g)
                 for s in places(ents):
                     if s.label_ != "Country" or c.lower_ in r.words("surface_preps"):
                         m.add("location", s.kb_id_)
@@ -561,6 +592,43 @@ def _death_noun(r: Reading, m: Mention, tok: Token) -> None:
 # ---------------------------------------------------------------- groups as targets
 
 
+def _doer_phrase(tok: Token) -> bool:
+    """Whether a noun is (inside) a subject or a ``by`` phrase: someone who acts."""
+    node = tok
+    for _ in range(4):
+        if node.dep_ in ("nsubj", "agent") or (node.dep_ == "pobj" and node.head.dep_ == "agent"):
+            return True
+        if node.dep_ not in ("conj", "appos", "compound", "pobj", "prep"):
+            return False
+        node = node.head
+    return False
+
+
+def instrument_doers(r: Reading) -> None:
+    """``a roadside bomb planted by Taliban insurgents``, ``a mortar shell fired from Houthi
+    positions``: who placed or fired the weapon did the event the weapon is the means of."""
+    weapons = r.words("weapon_nouns")
+    for m in r.found:
+        if not m.violent or m.roles.get("perpetrator") or m.roles.get("agent"):
+            continue
+        scope = {t.i for t in m.trigger.subtree} | {m.trigger.head.i}
+        for t in r.sent:
+            if t.i not in scope or t.lemma_.lower() not in weapons:
+                continue
+            for c in t.children:
+                if c.dep_ != "acl" or c.lemma_.lower() not in r.words("placing_verbs"):
+                    continue
+                for g in c.children:
+                    phrase = []
+                    if g.dep_ == "agent" or (
+                        g.dep_ == "prep" and g.lower_ in r.words("origin_preps")
+                    ):
+                        phrase = [x for x in g.children if x.dep_ == "pobj"]
+                    for x in phrase:
+                        for s in actors(head_entities(r, x)):
+                            m.add(classes.behaviour(m.cls, "subject"), s.kb_id_)
+
+
 def affiliation_targets(r: Reading) -> None:
     """``detained two men while in search of a Taliban facilitator``: an armed group that
     qualifies the people an arrest or attack went after is its target."""
@@ -579,7 +647,11 @@ def affiliation_targets(r: Reading) -> None:
                 if head.lower_ in roles:
                     break
                 head, hops = head.head, hops + 1
-            if span.root.dep_ in ("compound", "amod", "nmod", "poss") and head.lower_ in roles:
+            if (
+                span.root.dep_ in ("compound", "amod", "nmod", "poss")
+                and head.lower_ in roles
+                and not _doer_phrase(head)
+            ):
                 groups.append(span)
     if not groups:
         return

@@ -137,7 +137,7 @@ def build_extraction(
     for ev in events:
         groups.resolve(ev.roles, [(m.sent.start_char, m.sent.end_char) for m in ev.mentions], x)
         if not ev.speech:
-            _classify(ev, x)
+            _classify(ev, x, groups.site_kinds)
         x.events.extend(_records(ev, gaz, x, text))
     return x
 
@@ -294,7 +294,7 @@ def _state_doers(events: list[Event], x: Extraction) -> None:
 _DOER_ROLES = ("perpetrator", "agent", "claimedBy", "allegedPerpetrator", "suspectedPerpetrator")
 
 
-def _classify(ev: Event, x: Extraction) -> None:
+def _classify(ev: Event, x: Extraction, sites: dict[str, str]) -> None:
     """The event's most specific class from its triggers, cues, victims and doers."""
     harm = set()
     if ev.fatalities and (ev.fatalities.best or 0) > 0:
@@ -304,7 +304,9 @@ def _classify(ev: Event, x: Extraction) -> None:
     f = Features(
         base={ev.cls, *ev.extra},
         cues=set(ev.cues),
-        victims=actor_kinds(ev.roles.get("victim", []) + ev.roles.get("target", []), x.entities),
+        victims=actor_kinds(
+            ev.roles.get("victim", []) + ev.roles.get("target", []), x.entities, sites
+        ),
         doers=doer_kinds([k for r in _DOER_ROLES for k in ev.roles.get(r, [])], x.entities),
         harm=harm,
     )

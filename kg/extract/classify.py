@@ -108,12 +108,19 @@ def _is_state_part(e: EntityRecord, entities: dict[str, EntityRecord]) -> bool:
     return False
 
 
-def actor_kinds(keys: list[str], entities: dict[str, EntityRecord]) -> set[str]:
-    """The kinds of the actors ``keys`` name (civilians, state_force, armed, person, ...)."""
+def actor_kinds(
+    keys: list[str], entities: dict[str, EntityRecord], sites: dict[str, str] | None = None
+) -> set[str]:
+    """The kinds of the actors and sites ``keys`` name (civilians, state_force, armed,
+    person, facility); ``sites`` says which sites are civilian (a market, a camp for
+    displaced people: attacking one is attacking civilians)."""
     out: set[str] = set()
     for k in keys:
         e = entities.get(k)
         if e is None:
+            continue
+        if sites and sites.get(k) == "civilian":
+            out.add("civilians")
             continue
         for general, kind in _VICTIM_KINDS:
             if any(classes.is_a(t, general) for t in e.types):

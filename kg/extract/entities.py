@@ -46,6 +46,7 @@ from kg.extract.lang import language_pack
 SPAN_KEY = "ckg"
 DATELINE_KEY = "ckg_dateline"
 GROUP_PREFIX = "group:"
+SITE_PREFIX = "site:"
 GROUPS_FILE = Path(__file__).parent / "data" / "groups.json"
 # kind of group -> {"type", "label", "alone"}: the node a group of people becomes
 GROUP_KINDS: dict[str, dict[str, str]] = json.loads(GROUPS_FILE.read_text(encoding="utf-8"))[
@@ -117,6 +118,9 @@ class EntityLinker:
         self.groups = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase, kind in self.pack.table("group_nouns").items():
             self.groups.add(f"{GROUP_PREFIX}{kind}", [nlp.make_doc(phrase)])
+        self.sites = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for phrase, kind in self.pack.table("facility_nouns").items():
+            self.sites.add(f"{SITE_PREFIX}{kind}", [nlp.make_doc(phrase)])
         self.ci = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.cs = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._cs_names: dict[str, set[str]] = {}
@@ -151,6 +155,7 @@ class EntityLinker:
         cands.extend(self._branch_spans(doc))
         cands.extend(self._named_division_spans(doc))
         cands.extend(self._group_spans(doc))
+        cands.extend(self._site_spans(doc))
         if self.use_ner:
             for ent in doc.ents:
                 if ent.label_ in NER_TYPES:
@@ -228,10 +233,33 @@ class EntityLinker:
         out = []
         for match_id, start, end in self.groups(doc):
             kind = doc.vocab.strings[match_id]
-            # the head of a noun phrase, not a modifier ("police vehicle", "civilian casualties")
-            if doc[end - 1].dep_ in ("compound", "amod") and doc[end - 1].head.i > end - 1:
-                continue
+            # the head of a noun phrase, not a modifier ("civilian casualties"), but for the
+            # people in a vehicle ("a police vehicle", "an army convoy": the police, the army)
+            last = doc[end - 1]
+            if last.dep_ in ("compound", "amod") and last.head.i > end - 1:
+                if last.head.lower_ not in self.pack.words("vehicle_nouns"):
+                    continue
             out.append(Span(doc, start, end, label="GROUP", kb_id=kind))
+        return out
+
+    def _site_spans(self, doc: Doc) -> list[Span]:
+        """``a checkpoint``, ``the hotel``, ``a market``: a building or site an attack may be
+        aimed at (``site:<kind>:<name>``; a camp or site "for displaced people" is a civilian
+        one). It becomes a node in its event's place when the records are built."""
+        out = []
+        for match_id, start, end in self.sites(doc):
+            kind = doc.vocab.strings[match_id]
+            head = doc[end - 1]
+            if head.dep_ in ("compound", "amod") and head.head.i > end - 1:
+                continue
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in self.pack.words("site_of_preps"):
+                    words = {t.lower_ for t in c.subtree}
+                    groups = self.pack.table("group_nouns")
+                    if any(groups.get(w) == "civilians" for w in words):
+                        kind = f"{SITE_PREFIX}civilian"
+            name = " ".join(t.lower_ for t in doc[start:end])
+            out.append(Span(doc, start, end, label="SITE", kb_id=f"{kind}:{name}"))
         return out
 
     def _group_countries(self, spans: list[Span]) -> list[Span]:
@@ -333,6 +361,8 @@ class EntityLinker:
         gaz = self.gaz
         if s.label_ == "GROUP":
             return s.kb_id_, GROUP_TYPES[s.kb_id_[len(GROUP_PREFIX) :].split("@")[0]]
+        if s.label_ == "SITE":
+            return s.kb_id_, "Site"
         if s.label_ == "BRANCH":
             _, parent, place = s.kb_id_.split("|")
             for e in gaz.entries.values():
@@ -474,7 +504,14 @@ class EntityLinker:
 
 def _longest_non_overlapping(spans: list[Span]) -> list[Span]:
     """Keep the longest spans, gazetteer before NER on ties, in text order."""
-    rank = {"BRANCH": 0, "GAZ": 1, "NEWPLACE:AdminRegion": 2, "NEWPLACE:Settlement": 2, "GROUP": 3}
+    rank = {
+        "BRANCH": 0,
+        "GAZ": 1,
+        "NEWPLACE:AdminRegion": 2,
+        "NEWPLACE:Settlement": 2,
+        "GROUP": 3,
+        "SITE": 3,
+    }
     spans = sorted(spans, key=lambda s: (-(s.end - s.start), rank.get(s.label_, 2), s.start))
     taken: set[int] = set()
     out = []

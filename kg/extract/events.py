@@ -20,7 +20,13 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from kg.extract import classes, statements
-from kg.extract.arguments import affiliation_targets, clause_scope, noun_args, verb_args
+from kg.extract.arguments import (
+    affiliation_targets,
+    clause_scope,
+    instrument_doers,
+    noun_args,
+    verb_args,
+)
 from kg.extract.entities import SPAN_KEY
 from kg.extract.lang import LanguagePack, language_pack
 from kg.extract.mentions import Mention, Reading
@@ -31,6 +37,7 @@ if not Doc.has_extension("ckg_events"):
     Doc.set_extension("ckg_events", default=None)
 
 _NOUN = ("NOUN", "PROPN")
+_VERB = ("VERB", "AUX")
 
 
 class EventReader:
@@ -136,6 +143,7 @@ class EventReader:
                 m.cues |= cues.get(i, set())
         self._additional(r)
         self._shared_location(r)
+        instrument_doers(r)
         affiliation_targets(r)
         statements.same_event_links(r)
         statements.perpetration(r)
@@ -143,9 +151,14 @@ class EventReader:
         statements.doer_stance(r)
         statements.statement_links(r)
         self._suicide_bombings(r)
+        weapons = set(pack.table("class_cues")) - {"protest", "peaceful"}
         for m in r.found:
             if m.violent and m.plural and other_events(m.trigger, pack) and not (m.dates or m.year):
                 m.dropped = True  # "has carried out similar attacks in the province"
+            if m.trigger.lemma_.lower() in pack.words("weak_verbs") and m.trigger.pos_ in _VERB:
+                doers = [k for role in ("perpetrator", "agent") for k in m.roles.get(role, [])]
+                if not (doers or m.cues & weapons or m.same_as is not None):
+                    m.dropped = True  # "an earthquake struck", "prices hit a record"
         return [m for m in r.found if not m.dropped and not self._empty(m)]
 
     def _additional(self, r: Reading) -> None:

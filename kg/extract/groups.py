@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kg.extract.entities import GROUP_KINDS, GROUP_PREFIX
+from kg.extract.entities import GROUP_KINDS, GROUP_PREFIX, SITE_PREFIX
 from kg.extract.gazetteer import Gazetteer
 from kg.records import EntityRecord, Extraction
 from kg.records import Span as TextSpan
@@ -49,8 +49,40 @@ class GroupNode:
 
 
 def is_placeholder(key: str) -> bool:
-    """Whether ``key`` is a group the linker marked, not yet a node."""
-    return key.startswith(GROUP_PREFIX)
+    """Whether ``key`` is a group or a site the linker marked, not yet a node."""
+    return key.startswith((GROUP_PREFIX, SITE_PREFIX))
+
+
+def site_node(
+    placeholder: str,
+    place: str | None,
+    country: str | None,
+    gaz: Gazetteer,
+    entities: dict[str, EntityRecord],
+) -> tuple[GroupNode, str]:
+    """The node for a building or site (``site:<kind>:<name>``) in its event's ``place``
+    (else its country), and its kind (``hard``: forces, state or business; ``civilian``).
+
+    >>> node, kind = site_node("site:hard:hotel", "kabul-city", None, Gazetteer.load(), {})
+    >>> node.key, node.label, node.relations, kind
+    ('site/hotel/kabul-city', 'hotel in Kabul', [('locatedIn', 'kabul-city')], 'hard')
+    """
+    _, kind, name = placeholder.split(":", 2)
+    slug = "-".join(name.split())
+    for where in (place, country):
+        if where is None:
+            continue
+        label = (
+            entities[where].label
+            if where in entities
+            else gaz[where].label
+            if where in gaz
+            else where
+        )
+        return GroupNode(
+            f"site/{slug}/{where}", f"{name} in {label}", ("Site",), [("locatedIn", where)]
+        ), kind
+    return GroupNode(f"site/{slug}", name, ("Site",)), kind
 
 
 def group_node(placeholder: str, country: str | None, gaz: Gazetteer) -> GroupNode:
@@ -113,6 +145,7 @@ class Groups:
         self.mentions: dict[str, list[TextSpan]] = {}  # placeholder -> where the text says it
         self.located: dict[str, list[str]] = {}  # places the gazetteer lacks -> containers
         self.country: str | None = None  # the document's country
+        self.site_kinds: dict[str, str] = {}  # site node -> "hard" or "civilian"
 
     def event_country(self, roles: dict[str, list[str]]) -> str | None:
         """The country of an event's location, else of the state that is its agent (a state
@@ -132,10 +165,15 @@ class Groups:
         """Replace the group placeholders of an event's ``roles`` by nodes of the event's
         country, adding them to ``x`` (with the mentions inside the event's ``sentences``)."""
         country = self.event_country(roles)
+        place = next(iter(roles.get("location", [])), None)
         for role, keys in roles.items():
             out = []
             for k in keys:
-                if is_placeholder(k):
+                if k.startswith(SITE_PREFIX):
+                    node, kind = site_node(k, place, country, self.gaz, x.entities)
+                    self.site_kinds[node.key] = kind
+                    k = self._record(node, k, sentences, x)
+                elif is_placeholder(k):
                     k = self._node(k, country, sentences, x)
                 if k not in out:
                     out.append(k)
@@ -144,7 +182,12 @@ class Groups:
     def _node(
         self, placeholder: str, country: str | None, sentences: list[tuple[int, int]], x: Extraction
     ) -> str:
-        node = group_node(placeholder, country, self.gaz)
+        return self._record(group_node(placeholder, country, self.gaz), placeholder, sentences, x)
+
+    def _record(
+        self, node: GroupNode, placeholder: str, sentences: list[tuple[int, int]], x: Extraction
+    ) -> str:
+        """Add ``node`` to ``x`` once, with the placeholder's mentions inside ``sentences``."""
         rec = x.entities.get(node.key)
         if rec is None:
             if node.key in self.gaz:
