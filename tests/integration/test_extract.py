@@ -31,7 +31,7 @@ def events_of(x: Extraction, cls: str) -> list:
 
 
 def mentioned(x: Extraction) -> set[str]:
-    return {k for k, e in x.entities.items() if e.mentions}
+    return {k for k, e in x.entities.items() if e.mentions and e.named}
 
 
 # ---------------------------------------------------------------- entities and linking
