@@ -107,6 +107,7 @@ class CKG(DefinedNamespace):
     TerritoryRegained: URIRef  # Government regains territory
     TerritoryTakeover: URIRef  # Non-state actor overtakes territory
     Threat: URIRef  # Threat
+    UnidentifiedArmedGroup: URIRef  # Unidentified armed group
     ViolenceAgainstCivilians: URIRef  # Violence against civilians
     ViolentDemonstration: URIRef  # Violent demonstration
 

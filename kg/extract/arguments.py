@@ -15,6 +15,7 @@ perpetrator).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from spacy.tokens import Span, Token
@@ -185,10 +186,19 @@ def _add_sites(r: Reading, m: Mention, tok: Token) -> None:
 # ---------------------------------------------------------------- counts
 
 
-def set_count(r: Reading, m: Mention, noun: Token, kind: str | None = None) -> None:
-    """Put the count on ``noun`` on the mention: as arrested, injured or killed, by the
-    event's class or its verb."""
+def set_count(
+    r: Reading, m: Mention, noun: Token, kind: str | None = None, more: list[Token] | None = None
+) -> None:
+    """Put the count on ``noun`` (and on the ``more`` nouns told with it: "the commander and
+    his daughter were killed") on the mention: as arrested, injured or killed, by the event's
+    class or its verb."""
     q = count_on(noun, r.pack)
+    for other in more or []:
+        q2 = count_on(other, r.pack)
+        if q2 is None and other.tag_ in ("NN", "NNP"):
+            q2 = Quantity(1, 1, 1)
+        if q is not None and q2 is not None and q.best is not None and q2.best is not None:
+            q = Quantity(q.best + q2.best, (q.min or q.best) + (q2.min or q2.best), None)
     if q is None:
         return
     if kind is None:
@@ -382,6 +392,25 @@ def verb_args(r: Reading, m: Mention) -> None:
     subj_role = classes.behaviour(m.cls, "subject")
     obj_role = classes.behaviour(m.cls, "object")
     dying = tok.lemma_.lower() in r.words("dying_verbs")
+    # nouns told as further victims: a second passive subject ("the commander ... and his
+    # daughter were killed"), a noun the parser hangs on the verb ("killing himself, two
+    # policemen and a child")
+    objects = [
+        c
+        for c in tok.children
+        if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "nsubj" and passive)
+    ]
+    # a second object only when the text coordinates them ("sub - commander" is one noun)
+    objects = objects[:1] + [
+        c
+        for prev, c in itertools.pairwise(objects)
+        if c.pos_ in _NOUN and any(t.dep_ == "cc" for t in tok.doc[prev.i + 1 : c.i])
+    ]
+    listed = [c for c in tok.children if c.dep_ == "conj" and c.pos_ in _NOUN]
+    if listed and objects:
+        for c in listed:
+            _add_actors(r, m, obj_role, c)
+    counted = False
     for c in tok.children:
         if c.dep_ in ("nsubj",) and not passive and dying:
             _add_actors(r, m, "victim", c)
@@ -392,7 +421,9 @@ def verb_args(r: Reading, m: Mention) -> None:
             _add_actors(r, m, obj_role, c)
             if m.violent:
                 _add_sites(r, m, c)
-            set_count(r, m, c)
+            if not counted:
+                set_count(r, m, c, more=[o for o in objects if o.i != c.i] + listed)
+                counted = True
         elif c.dep_ == "agent":
             for g in c.children:
                 _add_actors(r, m, subj_role, g)
@@ -400,7 +431,9 @@ def verb_args(r: Reading, m: Mention) -> None:
             _add_actors(r, m, obj_role, c)
             if m.violent:
                 _add_sites(r, m, c)
-            set_count(r, m, c)
+            if not counted:
+                set_count(r, m, c, more=[o for o in objects if o.i != c.i] + listed)
+                counted = True
         elif c.dep_ == "dobj" and m.speech and tok.lemma_.lower() in r.words("telling_verbs"):
             for s in actors(head_entities(r, c)):
                 if s.label_ == "MediaOutlet":

@@ -140,6 +140,17 @@ def corefer(
         )
         if not (m.definite or definite or same_day or elaboration):
             continue
+        if not (m.definite or definite or same_day):
+            # an elaboration names nothing that differs: not the story's day or place either
+            # ("... was killed in a U.S. drone strike in Baghdad in January 2020")
+            if (
+                explicit
+                and ev.date
+                and not (explicit.startswith(ev.date) or ev.date.startswith(explicit))
+            ):
+                continue
+            if not place_compatible(m.roles.get("location", []), ev.roles.get("location", []), gaz):
+                continue
         lemmas = {x.trigger.lemma_.lower() for x in ev.mentions}
         # a bare "the attack" names no kind: it refers to the story's main event, the one
         # its lead tells first; a specific word ("the bombing") prefers its own kind, then

@@ -4,7 +4,9 @@ An exact number is its own best, minimum and maximum; ``nearly N`` is best N bet
 ceil(0.9N) and N; ``more than N`` at least N+1; ``at least N`` N with no upper bound; ``up to
 N`` at most N; ``about N`` between floor(0.9N) and ceil(1.1N); vague words take the values of
 the language pack's ``vague_quantities`` table (``several`` and ``a few`` = at least 3,
-``numerous`` = at least 4, ``dozens`` = at least 24). The convention follows event-coding
+``numerous`` = at least 4, ``dozens`` = at least 24); ``between N and M`` is best N between
+N and M; counts of coordinated groups add up (``seven soldiers and three attackers`` = 10,
+with no upper bound). The convention follows event-coding
 practice (ACLED's and GTD's codebooks code the lowest certain figure as the minimum).
 
 >>> quantity("nearly 100")
@@ -21,6 +23,8 @@ Quantity(best=36, min=33, max=36)
 Quantity(best=1200, min=1200, max=1200)
 >>> quantity("no") is None, quantity("no one")
 (True, Quantity(best=0, min=0, max=0))
+>>> quantity("between 10 and 15"), quantity("two dozen")
+(Quantity(best=10, min=10, max=15), Quantity(best=24, min=24, max=24))
 """
 
 from __future__ import annotations
@@ -68,6 +72,12 @@ def quantity(text: str, pack: LanguagePack | None = None) -> Quantity | None:
     if t in vague:
         b, lo, hi = vague[t]
         return Quantity(b, lo, hi)
+    rng = re.fullmatch(r"(?:(\S+) )?(\S+) (\S+) (\S+)", t)
+    if rng and (rng.group(1) in pack.words("range_words") or rng.group(1) is None):
+        lo_w, joiner, hi_w = rng.group(2), rng.group(3), rng.group(4)
+        lo, hi = number_word(lo_w, pack), number_word(hi_w, pack)
+        if joiner in pack.words("range_words") and lo is not None and hi is not None and lo < hi:
+            return Quantity(lo, lo, hi)  # "between 10 and 15", "10 to 15": at least the lower
     mods = pack.table("quantity_modifiers")
     mod = None
     for m in sorted(mods, key=len, reverse=True):
@@ -113,10 +123,15 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
     for c in tok.children:
         if c.dep_ not in _COUNT_DEPS:
             continue
-        words = [c]
-        words += [g for g in c.children if g.dep_ in ("advmod", "quantmod", "compound", "amod")]
-        words.sort(key=lambda t: t.i)
-        q = quantity(" ".join(w.text for w in words), pack)
+        # the count's own words: "at least 12", "between 10 and 15", "two dozen"
+        words = [w for w in c.subtree if w.i < tok.i and _count_word(w, pack)]
+        q = quantity(" ".join(w.text for w in words), pack) if words else None
+        if q is None:
+            words = [
+                c,
+                *(g for g in c.children if g.dep_ in ("advmod", "quantmod", "compound", "amod")),
+            ]
+            q = quantity(" ".join(w.text for w in sorted(words, key=lambda t: t.i)), pack)
         if q is None and c.dep_ == "nummod":
             q = quantity(c.text, pack)
         if q is None and c.dep_ == "amod" and c.lower_ in pack.words("count_adjectives"):
@@ -163,9 +178,31 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
         best = Quantity(1, 1, 1)  # "a Taliban leader", "the insurgent", "Fayez Jan"
     if best is None and tok.lower_ in pack.words("singular_pronouns"):
         best = Quantity(1, 1, 1)
-    for c in tok.children:  # "one additional suspected insurgent"
-        if c.dep_ == "conj" and best is not None:
-            q2 = count_on(c, pack)
-            if q2 and q2.best is not None and best.best is not None:
-                best = _add(best, q2)
+    conjuncts = [c for c in tok.children if c.dep_ == "conj"]
+    if conjuncts and best is None and tok.tag_ in ("NN", "NNP", "PRP"):
+        best = Quantity(1, 1, 1)  # "the commander and his daughter": one, and one more
+    for (
+        c
+    ) in conjuncts:  # "seven soldiers and three attackers", "himself, two policemen and a child"
+        if best is None:
+            break
+        q2 = count_on(c, pack)
+        if q2 is None and c.tag_ in ("NN", "NNP"):
+            q2 = Quantity(1, 1, 1)
+        if q2 and q2.best is not None and best.best is not None:
+            best = _add(best, q2)
     return best
+
+
+def _count_word(tok: Token, pack: LanguagePack) -> bool:
+    """A word of a count expression: a number, a number word, a word of a vague count or of
+    a bound ("at least", "between ... and ...")."""
+    t = tok.lower_
+    return (
+        tok.like_num
+        or t in pack.table("quantities")
+        or t in pack.table("multiples")
+        or any(t in phrase.split() for phrase in pack.table("vague_quantities"))
+        or any(t in phrase.split() for phrase in pack.table("quantity_modifiers"))
+        or t in pack.words("range_words")
+    )

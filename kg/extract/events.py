@@ -18,6 +18,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from kg.extract import classes, statements
 from kg.extract.arguments import (
@@ -98,9 +99,10 @@ class EventReader:
                 ent_of[i] = s
         phrase_heads = self.triggers.phrase_heads(doc)
         cues: dict[int, set[str]] = {}  # token -> the cues that cover it
-        for match_id, start, end in self.cue_matcher(doc):
-            for i in range(start, end):
-                cues.setdefault(i, set()).add(doc.vocab.strings[match_id])
+        matches = [Span(doc, a, b, label=m) for m, a, b in self.cue_matcher(doc)]
+        for span in filter_spans(matches):  # the longest: "rocket-propelled grenade", not "rocket"
+            for i in range(span.start, span.end):
+                cues.setdefault(i, set()).add(span.label_)
         mentions: list[Mention] = []
         for sent in doc.sents:
             if len(sent) > self.max_sentence_tokens:
@@ -159,6 +161,11 @@ class EventReader:
                 doers = [k for role in ("perpetrator", "agent") for k in m.roles.get(role, [])]
                 if not (doers or m.cues & weapons or m.same_as is not None):
                     m.dropped = True  # "an earthquake struck", "prices hit a record"
+        attribution = classes.named("attribution")
+        for m in r.found:
+            if m.speech and not m.roles.get("speaker") and m.roles.get("attributedTo"):
+                if not classes.subsumes(attribution, m.cls):
+                    m.cls = attribution  # "X was blamed for the attack": by unnamed sources
         return [m for m in r.found if not m.dropped and not self._empty(m)]
 
     def _additional(self, r: Reading) -> None:

@@ -11,7 +11,7 @@ country the document's places lie in. A state force is ``ckg:partOf`` its state.
 >>> from kg.extract.gazetteer import Gazetteer
 >>> node = group_node("group:police@afghanistan", None, Gazetteer.load())
 >>> node.key, node.label, node.types
-('force/police/afghanistan', 'Police Forces of Afghanistan', ('StateForce',))
+('group/police-forces-of-afghanistan', 'Police Forces of Afghanistan', ('StateForce',))
 >>> node.relations
 [('partOf', 'afghanistan')]
 >>> group_node("group:civilians", "iran", Gazetteer.load()).label
@@ -20,6 +20,7 @@ country the document's places lie in. A state force is ``ckg:partOf`` its state.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,14 +29,6 @@ from kg.extract.entities import GROUP_KINDS, GROUP_PREFIX, SITE_PREFIX
 from kg.extract.gazetteer import Gazetteer
 from kg.records import EntityRecord, Extraction
 from kg.records import Span as TextSpan
-
-_KEY = {
-    "military": "force/military",
-    "police": "force/police",
-    "civilians": "civilians",
-    "protesters": "protesters",
-    "armed": "unidentified-armed-group",
-}
 
 
 @dataclass
@@ -65,24 +58,19 @@ def site_node(
 
     >>> node, kind = site_node("site:hard:hotel", "kabul-city", None, Gazetteer.load(), {})
     >>> node.key, node.label, node.relations, kind
-    ('site/hotel/kabul-city', 'hotel in Kabul', [('locatedIn', 'kabul-city')], 'hard')
+    ('site/hotel-in-kabul', 'hotel in Kabul', [('locatedIn', 'kabul-city')], 'hard')
     """
     _, kind, name = placeholder.split(":", 2)
-    slug = "-".join(name.split())
     for where in (place, country):
         if where is None:
             continue
-        label = (
-            entities[where].label
-            if where in entities
-            else gaz[where].label
-            if where in gaz
-            else where
-        )
-        return GroupNode(
-            f"site/{slug}/{where}", f"{name} in {label}", ("Site",), [("locatedIn", where)]
-        ), kind
-    return GroupNode(f"site/{slug}", name, ("Site",)), kind
+        if where in entities:
+            label = entities[where].label
+        else:
+            label = gaz[where].label if where in gaz else where
+        full = f"{name} in {label}"
+        return GroupNode(f"site/{_slug(full)}", full, ("Site",), [("locatedIn", where)]), kind
+    return GroupNode(f"site/{_slug(name)}", name, ("Site",)), kind
 
 
 def group_node(placeholder: str, country: str | None, gaz: Gazetteer) -> GroupNode:
@@ -92,14 +80,20 @@ def group_node(placeholder: str, country: str | None, gaz: Gazetteer) -> GroupNo
     row = GROUP_KINDS[kind]
     country = own or country
     if country is None or country not in gaz:
-        return GroupNode(f"group/{_KEY.get(kind, kind)}", row["alone"], (row["type"],))
+        return GroupNode(f"group/{_slug(row['alone'])}", row["alone"], (row["type"],))
     name = gaz[country].label
     label = row["label"].format(country=name)
     known = [k for k in gaz.lookup(label) if row["type"] in gaz[k].types]
     if known:  # the actor authority has it
         return GroupNode(sorted(known)[0], label, (row["type"],))
     rels = [("partOf", country)] if row["type"] == "StateForce" else []
-    return GroupNode(f"{_KEY.get(kind, kind)}/{country}", label, (row["type"],), rels)
+    return GroupNode(f"group/{_slug(label)}", label, (row["type"],), rels)
+
+
+def _slug(text: str) -> str:
+    """A key's last part, readable and unique per name: ``Civilians (Iran)`` ->
+    ``civilians-iran``."""
+    return "-".join(re.findall(r"[^\W_]+", text.casefold()))
 
 
 def country_of(key: str, gaz: Gazetteer, located: dict[str, list[str]] | None = None) -> str | None:
