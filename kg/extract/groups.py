@@ -201,4 +201,8 @@ class Groups:
         for m in self.mentions.get(placeholder, []):
             if any(a <= m.start < b for a, b in sentences) and m not in rec.mentions:
                 rec.mentions.append(m)
+                # what the text called them ("gunmen", "police officers"): a name seen
+                words = " ".join(m.text.split()).lower()
+                if words != rec.label.lower():
+                    rec.aliases.add(words)
         return node.key

@@ -11,7 +11,7 @@ what a statement is about.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.extract import classes
 from kg.extract.arguments import actors, head_entities, is_group_key
@@ -284,7 +284,7 @@ def attributions(r: Reading) -> None:
             if not actor_toks:
                 continue
             for t in actor_toks:
-                for s in actors(head_entities(r, t)):
+                for s in _named_in(r, t):
                     m.add("attributedTo", s.kb_id_)
             for t in _slot(tok, pat.get("event", "")):
                 for x in t.subtree:
@@ -304,6 +304,16 @@ def attributions(r: Reading) -> None:
                 told = reporting_clause(r, tok)  # "police said, blaming al-Shabaab"
                 for k in told[1] if told else []:
                     m.add("speaker", k)
+
+
+def _named_in(r: Reading, tok: Token) -> list[Span]:
+    """The actors a pattern's actor slot names: the actor itself (``blamed al-Shabaab``) or
+    the people of one (``members of the cartel``, ``the group's fighters``); not a thing an
+    actor qualifies (``Islamic Movement of Uzbekistan activity was suspected``)."""
+    people = r.words("member_nouns") | r.words("role_nouns") | r.words("force_nouns")
+    if tok.i in r.ent_of or tok.lower_ in people:
+        return actors(head_entities(r, tok))
+    return []
 
 
 def _slot(tok: Token, slot: str) -> list[Token]:
