@@ -46,7 +46,7 @@ from kg.views import graphs
 from kg.views.render import render, static_files
 
 if TYPE_CHECKING:
-    from kg.server.app import ServerContext
+    from kg.server.context import ServerContext
 
 MAX_QUERY = 200
 SEARCH_LIMIT = 60
