@@ -4,7 +4,7 @@ Oxigraph (RocksDB) allows one writer per store folder, which holds the folder's 
 A read-only handle takes no lock, and its documentation says that reading while another
 process writes is undefined behaviour. It is: a writer compacting the store deletes files
 that a read-only handle opened earlier still expects, and the reader's next query fails
-with ``No such file or directory`` (``tests/unit/test_reliability_faults.py`` shows it). So
+with ``No such file or directory`` (``tests/integration/test_store_concurrency.py`` shows it). So
 ``kg serve`` does one of two things:
 
 * **default** -- it serves the store as it is at start and holds a *shared* lock on the
