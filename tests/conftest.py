@@ -68,6 +68,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             )
         item.add_marker(getattr(pytest.mark, layer))
         fixtures = set(getattr(item, "fixturenames", ()))
+        # fixtures asked for by name in a parameter (request.getfixturevalue) count too
+        callspec = getattr(item, "callspec", None)
+        fixtures |= {
+            v for v in (callspec.params.values() if callspec else ()) if isinstance(v, str)
+        }
         if MODEL_FIXTURES & fixtures:
             item.add_marker(pytest.mark.slow)
         if "isaf_store" in fixtures:
