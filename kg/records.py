@@ -126,12 +126,6 @@ class EventRecord:
     confidence: float = 0.7
     modality: str = "asserted"
 
-    def add_role(self, role: str, key: str) -> None:
-        """Add ``key`` under ``role`` once."""
-        keys = self.roles.setdefault(role, [])
-        if key not in keys:
-            keys.append(key)
-
 
 @dataclass
 class Extraction:
