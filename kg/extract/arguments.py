@@ -201,6 +201,9 @@ def set_count(
             q = Quantity(q.best + q2.best, (q.min or q.best) + (q2.min or q2.best), None)
     if q is None:
         return
+    reflexive = any(
+        t.lower_ in r.words("reflexive_pronouns") for o in [noun, *(more or [])] for t in o.subtree
+    )
     if kind is None:
         kind = classes.behaviour(m.cls, "victims_count")
     if kind is None:
@@ -212,6 +215,8 @@ def set_count(
         else:
             return
     setattr(m, kind, q)
+    if kind == "fatalities" and reflexive:
+        m.self_counted = True  # "killing himself and two others": the attacker is counted
 
 
 # ---------------------------------------------------------------- places and dates
@@ -260,7 +265,16 @@ def clause_scope(tok: Token, triggers: set[int], speech: frozenset[int] = frozen
     head = clause_of(tok) or tok
     if tok.pos_ in _NOUN and (head.i in speech or head.i in triggers - {tok.i}):
         head = tok  # "claimed responsibility for the bombings": the noun's own phrase
-    own = {t.i for t in tok.subtree} | {t.i for t in tok.ancestors}
+    elif (
+        head.i == tok.i
+        and tok.tag_ == "VBG"
+        and tok.dep_ in ("advcl", "acl", "xcomp")
+        and tok.head.i not in triggers
+    ):
+        # "a suicide bomber rammed a truck, killing himself and two policemen": the
+        # participle tells what the clause it hangs on did
+        head = clause_of(tok.head) or tok.head
+    own = {tok.i} | {t.i for t in tok.ancestors}  # the path from the clause down to it
     out: set[int] = set()
     todo = [head]
     while todo:
@@ -298,15 +312,11 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
                             m.add("location", s.kb_id_)
     if "location" in m.roles or tok.pos_ in _NOUN:
         return
-    clause = clause_of(tok)
-    if clause is None:
-        return
-    skip: set[int] = set()
-    for t in clause.subtree:
-        if triggers and t.i in triggers and t.i != tok.i and t.pos_ in _NOUN:
-            skip.update(x.i for x in t.subtree)
-    for t in clause.subtree:
-        if t.i in skip or t.i not in r.ent_of or t.sent != m.sent:
+    # its own clause: not the clauses coordinated with it that tell other events (a roundup:
+    # "killed 11 near Djibo, shot dead six outside Arbinda and detonated ... near Dori")
+    for t in sorted(clause_scope(tok, triggers or set()), key=int):
+        t = tok.doc[t]
+        if t.i not in r.ent_of or t.sent != m.sent:
             continue
         s = r.ent_of[t.i]
         if places([s]) and s.label_ != "Country" and is_loc_use(t, loc_preps):
@@ -374,6 +384,23 @@ def _sum_accompanied(r: Reading, m: Mention, tok: Token) -> None:
                 break
 
 
+def _trailing_list(obj: Token) -> list[Token]:
+    """``killing himself, two policemen and a child``: the nouns listed right after an
+    object that the parser hung elsewhere (coordinated, before the next verb)."""
+    out = []
+    doc = obj.doc
+    end = max(t.i for t in obj.subtree)
+    for t in doc[end + 1 : obj.sent.end]:
+        if t.pos_ in _VERB:
+            break
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            break  # "..., police sources said": the teller, not a victim
+        counted = any(c.dep_ in ("det", "nummod") for c in t.children)
+        if t.dep_ == "conj" and t.pos_ in _NOUN and counted:
+            out.append(t)
+    return out
+
+
 def verb_args(r: Reading, m: Mention) -> None:
     """Arguments of a verb trigger: subject, ``by`` phrase, object, ``on/against`` phrases,
     counts on the victims, places and dates; and the event a verb elaborates (``a car bombing
@@ -407,6 +434,8 @@ def verb_args(r: Reading, m: Mention) -> None:
         if c.pos_ in _NOUN and any(t.dep_ == "cc" for t in tok.doc[prev.i + 1 : c.i])
     ]
     listed = [c for c in tok.children if c.dep_ == "conj" and c.pos_ in _NOUN]
+    if objects and not listed:
+        listed = _trailing_list(objects[-1])
     if listed and objects:
         for c in listed:
             _add_actors(r, m, obj_role, c)

@@ -25,7 +25,7 @@ from kg.extract.groups import Groups, document_country, is_placeholder
 from kg.extract.lang import LanguagePack, language_pack
 from kg.extract.mentions import Mention
 from kg.extract.narrative import headline_end, read_narrative, sentence_date
-from kg.records import Article, DateValue, EntityRecord, EventRecord, Extraction
+from kg.records import Article, DateValue, EntityRecord, EventRecord, Extraction, Quantity
 from kg.records import Span as TextSpan
 
 log = logging.getLogger("kg.extract")
@@ -315,6 +315,25 @@ def _classify(ev: Event, x: Extraction, sites: dict[str, str]) -> None:
         ev.extra.add(ev.cls)
         ev.cls = cls
     ev.extra |= set(added)
+    _count_the_bomber(ev)
+
+
+def _count_the_bomber(ev: Event) -> None:
+    """Fatalities count everyone killed, the attacker too (GTD's and ACLED's convention): a
+    suicide bomber who "blew himself up, killing four" makes five."""
+    if (
+        not classes.subsumes(classes.named("suicide_bombing"), ev.cls)
+        or "bomber_died" not in ev.cues
+    ):
+        return
+    q = ev.fatalities
+    if q is None or q.best is None or any(m.self_counted for m in ev.mentions):
+        return
+    ev.fatalities = Quantity(
+        q.best + 1,
+        (q.min if q.min is not None else q.best) + 1,
+        None if q.max is None else q.max + 1,
+    )
 
 
 def _is_state(e: EntityRecord | None) -> bool:

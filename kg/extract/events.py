@@ -100,9 +100,12 @@ class EventReader:
         phrase_heads = self.triggers.phrase_heads(doc)
         cues: dict[int, set[str]] = {}  # token -> the cues that cover it
         matches = [Span(doc, a, b, label=m) for m, a, b in self.cue_matcher(doc)]
-        for span in filter_spans(matches):  # the longest: "rocket-propelled grenade", not "rocket"
-            for i in range(span.start, span.end):
-                cues.setdefault(i, set()).add(span.label_)
+        # the longest: "rocket-propelled grenade", not "rocket"; every cue of a kept stretch
+        kept = {(s.start, s.end) for s in filter_spans(matches)}
+        for span in matches:
+            if (span.start, span.end) in kept:
+                for i in range(span.start, span.end):
+                    cues.setdefault(i, set()).add(span.label_)
         mentions: list[Mention] = []
         for sent in doc.sents:
             if len(sent) > self.max_sentence_tokens:
@@ -152,7 +155,6 @@ class EventReader:
         statements.attributions(r)
         statements.doer_stance(r)
         statements.statement_links(r)
-        self._suicide_bombings(r)
         weapons = set(pack.table("class_cues")) - {"protest", "peaceful"}
         for m in r.found:
             if m.violent and m.plural and other_events(m.trigger, pack) and not (m.dates or m.year):
@@ -169,9 +171,12 @@ class EventReader:
         return [m for m in r.found if not m.dropped and not self._empty(m)]
 
     def _additional(self, r: Reading) -> None:
-        """``another attack``, ``two additional insurgents``: a new event, not the one told."""
-        cues = r.words("additional_cues")
+        """``another attack``, ``two additional insurgents``: a new event, not the one told
+        (but "eleven other people were wounded" tells more victims of the same event)."""
         for m in r.found:
+            cues = r.words("additional_cues")
+            if m.trigger.lemma_.lower() in r.words("consequence_verbs"):
+                cues = cues - r.words("other_victims_cues")
             tok = m.trigger
             if tok.pos_ in _NOUN:
                 scope = list(tok.subtree)
@@ -210,22 +215,6 @@ class EventReader:
                         if other is not None and other is not m and "location" in other.roles:
                             for k in other.roles["location"]:
                                 m.add("location", k)
-
-    def _suicide_bombings(self, r: Reading) -> None:
-        """An attack or bombing in a sentence naming a suicide bomber, vest or attack."""
-        suicide = classes.named("suicide_bombing")
-        nouns = r.words("suicide_nouns")
-        for m in r.found:
-            if not m.violent or not self._suicide.search(m.sent.text):
-                continue
-            if m.cls == suicide or not classes.subsumes(m.cls, suicide):
-                continue  # already a suicide bombing, or something else (an air strike)
-            if any(
-                t.lower_ in nouns
-                for t in m.sent
-                if t.i > 0 and r.doc[t.i - 1].lower_ in r.words("suicide_words")
-            ):
-                m.cls = suicide
 
     @staticmethod
     def _empty(m: Mention) -> bool:

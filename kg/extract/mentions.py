@@ -47,6 +47,7 @@ class Mention:
     pp_dates: list[str] = field(default_factory=list)  # dates from a trailing "on Friday"
     dropped: bool = False  # read, then found not to be an event
     cues: set[str] = field(default_factory=set)  # class cues in its clause ("drone")
+    self_counted: bool = False  # its count names the attacker ("killing himself and two")
 
     def add(self, role: str, key: str) -> None:
         """Add ``key`` under ``role`` once."""

@@ -23,28 +23,29 @@ _NOUN = ("NOUN", "PROPN")
 
 
 def same_event_links(r: Reading) -> None:
-    """``assassinated ... in a drone strike``: the noun's event is the verb's event;
-    ``conducted an air strike ..., killing several insurgents``: the participle tells what
-    the strike did."""
+    """Mentions of a sentence that tell one event.
+
+    - ``assassinated ... in a drone strike``: the noun's event is the verb's event;
+    - ``detonated ..., killing seven and wounding 20`` (also when the parser hangs the
+      participle on a noun): the participle tells what the event did;
+    - ``killed ... when an explosion tore through a station``, ``attacked a camp, sparking
+      hours of fighting``: the event told in the clause of circumstance is the same;
+    - ``killed two insurgents and wounded three``: coordinated verbs tell one event, unless
+      they happen in different places (a roundup: ``killed 11 near Djibo, shot dead six
+      outside Arbinda``)."""
     found, by_tok = r.found, r.by_tok
-    for m in found:
-        tok = m.trigger
-        if tok.pos_ != "VERB" or not m.violent or tok.dep_ not in ("advcl", "conj", "xcomp"):
-            continue
-        if tok.tag_ != "VBG" and tok.dep_ != "conj":
-            continue
-        head = tok.head
-        target = by_tok.get(head.i)
-        if target is None and head.lemma_.lower() in r.words("perpetration_verbs"):
-            for c in head.children:
-                if c.dep_ == "dobj" and c.i in by_tok:
-                    target = by_tok[c.i]
-        if target is not None and target.same_as is not None:
-            # "exploded ..., killing seven and wounding 20": follow the chain to the event
-            target = r.mention(target.same_as) or target
-        if target is not None and target is not m and target.violent and target.same_as is None:
+
+    def head_event(m: Mention) -> Mention | None:
+        if m.same_as is None:
+            return m
+        return r.mention(m.same_as)
+
+    def join(m: Mention, target: Mention | None) -> None:
+        target = head_event(target) if target is not None else None
+        if target is not None and target is not m and target.violent and m.same_as is None:
             m.same_as = target.id
-    for m in found:
+
+    for m in found:  # nouns in the verb's "in"/"with"/"during" phrase
         tok = m.trigger
         if tok.pos_ not in _NOUN or not m.violent:
             continue
@@ -53,8 +54,7 @@ def same_event_links(r: Reading) -> None:
             and tok.head.dep_ == "prep"
             and tok.head.lower_ in r.words("same_event_preps")
         ):
-            verb = tok.head.head
-            other = by_tok.get(verb.i)
+            other = by_tok.get(tok.head.head.i)
             if other is not None and other.violent and other is not m:
                 other.extra_types.add(m.cls)
                 for role, keys in m.roles.items():
@@ -64,6 +64,68 @@ def same_event_links(r: Reading) -> None:
                     other.year = m.year
                 other.dates.extend(m.dates)
                 m.same_as = other.id
+    for m in found:
+        tok = m.trigger
+        if not m.violent:
+            continue
+        if tok.pos_ == "VERB" and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "acl"):
+            target = _violent_ancestor(r, tok)
+            if target is None and tok.lemma_.lower() in r.words("consequence_verbs"):
+                # the parser hung "..., killing X" on a noun: the event told just before
+                before = [x for x in found if x.violent and x.trigger.i < tok.i and x is not m]
+                target = max(before, key=lambda x: x.trigger.i) if before else None
+            join(m, target)  # "..., killing seven"
+        elif tok.pos_ == "VERB" and tok.dep_ == "conj":
+            head = by_tok.get(tok.head.i)
+            if head is not None and not _apart(m, head_event(head) or head):
+                join(m, head)
+        elif tok.pos_ in _VERB and tok.dep_ in ("advcl", "xcomp"):
+            head = by_tok.get(tok.head.i)
+            if head is None and tok.head.lemma_.lower() in r.words("perpetration_verbs"):
+                head = next(
+                    (by_tok[c.i] for c in tok.head.children if c.dep_ == "dobj" and c.i in by_tok),
+                    None,
+                )
+            if head is not None and tok.tag_ == "VBG":
+                join(m, head)
+        elif tok.pos_ in _NOUN and m.same_as is None:
+            clause = _circumstance(tok)
+            if clause is not None and clause.head.i in by_tok:
+                join(m, by_tok[clause.head.i])  # "killed ... when an explosion tore ..."
+
+
+def _apart(a: Mention, b: Mention) -> bool:
+    """Whether two mentions name different places (neither inside the other is known here)."""
+    pa, pb = set(a.roles.get("location", [])), set(b.roles.get("location", []))
+    return bool(pa and pb and not pa & pb)
+
+
+def _violent_ancestor(r: Reading, tok: Token) -> Mention | None:
+    """The nearest violent event that a participle hangs from (through nouns the parser put
+    between: "detonated in Berdiansk city, Ukraine, killing ...")."""
+    for node in tok.ancestors:
+        m = r.by_tok.get(node.i)
+        if m is not None and m.violent:
+            return m
+        if node.pos_ in _VERB and node.i not in r.by_tok:
+            return None  # another verb's clause
+    return None
+
+
+def _circumstance(tok: Token) -> Token | None:
+    """The clause of circumstance a noun is the subject or object of: ``when an explosion
+    tore through ...``, ``sparking hours of fighting``; ``None`` otherwise."""
+    node = tok
+    for _ in range(3):
+        if node.dep_ in ("nsubj", "dobj", "pobj", "prep"):
+            node = node.head
+            continue
+        break
+    if node.pos_ in _VERB and node.dep_ == "advcl" and node is not tok:
+        marks = {c.lower_ for c in node.children if c.dep_ in ("mark", "advmod")}
+        if node.tag_ == "VBG" or marks & {"when", "as", "after", "while", "before"}:
+            return node
+    return None
 
 
 def _perpetrated(r: Reading, tok: Token) -> tuple[list[Mention], list[Token]]:
