@@ -314,8 +314,8 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
         return
     # its own clause: not the clauses coordinated with it that tell other events (a roundup:
     # "killed 11 near Djibo, shot dead six outside Arbinda and detonated ... near Dori")
-    for t in sorted(clause_scope(tok, triggers or set()), key=int):
-        t = tok.doc[t]
+    for i in sorted(clause_scope(tok, triggers or set())):
+        t = tok.doc[i]
         if t.i not in r.ent_of or t.sent != m.sent:
             continue
         s = r.ent_of[t.i]
