@@ -9,6 +9,7 @@ knows. Its output is plain data (:class:`kg.records.Extraction`).
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 
@@ -134,6 +135,7 @@ def build_extraction(
     _about_the_story(events)
     _stances(events)
     _state_doers(events, x)
+    _stable_keys(events, text)
     for ev in events:
         groups.resolve(ev.roles, [(m.sent.start_char, m.sent.end_char) for m in ev.mentions], x)
         if not ev.speech:
@@ -196,6 +198,31 @@ def _link_statements(mentions: list[Mention], of_mention: dict[int, Event]) -> N
         for outlet in m.reported_by:
             if outlet not in stmt.reported_by and outlet not in stmt.roles.get("speaker", []):
                 stmt.reported_by.append(outlet)
+
+
+def _stable_keys(events: list[Event], text: str) -> None:
+    """Give each event a key that depends on what it is, not on where it comes in the
+    document: its trigger word and a hash of the sentence it was first told in and the
+    trigger's place there (``bombing-5c1f0e9a2b``). A rerun that finds one more event, or a
+    document with one more sentence, leaves the other events' keys (and IRIs) as they were."""
+    new: dict[str, str] = {}
+    taken: set[str] = set()
+    for ev in sorted(events, key=_position):
+        m = min(ev.mentions, key=lambda x: (x.trigger.idx, x.id))
+        sentence = " ".join(m.sent.text.split())
+        where = m.trigger.idx - m.sent.start_char
+        digest = hashlib.sha1(f"{sentence}|{where}|{m.trigger.text}".encode()).hexdigest()
+        word = re.sub(r"[^a-z0-9]+", "-", m.trigger.text.lower()).strip("-") or "event"
+        key, n = f"{word}-{digest[:10]}", 1
+        while key in taken:  # two statements told by one verb
+            n += 1
+            key = f"{word}-{digest[:10]}-{n}"
+        taken.add(key)
+        new[ev.key] = key
+    for ev in events:
+        ev.key = new[ev.key]
+        ev.about = [new.get(k, k) for k in ev.about]
+        ev.part_of = new.get(ev.part_of, ev.part_of) if ev.part_of else None
 
 
 def _merge_relayed(events: list[Event]) -> list[Event]:

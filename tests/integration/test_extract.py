@@ -288,3 +288,15 @@ def test_two_processes_read_exactly_what_one_does(ex: Extractor) -> None:
     two = [x.to_json() for x in ex.pipe(arts, n_process=2)]
     assert one == two
     assert [x["article"]["id"] for x in two] == ["p0", "p1", "p2"]
+
+
+def test_event_keys_do_not_depend_on_position(ex: Extractor) -> None:
+    """A rerun that reads one more sentence (or one more event) leaves the other events'
+    keys, and so their IRIs, as they were."""
+    story = (
+        "A roadside bomb killed four soldiers in Ghazni on Tuesday. "
+        "The Taliban claimed responsibility for the attack."
+    )
+    before = {e.key for e in read(ex, story).events}
+    after = {e.key for e in read(ex, "Police arrested two men in Herat on Monday. " + story).events}
+    assert len(before) == 2 and before < after
