@@ -169,7 +169,7 @@ def _entities(
         ent = _entity(x, gaz, new, s.kb_id_)
         ent.mentions.append(TextSpan(s.start_char, s.end_char, s.text))
         if not descriptive.search(s.text):  # a name, not "its Afghanistan-based branch"
-            ent.aliases.add(s.text)
+            _add_alias(ent, s.text)
     for subj, prop, obj in relations:
         e = _entity(x, gaz, new, subj)
         _entity(x, gaz, new, obj)
@@ -183,6 +183,23 @@ def _entities(
                 _entity(x, gaz, new, obj)
                 todo.append(obj)
     return spans
+
+
+def _add_alias(ent: EntityRecord, text: str) -> None:
+    """Keep a name seen once: white space collapsed ("Kerman\\n\\n" is "Kerman"), and a name
+    that differs from the label or a known alias only in case is that name ("the Taliban",
+    "The Taliban").
+
+    >>> e = EntityRecord("t", "Taliban", ("ArmedGroup",), aliases={"the Taliban"})
+    >>> _add_alias(e, "The  Taliban\\n"); _add_alias(e, "TALIBAN"); sorted(e.aliases)
+    ['the Taliban']
+    """
+    name = " ".join(text.split())
+    if not name:
+        return
+    known = {a.casefold() for a in ent.aliases} | {ent.label.casefold()}
+    if name.casefold() not in known:
+        ent.aliases.add(name)
 
 
 def _link_statements(mentions: list[Mention], of_mention: dict[int, Event]) -> None:
@@ -377,12 +394,13 @@ def _entity(x: Extraction, gaz: Gazetteer, new: dict, key: str) -> EntityRecord:
             key=key,
             label=g.label,
             types=g.types,
-            aliases=set(g.aliases),
             qid=g.qid,
             relations=rels,
             is_place=g.is_place,
             from_gazetteer=True,
         )
+        for alias in g.aliases:
+            _add_alias(rec, alias)
     else:
         label, types = new.get(key, (key.split("/")[-1].replace("-", " "), ("Actor",)))
         rec = EntityRecord(
