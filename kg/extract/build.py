@@ -130,6 +130,7 @@ def build_extraction(
                 ev.add("location", place)
                 ev.inherited_place = True
 
+    _dateline_place(events, doc, x, gaz)
     _link_statements(mentions, of_mention)
     events = _merge_relayed(events)
     _about_the_story(events)
@@ -215,6 +216,29 @@ def _link_statements(mentions: list[Mention], of_mention: dict[int, Event]) -> N
         for outlet in m.reported_by:
             if outlet not in stmt.reported_by and outlet not in stmt.roles.get("speaker", []):
                 stmt.reported_by.append(outlet)
+
+
+def _dateline_place(events: list[Event], doc: Doc, x: Extraction, gaz: Gazetteer) -> None:
+    """Where a dispatch was filed (``ASADABAD, Afghanistan —``) is where its events happened
+    when the text names no other place."""
+
+    def places(key: str) -> list[str]:
+        return [
+            s.kb_id_
+            for s in doc.spans.get(key, [])
+            if s.kb_id_ in x.entities and x.entities[s.kb_id_].is_place
+        ]
+
+    filed = places(DATELINE_KEY)
+    if not filed or any("Country" not in x.entities[k].types for k in places(SPAN_KEY)):
+        return  # no dateline, or the text names places of its own
+    place = max(filed, key=lambda k: gaz.depth(k) if k in gaz else 1)
+    for ev in events:
+        if ev.speech or "location" in ev.roles:
+            continue
+        if _violent(ev) or classes.behaviour(ev.cls, "never_empty"):
+            ev.add("location", place)
+            ev.inherited_place = True
 
 
 def _stable_keys(events: list[Event], text: str) -> None:

@@ -154,7 +154,9 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
                     )
                     break
     if best is None and (tok.pos_ == "NUM" or tok.lower_ in pack.words("count_nouns")):
-        best = quantity(tok.text, pack)
+        # "wounding more than 280": the number is the object, its bound hangs on it
+        words = [w for w in tok.subtree if w.i <= tok.i and _count_word(w, pack)]
+        best = quantity(" ".join(w.text for w in words), pack) or quantity(tok.text, pack)
     for c in tok.children:  # "the facilitator along with several of his associates"
         if c.dep_ == "prep" and c.lower_ in pack.words("accompaniment_preps") and best is not None:
             for g in c.subtree:

@@ -72,6 +72,7 @@ class _Patterns:
         self.weekdays = {k.lower(): int(v) for k, v in pack.table("weekdays").items()}
         self.relative = {k.lower(): int(v) for k, v in pack.table("relative_days").items()}
         self.prefixes = sorted(pack.words("date_prefixes"), key=len, reverse=True)
+        self.previous_words = sorted(pack.words("previous_weekday_words"))
         self.kept_prefixes = sorted(pack.words("relative_days_with_prefix"), key=len, reverse=True)
         names = sorted(self.months, key=len, reverse=True)
         mon = r"(?P<mon>" + "|".join(re.escape(n) for n in names) + r")\.?"
@@ -192,6 +193,8 @@ def resolve(expr: str, ref: str | None, lang: str = "en") -> str | None:
     '2021-07-09'
     >>> resolve("yesterday", None) is None
     True
+    >>> resolve("on Tuesday", "2024-01-09"), resolve("last Tuesday", "2024-01-09")
+    ('2024-01-09', '2024-01-02')
     """
     p = _patterns(lang)
     e = " ".join(expr.lower().replace("\u2019", "'").split())
@@ -210,6 +213,11 @@ def resolve(expr: str, ref: str | None, lang: str = "en") -> str | None:
             if ref_d is None:
                 return None
             back = (ref_d.weekday() - idx) % 7
+            if back == 0 and any(
+                re.search(rf"\b{re.escape(w)}\s+{re.escape(wd)}\b", expr.lower())
+                for w in p.previous_words
+            ):
+                back = 7  # "last Tuesday" said on a Tuesday: the week before
             return (ref_d - timedelta(days=back)).isoformat()
     m = _ISO.search(expr)
     if m:

@@ -73,6 +73,7 @@ _KEY_PREFIX = {
     "Site": "place",
     "Settlement": "place",
     "AdminRegion": "place",
+    "ArmedGroup": "org",
 }
 _DIVISIONS = {"district", "province", "village", "valley", "city", "town", "bazaar"}
 _FORCE_HEADS = {
@@ -94,7 +95,6 @@ _FORCE_HEADS = {
     "outpost",
     "checkpoint",
 }
-_STOP_NAMES = {"english", "dari", "pashto", "arabic", "persian", "farsi", "urdu", "god", "allah"}
 
 if not Doc.has_extension("ckg_new"):
     Doc.set_extension("ckg_new", default=None)  # key -> (label, types) of minted entities
@@ -398,7 +398,8 @@ class EntityLinker:
             )
             return key, kind_type
         # NER entity: the gazetteer may know it by a name spelled differently
-        if not text or text.lower() in _STOP_NAMES or not any(c.isupper() for c in text[:1]):
+        not_names = self.pack.words("not_names")
+        if not text or text.lower() in not_names or not any(c.isupper() for c in text[:1]):
             return None, ""
         if any(c.isdigit() for c in text) or len(text) < 2:
             return None, ""
@@ -414,6 +415,8 @@ class EntityLinker:
             types = ("AdminRegion",) if nxt == "province" else ("Settlement",)
         if kind in ("PERSON", "ORG") and not any(t.pos_ == "PROPN" for t in s):
             return None, ""  # "Intelligence reports led ...": a common noun, not a name
+        if self._armed_group(s):
+            types = ("ArmedGroup",)
         # the kind is part of the key: a person and an organisation that share a name are
         # two nodes, never one node with two disjoint types
         prefix = _KEY_PREFIX.get(types[0], "actor")
@@ -423,6 +426,21 @@ class EntityLinker:
                 persons.setdefault(part, key)
         new.setdefault(key, (text, types))
         return key, types[0]
+
+    def _armed_group(self, s: Span) -> bool:
+        """An unknown name that is an armed group by how it is written ("Lashkar-e-Zarbat",
+        "the Northern Liberation Front") or by what it is said to have ("fighters from X",
+        "members of X")."""
+        words = {w for t in s for w in re.split(r"[-\s]+", t.lower_) if w} | {t.lower_ for t in s}
+        if words & self.pack.words("armed_group_name_cues"):
+            return True
+        root = s.root
+        if root.dep_ == "pobj" and root.head.lower_ in self.pack.words("membership_preps"):
+            holder = root.head.head
+            people = self.pack.words("member_nouns") | self.pack.words("role_nouns")
+            armed = {w for w, k in self.pack.table("group_nouns").items() if k == "armed"}
+            return holder.lower_ in people | armed
+        return False
 
     def _disambiguate(self, ids: set[str], doc_places: set[str]) -> str:
         if len(ids) == 1:
@@ -509,7 +527,7 @@ def _longest_non_overlapping(spans: list[Span]) -> list[Span]:
         "GAZ": 1,
         "NEWPLACE:AdminRegion": 2,
         "NEWPLACE:Settlement": 2,
-        "GROUP": 3,
+        "GROUP": 1,
         "SITE": 3,
     }
     spans = sorted(spans, key=lambda s: (-(s.end - s.start), rank.get(s.label_, 2), s.start))
