@@ -35,8 +35,14 @@ _NOUN = ("NOUN", "PROPN")
 # ---------------------------------------------------------------- entities in phrases
 
 
-def entities_in(tok: Token, ent_of: dict[int, Span], stop_at_clauses: bool = True) -> list[Span]:
-    """Entities in the phrase headed by ``tok`` (its head entity first)."""
+def entities_in(
+    tok: Token,
+    ent_of: dict[int, Span],
+    stop_at_clauses: bool = True,
+    skip: frozenset[str] = frozenset(),
+) -> list[Span]:
+    """Entities in the phrase headed by ``tok`` (its head entity first); not below the
+    prepositions in ``skip`` (``in`` of "officials in Kunduz": where they are, not who)."""
     out: list[Span] = []
     seen: set[tuple[int, int]] = set()
 
@@ -50,6 +56,10 @@ def entities_in(tok: Token, ent_of: dict[int, Span], stop_at_clauses: bool = Tru
             return
         for c in t.children:
             if stop_at_clauses and c.dep_ in ("relcl", "ccomp", "advcl", "parataxis"):
+                continue
+            if c.dep_ == "prep" and c.lower_ in skip:
+                continue
+            if c.dep_ in ("conj", "appos") and c.i in ent_of and places([ent_of[c.i]]):
                 continue
             visit(c, depth + 1)
 
@@ -97,6 +107,8 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
             return
         for c in t.children:
             dep = c.dep_
+            if dep in ("conj", "appos") and places([ent_of[c.i]] if c.i in ent_of else []):
+                continue  # "an official in Kunduz city, Kunduz province, Afghanistan": a place
             if dep in ("compound", "conj", "appos", "cc"):
                 visit(c, depth + 1, bucket)
             elif dep in ("amod", "nmod", "poss", "npadvmod"):
@@ -127,8 +139,9 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
         return mods
     heads = r.words("generic_actor_heads") | r.words("force_nouns")
     if tok.lemma_.lower() in heads or tok.lower_ in r.words("generic_actor_heads"):
-        # "intercepts collected by the United States", "sources in Washington"
-        return entities_in(tok, ent_of)
+        # "intercepts collected by the United States" (not where they are: "officials in
+        # Kunduz city, Kunduz province, Afghanistan")
+        return entities_in(tok, ent_of, skip=r.words("location_preps"))
     return []
 
 
@@ -210,8 +223,10 @@ def set_count(
         lemma = m.trigger.lemma_.lower()
         if lemma in r.words("injuring_verbs"):
             kind = "injured"
-        elif lemma in r.words("killing_verbs"):
-            kind = "fatalities"
+        elif lemma in r.words("killing_verbs") or any(
+            c.lower_ in r.words("killing_particles") for c in m.trigger.children
+        ):
+            kind = "fatalities"  # "killed", "shot dead"
         else:
             return
     setattr(m, kind, q)
@@ -436,6 +451,9 @@ def verb_args(r: Reading, m: Mention) -> None:
     listed = [c for c in tok.children if c.dep_ == "conj" and c.pos_ in _NOUN]
     if objects and not listed:
         listed = _trailing_list(objects[-1])
+    # places the parser coordinated with the victims ("a district official in Kunduz city,
+    # Kunduz province, Afghanistan") are not victims
+    listed = [c for c in listed if not places([r.ent_of[c.i]] if c.i in r.ent_of else [])]
     if listed and objects:
         for c in listed:
             _add_actors(r, m, obj_role, c)

@@ -125,13 +125,20 @@ def build_extraction(
                 # the story gives no date: the publication date stands in, marked as such
                 ev.date, ev.date_basis = article.published, "publication"
         place = story.places[k]
-        if (m.violent or classes.behaviour(m.cls, "never_empty")) and place:
+        told = story.dates[k]
+        # a past event named by its own date ("a 2020 drone strike") is not where the story is
+        elsewhen = bool(ev.date_explicit and ev.date and told and not told[0].startswith(ev.date))
+        if (m.violent or classes.behaviour(m.cls, "never_empty")) and place and not elsewhen:
             if "location" not in ev.roles:
                 ev.add("location", place)
                 ev.inherited_place = True
 
+    events = _without_summaries(events)
     _dateline_place(events, doc, x, gaz)
     _link_statements(mentions, of_mention)
+    kept = {e.key for e in events}
+    for ev in events:
+        ev.about = [k for k in ev.about if k in kept]  # not the summaries left out
     events = _merge_relayed(events)
     _about_the_story(events)
     _stances(events)
@@ -216,6 +223,25 @@ def _link_statements(mentions: list[Mention], of_mention: dict[int, Event]) -> N
         for outlet in m.reported_by:
             if outlet not in stmt.reported_by and outlet not in stmt.roles.get("speaker", []):
                 stmt.reported_by.append(outlet)
+
+
+def _without_summaries(events: list[Event]) -> list[Event]:
+    """ "Attacks were reported in three towns ...", then each attack told: the plural noun
+    sums up the events the report tells one by one; it is not an event of its own."""
+    violent = [e for e in events if not e.speech and _violent(e)]
+    out = []
+    for ev in events:
+        summary = (
+            ev in violent
+            and len(violent) >= 3
+            and all(m.plural and m.trigger.pos_ in ("NOUN", "PROPN") for m in ev.mentions)
+            and not any(ev.roles.get(r) for r in ("victim", "target", *_DOER_ROLES))
+            and ev.fatalities is None
+            and ev.injured is None
+        )
+        if not summary:
+            out.append(ev)
+    return out
 
 
 def _dateline_place(events: list[Event], doc: Doc, x: Extraction, gaz: Gazetteer) -> None:

@@ -180,7 +180,11 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
         best = Quantity(1, 1, 1)  # "a Taliban leader", "the insurgent", "Fayez Jan"
     if best is None and tok.lower_ in pack.words("singular_pronouns"):
         best = Quantity(1, 1, 1)
-    conjuncts = [c for c in tok.children if c.dep_ == "conj"]
+    # coordinated people, not places the parser coordinated ("an official in Kunduz city,
+    # Kunduz province")
+    conjuncts = [
+        c for c in tok.children if c.dep_ == "conj" and c.ent_type_ not in ("GPE", "LOC", "FAC")
+    ]
     if conjuncts and best is None and tok.tag_ in ("NN", "NNP", "PRP"):
         best = Quantity(1, 1, 1)  # "the commander and his daughter": one, and one more
     for (

@@ -155,7 +155,9 @@ class EventReader:
         statements.attributions(r)
         statements.doer_stance(r)
         statements.statement_links(r)
-        weapons = set(pack.table("class_cues")) - {"protest", "peaceful"}
+        weapons = pack.words("weapon_cues")
+        crowd_control = pack.words("crowd_control_cues")
+        sentence_cues = set().union(*(m.cues for m in r.found)) if r.found else set()
         for m in r.found:
             if m.violent and m.plural and other_events(m.trigger, pack) and not (m.dates or m.year):
                 m.dropped = True  # "has carried out similar attacks in the province"
@@ -163,6 +165,12 @@ class EventReader:
                 doers = [k for role in ("perpetrator", "agent") for k in m.roles.get(role, [])]
                 if not (doers or m.cues & weapons or m.same_as is not None):
                     m.dropped = True  # "an earthquake struck", "prices hit a record"
+                elif m.cues & crowd_control and not m.cues & weapons:
+                    m.dropped = True  # "police fired tear gas": how a protest was handled
+            if classes.family(m.cls) in pack.words("crowd_families"):
+                # a protest is handled in the sentence that tells it ("police fired tear gas
+                # to disperse students protesting ...")
+                m.cues |= sentence_cues & crowd_control
         attribution = classes.named("attribution")
         for m in r.found:
             if m.speech and not m.roles.get("speaker") and m.roles.get("attributedTo"):

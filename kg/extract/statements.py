@@ -45,9 +45,9 @@ def same_event_links(r: Reading) -> None:
         if target is not None and target is not m and target.violent and m.same_as is None:
             m.same_as = target.id
 
-    for m in found:  # nouns in the verb's "in"/"with"/"during" phrase
+    for m in found:  # nouns in the verb's "in"/"with"/"during" phrase, "agreed to a truce"
         tok = m.trigger
-        if tok.pos_ not in _NOUN or not m.violent:
+        if tok.pos_ not in _NOUN:
             continue
         if (
             tok.dep_ == "pobj"
@@ -55,7 +55,10 @@ def same_event_links(r: Reading) -> None:
             and tok.head.lower_ in r.words("same_event_preps")
         ):
             other = by_tok.get(tok.head.head.i)
-            if other is not None and other.violent and other is not m:
+            same_kind = other is not None and (
+                other.violent or classes.family(other.cls) == classes.family(m.cls)
+            )
+            if other is not None and same_kind and other is not m:
                 other.extra_types.add(m.cls)
                 for role, keys in m.roles.items():
                     for k in keys:
@@ -89,7 +92,7 @@ def same_event_links(r: Reading) -> None:
             if head is not None and tok.tag_ == "VBG":
                 join(m, head)
         elif tok.pos_ in _NOUN and m.same_as is None:
-            clause = _circumstance(tok)
+            clause = _circumstance(tok, r.words("simultaneity_marks"))
             if clause is not None and clause.head.i in by_tok:
                 join(m, by_tok[clause.head.i])  # "killed ... when an explosion tore ..."
 
@@ -112,7 +115,7 @@ def _violent_ancestor(r: Reading, tok: Token) -> Mention | None:
     return None
 
 
-def _circumstance(tok: Token) -> Token | None:
+def _circumstance(tok: Token, r_words_simultaneous: frozenset[str]) -> Token | None:
     """The clause of circumstance a noun is the subject or object of: ``when an explosion
     tore through ...``, ``sparking hours of fighting``; ``None`` otherwise."""
     node = tok
@@ -123,7 +126,7 @@ def _circumstance(tok: Token) -> Token | None:
         break
     if node.pos_ in _VERB and node.dep_ == "advcl" and node is not tok:
         marks = {c.lower_ for c in node.children if c.dep_ in ("mark", "advmod")}
-        if node.tag_ == "VBG" or marks & {"when", "as", "after", "while", "before"}:
+        if node.tag_ == "VBG" or marks & r_words_simultaneous:
             return node
     return None
 

@@ -1,0 +1,225 @@
+"""Freeze the parse of the sentences the extraction unit tests read (``parses.json``).
+
+Run ``python -m tests.unit.extract.make_parses`` after adding a case to :data:`CASES` or
+changing the model or the entity linker: it loads the model once, parses each text, runs the
+entity linker and writes tokens, entities and mentions as data. Every text is ours, written
+for the tests, never copied from a report. Cases are published on the date beside them.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from tests.unit.extract.parsed import PARSES
+
+# case -> (publication date, text)
+CASES: dict[str, tuple[str, str]] = {
+    # who did it, and who says so
+    "named_group_attacks": (
+        "2024-03-12",
+        "Fighters from Lashkar-e-Zarbat attacked a police post in Kupwara on Monday.",
+    ),
+    "sources_attribute": (
+        "2020-03-17",
+        "03/14/2020: A roadside bomb struck a police vehicle in Dand district, Kandahar "
+        "province, Afghanistan. Two police officers were killed. No group claimed "
+        "responsibility for the incident; however, sources attributed the attack to the "
+        "Taliban.",
+    ),
+    "claim_without_object": (
+        "2024-05-08",
+        "Gunmen stormed a hotel in Mogadishu on Tuesday and held it for hours. At least nine "
+        "people were killed. Al-Shabaab claimed responsibility.",
+    ),
+    "police_blamed_group_denied": (
+        "2023-02-21",
+        "A bomb hidden in a cart exploded at a market in Kismayo on Monday, killing four "
+        "traders. Police blamed al-Shabaab; the group denied it.",
+    ),
+    "suspected_fighters": (
+        "2022-04-19",
+        "Suspected Boko Haram fighters killed six farmers near Konduga on Sunday.",
+    ),
+    "reported_words": (
+        "2021-10-13",
+        "Three soldiers were killed when their truck hit a landmine planted by Taliban "
+        "insurgents in Zhari district of Kandahar province on Tuesday, a provincial "
+        "spokesman said.",
+    ),
+    "says_it_struck": (
+        "2024-02-20",
+        "An air strike on a house in Khan Younis killed five people on Monday, medics said. "
+        "The Israeli military said it had struck a Hamas commander.",
+    ),
+    "only_denies": (
+        "2022-06-15",
+        "A car bomb exploded outside a bank in Gao on Tuesday, killing two guards. JNIM "
+        "denied any involvement.",
+    ),
+    # the most specific class
+    "shooting_civilians": (
+        "2020-11-03",
+        "Gunmen opened fire on customers at a bar in Irapuato on Friday, killing six people.",
+    ),
+    "ambush_soldiers": (
+        "2021-10-06",
+        "Militants ambushed an army convoy near Menaka on Sunday, killing five soldiers.",
+    ),
+    "shelling": (
+        "2022-06-07",
+        "Russian forces shelled residential areas of Kharkiv on Saturday, killing two civilians.",
+    ),
+    "drone": (
+        "2022-08-09",
+        "A Turkish drone struck a car near Kobani on Tuesday, killing two fighters.",
+    ),
+    "suicide": (
+        "2022-11-29",
+        "A suicide bomber blew himself up at a checkpoint in Bannu on Monday, killing three "
+        "policemen.",
+    ),
+    "peaceful_protest": (
+        "2024-02-13",
+        "On 9 February 2024, hundreds of teachers marched peacefully through the centre of "
+        "Lahore to demand higher pay.",
+    ),
+    "protest_tear_gas": (
+        "2023-03-15",
+        "On 12 March 2023, police fired tear gas to disperse students protesting against "
+        "fee increases in Dhaka.",
+    ),
+    "truce": (
+        "2023-05-30",
+        "On 26 May 2023, the army and the rebels agreed to a three-day truce in Goma.",
+    ),
+    "no_fight": (
+        "2022-03-08",
+        "On 4 March 2022, Russian troops entered Nova Kakhovka without a fight after "
+        "Ukrainian forces pulled back.",
+    ),
+    "new_camp": (
+        "2023-07-04",
+        "On 30 June 2023, ISWAP fighters set up a new camp near Baga, according to local sources.",
+    ),
+    "defused": (
+        "2020-02-10",
+        "02/06/2020: Police found and defused an explosive device near a church in Jos.",
+    ),
+    "looted": (
+        "2021-08-02",
+        "On 29 July 2021, a crowd looted and burned shops in Durban. No one was hurt.",
+    ),
+    "recaptured": (
+        "2022-09-20",
+        "On 17 September 2022, army troops recaptured the town of Mahas from al-Shabaab "
+        "after heavy fighting.",
+    ),
+    # counts
+    "at_least": (
+        "2024-01-10",
+        "At least 12 people were killed in an attack on a village in Borno.",
+    ),
+    "up_to": ("2024-01-10", "Up to 30 people were killed when gunmen attacked a market in Kano."),
+    "more_than": ("2024-01-10", "More than 12 people were killed in a blast in Quetta."),
+    "between": ("2024-01-10", "Between 10 and 15 people were killed in an attack near Maiduguri."),
+    "two_dozen": ("2024-01-10", "Gunmen killed two dozen villagers in Zamfara on Monday."),
+    "soldiers_and_attackers": (
+        "2024-01-10",
+        "Seven soldiers and three attackers were killed in an assault on a base near Gao.",
+    ),
+    "commander_and_daughter": (
+        "2024-01-10",
+        "A militia commander and his daughter were killed when gunmen opened fire on their car "
+        "in Beledweyne.",
+    ),
+    "himself_and_others": (
+        "2024-01-10",
+        "A suicide bomber rammed a police truck in Bannu on Monday, killing himself, two "
+        "policemen and a child.",
+    ),
+    "more_than_wounded": (
+        "2024-01-10",
+        "A bomb exploded at a market in Quetta (0630 GMT) on Monday, killing five people and "
+        "wounding more than 280.",
+    ),
+    # dates
+    "leading_date_ambiguous": (
+        "2021-09-05",
+        "09/01/2021: Assailants shot dead a district official in Kunduz city, Kunduz "
+        "province, Afghanistan.",
+    ),
+    "no_date_in_text": ("2023-11-02", "Gunmen killed a shopkeeper in Peshawar."),
+    "last_tuesday": ("2024-01-09", "Gunmen shot dead a teacher in Peshawar last Tuesday."),
+    "precedent_date": (
+        "2024-01-06",
+        "A bombing killed 20 people in Kerman on Wednesday, four years after a 2020 drone "
+        "strike killed Qassem Soleimani.",
+    ),
+    # one event per incident
+    "roundup": (
+        "2021-05-16",
+        "Attacks were reported in three towns of Borno state on Saturday, officials said. "
+        "Gunmen killed five farmers near Konduga; a roadside bomb wounded three soldiers "
+        "outside Bama; and a suicide bomber blew himself up at a mosque in Gwoza, killing "
+        "four worshippers.",
+    ),
+    "blast_and_toll": (
+        "2020-03-17",
+        "An explosive device detonated near a bus in Jalalabad on Friday. Four passengers were "
+        "killed and six others were wounded in the blast.",
+    ),
+    "em_dash_dateline": (
+        "2024-01-08",
+        "ASADABAD, Afghanistan — Gunmen killed three shopkeepers in the city on Sunday.",
+    ),
+}
+
+
+def freeze(nlp: Any, published: str, text: str) -> dict[str, Any]:
+    """One case as data: the model's tokens and entities, the linker's mentions."""
+    from kg.extract.entities import DATELINE_KEY, SPAN_KEY
+
+    # the pipeline up to the linker: no events, no records
+    doc = nlp(text, disable=["ckg_events", "ckg_records"])
+    tokens = [
+        [
+            t.text,
+            bool(t.whitespace_),
+            t.lemma_,
+            t.pos_,
+            t.tag_,
+            t.dep_,
+            t.head.i,
+            bool(t.is_sent_start),
+        ]
+        for t in doc
+    ]
+    new = {k: [v[0], list(v[1])] for k, v in (doc._.ckg_new or {}).items()}
+    spans = {
+        key: [[s.start, s.end, s.label_, s.kb_id_] for s in doc.spans.get(key, [])]
+        for key in (SPAN_KEY, DATELINE_KEY)
+    }
+    return {
+        "text": text,
+        "published": published,
+        "tokens": tokens,
+        "ents": [[e.start, e.end, e.label_] for e in doc.ents],
+        **spans,
+        "new": new,
+        "relations": [list(r) for r in doc._.ckg_relations or []],
+    }
+
+
+def main() -> None:
+    """Parse every case with the model and write ``parses.json``."""
+    from kg.extract import load_nlp
+
+    nlp = load_nlp()
+    data = {case: freeze(nlp, pub, text) for case, (pub, text) in CASES.items()}
+    PARSES.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    print(f"wrote {len(data)} cases to {PARSES}")
+
+
+if __name__ == "__main__":
+    main()

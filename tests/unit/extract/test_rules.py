@@ -1,0 +1,271 @@
+"""The extraction rules on sentences we wrote, with their parse frozen (no trained model):
+each test states what an analyst reading the sentence would code."""
+
+from __future__ import annotations
+
+from kg.extract import classes
+from kg.records import EventRecord, Extraction
+from tests.unit.extract.parsed import read
+
+
+def incidents(x: Extraction) -> list[EventRecord]:
+    """The events read (not statements, not the parts of an event)."""
+    return [e for e in x.events if not classes.is_speech(e.types[0]) and e.part_of is None]
+
+
+def statements(x: Extraction, cls: str) -> list[EventRecord]:
+    """The statements of class ``cls`` or below it."""
+    return [
+        e for e in x.events if classes.is_speech(e.types[0]) and classes.subsumes(cls, e.types[0])
+    ]
+
+
+def only(x: Extraction) -> EventRecord:
+    found = incidents(x)
+    assert len(found) == 1, [(e.types, e.roles) for e in x.events]
+    return found[0]
+
+
+def labels(x: Extraction, e: EventRecord, role: str) -> set[str]:
+    return {x.entities[k].label for k in e.roles.get(role, [])}
+
+
+def is_a(e: EventRecord, cls: str) -> bool:
+    return any(classes.subsumes(cls, t) for t in e.types)
+
+
+def deaths(e: EventRecord) -> tuple[int | None, int | None, int | None]:
+    assert e.fatalities is not None, e
+    return e.fatalities.best, e.fatalities.min, e.fatalities.max
+
+
+# ---------------------------------------------------------------- who did it, who says so
+
+
+def test_a_group_whose_fighters_attack_is_the_perpetrator() -> None:
+    x = read("named_group_attacks")
+    e = only(x)
+    assert labels(x, e, "perpetrator") == {"Lashkar-e-Zarbat"}
+    # an unknown name typed by what it does: an armed group, not a place
+    assert x.entities[e.roles["perpetrator"][0]].types == ("ArmedGroup",)
+
+
+def test_sources_attributing_an_attack_make_an_attribution_not_a_perpetrator() -> None:
+    x = read("sources_attribute")
+    e = only(x)
+    assert "perpetrator" not in e.roles
+    assert labels(x, e, "allegedPerpetrator") == {"Islamic Emirate"}  # the Taliban
+    (att,) = statements(x, "Attribution")
+    assert att.about == [e.key] and att.roles["attributedTo"] == e.roles["allegedPerpetrator"]
+    assert "speaker" not in att.roles  # unnamed sources
+    assert not statements(x, "ClaimOfResponsibility")  # "no group claimed" is no claim
+
+
+def test_a_claim_with_no_object_is_about_the_attack_before_it() -> None:
+    x = read("claim_without_object")
+    e = only(x)
+    (claim,) = statements(x, "ClaimOfResponsibility")
+    assert claim.about == [e.key]
+    assert e.roles["claimedBy"] == claim.roles["speaker"]
+    assert labels(x, claim, "speaker") == {"Al-Shabaab"}
+
+
+def test_a_doer_named_inside_someone_elses_words_is_alleged() -> None:
+    x = read("reported_words")
+    e = only(x)
+    assert "perpetrator" not in e.roles
+    assert labels(x, e, "allegedPerpetrator") == {"Islamic Emirate"}
+    assert statements(x, "Attribution")
+
+
+def test_an_actor_that_says_it_struck_claims_the_strike() -> None:
+    x = read("says_it_struck")
+    e = only(x)
+    assert is_a(e, "AirStrike")
+    assert labels(x, e, "claimedBy") == {"Israel Defense Forces"}
+    assert "perpetrator" not in e.roles
+
+
+def test_unnamed_gunmen_are_the_unidentified_armed_group_of_the_country() -> None:
+    x = read("no_date_in_text")
+    e = only(x)
+    assert labels(x, e, "perpetrator") == {"Unidentified Armed Group (Pakistan)"}
+    group = x.entities[e.roles["perpetrator"][0]]
+    assert group.types == ("UnidentifiedArmedGroup",) and not group.named
+    assert "gunmen" in group.aliases  # what the text called them
+
+
+# ---------------------------------------------------------------- the most specific class
+
+
+def test_a_shooting_of_customers_is_an_attack_on_civilians() -> None:
+    assert only(read("shooting_civilians")).types[0] == "AttackOnCivilians"
+
+
+def test_an_ambush_on_soldiers_is_an_armed_assault() -> None:
+    assert only(read("ambush_soldiers")).types[0] == "ArmedAssault"
+
+
+def test_a_building_attacked_is_the_target() -> None:
+    x = read("named_group_attacks")
+    e = only(x)
+    assert e.types[0] == "ArmedAssault"
+    assert labels(x, e, "target") == {"police post in Kupwara"}
+
+
+def test_shelling_is_typed_by_its_weapon() -> None:
+    x = read("shelling")
+    e = only(x)
+    assert e.types[0] == "ShellingOrMissileAttack"
+    assert labels(x, e, "perpetrator") == {"Military Forces of Russia"}
+
+
+def test_a_drone_strike_is_a_drone_strike() -> None:
+    assert only(read("drone")).types[0] == "DroneStrike"
+
+
+def test_a_roadside_bomb_is_a_remote_explosive() -> None:
+    assert only(read("sources_attribute")).types[0] == "RemoteExplosiveAttack"
+
+
+def test_a_suicide_bomber_who_dies_is_counted() -> None:
+    e = only(read("suicide"))
+    assert e.types[0] == "SuicideBombing"
+    assert deaths(e)[0] == 4  # three policemen and the bomber (GTD's and ACLED's convention)
+
+
+def test_a_peaceful_march_is_a_peaceful_protest() -> None:
+    assert only(read("peaceful_protest")).types[0] == "PeacefulProtest"
+
+
+def test_tear_gas_makes_a_protest_with_intervention_not_an_attack() -> None:
+    e = only(read("protest_tear_gas"))
+    assert e.types[0] == "ProtestWithIntervention"
+
+
+def test_a_truce_is_one_agreement() -> None:
+    e = only(read("truce"))
+    assert e.types[0] == "Agreement"
+
+
+def test_troops_entering_without_a_fight_transfer_territory() -> None:
+    x = read("no_fight")
+    e = only(x)
+    assert e.types[0] == "NonViolentTerritoryTransfer"
+    assert labels(x, e, "perpetrator") == {"Military Forces of Russia"}
+
+
+def test_a_new_camp_is_a_base_established() -> None:
+    assert only(read("new_camp")).types[0] == "BaseEstablished"
+
+
+def test_a_defused_device_is_disrupted_weapons_use_not_a_bombing() -> None:
+    e = only(read("defused"))
+    assert e.types[0] == "DisruptedWeaponsUse"
+
+
+def test_shops_looted_and_burned_with_no_one_hurt_are_property_destruction() -> None:
+    assert only(read("looted")).types[0] == "LootingOrPropertyDestruction"
+
+
+def test_forces_recapturing_a_town_regain_territory() -> None:
+    assert only(read("recaptured")).types[0] == "TerritoryRegained"
+
+
+# ---------------------------------------------------------------- counts
+
+
+def test_at_least_has_no_upper_bound() -> None:
+    assert deaths(only(read("at_least"))) == (12, 12, None)
+
+
+def test_up_to_has_no_lower_bound() -> None:
+    assert deaths(only(read("up_to"))) == (30, None, 30)
+
+
+def test_more_than_at_the_start_of_a_sentence() -> None:
+    assert deaths(only(read("more_than"))) == (13, 13, None)
+
+
+def test_between_two_numbers_is_a_range() -> None:
+    assert deaths(only(read("between"))) == (10, 10, 15)
+
+
+def test_two_dozen_is_twenty_four() -> None:
+    assert deaths(only(read("two_dozen")))[0] == 24
+
+
+def test_coordinated_victims_add_up() -> None:
+    assert deaths(only(read("soldiers_and_attackers")))[0] == 10
+
+
+def test_the_commander_and_his_daughter_are_two() -> None:
+    assert deaths(only(read("commander_and_daughter")))[0] == 2
+
+
+def test_himself_two_policemen_and_a_child_are_four() -> None:
+    e = only(read("himself_and_others"))
+    assert deaths(e)[0] == 4  # the bomber is already in the count: not added again
+
+
+def test_more_than_as_an_object_and_a_time_zone_is_no_actor() -> None:
+    x = read("more_than_wounded")
+    e = only(x)
+    assert e.injured is not None and (e.injured.best, e.injured.max) == (281, None)
+    assert not any("GMT" in ent.label for ent in x.entities.values())
+
+
+# ---------------------------------------------------------------- dates
+
+
+def test_a_leading_numeric_date_dates_the_story() -> None:
+    e = only(read("leading_date_ambiguous"))
+    # 09/01/2021 published 5 September: the 1st of September, not the 9th of January
+    assert e.date is not None and (e.date.value, e.date.basis) == ("2021-09-01", "dateline")
+
+
+def test_no_date_in_the_text_takes_the_publication_date_marked_as_such() -> None:
+    e = only(read("no_date_in_text"))
+    assert e.date is not None and (e.date.value, e.date.basis) == ("2023-11-02", "publication")
+
+
+def test_last_tuesday_said_on_a_tuesday_is_the_week_before() -> None:
+    e = only(read("last_tuesday"))  # published Tuesday 9 January 2024
+    assert e.date is not None and e.date.value == "2024-01-02"
+
+
+def test_a_precedent_is_its_own_event_with_its_own_date_and_no_borrowed_place() -> None:
+    x = read("precedent_date")
+    by_date = {e.date.value: e for e in incidents(x) if e.date is not None}
+    assert set(by_date) == {"2024-01-03", "2020"}
+    assert deaths(by_date["2024-01-03"])[0] == 20
+    assert "location" not in by_date["2020"].roles  # Kerman is where the bombing was
+
+
+# ---------------------------------------------------------------- one event per incident
+
+
+def test_a_roundup_gives_one_event_per_town_and_no_summary_event() -> None:
+    x = read("roundup")
+    found = incidents(x)
+    places = {x.entities[k].label for e in found for k in e.roles.get("location", [])}
+    assert len(found) == 3 and places == {"Konduga", "Bama", "Gwoza"}, found
+    classes_by_place = {x.entities[e.roles["location"][0]].label: e.types[0] for e in found}
+    assert classes_by_place == {
+        "Konduga": "AttackOnCivilians",
+        "Bama": "RemoteExplosiveAttack",
+        "Gwoza": "SuicideBombing",
+    }
+
+
+def test_a_blast_and_its_toll_are_one_event() -> None:
+    e = only(read("blast_and_toll"))
+    assert deaths(e)[0] == 4 and e.injured is not None and e.injured.best == 6
+
+
+def test_after_an_em_dash_dateline_gunmen_are_doers_and_the_city_is_the_place() -> None:
+    x = read("em_dash_dateline")
+    e = only(x)
+    assert labels(x, e, "perpetrator") == {"Unidentified Armed Group (Afghanistan)"}
+    assert labels(x, e, "location") == {"Asadabad"}
+    assert not any(ent.is_place and ent.label == "Gunmen" for ent in x.entities.values())
