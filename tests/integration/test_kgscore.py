@@ -20,22 +20,19 @@ from tests.support import (
     ONTOLOGY_DIR,
     SEED_GOLD,
     SEED_TXT,
+    SHARED,
     Ingested,
     require_shared,
 )
 
 pytestmark = pytest.mark.slow
 
-# start_date stays below 0.85 for a reason in the labels, not the reader: for the same text
-# pattern ("KABUL (Mar. 13) ... yesterday") the gold says the day before in 28 operational
-# updates and two days before in 10; 20 releases carry no full date at all. Measured at 0.735;
-# strict, so this marker must go the day the field passes.
-START_DATE_LIMIT = pytest.mark.xfail(
-    strict=True,
-    reason="gold start_date follows no single convention derivable from the text (see above)",
-)
+# start_date: the gold's "yesterday" convention is inconsistent (for "KABUL (Mar. 13) ...
+# yesterday" it says the day before in 28 operational updates and two days before in 10; 20
+# releases carry no full date at all), so its bar is no regression below 0.73 (issue #15).
+ISAF_FLOORS = {"start_date": 0.73}
 ISAF_FIELDS = (
-    pytest.param("start_date", marks=START_DATE_LIMIT),
+    "start_date",
     "province",
     "target_group",
     "min_killed",
@@ -44,6 +41,31 @@ ISAF_FIELDS = (
     "captureq",
     "airstrike",
 )
+# The written incidents and WikiEvents: the issue's bars (every incident field >= 0.90,
+# trigger recall >= 0.85, ...) are not met yet; these floors are what main measures now (the
+# closing note gives the figures), so that a change that reads less fails here.
+INCIDENT_FLOORS = {
+    "found": 0.93,
+    "class": 0.83,
+    "perpetrator": 0.62,
+    "target": 0.74,
+    "fatalities": 0.82,
+    "injured": 0.92,
+    "location": 0.65,
+    "date": 0.92,
+    "arrested": 1.0,
+}
+WIKIEVENTS_FLOORS = {
+    "trigger_recall": 0.50,
+    "attacker_recall": 0.30,
+    "target_recall": 0.15,
+    "place_recall": 0.24,
+    "precision_any": 0.55,
+}
+WRITTEN = SHARED / "corpus" / "written-incidents.jsonl"
+WRITTEN_GOLD = SHARED / "gold" / "written-incidents.gold.jsonl"
+WIKIEVENTS = SHARED / "corpus" / "wikievents-dev.jsonl"
+WIKIEVENTS_GOLD = SHARED / "gold" / "wikievents-dev.gold.jsonl"
 
 
 def score(kind: str, store: Ingested, tmp: Path, *extra: str | Path) -> dict[str, Any]:
@@ -100,20 +122,20 @@ def isaf(isaf_store: Ingested, tmp_path_factory: pytest.TempPathFactory) -> dict
 
 
 def test_article_entities(article: dict[str, Any]) -> None:
-    assert article["entities"]["f1"] >= 0.90, article["entities"]
+    assert article["entities"]["f1"] >= 0.95, article["entities"]
 
 
 def test_article_events(article: dict[str, Any]) -> None:
-    assert article["events"]["f1"] >= 0.80, article["events"]
+    assert article["events"]["f1"] >= 0.90, article["events"]
 
 
 def test_article_arguments(article: dict[str, Any]) -> None:
-    assert article["arguments"]["recall"] >= 0.75, article["arguments"]
+    assert article["arguments"]["recall"] >= 0.90, article["arguments"]
 
 
 def test_article_relations(article: dict[str, Any]) -> None:
     rel = article["relations"]
-    assert rel["gold"] == 6 and rel["ok"] >= 5, rel
+    assert rel["gold"] == 6 and rel["ok"] == 6, rel
 
 
 def test_article_kept_apart(article: dict[str, Any]) -> None:
@@ -138,4 +160,48 @@ def test_isaf_mean_accuracy(isaf: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("field", ISAF_FIELDS)
 def test_isaf_field_accuracy(isaf: dict[str, Any], field: str) -> None:
-    assert isaf["accuracy"][field] >= 0.85, isaf["accuracy"]
+    assert isaf["accuracy"][field] >= ISAF_FLOORS.get(field, 0.85), isaf["accuracy"]
+
+
+# ------------------------------------------------------------------ written incidents, WikiEvents
+
+
+@pytest.fixture(scope="module")
+def incidents(tmp_path_factory: pytest.TempPathFactory, extractor: Any) -> dict[str, Any]:
+    require_shared(WRITTEN, WRITTEN_GOLD)
+    from tests.conftest import _ingest_once
+
+    store = _ingest_once(tmp_path_factory.mktemp("written") / "store", [WRITTEN], extractor)
+    return score("incidents", store, tmp_path_factory.mktemp("score"), "--gold", WRITTEN_GOLD)
+
+
+@pytest.fixture(scope="module")
+def wikievents(tmp_path_factory: pytest.TempPathFactory, extractor: Any) -> dict[str, Any]:
+    require_shared(WIKIEVENTS, WIKIEVENTS_GOLD)
+    from tests.conftest import _ingest_once
+
+    store = _ingest_once(tmp_path_factory.mktemp("we") / "store", [WIKIEVENTS], extractor)
+    return score("wikievents", store, tmp_path_factory.mktemp("score"), "--gold", WIKIEVENTS_GOLD)
+
+
+@pytest.mark.parametrize("field", sorted(INCIDENT_FLOORS))
+def test_incident_fields_do_not_regress(incidents: dict[str, Any], field: str) -> None:
+    got = incidents["fields"][field]["acc"]
+    assert got >= INCIDENT_FLOORS[field], incidents["fields"][field]
+
+
+def _wikievents_figure(figures: dict[str, Any], name: str) -> float:
+    """A figure of the SUMMARY line from the scorer's JSON (counts of right over all)."""
+    part = {
+        "trigger_recall": figures["trigger_recall_all"],
+        "attacker_recall": figures["arg_recall"]["Attacker"],
+        "target_recall": figures["arg_recall"]["Target"],
+        "place_recall": figures["arg_recall"]["Place"],
+        "precision_any": figures["precision_any"],
+    }[name]
+    return float(part["right"]) / part["n"] if part["n"] else 0.0
+
+
+@pytest.mark.parametrize("figure", sorted(WIKIEVENTS_FLOORS))
+def test_wikievents_figures_do_not_regress(wikievents: dict[str, Any], figure: str) -> None:
+    assert _wikievents_figure(wikievents, figure) >= WIKIEVENTS_FLOORS[figure]
