@@ -331,7 +331,7 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
     # "killed 11 near Djibo, shot dead six outside Arbinda and detonated ... near Dori")
     for i in sorted(clause_scope(tok, triggers or set())):
         t = tok.doc[i]
-        if t.i not in r.ent_of or t.sent != m.sent:
+        if t.i not in r.ent_of or not m.sent.start <= t.i < m.sent.end:
             continue
         s = r.ent_of[t.i]
         if places([s]) and s.label_ != "Country" and is_loc_use(t, loc_preps):
@@ -340,11 +340,13 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
 
 def date_text(tok: Token) -> str:
     """The date expression ``tok`` is part of (its entity, else its phrase)."""
-    for e in tok.doc.ents:
-        if e.start <= tok.i < e.end:
-            if e.label_ in ("DATE", "TIME"):
-                return e.text
-            break
+    if tok.ent_type_ in ("DATE", "TIME"):
+        doc, start, end = tok.doc, tok.i, tok.i + 1
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return doc[start:end].text
     return " ".join(t.text for t in tok.subtree)
 
 

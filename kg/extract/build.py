@@ -9,6 +9,7 @@ knows. Its output is plain data (:class:`kg.records.Extraction`).
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import logging
 import re
@@ -78,6 +79,10 @@ def build_extraction(
         events.append(ev)
         return ev
 
+    told_with_map: dict[int, list[Mention]] = {}  # mention -> the mentions told with it
+    for x_m in mentions:
+        if x_m.same_as is not None:
+            told_with_map.setdefault(x_m.same_as, []).append(x_m)
     # events before statements, so that a statement can point to the events it is about
     for m in sorted(mentions, key=lambda m: (m.speech, m.trigger.i, m.id)):
         k = story.index.get(m.sent.start)
@@ -96,7 +101,7 @@ def build_extraction(
         if m.id in of_mention:  # created above as the target of a relative clause
             ev = of_mention[m.id]
         elif not m.speech:
-            told_with = [x for x in mentions if x.same_as == m.id]
+            told_with = told_with_map.get(m.id, [])
             ev = corefer(
                 events,
                 m,
@@ -327,13 +332,13 @@ def _about_the_story(events: list[Event]) -> None:
     incident", "police blamed al-Shabaab", "the group denied any involvement") is about the
     violent event told last before it, else the first told after it."""
     violent = sorted((e for e in events if not e.speech and _violent(e)), key=_position)
+    starts = [_position(e) for e in violent]
     for st in events:
         kind = classes.behaviour(st.cls, "speech_kind") if st.speech else None
         if kind not in ("claim", "attribution", "denial") or st.about or not violent:
             continue
-        at = _position(st)
-        before = [e for e in violent if _position(e) < at]
-        st.about.append((before[-1] if before else violent[0]).key)
+        k = bisect.bisect_left(starts, _position(st))
+        st.about.append((violent[k - 1] if k else violent[0]).key)
 
 
 def _violent(ev: Event) -> bool:
@@ -586,4 +591,5 @@ def records_component(doc: Doc) -> Doc:
         doc._.ckg_new = None
         doc._.ckg_relations = None
         doc.user_data.pop("ckg_warnings", None)
+        doc.user_data.pop("ckg_outlets", None)
     return doc

@@ -93,6 +93,10 @@ def _dates_conflict(m: Mention, explicit: str | None, ev: Event) -> bool:
     return bool(ev.date_explicit and ev.date and len(ev.date) == 4 and not explicit)
 
 
+# how many of the latest events a mention may refer back to (besides the lead)
+_WINDOW = 60
+
+
 def corefer(
     events: list[Event],
     m: Mention,
@@ -112,7 +116,13 @@ def corefer(
     """
     generic_cls = classes.named("attack")
     best: tuple[tuple[int, ...], Event] | None = None
-    for idx, ev in enumerate(events):
+    # the story's lead and the events told lately: a long document costs no more per mention
+    window = range(len(events))
+    if len(events) > _WINDOW:
+        window = range(len(events) - _WINDOW, len(events))
+        window = [0, *window] if 0 not in window else window  # type: ignore[assignment]
+    for idx in window:
+        ev = events[idx]
         if ev.speech or not classes.coref_compatible(m.cls, ev.cls):
             continue
         if m.additional and classes.behaviour(m.cls, "never_empty"):
@@ -177,7 +187,7 @@ def same_statement(events: list[Event], m: Mention, of_mention: dict[int, Event]
         return {of_mention[a].key for x in ms for a in x.about if a in of_mention}
 
     speakers = set(m.roles.get("speaker", []))
-    for ev in events:
+    for ev in events[-_WINDOW:]:
         if ev.cls != m.cls or not speakers:
             continue
         if set(ev.roles.get("speaker", [])) != speakers:

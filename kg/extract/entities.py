@@ -28,6 +28,7 @@ Linking rules, in order:
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import json
 import re
@@ -187,9 +188,11 @@ class EntityLinker:
         dl = find_dateline(text)
         cut = dl.end if dl else 0
         lines = [(m.start(), m.end()) for m in DATELINE_RX.finditer(text)]
+        line_starts = [a for a, _b in lines]
 
         def in_dateline(s: Span) -> bool:
-            return s.start_char < cut or any(a <= s.start_char < b for a, b in lines)
+            k = bisect.bisect_right(line_starts, s.start_char) - 1
+            return s.start_char < cut or (k >= 0 and s.start_char < lines[k][1])
 
         out = self._group_countries(out)
         doc.spans[SPAN_KEY] = [s for s in out if not in_dateline(s)]

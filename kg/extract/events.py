@@ -98,6 +98,7 @@ class EventReader:
             for i in range(s.start, s.end):
                 ent_of[i] = s
         phrase_heads = self.triggers.phrase_heads(doc)
+        self._body = self.triggers.phrase_body(phrase_heads)
         cues: dict[int, set[str]] = {}  # token -> the cues that cover it
         matches = [Span(doc, a, b, label=m) for m, a, b in self.cue_matcher(doc)]
         # the longest: "rocket-propelled grenade", not "rocket"; every cue of a kept stretch
@@ -123,7 +124,7 @@ class EventReader:
     def _sentence(
         self, r: Reading, phrase_heads: dict[int, tuple[str, int]], cues: dict[int, set[str]]
     ) -> list[Mention]:
-        body = self.triggers.phrase_body(phrase_heads)
+        body = self._body
         pack = self.pack
         for tok in r.sent:
             if tok.i in body:

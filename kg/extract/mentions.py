@@ -77,6 +77,15 @@ class Reading:
     found: list[Mention] = field(default_factory=list)
     by_tok: dict[int, Mention] = field(default_factory=dict)
 
+    @property
+    def outlets(self) -> frozenset[str]:
+        """The keys of the media outlets the document names."""
+        found = self.doc.user_data.get("ckg_outlets")
+        if found is None:
+            found = frozenset(s.kb_id_ for s in self.ent_of.values() if s.label_ == "MediaOutlet")
+            self.doc.user_data["ckg_outlets"] = found
+        return found
+
     def words(self, name: str) -> frozenset[str]:
         """A word list of the language pack."""
         return self.pack.words(name)

@@ -8,6 +8,7 @@ told without a date or place happens when and where the story is.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -37,9 +38,24 @@ def headline_end(text: str) -> int:
     return 0
 
 
-def paragraph_start(text: str, pos: int) -> int:
-    """Where the paragraph (a run of text between line breaks) holding ``pos`` starts."""
-    return max(text.rfind(c, 0, pos) for c in _BREAKS)
+def _breaks(text: str) -> list[int]:
+    """The offsets of every line break, in order: a paragraph runs from one to the next.
+
+    >>> _breaks("One.\\nTwo.\\u2029Three.")
+    [4, 9]
+    """
+    return [m.start() for m in re.finditer("|".join(_BREAKS), text)]
+
+
+def _date_ents(doc: Doc) -> tuple[list[int], list[Span]]:
+    """The document's DATE and TIME entities and their start offsets, computed once per
+    document (``Span.ents`` scans every entity of the document on each call)."""
+    cached = doc.user_data.get("ckg_date_ents")
+    if cached is None:
+        ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+        cached = ([e.start_char for e in ents], ents)
+        doc.user_data["ckg_date_ents"] = cached
+    return cached
 
 
 def _words_rx(words: frozenset[str]) -> re.Pattern[str]:
@@ -54,7 +70,10 @@ def sentence_date(sent: Span, ref: str | None, pack: LanguagePack, after: int = 
     first, then "yesterday"/"last night", then "today"/"overnight"."""
     found: list[tuple[int, str]] = []
     days = pack.words("relative_day_words")
-    exprs = [e.text for e in sent.ents if e.label_ in ("DATE", "TIME") and e.start_char >= after]
+    starts, ents = _date_ents(sent.doc)
+    lo = bisect.bisect_left(starts, max(sent.start_char, after))
+    hi = bisect.bisect_left(starts, sent.end_char)
+    exprs = [e.text for e in ents[lo:hi] if e.end_char <= sent.end_char]
     exprs += [t.text for t in sent if t.lower_ in days and t.idx >= after]
     vague, previous = (
         _words_rx(pack.words("vague_day_words")),
@@ -111,22 +130,27 @@ def read_narrative(
     of the paragraph (countries excluded)."""
     sents = [s for s in doc.sents if s.end_char > head_end]
     out = Narrative(sents, {s.start: i for i, s in enumerate(sents)}, [], [])
+    spans = sorted(place_spans.items())
+    starts = [a for (a, _b), _k in spans]
     cur_date = (dateline_date, "dateline") if dateline_date else None
     lead_dated = False
     cur_place: str | None = None
     cur_para = -1
+    breaks = _breaks(text)
     for sent in sents:
-        para = paragraph_start(text, sent.start_char)
+        i = bisect.bisect_left(breaks, sent.start_char)
+        para = breaks[i - 1] if i else -1  # the break before the sentence
         if para != cur_para:
             cur_para, cur_place = para, None
         d = sentence_date(sent, ref, pack, head_end)
         if d and len(d) == 10 and not lead_dated:
             cur_date, lead_dated = (d, "text"), True
+        lo = bisect.bisect_left(starts, sent.start_char)
+        hi = bisect.bisect_left(starts, sent.end_char)
         locs = [
             k
-            for (a, b), k in place_spans.items()
-            if sent.start_char <= a
-            and b <= sent.end_char
+            for (a, b), k in spans[lo:hi]
+            if b <= sent.end_char
             and entities[k].types[0] != "Country"
             and _loc_use_at(doc, a, b, pack)
         ]

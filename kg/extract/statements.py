@@ -503,4 +503,4 @@ def statement_links(r: Reading) -> None:
 
 
 def _is_outlet(r: Reading, key: str) -> bool:
-    return any(s.kb_id_ == key and s.label_ == "MediaOutlet" for s in r.ent_of.values())
+    return key in r.outlets
