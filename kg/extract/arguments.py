@@ -318,6 +318,7 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
     holders = [tok]
     if tok.pos_ in _NOUN and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
         holders.append(tok.head)
+    holders += _copula(r, tok)
     for h in holders:
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ in loc_preps:
@@ -350,10 +351,20 @@ def date_text(tok: Token) -> str:
     return " ".join(t.text for t in tok.subtree)
 
 
+def _copula(r: Reading, tok: Token) -> list[Token]:
+    """The copula a noun trigger is the subject or complement of (``the attack was at a
+    cafe on Friday``: the phrases hang on "was"), else nothing."""
+    if tok.pos_ in _NOUN and tok.dep_ in ("nsubj", "attr"):
+        if tok.head.lemma_.lower() in r.words("copula_lemmas"):
+            return [tok.head]
+    return []
+
+
 def dates(r: Reading, m: Mention, tok: Token) -> None:
-    """Date expressions attached to the trigger: ``on Friday``, ``Wednesday's``, ``in 2017``."""
+    """Date expressions attached to the trigger: ``on Friday``, ``Wednesday's``, ``in 2017``;
+    for a noun that a copula equates, also those of the copula."""
     days = r.words("relative_day_words")
-    for c in tok.children:
+    for c in [*tok.children, *(c for h in _copula(r, tok) for c in h.children if c.dep_ == "prep")]:
         if c.ent_type_ == "DATE" or c.lower_ in days:
             m.dates.append(date_text(c))
         elif c.dep_ == "prep" and c.lower_ in r.words("date_preps"):

@@ -48,7 +48,8 @@ def build_extraction(
     text = article.text
     dl = find_dateline(text, ref=article.published)
     ref = article.published or (dl.iso if dl else None)
-    head_end = max(headline_end(text), dl.end if dl else 0)
+    heading = dl if dl is not None and dl.heading else None
+    head_end = max(headline_end(text), heading.end if heading else 0)
 
     groups = Groups(gaz)
     spans = _entities(doc, x, gaz, pack, groups)
@@ -65,7 +66,15 @@ def build_extraction(
         if s.kb_id_ in x.entities and x.entities[s.kb_id_].is_place and s.start_char >= head_end
     }
     story = read_narrative(
-        doc, text, ref, dl.iso if dl else None, head_end, place_spans, x.entities, gaz, pack
+        doc,
+        text,
+        ref,
+        heading.iso if heading else None,
+        head_end,
+        place_spans,
+        x.entities,
+        gaz,
+        pack,
     )
 
     # ---------------------------------------------------------------- events

@@ -56,11 +56,18 @@ def _mk(year: int, month: int, day: int) -> str | None:
 
 @dataclass(frozen=True)
 class Dateline:
-    """A date found at the head of an article, with where it was found."""
+    """A date found at the head of an article, with where it was found.
+
+    ``heading`` tells whether the date stands apart from the story's sentences (a leading
+    ``03/14/2020:``, ``KABUL (Dec. 9) -``, a date line, a date in the headline): the text up
+    to ``end`` is then the article's heading. A date inside the lead sentence ("Gunmen
+    killed five men on 9 May 2020 in ...") dates the article but heads nothing.
+    """
 
     iso: str
     start: int
     end: int
+    heading: bool = True
 
 
 class _Patterns:
@@ -134,6 +141,8 @@ def find_dateline(
     '2010-12-09'
     >>> find_dateline("No date in this text.") is None
     True
+    >>> find_dateline("Gunmen killed five men on 9 May 2020 in Kawlin.").heading
+    False
     """
     lead = _LEADING_NUMERIC.match(text)
     if lead:
@@ -156,7 +165,7 @@ def find_dateline(
                 continue
             iso = _mk(year, mon, int(m["day"]))
             if iso:
-                candidates.append(Dateline(iso, m.start(), m.end()))
+                candidates.append(Dateline(iso, m.start(), m.end(), _heads(text, m)))
         if candidates:
             break
     if not candidates:
@@ -164,9 +173,28 @@ def find_dateline(
         if iso_m and not _CODE.match(top, iso_m.start()):
             iso = _mk(int(iso_m["year"]), int(iso_m["m"]), int(iso_m["d"]))
             if iso:
-                return Dateline(iso, iso_m.start(), iso_m.end())
+                return Dateline(iso, iso_m.start(), iso_m.end(), _heads(text, iso_m))
         return None
     return candidates[0]
+
+
+# after a date that heads the article: a closing bracket, a credit "(Reuters)", then a dash, a
+# colon or the end of the line
+_HEADING_END = re.compile(
+    r"[ \t]*\)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?:[-:\u2013\u2014\u2028\u2029]|$)", re.M
+)
+
+
+def _heads(text: str, m: re.Match[str]) -> bool:
+    """Whether the date ``m`` found stands apart from the sentences (see :class:`Dateline`):
+    followed by a dash, a colon or a line end, or inside a headline (a first line without
+    final punctuation)."""
+    if _HEADING_END.match(text, m.end()):
+        return True
+    line_end = text.find("\n")
+    if line_end < 0 or m.end() > line_end:
+        return False
+    return not text[:line_end].rstrip().endswith((".", "!", "?", '"', "\u201d"))
 
 
 # "KABUL, Afghanistan (Aug. 9) -" or "ASADABAD, Afghanistan — " at the start of a line:

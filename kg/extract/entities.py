@@ -186,7 +186,7 @@ class EntityLinker:
         # filed, not where anything happened: its mentions are kept apart from the sentence
         text = doc.text
         dl = find_dateline(text)
-        cut = dl.end if dl else 0
+        cut = dl.end if dl is not None and dl.heading else 0
         lines = [(m.start(), m.end()) for m in DATELINE_RX.finditer(text)]
         line_starts = [a for a, _b in lines]
 

@@ -32,7 +32,7 @@ from kg.extract.entities import SPAN_KEY
 from kg.extract.lang import LanguagePack, language_pack
 from kg.extract.mentions import Mention, Reading
 from kg.extract.modality import not_an_event, other_events, speech_reports
-from kg.extract.triggers import TriggerFinder
+from kg.extract.triggers import TriggerFinder, date_word
 
 if not Doc.has_extension("ckg_events"):
     Doc.set_extension("ckg_events", default=None)
@@ -100,7 +100,11 @@ class EventReader:
         phrase_heads = self.triggers.phrase_heads(doc)
         self._body = self.triggers.phrase_body(phrase_heads)
         cues: dict[int, set[str]] = {}  # token -> the cues that cover it
-        matches = [Span(doc, a, b, label=m) for m, a, b in self.cue_matcher(doc)]
+        matches = [
+            Span(doc, a, b, label=m)
+            for m, a, b in self.cue_matcher(doc)
+            if not any(date_word(t) for t in doc[a:b])
+        ]
         # the longest: "rocket-propelled grenade", not "rocket"; every cue of a kept stretch
         kept = {(s.start, s.end) for s in filter_spans(matches)}
         for span in matches:

@@ -30,6 +30,7 @@ def same_event_links(r: Reading) -> None:
       participle on a noun): the participle tells what the event did;
     - ``killed ... when an explosion tore through a station``, ``attacked a camp, sparking
       hours of fighting``: the event told in the clause of circumstance is the same;
+    - ``the bombing was an attack on a cafe``: a copula equates two event nouns;
     - ``killed two insurgents and wounded three``: coordinated verbs tell one event, unless
       they happen in different places (a roundup: ``killed 11 near Djibo, shot dead six
       outside Arbinda``)."""
@@ -67,6 +68,27 @@ def same_event_links(r: Reading) -> None:
                     other.year = m.year
                 other.dates.extend(m.dates)
                 m.same_as = other.id
+    for m in found:  # "the bombing was an attack on 13 September at a cafe": one event
+        tok = m.trigger
+        if (
+            tok.pos_ in _NOUN
+            and tok.dep_ == "attr"
+            and tok.head.lemma_.lower() in r.words("copula_lemmas")
+            and m.same_as is None
+        ):
+            subj = next(
+                (by_tok[c.i] for c in tok.head.children if c.dep_ == "nsubj" and c.i in by_tok),
+                None,
+            )
+            if subj is not None and subj is not m and subj.violent and m.violent:
+                subj.extra_types.add(m.cls)
+                for role, keys in m.roles.items():
+                    for k in keys:
+                        subj.add(role, k)
+                if m.year and not subj.year:
+                    subj.year = m.year
+                subj.dates.extend(m.dates)
+                m.same_as = subj.id
     for m in found:
         tok = m.trigger
         if not m.violent:

@@ -68,5 +68,12 @@ class TriggerFinder:
 
     @staticmethod
     def inside_a_name(tok: Token, ent_of: dict[int, Span]) -> bool:
-        """A trigger word inside a name (``the Second World War``, an actor's name)."""
-        return tok.i in ent_of or tok.ent_type_ in ("EVENT", "WORK_OF_ART", "LAW")
+        """A trigger word inside a name (``the Second World War``, an actor's name) or a
+        date's proper noun (``4 March 2022``: the month, not a march)."""
+        return date_word(tok) or tok.i in ent_of or tok.ent_type_ in ("EVENT", "WORK_OF_ART", "LAW")
+
+
+def date_word(tok: Token) -> bool:
+    """A proper noun inside a date or time (``4 March 2022``: a month, not a march; spaCy's
+    ``DATE``/``TIME`` entity labels, OntoNotes)."""
+    return tok.ent_type_ in ("DATE", "TIME") and tok.pos_ == "PROPN"

@@ -151,6 +151,10 @@ CASES: dict[str, tuple[str, str]] = {
     ),
     "no_date_in_text": ("2023-11-02", "Gunmen killed a shopkeeper in Peshawar."),
     "last_tuesday": ("2024-01-09", "Gunmen shot dead a teacher in Peshawar last Tuesday."),
+    "date_inside_the_lead": (
+        "2024-02-01",
+        "Gunmen killed two guards at a police post in Tessit on 27 January 2024.",
+    ),
     "precedent_date": (
         "2024-01-06",
         "A bombing killed 20 people in Kerman on Wednesday, four years after a 2020 drone "
@@ -168,6 +172,10 @@ CASES: dict[str, tuple[str, str]] = {
         "2020-03-17",
         "An explosive device detonated near a bus in Jalalabad on Friday. Four passengers were "
         "killed and six others were wounded in the blast.",
+    ),
+    "copula_equates_events": (
+        "2023-06-01",
+        "The Harbour Road bombing was an attack on 3 March 1998 at a ferry office in Jalalabad.",
     ),
     "em_dash_dateline": (
         "2024-01-08",

@@ -234,6 +234,16 @@ def test_last_tuesday_said_on_a_tuesday_is_the_week_before() -> None:
     assert e.date is not None and e.date.value == "2024-01-02"
 
 
+def test_a_date_inside_the_lead_sentence_heads_nothing() -> None:
+    # a date in the middle of the first sentence is the event's, not a dateline that would
+    # cut off the words before it
+    x = read("date_inside_the_lead")
+    e = only(x)
+    assert e.date is not None and (e.date.value, e.date.basis) == ("2024-01-27", "text")
+    assert labels(x, e, "location") == {"Tessit"}
+    assert deaths(e) == (2, 2, 2)
+
+
 def test_a_precedent_is_its_own_event_with_its_own_date_and_no_borrowed_place() -> None:
     x = read("precedent_date")
     by_date = {e.date.value: e for e in incidents(x) if e.date is not None}
@@ -261,6 +271,14 @@ def test_a_roundup_gives_one_event_per_town_and_no_summary_event() -> None:
 def test_a_blast_and_its_toll_are_one_event() -> None:
     e = only(read("blast_and_toll"))
     assert deaths(e)[0] == 4 and e.injured is not None and e.injured.best == 6
+
+
+def test_a_copula_between_two_event_nouns_tells_one_event() -> None:
+    x = read("copula_equates_events")
+    e = only(x)
+    assert is_a(e, "Bombing")
+    assert e.date is not None and e.date.value == "1998-03-03"
+    assert "Jalalabad" in labels(x, e, "location")
 
 
 def test_after_an_em_dash_dateline_gunmen_are_doers_and_the_city_is_the_place() -> None:
