@@ -82,6 +82,9 @@ class EntityRecord:
 
     ``key`` is stable across documents (``"isis-k"``, ``"place/kerman"``); ``types`` are
     ontology class local names; ``relations`` are ``(property local name, other key)``.
+    Places carry WGS84 ``lat``/``lon`` (decimal degrees), their GeoNames id where known and
+    ``feature``, the gazetteer's kind of place (``country``, ``admin1``, ``admin2``,
+    ``place``, ``site``; empty for a place the gazetteer lacks).
     """
 
     key: str
@@ -93,6 +96,10 @@ class EntityRecord:
     mentions: list[Span] = field(default_factory=list)
     is_place: bool = False
     from_gazetteer: bool = True
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    feature: str = ""
 
 
 @dataclass
@@ -118,6 +125,9 @@ class EventRecord:
     evidence: list[Span] = field(default_factory=list)
     confidence: float = 0.7
     modality: str = "asserted"
+    geo_precision: int | None = (
+        None  # ACLED geo-precision of the location: 1 town, 2 near, 3 region
+    )
 
     def add_role(self, role: str, key: str) -> None:
         """Add ``key`` under ``role`` once."""
