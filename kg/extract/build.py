@@ -19,6 +19,7 @@ from kg.dates import find_dateline, resolve
 from kg.extract.entities import DATELINE_KEY, SPAN_KEY
 from kg.extract.events import SPEECH, Mention
 from kg.extract.gazetteer import Gazetteer
+from kg.geo.precision import geo_precision, locate_places
 from kg.records import (
     Article,
     DateValue,
@@ -144,6 +145,7 @@ def build_extraction(doc: Doc, article: Article, gaz: Gazetteer | None = None) -
             if obj not in x.entities:
                 _entity(x, gaz, new, obj)
                 todo.append(obj)
+    locate_places(x)  # coordinates for every place (kg.geo.precision)
     place_spans = {
         (s.start_char, s.end_char): s.kb_id_
         for s in spans
@@ -321,6 +323,10 @@ def _entity(x: Extraction, gaz: Gazetteer, new: dict, key: str) -> EntityRecord:
             relations=rels,
             is_place=g.is_place,
             from_gazetteer=True,
+            lat=g.lat,
+            lon=g.lon,
+            geonameid=g.geonameid,
+            feature=g.kind,
         )
     else:
         label, types = new.get(key, (key.split("/")[-1].replace("-", " "), ("Actor",)))
@@ -568,6 +574,7 @@ def _records(ev: _Event, gaz: Gazetteer, x: Extraction, text: str) -> list[Event
         evidence=evidence,
         confidence=round(min(confidence, 0.95), 2),
     )
+    rec.geo_precision = geo_precision(rec, x, text)
     if ev.reported_by:
         rec.roles["reportedBy"] = list(dict.fromkeys(ev.reported_by))
     out = [rec]
@@ -589,6 +596,7 @@ def _records(ev: _Event, gaz: Gazetteer, x: Extraction, text: str) -> list[Event
                 part_of=ev.key,
                 evidence=evidence[:1],
                 confidence=rec.confidence,
+                geo_precision=rec.geo_precision,
             )
             out.append(sub)
     return out
