@@ -44,8 +44,19 @@ ACTOR_TYPES = {
     "Person",
     "Organization",
     "ArmedGroup",
+    "StateForce",
+    "NonStateArmedGroup",
+    "RebelGroup",
+    "PoliticalMilitia",
+    "IdentityMilitia",
+    "CriminalGroup",
+    "ExternalForce",
     "Government",
+    "DeFactoGovernment",
+    "GovernmentAgency",
     "IntelligenceAgency",
+    "InternationalOrganization",
+    "PoliticalParty",
     "MediaOutlet",
     "State",
     "SocialGroup",
@@ -176,7 +187,7 @@ class Gazetteer:
         for e in entries:
             for rel, targets in e.relations.items():
                 for t in targets:
-                    if t not in self.entries:
+                    if t not in self:
                         raise KGError(
                             f"gazetteer: {e.id} {rel} {t!r}, but there is no entry {t!r}: "
                             "add it or fix the reference"
@@ -251,40 +262,7 @@ class Gazetteer:
     @classmethod
     def from_files(cls, *files: Path, world: GeoIndex | None = None) -> Gazetteer:
         """Load and check entries from JSON files (lists of objects)."""
-        entries = []
-        for f in files:
-            try:
-                rows = json.loads(f.read_text(encoding="utf-8"))
-            except (OSError, ValueError) as err:
-                raise KGError(f"gazetteer file {f} cannot be read: {err}") from err
-            for i, row in enumerate(rows):
-                where = f"{f.name}[{i}] ({row.get('id', '?')})"
-                missing = {"id", "label", "types"} - set(row)
-                if missing:
-                    raise KGError(f"gazetteer {where}: missing {sorted(missing)}")
-                bad = set(row["types"]) - PLACE_TYPES - ACTOR_TYPES
-                if bad:
-                    raise KGError(
-                        f"gazetteer {where}: unknown types {sorted(bad)}; "
-                        f"use {sorted(PLACE_TYPES | ACTOR_TYPES)}"
-                    )
-                rels = row.get("relations", {})
-                if set(rels) - RELATIONS:
-                    raise KGError(
-                        f"gazetteer {where}: unknown relations {sorted(set(rels) - RELATIONS)}; "
-                        f"use {sorted(RELATIONS)}"
-                    )
-                entries.append(
-                    Entry(
-                        id=row["id"],
-                        label=row["label"],
-                        types=tuple(row["types"]),
-                        aliases=tuple(a for a in row.get("aliases", []) if a.strip()),
-                        qid=row.get("qid"),
-                        relations={k: list(v) for k, v in rels.items()},
-                    )
-                )
-        return cls(entries, world=world)
+        return cls(read_entries(*files), world=world)
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -292,6 +270,49 @@ class Gazetteer:
         return _packaged()
 
 
+def read_entries(*files: Path) -> list[Entry]:
+    """Read and check entries from JSON files (lists of objects); errors name the entry."""
+    entries = []
+    for f in files:
+        try:
+            rows = json.loads(f.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as err:
+            raise KGError(f"gazetteer file {f} cannot be read: {err}") from err
+        for i, row in enumerate(rows):
+            where = f"{f.name}[{i}] ({row.get('id', '?')})"
+            missing = {"id", "label", "types"} - set(row)
+            if missing:
+                raise KGError(f"gazetteer {where}: missing {sorted(missing)}")
+            bad = set(row["types"]) - PLACE_TYPES - ACTOR_TYPES
+            if bad:
+                raise KGError(
+                    f"gazetteer {where}: unknown types {sorted(bad)}; "
+                    f"use {sorted(PLACE_TYPES | ACTOR_TYPES)}"
+                )
+            rels = row.get("relations", {})
+            if set(rels) - RELATIONS:
+                raise KGError(
+                    f"gazetteer {where}: unknown relations {sorted(set(rels) - RELATIONS)}; "
+                    f"use {sorted(RELATIONS)}"
+                )
+            entries.append(
+                Entry(
+                    id=row["id"],
+                    label=row["label"],
+                    types=tuple(row["types"]),
+                    aliases=tuple(a for a in row.get("aliases", []) if a.strip()),
+                    qid=row.get("qid"),
+                    relations={k: list(v) for k, v in rels.items()},
+                )
+            )
+    return entries
+
+
 @lru_cache(maxsize=1)
 def _packaged() -> Gazetteer:
-    return Gazetteer.from_files(DATA / "actors.json", DATA / "places.json", world=GeoIndex.open())
+    from kg.extract.authority import authority_entries
+
+    world = GeoIndex.open()
+    entries = read_entries(DATA / "actors.json", DATA / "places.json")
+    extra = authority_entries({e.id: e for e in entries}, world.countries())
+    return Gazetteer(entries + extra, world=world)

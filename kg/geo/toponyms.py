@@ -259,20 +259,36 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
             if _world_candidate(doc, i, j):
                 world_keys.add(k)
     world = gaz.world.lookup_keys(world_keys) if gaz.world is not None and world_keys else {}
-    spans = []
+    found: dict[tuple[int, int], set[str]] = {}
+    pending: list[tuple[int, int, str]] = []
     for i, j, k in grams:
-        text = doc[i:j].text
-        ids = curated.match(k, text)
-        if (
-            not ids
-            and k in world
-            and _world_candidate(doc, i, j - 1)
-            and _reads_as_place(doc, i, j, ents)
-        ):
-            ids = world[k]
-        elif ids and k in world and any(gaz.get(x) is not None and gaz[x].is_place for x in ids):
-            if _world_candidate(doc, i, j - 1):
-                ids = ids | world[k]
+        ids = curated.match(k, doc[i:j].text)
+        if ids:
+            if k in world and _world_candidate(doc, i, j - 1):
+                if any(gaz.get(x) is not None and gaz[x].is_place for x in ids):
+                    ids = ids | world[k]
+            found[(i, j)] = ids
+        elif k in world and _world_candidate(doc, i, j - 1):
+            if _reads_as_place(doc, i, j, ents):
+                found[(i, j)] = set(world[k])
+            else:
+                pending.append((i, j, k))
+    # "in Hyderabad, Sindh": a name right after a place and a comma is a place too (twice,
+    # for "X, Y, Z")
+    for _ in range(2):
+        ends = {b for (a, b), ids in found.items() if any(gaz[x].is_place for x in ids if x in gaz)}
+        starts = {
+            a for (a, b), ids in found.items() if any(gaz[x].is_place for x in ids if x in gaz)
+        }
+        for i, j, k in pending:
+            if (i, j) in found or _name_continues(doc, i, j):
+                continue
+            after_place = i >= 2 and doc[i - 1].text == "," and (i - 1) in ends
+            before_place = j + 1 < len(doc) and doc[j].text == "," and (j + 1) in starts
+            if after_place or (before_place and _locative_before(doc, i)):
+                found[(i, j)] = set(world[k])
+    spans = []
+    for (i, j), ids in sorted(found.items()):
         if ids:
             spans.append(Span(doc, i, j, label="GAZ", kb_id="|".join(sorted(ids))))
     return spans
