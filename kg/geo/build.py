@@ -20,11 +20,11 @@ place ``<cc>-<slug>-<geonameid>`` (``pk-turbat-1163054``). Curated ids win (``ka
 ``af-wardak-chak``).
 
 Representative points of countries and divisions (GeoNames gives none in these packages):
-the coordinates of the populated place of the same name inside it (its seat, usually), else
-of the populated place nearest the mean position of all the populated places inside it, so
-the point always lies inside. ``point`` records which: ``geonames`` (the source's own
-coordinates), ``seat``, ``medoid``, ``curated`` (given in places.json) or ``container`` (a
-curated place GeoNames lacks: its container's point).
+for a country its capital; for a division the populated place of the same name inside it
+(its seat, usually), else the populated place nearest the mean position of all the populated
+places inside it, so the point always lies inside. ``point`` records which: ``geonames``
+(the source's own coordinates), ``seat`` (a capital or seat), ``medoid``, ``curated``
+(given in places.json) or ``container`` (a curated place GeoNames lacks: its container's point).
 """
 
 from __future__ import annotations
@@ -301,9 +301,7 @@ class Builder:
             keys = {key(n) for n in (r.label, strip_kind(r.label))}
             seat = [m for m in inside if key(m.label) in keys]
             if r.kind == "country":
-                cap = [m for m in inside if m.fcode == "PPLC"]
-                seat = []  # a country's point is its middle, not its capital
-                del cap
+                seat = [m for m in inside if m.fcode == "PPLC"]  # a country's point: its capital
             if seat:
                 s = max(seat, key=lambda m: m.population)
                 r.lat, r.lon, r.point = s.lat, s.lon, "seat"

@@ -539,7 +539,13 @@ def _division_hint(doc: Doc, s: Span) -> str | None:
     return None
 
 
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km between two (lat, lon) points in WGS84 degrees (haversine,
+    mean Earth radius 6,371 km).
+
+    >>> round(km((34.528, 69.172), (31.613, 65.710)))  # Kabul to Kandahar
+    450
+    """
     la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
     h = (
         math.sin((la2 - la1) / 2) ** 2
@@ -573,7 +579,7 @@ def _score(
     elif ctx.anc and e.kind != "country":
         s -= 1
     if e.lat is not None and ctx.points:
-        near = min(_km((e.lat, e.lon or 0.0), p) for p in ctx.points)
+        near = min(km((e.lat, e.lon or 0.0), p) for p in ctx.points)
         s += 2 if near < 150 else 1 if near < 400 else 0
     kind = e.kind or ("admin1" if "AdminRegion" in e.types else "place")
     if hint == "container":

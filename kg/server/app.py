@@ -54,7 +54,7 @@ from kg.server.workers import GRAPH_FORMATS, WorkerPool
 
 log = logging.getLogger("kg.server")
 
-ROUTER_MODULES: tuple[str, ...] = ("kg.views.web",)
+ROUTER_MODULES: tuple[str, ...] = ("kg.views.web", "kg.views.maps")
 """Modules whose ``router(ctx)`` is mounted when they exist."""
 
 CONTENT_SECURITY_POLICY = (

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from kg.errors import KGError
 from kg.extract.authority import authority_entries
 from kg.extract.gazetteer import Gazetteer, read_entries
 from kg.geo.precision import geo_precision
-from kg.geo.toponyms import gazetteer_spans, resolve
+from kg.geo.toponyms import gazetteer_spans, km, resolve
 from kg.records import Article, EntityRecord, EventRecord, Extraction, Span
 
 DATA = Path(__file__).resolve().parents[2] / "kg" / "extract" / "data"
@@ -27,15 +26,6 @@ def gaz() -> Gazetteer:
 @pytest.fixture(scope="module")
 def nlp():
     return spacy.blank("en")
-
-
-def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
-    h = (
-        math.sin((la2 - la1) / 2) ** 2
-        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    )
-    return 12742 * math.asin(math.sqrt(h))
 
 
 def places(nlp, gaz: Gazetteer, text: str) -> dict[str, str]:
