@@ -543,8 +543,8 @@ def km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance in km between two (lat, lon) points in WGS84 degrees (haversine,
     mean Earth radius 6,371 km).
 
-    >>> round(km((34.528, 69.172), (31.613, 65.710)))  # Kabul to Kandahar
-    450
+    >>> round(km((34.528, 69.172), (31.613, 65.710)))  # Kabul to Kandahar, km
+    457
     """
     la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
     h = (
