@@ -473,7 +473,10 @@ class Builder:
                     json.dumps(shown, ensure_ascii=False),
                 ),
             )
-            for k in {key(n) for n in [r.label, *r.names]}:
+            names = [*r.names]
+            if r.point == "curated" or r.kind == "site" or usable(r.label, primary=True):
+                names.append(r.label)  # "Mo" (a town in Norway) is no name to look up
+            for k in {lookup_key(n) for n in names}:
                 if k:
                     con.execute("INSERT OR IGNORE INTO names VALUES (?,?)", (k, r.id))
         con.executemany("INSERT INTO meta VALUES (?,?)", sorted(meta.items()))
@@ -481,6 +484,19 @@ class Builder:
         con.execute("VACUUM")
         con.close()
         tmp.replace(path)
+
+
+def lookup_key(name: str) -> str:
+    """The index key of a name: :func:`kg.geo.names.key`, or for a code of at most three
+    capitals (``DRC``, ``UAE``) ``=`` and its letters, which only that code in capitals finds.
+
+    >>> lookup_key("Kābul"), lookup_key("DRC")
+    ('kabul', '=DRC')
+    """
+    letters = [c for c in name if c.isalpha()]
+    if 0 < len(letters) <= 3 and all(c.isupper() for c in letters):
+        return "=" + "".join(letters)
+    return key(name)
 
 
 def _dist2(a: float, b: float, c: float, d: float) -> float:

@@ -53,24 +53,76 @@ MAX_NGRAM = 6
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 NOT_PLACE_ENTS = {"DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "PERCENT"}
 NAME_ENTS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"}
+# words after which a proper name is read as a place even when the model tags nothing
 LOCATIVE = {
     "in",
     "near",
     "at",
     "outside",
     "around",
-    "from",
-    "to",
     "into",
     "across",
     "towards",
     "toward",
     "between",
-    "of",
     "inside",
     "through",
-    "on",
-    "and",
+    "outskirts",
+    "via",
+    "entered",
+    "captured",
+    "recaptured",
+    "seized",
+}
+# "of" makes a place only after a word for part of a place ("the outskirts of X")
+OF_PLACE = {
+    "city",
+    "town",
+    "village",
+    "district",
+    "province",
+    "region",
+    "state",
+    "governorate",
+    "county",
+    "neighbourhood",
+    "neighborhood",
+    "neighbourhoods",
+    "neighborhoods",
+    "districts",
+    "villages",
+    "towns",
+    "cities",
+    "suburb",
+    "suburbs",
+    "outskirts",
+    "centre",
+    "center",
+    "heart",
+    "part",
+    "parts",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "capital",
+    "area",
+    "areas",
+    "streets",
+    "residents",
+    "people",
+    "outskirt",
+    "municipality",
+    "commune",
+    "territory",
+    "department",
+    "camp",
+    "market",
+    "bazaar",
 }
 CONNECTORS = {
     "de",
@@ -181,6 +233,10 @@ _AFTER_CONTAINER = (
     | LOCATIVE
     | {
         "on",
+        "of",
+        "and",
+        "to",
+        "from",
         "late",
         "early",
         "last",
@@ -199,6 +255,21 @@ _BETWEEN = re.compile(
     r"\s*(,|\(|in|, in|of|in the|near)\s*(the\s+)?(\w+\s+of\s+)?",
     re.I,
 )
+
+
+def _code(surface: str) -> bool:
+    """An all-capitals name of at most three letters (``DRC``, ``UAE``, ``NAU``)."""
+    letters = [c for c in surface if c.isalpha()]
+    return 0 < len(letters) <= 3 and all(c.isupper() for c in letters)
+
+
+def code_key(surface: str) -> str:
+    """The lookup key of a short all-capitals name: ``=`` and its letters.
+
+    >>> code_key("D.R.C."), code_key("UAE")
+    ('=DRC', '=UAE')
+    """
+    return "=" + "".join(c for c in surface if c.isalpha())
 
 
 def _caps(name: str) -> bool:
@@ -241,7 +312,7 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
     toks = [key(t.text) for t in doc]
     ents = _entity_of_token(doc)
     n = len(doc)
-    grams: list[tuple[int, int, str]] = []
+    grams: list[tuple[int, int, str, str]] = []
     world_keys: set[str] = set()
     for i in range(n):
         if not toks[i]:
@@ -255,24 +326,27 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
             if not toks[j] or not parts:
                 continue
             k = " ".join(parts)
-            grams.append((i, j + 1, k))
+            surface = doc[i : j + 1].text
+            # "DRC", "UAE": a short code in capitals names only what it is the code of
+            wk = code_key(surface) if _code(surface) else k
+            grams.append((i, j + 1, k, wk))
             if _world_candidate(doc, i, j):
-                world_keys.add(k)
+                world_keys.add(wk)
     world = gaz.world.lookup_keys(world_keys) if gaz.world is not None and world_keys else {}
     found: dict[tuple[int, int], set[str]] = {}
     pending: list[tuple[int, int, str]] = []
-    for i, j, k in grams:
+    for i, j, k, wk in grams:
         ids = curated.match(k, doc[i:j].text)
         if ids:
-            if k in world and _world_candidate(doc, i, j - 1):
+            if wk in world and _world_candidate(doc, i, j - 1):
                 if any(gaz.get(x) is not None and gaz[x].is_place for x in ids):
-                    ids = ids | world[k]
+                    ids = ids | world[wk]
             found[(i, j)] = ids
-        elif k in world and _world_candidate(doc, i, j - 1):
+        elif wk in world and _world_candidate(doc, i, j - 1):
             if _reads_as_place(doc, i, j, ents):
-                found[(i, j)] = set(world[k])
+                found[(i, j)] = set(world[wk])
             else:
-                pending.append((i, j, k))
+                pending.append((i, j, wk))
     # "in Hyderabad, Sindh": a name right after a place and a comma is a place too (twice,
     # for "X, Y, Z")
     for _ in range(2):
@@ -403,10 +477,20 @@ def _in_brackets(doc: Doc, i: int, j: int) -> bool:
 
 
 def _locative_before(doc: Doc, i: int) -> bool:
+    """``in X``, ``near the town of X``, ``the outskirts of X``, ``residents of X``."""
     k = i - 1
     while k >= 0 and doc[k].lower_ in ("the", "city", "town", "village"):
         k -= 1
-    return k >= 0 and doc[k].lower_ in LOCATIVE
+    if k < 0:
+        return False
+    if doc[k].lower_ == "of":
+        j = k - 1
+        while j >= 0 and not doc[j].is_alpha:
+            j -= 1
+        return j >= 0 and (
+            doc[j].lower_ in OF_PLACE or doc[k - 1].lower_ in ("city", "town", "village")
+        )
+    return doc[k].lower_ in LOCATIVE
 
 
 def _beside_place(doc: Doc, i: int, j: int, ents: dict[int, Span]) -> bool:
@@ -572,12 +656,12 @@ def _score(
         s += 12
     if container and c in container:
         s -= 4  # the container itself is named next: this mention is something inside it
-    if e.admin1 and e.admin1 in ctx.anc:
-        s += 4
+    if (e.admin1 or (c if e.kind == "admin1" else None)) in ctx.anc:
+        s += 4  # its province is named (or it is that province, named through what lies in it)
     if e.country and e.country in ctx.anc:
         s += 3
-    elif ctx.anc and e.kind != "country":
-        s -= 1
+    elif ctx.anc:
+        s -= 2 if e.kind == "country" else 1  # "Georgia" in a report about the United States
     if e.lat is not None and ctx.points:
         near = min(km((e.lat, e.lon or 0.0), p) for p in ctx.points)
         s += 2 if near < 150 else 1 if near < 400 else 0
@@ -587,7 +671,7 @@ def _score(
     elif hint:
         s += 6 if kind == hint or (hint == "admin2" and kind == "place" and c in gaz.entries) else 0
     else:
-        s += {"country": 8, "admin1": 1.5, "place": 1, "site": 1, "admin2": 0}.get(kind, 0)
+        s += {"country": 5, "admin1": 1.5, "place": 1, "site": 1, "admin2": 0}.get(kind, 0)
         if kind in ("admin1", "admin2") and any(
             gaz[o].kind == "place" and c in gaz.ancestors(o) and gaz[o].population >= 5000
             for o in ids
