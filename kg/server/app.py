@@ -39,8 +39,9 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from kg import formats
 from kg.server import sparql
-from kg.server.negotiation import GRAPH, Offer, choose, listing
+from kg.server.negotiation import GRAPH, Offer, choose, listing, offers
 from kg.server.settings import Settings
 from kg.server.snapshot import (
     ReaderLock,
@@ -50,7 +51,7 @@ from kg.server.snapshot import (
     remove_stale_snapshots,
     take_snapshot,
 )
-from kg.server.workers import GRAPH_FORMATS, WorkerPool
+from kg.server.workers import WorkerPool
 
 log = logging.getLogger("kg.server")
 
@@ -231,17 +232,17 @@ def _ontology_html() -> str | None:
 def ontology_router(ctx: ServerContext) -> APIRouter:
     """``/ontology``: Turtle (or another RDF syntax) by ``Accept``, HTML for browsers."""
     r = APIRouter()
-    html = Offer("text/html", "HTML")
-    offers = (*GRAPH[:4], html)
+    html = Offer("text/html", "html")
+    choices = (*offers(formats.CONSTRUCT, aliases=False), html)
 
     async def ontology(request: Request) -> Response:
         accept = request.headers.get("accept")
-        offer = choose(accept, offers) if accept else GRAPH[0]
+        offer = choose(accept, choices) if accept else GRAPH[0]
         if offer is None:
             return sparql.error_response(
-                406, f"cannot produce {accept!r}: accept one of {listing(offers)}"
+                406, f"cannot produce {accept!r}: accept one of {listing(choices)}"
             )
-        if offer.fmt == "HTML":
+        if offer.fmt == "html":
             page = await run_in_threadpool(_ontology_html)
             if page is not None:
                 # the generated docs carry their stylesheet inline and no script at all
@@ -253,12 +254,12 @@ def ontology_router(ctx: ServerContext) -> APIRouter:
             offer = GRAPH[0]
         ttl = await run_in_threadpool(_ontology_turtle)
         body = ttl
-        if offer.fmt != "TURTLE":
+        if offer.fmt != "turtle":
             body = (
                 ox.serialize(
                     (q.triple for q in ox.parse(ttl, ox.RdfFormat.TURTLE)),
                     None,
-                    GRAPH_FORMATS[offer.fmt],
+                    formats.get(offer.fmt).oxigraph,
                 )
                 or b""
             )
@@ -303,7 +304,8 @@ def graphs_router(ctx: ServerContext) -> APIRouter:
                 if not store.contains_named_graph(node):
                     return None
                 triples = (q.triple for q in store.quads_for_pattern(None, None, None, node))
-                return ox.serialize(triples, None, GRAPH_FORMATS[offer.fmt], prefixes=ctx.prefixes)
+                rdf_format = formats.get(offer.fmt).oxigraph
+                return ox.serialize(triples, None, rdf_format, prefixes=ctx.prefixes)
 
         body = await run_in_threadpool(render)
         if body is None:
@@ -324,7 +326,7 @@ def graphs_router(ctx: ServerContext) -> APIRouter:
     async def dump(request: Request) -> Response:
         return StreamingResponse(
             dump_chunks(),
-            media_type="application/n-quads",
+            media_type=formats.get("nquads").media_type,
             headers={"Content-Disposition": 'attachment; filename="dump.nq"'},
         )
 
