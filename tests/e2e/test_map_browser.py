@@ -13,9 +13,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from kg.geo.toponyms import km
-from tests.conftest import ROOT, SAMPLE_CORPUS
-from tests.server_fixtures import running_server
-from tests.test_browser import browser  # noqa: F401 - the headless Chromium fixture
+from tests.e2e.test_browser import browser  # noqa: F401 - the headless Chromium fixture
+from tests.servers import running_server
+from tests.support import ROOT, SAMPLE_CORPUS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
