@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _ARABIC_FOLD = str.maketrans(
     {
@@ -39,6 +40,7 @@ _PUNCT = re.compile(r"[^\w' ]+")
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=200_000)
 def key(name: str) -> str:
     """The lookup key of a name (see the module docstring).
 

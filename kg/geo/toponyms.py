@@ -309,40 +309,58 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
     """Spans of ``doc`` that name gazetteer entries: label ``GAZ``, ``kb_id_`` the ids
     joined by ``|`` (several when the name is ambiguous)."""
     curated = _curated(gaz)
-    toks = [key(t.text) for t in doc]
+    texts = [t.text for t in doc]
+    ws = [t.whitespace_ for t in doc]
+    breaks = [t.is_space for t in doc]
+    starts_ = [bool(t.is_sent_start) for t in doc]
+    lower = [t.lower_ for t in doc]
+    num = [t.like_num for t in doc]
+    toks = [key(x) for x in texts]
+    proper = [_proper(x) for x in texts]
     ents = _entity_of_token(doc)
     n = len(doc)
-    grams: list[tuple[int, int, str, str]] = []
+
+    def candidate(i: int, j: int) -> bool:
+        """First and last tokens written as proper names, inner ones names or connectors."""
+        if not (proper[i] and proper[j]) or (i == j and toks[i] in STOP_WORDS):
+            return False
+        if any(num[k] for k in range(i, j + 1)):
+            return False
+        return all(proper[k] or lower[k] in CONNECTORS for k in range(i + 1, j))
+
+    grams: list[tuple[int, int, str, str, str, bool]] = []
     world_keys: set[str] = set()
     for i in range(n):
         if not toks[i]:
             continue
         parts: list[str] = []
+        surface = ""
         for j in range(i, min(n, i + MAX_NGRAM)):
-            if doc[j].is_space or (j > i and doc[j].is_sent_start):
+            if breaks[j] or (j > i and starts_[j]):
                 break
+            surface += (ws[j - 1] if j > i else "") + texts[j]
             if toks[j]:
                 parts.append(toks[j])
             if not toks[j] or not parts:
                 continue
             k = " ".join(parts)
-            surface = doc[i : j + 1].text
             # "DRC", "UAE": a short code in capitals names only what it is the code of
             wk = code_key(surface) if _code(surface) else k
-            grams.append((i, j + 1, k, wk))
-            if _world_candidate(doc, i, j):
+            ok = candidate(i, j)
+            grams.append((i, j + 1, k, wk, surface, ok))
+            if ok:
                 world_keys.add(wk)
     world = gaz.world.lookup_keys(world_keys) if gaz.world is not None and world_keys else {}
     found: dict[tuple[int, int], set[str]] = {}
     pending: list[tuple[int, int, str]] = []
-    for i, j, k, wk in grams:
-        ids = curated.match(k, doc[i:j].text)
+    for i, j, k, wk, surface, ok in grams:
+        ids = curated.match(k, surface)
         if ids:
-            if wk in world and _world_candidate(doc, i, j - 1):
+            if wk in world and ok:
                 if any(gaz.get(x) is not None and gaz[x].is_place for x in ids):
                     ids = ids | world[wk]
             found[(i, j)] = ids
-        elif wk in world and _world_candidate(doc, i, j - 1):
+        elif wk in world and ok:
             if _reads_as_place(doc, i, j, ents):
                 found[(i, j)] = set(world[wk])
             else:
@@ -376,19 +394,6 @@ def _curated(gaz: Gazetteer) -> CuratedNames:
     if cn is None:
         cn = _CURATED[gaz] = CuratedNames(gaz)
     return cn
-
-
-def _world_candidate(doc: Doc, i: int, j: int) -> bool:
-    """First and last tokens written as proper names, inner ones names or connectors."""
-    first, last = doc[i].text, doc[j].text
-    if not (_proper(first) and _proper(last)):
-        return False
-    if key(first) in STOP_WORDS and i == j:
-        return False
-    for t in doc[i + 1 : j]:
-        if not (_proper(t.text) or t.lower_ in CONNECTORS):
-            return False
-    return all(not t.like_num for t in doc[i : j + 1])
 
 
 def _entity_of_token(doc: Doc) -> dict[int, Span]:
@@ -520,6 +525,7 @@ def resolve(
     Returns ``{(start token, end token): Choice}`` for every span that names a gazetteer entry.
     """
     spans = sorted(spans, key=lambda s: s.start)
+    text = doc.text
     cands: list[list[str]] = []
     for s in spans:
         ids = [
@@ -546,12 +552,12 @@ def resolve(
             if len(ids) == 1:
                 out[(s.start, s.end)] = Choice(ids[0], 0.95, 1)
                 continue
-            container = _container_ids(doc, spans, cands, idx)
+            container = _container_ids(doc, text, spans, cands, idx)
             hint = _division_hint(doc, s)
             if (
                 hint is None
                 and idx > 0
-                and _BETWEEN.fullmatch(doc.text[spans[idx - 1].end_char : s.start_char])
+                and _BETWEEN.fullmatch(text[spans[idx - 1].end_char : s.start_char])
             ):
                 if any(gaz[c].is_place for c in cands[idx - 1] if c in gaz):
                     hint = "container"  # "Qamishli (Al-Hasakah)", "Turbat, Balochistan"
@@ -588,12 +594,14 @@ class _Context:
                 self.points.append((e.lat, e.lon or 0.0))
 
 
-def _container_ids(doc: Doc, spans: list[Span], cands: list[list[str]], idx: int) -> set[str]:
+def _container_ids(
+    doc: Doc, text: str, spans: list[Span], cands: list[list[str]], idx: int
+) -> set[str]:
     """Candidates of the place named right after this one as its container."""
     if idx + 1 >= len(spans):
         return set()
     a, b = spans[idx], spans[idx + 1]
-    between = doc.text[a.end_char : b.start_char]
+    between = text[a.end_char : b.start_char]
     if not _BETWEEN.fullmatch(between):
         return set()
     after = doc[b.end] if b.end < len(doc) else None
@@ -603,7 +611,7 @@ def _container_ids(doc: Doc, spans: list[Span], cands: list[list[str]], idx: int
     # "X, Y, Z" and "X district, Y province, Z": the one after that too
     if idx + 2 < len(spans):
         c = spans[idx + 2]
-        if _BETWEEN.fullmatch(doc.text[b.end_char : c.start_char]):
+        if _BETWEEN.fullmatch(text[b.end_char : c.start_char]):
             out |= set(cands[idx + 2])
     return out
 

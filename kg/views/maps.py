@@ -116,10 +116,11 @@ def events_from_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _most_specific(types: list[str]) -> str | None:
-    names = [local_name(t) for t in types if "conflict-kg/ontology#" in t]
-    generic = {"Event", "Attack", "Bombing", "Battle", "Protest", "Riot", "StrategicDevelopment"}
-    specific = [n for n in names if n not in generic]
-    return (specific or names or [""])[0] or None
+    """The deepest event class among an event's types (:mod:`kg.event_classes`)."""
+    from kg.event_classes import is_event_class, most_specific
+
+    best = most_specific(t for t in types if is_event_class(t))
+    return best.name if best is not None else None
 
 
 def map_events(store: Any) -> list[dict[str, Any]]:
