@@ -431,7 +431,7 @@ class Store:
 
         The usual prefixes (``ckg:``, ``rdfs:``, ``skos:``, ...) are predeclared.
         """
-        from kg.server.guard import QueryRefused, check_no_service
+        from kg.query_guard import QueryRefused, check_no_service
 
         try:  # Oxigraph would send a request to any SERVICE address: never from here
             check_no_service(sparql, SERVICE_REFUSED)

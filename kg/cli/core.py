@@ -164,7 +164,7 @@ def register(app: typer.Typer) -> None:
         if id is not None and (len(paths) != 1 or paths[0].is_dir()):
             raise KGError("--id names one document: give exactly one .txt or .html file with it")
         if published is not None:
-            from kg.dates import valid_iso_date
+            from kg.extract.dates import valid_iso_date
 
             if not valid_iso_date(published):
                 raise KGError(f"--published {published!r} is not a date: use YYYY-MM-DD")

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kg.dates import find_dateline, valid_iso_date
 from kg.errors import KGError
+from kg.extract.dates import find_dateline, valid_iso_date
 from kg.records import Article
 
 EXTENSIONS = {".txt", ".text", ".jsonl", ".html", ".htm"}

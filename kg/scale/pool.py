@@ -20,9 +20,9 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
-from kg.ingestion.run import DocumentGraph
 from kg.rdf.mapping import RunInfo
 from kg.records import Article
+from kg.scale.document import DocumentGraph
 
 
 def _warm(model: str | None) -> None:

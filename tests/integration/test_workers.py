@@ -1,18 +1,15 @@
-"""The SPARQL endpoint over a real server: protocol, negotiation, limits, security, clients."""
+"""The query workers: a runaway query is stopped by killing the worker process evaluating
+it, and a fresh worker takes its place (the endpoint over a real server:
+tests/e2e/test_server.py)."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from kg.server.settings import Settings
-from tests.servers import make_store, running_server
-
-TIMEOUT_S = 3.0
-
+from tests.servers import make_store
 
 CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
@@ -21,13 +18,6 @@ CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # 1,500 filler triples: a triple cross product is 3.4e9 rows, far beyond any timeout
     return make_store(tmp_path_factory.mktemp("srv") / "store", filler=1500)
-
-
-@pytest.fixture(scope="module")
-def server(store_path: Path) -> Iterator[str]:
-    settings = Settings(timeout=TIMEOUT_S, workers=2, cors_origins=("https://allowed.example",))
-    with running_server(store_path, settings) as base:
-        yield base
 
 
 def test_timeout_kills_the_worker_process(store_path: Path, tmp_path: Path) -> None:
