@@ -72,11 +72,20 @@ def locate_places(x: Extraction) -> None:
     Gazetteer places already carry theirs. A place the gazetteer lacks takes the point of
     the place it lies in (``ckg:locatedIn``, from "X district, Y province" and the like);
     failing that, of the most precise division named in the same sentence, or of the one
-    country all the document's known places lie in, and is recorded as lying there.
+    country all the document's known places (and the forces, governments and groups it names)
+    belong to, and is recorded as lying there.
     """
     text = x.article.text
     known = [e for e in x.entities.values() if e.is_place and e.lat is not None]
     countries = Counter(c for e in known if e.mentions for c in _countries(e, x))
+    # and the countries whose forces, government or groups the report names
+    countries.update(
+        o
+        for e in x.entities.values()
+        if e.mentions and not e.is_place
+        for p, o in e.relations
+        if p in ("partOf", "basedIn") and o in x.entities and x.entities[o].feature == "country"
+    )
     only_country = next(iter(countries)) if len(countries) == 1 else None
     for e in list(x.entities.values()):
         if not e.is_place or e.lat is not None:

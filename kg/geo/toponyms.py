@@ -397,10 +397,16 @@ def _curated(gaz: Gazetteer) -> CuratedNames:
 
 
 def _entity_of_token(doc: Doc) -> dict[int, Span]:
+    """Token -> the model's entity covering it; an entity ends at a bracket
+    (``Culiacán (Sinaloa``: the town, then its state in brackets)."""
     out = {}
     for e in doc.ents:
-        for t in range(e.start, e.end):
-            out[t] = e
+        end = next((k for k in range(e.start + 1, e.end) if doc[k].text == "("), e.end)
+        span = doc[e.start : end] if end < e.end else e
+        if end < e.end:
+            span.label_ = e.label_
+        for t in range(e.start, end):
+            out[t] = span
     return out
 
 
