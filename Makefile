@@ -43,9 +43,13 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); exit 1; }
 
 # re-runs only when pyproject.toml changes; `make distclean setup` starts over
-$(STAMP): pyproject.toml | $(BIN)/python
+$(STAMP): pyproject.toml kg/views/vendor/package-lock.json | $(BIN)/python
 	$(BIN)/python -m pip install --upgrade pip
 	$(BIN)/python -m pip install '$(MODEL_WHEEL)' -e '.[dev]'
+	@command -v npm >/dev/null || { \
+	  echo "error: npm is missing (the map page's Leaflet and basemap come from npm):" \
+	       "install it with 'sudo apt-get install -y npm' and run make again" >&2; exit 1; }
+	npm ci --prefix kg/views/vendor --ignore-scripts --no-audit --no-fund
 	@touch $@
 	@echo "setup done: $(BIN)/kg is ready"
 

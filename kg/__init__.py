@@ -51,6 +51,13 @@ def ingest(store: Any, paths: Any, **kwargs: Any) -> Any:
 # ------------------------------------------------------------------ notebook API (kg.notebook)
 
 
+def event_map(store: Any, **kwargs: Any) -> Any:
+    """The store's located events on an offline map, inline; see :func:`kg.notebook.event_map`."""
+    from kg.notebook import event_map as _event_map
+
+    return _event_map(store, **kwargs)
+
+
 def df(store: Any, sparql: str) -> Any:
     """A SPARQL SELECT as a pandas DataFrame; see :func:`kg.notebook.df`.
 

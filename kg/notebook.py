@@ -521,6 +521,15 @@ class Inline:
         return p
 
 
+def event_map(store: Any, *, height: int = 640, title: str = "Events on the map") -> Inline:
+    """The located events of ``store`` on an offline map (``kg serve``'s ``/map`` page, inline):
+    points at their place's WGS84 coordinates, coloured by class, sized by deaths, clustered,
+    with a time slider. ``.save(path)`` writes it as a file that opens in any browser."""
+    from kg.views.maps import event_map_html
+
+    return inline(event_map_html(store, title), height=height, title=title)
+
+
 def inline(page: str, *, height: int = 600, title: str = "conflict-kg view") -> Inline:
     """Wrap a complete HTML page so a notebook shows it inline."""
     return Inline(page, height=height, title=title)

@@ -88,6 +88,9 @@ class EntityRecord:
     ontology class local names; ``relations`` are ``(property local name, other key)``. A
     document ``ckg:mentions`` the entities it names; a group it only describes (``named`` is
     false: "eight civilians", "gunmen") takes part in its events without being mentioned.
+    Places carry WGS84 ``lat``/``lon`` (decimal degrees), their GeoNames id where known and
+    ``feature``, the gazetteer's kind of place (``country``, ``admin1``, ``admin2``,
+    ``place``, ``site``; empty for a place the gazetteer lacks).
     """
 
     key: str
@@ -100,6 +103,10 @@ class EntityRecord:
     is_place: bool = False
     from_gazetteer: bool = True
     named: bool = True  # False: a group the text describes ("eight civilians"), not names
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    feature: str = ""
 
 
 @dataclass
@@ -125,6 +132,9 @@ class EventRecord:
     evidence: list[Span] = field(default_factory=list)
     confidence: float = 0.7
     modality: str = "asserted"
+    geo_precision: int | None = (
+        None  # ACLED geo-precision of the location: 1 town, 2 near, 3 region
+    )
 
 
 @dataclass

@@ -44,6 +44,9 @@ PREFIXES = {
     "oa": "http://www.w3.org/ns/oa#",
     "schema": "https://schema.org/",
     "owl": "http://www.w3.org/2002/07/owl#",
+    # OGC GeoSPARQL and W3C Basic Geo: two vocabularies both often written "geo:"
+    "geo": "http://www.opengis.net/ont/geosparql#",
+    "wgs84": "http://www.w3.org/2003/01/geo/wgs84_pos#",
 }
 SPARQL_PREFIXES = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 

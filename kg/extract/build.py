@@ -27,6 +27,7 @@ from kg.extract.groups import Groups, document_country, is_placeholder
 from kg.extract.lang import LanguagePack, language_pack
 from kg.extract.mentions import Mention
 from kg.extract.narrative import headline_end, read_narrative, sentence_date
+from kg.geo.precision import geo_precision, locate_places
 from kg.records import Article, DateValue, EntityRecord, EventRecord, Extraction, Quantity
 from kg.records import Span as TextSpan
 
@@ -163,6 +164,7 @@ def build_extraction(
         if not ev.speech:
             _classify(ev, x, groups.site_kinds)
         x.events.extend(_records(ev, gaz, x, text))
+    locate_places(x)  # and for places the records added
     return x
 
 
@@ -204,6 +206,7 @@ def _entities(
             if obj not in x.entities:
                 _entity(x, gaz, new, obj)
                 todo.append(obj)
+    locate_places(x)  # coordinates for every place (kg.geo.precision)
     return spans
 
 
@@ -462,6 +465,10 @@ def _entity(x: Extraction, gaz: Gazetteer, new: dict, key: str) -> EntityRecord:
             relations=rels,
             is_place=g.is_place,
             from_gazetteer=True,
+            lat=g.lat,
+            lon=g.lon,
+            geonameid=g.geonameid,
+            feature=g.kind,
         )
         for alias in g.aliases:
             _add_alias(rec, alias)
@@ -558,6 +565,7 @@ def _records(ev: Event, gaz: Gazetteer, x: Extraction, text: str) -> list[EventR
         evidence=evidence,
         confidence=round(min(confidence, 0.95), 2),
     )
+    rec.geo_precision = geo_precision(rec, x, text)
     if ev.reported_by:
         rec.roles["reportedBy"] = list(dict.fromkeys(ev.reported_by))
     out = [rec]
@@ -576,6 +584,7 @@ def _records(ev: Event, gaz: Gazetteer, x: Extraction, text: str) -> list[EventR
                     part_of=ev.key,
                     evidence=evidence[:1],
                     confidence=rec.confidence,
+                    geo_precision=rec.geo_precision,
                 )
             )
     return out

@@ -64,12 +64,20 @@ def related(a: str, b: str, gaz: Gazetteer) -> bool:
     return False
 
 
+def _leaves(places: list[str], gaz: Gazetteer) -> list[str]:
+    """The most precise of ``places``: those no other of them lies in."""
+    inside = {a for p in places if p in gaz for a in gaz.ancestors(p)}
+    return [p for p in places if p not in inside]
+
+
 def place_compatible(a: list[str], b: list[str], gaz: Gazetteer) -> bool:
-    """Whether two sets of places can be one event's: a shared place, or one inside another."""
+    """Whether two sets of places can be one event's: a shared place, or one inside another,
+    among the most precise of each ("in Borno, near Konduga" and "outside Bama, Borno" are
+    two places of one province, not one place)."""
     if not a or not b:
         return True
-    for p in a:
-        for q in b:
+    for p in _leaves(a, gaz):
+        for q in _leaves(b, gaz):
             if p == q:
                 return True
             if p in gaz and q in gaz.ancestors(p):

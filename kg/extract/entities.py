@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Span
 from kg.extract.dates import DATELINE_RX, find_dateline
 from kg.extract.gazetteer import Gazetteer, norm
 from kg.extract.lang import language_pack
+from kg.geo.toponyms import Choice, gazetteer_spans, resolve
 
 SPAN_KEY = "ckg"
 DATELINE_KEY = "ckg_dateline"
@@ -64,7 +65,8 @@ NER_TYPES = {
 }
 _BRANCH = re.compile(r"^(?:branch|affiliate|wing|chapter|offshoot|faction|franchise|province)s?$")
 _BETWEEN_PLACES = re.compile(
-    r"\s*(district|province|city|village|valley|town)?\s*(,|in|, in|of)\s*(the\s+)?"
+    r"\s*(district|province|city|village|valley|town|territory|area|neighbou?rhood|camp|bazaar)?"
+    r"\s*(,|\(|in|, in|of)\s*(the\s+)?"
 )
 _KEY_PREFIX = {
     "Person": "person",
@@ -103,11 +105,6 @@ if not Doc.has_extension("ckg_relations"):
     Doc.set_extension("ckg_relations", default=None)  # [(subject key, property, object key)]
 
 
-def _is_caps(name: str) -> bool:
-    letters = [c for c in name if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 5
-
-
 class EntityLinker:
     """Find actor and place mentions and link each to one canonical key."""
 
@@ -115,6 +112,7 @@ class EntityLinker:
         self.name = name
         self.use_ner = use_ner
         self.gaz = Gazetteer.load()
+        self._picks: dict[tuple[int, int], Choice] = {}
         self.pack = language_pack(nlp.lang)
         self.groups = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase, kind in self.pack.table("group_nouns").items():
@@ -122,32 +120,12 @@ class EntityLinker:
         self.sites = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase, kind in self.pack.table("facility_nouns").items():
             self.sites.add(f"{SITE_PREFIX}{kind}", [nlp.make_doc(phrase)])
-        self.ci = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.cs = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._cs_names: dict[str, set[str]] = {}
-        self._ci_names: dict[str, set[str]] = {}
-        for e in self.gaz.entries.values():
-            for n in e.names:
-                if not n.strip():
-                    continue
-                target = self._cs_names if _is_caps(n) else self._ci_names
-                target.setdefault(n, set()).add(e.id)
-        tok = nlp.tokenizer
-        for names, matcher in ((self._ci_names, self.ci), (self._cs_names, self.cs)):
-            for n, ids in names.items():
-                variants = {n, n.replace("'", "\u2019")}
-                matcher.add("|".join(sorted(ids)), [tok(v) for v in variants])
 
     # ------------------------------------------------------------ matching
 
     def _gazetteer_spans(self, doc: Doc) -> list[Span]:
-        spans = []
-        for matcher in (self.ci, self.cs):
-            for match_id, start, end in matcher(doc):
-                ids = doc.vocab.strings[match_id]
-                span = Span(doc, start, end, label="GAZ", kb_id=ids)
-                spans.append(span)
-        return spans
+        """Curated and GeoNames names in the text (:func:`kg.geo.toponyms.gazetteer_spans`)."""
+        return gazetteer_spans(doc, self.gaz)
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gaz
@@ -165,9 +143,12 @@ class EntityLinker:
                         start += 1
                     while end > start and doc[end - 1].tag_ == "POS":
                         end -= 1
+                    # "Port-au-Prince (Ouest": the name ends at the bracket
+                    end = next((k for k in range(start + 1, end) if doc[k].text == "("), end)
                     if end > start:
                         cands.append(Span(doc, start, end, label="NER:" + ent.label_))
         chosen = _longest_non_overlapping(cands)
+        self._picks = resolve(doc, chosen, gaz)
         doc_places = set()
         for s in chosen:
             if s.label_ == "GAZ" and "|" not in s.kb_id_ and gaz[s.kb_id_].is_place:
@@ -379,7 +360,7 @@ class EntityLinker:
             return key, "ArmedGroup"
         if s.label_ == "GAZ":
             ids = set(s.kb_id_.split("|"))
-            key = self._disambiguate(ids, doc_places)
+            key = self._disambiguate(ids, doc_places, s)
             key = self._force_demonym(doc, s, key)
             e = gaz[key]
             if "Person" in e.types:
@@ -388,8 +369,8 @@ class EntityLinker:
             return key, e.types[0]
         text = s.text.strip()
         if s.label_.startswith("NEWPLACE:"):
-            if gaz.lookup(text):
-                key = self._disambiguate(gaz.lookup(text), doc_places)
+            if self._known(s, text):
+                key = self._disambiguate(self._known(s, text), doc_places, s)
                 if gaz[key].is_place:
                     return key, gaz[key].types[0]
             kind_type = s.label_.split(":", 1)[1]
@@ -409,8 +390,8 @@ class EntityLinker:
         kind = s.label_.split(":", 1)[1] if ":" in s.label_ else s.label_
         if kind == "PERSON" and len(s) == 1 and text in persons:
             return persons[text], "Person"
-        if gaz.lookup(text):
-            key = self._disambiguate(gaz.lookup(text), doc_places)
+        if self._known(s, text):
+            key = self._disambiguate(self._known(s, text), doc_places, s)
             return key, gaz[key].types[0]
         types = NER_TYPES.get(kind, ("Actor",))
         nxt = doc[s.end].lower_ if s.end < len(doc) else ""
@@ -445,7 +426,18 @@ class EntityLinker:
             return holder.lower_ in people | armed
         return False
 
-    def _disambiguate(self, ids: set[str], doc_places: set[str]) -> str:
+    def _known(self, s: Span, text: str) -> set[str]:
+        """The entry resolution chose for a mention, else the curated entries of its name."""
+        pick = self._picks.get((s.start, s.end))
+        if pick is not None:
+            return {pick.id}
+        return {i for i in self.gaz.lookup(text) if i in self.gaz.entries}
+
+    def _disambiguate(self, ids: set[str], doc_places: set[str], s: Span | None = None) -> str:
+        """Toponym resolution in context (:func:`kg.geo.toponyms.resolve`) where it ran."""
+        pick = self._picks.get((s.start, s.end)) if s is not None else None
+        if pick is not None and pick.id in ids:
+            return pick.id
         if len(ids) == 1:
             return next(iter(ids))
         gaz = self.gaz

@@ -10,10 +10,10 @@ country the document's places lie in. A state force is ``ckg:partOf`` its state.
 
 >>> from kg.extract.gazetteer import Gazetteer
 >>> node = group_node("group:police@afghanistan", None, Gazetteer.load())
->>> node.key, node.label, node.types
-('group/police-forces-of-afghanistan', 'Police Forces of Afghanistan', ('StateForce',))
->>> node.relations
-[('partOf', 'afghanistan')]
+>>> node.key, node.label, node.types  # the actor authority's node
+('afghanistan-police', 'Police Forces of Afghanistan', ('StateForce',))
+>>> Gazetteer.load()[node.key].relations["partOf"]
+['afghanistan']
 >>> group_node("group:civilians", "iran", Gazetteer.load()).label
 'Civilians (Iran)'
 """

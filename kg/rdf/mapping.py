@@ -33,6 +33,12 @@ from kg.records import DateValue, EntityRecord, EventRecord, Extraction, Quantit
 from kg.vocab import CKG
 
 OA = Namespace("http://www.w3.org/ns/oa#")
+# two namespaces people both call "geo:": OGC GeoSPARQL (geometries as WKT) and the W3C Basic
+# Geo vocabulary (plain lat/long); we write them geo: and wgs84: to keep them apart
+GEO = Namespace("http://www.opengis.net/ont/geosparql#")
+WGS84 = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
+SF = Namespace("http://www.opengis.net/ont/sf#")
+GEONAMES = "https://sws.geonames.org/"
 SCHEMA = Namespace("https://schema.org/")
 WD = Namespace("http://www.wikidata.org/entity/")
 
@@ -59,6 +65,7 @@ _ROLE_PROPERTY = {
     "suspectedPerpetrator": CKG.suspectedPerpetrator,
     "deniedBy": CKG.deniedBy,
 }
+_PRECISION = {1: CKG.ExactLocation, 2: CKG.ApproximateLocation, 3: CKG.RegionalLocation}
 _RELATION_PROPERTY = {
     "affiliateOf": CKG.affiliateOf,
     "memberOf": CKG.memberOf,
@@ -124,9 +131,35 @@ def entity_triples(e: EntityRecord, known: dict[str, EntityRecord]) -> Iterator[
             yield s, SKOS.altLabel, Literal(alias)
     if e.qid:
         yield s, SKOS.exactMatch, WD[e.qid]
+    if e.is_place:
+        yield from place_geometry(s, e)
     for prop, other in e.relations:
         if other in known:
             yield s, _RELATION_PROPERTY[prop], entity_iri(other)
+
+
+def place_geometry(s: URIRef, e: EntityRecord) -> Iterator[Triple]:
+    """A place's point twice: GeoSPARQL (``geo:hasGeometry``/``geo:asWKT``, WKT's
+    longitude-latitude order, WGS84) and W3C Basic Geo ``wgs84:lat``/``wgs84:long`` (decimal
+    degrees) for simple clients; its GeoNames id as ``skos:exactMatch``.
+
+    >>> from kg.records import EntityRecord
+    >>> e = EntityRecord("t", "Turbat", ("Settlement",), is_place=True, lat=26.00122,
+    ...     lon=63.04849, geonameid=1163054)
+    >>> sorted(str(o) for _s, _p, o in place_geometry(URIRef("urn:t"), e))[:3]
+    ['26.00122', '63.04849', 'POINT(63.04849 26.00122)']
+    """
+    if e.geonameid:
+        yield s, SKOS.exactMatch, URIRef(f"{GEONAMES}{e.geonameid}/")
+    if e.lat is None or e.lon is None:
+        return
+    lat, lon = f"{e.lat:.5f}".rstrip("0").rstrip("."), f"{e.lon:.5f}".rstrip("0").rstrip(".")
+    geom = URIRef(f"{s}/geometry")
+    yield s, WGS84.lat, Literal(lat, datatype=XSD.decimal)
+    yield s, WGS84.long, Literal(lon, datatype=XSD.decimal)
+    yield s, GEO.hasGeometry, geom
+    yield geom, RDF.type, SF.Point
+    yield geom, GEO.asWKT, Literal(f"POINT({lon} {lat})", datatype=GEO.wktLiteral)
 
 
 def event_triples(doc_id: str, doc: URIRef, ev: EventRecord, text_len: int) -> Iterator[Triple]:
@@ -145,6 +178,8 @@ def event_triples(doc_id: str, doc: URIRef, ev: EventRecord, text_len: int) -> I
     if ev.date is not None:
         yield s, CKG.date, date_literal(ev.date)
         yield s, CKG.dateBasis, _DATE_BASIS[ev.date.basis]
+    if ev.geo_precision in _PRECISION and ev.roles.get("location"):
+        yield s, CKG.locationPrecision, _PRECISION[ev.geo_precision]
     yield from _quantity(s, ev.fatalities, CKG.fatalities, CKG.fatalitiesMin, CKG.fatalitiesMax)
     yield from _quantity(s, ev.injured, CKG.injured, None, None)
     yield from _quantity(s, ev.arrested, CKG.arrested, None, None)

@@ -41,6 +41,9 @@ def static_files() -> dict[str, Path]:
     files = {p.name: p for p in STATIC_DIR.iterdir() if p.is_file()}
     files["vis-network.min.js"] = vis_dir() / "vis-network.min.js"
     files["vis-network.css"] = vis_dir() / "vis-network.css"
+    from kg.views.maps import vendor_files  # the map's npm assets (kg/views/vendor)
+
+    files.update(vendor_files())
     return files
 
 

