@@ -276,7 +276,8 @@ def clause_scope(tok: Token, triggers: set[int], speech: frozenset[int] = frozen
     """The tokens of the clause a trigger is told in: its verb's subtree, without the
     clauses coordinated with it that tell other events (``killed 11 soldiers near Djibo,
     shot dead six civilians ... and detonated explosives under a bridge``) or that have a
-    subject of their own."""
+    subject of their own; with the clauses of the same statement that tell no other
+    event."""
     head = clause_of(tok) or tok
     if tok.pos_ in _NOUN and (head.i in speech or head.i in triggers - {tok.i}):
         head = tok  # "claimed responsibility for the bombings": the noun's own phrase
@@ -307,6 +308,15 @@ def clause_scope(tok: Token, triggers: set[int], speech: frozenset[int] = frozen
                 if c.pos_ in _VERB and (separate or sub & (triggers - {tok.i})):
                     continue
             todo.append(c)
+    if head.dep_ in ("ccomp", "parataxis") and head.head.i in speech:
+        # what one statement says, split by the parser into sibling clauses ("saying two
+        # operatives wearing suicide belts staged the attack"): the clauses that tell no
+        # other event describe this one
+        for c in head.head.children:
+            if c.i != head.i and c.dep_ in ("ccomp", "parataxis") and c.pos_ in _VERB:
+                sub = {x.i for x in c.subtree}
+                if not sub & (triggers | speech):
+                    out |= sub
     return out
 
 

@@ -26,7 +26,7 @@ from kg.extract.gazetteer import PLACE_TYPES, Gazetteer
 from kg.extract.groups import Groups, document_country, is_placeholder
 from kg.extract.lang import LanguagePack, language_pack
 from kg.extract.mentions import Mention
-from kg.extract.narrative import headline_end, read_narrative, sentence_date
+from kg.extract.narrative import DATE_ENTS_KEY, headline_end, read_narrative, sentence_date
 from kg.geo.precision import geo_precision, locate_places
 from kg.records import Article, DateValue, EntityRecord, EventRecord, Extraction, Quantity
 from kg.records import Span as TextSpan
@@ -610,4 +610,5 @@ def records_component(doc: Doc) -> Doc:
         doc._.ckg_relations = None
         doc.user_data.pop("ckg_warnings", None)
         doc.user_data.pop("ckg_outlets", None)
+        doc.user_data.pop(DATE_ENTS_KEY, None)
     return doc

@@ -21,6 +21,7 @@ from kg.extract.lang import LanguagePack
 from kg.records import EntityRecord
 
 _BREAKS = ("\n", "\u2028", "\u2029")
+DATE_ENTS_KEY = "ckg_date_ents"  # doc.user_data: the date entities, once per document
 
 
 def headline_end(text: str) -> int:
@@ -47,14 +48,17 @@ def _breaks(text: str) -> list[int]:
     return [m.start() for m in re.finditer("|".join(_BREAKS), text)]
 
 
-def _date_ents(doc: Doc) -> tuple[list[int], list[Span]]:
-    """The document's DATE and TIME entities and their start offsets, computed once per
-    document (``Span.ents`` scans every entity of the document on each call)."""
-    cached = doc.user_data.get("ckg_date_ents")
+def _date_ents(doc: Doc) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """The document's DATE and TIME entities as ``(start_char, end_char, text)`` and their
+    start offsets, computed once per document (``Span.ents`` scans every entity of the
+    document on each call); plain data, so that the doc can still cross processes."""
+    cached = doc.user_data.get(DATE_ENTS_KEY)
     if cached is None:
-        ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
-        cached = ([e.start_char for e in ents], ents)
-        doc.user_data["ckg_date_ents"] = cached
+        ents = [
+            (e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ in ("DATE", "TIME")
+        ]
+        cached = ([a for a, _b, _t in ents], ents)
+        doc.user_data[DATE_ENTS_KEY] = cached
     return cached
 
 
@@ -73,7 +77,7 @@ def sentence_date(sent: Span, ref: str | None, pack: LanguagePack, after: int = 
     starts, ents = _date_ents(sent.doc)
     lo = bisect.bisect_left(starts, max(sent.start_char, after))
     hi = bisect.bisect_left(starts, sent.end_char)
-    exprs = [e.text for e in ents[lo:hi] if e.end_char <= sent.end_char]
+    exprs = [t for _a, b, t in ents[lo:hi] if b <= sent.end_char]
     exprs += [t.text for t in sent if t.lower_ in days and t.idx >= after]
     vague, previous = (
         _words_rx(pack.words("vague_day_words")),

@@ -115,6 +115,12 @@ CASES: dict[str, tuple[str, str]] = {
         "On 17 September 2022, army troops recaptured the town of Mahas from al-Shabaab "
         "after heavy fighting.",
     ),
+    "suicide_belts_in_the_claim": (
+        "2023-04-08",
+        "Two explosions killed 12 people at a market in Quetta on Thursday. Boko Haram on "
+        "Friday claimed responsibility for the explosions, saying two operatives wearing "
+        "explosive suicide belts staged the attack.",
+    ),
     # counts
     "at_least": (
         "2024-01-10",

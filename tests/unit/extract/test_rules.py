@@ -123,6 +123,15 @@ def test_shelling_is_typed_by_its_weapon() -> None:
     assert labels(x, e, "perpetrator") == {"Military Forces of Russia"}
 
 
+def test_how_a_claim_says_the_attack_was_done_types_it() -> None:
+    # the parser splits "saying two operatives wearing ... staged the attack" into two
+    # clauses of the statement: the suicide belts still tell the kind of attack
+    x = read("suicide_belts_in_the_claim")
+    e = only(x)
+    assert e.types[0] == "SuicideBombing"
+    assert labels(x, e, "claimedBy") == {"Boko Haram"}
+
+
 def test_a_drone_strike_is_a_drone_strike() -> None:
     assert only(read("drone")).types[0] == "DroneStrike"
 
