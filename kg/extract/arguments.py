@@ -189,6 +189,14 @@ def places(spans: list[Span]) -> list[Span]:
     ]
 
 
+def _object_places(r: Reading, m: Mention, tok: Token) -> None:
+    """A place that is what the event acted on (``entered Hola Prystan``, ``recaptured the
+    town of X``, ``shelled Kharkiv``) is where it happened (countries act as states)."""
+    for s in places(head_entities(r, tok)):
+        if s.label_ != "Country":
+            m.add("location", s.kb_id_)
+
+
 def _add_sites(r: Reading, m: Mention, tok: Token) -> None:
     """The buildings and sites a phrase names are the event's target (``stormed a hotel``)."""
     for s in head_entities(r, tok):
@@ -489,6 +497,7 @@ def verb_args(r: Reading, m: Mention) -> None:
             _add_actors(r, m, subj_role, c)
         elif c.dep_ in ("nsubjpass",) or (c.dep_ == "nsubj" and passive):
             _add_actors(r, m, obj_role, c)
+            _object_places(r, m, c)
             if m.violent:
                 _add_sites(r, m, c)
             if not counted:
@@ -499,6 +508,7 @@ def verb_args(r: Reading, m: Mention) -> None:
                 _add_actors(r, m, subj_role, g)
         elif c.dep_ in ("dobj", "attr") and not m.speech:
             _add_actors(r, m, obj_role, c)
+            _object_places(r, m, c)
             if m.violent:
                 _add_sites(r, m, c)
             if not counted:

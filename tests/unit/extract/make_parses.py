@@ -121,6 +121,11 @@ CASES: dict[str, tuple[str, str]] = {
         "Friday claimed responsibility for the explosions, saying two operatives wearing "
         "explosive suicide belts staged the attack.",
     ),
+    "passed_through": (
+        "2022-05-02",
+        "A roadside bomb exploded as a police truck drove through Chak district, Wardak "
+        "province, on Sunday, killing two officers.",
+    ),
     # counts
     "at_least": (
         "2024-01-10",

@@ -165,6 +165,14 @@ def test_troops_entering_without_a_fight_transfer_territory() -> None:
     e = only(x)
     assert e.types[0] == "NonViolentTerritoryTransfer"
     assert labels(x, e, "perpetrator") == {"Military Forces of Russia"}
+    assert labels(x, e, "location") == {"Nova Kakhovka"}  # the place entered
+
+
+def test_a_place_passed_through_is_the_location() -> None:
+    x = read("passed_through")
+    e = only(x)
+    (place,) = labels(x, e, "location")  # the district (its province is where it lies)
+    assert place.startswith("Chak")
 
 
 def test_a_new_camp_is_a_base_established() -> None:
