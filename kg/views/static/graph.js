@@ -61,9 +61,12 @@
   }
 
   // ------------------------------------------------------------------ filters
-  var filter = { type: "", from: "", to: "" };
+  var filter = { type: "", from: "", to: "", stances: null };
   function active() {
-    return !!(filter.type || filter.from || filter.to);
+    return !!(filter.type || filter.from || filter.to || filter.stances);
+  }
+  function stanceOk(e) {
+    return !filter.stances || filter.stances.indexOf(e.stance || "stated") >= 0;
   }
   function evOk(j) {
     var ev = data.events[j];
@@ -154,6 +157,9 @@
     var a = nodes.get(e.from);
     var b = nodes.get(e.to);
     box.appendChild(el("div", "tip-title", a.label + " \u2192 " + e.label + " \u2192 " + b.label));
+    if (e.sl) {
+      box.appendChild(el("div", "muted", "Stance: " + e.sl));
+    }
     if (e.ev.length) {
       eventsInto(box, e.ev, e.ev.length, max);
     } else {
@@ -247,7 +253,7 @@
     });
     if (on) {
       data.edges.forEach(function (e) {
-        if (e.ev.length && e.ev.some(evOk)) {
+        if (stanceOk(e) && (!e.ev.length || e.ev.some(evOk))) {
           [e.from, e.to].forEach(function (id) {
             var n = data.nodes[id];
             if (n.kind !== "event") {
@@ -272,7 +278,8 @@
       }
     });
     data.edges.forEach(function (e) {
-      var ok = nodeVis[e.from] && nodeVis[e.to] && (!on || !e.ev.length || e.ev.some(evOk));
+      var ok = nodeVis[e.from] && nodeVis[e.to] && stanceOk(e) &&
+        (!on || !e.ev.length || e.ev.some(evOk));
       var hidden = !ok;
       if (!hidden) {
         shownE++;
@@ -298,6 +305,19 @@
   var fType = document.getElementById("f-type");
   var fFrom = document.getElementById("f-from");
   var fTo = document.getElementById("f-to");
+  function checkedStances() {
+    var boxes = document.querySelectorAll("#f-stances input[name=stance]");
+    if (!boxes.length) {
+      return null;
+    }
+    var on = [];
+    boxes.forEach(function (b) {
+      if (b.checked) {
+        on.push(b.value);
+      }
+    });
+    return on.length === boxes.length ? null : on;
+  }
   if (form) {
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
@@ -305,6 +325,7 @@
         type: fType ? fType.value : "",
         from: bound(fFrom && fFrom.value, false),
         to: bound(fTo && fTo.value, true),
+        stances: checkedStances(),
       };
       apply();
     });
@@ -312,13 +333,18 @@
     if (reset) {
       reset.addEventListener("click", function () {
         form.reset();
-        filter = { type: "", from: "", to: "" };
+        filter = { type: "", from: "", to: "", stances: null };
         apply();
       });
     }
   }
   window.kgView.filter = function (f) {
-    filter = { type: f.type || "", from: bound(f.from, false), to: bound(f.to, true) };
+    filter = {
+      type: f.type || "",
+      from: bound(f.from, false),
+      to: bound(f.to, true),
+      stances: f.stances || null,
+    };
     apply();
     return nodes.get({ filter: function (n) { return !n.hidden; } }).length;
   };
