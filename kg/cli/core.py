@@ -249,19 +249,30 @@ def register(app: typer.Typer) -> None:
     def export(
         ctx: typer.Context,
         format: str = typer.Option(
-            "nquads", "--format", "-f", help=formats.names(formats.EXPORT, "|")
+            None,
+            "--format",
+            "-f",
+            help=f"{formats.names(formats.EXPORT, '|')} (default: from the extension of -o, "
+            "else nquads)",
         ),
-        output: Path = typer.Option(None, "-o", "--output", help="File (default: stdout)"),
+        output: Path = typer.Option(
+            None, "-o", "--output", help="File (default: stdout); its extension names the format"
+        ),
         with_ontology: bool = typer.Option(False, "--with-ontology"),
     ) -> None:
-        """Write the whole dataset (optionally with the ontology)."""
+        """Write the whole dataset (optionally with the ontology).
+
+        The format comes from --format, or from the extension of the -o file (.nq, .trig,
+        .ttl, .nt, .jsonld); a --format that contradicts the extension is refused.
+        """
+        fmt = formats.export_format_for(output, format).name
         store = open_store(ctx, read_only=True)
         if output is None:
-            store.export(sys.stdout.buffer, format, with_ontology=with_ontology)
+            store.export(sys.stdout.buffer, fmt, with_ontology=with_ontology)
             sys.stdout.flush()
         else:
-            store.export(output, format, with_ontology=with_ontology)
-            err_console.print(f"wrote {output}")
+            store.export(output, fmt, with_ontology=with_ontology)
+            err_console.print(f"wrote {output} ({formats.get(fmt).title})")
 
     @app.command()
     def query(
