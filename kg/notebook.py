@@ -47,6 +47,7 @@ __all__ = [
     "actor",
     "df",
     "event",
+    "events",
     "inline",
     "network_html",
     "show",
@@ -418,6 +419,63 @@ def event(store: Any, ref: str) -> Event:
         evidence=list(ev.evidence),
         source=_doc_info(snap, ev.doc),
     )
+
+
+def events(store: Any, kind: str | None = None, **filters: Any) -> Any:
+    """The events of a kind as a :class:`pandas.DataFrame`, one row per event, by date.
+
+    ``kind`` is an ontology class name (``Attack``, ``ckg:Bombing``) or IRI; its
+    sub-classes count (``Attack`` finds bombings, suicide bombings, air strikes ...), by
+    the class hierarchy of the store's ontology graph (``rdfs:subClassOf*``, the
+    packaged ontology when the store has none). ``filters`` are those of
+    :func:`kg.analysis.make_filters` (``start``, ``end``, ``sources``, ``min_confidence``,
+    ``stances``). Columns: ``date``, ``event``, ``type`` (its most specific class),
+    ``places``, ``actors`` (who did it, claimed, was alleged to, or denied it, with the
+    stance when not stated), ``document`` and ``iri``. An unknown kind raises
+    :class:`kg.errors.KGError` with close names.
+
+    >>> from kg.analysis.testing import toy_store
+    >>> d = events(toy_store(), "Bombing")
+    >>> d[["date", "type", "actors"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [['2024-01-05', 'Bombing', 'Group B; Group A (claimed)'],
+     ['2024-02-15', 'Bombing', 'Group A; Group B (suspected); Group B (denied)']]
+    >>> len(events(toy_store()))  # every event, statements included
+    5
+    """
+    import pandas as pd
+
+    from kg.analysis.data import make_filters, snapshot
+    from kg.analysis.projections import RESPONSIBLE_ROLES, event_links
+
+    snap = snapshot(store)
+    f = make_filters(event_types=[kind] if kind else None, **filters)
+    h = snap.hierarchy
+    rows = []
+    for ev in snap.distinct_events(f):
+        specific = sorted(
+            _local(t) for t in ev.types if not any(o != t and h.is_a([o], t) for o in ev.types)
+        )
+        doc = snap.docs.get(ev.doc or "")
+        rows.append(
+            {
+                "date": ev.when(snap.docs),
+                "event": ev.label,
+                "type": ", ".join(specific),
+                "places": ", ".join(
+                    dict.fromkeys(snap.label(x) for _p, x in ev.roles if snap.is_place(x))
+                ),
+                "actors": "; ".join(
+                    snap.label(x.actor) + ("" if x.stance == "stated" else f" ({x.stance})")
+                    for x in event_links(snap, ev, stances=f.stances or None)
+                    if x.role in RESPONSIBLE_ROLES
+                ),
+                "document": doc.id if doc else None,
+                "iri": ev.iri,
+            }
+        )
+    rows.sort(key=lambda r: (r["date"] or "", r["iri"]))
+    cols = ["date", "event", "type", "places", "actors", "document", "iri"]
+    return pd.DataFrame(rows, columns=cols)
 
 
 # ------------------------------------------------------------------ inline graphs

@@ -271,7 +271,13 @@ def register(app: typer.Typer) -> None:
             store.export(sys.stdout.buffer, fmt, with_ontology=with_ontology)
             sys.stdout.flush()
         else:
-            store.export(output, fmt, with_ontology=with_ontology)
+            try:
+                output.parent.mkdir(parents=True, exist_ok=True)
+                store.export(output, fmt, with_ontology=with_ontology)
+            except OSError as err:
+                raise KGError(
+                    f"cannot write {output}: {err.strerror or err}; choose a writable place"
+                ) from err
             err_console.print(f"wrote {output} ({formats.get(fmt).title})")
 
     @app.command()

@@ -45,7 +45,7 @@ def test_export_takes_the_format_from_the_extension(tmp_path: Path) -> None:
         out = tmp_path / name
         assert kg("--store", tmp_path / "s", "export", "-o", out).exit_code == 0
         assert out.read_text().lstrip().startswith(first), name
-    nq = tmp_path / "out.nq"
+    nq = tmp_path / "new" / "folder" / "out.nq"  # folders are made
     assert kg("--store", tmp_path / "s", "export", "-o", nq).exit_code == 0
     assert nq.read_text().startswith("<https://")
 
