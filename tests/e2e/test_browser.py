@@ -8,6 +8,7 @@ request leaving 127.0.0.1. A second store holds a hand-made graph whose actor is
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -33,10 +34,30 @@ ISISK = "https://w3id.org/conflict-kg/id/isis-k"
 SHOTS = ROOT / "out" / "screenshots"
 
 
+def require_chromium() -> None:
+    """Skip when Debian's Chromium is absent, but fail under CI (``CI=true``): a machine that
+    is meant to test everything must not silently test less."""
+    if CHROMIUM.exists():
+        return
+    why = f"{CHROMIUM} is absent: install Debian's chromium (sudo apt-get install -y chromium)"
+    if os.environ.get("CI", "").strip().lower() in ("true", "1", "yes"):
+        pytest.fail(f"{why}; CI=true, so the page tests fail rather than skip", pytrace=False)
+    pytest.skip(why)
+
+
+def test_a_missing_chromium_fails_under_ci(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(f"{__name__}.CHROMIUM", tmp_path / "no-chromium")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI=true"):
+        require_chromium()
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception, match="apt-get install -y chromium"):
+        require_chromium()
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is absent: install Debian's chromium (apt-get install chromium)")
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
