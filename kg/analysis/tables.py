@@ -175,8 +175,10 @@ def statements_about(data: Any, event: str) -> list[dict[str, Any]]:
     list of dict
         ``stance`` (claim, attribution, accusation, denial, declined to comment,
         statement, ...), ``speaker``, ``attributed_to`` (the actors it holds responsible:
-        its ``ckg:attributedTo``, or else, for claims, attributions and accusations, the
-        perpetrators of the event, with ``inferred`` true),
+        its ``ckg:attributedTo``; or else, for a claim, the claimant itself, or the named
+        perpetrator the source states when that is someone else (``inferred`` true); for
+        an attribution or accusation, the actors the event's ``ckg:allegedPerpetrator``
+        links say the speaker blames, or else its named perpetrators, ``inferred`` true),
         ``reported_by``, ``date``, ``evidence`` (the quotes), ``statement`` (its IRI) and
         ``about`` (the event's IRI). Claims first, then attributions, accusations, denials.
 
@@ -195,12 +197,15 @@ def statements_about(data: Any, event: str) -> list[dict[str, Any]]:
     if ev0.part_of:
         related.add(ev0.part_of)
     related |= {i for i, e in snap.events.items() if e.part_of == target}
-    doers = [
-        snap.label(a)
-        for i in sorted(related)
-        for a, r in event_roles(snap, snap.events[i])
-        if r in ("perpetrator", "agent")
-    ]
+    # the named doers the source states, and who others hold responsible (and by whom)
+    doers: dict[str, None] = {}
+    alleged: dict[str, set[str]] = {}
+    for i in sorted(related):
+        for x in event_links(snap, snap.events[i]):
+            if x.role in ("perpetrator", "agent") and not snap.is_generic(x.actor):
+                doers[x.actor] = None
+            elif x.stance in ("alleged", "suspected"):
+                alleged.setdefault(x.actor, set()).update(x.by)
     order = {name: i for i, name in enumerate(STANCE_ORDER)}
     rows: list[dict[str, Any]] = []
     for ev in snap.events.values():
@@ -210,16 +215,24 @@ def statements_about(data: Any, event: str) -> list[dict[str, Any]]:
         if stance is None:
             continue
         roles = event_roles(snap, ev)
+        speakers = [a for a, r in roles if r == "speaker"]
         named = [snap.label(a) for a, r in roles if r == "attributed to"]
-        inferred = not named and stance in ("attribution", "accusation", "claim")
-        if inferred:
-            named = list(dict.fromkeys(doers))
+        inferred = False
+        if not named and stance == "claim":
+            # a claimant claims for itself, unless the source states another named doer
+            others = [d for d in doers if d not in speakers]
+            named = [snap.label(a) for a in (others or speakers)]
+            inferred = bool(others)
+        elif not named and stance in ("attribution", "accusation"):
+            mine = [a for a, by in alleged.items() if set(speakers) & by]
+            named = [snap.label(a) for a in (mine or list(doers))]
+            inferred = bool(named)
         rows.append(
             {
                 "stance": stance,
-                "speaker": ", ".join(snap.label(a) for a, r in roles if r == "speaker"),
+                "speaker": ", ".join(snap.label(a) for a in speakers),
                 "attributed_to": ", ".join(named),
-                "inferred": inferred and bool(named),
+                "inferred": inferred,
                 "reported_by": ", ".join(snap.label(a) for a, r in roles if r == "reporter"),
                 "date": ev.when(snap.docs),
                 "evidence": list(ev.evidence),
