@@ -387,6 +387,8 @@ def _options(physics: bool, n: int) -> dict[str, Any]:
             "borderWidth": 1,
             "font": {"size": 14, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
             "scaling": {"label": {"drawThreshold": 6}},
+            # long event labels wrap instead of spreading over their neighbours
+            "widthConstraint": {"maximum": 130},
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
@@ -413,8 +415,8 @@ def _options(physics: bool, n: int) -> dict[str, Any]:
             "enabled": True,
             "solver": "barnesHut",
             "barnesHut": {
-                "gravitationalConstant": -6000,
-                "springLength": 150,
+                "gravitationalConstant": -6000 if n <= 40 else -12000,
+                "springLength": 150 if n <= 40 else 220,
                 "springConstant": 0.03,
                 "avoidOverlap": 0.3,
             },

@@ -533,9 +533,18 @@ def router(ctx: ServerContext) -> APIRouter:
         media = {
             ".js": "text/javascript; charset=utf-8",
             ".css": "text/css; charset=utf-8",
+            ".ico": "image/x-icon",
         }.get(path.suffix, "application/octet-stream")
         return Response(
             path.read_bytes(), media_type=media, headers={"Cache-Control": "max-age=3600"}
+        )
+
+    @route("/favicon.ico")
+    async def favicon() -> Response:
+        return Response(
+            files["favicon.ico"].read_bytes(),
+            media_type="image/x-icon",
+            headers={"Cache-Control": "max-age=86400"},
         )
 
     # ------------------------------------------------------------ home and search

@@ -64,3 +64,40 @@ def test_version() -> None:
 
     result = kg("--version")
     assert result.exit_code == 0 and result.output.strip() == f"conflict-kg {__version__}"
+
+
+def test_tables_break_no_word_at_80_columns() -> None:
+    import io
+
+    from rich.console import Console
+
+    from kg.cli.core import rich_table
+
+    rows = [
+        {
+            "actor": "Afghanistan",
+            "degree": 6,
+            "degree_centrality": 0.222222,
+            "betweenness": 0.099844,
+            "pagerank": 0.069436,
+            "eigenvector": 0.304716,
+            "iri": "https://w3id.org/conflict-kg/id/afghanistan",
+        },
+        {
+            "actor": "Islamic State",
+            "degree": 8,
+            "degree_centrality": 0.296296,
+            "betweenness": 0.3469,
+            "pagerank": 0.059555,
+            "eigenvector": 0.322764,
+            "iri": "https://w3id.org/conflict-kg/id/isis",
+        },
+    ]
+    table, note = rich_table(rows, list(rows[0]), "centrality", 80)
+    out = io.StringIO()
+    Console(file=out, width=80).print(table)
+    text = out.getvalue()
+    assert max(len(line) for line in text.splitlines()) <= 80
+    words = {"Afghanistan", "degree", "centrality", "betweenness", "eigenvector", "0.222222"}
+    assert all(w in text for w in words), text
+    assert "iri" in note  # the one column that cannot fit is left out, and said so

@@ -17,9 +17,75 @@
   window.network = network;
   window.kgView = { data: data, nodes: nodes, edges: edges, network: network };
 
+  // ------------------------------------------------------------------ readable labels
+  // Labels are drawn at font size x zoom; once the view is fitted, fonts grow so that labels
+  // read at LABEL_PX on screen (never more than LABEL_MAX when zooming in). In a big graph
+  // only the MANY_LABELS most central nodes get such a label, unless "all labels" is ticked.
+  var LABEL_PX = 12, LABEL_MAX = 20, EDGE_PX = 10, MANY_LABELS = 40, THRESHOLD = 6;
+  var allLabels = false;
+  function byCentrality() {
+    return data.nodes.slice().sort(function (a, b) { return (b.m || 0) - (a.m || 0); });
+  }
+  function readable() {
+    var scale = network.getScale() || 1;
+    var font = Math.max(14, Math.ceil(LABEL_PX / scale));
+    var few = allLabels || data.nodes.length <= MANY_LABELS * 1.5;
+    var keep = {};
+    byCentrality().slice(0, few ? data.nodes.length : MANY_LABELS).forEach(function (n) {
+      keep[n.id] = true;
+    });
+    var upd = data.nodes.map(function (n) {
+      var size = keep[n.id] ? font : 12;
+      var f = Object.assign({}, n.font || {}, { size: n.font && n.font.bold ? size + 4 : size });
+      // long labels wrap at about 16 characters of the label's own size
+      return { id: n.id, font: f, widthConstraint: { maximum: size * 9 } };
+    });
+    nodes.update(upd);
+    var opts = {
+      nodes: { scaling: { label: { drawThreshold: THRESHOLD, maxVisible: LABEL_MAX } } },
+    };
+    if (data.edges.length <= 60 || allLabels) {
+      opts.edges = {
+        font: { size: Math.max(10, Math.ceil(EDGE_PX / scale)) },
+        scaling: { label: { drawThreshold: THRESHOLD, maxVisible: 16 } },
+      };
+    }
+    network.setOptions(opts);
+    timing.labelScale = scale;
+  }
+  function labelStats() {
+    var scale = network.getScale();
+    var shown = 0;
+    var smallest = Infinity;
+    data.nodes.forEach(function (n) {
+      var body = network.body.nodes[n.id];
+      if (!body || n.hidden || !n.label) {
+        return;
+      }
+      var px = body.options.font.size * scale;
+      if (px >= THRESHOLD) {
+        shown++;
+        smallest = Math.min(smallest, px);
+      }
+    });
+    return { scale: scale, shown: shown, total: data.nodes.length, smallestPx: smallest };
+  }
+  window.kgView.labels = labelStats;
+  var allBox = document.getElementById("f-labels");
+  if (allBox) {
+    allBox.addEventListener("change", function () {
+      allLabels = allBox.checked;
+      readable();
+    });
+  }
+
   function ready() {
+    readable();
     timing.stable = performance.now() - T0;
-    document.body.setAttribute("data-graph-ready", "1");
+    network.once("afterDrawing", function () {
+      document.body.setAttribute("data-graph-ready", "1");
+    });
+    network.redraw();
   }
   network.once("afterDrawing", function () {
     timing.firstDraw = performance.now() - T0;
