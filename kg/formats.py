@@ -161,6 +161,46 @@ def export_format(name: str) -> Format:
     return f
 
 
+def export_format_for(path: str | PurePath | None, name: str | None = None) -> Format:
+    """The export format for writing to ``path``: ``name`` if given, else the one the file's
+    extension names (N-Quads without a path).
+
+    A name that contradicts the extension (``--format turtle`` into ``out.nq``), or an
+    extension that names no export format with no name given, raises
+    :class:`UnknownFormat` saying what to do.
+
+    >>> export_format_for("graph.ttl").name, export_format_for(None).name
+    ('turtle', 'nquads')
+    >>> export_format_for("dump.data", "trig").name
+    'trig'
+    >>> export_format_for("out.nq", "turtle")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.formats.UnknownFormat: --format turtle writes .ttl files, but out.nq ends in .nq (N-Quads)...
+    """
+    if path is None:
+        return export_format(name or "nquads")
+    suffix = PurePath(path).suffix.lower()
+    by_ext = _BY_EXTENSION.get(suffix)
+    by_ext = by_ext if by_ext is not None and by_ext.export else None
+    if name is None:
+        if by_ext is None:
+            raise UnknownFormat(
+                f"cannot tell the format of {str(path)!r} from its extension {suffix or '(none)'}: "
+                f"name the file {', '.join(e for f in EXPORT for e in f.extensions)} "
+                f"or give --format ({names(EXPORT, '|')})"
+            )
+        return by_ext
+    f = export_format(name)
+    if by_ext is not None and by_ext is not f:
+        raise UnknownFormat(
+            f"--format {f.name} writes {f.extensions[0]} files, but {path} ends in {suffix} "
+            f"({by_ext.title}): drop --format to write {by_ext.title}, or name the file "
+            f"*{f.extensions[0]}"
+        )
+    return f
+
+
 def by_media_type(media_type: str) -> Format:
     """The format a media type names (parameters such as ``charset`` are ignored)."""
     key = media_type.split(";")[0].strip().lower()

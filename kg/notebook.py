@@ -47,6 +47,7 @@ __all__ = [
     "actor",
     "df",
     "event",
+    "events",
     "inline",
     "network_html",
     "show",
@@ -165,8 +166,11 @@ class Actor:
     """One actor: names, types, standing relations, and the events it takes part in.
 
     ``events`` holds one dict per event: ``iri``, ``label``, ``types``, ``roles`` (the
-    actor's roles in it), ``date``, ``evidence`` (the quotes it was read from) and
-    ``source`` (the document's ``id``, ``title``, ``source`` and ``published`` date).
+    actor's roles in it: ``perpetrator``, ``claimed``, ``alleged``, ``suspected``,
+    ``denied``, ``target``, ``victim``, ``speaker``, ...), ``stances`` (one per role:
+    ``stated`` when the source says so in its own voice), ``by`` (who says so, for
+    claims, allegations and denials), ``date``, ``evidence`` (the quotes it was read from)
+    and ``source`` (the document's ``id``, ``title``, ``source`` and ``published`` date).
     """
 
     iri: str
@@ -179,6 +183,7 @@ class Actor:
     places: list[dict[str, Any]] = field(default_factory=list)
     events_by_type: dict[str, int] = field(default_factory=dict)
     events_by_role: dict[str, int] = field(default_factory=dict)
+    events_by_stance: dict[str, int] = field(default_factory=dict)
     first_seen: str | None = None
     last_seen: str | None = None
 
@@ -193,6 +198,7 @@ class Actor:
                     "event": e["label"],
                     "types": ", ".join(e["types"]),
                     "roles": ", ".join(e["roles"]),
+                    "stances": ", ".join(e.get("stances", [])),
                     "source": (e["source"] or {}).get("source"),
                     "document": (e["source"] or {}).get("id"),
                     "evidence": " | ".join(e["evidence"]),
@@ -200,7 +206,17 @@ class Actor:
                 }
                 for e in self.events
             ],
-            columns=["date", "event", "types", "roles", "source", "document", "evidence", "iri"],
+            columns=[
+                "date",
+                "event",
+                "types",
+                "roles",
+                "stances",
+                "source",
+                "document",
+                "evidence",
+                "iri",
+            ],
         )
 
     def _repr_html_(self) -> str:
@@ -212,7 +228,10 @@ class Actor:
             {
                 "date": e["date"],
                 "event": e["label"],
-                "roles": ", ".join(e["roles"]),
+                "roles": ", ".join(
+                    r if st == "stated" or r == st else f"{r} ({st})"
+                    for r, st in zip(e["roles"], e.get("stances", []), strict=False)
+                ),
                 "source": (e["source"] or {}).get("source"),
                 "evidence": e["evidence"],
             }
@@ -234,12 +253,14 @@ class Actor:
 class Event:
     """One event: types, date, arguments (who and where, by role), figures, statements, evidence.
 
-    ``arguments`` holds ``role`` (the property's local name: ``perpetrator``, ``target``,
-    ``location``, ``speaker``, ``reportedBy``, ``attributedTo``, ...), ``label``, ``iri``
-    and ``kind`` (``actor`` or ``place``). ``attributes`` holds the event's literal values
-    (``fatalities``, ``injured``, ``confidence``, ...). ``statements`` lists the claims,
-    attributions and denials about the event, as :func:`kg.analysis.statements_about`;
-    for a statement, ``about`` lists the events it concerns.
+    ``arguments`` holds ``role`` (the property's local name: ``perpetrator``,
+    ``claimedBy``, ``allegedPerpetrator``, ``deniedBy``, ``target``, ``location``,
+    ``speaker``, ``reportedBy``, ``attributedTo``, ...), ``stance`` (``stated``,
+    ``claimed``, ``alleged``, ``suspected``, ``denied``: how the source knows it),
+    ``label``, ``iri`` and ``kind`` (``actor`` or ``place``). ``attributes`` holds the
+    event's literal values (``fatalities``, ``injured``, ``confidence``, ...).
+    ``statements`` lists the claims, attributions and denials about the event, as
+    :func:`kg.analysis.statements_about`; for a statement, ``about`` lists the events it concerns.
     """
 
     iri: str
@@ -283,7 +304,7 @@ class Event:
             f"<b>date</b>: {_esc(self.date or '-')}<br>"
             f"<b>source</b>: {_esc(src.get('source'))}, <i>{_esc(src.get('title'))}</i> "
             f"({_esc(src.get('published'))}; document {_esc(src.get('id'))})</p>"
-            f"<h4>Arguments</h4>{_table(self.arguments, ['role', 'label', 'kind'])}"
+            f"<h4>Arguments</h4>{_table(self.arguments, ['role', 'stance', 'label', 'kind'])}"
             f"<h4>Figures</h4>{_table(attrs, ['attribute', 'value'])}"
             + (f"<h4>About</h4>{_table(about, ['event', 'iri'])}" if self.about else "")
             + (
@@ -309,6 +330,8 @@ def actor(store: Any, name: str) -> Actor:
     >>> a = actor(toy_store(), "Group B")
     >>> [(e["date"], e["roles"]) for e in a.events][:2]
     [('2024-01-05', ['perpetrator']), ('2024-01-07', ['attributed to'])]
+    >>> [(e["label"], e["stances"]) for e in actor(toy_store(), "Group A").events][:2]
+    [('Bombing by Group B', ['claimed']), ('Claim by Group A', ['stated'])]
     """
     from kg.analysis.data import snapshot
     from kg.analysis.tables import actor_profile
@@ -330,6 +353,7 @@ def actor(store: Any, name: str) -> Actor:
         places=p["places"],
         events_by_type=p["events_by_type"],
         events_by_role=p["events_by_role"],
+        events_by_stance=p["events_by_stance"],
         first_seen=p["first_seen"],
         last_seen=p["last_seen"],
     )
@@ -345,19 +369,25 @@ def event(store: Any, ref: str) -> Event:
     >>> e = event(toy_store(), "bombing town")
     >>> e.role("perpetrator"), e.role("location"), e.date
     (['Group B'], ['Town'], '2024-01-05')
+    >>> [(a["label"], a["stance"]) for a in e.arguments if a["role"] == "claimedBy"]
+    [('Group A', 'claimed')]
     >>> [(s["stance"], s["speaker"]) for s in e.statements]
     [('claim', 'Group A'), ('attribution', 'Ministry')]
     """
     from kg.analysis.data import snapshot
+    from kg.analysis.projections import event_links, prop_roles
     from kg.analysis.resolve import resolve_event
     from kg.analysis.tables import statements_about
 
     snap = snapshot(store)
     iri = resolve_event(snap, ref, statements=True)
     ev = snap.events[iri]
+    stance = {(x.actor, x.role): x.stance for x in event_links(snap, ev)}
+    prop_role = prop_roles(snap)
     args = [
         {
             "role": _local(p),
+            "stance": stance.get((x, prop_role.get(p, "")), "stated"),
             "label": snap.label(x),
             "iri": x,
             "kind": "actor" if snap.is_actor(x) else "place" if snap.is_place(x) else "other",
@@ -389,6 +419,63 @@ def event(store: Any, ref: str) -> Event:
         evidence=list(ev.evidence),
         source=_doc_info(snap, ev.doc),
     )
+
+
+def events(store: Any, kind: str | None = None, **filters: Any) -> Any:
+    """The events of a kind as a :class:`pandas.DataFrame`, one row per event, by date.
+
+    ``kind`` is an ontology class name (``Attack``, ``ckg:Bombing``) or IRI; its
+    sub-classes count (``Attack`` finds bombings, suicide bombings, air strikes ...), by
+    the class hierarchy of the store's ontology graph (``rdfs:subClassOf*``, the
+    packaged ontology when the store has none). ``filters`` are those of
+    :func:`kg.analysis.make_filters` (``start``, ``end``, ``sources``, ``min_confidence``,
+    ``stances``). Columns: ``date``, ``event``, ``type`` (its most specific class),
+    ``places``, ``actors`` (who did it, claimed, was alleged to, or denied it, with the
+    stance when not stated), ``document`` and ``iri``. An unknown kind raises
+    :class:`kg.errors.KGError` with close names.
+
+    >>> from kg.analysis.testing import toy_store
+    >>> d = events(toy_store(), "Bombing")
+    >>> d[["date", "type", "actors"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [['2024-01-05', 'Bombing', 'Group B; Group A (claimed)'],
+     ['2024-02-15', 'Bombing', 'Group A; Group B (suspected); Group B (denied)']]
+    >>> len(events(toy_store()))  # every event, statements included
+    5
+    """
+    import pandas as pd
+
+    from kg.analysis.data import make_filters, snapshot
+    from kg.analysis.projections import RESPONSIBLE_ROLES, event_links
+
+    snap = snapshot(store)
+    f = make_filters(event_types=[kind] if kind else None, **filters)
+    h = snap.hierarchy
+    rows = []
+    for ev in snap.distinct_events(f):
+        specific = sorted(
+            _local(t) for t in ev.types if not any(o != t and h.is_a([o], t) for o in ev.types)
+        )
+        doc = snap.docs.get(ev.doc or "")
+        rows.append(
+            {
+                "date": ev.when(snap.docs),
+                "event": ev.label,
+                "type": ", ".join(specific),
+                "places": ", ".join(
+                    dict.fromkeys(snap.label(x) for _p, x in ev.roles if snap.is_place(x))
+                ),
+                "actors": "; ".join(
+                    snap.label(x.actor) + ("" if x.stance == "stated" else f" ({x.stance})")
+                    for x in event_links(snap, ev, stances=f.stances or None)
+                    if x.role in RESPONSIBLE_ROLES
+                ),
+                "document": doc.id if doc else None,
+                "iri": ev.iri,
+            }
+        )
+    rows.sort(key=lambda r: (r["date"] or "", r["iri"]))
+    cols = ["date", "event", "type", "places", "actors", "document", "iri"]
+    return pd.DataFrame(rows, columns=cols)
 
 
 # ------------------------------------------------------------------ inline graphs

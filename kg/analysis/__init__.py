@@ -6,9 +6,18 @@ SPARQL queries (:func:`load`), and writes nothing but its own results graph
 (:func:`write_results`).
 
 - Projections (:mod:`kg.analysis.projections`): :func:`actor_event_graph` (bipartite,
-  role on each edge), :func:`interaction_graph` (directed, typed actor–actor edges with
-  their events and quotes), :func:`actor_place_graph`, :func:`event_place_graph`; each
-  takes the filters ``start``, ``end``, ``event_types``, ``sources``, ``min_confidence``.
+  role and stance on each edge), :func:`interaction_graph` (directed, typed actor–actor
+  edges with their stance, events and quotes), :func:`actor_place_graph`,
+  :func:`event_place_graph`; each takes the filters ``start``, ``end``, ``event_types``,
+  ``sources``, ``min_confidence``, ``stances``.
+- Stance: every link between an actor and an event says how it is known
+  (:data:`STANCES`: ``stated`` by the source, ``claimed`` by the actor, ``alleged`` by
+  someone else, ``suspected``, ``denied`` by the actor; :func:`event_links`). Graphs keep
+  every stance unless ``stances`` says otherwise; paths and ego networks report it.
+- Group nodes (civilians, unidentified armed groups: ``Snapshot.is_generic``) stay in
+  every graph as the victims and doers they are; rankings of who matters
+  (:func:`top_actors`, :func:`brokers`, :func:`compare_windows`, community names,
+  ``kg analyze centrality``) leave them out unless ``generic=True`` (:func:`named_actors`).
 - Metrics, graph in and plain data out (:mod:`kg.analysis.metrics`): :func:`centrality`
   (degree, betweenness, PageRank, eigenvector), :func:`communities` (Louvain, seeded,
   labelled), :func:`brokers`; paths (:mod:`kg.analysis.paths`): :func:`shortest_path`,
@@ -22,7 +31,7 @@ SPARQL queries (:func:`load`), and writes nothing but its own results graph
 >>> snap = ka.load(toy_store())              # read once, analyse many times
 >>> G = ka.interaction_graph(snap, start="2024-01", end="2024-01")
 >>> [(c["label"], c["size"]) for c in ka.communities(G, seed=1)]
-[('Group B / Group A / Ministry', 4)]
+[('Group B / Group A / Police', 5)]
 
 Faster backends
 ---------------
@@ -49,10 +58,13 @@ from kg.analysis.data import Filters, Snapshot, load, make_filters, snapshot
 from kg.analysis.metrics import brokers, centrality, communities, pagerank, simple_graph
 from kg.analysis.paths import all_short_paths, ego_network, hop, shortest_path
 from kg.analysis.projections import (
+    STANCES,
     actor_event_graph,
     actor_place_graph,
+    event_links,
     event_place_graph,
     interaction_graph,
+    named_actors,
 )
 from kg.analysis.resolve import AmbiguousName, NameNotFound, resolve_actor, resolve_event
 from kg.analysis.results import result_triples, write_results
@@ -65,6 +77,7 @@ from kg.analysis.tables import (
 )
 
 __all__ = [
+    "STANCES",
     "AmbiguousName",
     "Filters",
     "NameNotFound",
@@ -78,11 +91,13 @@ __all__ = [
     "communities",
     "compare_windows",
     "ego_network",
+    "event_links",
     "event_place_graph",
     "hop",
     "interaction_graph",
     "load",
     "make_filters",
+    "named_actors",
     "pagerank",
     "resolve_actor",
     "resolve_event",

@@ -108,6 +108,11 @@ class Filters:
         case-insensitive.
     min_confidence:
         Keep events whose ``ckg:confidence`` is at least this (events without one pass).
+    stances:
+        Keep only the links of responsibility between actors and events with these
+        stances (``stated``, ``claimed``, ``alleged``, ``suspected``, ``denied``:
+        :data:`kg.analysis.projections.STANCES`); empty keeps them all. Links to targets,
+        victims, speakers and reporters are always kept.
     """
 
     start: str | None = None
@@ -115,6 +120,7 @@ class Filters:
     event_types: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     min_confidence: float | None = None
+    stances: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         """The filters that are set (for result provenance)."""
@@ -126,6 +132,8 @@ class Filters:
             out["event_types"] = list(self.event_types)
         if self.sources:
             out["sources"] = list(self.sources)
+        if self.stances:
+            out["stances"] = list(self.stances)
         return out
 
 
@@ -137,6 +145,7 @@ def make_filters(
     event_types: Iterable[str] | str | None = None,
     sources: Iterable[str] | str | None = None,
     min_confidence: float | None = None,
+    stances: Iterable[str] | str | None = None,
 ) -> Filters:
     """A :class:`Filters` from keyword arguments (strings may list several values, comma-separated).
 
@@ -157,6 +166,7 @@ def make_filters(
         event_types=_many(event_types) or base.event_types,
         sources=_many(sources) or base.sources,
         min_confidence=min_confidence if min_confidence is not None else base.min_confidence,
+        stances=tuple(s.casefold() for s in _many(stances)) or base.stances,
     )
 
 
@@ -312,7 +322,21 @@ def load_hierarchy(source: Any) -> Hierarchy:
 
 # ---------------------------------------------------------------- the snapshot
 
-ROLE_BASES = (CKG.participant, CKG.target, CKG.victim, CKG.reportedBy, CKG.attributedTo)
+ROLE_BASES = (
+    CKG.participant,
+    CKG.target,
+    CKG.victim,
+    CKG.reportedBy,
+    CKG.attributedTo,
+    CKG.deniedBy,
+)
+#: Actor classes of the group nodes a source describes without naming: the victims by what
+#: they are ("Civilians (Iran)", ``ckg:SocialGroup`` and below) and the doers no one names
+#: ("Unidentified Armed Group (Mexico)", ``ckg:UnidentifiedArmedGroup``). They stay in every
+#: graph (as victims, as the stated doer); rankings of who matters leave them out unless
+#: asked (``generic=True``). State forces ("Police Forces of Kenya") are organisations and
+#: count.
+GENERIC_ACTOR_CLASSES = (CKG.SocialGroup, CKG.UnidentifiedArmedGroup)
 PLACE_ROLES = (CKG.location, CKG.target, CKG.victim)
 ENTITY_RELATIONS = (
     CKG.affiliateOf,
@@ -390,6 +414,40 @@ class Snapshot:
         """Whether ``iri`` is a place."""
         e = self.entities.get(iri)
         return bool(e and e.is_place)
+
+    def is_generic(self, iri: str) -> bool:
+        """Whether ``iri`` is a group node a source describes without naming it: civilians
+        and other social groups, or an unidentified armed group
+        (:data:`GENERIC_ACTOR_CLASSES`).
+
+        >>> from kg.analysis.testing import toy_store, iri
+        >>> snap = load(toy_store())
+        >>> snap.is_generic(str(iri("civilians-country"))), snap.is_generic(str(iri("group-a")))
+        (True, False)
+        """
+        e = self.entities.get(iri)
+        if e is None or not e.is_actor:
+            return False
+        cache: dict[frozenset[str], bool] = self.__dict__.setdefault("_generic", {})
+        key = frozenset(e.types)
+        got = cache.get(key)
+        if got is None:
+            got = cache[key] = any(
+                self.hierarchy.is_a(e.types, str(c)) for c in GENERIC_ACTOR_CLASSES
+            )
+        return got
+
+    def statements_on(self, iri: str) -> list[Event]:
+        """The statements (claims, attributions, denials, ...) ``ckg:about`` the event ``iri``,
+        in IRI order."""
+        index: dict[str, list[Event]] | None = self.__dict__.get("_statements_on")
+        if index is None:
+            index = {}
+            for ev in sorted(self.events.values(), key=lambda e: e.iri):
+                for x in ev.about:
+                    index.setdefault(x, []).append(ev)
+            self.__dict__["_statements_on"] = index
+        return index.get(iri, [])
 
     # ------------------------------------------------------------ filtering
     def resolve_classes(self, names: Sequence[str]) -> set[str]:
@@ -506,7 +564,7 @@ def load(source: Any, *, evidence: bool = True) -> Snapshot:
     --------
     >>> from kg.analysis.testing import toy_store
     >>> load(toy_store())
-    <Snapshot 5 events, 6 actors and places, 2 documents>
+    <Snapshot 5 events, 7 actors and places, 2 documents>
     """
     h = load_hierarchy(source)
     snap = Snapshot(h)

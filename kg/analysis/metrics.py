@@ -34,7 +34,11 @@ METRICS = ("degree", "degree_centrality", "betweenness", "pagerank", "eigenvecto
 
 
 def simple_graph(G: nx.Graph, *, directed: bool | None = None, weight: str = "weight") -> nx.Graph:
-    """``G`` without parallel edges (and, if asked, without direction), weights summed.
+    """``G`` without parallel edges (and, if asked, without direction), weights merged.
+
+    Parallel edges that list their ``events`` (the interaction network's edges of one type
+    and stance) weigh the number of distinct events behind them, so that one bombing both
+    stated and alleged counts once; edges without events add their weight.
 
     Parameters
     ----------
@@ -49,6 +53,13 @@ def simple_graph(G: nx.Graph, *, directed: bool | None = None, weight: str = "we
     >>> M = nx.MultiDiGraph([("a", "b"), ("a", "b"), ("b", "a")])
     >>> simple_graph(M, directed=False).edges(data=True)
     EdgeDataView([('a', 'b', {'weight': 3})])
+    >>> M = nx.MultiDiGraph()
+    >>> M.add_edge("a", "b", key="attacked", weight=1, events=["e1"])
+    'attacked'
+    >>> M.add_edge("a", "b", key="attacked (alleged)", weight=2, events=["e1", "e2"])
+    'attacked (alleged)'
+    >>> simple_graph(M)["a"]["b"]["weight"]
+    2
     """
     to_directed = G.is_directed() if directed is None else directed
     if not G.is_multigraph() and G.is_directed() == to_directed:
@@ -57,10 +68,15 @@ def simple_graph(G: nx.Graph, *, directed: bool | None = None, weight: str = "we
     H.graph.update(G.graph)
     H.add_nodes_from(G.nodes(data=True))
     acc: dict[tuple[Any, Any], float] = {}
+    evs: dict[tuple[Any, Any], set[Any]] = {}
     for u, v, d in G.edges(data=True):
         key = (u, v) if to_directed or (v, u) not in acc else (v, u)
-        acc[key] = acc.get(key, 0) + d.get(weight, 1)
-    H.add_edges_from((u, v, {weight: w}) for (u, v), w in acc.items())
+        if d.get("events"):
+            evs.setdefault(key, set()).update(d["events"])
+            acc.setdefault(key, 0)
+        else:
+            acc[key] = acc.get(key, 0) + d.get(weight, 1)
+    H.add_edges_from((u, v, {weight: w + len(evs.get((u, v), ()))}) for (u, v), w in acc.items())
     return H
 
 
@@ -200,8 +216,8 @@ def communities(
     label_size:
         How many of the most central members name the community.
     label_kind:
-        Name communities only after nodes of this ``kind`` (actors in a bipartite graph),
-        when it has any.
+        Name communities only after nodes of this ``kind`` (actors in a bipartite graph)
+        that are not ``generic`` (civilians, unidentified armed groups), when it has any.
 
     Returns
     -------
@@ -229,7 +245,13 @@ def communities(
     rows: list[dict[str, Any]] = []
     for part in parts:
         members = sorted(part, key=key)
-        named = [m for m in members if label_kind and U.nodes[m].get("kind") == label_kind]
+        named = [
+            m
+            for m in members
+            if label_kind
+            and U.nodes[m].get("kind", label_kind) == label_kind
+            and not U.nodes[m].get("generic")
+        ]
         top = (named or members)[:label_size]
         rows.append(
             {
@@ -250,12 +272,15 @@ def brokers(
     betweenness_k: int | None = None,
     seed: int = 42,
     kind: str | None = None,
+    generic: bool = False,
 ) -> list[dict[str, Any]]:
     """Brokers: nodes with high betweenness for their (low) degree.
 
     The score is the node's betweenness percentile minus its degree percentile (both
     among the nodes considered, ties averaged): a node on many shortest paths with few
-    direct ties scores near 1. Nodes with no betweenness are not brokers.
+    direct ties scores near 1. Nodes with no betweenness are not brokers. Nodes marked
+    ``generic`` (civilians, unidentified armed groups: see
+    :func:`kg.analysis.projections.named_actors`) are left out unless ``generic`` is true.
 
     Returns
     -------
@@ -271,7 +296,12 @@ def brokers(
     [4]
     """
     c = centrality(G, ["degree", "betweenness"], betweenness_k=betweenness_k, seed=seed)
-    nodes = [n for n in c if kind is None or G.nodes[n].get("kind") == kind]
+    nodes = [
+        n
+        for n in c
+        if (kind is None or G.nodes[n].get("kind") == kind)
+        and (generic or not G.nodes[n].get("generic"))
+    ]
     if not nodes:
         return []
 

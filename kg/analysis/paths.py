@@ -8,8 +8,16 @@ typed edge between its two actors, in either direction, with the events and thei
 >>> from kg.analysis.projections import interaction_graph
 >>> G = interaction_graph(toy_store())
 >>> path = shortest_path(G, str(iri("ministry")), str(iri("police")))
->>> [(h["target_label"], sorted(r["type"] for r in h["relations"])) for h in path]
-[('Group B', ['attributed to']), ('Police', ['arrested', 'attacked'])]
+>>> [(h["target_label"], sorted(r["relation"] for r in h["relations"])) for h in path]
+... # doctest: +NORMALIZE_WHITESPACE
+[('Group B', ['attributed to']),
+ ('Police', ['arrested', 'attacked', 'attacked (denied)', 'attacked (suspected)'])]
+
+Each relation says how firmly it is known (``stance``) and who says so (``by``):
+
+>>> r = next(r for r in path[1]["relations"] if r["stance"] == "suspected")
+>>> r["direction"], r["by"], r["events"][0]["evidence"]
+('forward', [], ['Group A bombed a police convoy in the province.'])
 """
 
 from __future__ import annotations
@@ -50,9 +58,12 @@ def hop(G: nx.Graph, u: Any, v: Any) -> dict[str, Any]:
     -------
     dict
         ``source``, ``target``, their labels, and ``relations``: one dict per edge with
-        ``type``, ``direction`` (``forward`` when the edge goes from ``source`` to
-        ``target``), ``weight``, and ``events`` (each with ``iri``, ``label``, ``date``
-        and ``evidence``, the quotes).
+        ``type``, ``stance`` (``stated``, ``claimed``, ``alleged``, ``suspected``,
+        ``denied``: :data:`kg.analysis.projections.STANCES`), ``relation`` (the type with
+        the stance, as a table shows it: ``attacked (claimed)``), ``by`` (who says so, for
+        claims, allegations and denials), ``direction`` (``forward`` when the edge goes
+        from ``source`` to ``target``), ``weight``, and ``events`` (each with ``iri``,
+        ``label``, ``date`` and ``evidence``, the quotes).
 
     Examples
     --------
@@ -72,16 +83,20 @@ def hop(G: nx.Graph, u: Any, v: Any) -> dict[str, Any]:
             {"iri": e, **info.get(e, {"label": "", "date": None, "evidence": []})}
             for e in d.get("events", [])
         ]
+        kind, stance = d.get("type", "linked"), d.get("stance", "stated")
         rels.append(
             {
-                "type": d.get("type", "linked"),
+                "type": kind,
+                "stance": stance,
+                "relation": kind if stance == "stated" else f"{kind} ({stance})",
+                "by": list(d.get("by", [])),
                 "direction": "forward" if (a, b) == (u, v) else "backward",
                 "weight": d.get("weight", 1),
                 "predicates": d.get("predicates", []),
                 "events": evs,
             }
         )
-    rels.sort(key=lambda r: (-len(r["events"]), r["type"]))
+    rels.sort(key=lambda r: (-len(r["events"]), r["relation"]))
     return {
         "source": u,
         "source_label": _label(G, u),
@@ -153,36 +168,80 @@ def all_short_paths(
 
 
 def ego_network(G: nx.Graph, center: Any, *, radius: int = 1) -> dict[str, Any]:
-    """The actors within ``radius`` hops of ``center`` and the edges among them.
+    """The actors within ``radius`` hops of ``center``, the edges among them, and the
+    events behind the center's own edges, each with its stance.
 
     Returns
     -------
     dict
-        ``center``, ``nodes`` (``id``, ``label``, ``distance``) and ``edges`` (``source``,
-        ``target``, ``type``, ``weight``).
+        ``center``, ``nodes`` (``id``, ``label``, ``distance``), ``edges`` (``source``,
+        ``target``, ``type``, ``stance``, ``relation``, ``by``, ``weight`` and ``events``:
+        ``iri``, ``label``, ``date``) and ``events``: the events of the center's edges,
+        each with ``iri``, ``label``, ``date`` and ``relations`` (how the center is linked
+        through it: ``relation``, ``stance``, ``with``, the other actor's label).
 
     Examples
     --------
     >>> ego = ego_network(nx.path_graph(["a", "b", "c", "d"]), "b")
     >>> [(n["id"], n["distance"]) for n in ego["nodes"]], len(ego["edges"])
     ([('b', 0), ('a', 1), ('c', 1)], 2)
+    >>> from kg.analysis.testing import toy_store
+    >>> from kg.analysis.projections import interaction_graph
+    >>> from kg.analysis import resolve_actor, load
+    >>> snap = load(toy_store())
+    >>> ego = ego_network(interaction_graph(snap), resolve_actor(snap, "Group A"))
+    >>> [(e["label"], sorted({r["stance"] for r in e["relations"]})) for e in ego["events"]]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('Bombing by Group B', ['claimed']), ('Claim by Group A', ['stated']),
+     ('Bombing by Group A', ['stated'])]
     """
     _check(G, center)
     U = simple_graph(G, directed=False)
     dist = nx.single_source_shortest_path_length(U, center, cutoff=radius)
     sub = G.subgraph(dist)
     nodes = sorted(dist, key=lambda n: (dist[n], _label(G, n)))
-    edges = [
-        {
+    info = G.graph.get("events", {})
+
+    def evs(d: dict[str, Any]) -> list[dict[str, Any]]:
+        return [
+            {
+                "iri": e,
+                "label": info.get(e, {}).get("label", ""),
+                "date": info.get(e, {}).get("date"),
+            }
+            for e in d.get("events", [])
+        ]
+
+    edges = []
+    mine: dict[str, dict[str, Any]] = {}
+    for u, v, d in sub.edges(data=True):
+        kind, stance = d.get("type", "linked"), d.get("stance", "stated")
+        relation = kind if stance == "stated" else f"{kind} ({stance})"
+        edge = {
             "source": u,
             "target": v,
-            "type": d.get("type", "linked"),
+            "type": kind,
+            "stance": stance,
+            "relation": relation,
+            "by": list(d.get("by", [])),
             "weight": d.get("weight", 1),
+            "events": evs(d),
         }
-        for u, v, d in sub.edges(data=True)
-    ]
+        edges.append(edge)
+        if center in (u, v):
+            other = _label(G, v if u == center else u)
+            for e in edge["events"]:
+                row = mine.setdefault(e["iri"], {**e, "relations": []})
+                row["relations"].append(
+                    {
+                        "relation": relation if u == center else f"{relation} by",
+                        "stance": stance,
+                        "with": other,
+                    }
+                )
     return {
         "center": center,
         "nodes": [{"id": n, "label": _label(G, n), "distance": dist[n]} for n in nodes],
         "edges": edges,
+        "events": sorted(mine.values(), key=lambda e: (e["date"] or "", e["label"])),
     }

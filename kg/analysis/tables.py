@@ -18,7 +18,8 @@ from rdflib import URIRef
 from kg import event_classes
 from kg.analysis.data import Filters, Snapshot, local_name, make_filters, period_of, snapshot
 from kg.analysis.metrics import pagerank
-from kg.analysis.projections import event_roles, interaction_graph
+from kg.analysis.projections import RESPONSIBLE_ROLES, event_links, event_roles, interaction_graph
+from kg.analysis.projections import STANCES as STANCE_NAMES
 from kg.analysis.resolve import resolve_actor, resolve_event
 from kg.vocab import CKG
 
@@ -103,20 +104,39 @@ def timeline(
 
 
 def top_actors(
-    data: Any, *, n: int = 10, role: str | None = None, filters: Filters | None = None, **kw: Any
+    data: Any,
+    *,
+    n: int = 10,
+    role: str | None = None,
+    generic: bool = False,
+    filters: Filters | None = None,
+    **kw: Any,
 ) -> list[dict[str, Any]]:
     """The actors taking part in the most events (optionally in one role).
+
+    Every link counts, whatever its stance (claimed, alleged, denied, ...; the ``stances``
+    filter narrows it). Group nodes that sources describe without naming (civilians,
+    unidentified armed groups) are left out unless ``generic`` is true.
 
     Examples
     --------
     >>> from kg.analysis.testing import toy_store
     >>> [(r["label"], r["events"]) for r in top_actors(toy_store(), n=2)]
-    [('Group B', 3), ('Police', 3)]
+    [('Group B', 4), ('Group A', 3)]
+    >>> [r["label"] for r in top_actors(toy_store(), role="victim", generic=True)]
+    ['Civilians (Country)']
+    >>> [(r["label"], r["events"]) for r in top_actors(toy_store(), n=1, stances="stated")]
+    [('Group B', 3)]
     """
     snap = snapshot(data, evidence=False)
+    f = make_filters(filters, **kw)
     counts: Counter[str] = Counter()
-    for ev in snap.distinct_events(make_filters(filters, **kw)):
-        for a in {a for a, r in event_roles(snap, ev) if role is None or r == role}:
+    for ev in snap.distinct_events(f):
+        for a in {
+            a
+            for a, r in event_roles(snap, ev, stances=f.stances or None)
+            if (role is None or r == role) and (generic or not snap.is_generic(a))
+        }:
             counts[a] += 1
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], snap.label(kv[0])))
     return [{"actor": a, "label": snap.label(a), "events": c} for a, c in ranked[:n]]
@@ -155,8 +175,10 @@ def statements_about(data: Any, event: str) -> list[dict[str, Any]]:
     list of dict
         ``stance`` (claim, attribution, accusation, denial, declined to comment,
         statement, ...), ``speaker``, ``attributed_to`` (the actors it holds responsible:
-        its ``ckg:attributedTo``, or else, for claims, attributions and accusations, the
-        perpetrators of the event, with ``inferred`` true),
+        its ``ckg:attributedTo``; or else, for a claim, the claimant itself, or the named
+        perpetrator the source states when that is someone else (``inferred`` true); for
+        an attribution or accusation, the actors the event's ``ckg:allegedPerpetrator``
+        links say the speaker blames, or else its named perpetrators, ``inferred`` true),
         ``reported_by``, ``date``, ``evidence`` (the quotes), ``statement`` (its IRI) and
         ``about`` (the event's IRI). Claims first, then attributions, accusations, denials.
 
@@ -175,12 +197,15 @@ def statements_about(data: Any, event: str) -> list[dict[str, Any]]:
     if ev0.part_of:
         related.add(ev0.part_of)
     related |= {i for i, e in snap.events.items() if e.part_of == target}
-    doers = [
-        snap.label(a)
-        for i in sorted(related)
-        for a, r in event_roles(snap, snap.events[i])
-        if r in ("perpetrator", "agent")
-    ]
+    # the named doers the source states, and who others hold responsible (and by whom)
+    doers: dict[str, None] = {}
+    alleged: dict[str, set[str]] = {}
+    for i in sorted(related):
+        for x in event_links(snap, snap.events[i]):
+            if x.role in ("perpetrator", "agent") and not snap.is_generic(x.actor):
+                doers[x.actor] = None
+            elif x.stance in ("alleged", "suspected"):
+                alleged.setdefault(x.actor, set()).update(x.by)
     order = {name: i for i, name in enumerate(STANCE_ORDER)}
     rows: list[dict[str, Any]] = []
     for ev in snap.events.values():
@@ -190,16 +215,24 @@ def statements_about(data: Any, event: str) -> list[dict[str, Any]]:
         if stance is None:
             continue
         roles = event_roles(snap, ev)
+        speakers = [a for a, r in roles if r == "speaker"]
         named = [snap.label(a) for a, r in roles if r == "attributed to"]
-        inferred = not named and stance in ("attribution", "accusation", "claim")
-        if inferred:
-            named = list(dict.fromkeys(doers))
+        inferred = False
+        if not named and stance == "claim":
+            # a claimant claims for itself, unless the source states another named doer
+            others = [d for d in doers if d not in speakers]
+            named = [snap.label(a) for a in (others or speakers)]
+            inferred = bool(others)
+        elif not named and stance in ("attribution", "accusation"):
+            mine = [a for a, by in alleged.items() if set(speakers) & by]
+            named = [snap.label(a) for a in (mine or list(doers))]
+            inferred = bool(named)
         rows.append(
             {
                 "stance": stance,
-                "speaker": ", ".join(snap.label(a) for a, r in roles if r == "speaker"),
+                "speaker": ", ".join(snap.label(a) for a in speakers),
                 "attributed_to": ", ".join(named),
-                "inferred": inferred and bool(named),
+                "inferred": inferred,
                 "reported_by": ", ".join(snap.label(a) for a, r in roles if r == "reporter"),
                 "date": ev.when(snap.docs),
                 "evidence": list(ev.evidence),
@@ -221,9 +254,12 @@ def actor_profile(
     dict
         ``iri``, ``label``, ``aliases``, ``types``, ``affiliations`` (outgoing standing
         relations: ``relation``, ``iri``, ``label``), ``affiliates`` (incoming ones),
-        ``events_by_type``, ``events_by_role``, ``first_seen``, ``last_seen`` (dates of
-        its events, falling back to publication dates), ``places`` (``label``, ``events``)
-        and ``events`` (``iri``, ``label``, ``types``, ``roles``, ``date``).
+        ``events_by_type``, ``events_by_role``, ``events_by_stance`` (how its links of
+        responsibility are known: ``stated``, ``claimed``, ``alleged``, ``suspected``,
+        ``denied``), ``first_seen``, ``last_seen`` (dates of its events, falling back to
+        publication dates), ``places`` (``label``, ``events``) and ``events`` (``iri``,
+        ``label``, ``types``, ``roles``, ``stances`` (one per role), ``by`` (the labels of
+        who says so, for claimed, alleged, suspected and denied links), ``date``).
 
     Examples
     --------
@@ -232,24 +268,35 @@ def actor_profile(
     >>> p["affiliations"][0]["relation"], p["affiliations"][0]["label"]
     ('affiliateOf', 'Group A')
     >>> p["events_by_role"], p["first_seen"], p["last_seen"]
-    ({'perpetrator': 1, 'attributed to': 1, 'target': 1}, '2024-01-05', '2024-02-10')
+    ... # doctest: +NORMALIZE_WHITESPACE
+    ({'perpetrator': 1, 'attributed to': 1, 'target': 1, 'suspected': 1, 'denied': 1},
+     '2024-01-05', '2024-02-15')
+    >>> p["events_by_stance"]
+    {'stated': 1, 'suspected': 1, 'denied': 1}
+    >>> [(e["label"], e["roles"], e["stances"]) for e in p["events"]][-1]
+    ('Bombing by Group A', ['suspected', 'denied'], ['suspected', 'denied'])
     """
     snap = snapshot(data, evidence=False)
     iri = resolve_actor(snap, actor)
     ent = snap.entities[iri]
     by_type: Counter[str] = Counter()
     by_role: Counter[str] = Counter()
+    by_stance: Counter[str] = Counter()
     places: Counter[str] = Counter()
     events = []
     dates = []
-    for ev in snap.events_matching(make_filters(filters, **kw)):
-        roles = [r for a, r in event_roles(snap, ev) if a == iri]
-        if not roles:
+    f = make_filters(filters, **kw)
+    for ev in snap.events_matching(f):
+        links = [x for x in event_links(snap, ev, stances=f.stances or None) if x.actor == iri]
+        if not links:
             continue
+        roles = [x.role for x in links]
         for t in ev.types:
             by_type[local_name(t)] += 1
         for r in dict.fromkeys(roles):
             by_role[r] += 1
+        for st in dict.fromkeys(x.stance for x in links if x.role in RESPONSIBLE_ROLES):
+            by_stance[st] += 1
         for p, x in ev.roles:
             if p == str(CKG.location) and snap.is_place(x):
                 places[x] += 1
@@ -261,7 +308,9 @@ def actor_profile(
                 "iri": ev.iri,
                 "label": ev.label,
                 "types": sorted(local_name(t) for t in ev.types),
-                "roles": list(dict.fromkeys(roles)),
+                "roles": roles,
+                "stances": [x.stance for x in links],
+                "by": list(dict.fromkeys(snap.label(b) for x in links for b in x.by if b != iri)),
                 "date": when,
                 "part_of": ev.part_of,
             }
@@ -284,6 +333,7 @@ def actor_profile(
         "affiliates": [{"relation": r, "iri": s, "label": snap.label(s)} for r, s in rel_in],
         "events_by_type": dict(by_type.most_common()),
         "events_by_role": dict(by_role.most_common()),
+        "events_by_stance": {k: by_stance[k] for k in STANCE_NAMES if by_stance[k]},
         "first_seen": min((d[:10] for d in dates), default=None),
         "last_seen": max((d[:10] for d in dates), default=None),
         "places": [
@@ -307,6 +357,7 @@ def compare_windows(
     window_b: tuple[str | None, str | None] | str,
     *,
     top: int | None = 10,
+    generic: bool = False,
     filters: Filters | None = None,
     **kw: Any,
 ) -> list[dict[str, Any]]:
@@ -319,6 +370,9 @@ def compare_windows(
         side may be empty).
     top:
         Keep the ``top`` biggest rises and the ``top`` biggest falls (``None``: all).
+    generic:
+        Also list the group nodes sources describe without naming (civilians,
+        unidentified armed groups); they are left out by default.
 
     Returns
     -------
@@ -334,8 +388,8 @@ def compare_windows(
     >>> rows = compare_windows(toy_store(), "2024-01", "2024-02")
     >>> [(r["label"], r["events_a"], r["events_b"], r["change"]) for r in rows]
     ... # doctest: +NORMALIZE_WHITESPACE
-    [('Police', 1, 2, 'rose'), ('Group A', 1, 1, 'same'),
-     ('Ministry', 1, 0, 'gone'), ('Group B', 2, 1, 'fell')]
+    [('Police', 1, 2, 'rose'), ('Group B', 2, 2, 'same'),
+     ('Ministry', 1, 0, 'gone'), ('Group A', 2, 1, 'fell')]
     """
     snap = snapshot(data)
     base = make_filters(filters, **kw)
@@ -344,10 +398,12 @@ def compare_windows(
         f = make_filters(base, start=w[0], end=w[1])
         counts: Counter[str] = Counter()
         for ev in snap.distinct_events(f):
-            for a in {a for a, _r in event_roles(snap, ev)}:
+            for a in {a for a, _r in event_roles(snap, ev, stances=f.stances or None)}:
                 counts[a] += 1
         pr = pagerank(interaction_graph(snap, filters=f, relations=False))
         for a in set(counts) | set(pr):
+            if not generic and snap.is_generic(a):
+                continue
             stats[a][f"events_{tag}"] = counts.get(a, 0)
             stats[a][f"pagerank_{tag}"] = round(pr.get(a, 0.0), 6)
     rows: list[dict[str, Any]] = []

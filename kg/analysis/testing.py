@@ -2,13 +2,15 @@
 
 Two documents, three actors and a ministry, a town in a province, five events::
 
-    e1  2024-01-05  Bombing      Group B -> Police, in Town            (doc d1, Wire)
+    e1  2024-01-05  Bombing      Group B -> Police and civilians, in Town (doc d1, Wire)
+                                 claimed by Group A
     e2  2024-01-06  Claim        Group A claims e1                     (doc d1)
     e5  2024-01-07  Attribution  Ministry attributes e1 to Group B     (doc d1)
     e3  2024-02-10  Arrest       Police arrest Group B, in Town        (doc d2, Daily)
     e4  (2024-02-15) Bombing     Group A -> Police, in Province        (doc d2, no date)
+                                 Group B suspected, and denies it
 
-Group B is an affiliate of Group A.
+Group B is an affiliate of Group A. "Civilians (Country)" is a group node (ckg:Civilians).
 
 >>> st = toy_store()
 >>> st.stats()["events"]
@@ -100,13 +102,20 @@ def toy_triples() -> dict[str, list[Any]]:
         + places
         + actors
         + entity("ministry", "Ministry", CKG.Government)
+        + entity("civilians-country", "Civilians (Country)", CKG.Civilians)
         + event(
             "e1",
             "d1",
             (CKG.Bombing,),
             "Bombing by Group B",
             date="2024-01-05",
-            roles=((CKG.perpetrator, "group-b"), (CKG.target, "police"), (CKG.location, "town")),
+            roles=(
+                (CKG.perpetrator, "group-b"),
+                (CKG.claimedBy, "group-a"),
+                (CKG.target, "police"),
+                (CKG.victim, "civilians-country"),
+                (CKG.location, "town"),
+            ),
             evidence=("Group B bombed the police post in Town.",),
         )
         + event(
@@ -154,6 +163,8 @@ def toy_triples() -> dict[str, list[Any]]:
             confidence=0.4,
             roles=(
                 (CKG.perpetrator, "group-a"),
+                (CKG.suspectedPerpetrator, "group-b"),
+                (CKG.deniedBy, "group-b"),
                 (CKG.target, "police"),
                 (CKG.location, "province"),
             ),

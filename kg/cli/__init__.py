@@ -24,6 +24,14 @@ app = typer.Typer(
 )
 
 
+def _version(value: bool) -> None:
+    if value:
+        from kg._version import __version__
+
+        typer.echo(f"conflict-kg {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _main(
     ctx: typer.Context,
@@ -32,6 +40,13 @@ def _main(
         "--store",
         envvar="KG_STORE",
         help="The store: a folder (default ./kg-store) or a SPARQL endpoint URL.",
+    ),
+    version: bool = typer.Option(
+        False,
+        "--version",
+        callback=_version,
+        is_eager=True,
+        help="Print the version of conflict-kg and exit.",
     ),
 ) -> None:
     """Global options."""

@@ -13,7 +13,16 @@ from typing import Any
 import typer
 
 from kg.cli.core import err_console, open_store, print_rows
-from kg.cli.options import FORMAT, MINCONF, SOURCES, TYPES, make_filters, with_filters
+from kg.cli.options import (
+    FORMAT,
+    GENERIC,
+    MINCONF,
+    SOURCES,
+    STANCE,
+    TYPES,
+    make_filters,
+    with_filters,
+)
 from kg.errors import KGError
 
 GRAPH = typer.Option(
@@ -81,18 +90,26 @@ def register(app: typer.Typer) -> None:
             None, "--betweenness-k", help="Estimate betweenness from k sampled nodes (big graphs)"
         ),
         write: str = typer.Option(None, "--write", help="Also store the results as graph NAME"),
+        generic: bool = GENERIC,
         format: str = FORMAT,
         filters: Any = None,
     ) -> None:
-        """Degree, betweenness, PageRank and eigenvector centrality of actors."""
+        """Degree, betweenness, PageRank and eigenvector centrality of actors.
+
+        Computed over the whole network (civilians and unidentified armed groups included,
+        as the victims and doers they are); the ranking lists named actors unless --generic.
+        """
         from kg.analysis import centrality as cent
+        from kg.analysis.projections import named_actors
 
         snap = _load(ctx)
         G = _graph(snap, graph, filters)
         if k is None and G.number_of_nodes() > 5000:
             k = 500
-        actors = [n for n, kind in G.nodes(data="kind") if kind == "actor"]
+        actors = named_actors(G, generic=generic)
         values = cent(G, betweenness_k=k, nodes=actors)
+        if not values:
+            raise KGError("no actor in the network within the filters: widen them")
         if sort not in next(iter(values.values()), {sort: 0}):
             raise KGError(f"cannot sort by {sort!r}: choose degree, betweenness, pagerank, ...")
         ranked = sorted(values, key=lambda n: (-values[n][sort], G.nodes[n]["label"]))
@@ -165,6 +182,7 @@ def register(app: typer.Typer) -> None:
     def brokers(
         ctx: typer.Context,
         top: int = typer.Option(10, "--top", "-n"),
+        generic: bool = GENERIC,
         format: str = FORMAT,
         filters: Any = None,
     ) -> None:
@@ -172,7 +190,12 @@ def register(app: typer.Typer) -> None:
         from kg.analysis import brokers as brk
 
         G = _graph(_load(ctx), "actors", filters)
-        rows = brk(G, top=top, betweenness_k=500 if G.number_of_nodes() > 5000 else None)
+        rows = brk(
+            G,
+            top=top,
+            betweenness_k=500 if G.number_of_nodes() > 5000 else None,
+            generic=generic,
+        )
         print_rows(
             [
                 {
@@ -226,15 +249,20 @@ def register(app: typer.Typer) -> None:
                         else (h["target_label"], h["source_label"])
                     )
                     quotes = [q for e in r["events"] for q in e["evidence"]]
+                    by = (
+                        f" (by {', '.join(r['by'])})"
+                        if r["by"] and r["stance"] == "alleged"
+                        else ""
+                    )
                     rows.append(
                         {
                             "path": i,
                             "hop": j,
                             "from": src,
-                            "relation": r["type"],
+                            "relation": r["relation"] + by,
                             "to": dst,
                             "events": "; ".join(e["label"] for e in r["events"]),
-                            "evidence": " | ".join(quotes) or ", ".join(r["predicates"]),
+                            "evidence": _short(quotes) or ", ".join(r["predicates"]),
                         }
                     )
         print_rows(rows, format, title=f"{snap.label(u)} → {snap.label(v)}")
@@ -274,6 +302,10 @@ def register(app: typer.Typer) -> None:
                 "field": "events by role",
                 "value": ", ".join(f"{k} {v}" for k, v in p["events_by_role"].items()),
             },
+            {
+                "field": "events by stance",
+                "value": ", ".join(f"{k} {v}" for k, v in p["events_by_stance"].items()),
+            },
             {"field": "first seen", "value": p["first_seen"]},
             {"field": "last seen", "value": p["last_seen"]},
             {
@@ -284,7 +316,8 @@ def register(app: typer.Typer) -> None:
         rows += [
             {
                 "field": f"event {e['date'] or ''}",
-                "value": f"{e['label']} [{', '.join(e['roles'])}]",
+                "value": f"{e['label']} [{', '.join(e['roles'])}]"
+                + (f" (by {', '.join(e['by'])})" if e["by"] else ""),
             }
             for e in p["events"]
         ]
@@ -315,14 +348,17 @@ def register(app: typer.Typer) -> None:
     def top(
         ctx: typer.Context,
         n: int = typer.Option(20, "--top", "-n"),
-        role: str = typer.Option(None, "--role", help="perpetrator, target, speaker, ..."),
+        role: str = typer.Option(
+            None, "--role", help="perpetrator, claimed, alleged, suspected, denied, target, ..."
+        ),
+        generic: bool = GENERIC,
         format: str = FORMAT,
         filters: Any = None,
     ) -> None:
         """The actors in the most events."""
         from kg.analysis import top_actors
 
-        rows = top_actors(_load(ctx), n=n, role=role, filters=filters)
+        rows = top_actors(_load(ctx), n=n, role=role, generic=generic, filters=filters)
         print_rows(
             [{"actor": r["label"], "events": r["events"], "iri": r["actor"]} for r in rows],
             format,
@@ -378,18 +414,31 @@ def register(app: typer.Typer) -> None:
         if format == "json":
             _json(ego)
             return
+        name = snap.label(ego["center"])
+        print_rows(
+            [
+                {
+                    "date": e["date"] or "",
+                    "event": e["label"],
+                    "how": "; ".join(f"{r['relation']} {r['with']}" for r in e["relations"]),
+                }
+                for e in ego["events"]
+            ],
+            format,
+            title=f"events of {name} (stance: stated, claimed, alleged, suspected, denied)",
+        )
         print_rows(
             [
                 {
                     "from": G.nodes[e["source"]]["label"],
-                    "relation": e["type"],
+                    "relation": e["relation"],
                     "to": G.nodes[e["target"]]["label"],
-                    "weight": e["weight"],
+                    "events": e["weight"],
                 }
                 for e in ego["edges"]
             ],
             format,
-            title=f"ego network of {snap.label(ego['center'])}",
+            title=f"ego network of {name}",
         )
 
     @an.command()
@@ -398,16 +447,18 @@ def register(app: typer.Typer) -> None:
         a: str = typer.Argument(..., help="First window, START:END (e.g. 2023-01:2023-06)"),
         b: str = typer.Argument(..., help="Second window, START:END"),
         top: int = typer.Option(10, "--top", "-n", help="Rises and falls to list"),
+        generic: bool = GENERIC,
         format: str = FORMAT,
         type: list[str] = TYPES,
         source: list[str] = SOURCES,
         min_confidence: float = MINCONF,
+        stance: list[str] = STANCE,
     ) -> None:
         """Who rose and who fell between two time windows (events and PageRank)."""
         from kg.analysis import compare_windows
 
-        f = make_filters(types=type, sources=source, min_conf=min_confidence)
-        rows = compare_windows(_load(ctx), a, b, top=top, filters=f)
+        f = make_filters(types=type, sources=source, min_conf=min_confidence, stances=stance)
+        rows = compare_windows(_load(ctx), a, b, top=top, generic=generic, filters=f)
         print_rows(
             [{k: v for k, v in r.items() if k != "actor"} for r in rows], format, title=f"{a} → {b}"
         )

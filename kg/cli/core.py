@@ -84,13 +84,70 @@ def print_rows(rows: list[dict[str, Any]], fmt: str, title: str | None = None) -
         return
     if fmt != "table":
         raise KGError(f"unknown format {fmt!r}: choose table, json or csv")
+    table, note = rich_table(rows, cols, title, console.width)
+    console.print(table)
+    console.print(f"{len(rows)} row(s){note}")
+
+
+#: The longest word a table column keeps whole (longer ones, such as IRIs, fold).
+WHOLE_WORD = 24
+
+
+def rich_table(
+    rows: list[dict[str, Any]], cols: list[str], title: str | None, width: int
+) -> tuple[Table, str]:
+    """A rich table of ``rows`` that breaks no word shorter than :data:`WHOLE_WORD` at this
+    terminal ``width``: headers wrap at spaces (``degree_centrality`` is shown as "degree
+    centrality"), each column is at least as wide as its longest word, and when that does
+    not fit, the ``iri`` column is left out (say so: ``--format csv`` or ``json`` has it).
+
+    Returns the table and a note for the line under it ("" or why a column is missing).
+
+    >>> t, note = rich_table([{"actor": "Afghanistan", "iri": "https://x/y" * 9}], ["actor", "iri"],
+    ...                      None, 30)
+    >>> [c.header for c in t.columns], note
+    (['actor'], '; IRIs left out at this width: --format csv or json lists them')
+    """
+
+    def longest_word(c: str) -> int:
+        words = [w for r in rows for w in str("" if r[c] is None else r[c]).split()]
+        words += c.replace("_", " ").split()
+        return min(WHOLE_WORD, max((len(w) for w in words), default=1))
+
+    mins: dict[str, int | None] = {c: longest_word(c) for c in cols}
+    note = ""
+
+    def needed() -> int:
+        return sum(m or 4 for c, m in mins.items() if c in cols) + 3 * len(cols) + 1
+
+    if "iri" in cols and needed() > width:
+        cols = [c for c in cols if c != "iri"]
+        note = "; IRIs left out at this width: --format csv or json lists them"
+    # still too wide: the columns of running text (the most text first) may break words
+    by_text = sorted(cols, key=lambda c: -sum(len(str(r[c] or "")) for r in rows))
+    for c in by_text:
+        if needed() <= width:
+            break
+        mins[c] = None
+    natural = {
+        c: max([len(c), *(len(str("" if r[c] is None else r[c])) for r in rows)]) for c in cols
+    }
+    widths: dict[str, int | None] = dict.fromkeys(cols)
+    if sum(natural.values()) + 3 * len(cols) + 1 > width:
+        # fixed widths: every column its longest word (4 for running text), the rest of the
+        # line shared by the columns with more to show, in proportion to what they have
+        fixed = {c: mins[c] or 4 for c in cols}
+        room = width - sum(fixed.values()) - 3 * len(cols) - 1
+        want = {c: max(0, natural[c] - fixed[c]) for c in cols}
+        total = sum(want.values()) or 1
+        for c in cols:
+            widths[c] = fixed[c] + min(want[c], room * want[c] // total)
     table = Table(title=title, show_lines=False)
     for c in cols:
-        table.add_column(c, overflow="fold")
+        table.add_column(c.replace("_", " "), overflow="fold", width=widths[c])
     for r in rows:
         table.add_row(*("" if r[c] is None else str(r[c]) for c in cols))
-    console.print(table)
-    console.print(f"{len(rows)} row(s)")
+    return table, note
 
 
 def result_rows(result: Any) -> list[dict[str, Any]]:
@@ -249,19 +306,36 @@ def register(app: typer.Typer) -> None:
     def export(
         ctx: typer.Context,
         format: str = typer.Option(
-            "nquads", "--format", "-f", help=formats.names(formats.EXPORT, "|")
+            None,
+            "--format",
+            "-f",
+            help=f"{formats.names(formats.EXPORT, '|')} (default: from the extension of -o, "
+            "else nquads)",
         ),
-        output: Path = typer.Option(None, "-o", "--output", help="File (default: stdout)"),
+        output: Path = typer.Option(
+            None, "-o", "--output", help="File (default: stdout); its extension names the format"
+        ),
         with_ontology: bool = typer.Option(False, "--with-ontology"),
     ) -> None:
-        """Write the whole dataset (optionally with the ontology)."""
+        """Write the whole dataset (optionally with the ontology).
+
+        The format comes from --format, or from the extension of the -o file (.nq, .trig,
+        .ttl, .nt, .jsonld); a --format that contradicts the extension is refused.
+        """
+        fmt = formats.export_format_for(output, format).name
         store = open_store(ctx, read_only=True)
         if output is None:
-            store.export(sys.stdout.buffer, format, with_ontology=with_ontology)
+            store.export(sys.stdout.buffer, fmt, with_ontology=with_ontology)
             sys.stdout.flush()
         else:
-            store.export(output, format, with_ontology=with_ontology)
-            err_console.print(f"wrote {output}")
+            try:
+                output.parent.mkdir(parents=True, exist_ok=True)
+                store.export(output, fmt, with_ontology=with_ontology)
+            except OSError as err:
+                raise KGError(
+                    f"cannot write {output}: {err.strerror or err}; choose a writable place"
+                ) from err
+            err_console.print(f"wrote {output} ({formats.get(fmt).title})")
 
     @app.command()
     def query(

@@ -1,8 +1,8 @@
 """Options shared by the commands that read the graph (``kg analyze``, ``kg viz``).
 
-:func:`with_filters` gives a command the five event filters (``--start``, ``--end``,
-``--type``, ``--source``, ``--min-confidence``) once, instead of each command declaring them:
-the command takes a ``filters`` parameter and receives them built by
+:func:`with_filters` gives a command the six filters (``--start``, ``--end``,
+``--type``, ``--source``, ``--min-confidence``, ``--stance``) once, instead of each command
+declaring them: the command takes a ``filters`` parameter and receives them built by
 :func:`kg.analysis.make_filters`.
 
 >>> import typer
@@ -10,7 +10,7 @@ the command takes a ``filters`` parameter and receives them built by
 ... def cmd(name: str, filters: object = None) -> object:
 ...     return filters
 >>> list(inspect.signature(cmd).parameters)
-['name', 'start', 'end', 'type', 'source', 'min_confidence']
+['name', 'start', 'end', 'type', 'source', 'min_confidence', 'stance']
 """
 
 from __future__ import annotations
@@ -29,6 +29,17 @@ END = typer.Option(None, "--end", help="Up to this date (inclusive)")
 TYPES = typer.Option(None, "--type", "-t", help="Event type (class name; repeatable)")
 SOURCES = typer.Option(None, "--source", help="Document source or id (repeatable)")
 MINCONF = typer.Option(None, "--min-confidence", help="Keep events at least this confident")
+STANCE = typer.Option(
+    None,
+    "--stance",
+    help="Keep only links of responsibility with this stance: stated, claimed, alleged, "
+    "suspected, denied (repeatable; default: all)",
+)
+GENERIC = typer.Option(
+    False,
+    "--generic",
+    help="Also rank the group nodes sources do not name (civilians, unidentified armed groups)",
+)
 
 _FILTER_PARAMS = (
     inspect.Parameter("start", inspect.Parameter.KEYWORD_ONLY, default=START, annotation=str),
@@ -40,6 +51,9 @@ _FILTER_PARAMS = (
     inspect.Parameter(
         "min_confidence", inspect.Parameter.KEYWORD_ONLY, default=MINCONF, annotation=float
     ),
+    inspect.Parameter(
+        "stance", inspect.Parameter.KEYWORD_ONLY, default=STANCE, annotation=list[str]
+    ),
 )
 
 
@@ -49,16 +63,20 @@ def make_filters(
     types: list[str] | None = None,
     sources: list[str] | None = None,
     min_conf: float | None = None,
+    stances: list[str] | None = None,
 ) -> Any:
     """The analysis filters for the command-line values (empty lists mean no filter)."""
     from kg.analysis import make_filters as build
+    from kg.analysis.projections import check_stances
 
+    check_stances(stances)
     return build(
         start=start,
         end=end,
         event_types=types or None,
         sources=sources or None,
         min_confidence=min_conf,
+        stances=stances or None,
     )
 
 
@@ -80,6 +98,7 @@ def with_filters(func: Callable[..., Any]) -> Callable[..., Any]:
             kwargs.pop("type", None),
             kwargs.pop("source", None),
             kwargs.pop("min_confidence", None),
+            kwargs.pop("stance", None),
         )
         return func(*args, filters=f, **kwargs)
 

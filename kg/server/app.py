@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from fastapi import APIRouter, FastAPI, Request
-from fastapi.responses import JSONResponse, Response, StreamingResponse
+from fastapi.responses import JSONResponse, RedirectResponse, Response, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -171,8 +171,23 @@ def _ontology_turtle() -> bytes:
     return str(ontology_docs.ontology_turtle()).encode()
 
 
+#: The way back from the ontology docs to the analyst's pages (the docs' own CSP allows
+#: inline styles and no script).
+ONTOLOGY_NAV = (
+    '<nav style="font:14px sans-serif;padding:.5rem 1rem;background:#f8f9fa;'
+    'border-bottom:1px solid #ddd"><a href="/"><b>conflict-kg</b></a> &middot; '
+    '<a href="/documents">Documents</a> &middot; <a href="/graph">Graph</a> &middot; '
+    '<a href="/query">SPARQL</a></nav>'
+)
+
+
 def _ontology_html() -> str:
-    return str(ontology_docs.render_ontology_html())
+    page = str(ontology_docs.render_ontology_html())
+    head, sep, rest = page.partition("<body")
+    if not sep:
+        return page
+    tag_end = rest.index(">") + 1
+    return head + sep + rest[:tag_end] + ONTOLOGY_NAV + rest[tag_end:]
 
 
 def ontology_router(ctx: ServerContext) -> APIRouter:
@@ -226,14 +241,17 @@ def graphs_router(ctx: ServerContext) -> APIRouter:
             from kg.rdf.iri import doc_iri
 
             iri = str(doc_iri(params["doc"]))
+        accept = request.headers.get("accept") or ""
+        if not iri and accept.lstrip().startswith("text/html"):
+            # a browser asking for the list of graphs: the page of the documents
+            return RedirectResponse("/documents", status_code=303)
         if not iri:
             return sparql.error_response(
                 400,
                 "name the graph: /graphs?graph=<graph IRI> or /graphs?doc=<document id>; "
                 "the whole dataset is at /dump.nq",
             )
-        accept = request.headers.get("accept")
-        offer = choose(accept, GRAPH)
+        offer = choose(accept or None, GRAPH)
         if offer is None:
             return sparql.error_response(
                 406, f"cannot produce {accept!r}: accept one of {listing(GRAPH)}"

@@ -16,7 +16,7 @@ spiral, each laid out by networkx) and physics is off, so the browser only draws
 >>> from kg.analysis import load
 >>> v = whole_graph_view(load(toy_store()))
 >>> len(v.net.nodes), sorted(e["label"] for e in v.net.edges)[:2]
-(4, ['affiliated with', 'arrested'])
+(5, ['affiliated with', 'arrested'])
 """
 
 from __future__ import annotations
@@ -45,9 +45,9 @@ from kg.analysis import (
     statements_about,
 )
 from kg.analysis.data import CKG_NS, date_bounds, local_name
-from kg.analysis.projections import DOER_ROLES, event_roles
+from kg.analysis.projections import DOER_ROLES, RESPONSIBLE_ROLES, STANCES, event_links
 from kg.errors import KGError
-from kg.views.style import NodeStyle, legend, style_for
+from kg.views.style import EDGE_STYLES, NodeStyle, edge_style, legend, style_for
 
 __all__ = [
     "LAYOUT_THRESHOLD",
@@ -95,6 +95,7 @@ class View:
     metric: str
     focus: list[int] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    stances: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def n_nodes(self) -> int:
@@ -116,6 +117,7 @@ class View:
             "physics": self.physics,
             "metric": self.metric,
             "focus": self.focus,
+            "stances": [x["stance"] for x in self.stances],
             "links": links,
         }
 
@@ -131,7 +133,7 @@ class _Builder:
         self.info = info or {}
         self.index: dict[str, int] = {}
         self.nodes: list[dict[str, Any]] = []
-        self.edges: dict[tuple[int, int], dict[str, Any]] = {}
+        self.edges: dict[tuple[int, int, str], dict[str, Any]] = {}
         self.ev_index: dict[str, int] = {}
         self.events: list[dict[str, Any]] = []
         self.styles: set[NodeStyle] = set()
@@ -246,13 +248,28 @@ class _Builder:
         self.nodes.append(rec)
         return int(rec["id"])
 
-    def edge(self, u: str, v: str, rel: str, events: Iterable[str] = ()) -> None:
+    def edge(
+        self, u: str, v: str, rel: str, events: Iterable[str] = (), stance: str = "stated"
+    ) -> None:
+        """An edge from ``u`` to ``v``; edges of different stances are drawn apart."""
         a, b = self.node(u), self.node(v)
         if a == b:
             return
-        e = self.edges.get((a, b))
+        e = self.edges.get((a, b, stance))
         if e is None:
-            e = self.edges[(a, b)] = {"from": a, "to": b, "rel": [], "ev": []}
+            e = self.edges[(a, b, stance)] = {
+                "from": a,
+                "to": b,
+                "rel": [],
+                "ev": [],
+                "stance": stance,
+                **edge_style(stance).vis(),
+            }
+            if stance != "stated":
+                e["sl"] = edge_style(stance).label
+            if stance != "stated":  # apart from a stated edge between the same nodes
+                turn = 0.15 + 0.12 * STANCES.index(stance) if stance in STANCES else 0.3
+                e["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": round(turn, 2)}
         if rel not in e["rel"]:
             e["rel"].append(rel)
         for x in events:
@@ -303,6 +320,12 @@ class _Builder:
         net.nodes, net.edges = nodes, edges
         net.options = _options(physics, len(nodes))
         types = sorted({t for ev in self.events for t in ev["m"]} - {"Event"})
+        used = {e["stance"] for e in edges}
+        stances = [
+            {"stance": st.stance, "label": st.label, "color": st.color, "dash": st.dasharray}
+            for st in EDGE_STYLES.values()
+            if st.stance in used
+        ]
         focus_ids = [self.index[f] for f in focus if f in self.index]
         for i in focus_ids:
             nodes[i]["borderWidth"] = 4
@@ -318,6 +341,7 @@ class _Builder:
             metric=metric,
             focus=focus_ids,
             notes=list(notes),
+            stances=stances,
         )
 
 
@@ -363,6 +387,8 @@ def _options(physics: bool, n: int) -> dict[str, Any]:
             "borderWidth": 1,
             "font": {"size": 14, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
             "scaling": {"label": {"drawThreshold": 6}},
+            # long event labels wrap instead of spreading over their neighbours
+            "widthConstraint": {"maximum": 130},
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
@@ -389,8 +415,8 @@ def _options(physics: bool, n: int) -> dict[str, Any]:
             "enabled": True,
             "solver": "barnesHut",
             "barnesHut": {
-                "gravitationalConstant": -6000,
-                "springLength": 150,
+                "gravitationalConstant": -6000 if n <= 40 else -12000,
+                "springLength": 150 if n <= 40 else 220,
                 "springConstant": 0.03,
                 "avoidOverlap": 0.3,
             },
@@ -516,17 +542,28 @@ def view_from_graph(
         for u, v, d in G.edges(data=True):
             actor, ev = (u, v) if G.nodes[v].get("kind") == "event" else (v, u)
             roles = d.get("roles") or [d.get("role", "linked")]
-            for role in roles:
-                if role in DOER_ROLES:
-                    b.edge(actor, ev, role, [ev])
+            stances = d.get("stances") or ["stated"] * len(roles)
+            for role, stance in zip(roles, stances, strict=False):
+                if role in DOER_ROLES or role in RESPONSIBLE_ROLES:
+                    b.edge(actor, ev, role, [ev], stance)
                 else:
-                    b.edge(ev, actor, role, [ev])
+                    b.edge(ev, actor, role, [ev], stance)
     else:
-        for u, v, d in G.edges(data=True):
-            b.edge(u, v, d.get("type", "linked"), d.get("events", []))
+        for u, v, k, d in _edges_with_keys(G):
+            b.edge(u, v, str(k), d.get("events", []), d.get("stance", "stated"))
     if values is None and G.number_of_nodes():
         values = _metric(G, metric)
     return b.finish(kind, title, metric=metric, values=values, focus=focus, notes=notes)
+
+
+def _edges_with_keys(G: nx.Graph) -> Iterable[tuple[Any, Any, Any, dict[str, Any]]]:
+    """Every edge with its label: the multigraph key, or else its ``type``."""
+    if G.is_multigraph():
+        for u, v, k, d in G.edges(keys=True, data=True):
+            yield u, v, (k if isinstance(k, str) else d.get("type", "linked")), d
+    else:
+        for u, v, d in G.edges(data=True):
+            yield u, v, d.get("type", "linked"), d
 
 
 def _type_iris(types: Iterable[str] | None) -> list[str] | None:
@@ -626,7 +663,13 @@ def path_view(
                     if r["direction"] == "forward"
                     else (h["target"], h["source"])
                 )
-                bld.edge(s, t, r["type"], [e["iri"] for e in r["events"]])
+                bld.edge(
+                    s,
+                    t,
+                    r.get("relation", r["type"]),
+                    [e["iri"] for e in r["events"]],
+                    r.get("stance", "stated"),
+                )
     shown = list(bld.index)
     hops = min(len(p) for p in paths)
     return bld.finish(
@@ -687,11 +730,11 @@ def event_view(snap: Snapshot, event: str, *, metric: str = "degree") -> View:
     ev = snap.events[iri]
     b = _Builder(snap)
     b.node(iri)
-    for actor, role in event_roles(snap, ev):
-        if role in DOER_ROLES:
-            b.edge(actor, iri, role, [iri])
+    for link in event_links(snap, ev):
+        if link.role in DOER_ROLES or link.role in RESPONSIBLE_ROLES:
+            b.edge(link.actor, iri, link.role, [iri], link.stance)
         else:
-            b.edge(iri, actor, role, [iri])
+            b.edge(iri, link.actor, link.role, [iri], link.stance)
     for p, x in ev.roles:
         if snap.is_place(x) and not snap.is_actor(x):
             b.edge(iri, x, local_name(p), [iri])
@@ -700,7 +743,7 @@ def event_view(snap: Snapshot, event: str, *, metric: str = "degree") -> View:
     for other in snap.events.values():
         if other.part_of == iri:
             b.edge(other.iri, iri, "part of", [other.iri])
-    doers = [a for a, r in event_roles(snap, ev) if r in ("perpetrator", "agent")]
+    doers = [x.actor for x in event_links(snap, ev) if x.role in ("perpetrator", "agent")]
     for row in statements_about(snap, iri):
         st = row["statement"]
         if st == iri:
@@ -708,7 +751,7 @@ def event_view(snap: Snapshot, event: str, *, metric: str = "degree") -> View:
         b.edge(st, iri, _STANCE_VERB.get(row["stance"], "about"), [st])
         sev = snap.events[st]
         named = []
-        for a, r in event_roles(snap, sev):
+        for a, r, _st, _by in event_links(snap, sev):
             if r == "speaker":
                 b.edge(a, st, "speaker", [st])
             elif r == "reporter":

@@ -82,6 +82,55 @@ def style_for(types: Iterable[str], kind: str = "actor", hierarchy: Any = None) 
     return FALLBACK.get(kind, OTHER)
 
 
+@dataclass(frozen=True)
+class EdgeStyle:
+    """The look of the edges of one stance: ``color``, ``dashes`` (``False``, or dash and gap
+    lengths in pixels, as vis-network takes them) and the ``label`` of the legend."""
+
+    stance: str
+    label: str
+    color: str
+    dashes: bool | tuple[int, ...]
+
+    def vis(self) -> dict[str, Any]:
+        """The vis-network edge options of this style."""
+        return {
+            "color": {"color": self.color, "highlight": "#202124", "hover": "#202124"},
+            "dashes": list(self.dashes) if isinstance(self.dashes, tuple) else self.dashes,
+        }
+
+    @property
+    def dasharray(self) -> str:
+        """The SVG ``stroke-dasharray`` of the legend's line ('' for a solid line)."""
+        return " ".join(map(str, self.dashes)) if isinstance(self.dashes, tuple) else ""
+
+
+def _load_edge_styles() -> dict[str, EdgeStyle]:
+    data = json.loads(STYLE_FILE.read_text(encoding="utf-8"))
+    return {
+        r["stance"]: EdgeStyle(
+            r["stance"],
+            r["label"],
+            r["color"],
+            tuple(r["dashes"]) if isinstance(r["dashes"], list) else bool(r["dashes"]),
+        )
+        for r in data["stance"]
+    }
+
+
+#: How edges look, by the stance of the link they stand for (``styles.json``, ``stance``).
+EDGE_STYLES: dict[str, EdgeStyle] = _load_edge_styles()
+
+
+def edge_style(stance: str | None) -> EdgeStyle:
+    """The style of edges of this stance (``stated`` for none or an unknown one).
+
+    >>> edge_style("claimed").dashes, edge_style(None).dashes
+    ((10, 5), False)
+    """
+    return EDGE_STYLES.get(stance or "stated", EDGE_STYLES["stated"])
+
+
 def legend(used: Iterable[NodeStyle]) -> list[dict[str, str]]:
     """Legend entries (``name``, ``shape``, ``color``, ``kind``) for the styles in use,
     in table order."""

@@ -10,6 +10,11 @@
 ``/event?iri=``       arguments, claims and attributions, evidence highlighted in the source
                       passages (``oa:start``/``oa:end`` of the evidence selectors)
 ``/place?iri=``       the events at a place
+``/document?iri=``    a document: title, source, date, link out, the passages events were
+                      read from with every event, actor and place highlighted and linked, and
+                      the events read from it (RDF clients asking for Turtle & co. are sent
+                      to ``/graphs?graph=``)
+``/documents``        every document, latest first
 ``/resource?iri=``    redirects to the page of whatever the IRI names
 ``/graph``            the whole network (``graph``, ``metric``, ``start``, ``end``, ``type``)
 ``/graph/ego``, ``/graph/path``, ``/graph/community``, ``/graph/event``: the other views
@@ -28,13 +33,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 import pyoxigraph as ox
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
@@ -72,6 +78,39 @@ SELECT ?doc ?ev ?start ?end ?exact WHERE {
 """
 
 EVENT_FACTS_SPARQL = "SELECT ?e ?p ?o WHERE { ?e ?p ?o }"
+DATE_BASIS_SPARQL = "SELECT ?e ?b WHERE { ?e ckg:dateBasis ?b }"
+PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
+
+#: How the event page names each role of an actor in an event.
+_ROLE_WORDS = {
+    "perpetrator": "perpetrator",
+    "claimed": "claimed by",
+    "alleged": "alleged perpetrator",
+    "suspected": "suspected perpetrator",
+    "denied": "denied by",
+    "arresting force": "arresting force",
+    "attributed to": "holds responsible",
+    "reporter": "reported by",
+}
+
+DOCUMENT_SPARQL = """
+SELECT ?doc ?url ?lang ?chars WHERE {
+  OPTIONAL { ?doc schema:url ?url } OPTIONAL { ?doc dcterms:language ?lang }
+  OPTIONAL { ?doc ckg:characterCount ?chars }
+}
+"""
+
+MENTIONS_SPARQL = "SELECT ?doc ?x WHERE { ?doc ckg:mentions ?x }"
+
+#: Media types of RDF that a client may ask ``/document`` for instead of the page.
+RDF_MEDIA_TYPES = (
+    "text/turtle",
+    "application/n-quads",
+    "application/trig",
+    "application/n-triples",
+    "application/ld+json",
+    "application/rdf+xml",
+)
 
 DEFAULT_QUERY = """SELECT ?actor ?label (COUNT(DISTINCT ?event) AS ?events) WHERE {
   ?event ckg:agent|ckg:perpetrator|ckg:speaker ?actor .
@@ -178,7 +217,7 @@ def page_url(kind: str | None, iri: str) -> str | None:
     if kind in ("actor", "event", "place"):
         return f"/{kind}?{urlencode({'iri': iri})}"
     if kind == "document":
-        return f"/graphs?{urlencode({'graph': iri})}"
+        return f"/document?{urlencode({'iri': iri})}"
     return None
 
 
@@ -307,6 +346,158 @@ def evidence_passages(
     return passages
 
 
+def document_passages(
+    selectors: list[tuple[str, int, int, str]],
+    events: dict[str, int],
+    names: dict[str, tuple[str, str, str]],
+) -> list[dict[str, Any]]:
+    """The passages of a document that events were read from, cut into marked segments.
+
+    ``selectors`` are ``(event IRI, oa:start, oa:end, oa:exact)``; ``events`` numbers the
+    events to mark (IRI -> number); ``names`` maps a name (an actor's or place's label or
+    alias) to ``(IRI, kind, label)``. Each passage is ``start``, ``end`` and ``segments``:
+    dicts with ``text``, ``events`` (the numbers of the events whose evidence covers it),
+    ``entity`` (``(url, kind, label)`` when it is a name, matched whole-word, longest first)
+    and ``ends`` (the numbers of the events whose evidence ends there, for the link marks).
+
+    >>> sel = [("e1", 0, 15, "ISIS-K hit Kabul"[:15]), ("e2", 17, 25, "It said.")]
+    >>> ps = document_passages(sel, {"e1": 1}, {"isis-k": ("x", "actor", "ISIS-K")})
+    >>> [(g["text"], g["events"], g["entity"] is not None, g["ends"]) for g in ps[0]["segments"]]
+    [('ISIS-K', [1], True, []), (' hit Kabu', [1], False, [1])]
+    >>> [g["text"] for g in ps[1]["segments"]]
+    ['It said.']
+    """
+    import re
+
+    base = evidence_passages(selectors, set())
+    spans = [(s, e, events[ev]) for ev, s, e, x in selectors if ev in events and e - s == len(x)]
+    pattern = None
+    if names:
+        alts = sorted(names, key=len, reverse=True)
+        pattern = re.compile(
+            r"(?<!\w)(" + "|".join(re.escape(n) for n in alts) + r")(?!\w)", re.IGNORECASE
+        )
+    out = []
+    for p in base:
+        text, p0 = p["text"], p["start"]
+        cuts = {0, len(text)}
+        for s, e, _n in spans:
+            if p0 <= s and e <= p["end"]:
+                cuts |= {s - p0, e - p0}
+        ents: list[tuple[int, int, tuple[str, str, str]]] = []
+        if pattern is not None:
+            for m in pattern.finditer(text):
+                iri, kind, label = names[m.group(1).casefold()]
+                ents.append((m.start(), m.end(), (page_url(kind, iri) or "", kind, label)))
+                cuts |= {m.start(), m.end()}
+        segs = []
+        for a, b in pairwise(sorted(cuts)):
+            covering = sorted({n for s, e, n in spans if s - p0 <= a and b <= e - p0})
+            ent = next((x for s, e, x in ents if s <= a and b <= e), None)
+            ends = sorted({n for s, e, n in spans if e - p0 == b})
+            segs.append({"text": text[a:b], "events": covering, "entity": ent, "ends": ends})
+        out.append({"start": p["start"], "end": p["end"], "segments": segs})
+    return out
+
+
+@lru_cache(maxsize=1)
+def ontology_terms() -> dict[str, tuple[str, str]]:
+    """IRI -> (``rdfs:label``, ``rdfs:comment``) of every term of the packaged ontology, in
+    English, for pages that name properties and classes the way the ontology does.
+
+    >>> ontology_terms()[CKG + "fatalitiesMax"][0]
+    'fatalities (maximum)'
+    """
+    from rdflib import RDFS, Literal
+
+    from kg.ontology import ontology_graph
+
+    g = ontology_graph()
+
+    def pick(subject: Any, p: Any) -> str:
+        vals = [o for o in g.objects(subject, p) if isinstance(o, Literal)]
+        en = [o for o in vals if o.language in (None, "en")]
+        return str((en or vals)[0]) if vals else ""
+
+    return {
+        str(x): (pick(x, RDFS.label), pick(x, RDFS.comment))
+        for x in set(g.subjects(RDFS.label, None))
+    }
+
+
+def term_label(iri: str) -> str:
+    """The ontology's label of a term, else its local name split into words.
+
+    >>> term_label(CKG + "wasNotInTheOntology"), term_label(CKG + "trigger")
+    ('was not in the ontology', 'trigger')
+    """
+    import re
+
+    got = ontology_terms().get(iri)
+    if got and got[0]:
+        return got[0]
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", local_name(iri)).lower()
+
+
+DATE_PRECISION = {4: "year", 7: "month", 10: "day"}
+
+
+def count_text(best: Any, low: Any, high: Any) -> str:
+    """A count as coders write it: the best estimate, then the bounds when they differ.
+
+    >>> count_text(95, 85, 105), count_text(None, 11, None), count_text(3, None, None)
+    ('95 (85-105)', 'at least 11', '3')
+    >>> count_text(None, 24, 48), count_text(None, None, 10)
+    ('24-48', 'at most 10')
+    """
+    if best is not None:
+        if low is not None and high is not None and (low, high) != (best, best):
+            return f"{best} ({low}-{high})"
+        if low is not None and low != best:
+            return f"{best} (at least {low})"
+        if high is not None and high != best:
+            return f"{best} (at most {high})"
+        return f"{best}"
+    if low is not None and high is not None:
+        return f"{low}-{high}"
+    if low is not None:
+        return f"at least {low}"
+    return f"at most {high}"
+
+
+def says(row: dict[str, Any]) -> str:
+    """What a statement says, in words, for the claims table of an event page.
+
+    ``row`` is a row of :func:`kg.analysis.statements_about`.
+
+    >>> says({"stance": "claim", "speaker": "ISIS-K", "attributed_to": "ISIS-K"})
+    'claims responsibility'
+    >>> says({"stance": "claim", "speaker": "Islamic State", "attributed_to": "ISIS-K"})
+    'claims it on behalf of ISIS-K'
+    >>> says({"stance": "attribution", "speaker": "United States", "attributed_to": "ISIS-K"})
+    'holds ISIS-K responsible'
+    >>> says({"stance": "denial", "speaker": "Taliban", "attributed_to": ""})
+    'denies involvement'
+    """
+    stance, who = row.get("stance", ""), row.get("attributed_to") or ""
+    speaker = row.get("speaker") or ""
+    if stance == "claim":
+        others = [w for w in who.split(", ") if w and w != speaker]
+        return f"claims it on behalf of {', '.join(others)}" if others else "claims responsibility"
+    if stance in ("attribution", "accusation"):
+        verb = "accuses" if stance == "accusation" else "holds"
+        if not who:
+            return "blames someone it does not name"
+        return f"{verb} {who}" + (" responsible" if stance == "attribution" else "")
+    if stance == "denial":
+        return "denies involvement"
+    if stance == "declined to comment":
+        return "declines to comment"
+    return {"condemnation": "condemns it", "threat": "threatens over it"}.get(
+        stance, f"makes a statement about it{f' (naming {who})' if who else ''}"
+    )
+
+
 def _int(term: Any) -> int:
     try:
         return int(term.value)
@@ -342,9 +533,18 @@ def router(ctx: ServerContext) -> APIRouter:
         media = {
             ".js": "text/javascript; charset=utf-8",
             ".css": "text/css; charset=utf-8",
+            ".ico": "image/x-icon",
         }.get(path.suffix, "application/octet-stream")
         return Response(
             path.read_bytes(), media_type=media, headers={"Cache-Control": "max-age=3600"}
+        )
+
+    @route("/favicon.ico")
+    async def favicon() -> Response:
+        return Response(
+            files["favicon.ico"].read_bytes(),
+            media_type="image/x-icon",
+            headers={"Cache-Control": "max-age=86400"},
         )
 
     # ------------------------------------------------------------ home and search
@@ -392,19 +592,44 @@ def router(ctx: ServerContext) -> APIRouter:
                 label = snap.label(iri)
                 exact = any(n.casefold() == key for n in names)
                 prefix = any(n.casefold().startswith(key) for n in names)
-                matched = [n for n in names if n and n != label][:4]
+                seen = {label.strip().casefold()}
+                matched = []
+                for n in names:
+                    k = " ".join(n.split()).casefold()
+                    if n and k not in seen:
+                        seen.add(k)
+                        matched.append(" ".join(n.split()))
+                matched = matched[:4]
                 types = snap.events[iri].types if kind == "event" else snap.entities[iri].types
-                out.append(
-                    {
-                        "iri": iri,
-                        "label": label,
-                        "kind": kind,
-                        "types": _most_specific(snap, types),
-                        "matched": matched,
-                        "url": page_url(kind, iri),
-                        "rank": (0 if exact else 1 if prefix else 2, label.casefold()),
+                rec: dict[str, Any] = {
+                    "iri": iri,
+                    "label": label,
+                    "kind": kind,
+                    "types": [term_label(CKG + t) for t in _most_specific(snap, types)],
+                    "matched": matched,
+                    "url": page_url(kind, iri),
+                    "rank": (0 if exact else 1 if prefix else 2, label.casefold()),
+                    "date": "",
+                    "place": "",
+                    "doc": None,
+                    "about": "",
+                }
+                if kind == "event":
+                    ev = snap.events[iri]
+                    rec["date"] = ev.when(snap.docs) or ""
+                    rec["place"] = ", ".join(
+                        dict.fromkeys(
+                            snap.label(x)
+                            for p, x in ev.roles
+                            if p == CKG + "location" and snap.is_place(x)
+                        )
+                    )
+                    rec["doc"] = {
+                        **_doc_info(snap, ev.doc),
+                        "url": page_url("document", ev.doc or ""),
                     }
-                )
+                    rec["about"] = "; ".join(snap.label(x) for x in ev.about if x in snap.events)
+                out.append(rec)
             order = {"actor": 0, "place": 1, "event": 2}
             out.sort(key=lambda x: (x["rank"], order[str(x["kind"])]))
             return {"results": out[:SEARCH_LIMIT], "total": len(out)}
@@ -474,38 +699,96 @@ def router(ctx: ServerContext) -> APIRouter:
     async def event(iri: str = "") -> HTMLResponse:
         def build() -> dict[str, Any] | None:
             from kg.analysis import statements_about
-            from kg.analysis.projections import event_roles
+            from kg.analysis.projections import event_links
 
             snap = state.snapshot()
             ev = snap.events.get(iri)
             if ev is None:
                 return None
             node = ox.NamedNode(iri)
-            facts = []
+            raw: dict[str, list[Any]] = {}
             for row in state.select(EVENT_FACTS_SPARQL, e=node):
-                p, o = row["p"].value, row["o"]
-                if p in _HIDDEN_FACTS:
+                raw.setdefault(row["p"].value, []).append(row["o"])
+            facts = []
+            counts = []
+            for base in ("fatalities", "injured", "arrested"):
+                vals = {k: raw.pop(CKG + base + k, [None])[0] for k in ("", "Min", "Max")}
+                nums = {k: (v.value if v is not None else None) for k, v in vals.items()}
+                if any(v is not None for v in nums.values()):
+                    counts.append(
+                        {
+                            "label": term_label(CKG + base),
+                            "value": count_text(nums[""], nums["Min"], nums["Max"]),
+                            "anchor": base,
+                            "note": ontology_terms().get(CKG + base, ("", ""))[1],
+                        }
+                    )
+            raw_trigger = raw.pop(CKG + "trigger", [])
+            for name in ("date", "dateBasis", "confidence"):
+                raw.pop(CKG + name, None)
+            conf = ev.confidence
+            for p, objs in raw.items():
+                if p in _HIDDEN_FACTS or p == PROV_DERIVED:
                     continue
-                value = o.value
-                kind = _kind(snap, value) if isinstance(o, ox.NamedNode) else None
-                facts.append(
-                    {
-                        "prop": local_name(p),
-                        "value": snap.label(value) if kind else value,
-                        "url": page_url(kind, value),
-                        "kind": kind or "",
-                    }
-                )
+                for o in objs:
+                    value = o.value
+                    kind = _kind(snap, value) if isinstance(o, ox.NamedNode) else None
+                    if kind == "actor":
+                        continue  # in the arguments, with the stance
+                    facts.append(
+                        {
+                            "prop": term_label(p),
+                            "value": snap.label(value)
+                            if kind
+                            else term_label(value)
+                            if isinstance(o, ox.NamedNode)
+                            else value,
+                            "url": page_url(kind, value),
+                            "kind": kind or "",
+                            "note": ontology_terms().get(p, ("", ""))[1],
+                        }
+                    )
             facts.sort(key=lambda f: (f["prop"], f["value"]))
+            date = ev.when(snap.docs)
+            basis = raw_basis = None
+            for row in state.select(DATE_BASIS_SPARQL, e=node):
+                raw_basis = row["b"].value
+            if raw_basis:
+                basis = term_label(raw_basis)
+            elif date and not ev.date:
+                basis = term_label(CKG + "PublicationDate")
+            date_info = {
+                "value": date,
+                "precision": DATE_PRECISION.get(len((date or "")[:10])),
+                "basis": basis,
+                "note": ontology_terms().get(raw_basis or "", ("", ""))[1],
+            }
+            quotes = list(ev.evidence)
+
+            def evidence_for(actor: str) -> str:
+                ent = snap.entities.get(actor)
+                names = [n.casefold() for n in ([ent.label, *ent.aliases] if ent else []) if n]
+                hit = [q for q in quotes if any(n in q.casefold() for n in names)]
+                return (hit or quotes or [""])[0]
+
             roles = [
-                {"role": r, "label": snap.label(a), "url": page_url("actor", a)}
-                for a, r in event_roles(snap, ev)
+                {
+                    "role": _ROLE_WORDS.get(x.role, x.role),
+                    "stance": x.stance,
+                    "by": [snap.label(b) for b in x.by if b != x.actor],
+                    "label": snap.label(x.actor),
+                    "url": page_url("actor", x.actor),
+                    "evidence": evidence_for(x.actor),
+                }
+                for x in event_links(snap, ev)
             ]
             statements = []
             for row in statements_about(snap, iri):
                 if row["statement"] == iri:
                     continue
-                statements.append({**row, "url": page_url("event", row["statement"])})
+                statements.append(
+                    {**row, "says": says(row), "url": page_url("event", row["statement"])}
+                )
             about = [
                 {"label": snap.label(x), "url": page_url("event", x)}
                 for x in ev.about
@@ -523,7 +806,12 @@ def router(ctx: ServerContext) -> APIRouter:
             return {
                 "ev": ev,
                 "types": _most_specific(snap, ev.types),
-                "date": ev.when(snap.docs),
+                "type_labels": [term_label(CKG + t) for t in _most_specific(snap, ev.types)],
+                "date": date_info,
+                "counts": counts,
+                "confidence": conf,
+                "confidence_note": ontology_terms().get(CKG + "confidence", ("", ""))[1],
+                "trigger": [o.value for o in raw_trigger],
                 "facts": facts,
                 "roles": roles,
                 "statements": statements,
@@ -538,6 +826,94 @@ def router(ctx: ServerContext) -> APIRouter:
         if got is None:
             return _message("No such event", f"No event in this graph has the IRI <{iri}>.")
         return _page("event.html", title=got["ev"].label or "Event", **got)
+
+    # ------------------------------------------------------------ documents
+    @route("/document")
+    async def document(request: Request, iri: str = "") -> Response:
+        accept = request.headers.get("accept", "")
+        if accept and "text/html" not in accept and any(t in accept for t in RDF_MEDIA_TYPES):
+            return RedirectResponse(f"/graphs?{urlencode({'graph': iri})}", status_code=303)
+
+        def build() -> dict[str, Any] | None:
+            snap = state.snapshot()
+            if iri not in snap.docs:
+                return None
+            doc = _doc_info(snap, iri)
+            node = ox.NamedNode(iri)
+            meta = state.select(DOCUMENT_SPARQL, doc=node)
+            row: dict[str, Any] = meta[0] if meta else {}
+            evs = sorted(
+                (e for e in snap.events.values() if e.doc == iri),
+                key=lambda e: (e.when(snap.docs) or "", e.label),
+            )
+            sels = [
+                (r["ev"].value, _int(r["start"]), _int(r["end"]), r["exact"].value)
+                for r in state.select(SELECTORS_SPARQL, doc=node)
+            ]
+            first: dict[str, int] = {}
+            for ev_iri, start, _e, _x in sorted(sels, key=lambda t: t[1]):
+                first.setdefault(ev_iri, start)
+            evs.sort(key=lambda e: (first.get(e.iri, 1 << 30), e.label))
+            numbers = {e.iri: i for i, e in enumerate(evs, 1)}
+            ents = {x.value for r in state.select(MENTIONS_SPARQL, doc=node) if (x := r["x"])}
+            ents |= {x for e in evs for _p, x in e.roles if x in snap.entities}
+            names: dict[str, tuple[str, str, str]] = {}
+            for x in sorted(ents, key=lambda i: snap.label(i)):
+                ent = snap.entities.get(x)
+                if ent is None:
+                    continue
+                kind = "actor" if ent.is_actor else "place"
+                own = [ent.label] + ([] if snap.is_generic(x) else sorted(ent.aliases))
+                for n in own:
+                    if n and len(n.strip()) >= 2:
+                        names.setdefault(n.strip().casefold(), (x, kind, ent.label))
+            rows = [
+                {
+                    "n": numbers[e.iri],
+                    "label": e.label,
+                    "url": page_url("event", e.iri),
+                    "date": e.when(snap.docs),
+                    "types": _most_specific(snap, e.types),
+                    "has_text": e.iri in first,
+                }
+                for e in evs
+            ]
+            labels = {numbers[e.iri]: e.label for e in evs}
+            return {
+                "doc": doc,
+                "url": row["url"].value if row.get("url") is not None else None,
+                "lang": row["lang"].value if row.get("lang") is not None else None,
+                "chars": _int(row.get("chars")) if row.get("chars") is not None else None,
+                "events": rows,
+                "labels": labels,
+                "urls": {r["n"]: r["url"] for r in rows},
+                "passages": document_passages(sels, numbers, names),
+                "turtle": f"/graphs?{urlencode({'graph': iri})}",
+            }
+
+        got = await run(build)
+        if got is None:
+            return _message("No such document", f"No document in this graph has the IRI <{iri}>.")
+        return _page("document.html", title=got["doc"]["title"], **got)
+
+    @route("/documents")
+    async def documents() -> HTMLResponse:
+        def build() -> list[dict[str, Any]]:
+            snap = state.snapshot()
+            counts: dict[str, int] = {}
+            for e in snap.events.values():
+                counts[e.doc or ""] = counts.get(e.doc or "", 0) + 1
+            docs = sorted(snap.docs.values(), key=lambda d: (d.issued or "", d.id), reverse=True)
+            return [
+                {
+                    **_doc_info(snap, d.iri),
+                    "url": page_url("document", d.iri),
+                    "events": counts.get(d.iri, 0),
+                }
+                for d in docs
+            ]
+
+        return _page("documents.html", title="Documents", docs=await run(build))
 
     # ------------------------------------------------------------ place
     @route("/place")

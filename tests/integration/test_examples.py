@@ -21,6 +21,12 @@ def test_readme_python_api(tmp_path: Path, extractor: Any) -> None:
         report = kg.ingest(store, [str(ROOT / "examples" / "sample-corpus")], extractor=extractor)
         assert report.ok and report.documents >= 6
         n = len(store)
-    rows = store.select("SELECT ?e WHERE { ?e a ckg:Attack }")
-    assert rows and len(store) == n
+    assert len(store) == n
+    # sub-classes count: bombings and air strikes are attacks, in SPARQL and in kg.events
+    plain = store.select("SELECT ?e WHERE { ?e a ckg:Attack }")
+    rows = store.select("SELECT DISTINCT ?e WHERE { ?e a/rdfs:subClassOf* ckg:Attack }")
+    attacks = kg.events(store, kind="Attack")
+    assert len(rows) > len(plain) and len(rows) >= 10
+    assert set(attacks["iri"]) <= {str(r["e"]) for r in rows}
+    assert {"SuicideBombing", "AirStrike"} <= {t for ts in attacks["type"] for t in ts.split(", ")}
     store.close()

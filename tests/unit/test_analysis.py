@@ -125,7 +125,9 @@ def test_filters(tmp_path: Path) -> None:
     G = ka.actor_event_graph(snap, sources=["Wire"])
     assert {d["role"] for _a, _e, d in G.edges(data=True)} == {
         "perpetrator",
+        "claimed",
         "target",
+        "victim",
         "speaker",
         "attributed to",
     }
@@ -147,7 +149,14 @@ def test_projections_roles_and_places() -> None:
     P = ka.event_place_graph(snap)
     assert P.nodes[I("town")]["region"] == "Province"
     A = ka.actor_place_graph(snap, end="2024-01")
-    assert sorted(A[I("town")]) == [I("group-b"), I("police")]
+    assert sorted(A[I("town")]) == sorted(
+        [I("civilians-country"), I("group-a"), I("group-b"), I("police")]
+    )
+    # a denial is no presence: Group B denies the bombing in the province (e4), and is
+    # only suspected of it
+    A = ka.actor_place_graph(snap, start="2024-02", stances=["denied"])
+    assert I("group-b") not in A[I("province")]
+    assert I("group-b") in ka.actor_place_graph(snap, start="2024-02")[I("province")]
 
 
 def test_weights_count_events(tmp_path: Path) -> None:
@@ -171,10 +180,11 @@ def test_timeline_counts() -> None:
     rows = ka.timeline(toy_store(), by="actor")
     got = {(r["label"], r["period"]): r["events"] for r in rows}
     assert got == {
-        ("Group A", "2024-01"): 1,
+        ("Civilians (Country)", "2024-01"): 1,
+        ("Group A", "2024-01"): 2,  # its claim, and the bombing it claimed
         ("Group A", "2024-02"): 1,
         ("Group B", "2024-01"): 2,
-        ("Group B", "2024-02"): 1,
+        ("Group B", "2024-02"): 2,  # arrested; suspected of a bombing it denies
         ("Ministry", "2024-01"): 1,
         ("Police", "2024-01"): 1,
         ("Police", "2024-02"): 2,
@@ -195,22 +205,35 @@ def test_path_hops_carry_events_and_quotes() -> None:
     first = path[0]["relations"][0]
     assert first["type"] == "attributed to" and first["direction"] == "forward"
     assert first["events"][0]["evidence"] == ["The ministry blamed Group B."]
-    types = {r["type"]: r for r in path[1]["relations"]}
+    types = {r["relation"]: r for r in path[1]["relations"]}
     assert types["arrested"]["direction"] == "backward"  # police arrested group B
     assert types["attacked"]["events"][0]["label"] == "Bombing by Group B"
+    assert types["attacked"]["stance"] == "stated"
+    assert types["attacked (suspected)"]["events"][0]["label"] == "Bombing by Group A"
+    assert types["attacked (denied)"]["by"] == ["Group B"]
     paths = ka.all_short_paths(G, I("ministry"), I("police"), cutoff=3)
     assert [len(p) for p in paths] == [2, 3]
     ego = ka.ego_network(G, I("group-b"))
-    assert {n["label"] for n in ego["nodes"]} == {"Group A", "Group B", "Ministry", "Police"}
+    assert {n["label"] for n in ego["nodes"]} == {
+        "Group A",
+        "Group B",
+        "Ministry",
+        "Police",
+        "Civilians (Country)",  # the victims of its bombing: a group node stays in the graph
+    }
 
 
 def test_profile_claims_compare() -> None:
     p = ka.actor_profile(toy_store(), "GA")
     assert p["label"] == "Group A" and p["aliases"] == ["GA", "The A Front"]
     assert p["affiliates"] == [{"relation": "affiliateOf", "iri": I("group-b"), "label": "Group B"}]
-    assert p["events_by_role"] == {"speaker": 1, "perpetrator": 1}
-    assert p["first_seen"] == "2024-01-06" and p["last_seen"] == "2024-02-15"
-    assert p["places"] == [{"iri": I("province"), "label": "Province", "events": 1}]
+    assert p["events_by_role"] == {"speaker": 1, "perpetrator": 1, "claimed": 1}
+    assert p["events_by_stance"] == {"stated": 1, "claimed": 1}
+    assert p["first_seen"] == "2024-01-05" and p["last_seen"] == "2024-02-15"
+    assert p["places"] == [
+        {"iri": I("province"), "label": "Province", "events": 1},
+        {"iri": I("town"), "label": "Town", "events": 1},
+    ]
     rows = ka.statements_about(toy_store(), I("event/d1/e1"))
     assert [(r["stance"], r["speaker"], r["inferred"]) for r in rows] == [
         ("claim", "Group A", True),
@@ -293,7 +316,22 @@ def test_cli(tmp_path: Path) -> None:
     r = runner.invoke(app, [*base, "analyze", "centrality", "-f", "json"])
     assert r.exit_code == 0, r.output
     rows = json.loads(r.stdout[r.stdout.index("[") :])
+    # the ranking lists named actors; the civilians the bombing hit rank with --generic
     assert {row["actor"] for row in rows} == {"Group A", "Group B", "Police", "Ministry"}
+    r = runner.invoke(app, [*base, "analyze", "centrality", "--generic", "-f", "json"])
+    rows = json.loads(r.stdout[r.stdout.index("[") :])
+    assert "Civilians (Country)" in {row["actor"] for row in rows}
+    # the ego network lists the events of the actor with their stance
+    r = runner.invoke(app, [*base, "analyze", "ego", "Group A", "-f", "json"])
+    ego = json.loads(r.stdout[r.stdout.index("{") :])
+    claimed = [e for e in ego["events"] if e["label"] == "Bombing by Group B"]
+    assert {x["stance"] for x in claimed[0]["relations"]} == {"claimed"}
+    # --stance keeps only those links of responsibility
+    r = runner.invoke(app, [*base, "analyze", "ego", "Group A", "--stance", "stated", "-f", "json"])
+    ego = json.loads(r.stdout[r.stdout.index("{") :])
+    assert "Bombing by Group B" not in {e["label"] for e in ego["events"]}
+    r = runner.invoke(app, [*base, "analyze", "ego", "Group A", "--stance", "rumour"])
+    assert r.exit_code != 0 and "unknown stance 'rumour'" in str(r.exception)
     r = runner.invoke(app, [*base, "analyze", "path", "ministry", "the a front", "-f", "csv"])
     assert r.exit_code == 0 and "attributed to" in r.stdout, r.output
     r = runner.invoke(app, [*base, "analyze", "profile", "Grup B"])
@@ -301,7 +339,7 @@ def test_cli(tmp_path: Path) -> None:
     r = runner.invoke(app, [*base, "analyze", "communities", "--write", "comm"])
     assert r.exit_code == 0, r.output
     with Store(copy, read_only=True) as c:
-        assert c.select("SELECT (COUNT(*) AS ?n) { ?x ckg:community ?c }")[0]["n"].toPython() == 4
+        assert c.select("SELECT (COUNT(*) AS ?n) { ?x ckg:community ?c }")[0]["n"].toPython() == 5
     for args in (
         ["timeline", "--by", "province"],
         ["compare", "2024-01", "2024-02"],

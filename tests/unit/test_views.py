@@ -80,7 +80,12 @@ def test_views_on_the_toy_graph(toy_snap: Any) -> None:
     from kg.views import graphs
 
     whole = graphs.whole_graph_view(toy_snap)
-    assert whole.n_nodes == 4 and whole.physics
+    assert whole.n_nodes == 5 and whole.physics  # the four actors and the civilians hit
+    # a claimed edge is not drawn like a stated one, and the legend says how each is drawn
+    drawn = {(e["label"], e["stance"]): e for e in whole.net.edges}
+    stated, claimed = drawn[("attacked", "stated")], drawn[("attacked (claimed)", "claimed")]
+    assert stated["dashes"] is False and claimed["dashes"] and claimed["color"] != stated["color"]
+    assert [s["stance"] for s in whole.stances] == ["stated", "claimed", "suspected", "denied"]
     assert all(e["arrows"] == "to" and e["label"] for e in whole.net.edges)
     # every evented edge cites events whose quotes, document and date are in the table
     ev = whole.events[whole.net.edges[1]["ev"][0]]
@@ -90,10 +95,10 @@ def test_views_on_the_toy_graph(toy_snap: Any) -> None:
     path = graphs.path_view(toy_snap, "Ministry", "Police")
     assert path.net.nodes[0]["label"] == "Ministry"
     comm = graphs.community_view(toy_snap, 0)
-    assert comm.n_nodes == 4
+    assert comm.n_nodes == 5
     event = graphs.event_view(toy_snap, "bombing town")
     labels = {e["label"] for e in event.net.edges}
-    assert {"claims", "attributes", "perpetrator"} <= labels
+    assert {"claims", "attributes", "perpetrator", "claimed"} <= labels
     bip = graphs.whole_graph_view(toy_snap, graph="actor-event", event_types="Bombing")
     assert {n["kind"] for n in bip.net.nodes} == {"actor", "event"}
     assert "Bombing" in bip.event_types
@@ -106,7 +111,7 @@ def test_sizes_follow_the_chosen_centrality(toy_snap: Any) -> None:
 
     v = graphs.whole_graph_view(toy_snap, metric="degree")
     by_label = {n["label"]: n for n in v.net.nodes}
-    assert by_label["Group B"]["m"] == 3 and by_label["Group B"]["size"] == 40.0
+    assert by_label["Group B"]["m"] == 4 and by_label["Group B"]["size"] == 40.0
     assert by_label["Ministry"]["size"] < by_label["Group B"]["size"]
 
 

@@ -17,9 +17,75 @@
   window.network = network;
   window.kgView = { data: data, nodes: nodes, edges: edges, network: network };
 
+  // ------------------------------------------------------------------ readable labels
+  // Labels are drawn at font size x zoom; once the view is fitted, fonts grow so that labels
+  // read at LABEL_PX on screen (never more than LABEL_MAX when zooming in). In a big graph
+  // only the MANY_LABELS most central nodes get such a label, unless "all labels" is ticked.
+  var LABEL_PX = 12, LABEL_MAX = 20, EDGE_PX = 10, MANY_LABELS = 40, THRESHOLD = 6;
+  var allLabels = false;
+  function byCentrality() {
+    return data.nodes.slice().sort(function (a, b) { return (b.m || 0) - (a.m || 0); });
+  }
+  function readable() {
+    var scale = network.getScale() || 1;
+    var font = Math.max(14, Math.ceil(LABEL_PX / scale));
+    var few = allLabels || data.nodes.length <= MANY_LABELS * 1.5;
+    var keep = {};
+    byCentrality().slice(0, few ? data.nodes.length : MANY_LABELS).forEach(function (n) {
+      keep[n.id] = true;
+    });
+    var upd = data.nodes.map(function (n) {
+      var size = keep[n.id] ? font : 12;
+      var f = Object.assign({}, n.font || {}, { size: n.font && n.font.bold ? size + 4 : size });
+      // long labels wrap at about 16 characters of the label's own size
+      return { id: n.id, font: f, widthConstraint: { maximum: size * 9 } };
+    });
+    nodes.update(upd);
+    var opts = {
+      nodes: { scaling: { label: { drawThreshold: THRESHOLD, maxVisible: LABEL_MAX } } },
+    };
+    if (data.edges.length <= 60 || allLabels) {
+      opts.edges = {
+        font: { size: Math.max(10, Math.ceil(EDGE_PX / scale)) },
+        scaling: { label: { drawThreshold: THRESHOLD, maxVisible: 16 } },
+      };
+    }
+    network.setOptions(opts);
+    timing.labelScale = scale;
+  }
+  function labelStats() {
+    var scale = network.getScale();
+    var shown = 0;
+    var smallest = Infinity;
+    data.nodes.forEach(function (n) {
+      var body = network.body.nodes[n.id];
+      if (!body || n.hidden || !n.label) {
+        return;
+      }
+      var px = body.options.font.size * scale;
+      if (px >= THRESHOLD) {
+        shown++;
+        smallest = Math.min(smallest, px);
+      }
+    });
+    return { scale: scale, shown: shown, total: data.nodes.length, smallestPx: smallest };
+  }
+  window.kgView.labels = labelStats;
+  var allBox = document.getElementById("f-labels");
+  if (allBox) {
+    allBox.addEventListener("change", function () {
+      allLabels = allBox.checked;
+      readable();
+    });
+  }
+
   function ready() {
+    readable();
     timing.stable = performance.now() - T0;
-    document.body.setAttribute("data-graph-ready", "1");
+    network.once("afterDrawing", function () {
+      document.body.setAttribute("data-graph-ready", "1");
+    });
+    network.redraw();
   }
   network.once("afterDrawing", function () {
     timing.firstDraw = performance.now() - T0;
@@ -61,9 +127,12 @@
   }
 
   // ------------------------------------------------------------------ filters
-  var filter = { type: "", from: "", to: "" };
+  var filter = { type: "", from: "", to: "", stances: null };
   function active() {
-    return !!(filter.type || filter.from || filter.to);
+    return !!(filter.type || filter.from || filter.to || filter.stances);
+  }
+  function stanceOk(e) {
+    return !filter.stances || filter.stances.indexOf(e.stance || "stated") >= 0;
   }
   function evOk(j) {
     var ev = data.events[j];
@@ -154,6 +223,9 @@
     var a = nodes.get(e.from);
     var b = nodes.get(e.to);
     box.appendChild(el("div", "tip-title", a.label + " \u2192 " + e.label + " \u2192 " + b.label));
+    if (e.sl) {
+      box.appendChild(el("div", "muted", "Stance: " + e.sl));
+    }
     if (e.ev.length) {
       eventsInto(box, e.ev, e.ev.length, max);
     } else {
@@ -247,7 +319,7 @@
     });
     if (on) {
       data.edges.forEach(function (e) {
-        if (e.ev.length && e.ev.some(evOk)) {
+        if (stanceOk(e) && (!e.ev.length || e.ev.some(evOk))) {
           [e.from, e.to].forEach(function (id) {
             var n = data.nodes[id];
             if (n.kind !== "event") {
@@ -272,7 +344,8 @@
       }
     });
     data.edges.forEach(function (e) {
-      var ok = nodeVis[e.from] && nodeVis[e.to] && (!on || !e.ev.length || e.ev.some(evOk));
+      var ok = nodeVis[e.from] && nodeVis[e.to] && stanceOk(e) &&
+        (!on || !e.ev.length || e.ev.some(evOk));
       var hidden = !ok;
       if (!hidden) {
         shownE++;
@@ -298,6 +371,19 @@
   var fType = document.getElementById("f-type");
   var fFrom = document.getElementById("f-from");
   var fTo = document.getElementById("f-to");
+  function checkedStances() {
+    var boxes = document.querySelectorAll("#f-stances input[name=stance]");
+    if (!boxes.length) {
+      return null;
+    }
+    var on = [];
+    boxes.forEach(function (b) {
+      if (b.checked) {
+        on.push(b.value);
+      }
+    });
+    return on.length === boxes.length ? null : on;
+  }
   if (form) {
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
@@ -305,6 +391,7 @@
         type: fType ? fType.value : "",
         from: bound(fFrom && fFrom.value, false),
         to: bound(fTo && fTo.value, true),
+        stances: checkedStances(),
       };
       apply();
     });
@@ -312,13 +399,18 @@
     if (reset) {
       reset.addEventListener("click", function () {
         form.reset();
-        filter = { type: "", from: "", to: "" };
+        filter = { type: "", from: "", to: "", stances: null };
         apply();
       });
     }
   }
   window.kgView.filter = function (f) {
-    filter = { type: f.type || "", from: bound(f.from, false), to: bound(f.to, true) };
+    filter = {
+      type: f.type || "",
+      from: bound(f.from, false),
+      to: bound(f.to, true),
+      stances: f.stances || null,
+    };
     apply();
     return nodes.get({ filter: function (n) { return !n.hidden; } }).length;
   };
