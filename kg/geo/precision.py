@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from kg.event_classes import place_classes
 from kg.records import EntityRecord, EventRecord, Extraction, Span
 
 _PRECISION = {"place": 1, "site": 1, "admin2": 2, "admin1": 3, "country": 3}
@@ -71,24 +72,14 @@ def locate_places(x: Extraction) -> None:
 
     Gazetteer places already carry theirs. A place the gazetteer lacks takes the point of
     the place it lies in (``ckg:locatedIn``, from "X district, Y province" and the like);
-    failing that, of the most precise division named in the same sentence, or of the one
-    country all the document's known places (and the forces, governments and groups it names)
-    belong to, and is recorded as lying there.
+    failing that, of the most precise division named in the same sentence, or of the country
+    the report is about (:func:`_main_country`), and is recorded as lying there.
     """
     text = x.article.text
-    known = [e for e in x.entities.values() if e.is_place and e.lat is not None]
-    countries = Counter(c for e in known if e.mentions for c in _countries(e, x))
-    # and the countries whose forces, government or groups the report names
-    countries.update(
-        o
-        for e in x.entities.values()
-        if e.mentions and not e.is_place
-        for p, o in e.relations
-        if p in ("partOf", "basedIn") and o in x.entities and x.entities[o].feature == "country"
-    )
-    only_country = next(iter(countries)) if len(countries) == 1 else None
+    known = [e for e in x.entities.values() if is_place(e) and e.lat is not None]
+    only_country = _main_country(x, known)
     for e in list(x.entities.values()):
-        if not e.is_place or e.lat is not None:
+        if not is_place(e) or e.lat is not None:
             continue
         container = _container(e, x, set())
         if container is None:
@@ -99,6 +90,37 @@ def locate_places(x: Extraction) -> None:
                 e.relations.append(("locatedIn", container.key))
         if container is not None:
             e.lat, e.lon = container.lat, container.lon
+
+
+def _main_country(x: Extraction, known: list[EntityRecord]) -> str | None:
+    """The country the report is about: the one most of its place mentions lie in (more than
+    all the others together); with no known place, the one country whose forces, government
+    or groups it names."""
+    places: Counter[str] = Counter()
+    for e in known:
+        for c in _countries(e, x):
+            places[c] += len(e.mentions)
+    if places:
+        (top, n), *rest = places.most_common()
+        return top if n > sum(m for _c, m in rest) else None
+    actors = {
+        o
+        for e in x.entities.values()
+        if e.mentions and not is_place(e)
+        for p, o in e.relations
+        if p in ("partOf", "basedIn") and o in x.entities and x.entities[o].feature == "country"
+    }
+    return next(iter(actors)) if len(actors) == 1 else None
+
+
+def is_place(e: EntityRecord) -> bool:
+    """A place: flagged so, or typed with a place class (a site such as "a checkpoint in
+    Kabul" that the record builder made).
+
+    >>> is_place(EntityRecord("s", "checkpoint in Kabul", ("Site",)))
+    True
+    """
+    return e.is_place or bool(place_classes() & set(e.types))
 
 
 def _countries(e: EntityRecord, x: Extraction) -> set[str]:

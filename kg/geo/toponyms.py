@@ -259,6 +259,8 @@ _BETWEEN = re.compile(
 
 def _code(surface: str) -> bool:
     """An all-capitals name of at most three letters (``DRC``, ``UAE``, ``NAU``)."""
+    if len(surface) > 8 or not surface[:1].isupper():
+        return False
     letters = [c for c in surface if c.isalpha()]
     return 0 < len(letters) <= 3 and all(c.isupper() for c in letters)
 
@@ -279,7 +281,9 @@ def _caps(name: str) -> bool:
 
 def _proper(tok_text: str) -> bool:
     c = tok_text[:1]
-    return c.isupper() or (bool(c) and script(tok_text) == "arabic")
+    if c.isupper():
+        return True
+    return bool(c) and not c.isascii() and script(tok_text) == "arabic"
 
 
 class CuratedNames:

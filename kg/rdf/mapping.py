@@ -28,6 +28,7 @@ from datetime import UTC, datetime
 from rdflib import RDF, RDFS, XSD, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
+from kg.event_classes import place_classes
 from kg.rdf.iri import activity_iri, agent_iri, doc_iri, entity_iri, event_iri
 from kg.records import DateValue, EntityRecord, EventRecord, Extraction, Quantity
 from kg.vocab import CKG
@@ -131,7 +132,7 @@ def entity_triples(e: EntityRecord, known: dict[str, EntityRecord]) -> Iterator[
             yield s, SKOS.altLabel, Literal(alias)
     if e.qid:
         yield s, SKOS.exactMatch, WD[e.qid]
-    if e.is_place:
+    if e.is_place or place_classes() & set(e.types):
         yield from place_geometry(s, e)
     for prop, other in e.relations:
         if other in known:
