@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -64,6 +65,40 @@ SERVICE_REFUSED = (
 
 class StoreError(KGError):
     """The store could not be opened or written."""
+
+
+def check_query_text(sparql: object, *, update: bool = False) -> str:
+    """``sparql`` if this process may evaluate it, else :class:`StoreError`.
+
+    Oxigraph would send a request to any ``SERVICE`` address (and ``LOAD`` fetches), and
+    a query nested thousands of levels deep crashes the process that parses it: both are
+    refused before Oxigraph sees the text (:func:`kg.server.guard.check_safe`), as is
+    anything but text (rdflib's prepared queries would be evaluated by rdflib's engine,
+    which follows ``SERVICE`` too).
+
+    >>> check_query_text("SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
+    ... # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.store.StoreError: SERVICE (federated query) is refused: conflict-kg never sends ...
+    """
+    from kg.server.guard import QueryRefused, check_safe, code
+
+    if not isinstance(sparql, str):
+        raise StoreError(
+            f"give the query as text, not a {type(sparql).__name__}: prepared rdflib queries "
+            "would be evaluated by rdflib's engine, which follows SERVICE"
+        )
+    try:  # Oxigraph would send a request to any SERVICE address: never from here
+        check_safe(sparql, SERVICE_REFUSED)
+    except QueryRefused as err:
+        raise StoreError(err.message) from None
+    if update and re.search(r"(?<![\w:?$@.\-])LOAD(?![\w:.\-])", code(sparql, iris=False), re.I):
+        raise StoreError(
+            "LOAD is refused: conflict-kg never fetches data named in a query; download "
+            "the file yourself and `kg ingest` or parse it"
+        )
+    return sparql
 
 
 def default_store_path() -> str:
@@ -385,14 +420,11 @@ class Store:
     def query(self, sparql: str, **kwargs: Any) -> Any:
         """Evaluate SPARQL with Oxigraph; the default graph is the union of all graphs.
 
-        The usual prefixes (``ckg:``, ``rdfs:``, ``skos:``, ...) are predeclared.
+        The usual prefixes (``ckg:``, ``rdfs:``, ``skos:``, ...) are predeclared. ``SERVICE``
+        and queries nested deeper than the parser can take are refused (:class:`StoreError`;
+        see :func:`check_query_text`).
         """
-        from kg.server.guard import QueryRefused, check_no_service
-
-        try:  # Oxigraph would send a request to any SERVICE address: never from here
-            check_no_service(sparql, SERVICE_REFUSED)
-        except QueryRefused as err:
-            raise StoreError(err.message) from None
+        check_query_text(sparql)
         kwargs.setdefault("use_default_graph_as_union", True)
         kwargs.setdefault("prefixes", PREFIXES)
         return self.oxigraph.query(sparql, **kwargs)
@@ -492,9 +524,10 @@ class Store:
     def rdflib(self) -> Any:
         """An ``rdflib.Dataset`` over this store (oxrdflib), sharing its data.
 
-        Use it for rdflib's API; its ``query`` is also evaluated by Oxigraph.
+        Use it for rdflib's API; its ``query`` and ``update`` are evaluated by Oxigraph,
+        never by rdflib's own engine, with the checks of :meth:`query` (``SERVICE``,
+        ``LOAD`` and queries nested too deep are refused with :class:`StoreError`).
         """
-        from oxrdflib import OxigraphStore
-        from rdflib import Dataset
+        from kg.rdflib_view import guarded_dataset
 
-        return Dataset(store=OxigraphStore(store=self.oxigraph), default_union=True)
+        return guarded_dataset(self.oxigraph, read_only=self.read_only)

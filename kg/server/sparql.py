@@ -21,8 +21,9 @@ from urllib.parse import parse_qsl, urlsplit
 import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, Response
+from starlette.concurrency import run_in_threadpool
 
-from kg.server.guard import READ_ONLY_MESSAGE, QueryRefused, check_query
+from kg.server.guard import READ_ONLY_MESSAGE, QueryRefused, check_graph_iri, check_query
 from kg.server.negotiation import BOOLEAN, GRAPH, TABULAR, Offer, choose, listing
 from kg.server.workers import (
     GRAPH_FORMATS,
@@ -125,6 +126,7 @@ def _check_iri(iri: str, param: str) -> str:
     parts = urlsplit(iri)
     if not parts.scheme or any(c in iri for c in ' <>"{}|\\^`\n\r\t'):
         raise ProtocolError(400, f"{param}={iri!r} is not an absolute IRI")
+    check_graph_iri(iri, param)  # the same rule as FROM <...>
     return iri
 
 
@@ -234,7 +236,8 @@ async def _handle(ctx: ServerContext, request: Request) -> Response:
     ]
     named_graphs = [_check_iri(g, "named-graph-uri") for g in _getall(params, "named-graph-uri")]
 
-    info = check_query(query, prefixes=ctx.prefixes, base_iri=endpoint)
+    # linear in the query's length, and off the event loop all the same
+    info = await run_in_threadpool(check_query, query, prefixes=ctx.prefixes, base_iri=endpoint)
 
     accept = request.headers.get("accept")
     offers: tuple[Offer, ...]
