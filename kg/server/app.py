@@ -40,6 +40,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kg.server import sparql
+from kg.server.dump import first_then_rest, stream_quads
 from kg.server.negotiation import GRAPH, Offer, choose, listing
 from kg.server.settings import Settings
 from kg.server.snapshot import (
@@ -310,23 +311,17 @@ def graphs_router(ctx: ServerContext) -> APIRouter:
             return sparql.error_response(404, f"no graph <{iri}> in this store")
         return Response(body, media_type=offer.content_type, headers={"Vary": "Accept"})
 
-    def dump_chunks() -> Iterator[bytes]:
-        batch: list[ox.Quad] = []
-        with ctx.reading() as store:
-            for q in store.quads_for_pattern(None, None, None, None):
-                batch.append(q)
-                if len(batch) >= DUMP_BATCH:
-                    yield ox.serialize(batch, None, ox.RdfFormat.N_QUADS) or b""
-                    batch = []
-            if batch:
-                yield ox.serialize(batch, None, ox.RdfFormat.N_QUADS) or b""
-
     async def dump(request: Request) -> Response:
-        return StreamingResponse(
-            dump_chunks(),
-            media_type="application/n-quads",
-            headers={"Content-Disposition": 'attachment; filename="dump.nq"'},
-        )
+        headers = {"Content-Disposition": 'attachment; filename="dump.nq"'}
+        if request.method == "HEAD":
+            return Response(media_type="application/n-quads", headers=headers)
+        try:  # a failure before the first batch is a 500; later ones cut the download off
+            _, chunks = await first_then_rest(stream_quads(ctx.reading, batch=DUMP_BATCH))
+        except Exception:  # logged by the producing thread
+            return sparql.error_response(
+                500, "the dump could not be read; the operator can find details in the log"
+            )
+        return StreamingResponse(chunks, media_type="application/n-quads", headers=headers)
 
     r.add_api_route("/graphs", get_graph, methods=["GET", "HEAD"], include_in_schema=False)
     r.add_api_route("/dump.nq", dump, methods=["GET", "HEAD"], include_in_schema=False)

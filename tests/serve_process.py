@@ -1,0 +1,66 @@
+"""``kg serve`` in a real subprocess, for tests where the server could die (a crash must fail
+the test, not the test runner)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+from conftest import KG_BIN
+from server_fixtures import free_socket
+
+
+def free_port() -> int:
+    sock = free_socket()
+    port = int(sock.getsockname()[1])
+    sock.close()
+    return port
+
+
+@contextmanager
+def kg_serve(
+    store: Path, *args: str, start_timeout: float = 90
+) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """Run ``kg --store STORE serve --port P ARGS``; yields (base URL, process). On the way
+    out the server is stopped (SIGINT, then SIGKILL) and its output kept on the process."""
+    port = free_port()
+    env = {**os.environ, "NO_COLOR": "1", "TERM": "dumb", "COLUMNS": "200"}
+    proc = subprocess.Popen(
+        [str(KG_BIN), "--store", str(store), "serve", "--port", str(port), *args],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + start_timeout
+    try:
+        while True:
+            if proc.poll() is not None:
+                out = proc.stdout.read() if proc.stdout else ""
+                raise AssertionError(f"kg serve exited with {proc.returncode}: {out[-2000:]}")
+            try:
+                if httpx.get(base + "/healthz", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                raise AssertionError("kg serve did not start")
+            time.sleep(0.2)
+        yield base, proc
+    finally:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGINT)
+            try:
+                proc.wait(30)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait(30)
