@@ -175,6 +175,34 @@ def quad_terms(triple: tuple[Any, Any, Any]) -> tuple[Any, Any, Any]:
     return out[0], out[1], out[2]
 
 
+def open_read_only(path: str | Path) -> ox.Store:
+    """The Oxigraph store at ``path``, read-only, or a :class:`StoreError` that says what is
+    wrong and what to do: no store there, or one whose creation was cut short (the process
+    creating it was killed before it made its tables; it holds nothing yet).
+
+    >>> import tempfile
+    >>> open_read_only(tempfile.mkdtemp())  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.store.StoreError: no store at /...: run `kg --store /... ingest ...` first
+    """
+    path = Path(path)
+    if not (path / "CURRENT").exists():
+        raise StoreError(f"no store at {path}: run `kg --store {path} ingest ...` first")
+    try:
+        return ox.Store.read_only(str(path))
+    except (OSError, RuntimeError) as err:
+        msg = str(err)
+        if "column family not found" in msg.lower():
+            raise StoreError(
+                f"the store {path} was not completely created (the process creating it was "
+                "stopped before it made its tables; it holds nothing yet): run "
+                f"`kg --store {path} ingest --resume ...` with your inputs to finish it, or "
+                "delete the folder"
+            ) from None
+        raise StoreError(f"cannot open the store {path} read-only: {msg}") from None
+
+
 LOCK_WAIT = 1.0
 """Seconds a writer waits for the store's lock before refusing (``kg serve --refresh``
 holds it for the few milliseconds of a snapshot)."""
@@ -215,16 +243,14 @@ class Store:
                 f"the store path {self.path} is a file, not a folder: "
                 "give --store a folder (it is created if missing) or set KG_STORE"
             )
+        if read_only:
+            self._ox = open_read_only(self.path)
+            return
         try:
-            if read_only:
-                if not (self.path / "CURRENT").exists():
-                    raise StoreError(
-                        f"no store at {self.path}: run `kg --store {self.path} ingest ...` first"
-                    )
-                self._ox = ox.Store.read_only(str(self.path))
-            else:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                self._ox = _open_writer(self.path)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._ox = _open_writer(self.path)
+        except RuntimeError as err:  # RocksDB's own errors (a damaged store)
+            raise StoreError(f"cannot open the store {self.path}: {err}") from None
         except OSError as err:
             msg = str(err)
             if "lock" in msg.lower():

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import ipaddress
+import socket
 
 import typer
 
@@ -23,6 +25,42 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+def bind_listener(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host:port`` (for uvicorn to serve on), or a :class:`KGError`
+    saying why it cannot be: a port out of range, in use, reserved, or a host that is not
+    an address of this machine.
+
+    >>> bind_listener("127.0.0.1", 99999)
+    Traceback (most recent call last):
+    ...
+    kg.errors.KGError: --port 99999 is not a TCP port: choose one from 1 to 65535 (e.g. 8000)
+    """
+    if not 1 <= port <= 65535:
+        raise KGError(f"--port {port} is not a TCP port: choose one from 1 to 65535 (e.g. 8000)")
+    try:
+        family, kind, proto, _, addr = socket.getaddrinfo(
+            host.strip("[]"), port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )[0]
+    except socket.gaierror as err:
+        raise KGError(f"--host {host} is not an address of this machine ({err.strerror})") from None
+    sock = socket.socket(family, kind, proto)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(addr)
+    except OSError as err:
+        sock.close()
+        if err.errno == errno.EADDRINUSE:
+            why = "is in use (another `kg serve`?): stop that server or choose another --port"
+        elif err.errno == errno.EACCES:
+            why = "needs administrator rights: choose a port above 1023"
+        elif err.errno == errno.EADDRNOTAVAIL:
+            why = "cannot be listened on: --host is not an address of this machine"
+        else:
+            why = f"cannot be listened on ({err.strerror})"
+        raise KGError(f"port {port} on {host} {why}") from None
+    return sock
 
 
 def register(app: typer.Typer) -> None:
@@ -89,7 +127,12 @@ def register(app: typer.Typer) -> None:
             queue_timeout=queue_timeout,
             refresh=refresh,
         )
-        app_ = create_app(target, settings)
+        sock = bind_listener(host, port)  # fail now, with one clear line, if it cannot
+        try:
+            app_ = create_app(target, settings)
+        except BaseException:
+            sock.close()
+            raise
         if not is_loopback(host):
             typer.secho(
                 f"warning: listening on {host}, reachable from other machines; see SECURITY.md "
@@ -104,4 +147,8 @@ def register(app: typer.Typer) -> None:
                 "The store is served as it is now; `kg ingest` into it is refused while this "
                 "server runs (use --refresh SECONDS to publish new documents while serving)."
             )
-        uvicorn.run(app_, host=host, port=port, log_level="info", access_log=False)
+        config = uvicorn.Config(app_, host=host, port=port, log_level="info", access_log=False)
+        try:
+            uvicorn.Server(config).run(sockets=[sock])
+        finally:
+            sock.close()

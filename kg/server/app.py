@@ -35,8 +35,10 @@ from typing import Any
 
 import pyoxigraph as ox
 from fastapi import APIRouter, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kg.server import sparql
@@ -162,6 +164,35 @@ async def _refresher(ctx: ServerContext) -> None:
 RouterFactory = Callable[[ServerContext], APIRouter]
 
 
+async def _http_error(request: Request, exc: Exception) -> Response:
+    """404, 405 and the like outside ``/sparql``: one line of plain text, as everywhere."""
+    assert isinstance(exc, StarletteHTTPException)
+    path = request.url.path
+    if exc.status_code == 404:
+        message = (
+            f"nothing at {path}: the SPARQL endpoint is /sparql, the dataset /dump.nq, "
+            "the ontology /ontology and the pages start at /"
+        )
+    elif exc.status_code == 405:
+        allow = (exc.headers or {}).get("Allow", "GET")
+        message = (
+            f"{request.method} is not allowed on {path}: use {allow} (the server is read-only)"
+        )
+    else:
+        message = str(exc.detail)
+    return sparql.error_response(exc.status_code, message, dict(exc.headers or {}))
+
+
+async def _bad_parameter(request: Request, exc: Exception) -> Response:
+    """A query parameter of the wrong type (``/actor?radius=x``): 400, naming it."""
+    assert isinstance(exc, RequestValidationError)
+    problems = []
+    for e in exc.errors():
+        name = str(e.get("loc", ("", "?"))[-1])
+        problems.append(f"{name}={e.get('input')!r}: {str(e.get('msg', 'invalid')).lower()}")
+    return sparql.error_response(400, "bad parameter " + "; ".join(problems))
+
+
 class SecurityHeaders:
     """Pure ASGI middleware: ``nosniff`` on every response, a strict CSP on HTML."""
 
@@ -193,14 +224,9 @@ class SecurityHeaders:
 
 
 def _open_read_only(path: Path) -> ox.Store:
-    from kg.store import StoreError
+    from kg.store import open_read_only
 
-    if not (path / "CURRENT").exists():
-        raise StoreError(f"no store at {path}: run `kg --store {path} ingest ...` first")
-    try:
-        return ox.Store.read_only(str(path))
-    except OSError as err:
-        raise StoreError(f"cannot open the store {path} read-only: {err}") from err
+    return open_read_only(path)
 
 
 # --------------------------------------------------------------------------- ontology
@@ -422,6 +448,8 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.kg = ctx
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _bad_parameter)
     factories: list[RouterFactory] = [*BUILTIN_ROUTERS, *routers]
     for name in router_modules:
         try:
