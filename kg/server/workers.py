@@ -6,8 +6,8 @@ sends back the result already serialised by Oxigraph's own writers. When a query
 its time limit, the parent kills that process (the work stops with it) and starts a
 replacement; the other workers keep answering.
 
-This module imports only the standard library and pyoxigraph (workers import it when they
-start).
+This module imports only the standard library, pyoxigraph and :mod:`kg.scale.lifeline`
+(workers die with the server, even a killed one).
 
 >>> import asyncio, tempfile, pyoxigraph as ox
 >>> path = tempfile.mkdtemp() + "/s"
@@ -169,9 +169,13 @@ def evaluate(store: ox.Store, job: Job, store_path: str = "") -> Reply:
     return Reply(200, kind, bytes(buf.buf), time.perf_counter() - t0)
 
 
-def _worker_main(conn: Connection, store_path: str) -> None:
+def _worker_main(conn: Connection, store_path: str, parent_pid: int | None = None) -> None:
     """A worker's life: open the store read-only, then answer jobs until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops us
+    if parent_pid is not None:  # and if it is killed, the kernel stops us
+        from kg.scale.lifeline import die_with_parent
+
+        die_with_parent(parent_pid)
     try:
         store = ox.Store.read_only(store_path)
     except Exception as err:
@@ -226,7 +230,10 @@ class WorkerPool:
     def _spawn(self) -> _Worker:
         parent, child = self._ctx.Pipe()
         proc = self._ctx.Process(
-            target=_worker_main, args=(child, self.store_path), daemon=True, name="kg-query"
+            target=_worker_main,
+            args=(child, self.store_path, os.getpid()),
+            daemon=True,
+            name="kg-query",
         )
         proc.start()
         child.close()
