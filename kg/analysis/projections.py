@@ -21,7 +21,9 @@ from collections import defaultdict
 from typing import Any
 
 import networkx as nx
+from rdflib import URIRef
 
+from kg import event_classes
 from kg.analysis.data import Event, Filters, Snapshot, local_name, make_filters, snapshot
 from kg.vocab import CKG
 
@@ -35,15 +37,9 @@ __all__ = [
     "interaction_graph",
 ]
 
-#: Event classes whose agent acts *against* its targets (an "attacked" edge).
-HOSTILE_CLASSES = (
-    CKG.Attack,
-    CKG.Battle,
-    CKG.Riot,
-    CKG.SecurityOperation,
-    CKG.ExcessiveForceAgainstProtesters,
-    CKG.ArmedConflict,
-)
+#: Event classes whose agent acts *against* its targets (an "attacked" edge): the violent
+#: ones (:mod:`kg.event_classes`), most specific first.
+HOSTILE_CLASSES = tuple(URIRef(c.iri) for c in event_classes.of_kind("violent"))
 
 #: The edge types of the actor-actor network, in the order they are documented.
 RELATION_TYPES = (
@@ -127,14 +123,6 @@ _BASE_ROLES = (
     (CKG.reportedBy, "reporter"),
     (CKG.attributedTo, "attributed to"),
 )
-_KINDS = (
-    (CKG.Arrest, "arrest"),
-    (CKG.Statement, "statement"),
-    (CKG.ClaimOfResponsibility, "claim"),
-    (CKG.Attribution, "attribution"),
-    (CKG.Accusation, "accusation"),
-    *((c, "hostile") for c in HOSTILE_CLASSES),
-)
 
 
 def _prop_roles(snap: Snapshot) -> dict[str, str]:
@@ -150,15 +138,17 @@ def _prop_roles(snap: Snapshot) -> dict[str, str]:
 
 
 def _kinds(snap: Snapshot, ev: Event) -> frozenset[str]:
-    """What an event is, for the projections (cached per set of types)."""
+    """What an event is, for the projections (cached per set of types): the short names of
+    its classes and their ancestors (``arrest``, ``statement``, ``claim``, ...) and
+    ``hostile`` for violent events (:mod:`kg.event_classes`)."""
     cache: dict[frozenset[str], frozenset[str]] | None = getattr(snap, "_kinds", None)
     if cache is None:
         cache = snap._kinds = {}  # type: ignore[attr-defined]
     key = frozenset(ev.types)
     got = cache.get(key)
     if got is None:
-        h = snap.hierarchy
-        got = cache[key] = frozenset(name for c, name in _KINDS if h.is_a(key, str(c)))
+        hostile = {"hostile"} if "violent" in event_classes.kinds(key) else set()
+        got = cache[key] = event_classes.short_names(key) | hostile
     return got
 
 

@@ -17,6 +17,7 @@ import difflib
 import re
 from typing import Any
 
+from kg import event_classes
 from kg.analysis.data import Snapshot, local_name
 from kg.errors import KGError
 
@@ -101,18 +102,15 @@ def resolve_event(snap: Snapshot, text: str, *, statements: bool = False) -> str
     >>> resolve_event(load(toy_store()), "bombing town").rsplit("/", 2)[1:]
     ['d1', 'e1']
     """
-    from kg.vocab import CKG
-
     key = text.strip()
     if key in snap.events:
         return key
     words = [w.casefold().rstrip("s") for w in _WORD.findall(key)]
     if not words:
         raise NameNotFound("name the event: words of its label, place, type or date")
-    h = snap.hierarchy
     hits = []
     for iri, ev in snap.events.items():
-        if not statements and h.is_a(ev.types, str(CKG.Statement)):
+        if not statements and "speech" in event_classes.kinds(ev.types):
             continue
         hay = _event_text(snap, iri)
         if all(w in hay for w in words):

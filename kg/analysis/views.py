@@ -13,6 +13,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
+from rdflib import URIRef
+
+from kg import event_classes
 from kg.analysis.data import Filters, Snapshot, local_name, make_filters, period_of, snapshot
 from kg.analysis.metrics import pagerank
 from kg.analysis.projections import event_roles, interaction_graph
@@ -119,17 +122,20 @@ def top_actors(
     return [{"actor": a, "label": snap.label(a), "events": c} for a, c in ranked[:n]]
 
 
-#: Statement classes and the stance they express, most specific first.
-STANCES = (
-    (CKG.ClaimOfResponsibility, "claim"),
-    (CKG.Attribution, "attribution"),
-    (CKG.Accusation, "accusation"),
-    (CKG.Denial, "denial"),
-    (CKG.DeclinedToComment, "declined to comment"),
-    (CKG.Condemnation, "condemnation"),
-    (CKG.Threat, "threat"),
-    (CKG.Statement, "statement"),
+#: The order statements are listed in, by stance.
+STANCE_ORDER = (
+    "claim",
+    "attribution",
+    "accusation",
+    "denial",
+    "declined to comment",
+    "condemnation",
+    "threat",
+    "statement",
 )
+#: Statement classes and the stance they express (the class's short name in the ontology:
+#: its ``skos:altLabel``, else its label), most specific first.
+STANCES = tuple((URIRef(c.iri), c.short) for c in event_classes.of_kind("speech"))
 
 
 def statements_about(data: Any, event: str) -> list[dict[str, Any]]:
@@ -175,12 +181,14 @@ def statements_about(data: Any, event: str) -> list[dict[str, Any]]:
         for a, r in event_roles(snap, snap.events[i])
         if r in ("perpetrator", "agent")
     ]
-    order = {name: i for i, (_c, name) in enumerate(STANCES)}
+    order = {name: i for i, name in enumerate(STANCE_ORDER)}
     rows: list[dict[str, Any]] = []
     for ev in snap.events.values():
-        if not (set(ev.about) & related) or not h.is_a(ev.types, str(CKG.Statement)):
+        if not (set(ev.about) & related) or "speech" not in event_classes.kinds(ev.types):
             continue
-        stance = next(name for cls, name in STANCES if h.is_a(ev.types, str(cls)))
+        stance = next((name for cls, name in STANCES if h.is_a(ev.types, str(cls))), None)
+        if stance is None:
+            continue
         roles = event_roles(snap, ev)
         named = [snap.label(a) for a, r in roles if r == "attributed to"]
         inferred = not named and stance in ("attribution", "accusation", "claim")
@@ -199,7 +207,7 @@ def statements_about(data: Any, event: str) -> list[dict[str, Any]]:
                 "about": target,
             }
         )
-    rows.sort(key=lambda r: (order[r["stance"]], r["date"] or "", r["speaker"]))
+    rows.sort(key=lambda r: (order.get(r["stance"], len(order)), r["date"] or "", r["speaker"]))
     return rows
 
 

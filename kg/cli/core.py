@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from kg import formats
 from kg.errors import KGError
 
 err_console = Console(stderr=True)
@@ -258,7 +259,9 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def export(
         ctx: typer.Context,
-        format: str = typer.Option("nquads", "--format", "-f", help="nquads|trig|turtle|jsonld"),
+        format: str = typer.Option(
+            "nquads", "--format", "-f", help=formats.names(formats.EXPORT, "|")
+        ),
         output: Path = typer.Option(None, "-o", "--output", help="File (default: stdout)"),
         with_ontology: bool = typer.Option(False, "--with-ontology"),
     ) -> None:

@@ -41,9 +41,10 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from kg import formats
 from kg.server import sparql
 from kg.server.dump import first_then_rest, stream_quads
-from kg.server.negotiation import GRAPH, Offer, choose, listing
+from kg.server.negotiation import GRAPH, Offer, choose, listing, offers
 from kg.server.settings import Settings
 from kg.server.snapshot import (
     ReaderLock,
@@ -53,7 +54,7 @@ from kg.server.snapshot import (
     remove_stale_snapshots,
     take_snapshot,
 )
-from kg.server.workers import GRAPH_FORMATS, WorkerPool
+from kg.server.workers import WorkerPool
 
 log = logging.getLogger("kg.server")
 
@@ -258,17 +259,17 @@ def _ontology_html() -> str | None:
 def ontology_router(ctx: ServerContext) -> APIRouter:
     """``/ontology``: Turtle (or another RDF syntax) by ``Accept``, HTML for browsers."""
     r = APIRouter()
-    html = Offer("text/html", "HTML")
-    offers = (*GRAPH[:4], html)
+    html = Offer("text/html", "html")
+    choices = (*offers(formats.CONSTRUCT, aliases=False), html)
 
     async def ontology(request: Request) -> Response:
         accept = request.headers.get("accept")
-        offer = choose(accept, offers) if accept else GRAPH[0]
+        offer = choose(accept, choices) if accept else GRAPH[0]
         if offer is None:
             return sparql.error_response(
-                406, f"cannot produce {accept!r}: accept one of {listing(offers)}"
+                406, f"cannot produce {accept!r}: accept one of {listing(choices)}"
             )
-        if offer.fmt == "HTML":
+        if offer.fmt == "html":
             page = await run_in_threadpool(_ontology_html)
             if page is not None:
                 # the generated docs carry their stylesheet inline and no script at all
@@ -280,12 +281,12 @@ def ontology_router(ctx: ServerContext) -> APIRouter:
             offer = GRAPH[0]
         ttl = await run_in_threadpool(_ontology_turtle)
         body = ttl
-        if offer.fmt != "TURTLE":
+        if offer.fmt != "turtle":
             body = (
                 ox.serialize(
                     (q.triple for q in ox.parse(ttl, ox.RdfFormat.TURTLE)),
                     None,
-                    GRAPH_FORMATS[offer.fmt],
+                    formats.get(offer.fmt).oxigraph,
                 )
                 or b""
             )
@@ -330,7 +331,8 @@ def graphs_router(ctx: ServerContext) -> APIRouter:
                 if not store.contains_named_graph(node):
                     return None
                 triples = (q.triple for q in store.quads_for_pattern(None, None, None, node))
-                return ox.serialize(triples, None, GRAPH_FORMATS[offer.fmt], prefixes=ctx.prefixes)
+                rdf_format = formats.get(offer.fmt).oxigraph
+                return ox.serialize(triples, None, rdf_format, prefixes=ctx.prefixes)
 
         body = await run_in_threadpool(render)
         if body is None:
@@ -339,15 +341,16 @@ def graphs_router(ctx: ServerContext) -> APIRouter:
 
     async def dump(request: Request) -> Response:
         headers = {"Content-Disposition": 'attachment; filename="dump.nq"'}
+        media_type = formats.get("nquads").media_type
         if request.method == "HEAD":
-            return Response(media_type="application/n-quads", headers=headers)
+            return Response(media_type=media_type, headers=headers)
         try:  # a failure before the first batch is a 500; later ones cut the download off
             _, chunks = await first_then_rest(stream_quads(ctx.reading, batch=DUMP_BATCH))
         except Exception:  # logged by the producing thread
             return sparql.error_response(
                 500, "the dump could not be read; the operator can find details in the log"
             )
-        return StreamingResponse(chunks, media_type="application/n-quads", headers=headers)
+        return StreamingResponse(chunks, media_type=media_type, headers=headers)
 
     r.add_api_route("/graphs", get_graph, methods=["GET", "HEAD"], include_in_schema=False)
     r.add_api_route("/dump.nq", dump, methods=["GET", "HEAD"], include_in_schema=False)

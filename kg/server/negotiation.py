@@ -14,13 +14,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kg import formats
+
 
 @dataclass(frozen=True)
 class Offer:
     """A media type the server can produce and the serialiser behind it."""
 
     mime: str
-    fmt: str  # a key of kg.server.workers.TABULAR_FORMATS / GRAPH_FORMATS, or "HTML"
+    fmt: str  # the name of a format in kg.formats, or "html"
 
     @property
     def content_type(self) -> str:
@@ -30,24 +32,22 @@ class Offer:
         return self.mime
 
 
-TABULAR = (
-    Offer("application/sparql-results+json", "JSON"),
-    Offer("application/sparql-results+xml", "XML"),
-    Offer("text/csv", "CSV"),
-    Offer("text/tab-separated-values", "TSV"),
-    Offer("application/json", "JSON"),
-    Offer("application/xml", "XML"),
-    Offer("text/xml", "XML"),
-)
-BOOLEAN = tuple(o for o in TABULAR if o.fmt in ("JSON", "XML"))
-GRAPH = (
-    Offer("text/turtle", "TURTLE"),
-    Offer("application/n-triples", "N_TRIPLES"),
-    Offer("application/ld+json", "JSON_LD"),
-    Offer("application/rdf+xml", "RDF_XML"),
-    Offer("application/x-turtle", "TURTLE"),
-    Offer("text/plain", "N_TRIPLES"),
-)
+def offers(fmts: tuple[formats.Format, ...], *, aliases: bool = True) -> tuple[Offer, ...]:
+    """The offers for ``fmts``: each format's preferred media type in registry order, then
+    (with ``aliases``) the other media types, so that a tie goes to a preferred type.
+
+    >>> [o.mime for o in offers(formats.CONSTRUCT, aliases=False)]
+    ['text/turtle', 'application/n-triples', 'application/ld+json', 'application/rdf+xml']
+    """
+    preferred = tuple(Offer(f.media_type, f.name) for f in fmts)
+    if not aliases:
+        return preferred
+    return preferred + tuple(Offer(m, f.name) for f in fmts for m in f.media_types[1:])
+
+
+TABULAR = offers(formats.SELECT)
+BOOLEAN = offers(formats.ASK)
+GRAPH = offers(formats.CONSTRUCT)
 
 
 def parse_accept(header: str | None) -> list[tuple[str, float]]:

@@ -23,10 +23,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from kg import formats
 from kg.server.guard import READ_ONLY_MESSAGE, QueryRefused, check_graph_iri, check_query
 from kg.server.negotiation import BOOLEAN, GRAPH, TABULAR, Offer, choose, listing
 from kg.server.workers import (
-    GRAPH_FORMATS,
     Job,
     QueryTimeout,
     ServerBusy,
@@ -42,17 +42,6 @@ FORM = "application/x-www-form-urlencoded"
 QUERY = "application/sparql-query"
 UPDATE = "application/sparql-update"
 ALLOW = "GET, POST"
-
-_SD_FORMATS = {
-    "TSV": "SPARQL_Results_TSV",
-    "CSV": "SPARQL_Results_CSV",
-    "JSON": "SPARQL_Results_JSON",
-    "XML": "SPARQL_Results_XML",
-    "TURTLE": "Turtle",
-    "N_TRIPLES": "N-Triples",
-    "JSON_LD": "JSON-LD",
-    "RDF_XML": "RDF_XML",
-}
 
 
 class ProtocolError(Exception):
@@ -133,7 +122,7 @@ def _check_iri(iri: str, param: str) -> str:
 def service_description(ctx: ServerContext, endpoint: str) -> str:
     """The service description (Turtle) served on a GET without a query."""
     s = ctx.settings
-    formats = ", ".join(f"<http://www.w3.org/ns/formats/{v}>" for v in _SD_FORMATS.values())
+    served = ", ".join(f"<{f.iri}>" for f in (*formats.SELECT, *formats.CONSTRUCT))
     comment = (
         "conflict-kg SPARQL endpoint, read-only; the default graph is the union of the named "
         f"graphs (one per document). Limits: {s.timeout:g} s per query, results up to "
@@ -148,7 +137,7 @@ def service_description(ctx: ServerContext, endpoint: str) -> str:
     sd:supportedLanguage sd:SPARQL11Query ;
     sd:feature sd:UnionDefaultGraph ;
     sd:defaultEntailmentRegime <http://www.w3.org/ns/entailment/Simple> ;
-    sd:resultFormat {formats} ;
+    sd:resultFormat {served} ;
     sd:defaultDataset [ a sd:Dataset ; sd:defaultGraph [ a sd:Graph ] ] ;
     rdfs:comment "{comment}" .
 """
@@ -160,11 +149,11 @@ def _service_description_response(ctx: ServerContext, request: Request, endpoint
         # browsers and unknown clients still get something readable
         offer = GRAPH[0]
     ttl = service_description(ctx, endpoint)
-    if offer.fmt == "TURTLE":
+    if offer.fmt == "turtle":
         body = ttl.encode()
     else:
         triples = (q.triple for q in ox.parse(ttl.encode(), ox.RdfFormat.TURTLE))
-        body = ox.serialize(triples, None, GRAPH_FORMATS[offer.fmt]) or b""
+        body = ox.serialize(triples, None, formats.get(offer.fmt).oxigraph) or b""
     return Response(body, media_type=offer.content_type, headers={"Vary": "Accept"})
 
 
@@ -269,8 +258,8 @@ async def _handle(ctx: ServerContext, request: Request) -> Response:
         named_graphs=named_graphs if protocol_dataset else None,
         base_iri=endpoint,
         prefixes=ctx.prefixes,
-        tabular_format=tabular.fmt if tabular else "JSON",
-        graph_format=graph.fmt if graph else "TURTLE",
+        tabular_format=tabular.fmt if tabular else "json",
+        graph_format=graph.fmt if graph else "turtle",
         max_bytes=settings.max_result_bytes,
     )
     pool = ctx.pool

@@ -6,8 +6,9 @@ sends back the result already serialised by Oxigraph's own writers. When a query
 its time limit, the parent kills that process (the work stops with it) and starts a
 replacement; the other workers keep answering.
 
-This module imports only the standard library, pyoxigraph and :mod:`kg.scale.lifeline`
-(workers die with the server, even a killed one).
+This module imports only the standard library, pyoxigraph, :mod:`kg.formats` and
+:mod:`kg.scale.lifeline` (workers import them when they start; they die with the server,
+even a killed one).
 
 >>> import asyncio, tempfile, pyoxigraph as ox
 >>> path = tempfile.mkdtemp() + "/s"
@@ -38,23 +39,11 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kg import formats
+
 log = logging.getLogger("kg.server")
 
 INLINE_BYTES = 256 * 1024  # results up to this size are read on the event loop
-
-TABULAR_FORMATS = {
-    "JSON": ox.QueryResultsFormat.JSON,
-    "XML": ox.QueryResultsFormat.XML,
-    "CSV": ox.QueryResultsFormat.CSV,
-    "TSV": ox.QueryResultsFormat.TSV,
-}
-GRAPH_FORMATS = {
-    "TURTLE": ox.RdfFormat.TURTLE,
-    "N_TRIPLES": ox.RdfFormat.N_TRIPLES,
-    "JSON_LD": ox.RdfFormat.JSON_LD,
-    "RDF_XML": ox.RdfFormat.RDF_XML,
-    "N_QUADS": ox.RdfFormat.N_QUADS,
-}
 
 
 @dataclass
@@ -67,8 +56,8 @@ class Job:
     named_graphs: list[str] | None = None
     base_iri: str | None = None
     prefixes: dict[str, str] = field(default_factory=dict)
-    tabular_format: str = "JSON"
-    graph_format: str = "TURTLE"
+    tabular_format: str = "json"  # names of formats in kg.formats
+    graph_format: str = "turtle"
     max_bytes: int = 100 * 1024 * 1024
 
 
@@ -141,13 +130,13 @@ def evaluate(store: ox.Store, job: Job, store_path: str = "") -> Reply:
         res = store.query(job.query, **kwargs)
         if isinstance(res, ox.QuerySolutions):
             kind = "tabular"
-            res.serialize(out, TABULAR_FORMATS[job.tabular_format])
+            res.serialize(out, formats.get(job.tabular_format).oxigraph)
         elif isinstance(res, ox.QueryBoolean):
             kind = "boolean"
-            res.serialize(out, TABULAR_FORMATS[job.tabular_format])
+            res.serialize(out, formats.get(job.tabular_format).oxigraph)
         else:
             kind = "graph"
-            res.serialize(out, GRAPH_FORMATS[job.graph_format])
+            res.serialize(out, formats.get(job.graph_format).oxigraph)
         out.flush()
     except SyntaxError as err:
         return Reply(400, "error", f"query syntax error: {err}".encode())

@@ -1,24 +1,51 @@
-"""Generate ``kg/vocab.py``, the typed namespace of the ontology, from ``ontology/conflict.ttl``.
+"""Generate the files derived from ``ontology/conflict.ttl``: ``kg/vocab.py`` (the typed
+namespace of the ontology) and ``kg/event_classes.json`` (one description of each event
+class, read through :mod:`kg.event_classes`).
 
-Run ``python -m kg.tools.genvocab`` after editing the ontology; ``tests/test_vocab.py`` fails
-when the generated module is stale.
+Run ``python -m kg.tools.genvocab`` after editing the ontology (``--check`` only says whether
+the files are stale, for pre-commit and CI); ``tests/unit/test_vocab.py`` fails when either
+file is stale.
 
 >>> src = render(ONTOLOGY_FILE)
 >>> "class CKG(DefinedNamespace):" in src and "Attack: URIRef" in src
 True
+>>> data = event_class_data()
+>>> data["classes"]["SuicideBombing"]["family"], data["classes"]["Denial"]["kind"]
+('Attack', 'speech')
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
+from typing import Any
 
-from rdflib import OWL, RDF, RDFS, Graph, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 
 ROOT = Path(__file__).resolve().parents[2]
 ONTOLOGY_FILE = ROOT / "ontology" / "conflict.ttl"
 TARGET = Path(__file__).resolve().parents[1] / "vocab.py"
+EVENT_CLASSES_TARGET = Path(__file__).resolve().parents[1] / "event_classes.json"
 NS = "https://w3id.org/conflict-kg/ontology#"
+EVENT_ROOT = "Event"
+
+#: What kind of event each subtree is: a class takes the kind of its nearest listed
+#: ancestor (or itself), else "other". "violent" follows the ACLED codebook's political
+#: violence (battles, explosions/remote violence, violence against civilians, riots,
+#: excessive force against protesters) plus armed conflict and security operations, the
+#: events in which an agent uses force against a target; "speech" is what actors say.
+KIND_ROOTS: dict[str, tuple[str, ...]] = {
+    "violent": (
+        "Attack",
+        "Battle",
+        "Riot",
+        "ArmedConflict",
+        "SecurityOperation",
+        "ExcessiveForceAgainstProtesters",
+    ),
+    "speech": ("Statement",),
+}
 
 _KINDS = (
     (OWL.Class, "classes"),
@@ -90,10 +117,115 @@ def render(path: Path = ONTOLOGY_FILE) -> str:
     return "\n".join(lines)
 
 
-def main() -> int:
-    """Write the module; print where."""
-    TARGET.write_text(render(), encoding="utf-8")
-    print(f"wrote {TARGET}")
+def _english(graph: Graph, s: URIRef, prop: URIRef) -> list[str]:
+    """The English (or untagged) values of ``prop`` on ``s``, sorted."""
+    return sorted(
+        " ".join(str(o).split())
+        for o in graph.objects(s, prop)
+        if isinstance(o, Literal) and o.language in (None, "en")
+    )
+
+
+def event_class_data(path: Path = ONTOLOGY_FILE) -> dict[str, Any]:
+    """The description of every event class, as written to ``kg/event_classes.json``.
+
+    For each class under ``ckg:Event`` (and ``ckg:Event`` itself): its IRI, English label,
+    ``short`` name (its ``skos:altLabel``, else the label, in lower case), parent, ancestors
+    (nearest first, ending with ``Event``), depth (``Event`` is 0), family (its ancestor
+    directly under ``Event``) and kind (:data:`KIND_ROOTS`); and the place classes
+    (``ckg:Place`` and its subclasses). Raises ``ValueError`` when a class has two parents
+    under ``Event`` or a kind root is not an event class.
+    """
+    g = Graph().parse(path, format="turtle")
+    root = URIRef(NS + EVENT_ROOT)
+    parents: dict[str, str | None] = {EVENT_ROOT: None}
+    todo = [root]
+    while todo:
+        cls = todo.pop()
+        for sub in sorted(g.subjects(RDFS.subClassOf, cls), key=str):
+            if not isinstance(sub, URIRef) or not str(sub).startswith(NS):
+                continue
+            name, parent = str(sub)[len(NS) :], str(cls)[len(NS) :]
+            if parents.get(name, parent) != parent:
+                raise ValueError(f"ckg:{name} has two parents under ckg:Event: pick one")
+            if name not in parents:
+                parents[name] = parent
+                todo.append(sub)
+    for roots in KIND_ROOTS.values():
+        for r in roots:
+            if r not in parents:
+                raise ValueError(f"KIND_ROOTS names ckg:{r}, which is not an event class")
+    classes: dict[str, dict[str, Any]] = {}
+    for name in sorted(parents):
+        ancestors: list[str] = []
+        up = parents[name]
+        while up is not None:
+            ancestors.append(up)
+            up = parents[up]
+        lineage = [name, *ancestors]
+        kind = next((k for c in lineage for k, roots in KIND_ROOTS.items() if c in roots), "other")
+        iri = URIRef(NS + name)
+        label = (_english(g, iri, RDFS.label) or [name])[0]
+        alt = _english(g, iri, SKOS.altLabel)
+        classes[name] = {
+            "iri": str(iri),
+            "label": label,
+            "short": (alt[0] if alt else label).lower(),
+            "parent": parents[name],
+            "ancestors": ancestors,
+            "depth": len(ancestors),
+            "family": lineage[-2] if len(lineage) > 1 else name,
+            "kind": kind,
+        }
+    return {
+        "generated_by": "python -m kg.tools.genvocab (from ontology/conflict.ttl): do not edit",
+        "root": EVENT_ROOT,
+        "kind_roots": {k: list(v) for k, v in KIND_ROOTS.items()},
+        "classes": classes,
+        "place_classes": sorted(_subclasses(g, URIRef(NS + "Place"))),
+    }
+
+
+def _subclasses(g: Graph, cls: URIRef) -> set[str]:
+    """The local names of ``cls`` and of every ``ckg:`` class under it."""
+    out: set[str] = set()
+    todo = [cls]
+    while todo:
+        c = todo.pop()
+        out.add(str(c)[len(NS) :])
+        todo.extend(
+            s for s in g.subjects(RDFS.subClassOf, c) if isinstance(s, URIRef) and s.startswith(NS)
+        )
+    return out
+
+
+def render_event_classes(path: Path = ONTOLOGY_FILE) -> str:
+    """The text of ``kg/event_classes.json`` for the ontology at ``path``."""
+    return json.dumps(event_class_data(path), indent=1, ensure_ascii=False) + "\n"
+
+
+def outputs() -> dict[Path, str]:
+    """Every generated file and the text it must hold."""
+    return {TARGET: render(), EVENT_CLASSES_TARGET: render_event_classes()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the generated files (``--check``: only report stale ones, exit 1 if any)."""
+    args = sys.argv[1:] if argv is None else argv
+    check = "--check" in args
+    stale = []
+    for target, text in outputs().items():
+        current = target.read_text(encoding="utf-8") if target.exists() else None
+        if current == text:
+            continue
+        stale.append(target)
+        if not check:
+            target.write_text(text, encoding="utf-8")
+            print(f"wrote {target}")
+    if check and stale:
+        names = ", ".join(str(t.relative_to(ROOT)) for t in stale)
+        print(f"stale: {names}: run `python -m kg.tools.genvocab`", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -1,7 +1,10 @@
 """How nodes look: one shape and one colour per ontology class, and the legend.
 
-Classes are tried most specific first; a node takes the style of the first class it is
-(asserted or by ``rdfs:subClassOf``). Shapes are ones vis-network scales with ``size``.
+The table is data (``kg/views/styles.json``), the one style of every graph drawing
+(``kg viz``, ``kg serve``, the notebook). Classes are tried most specific first; a node
+takes the style of the first class it is (asserted, by ``rdfs:subClassOf`` in the given
+hierarchy, or, for events, by the ancestors in :mod:`kg.event_classes`). Shapes are ones
+vis-network scales with ``size``.
 
 >>> style_for(["https://w3id.org/conflict-kg/ontology#SuicideBombing"]).name
 'SuicideBombing'
@@ -11,10 +14,13 @@ Classes are tried most specific first; a node takes the style of the first class
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from kg import event_classes
 from kg.analysis.data import CKG_NS, local_name
 
 
@@ -28,43 +34,26 @@ class NodeStyle:
     kind: str
 
 
-_STYLES: tuple[NodeStyle, ...] = (
-    # actors
-    NodeStyle("Person", "dot", "#f28e2b", "actor"),
-    NodeStyle("ArmedGroup", "triangle", "#d62728", "actor"),
-    NodeStyle("IntelligenceAgency", "square", "#9467bd", "actor"),
-    NodeStyle("Government", "square", "#1f77b4", "actor"),
-    NodeStyle("MediaOutlet", "hexagon", "#7f7f7f", "actor"),
-    NodeStyle("Organization", "square", "#17becf", "actor"),
-    NodeStyle("State", "hexagon", "#3b4cc0", "actor"),
-    NodeStyle("SocialGroup", "dot", "#2ca02c", "actor"),
-    NodeStyle("Actor", "dot", "#9aa0a6", "actor"),
-    # events
-    NodeStyle("SuicideBombing", "diamond", "#8b0000", "event"),
-    NodeStyle("Bombing", "diamond", "#c0392b", "event"),
-    NodeStyle("AirStrike", "diamond", "#e67e22", "event"),
-    NodeStyle("Assassination", "diamond", "#6d214f", "event"),
-    NodeStyle("Attack", "diamond", "#e74c3c", "event"),
-    NodeStyle("ArmedClash", "diamond", "#d35400", "event"),
-    NodeStyle("Arrest", "diamond", "#f1c40f", "event"),
-    NodeStyle("SecurityOperation", "diamond", "#16a085", "event"),
-    NodeStyle("ClaimOfResponsibility", "star", "#8e44ad", "event"),
-    NodeStyle("Attribution", "star", "#2980b9", "event"),
-    NodeStyle("Denial", "star", "#95a5a6", "event"),
-    NodeStyle("Accusation", "star", "#c2185b", "event"),
-    NodeStyle("Statement", "star", "#5e35b1", "event"),
-    NodeStyle("Event", "diamond", "#b0763b", "event"),
-    # places
-    NodeStyle("Country", "triangleDown", "#6d4c41", "place"),
-    NodeStyle("AdminRegion", "triangleDown", "#8d6e63", "place"),
-    NodeStyle("Settlement", "triangleDown", "#a1887f", "place"),
-    NodeStyle("Site", "triangleDown", "#bcaaa4", "place"),
-    NodeStyle("Place", "triangleDown", "#a1887f", "place"),
-)
+STYLE_FILE = Path(__file__).resolve().parent / "styles.json"
+
+
+def _load_styles() -> tuple[tuple[NodeStyle, ...], NodeStyle]:
+    """The styles of :data:`STYLE_FILE`: the class styles in table order, and ``Other``."""
+    data = json.loads(STYLE_FILE.read_text(encoding="utf-8"))
+    rows = [
+        NodeStyle(r["class"], r["shape"], r["color"], kind)
+        for kind in ("actor", "event", "place", "other")
+        for r in data[kind]
+    ]
+    return tuple(r for r in rows if r.kind != "other"), next(r for r in rows if r.kind == "other")
+
+
+_STYLES, OTHER = _load_styles()
 STYLES: dict[str, NodeStyle] = {s.name: s for s in _STYLES}
-FALLBACK = {"actor": STYLES["Actor"], "event": STYLES["Event"], "place": STYLES["Place"]}
-#: Community super-nodes and anything unclassified.
-OTHER = NodeStyle("Other", "dot", "#bdbdbd", "other")
+#: The root class of each kind (the last, most general, row of its table) styles the rest.
+FALLBACK = {
+    k: next(s for s in reversed(_STYLES) if s.kind == k) for k in ("actor", "event", "place")
+}
 
 
 def style_for(types: Iterable[str], kind: str = "actor", hierarchy: Any = None) -> NodeStyle:
@@ -75,6 +64,9 @@ def style_for(types: Iterable[str], kind: str = "actor", hierarchy: Any = None) 
     """
     types = list(types)
     names = {local_name(t) for t in types}
+    names |= {
+        a for t in names if event_classes.is_event_class(t) for a in event_classes.get(t).lineage
+    }
     # an actor that is also a place (a State that is a Country) is drawn as what it is here
     for s in _STYLES:
         if s.kind == kind and s.name in names:
