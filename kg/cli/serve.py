@@ -95,6 +95,26 @@ def register(app: typer.Typer) -> None:
         queue_timeout: float = typer.Option(
             120.0, "--queue-timeout", help="Seconds a query may wait for a free worker"
         ),
+        query_memory: str = typer.Option(
+            "2GB",
+            "--query-memory",
+            help="Memory one query may use (each worker process is capped at its start-up "
+            "size plus this); a query past it is stopped and answered 503",
+        ),
+        results_memory: str = typer.Option(
+            "512MB",
+            "--results-memory",
+            help="Memory all results being sent may use at once (at least --max-results)",
+        ),
+        short_workers: int = typer.Option(
+            1,
+            "--short-workers",
+            help="Workers of the short lane, which answers quick queries while the other "
+            "workers run slow ones (0: none)",
+        ),
+        short_seconds: float = typer.Option(
+            1.0, "--short-seconds", help="How long a query may run in the short lane"
+        ),
         refresh: float = typer.Option(
             0.0,
             "--refresh",
@@ -126,6 +146,10 @@ def register(app: typer.Typer) -> None:
             workers=workers,
             queue_timeout=queue_timeout,
             refresh=refresh,
+            query_memory=parse_size(query_memory),
+            results_memory=parse_size(results_memory),
+            short_workers=short_workers,
+            short_seconds=short_seconds,
         )
         sock = bind_listener(host, port)  # fail now, with one clear line, if it cannot
         try:
@@ -147,7 +171,14 @@ def register(app: typer.Typer) -> None:
                 "The store is served as it is now; `kg ingest` into it is refused while this "
                 "server runs (use --refresh SECONDS to publish new documents while serving)."
             )
-        config = uvicorn.Config(app_, host=host, port=port, log_level="info", access_log=False)
+        config = uvicorn.Config(
+            app_,
+            host=host,
+            port=port,
+            log_level="info",
+            access_log=False,
+            timeout_graceful_shutdown=5,  # Ctrl-C stops within 5 s, even with queries queued
+        )
         try:
             uvicorn.Server(config).run(sockets=[sock])
         finally:

@@ -109,6 +109,18 @@ class ServerContext:
             self.snapshot.retire()
 
 
+def make_pool(path: Path, settings: Settings) -> WorkerPool:
+    """The query workers over the store at ``path``, with the settings' lanes and limits."""
+    return WorkerPool(
+        str(path),
+        size=settings.workers,
+        short=settings.short_workers,
+        short_seconds=settings.short_seconds,
+        memory=settings.query_memory,
+        results_memory=settings.results_memory,
+    )
+
+
 async def refresh_once(ctx: ServerContext) -> bool:
     """Move to a new snapshot if the store changed and no writer holds it; ``True`` if so.
 
@@ -133,7 +145,7 @@ async def refresh_once(ctx: ServerContext) -> bool:
     if snap.fingerprint == old_snap.fingerprint:
         snap.retire()
         return False
-    pool = WorkerPool(str(snap.path), size=ctx.settings.workers)
+    pool = make_pool(snap.path, ctx.settings)
     try:
         await pool.start()
     except BaseException:
@@ -427,7 +439,7 @@ def create_app(
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         served = ctx.snapshot.path if ctx.snapshot is not None else path
-        pool = WorkerPool(str(served), size=settings.workers)
+        pool = make_pool(served, settings)
         await pool.start()
         ctx.pool = pool
         refresher = asyncio.ensure_future(_refresher(ctx)) if settings.refresh else None

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from kg.store import Store
+from tests.serve_process import alive, descendants
 from tests.support import KG_BIN, run_kg
 
 TEXT = "Police said a bomb killed three people in {} on Monday."
@@ -26,39 +27,6 @@ def write_jsonl(path: Path, records: list[Any]) -> Path:
         encoding="utf-8",
     )
     return path
-
-
-def children_of(pid: int) -> set[int]:
-    """Every live descendant of ``pid`` (from /proc)."""
-    kids: dict[int, list[int]] = {}
-    for d in Path("/proc").iterdir():
-        if not d.name.isdigit():
-            continue
-        try:
-            stat = (d / "stat").read_text()
-        except OSError:
-            continue
-        ppid = int(stat.rsplit(")", 1)[1].split()[1])
-        kids.setdefault(ppid, []).append(int(d.name))
-    out: set[int] = set()
-    todo = [pid]
-    while todo:
-        for k in kids.get(todo.pop(), []):
-            out.add(k)
-            todo.append(k)
-    return out
-
-
-def alive(pids: set[int]) -> set[int]:
-    live = set()
-    for p in pids:
-        try:
-            state = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()[0]
-        except OSError:
-            continue
-        if state != "Z":
-            live.add(p)
-    return live
 
 
 @pytest.mark.slow
@@ -78,13 +46,13 @@ def test_kill_9_of_a_parallel_ingest_takes_its_workers_with_it(tmp_path: Path) -
     try:
         deadline = time.monotonic() + 240
         while time.monotonic() < deadline:  # wait until both workers have started
-            workers = children_of(proc.pid)
+            workers = descendants(proc.pid)
             if len(workers) >= 3 and (tmp_path / "s" / "CURRENT").exists():
                 break
             time.sleep(0.5)
         assert len(workers) >= 2, workers
         time.sleep(3)  # the workers are extracting
-        workers = children_of(proc.pid)
+        workers = descendants(proc.pid)
         proc.send_signal(signal.SIGKILL)
         proc.wait(30)
         deadline = time.monotonic() + 20
@@ -92,7 +60,7 @@ def test_kill_9_of_a_parallel_ingest_takes_its_workers_with_it(tmp_path: Path) -
             time.sleep(0.2)
         assert alive(workers) == set(), "worker processes outlived the killed ingest"
     finally:  # never leave a process behind, even when the test fails
-        for p in alive(workers | children_of(proc.pid)):
+        for p in alive(workers | descendants(proc.pid)):
             os.kill(p, signal.SIGKILL)
         if proc.poll() is None:
             proc.kill()

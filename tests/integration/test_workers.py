@@ -37,7 +37,7 @@ def test_timeout_kills_the_worker_process(store_path: Path, tmp_path: Path) -> N
     from kg.server.workers import Job, QueryTimeout, WorkerPool
 
     async def go() -> tuple[set[int], set[int]]:
-        async with WorkerPool(str(store_path), size=1) as pool:
+        async with WorkerPool(str(store_path), size=1, short=0) as pool:
             before = {w.process.pid for w in pool._all}
             with pytest.raises(QueryTimeout):
                 await pool.run(Job(CROSS, union=True), 1.0)
