@@ -107,7 +107,7 @@ def register(app: typer.Typer) -> None:
             help="Memory all results being sent may use at once (at least --max-results)",
         ),
         short_workers: int = typer.Option(
-            1,
+            2,
             "--short-workers",
             help="Workers of the short lane, which answers quick queries while the other "
             "workers run slow ones (0: none)",

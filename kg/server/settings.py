@@ -78,7 +78,7 @@ class Settings:
     refresh: float = 0.0
     query_memory: int = 2 * 1024**3
     results_memory: int = 512 * 1024**2
-    short_workers: int = 1
+    short_workers: int = 2
     short_seconds: float = 1.0
 
     def __post_init__(self) -> None:

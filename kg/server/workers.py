@@ -343,7 +343,7 @@ class WorkerPool:
         store_path: str,
         size: int = 2,
         *,
-        short: int = 1,
+        short: int = 2,
         short_seconds: float = 1.0,
         memory: int = 0,
         results_memory: int = 0,
@@ -460,16 +460,18 @@ class WorkerPool:
 
     # ------------------------------------------------------------ scheduling
     def _give(self, worker: _Worker) -> None:
-        """A free worker: to the waiting request its lane serves next (general: the oldest;
-        short lane: the newest), or idle."""
+        """A free worker: to the waiting request its lane serves next, or idle.
+
+        The general lane serves the oldest request. The short lane serves the newest: a
+        query sent while slow ones wait goes before them. (Under a flood of new queries an
+        older one may wait for the general lane, in its place: never longer than
+        ``queue_timeout``.)
+        """
+        eligible = [w for w in self._waiting if not w.fut.done() and worker.lane in w.lanes]
         chosen: _Waiter | None = None
-        for w in self._waiting:
-            if w.fut.done() or worker.lane not in w.lanes:
-                continue
-            if chosen is None or (
-                w.seq < chosen.seq if worker.lane == GENERAL else w.seq > chosen.seq
-            ):
-                chosen = w
+        if eligible:
+            pick = min if worker.lane == GENERAL else max
+            chosen = pick(eligible, key=lambda w: w.seq)
         if chosen is None:
             self._idle[worker.lane].append(worker)
             return
@@ -553,7 +555,8 @@ class WorkerPool:
             try:
                 return await self._evaluate(worker, job, self.short_seconds, queue_timeout)
             except QueryTimeout:  # not a short query: wait for a general worker, in its place
-                worker = await self._acquire(frozenset((GENERAL,)), seq, queue_timeout)
+                general = frozenset((GENERAL,))
+                worker = await self._acquire(general, seq, queue_timeout)
         return await self._evaluate(worker, job, timeout, queue_timeout)
 
     async def _evaluate(
