@@ -11,6 +11,8 @@ PORT ?= 8000
 OUT ?= out
 SAMPLE ?= examples/sample-corpus
 SHARED ?= ../shared
+# make test runs the three layers in 2 worker processes (pytest-xdist); PYTEST_ARGS adds to it
+PYTEST_WORKERS ?= 2
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 # the spaCy model the extraction layer loads (also a dependency in pyproject.toml)
@@ -24,7 +26,7 @@ help:
 	@echo "make demo    set everything up, build the sample graph, export it, serve it on 127.0.0.1:$(PORT)"
 	@echo "make test    run the whole test suite"
 	@echo "make setup   create $(VENV) and install conflict-kg with its dependencies (idempotent)"
-	@echo "make lint    ruff check, ruff format --check, mypy kg"
+	@echo "make lint    ruff check, ruff format --check, mypy kg, import contracts, generated files"
 	@echo "make bench   run the benchmarks in bench/"
 	@echo "make score   score the seed article and the ISAF dev set with $(SHARED)/eval/kgscore.py"
 	@echo "make clean   remove outputs and caches (distclean also removes $(VENV))"
@@ -63,12 +65,14 @@ demo: setup
 # ------------------------------------------------------------------ checks
 
 test: setup
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup --durations=20 $(PYTEST_ARGS)
 
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy kg
+	$(BIN)/lint-imports
+	$(BIN)/python -m kg.tools.genvocab --check
 
 bench: setup
 	@found=0; for f in bench/*.py; do \

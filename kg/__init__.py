@@ -13,7 +13,9 @@ from __future__ import annotations
 import os
 from typing import Any
 
-__version__ = "0.1.0"
+from kg._version import __version__
+
+__all__ = ["__version__", "actor", "df", "event", "ingest", "open", "show"]
 
 
 def open(target: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> Any:

@@ -21,7 +21,7 @@ classes (:func:`place_classes`), which extraction needs as one set too.
 >>> get("SuicideBomb")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-kg.event_classes.UnknownEventClass: no event class 'SuicideBomb' ... (did you mean SuicideBombing?)
+kg.event_classes.UnknownEventClass: no event class 'SuicideBomb' in the ontology (did you mean ...?)
 """
 
 from __future__ import annotations
@@ -156,6 +156,24 @@ def place_classes() -> frozenset[str]:
     raw = _data()["place_classes"]
     assert isinstance(raw, list)
     return frozenset(raw)
+
+
+@cache
+def _actor_lineages() -> Mapping[str, tuple[str, ...]]:
+    raw = _data()["actor_classes"]
+    assert isinstance(raw, dict)
+    return {name: tuple(above) for name, above in raw.items()}
+
+
+def actor_is_a(name: str, general: str) -> bool:
+    """Whether the actor class ``name`` (local name) is ``general`` or lies under it; names
+    that are not actor classes lie under nothing.
+
+    >>> actor_is_a("StateForce", "Organization"), actor_is_a("Person", "Organization")
+    (True, False)
+    """
+    name, general = _local(name), _local(general)
+    return name == general or general in _actor_lineages().get(name, ())
 
 
 def kinds(names: Iterable[str]) -> frozenset[str]:

@@ -33,10 +33,8 @@ actors without re-reading the store).
 from __future__ import annotations
 
 import html
-import json
+import warnings
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -137,10 +135,10 @@ def _local(iri: str) -> str:
 
 
 def _doc_info(snap: Any, doc: str | None) -> dict[str, Any]:
-    d = snap.docs.get(doc or "")
-    if d is None:
-        return {"iri": doc, "id": None, "title": None, "source": None, "published": None}
-    return {"iri": d.iri, "id": d.id, "title": d.title, "source": d.source, "published": d.issued}
+    """The snapshot's description of a document, its date under ``published``."""
+    info: dict[str, Any] = snap.doc_info(doc)
+    info["published"] = info.pop("issued")
+    return info
 
 
 def _esc(x: Any) -> str:
@@ -313,7 +311,7 @@ def actor(store: Any, name: str) -> Actor:
     [('2024-01-05', ['perpetrator']), ('2024-01-07', ['attributed to'])]
     """
     from kg.analysis.data import snapshot
-    from kg.analysis.views import actor_profile
+    from kg.analysis.tables import actor_profile
 
     snap = snapshot(store)
     p = actor_profile(snap, name)
@@ -352,7 +350,7 @@ def event(store: Any, ref: str) -> Event:
     """
     from kg.analysis.data import snapshot
     from kg.analysis.resolve import resolve_event
-    from kg.analysis.views import statements_about
+    from kg.analysis.tables import statements_about
 
     snap = snapshot(store)
     iri = resolve_event(snap, ref, statements=True)
@@ -395,201 +393,103 @@ def event(store: Any, ref: str) -> Event:
 
 # ------------------------------------------------------------------ inline graphs
 
-#: Node colours by kind or class (the first class that matches wins).
-COLOURS = (
-    ("ArmedGroup", "#d62728"),
-    ("IntelligenceAgency", "#8c564b"),
-    ("Government", "#1f77b4"),
-    ("State", "#1f77b4"),
-    ("MediaOutlet", "#7f7f7f"),
-    ("Person", "#ff7f0e"),
-    ("SocialGroup", "#bcbd22"),
-    ("Organization", "#e377c2"),
-    ("place", "#2ca02c"),
-    ("event", "#9467bd"),
-)
-_DEFAULT_COLOUR = "#97c2fc"
+
+def _as_graph(graph: Any) -> Any:
+    """``graph`` as a networkx graph with string node ids, for the views' builder.
+
+    ``graph`` is a networkx graph, an ego network (the dict of
+    :func:`kg.analysis.ego_network`) or a pyvis ``Network``; anything else raises
+    ``TypeError`` naming what is accepted.
+    """
+    import networkx as nx
+
+    if isinstance(graph, nx.Graph):
+        G = graph
+    elif isinstance(graph, dict) and "nodes" in graph and "edges" in graph:  # ego_network()
+        G = nx.MultiDiGraph()
+        for n in graph["nodes"]:
+            G.add_node(n["id"], label=n.get("label", n["id"]), distance=n.get("distance"))
+        for e in graph["edges"]:
+            G.add_edge(e["source"], e["target"], type=e.get("type", ""), weight=e.get("weight", 1))
+    elif hasattr(graph, "nodes") and hasattr(graph, "edges") and hasattr(graph, "node_ids"):
+        G = nx.MultiDiGraph() if getattr(graph, "directed", False) else nx.MultiGraph()
+        for n in graph.nodes:  # a pyvis Network
+            G.add_node(n["id"], label=str(n.get("label", n["id"])))
+        for e in graph.edges:
+            G.add_edge(e["from"], e["to"], type=str(e.get("label") or "linked"))
+    else:
+        raise TypeError(
+            f"cannot draw {type(graph).__name__}: give a networkx graph, a pyvis Network "
+            "or the dict of kg.analysis.ego_network"
+        )
+    if all(isinstance(n, str) for n in G):
+        return G
+    H = nx.relabel_nodes(G, {n: str(n) for n in G})
+    for n, d in H.nodes(data=True):
+        d.setdefault("label", n)
+    return H
 
 
-def _colour(attrs: dict[str, Any]) -> tuple[str, str]:
-    keys = [*attrs.get("types", []), attrs.get("kind", "")]
-    for name, colour in COLOURS:
-        if name in keys:
-            return name, colour
-    return attrs.get("kind") or "node", _DEFAULT_COLOUR
+def view_of(graph: Any, *, title: str = "conflict-kg view") -> Any:
+    """The :class:`kg.views.graphs.View` that draws ``graph`` as ``kg viz`` and ``kg serve``
+    do: the same builder, the same style table (``kg/views/styles.json``), the same page.
+
+    >>> import networkx as nx
+    >>> v = view_of(nx.path_graph(3))
+    >>> v.n_nodes, v.n_edges, v.net.nodes[0]["label"]
+    (3, 2, '0')
+    """
+    from kg.views.graphs import View, view_from_graph
+
+    if isinstance(graph, View):
+        return graph
+    return view_from_graph(_as_graph(graph), title=title)
 
 
-def _short(text: str, n: int = 240) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
+def to_pyvis(G: Any, *, height: str = "600px", max_quotes: int | None = None) -> Any:
+    """A pyvis ``Network`` of a graph, built and styled as ``kg viz`` builds it.
 
-
-def to_pyvis(G: Any, *, height: str = "600px", max_quotes: int = 3) -> Any:
-    """A pyvis ``Network`` of a networkx graph from :mod:`kg.analysis` (or any graph).
-
-    Nodes are labelled with their ``label``, coloured by kind/type (:data:`COLOURS`) and sized
-    by degree; edges carry their ``type`` (or ``role``) as label and their evidence quotes
-    as tooltip. Nodes and edges are filled in directly (pyvis' ``add_node`` is quadratic).
+    ``max_quotes`` is deprecated and ignored: quotes are clipped as in ``kg viz``
+    (:data:`kg.views.graphs.MAX_QUOTES`); it goes in the next release.
 
     >>> import networkx as nx
     >>> net = to_pyvis(nx.path_graph(3))
     >>> len(net.nodes), len(net.edges), net.nodes[0]["label"]
     (3, 2, '0')
     """
-    from pyvis.network import Network
-
-    directed = G.is_directed()
-    net = Network(height=height, width="100%", directed=directed)
-    deg = dict(G.degree())
-    top = max(deg.values(), default=1) or 1
-    nodes = []
-    ids: dict[Any, Any] = {}
-    for n, d in G.nodes(data=True):
-        nid = n if isinstance(n, int | str) else str(n)
-        ids[n] = nid
-        group, colour = _colour(d)
-        label = str(d.get("label") or n)
-        lines = [label]
-        if d.get("types"):
-            lines.append(", ".join(d["types"]))
-        if d.get("date"):
-            lines.append(str(d["date"]))
-        if isinstance(n, str) and n != label:
-            lines.append(n)
-        nodes.append(
-            {
-                "id": nid,
-                "label": label,
-                "title": "\n".join(lines),
-                "color": colour,
-                "group": group,
-                "shape": "dot",
-                "size": 10 + 25 * (deg.get(n, 0) / top) ** 0.5,
-            }
+    if max_quotes is not None:
+        warnings.warn(
+            "to_pyvis(max_quotes=...) is ignored and will be removed: quotes are clipped "
+            "as in kg viz",
+            DeprecationWarning,
+            stacklevel=2,
         )
-    edges = []
-    for e in G.edges(data=True):
-        u, v, d = e
-        kind = d.get("type") or d.get("role") or ""
-        quotes = [_short(q) for q in (d.get("evidence") or [])[:max_quotes]]
-        title = "\n".join(
-            [f"{G.nodes[u].get('label', u)} {kind} {G.nodes[v].get('label', v)}"]
-            + [f"“{q}”" for q in quotes]
-        )
-        edge = {"from": ids[u], "to": ids[v], "title": title, "label": kind}
-        if "weight" in d:
-            edge["value"] = d["weight"]
-        if directed:
-            edge["arrows"] = "to"
-        edges.append(edge)
-    net.nodes = nodes
-    net.edges = edges
-    net.node_ids = [n["id"] for n in nodes]
-    net.node_map = {n["id"]: n for n in nodes}
+    net = view_of(G).net
+    net.height = height
     return net
-
-
-@lru_cache(maxsize=1)
-def _vis_assets() -> tuple[str, str]:
-    """vis-network's script and style sheet, from the pyvis package (no network access)."""
-    lib = resources.files("pyvis") / "templates" / "lib" / "vis-9.1.2"
-    js = (lib / "vis-network.min.js").read_text(encoding="utf-8")
-    css = (lib / "vis-network.css").read_text(encoding="utf-8")
-    return js.replace("</script", "<\\/script"), css.replace("</style", "<\\/style")
-
-
-def _json(x: Any) -> str:
-    """JSON safe to put inside a ``<script>`` element."""
-    s = json.dumps(x, ensure_ascii=False, default=str)
-    return s.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def _options(n_nodes: int) -> dict[str, Any]:
-    big = n_nodes > 400
-    return {
-        "nodes": {"font": {"size": 14}},
-        "edges": {
-            "color": {"inherit": True},
-            "smooth": False if big else {"enabled": True, "type": "dynamic"},
-            "font": {"size": 10, "align": "middle"},
-            "scaling": {"min": 1, "max": 6},
-        },
-        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
-        "physics": {
-            "enabled": n_nodes <= 3000,
-            "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120},
-            "stabilization": {"enabled": True, "iterations": 150 if big else 400, "fit": True},
-        },
-    }
 
 
 def network_html(
     graph: Any, *, title: str = "conflict-kg", options: dict[str, Any] | None = None
 ) -> str:
-    """A complete, self-contained HTML page drawing ``graph`` with vis-network.
+    r"""A complete, self-contained HTML page drawing ``graph``: the page ``kg viz`` writes.
 
-    ``graph`` is a networkx graph, a pyvis ``Network`` or an ego network (the dict of
-    :func:`kg.analysis.ego_network`). The page embeds vis-network's script and style sheet
-    from the pyvis package: it loads nothing from the network. Node and edge data are
-    JSON-escaped, and tooltips are plain text (vis-network does not render string titles
-    as HTML).
+    ``graph`` is a networkx graph, a :class:`kg.views.graphs.View`, a pyvis ``Network`` or
+    an ego network (the dict of :func:`kg.analysis.ego_network`); ``options`` replaces the
+    vis-network options. The page embeds every script and stylesheet and loads nothing from
+    the network (:func:`kg.views.render.standalone_html`); data is JSON-escaped.
 
     >>> import networkx as nx
     >>> page = network_html(nx.path_graph(["a", "</script><b>x"]))
-    >>> "</script><b>" in page, page.count("</script>")
-    (False, 2)
+    >>> "</script><b>" in page, "\\u003c/script\\u003e\\u003cb\\u003ex" in page
+    (False, True)
     """
-    net = _as_network(graph)
-    nodes, edges = list(net.nodes), list(net.edges)
-    opts = options or _options(len(nodes))
-    groups: dict[str, str] = {}
-    for n in nodes:
-        groups.setdefault(str(n.get("group") or "node"), str(n.get("color") or _DEFAULT_COLOUR))
-    legend = "".join(
-        f"<span><i style='background:{_esc(c)}'></i>{_esc(g)}</span>" for g, c in groups.items()
-    )
-    js, css = _vis_assets()
-    return (
-        "<!DOCTYPE html>\n<html><head><meta charset='utf-8'>"
-        f"<title>{_esc(title)}</title><style>{css}\n"
-        "html,body{margin:0;height:100%;font-family:sans-serif;background:#fff}"
-        "#kg-net{position:absolute;inset:0}"
-        "#kg-legend{position:absolute;left:6px;top:6px;font-size:12px;z-index:2;"
-        "background:rgba(255,255,255,.85);padding:2px 6px;border-radius:4px}"
-        "#kg-legend span{margin-right:10px}#kg-legend i{display:inline-block;width:10px;"
-        "height:10px;border-radius:5px;margin-right:4px}"
-        "div.vis-tooltip{white-space:pre-wrap;max-width:460px}</style>"
-        f"<script>{js}</script></head><body>"
-        f"<div id='kg-legend'>{legend}</div><div id='kg-net'></div>"
-        "<script>\n"
-        f"var nodes = new vis.DataSet({_json(nodes)});\n"
-        f"var edges = new vis.DataSet({_json(edges)});\n"
-        "var network = new vis.Network(document.getElementById('kg-net'),"
-        f" {{nodes: nodes, edges: edges}}, {_json(opts)});\n"
-        "network.once('stabilizationIterationsDone', function () {"
-        " network.setOptions({physics: {enabled: false}}); });\n"
-        "</script></body></html>\n"
-    )
+    from kg.views.render import standalone_html
 
-
-def _as_network(graph: Any) -> Any:
-    import networkx as nx
-
-    if isinstance(graph, nx.Graph):
-        return to_pyvis(graph)
-    if isinstance(graph, dict) and "nodes" in graph and "edges" in graph:  # ego_network()
-        G = nx.MultiDiGraph()
-        for n in graph["nodes"]:
-            G.add_node(n["id"], label=n.get("label", n["id"]), distance=n.get("distance"))
-        for e in graph["edges"]:
-            G.add_edge(e["source"], e["target"], type=e.get("type", ""), weight=e.get("weight", 1))
-        return to_pyvis(G)
-    if hasattr(graph, "nodes") and hasattr(graph, "edges") and hasattr(graph, "node_ids"):
-        return graph  # a pyvis Network
-    raise TypeError(
-        f"cannot draw {type(graph).__name__}: give a networkx graph, a pyvis Network "
-        "or the dict of kg.analysis.ego_network"
-    )
+    view = view_of(graph, title=title)
+    if options is not None:
+        view.net.options = options
+    return str(standalone_html(view))
 
 
 @dataclass
@@ -626,34 +526,12 @@ def inline(page: str, *, height: int = 600, title: str = "conflict-kg view") -> 
     return Inline(page, height=height, title=title)
 
 
-def _views_page(obj: Any, title: str) -> str | None:
-    """The page :mod:`kg.views` draws for a :class:`kg.views.graphs.View` or a projection.
-
-    ``kg viz`` and ``kg serve`` draw graphs the same way (styles by type, legend, event
-    panel); graphs that do not come from :mod:`kg.analysis` (no ``projection``) and pyvis
-    networks are drawn by :func:`network_html`.
-    """
-    import networkx as nx
-
-    try:
-        from kg.views.graphs import View, view_from_graph
-        from kg.views.render import standalone_html
-    except ImportError:  # an installation without the views
-        return None
-    if isinstance(obj, View):
-        return standalone_html(obj)
-    if isinstance(obj, nx.Graph) and obj.graph.get("projection") and obj.number_of_nodes():
-        return standalone_html(view_from_graph(obj, title=title))
-    return None
-
-
 def show(obj: Any, *, height: int = 650, title: str = "conflict-kg view") -> Any:
     """Show a graph inline: make it the last expression of a cell (or ``display()`` it).
 
-    ``obj`` may be a networkx graph (a :mod:`kg.analysis` projection, or a subgraph of
-    one, is drawn by :mod:`kg.views` as ``kg viz`` draws it; any other graph by
-    :func:`network_html`), a :class:`kg.views.graphs.View` (``ego_view``, ``event_view``,
-    ``path_view``, ...), a pyvis ``Network``, an ego network dict
+    ``obj`` may be a networkx graph (drawn by :mod:`kg.views` as ``kg viz`` draws it), a
+    :class:`kg.views.graphs.View` (``ego_view``, ``event_view``, ``path_view``, ...), a
+    pyvis ``Network``, an ego network dict
     (:func:`kg.analysis.ego_network`), a complete HTML page (a string), or any object with
     ``to_html()``/``html()`` returning one. Objects that already render themselves
     (``_repr_html_``: an :class:`Actor`, an :class:`Event`, a DataFrame) are returned as
@@ -668,9 +546,6 @@ def show(obj: Any, *, height: int = 650, title: str = "conflict-kg view") -> Any
         return obj
     if isinstance(obj, str):
         return inline(obj, height=height, title=title)
-    page = _views_page(obj, title)
-    if page is not None:
-        return inline(page, height=height, title=title)
     for meth in ("to_html", "html"):
         fn = getattr(obj, meth, None)
         if callable(fn) and not hasattr(obj, "node_ids"):

@@ -62,13 +62,17 @@ class Quantity:
 
 @dataclass(frozen=True)
 class DateValue:
-    """A date with its precision: ``"2024-01-03"`` (day), ``"2024-01"`` (month), ``"2024"``.
+    """A date with its precision: ``"2024-01-03"`` (day), ``"2024-01"`` (month), ``"2024"``,
+    and where it comes from: ``"text"`` (the text states it), ``"dateline"`` (the report's
+    dateline or leading date dates the story) or ``"publication"`` (the text gives none: the
+    publication date stands in, as event coders do).
 
-    >>> DateValue("2024-01").precision
-    'month'
+    >>> DateValue("2024-01").precision, DateValue("2024-01-03", "publication").basis
+    ('month', 'publication')
     """
 
     value: str
+    basis: str = "text"
 
     @property
     def precision(self) -> str:
@@ -81,7 +85,9 @@ class EntityRecord:
     """A real-world actor or place, linked to one canonical key.
 
     ``key`` is stable across documents (``"isis-k"``, ``"place/kerman"``); ``types`` are
-    ontology class local names; ``relations`` are ``(property local name, other key)``.
+    ontology class local names; ``relations`` are ``(property local name, other key)``. A
+    document ``ckg:mentions`` the entities it names; a group it only describes (``named`` is
+    false: "eight civilians", "gunmen") takes part in its events without being mentioned.
     """
 
     key: str
@@ -93,6 +99,7 @@ class EntityRecord:
     mentions: list[Span] = field(default_factory=list)
     is_place: bool = False
     from_gazetteer: bool = True
+    named: bool = True  # False: a group the text describes ("eight civilians"), not names
 
 
 @dataclass
@@ -118,12 +125,6 @@ class EventRecord:
     evidence: list[Span] = field(default_factory=list)
     confidence: float = 0.7
     modality: str = "asserted"
-
-    def add_role(self, role: str, key: str) -> None:
-        """Add ``key`` under ``role`` once."""
-        keys = self.roles.setdefault(role, [])
-        if key not in keys:
-            keys.append(key)
 
 
 @dataclass

@@ -113,7 +113,7 @@ def check_query_text(sparql: object, *, update: bool = False) -> str:
 
     Oxigraph would send a request to any ``SERVICE`` address (and ``LOAD`` fetches), and
     a query nested thousands of levels deep crashes the process that parses it: both are
-    refused before Oxigraph sees the text (:func:`kg.server.guard.check_safe`), as is
+    refused before Oxigraph sees the text (:func:`kg.query_guard.check_safe`), as is
     anything but text (rdflib's prepared queries would be evaluated by rdflib's engine,
     which follows ``SERVICE`` too).
 
@@ -123,7 +123,7 @@ def check_query_text(sparql: object, *, update: bool = False) -> str:
     ...
     kg.store.StoreError: SERVICE (federated query) is refused: conflict-kg never sends ...
     """
-    from kg.server.guard import QueryRefused, check_safe, code
+    from kg.query_guard import QueryRefused, check_safe, code
 
     if not isinstance(sparql, str):
         raise StoreError(

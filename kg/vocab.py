@@ -49,6 +49,7 @@ class CKG(DefinedNamespace):
     Condemnation: URIRef  # Condemnation
     Country: URIRef  # Country
     CriminalGroup: URIRef  # Criminal group
+    DateBasis: URIRef  # Date basis
     DeFactoGovernment: URIRef  # De facto government
     DeclinedToComment: URIRef  # Declined to comment
     Denial: URIRef  # Denial
@@ -60,9 +61,12 @@ class CKG(DefinedNamespace):
     ExplosionOrRemoteViolence: URIRef  # Explosion or remote violence
     ExternalForce: URIRef  # External force
     ExtractionActivity: URIRef  # Extraction activity
+    FacilityAttack: URIRef  # Facility or infrastructure attack
     Government: URIRef  # Government
     GovernmentAgency: URIRef  # Government agency
     GrenadeAttack: URIRef  # Grenade attack
+    Hijacking: URIRef  # Hijacking
+    HostageTaking: URIRef  # Hostage taking
     IdentityMilitia: URIRef  # Identity militia
     IntelligenceAgency: URIRef  # Intelligence agency
     InternationalOrganization: URIRef  # International organisation
@@ -99,9 +103,11 @@ class CKG(DefinedNamespace):
     Statement: URIRef  # Statement
     StrategicDevelopment: URIRef  # Strategic development
     SuicideBombing: URIRef  # Suicide bombing
+    Suspicion: URIRef  # Suspicion
     TerritoryRegained: URIRef  # Government regains territory
     TerritoryTakeover: URIRef  # Non-state actor overtakes territory
     Threat: URIRef  # Threat
+    UnidentifiedArmedGroup: URIRef  # Unidentified armed group
     ViolenceAgainstCivilians: URIRef  # Violence against civilians
     ViolentDemonstration: URIRef  # Violent demonstration
 
@@ -109,11 +115,15 @@ class CKG(DefinedNamespace):
     about: URIRef  # about
     affiliateOf: URIRef  # affiliate of
     agent: URIRef  # agent
+    allegedPerpetrator: URIRef  # alleged perpetrator
     alliedWith: URIRef  # allied with
     attributedTo: URIRef  # attributed to
     backedBy: URIRef  # backed by
     basedIn: URIRef  # based in
+    claimedBy: URIRef  # claimed by
     community: URIRef  # community
+    dateBasis: URIRef  # date basis
+    deniedBy: URIRef  # denied by
     evidenceSelector: URIRef  # evidence selector
     governs: URIRef  # governs
     inDocument: URIRef  # in document
@@ -132,6 +142,7 @@ class CKG(DefinedNamespace):
     reportedBy: URIRef  # reported by
     speaker: URIRef  # speaker
     spokespersonOf: URIRef  # spokesperson of
+    suspectedPerpetrator: URIRef  # suspected perpetrator
     target: URIRef  # target
     victim: URIRef  # victim
 
@@ -167,10 +178,13 @@ class CKG(DefinedNamespace):
     Alleged: URIRef  # Alleged
     ApproximateLocation: URIRef  # ApproximateLocation
     Asserted: URIRef  # Asserted
+    DatelineDate: URIRef  # DatelineDate
     Denied: URIRef  # Denied
     ExactLocation: URIRef  # ExactLocation
     Hypothetical: URIRef  # Hypothetical
+    PublicationDate: URIRef  # PublicationDate
     RegionalLocation: URIRef  # RegionalLocation
+    StatedDate: URIRef  # StatedDate
 
     _NS = Namespace("https://w3id.org/conflict-kg/ontology#")
     _fail = True

@@ -67,8 +67,17 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
                 "(see CONTRIBUTING.md)"
             )
         item.add_marker(getattr(pytest.mark, layer))
-        if MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
+        fixtures = set(getattr(item, "fixturenames", ()))
+        # fixtures asked for by name in a parameter (request.getfixturevalue) count too
+        callspec = getattr(item, "callspec", None)
+        fixtures |= {
+            v for v in (callspec.params.values() if callspec else ()) if isinstance(v, str)
+        }
+        if MODEL_FIXTURES & fixtures:
             item.add_marker(pytest.mark.slow)
+        if "isaf_store" in fixtures:
+            # under `pytest -n 2 --dist loadgroup` (make test) one worker ingests ISAF, not both
+            item.add_marker(pytest.mark.xdist_group("isaf"))
 
 
 @pytest.hookimpl(wrapper=True)
@@ -145,3 +154,44 @@ def open_read_only() -> Iterator[Any]:
     yield _open
     for st in opened:
         st.close()
+
+
+@pytest.fixture
+def listener() -> Iterator[Any]:
+    """A loopback HTTP listener counting every request (:class:`tests.security.Listener`)."""
+    from tests.security import Listener
+
+    lis = Listener()
+    try:
+        yield lis
+    finally:
+        lis.close()
+
+
+# ------------------------------------------------------------------ ingest at scale
+
+
+@pytest.fixture(scope="session")
+def scale_corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """The sample corpus (8 documents) and 16 generated articles."""
+    from tests import scale
+
+    path = tmp_path_factory.mktemp("gen") / "gen.jsonl"
+    scale.corpus_gen().write_jsonl(path, 16, seed=3)
+    return [SAMPLE_CORPUS, path]
+
+
+@pytest.fixture(scope="session")
+def scale_reference(
+    tmp_path_factory: pytest.TempPathFactory, scale_corpus: list[Path], extractor: Any
+) -> set[str]:
+    """:func:`scale_corpus` ingested in one process, one document per transaction: the
+    dataset every other way of ingesting it must reproduce."""
+    from kg.ingestion.run import ingest
+    from kg.store import Store
+    from tests import scale
+
+    with Store(tmp_path_factory.mktemp("ref") / "store") as st:
+        report = ingest(st, scale_corpus, extractor=extractor, run=scale.RUN, write_batch=1)
+        assert report.ok and report.documents == 24
+        return scale.dataset(st)

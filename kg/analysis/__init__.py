@@ -13,7 +13,7 @@ SPARQL queries (:func:`load`), and writes nothing but its own results graph
   (degree, betweenness, PageRank, eigenvector), :func:`communities` (Louvain, seeded,
   labelled), :func:`brokers`; paths (:mod:`kg.analysis.paths`): :func:`shortest_path`,
   :func:`all_short_paths`, :func:`ego_network`.
-- Views (:mod:`kg.analysis.views`): :func:`timeline`, :func:`top_actors`,
+- Tables (:mod:`kg.analysis.tables`): :func:`timeline`, :func:`top_actors`,
   :func:`statements_about` (who claims, who attributes, who denies), :func:`actor_profile`,
   :func:`compare_windows`.
 
@@ -56,7 +56,7 @@ from kg.analysis.projections import (
 )
 from kg.analysis.resolve import AmbiguousName, NameNotFound, resolve_actor, resolve_event
 from kg.analysis.results import result_triples, write_results
-from kg.analysis.views import (
+from kg.analysis.tables import (
     actor_profile,
     compare_windows,
     statements_about,

@@ -178,7 +178,7 @@ class Event:
     part_of: str | None = None
     evidence: list[str] = field(default_factory=list)
 
-    def when(self, docs: dict[str, Doc]) -> str | None:
+    def when(self, docs: dict[str, Document]) -> str | None:
         """The event's date, or its document's publication date."""
         if self.date:
             return self.date
@@ -199,7 +199,7 @@ class Entity:
 
 
 @dataclass(slots=True)
-class Doc:
+class Document:
     """A document: id, source (publisher), title and publication date."""
 
     iri: str
@@ -207,6 +207,11 @@ class Doc:
     source: str = ""
     title: str = ""
     issued: str | None = None
+
+
+#: Deprecated name of :class:`Document` (it read like spaCy's ``Doc``); goes in the next
+#: release.
+Doc = Document
 
 
 class Hierarchy:
@@ -261,10 +266,6 @@ def _rows(source: Any, sparql: str) -> list[tuple[str | None, ...]]:
         return []
     names = list(rows[0])
     return [tuple(None if r.get(n) is None else str(r[n]) for n in names) for r in rows]
-
-
-def _values(var: str, iris: Iterable[str]) -> str:
-    return f"VALUES ?{var} {{ {' '.join(f'<{i}>' for i in sorted(iris))} }}"
 
 
 def _closure(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str | None]]:
@@ -345,7 +346,7 @@ class Snapshot:
         self.hierarchy = hierarchy
         self.events: dict[str, Event] = {}
         self.entities: dict[str, Entity] = {}
-        self.docs: dict[str, Doc] = {}
+        self.docs: dict[str, Document] = {}
         self.relations: list[tuple[str, str, str]] = []
         self.has_evidence = False
 
@@ -356,6 +357,20 @@ class Snapshot:
         )
 
     # ------------------------------------------------------------ labels
+    def doc_info(self, iri: str | None) -> dict[str, Any]:
+        """The document ``iri`` as a dict: ``iri``, ``id``, ``title``, ``source`` (publisher)
+        and ``issued`` (its date); ``None`` values for a document the snapshot lacks.
+
+        >>> from kg.analysis.testing import toy_store
+        >>> info = load(toy_store()).doc_info("https://w3id.org/conflict-kg/id/doc/d1")
+        >>> sorted(info)
+        ['id', 'iri', 'issued', 'source', 'title']
+        """
+        d = self.docs.get(iri or "")
+        if d is None:
+            return {"iri": iri, "id": None, "title": None, "source": None, "issued": None}
+        return {"iri": d.iri, "id": d.id, "title": d.title, "source": d.source, "issued": d.issued}
+
     def label(self, iri: str) -> str:
         """The label of an entity, event or document (the IRI's last part if none)."""
         e = self.entities.get(iri)
@@ -602,7 +617,7 @@ def load(source: Any, *, evidence: bool = True) -> Snapshot:
           OPTIONAL { ?d dcterms:title ?title } OPTIONAL { ?d dcterms:issued ?issued } }""",
     ):
         if d and d not in snap.docs:
-            snap.docs[d] = Doc(d, ident or "", src or "", title or "", issued)
+            snap.docs[d] = Document(d, ident or "", src or "", title or "", issued)
     return snap
 
 

@@ -67,11 +67,11 @@ def simple_graph(G: nx.Graph, *, directed: bool | None = None, weight: str = "we
 def pagerank(
     G: nx.Graph, *, alpha: float = 0.85, weight: str | None = "weight"
 ) -> dict[Any, float]:
-    """PageRank (``networkx.pagerank``) of every node; the values sum to 1.
+    """PageRank (``networkx.pagerank``, SciPy's sparse matrices) of every node; the values
+    sum to 1.
 
-    Multigraphs are merged first (parallel edges add their weights). networkx's default
-    implementation needs SciPy; without it, :func:`pagerank_numpy` computes the same
-    power iteration with NumPy (networkx's pure-Python one is 20x slower at 100k nodes).
+    Multigraphs are merged first (parallel edges add their weights). networkx backends
+    (graphblas, ...) run it unchanged.
 
     Examples
     --------
@@ -82,67 +82,20 @@ def pagerank(
     H = simple_graph(G)
     if H.number_of_nodes() == 0:
         return {}
-    try:
-        return dict(nx.pagerank(H, alpha=alpha, weight=weight))
-    except ModuleNotFoundError as err:  # networkx's default implementation needs scipy
-        if err.name != "scipy":
-            raise
-        return pagerank_numpy(H, alpha=alpha, weight=weight)
+    return dict(nx.pagerank(H, alpha=alpha, weight=weight))
 
 
-def pagerank_numpy(
-    G: nx.Graph,
-    *,
-    alpha: float = 0.85,
-    weight: str | None = "weight",
-    max_iter: int = 100,
-    tol: float = 1.0e-6,
-) -> dict[Any, float]:
-    """PageRank by sparse power iteration in NumPy: networkx's algorithm without SciPy.
-
-    Same definition as ``networkx.pagerank`` (uniform teleport, dangling nodes spread
-    their rank uniformly, convergence when the L1 change is below ``n * tol``).
-
-    Examples
-    --------
-    >>> G = nx.DiGraph([(1, 2), (2, 3), (3, 1), (3, 4)])
-    >>> from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python
-    >>> ref = _pagerank_python(G)
-    >>> all(abs(pagerank_numpy(G)[n] - ref[n]) < 1e-6 for n in G)
-    True
-    """
-    import numpy as np
-
-    nodes = list(G)
-    n = len(nodes)
-    if n == 0:
-        return {}
-    index = {v: i for i, v in enumerate(nodes)}
-    edges = list(G.edges(data=weight, default=1)) if weight else list(G.edges(data=True))
-    src = np.fromiter((index[u] for u, _v, _w in edges), dtype=np.int64, count=len(edges))
-    dst = np.fromiter((index[v] for _u, v, _w in edges), dtype=np.int64, count=len(edges))
-    w = np.fromiter(
-        (float(d) if weight else 1.0 for _u, _v, d in edges), dtype=float, count=len(edges)
+def pagerank_numpy(G: nx.Graph, **kwargs: Any) -> dict[Any, float]:
+    """Deprecated: :func:`pagerank` (networkx's, now that SciPy is a dependency); goes in
+    the next release."""
+    warnings.warn(
+        "pagerank_numpy is deprecated: use kg.analysis.pagerank (networkx's PageRank)",
+        DeprecationWarning,
+        stacklevel=2,
     )
-    if not G.is_directed():
-        src, dst, w = np.concatenate([src, dst]), np.concatenate([dst, src]), np.concatenate([w, w])
-        loops = src[: len(edges)] == dst[: len(edges)]
-        w[len(edges) :][loops] = 0.0  # a self-loop counts once
-    out = np.bincount(src, weights=w, minlength=n)
-    coef = np.divide(w, out[src], out=np.zeros_like(w), where=out[src] != 0)
-    dangling = out == 0
-    p = np.full(n, 1.0 / n)
-    x = p.copy()
-    for _ in range(max_iter):
-        last = x
-        x = (
-            alpha
-            * (np.bincount(dst, weights=last[src] * coef, minlength=n) + last[dangling].sum() * p)
-            + (1 - alpha) * p
-        )
-        if np.abs(x - last).sum() < n * tol:
-            return dict(zip(nodes, x.tolist(), strict=True))
-    raise nx.PowerIterationFailedConvergence(max_iter)
+    kwargs.pop("max_iter", None)
+    kwargs.pop("tol", None)
+    return pagerank(G, **kwargs)
 
 
 def centrality(

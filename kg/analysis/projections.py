@@ -28,6 +28,7 @@ from kg.analysis.data import Event, Filters, Snapshot, local_name, make_filters,
 from kg.vocab import CKG
 
 __all__ = [
+    "DOER_ROLES",
     "HOSTILE_CLASSES",
     "RELATION_TYPES",
     "actor_event_graph",
@@ -152,8 +153,8 @@ def _kinds(snap: Snapshot, ev: Event) -> frozenset[str]:
     return got
 
 
-_DOERS = ("perpetrator", "agent", "arresting force", "speaker", "participant")
-_DONE_TO = ("target", "victim")
+#: The roles of actors who act in an event (the others are acted upon).
+DOER_ROLES = ("perpetrator", "agent", "arresting force", "speaker", "participant")
 
 
 def actor_event_graph(data: Any, *, filters: Filters | None = None, **kw: Any) -> nx.Graph:

@@ -6,7 +6,6 @@ Each command group lives in its own module under ``kg/cli/`` and exposes
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 
@@ -40,14 +39,11 @@ def _main(
 
 
 def _register_all() -> None:
+    from kg.cli import analyze, core, extract, serve, viz
+
+    modules = {"core": core, "extract": extract, "serve": serve, "analyze": analyze, "viz": viz}
     for name in COMMAND_MODULES:
-        try:
-            mod = importlib.import_module(f"kg.cli.{name}")
-        except ModuleNotFoundError as err:
-            if err.name == f"kg.cli.{name}":
-                continue  # that command group is not built yet
-            raise
-        mod.register(app)
+        modules[name].register(app)
 
 
 _register_all()

@@ -136,8 +136,8 @@ class Extractor:
         """A long article in chunks of whole paragraphs; offsets kept in the full text."""
         from dataclasses import replace
 
-        from kg.dates import find_dateline
         from kg.extract.build import build_extraction
+        from kg.extract.dates import find_dateline
         from kg.records import Span
 
         text = article.text

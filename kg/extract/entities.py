@@ -29,19 +29,30 @@ Linking rules, in order:
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from kg.dates import DATELINE_RX, find_dateline
+from kg.extract.dates import DATELINE_RX, find_dateline
 from kg.extract.gazetteer import Gazetteer, norm
+from kg.extract.lang import language_pack
 
 SPAN_KEY = "ckg"
 DATELINE_KEY = "ckg_dateline"
+GROUP_PREFIX = "group:"
+SITE_PREFIX = "site:"
+GROUPS_FILE = Path(__file__).parent / "data" / "groups.json"
+# kind of group -> {"type", "label", "alone"}: the node a group of people becomes
+GROUP_KINDS: dict[str, dict[str, str]] = json.loads(GROUPS_FILE.read_text(encoding="utf-8"))[
+    "kinds"
+]
+GROUP_TYPES = {kind: row["type"] for kind, row in GROUP_KINDS.items()}
 NER_TYPES = {
     "PERSON": ("Person",),
     "ORG": ("Organization",),
@@ -103,6 +114,13 @@ class EntityLinker:
         self.name = name
         self.use_ner = use_ner
         self.gaz = Gazetteer.load()
+        self.pack = language_pack(nlp.lang)
+        self.groups = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for phrase, kind in self.pack.table("group_nouns").items():
+            self.groups.add(f"{GROUP_PREFIX}{kind}", [nlp.make_doc(phrase)])
+        self.sites = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for phrase, kind in self.pack.table("facility_nouns").items():
+            self.sites.add(f"{SITE_PREFIX}{kind}", [nlp.make_doc(phrase)])
         self.ci = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.cs = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._cs_names: dict[str, set[str]] = {}
@@ -136,6 +154,8 @@ class EntityLinker:
         # rule 2: "<Place>-based branch" phrases are one mention of an affiliate
         cands.extend(self._branch_spans(doc))
         cands.extend(self._named_division_spans(doc))
+        cands.extend(self._group_spans(doc))
+        cands.extend(self._site_spans(doc))
         if self.use_ner:
             for ent in doc.ents:
                 if ent.label_ in NER_TYPES:
@@ -171,6 +191,7 @@ class EntityLinker:
         def in_dateline(s: Span) -> bool:
             return s.start_char < cut or any(a <= s.start_char < b for a, b in lines)
 
+        out = self._group_countries(out)
         doc.spans[SPAN_KEY] = [s for s in out if not in_dateline(s)]
         doc.spans[DATELINE_KEY] = [s for s in out if in_dateline(s)]
         doc._.ckg_new = new
@@ -204,6 +225,67 @@ class EntityLinker:
                 continue  # the gazetteer knows where it lies
             rels.append((a.kb_id_, "locatedIn", b.kb_id_))
         return rels
+
+    def _group_spans(self, doc: Doc) -> list[Span]:
+        """``Three police officers``, ``civilians``, ``gunmen``: a group of people named by
+        what they are, not by a name. Its key (``group:<kind>``) becomes a node of that kind
+        in the country of the document's events when the records are built."""
+        out = []
+        for match_id, start, end in self.groups(doc):
+            kind = doc.vocab.strings[match_id]
+            # the head of a noun phrase, not a modifier ("civilian casualties"), but for the
+            # people in a vehicle ("a police vehicle", "an army convoy": the police, the army)
+            last = doc[end - 1]
+            if last.dep_ in ("compound", "amod") and last.head.i > end - 1:
+                if last.head.lower_ not in self.pack.words("vehicle_nouns"):
+                    continue
+            out.append(Span(doc, start, end, label="GROUP", kb_id=kind))
+        return out
+
+    def _site_spans(self, doc: Doc) -> list[Span]:
+        """``a checkpoint``, ``the hotel``, ``a market``: a building or site an attack may be
+        aimed at (``site:<kind>:<name>``; a camp or site "for displaced people" is a civilian
+        one). It becomes a node in its event's place when the records are built."""
+        out = []
+        for match_id, start, end in self.sites(doc):
+            kind = doc.vocab.strings[match_id]
+            head = doc[end - 1]
+            if head.dep_ in ("compound", "amod") and head.head.i > end - 1:
+                continue
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in self.pack.words("site_of_preps"):
+                    words = {t.lower_ for t in c.subtree}
+                    groups = self.pack.table("group_nouns")
+                    if any(groups.get(w) == "civilians" for w in words):
+                        kind = f"{SITE_PREFIX}civilian"
+            name = " ".join(t.lower_ for t in doc[start:end])
+            out.append(Span(doc, start, end, label="SITE", kb_id=f"{kind}:{name}"))
+        return out
+
+    def _group_countries(self, spans: list[Span]) -> list[Span]:
+        """``Afghan soldiers``, ``a Pakistani army vehicle``, ``Kenyan police``: a state that
+        qualifies a group of people is the group's country (``group:military@pakistan``)."""
+        by_tok = {i: s for s in spans for i in range(s.start, s.end)}
+        out = []
+        for s in spans:
+            if s.label_ in GROUP_TYPES.values() and s.kb_id_.startswith(GROUP_PREFIX):
+                for c in s.root.children:
+                    other = by_tok.get(c.i)
+                    if (
+                        c.dep_ in ("amod", "compound", "nmod", "poss")
+                        and other is not None
+                        and other.label_ in ("Country", "State")
+                    ):
+                        s = Span(
+                            s.doc,
+                            s.start,
+                            s.end,
+                            label=s.label_,
+                            kb_id=f"{s.kb_id_}@{other.kb_id_}",
+                        )
+                        break
+            out.append(s)
+        return out
 
     def _named_division_spans(self, doc: Doc) -> list[Span]:
         """``Tarnek wa Jaldak district``, ``Sayad district``: a capitalised name before a
@@ -277,6 +359,10 @@ class EntityLinker:
         relations: list[tuple[str, str, str]],
     ) -> tuple[str | None, str]:
         gaz = self.gaz
+        if s.label_ == "GROUP":
+            return s.kb_id_, GROUP_TYPES[s.kb_id_[len(GROUP_PREFIX) :].split("@")[0]]
+        if s.label_ == "SITE":
+            return s.kb_id_, "Site"
         if s.label_ == "BRANCH":
             _, parent, place = s.kb_id_.split("|")
             for e in gaz.entries.values():
@@ -418,7 +504,14 @@ class EntityLinker:
 
 def _longest_non_overlapping(spans: list[Span]) -> list[Span]:
     """Keep the longest spans, gazetteer before NER on ties, in text order."""
-    rank = {"BRANCH": 0, "GAZ": 1, "NEWPLACE:AdminRegion": 2, "NEWPLACE:Settlement": 2}
+    rank = {
+        "BRANCH": 0,
+        "GAZ": 1,
+        "NEWPLACE:AdminRegion": 2,
+        "NEWPLACE:Settlement": 2,
+        "GROUP": 3,
+        "SITE": 3,
+    }
     spans = sorted(spans, key=lambda s: (-(s.end - s.start), rank.get(s.label_, 2), s.start))
     taken: set[int] = set()
     out = []

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.dates import DATELINE_RX
+from kg.extract.dates import DATELINE_RX
 
 
 @Language.component("ckg_line_breaks")

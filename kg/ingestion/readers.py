@@ -25,8 +25,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from kg.dates import find_dateline, valid_iso_date
 from kg.errors import KGError
+from kg.extract.dates import find_dateline, valid_iso_date
 from kg.records import Article
 
 EXTENSIONS = {".txt", ".text", ".jsonl", ".html", ".htm"}

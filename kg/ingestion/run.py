@@ -25,11 +25,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg import __version__
+from kg._version import __version__
 from kg.ingestion.readers import InputProblem, InputWarning, read_path
-from kg.rdf.mapping import RunInfo, document_triples
+from kg.rdf.mapping import RunInfo
 from kg.records import Article, Extraction
-from kg.store import Store, quad_terms
+from kg.scale.document import DocumentGraph
+from kg.store import Store
 
 MAX_WARNINGS = 10_000  # warnings kept in the report (all are counted)
 WRITE_BATCH = 256  # documents per transaction (about 80,000 triples of news reports)
@@ -85,40 +86,6 @@ def iter_inputs(
     """Articles and problems from every path, in order, streamed."""
     for p in paths:
         yield from read_path(p, **meta)
-
-
-@dataclass
-class DocumentGraph:
-    """One document ready to write: its id, its triples and what the report counts.
-
-    Built from an :class:`~kg.records.Extraction` in this process, or returned by a Dask
-    worker (:mod:`kg.scale.distributed`). ``triples`` are pyoxigraph terms, or (from
-    workers) the document's N-Quads as bytes.
-    """
-
-    doc_id: str
-    triples: list[Any] | bytes
-    events: int = 0
-    actors: int = 0
-    places: int = 0
-    warnings: list[str] = field(default_factory=list)
-    extraction: Extraction | None = None
-
-    @classmethod
-    def from_extraction(
-        cls, x: Extraction, run: RunInfo | None, keep: bool = False
-    ) -> DocumentGraph:
-        """The graph of ``x`` (the mapping of :mod:`kg.rdf.mapping`) and its counts."""
-        mentioned = [e for e in x.entities.values() if e.mentions]
-        return cls(
-            doc_id=x.article.id,
-            triples=[quad_terms(t) for t in document_triples(x, run)],
-            events=len(x.events),
-            places=sum(1 for e in mentioned if e.is_place),
-            actors=sum(1 for e in mentioned if not e.is_place),
-            warnings=[f"{x.article.origin or x.article.id}: {w}" for w in x.warnings],
-            extraction=x if keep else None,
-        )
 
 
 class BatchWriter:

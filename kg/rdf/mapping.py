@@ -39,6 +39,11 @@ WD = Namespace("http://www.wikidata.org/entity/")
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 _DATATYPE = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
+_DATE_BASIS = {
+    "text": CKG.StatedDate,
+    "dateline": CKG.DatelineDate,
+    "publication": CKG.PublicationDate,
+}
 _ROLE_PROPERTY = {
     "perpetrator": CKG.perpetrator,
     "agent": CKG.agent,
@@ -49,6 +54,10 @@ _ROLE_PROPERTY = {
     "reportedBy": CKG.reportedBy,
     "attributedTo": CKG.attributedTo,
     "participant": CKG.participant,
+    "claimedBy": CKG.claimedBy,
+    "allegedPerpetrator": CKG.allegedPerpetrator,
+    "suspectedPerpetrator": CKG.suspectedPerpetrator,
+    "deniedBy": CKG.deniedBy,
 }
 _RELATION_PROPERTY = {
     "affiliateOf": CKG.affiliateOf,
@@ -135,6 +144,7 @@ def event_triples(doc_id: str, doc: URIRef, ev: EventRecord, text_len: int) -> I
             yield s, _ROLE_PROPERTY[role], entity_iri(key)
     if ev.date is not None:
         yield s, CKG.date, date_literal(ev.date)
+        yield s, CKG.dateBasis, _DATE_BASIS[ev.date.basis]
     yield from _quantity(s, ev.fatalities, CKG.fatalities, CKG.fatalitiesMin, CKG.fatalitiesMax)
     yield from _quantity(s, ev.injured, CKG.injured, None, None)
     yield from _quantity(s, ev.arrested, CKG.arrested, None, None)
@@ -179,7 +189,7 @@ def document_triples(x: Extraction, run: RunInfo | None = None) -> Iterator[Trip
         yield from run_triples(doc, run)
     for e in x.entities.values():
         yield from entity_triples(e, x.entities)
-        if e.mentions:
+        if e.mentions and e.named:
             yield doc, CKG.mentions, entity_iri(e.key)
     for ev in x.events:
         yield from event_triples(art.id, doc, ev, len(art.text))

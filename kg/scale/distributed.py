@@ -24,10 +24,10 @@ from typing import Any, cast
 import pyoxigraph as ox
 
 from kg.errors import KGError
-from kg.ingestion.run import DocumentGraph
 from kg.rdf.iri import doc_iri
 from kg.rdf.mapping import RunInfo
 from kg.records import Article, Extraction
+from kg.scale.document import DocumentGraph
 
 _local = threading.local()
 

@@ -11,7 +11,7 @@ pipeline's event mentions (``Doc._.ckg_events``: error E871).
 Results come back in input order; at most ``3 * n_process`` chunks of at most 16
 articles are in flight, so memory stays flat. Workers are spawned (not forked): safe
 with the writer's thread; they die with the parent, even a killed one
-(:mod:`kg.scale.lifeline`).
+(:mod:`kg.lifeline`).
 """
 
 from __future__ import annotations
@@ -22,18 +22,18 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
-from kg.ingestion.run import DocumentGraph
 from kg.rdf.mapping import RunInfo
 from kg.records import Article
+from kg.scale.document import DocumentGraph
 
 
 def _warm(model: str | None, parent_pid: int | None = None) -> None:
-    """Worker initialiser: die with the parent (:mod:`kg.scale.lifeline`), then load the
+    """Worker initialiser: die with the parent (:mod:`kg.lifeline`), then load the
     pipeline before the first chunk arrives."""
     import os
 
     if parent_pid is not None:
-        from kg.scale.lifeline import die_with_parent
+        from kg.lifeline import die_with_parent
 
         die_with_parent(parent_pid)
     if model:

@@ -18,7 +18,7 @@ request, never keep the handle from when the router was built.
 Other parts of conflict-kg add pages through router factories: a callable taking the
 :class:`ServerContext` and returning a FastAPI ``APIRouter``. Pass them to
 :func:`create_app` (``routers=``) or expose ``router(ctx)`` in a module listed in
-:data:`ROUTER_MODULES` (missing modules are skipped).
+:data:`ROUTER_MODULES`.
 """
 
 from __future__ import annotations
@@ -27,11 +27,9 @@ import asyncio
 import contextlib
 import importlib
 import logging
-from collections.abc import AsyncIterator, Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import AsyncIterator, Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import pyoxigraph as ox
 from fastapi import APIRouter, FastAPI, Request
@@ -41,14 +39,15 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from kg import formats
+from kg import formats, ontology_docs
 from kg.server import sparql
+from kg.server.context import ServerContext
 from kg.server.dump import first_then_rest, stream_quads
 from kg.server.negotiation import GRAPH, Offer, choose, listing, offers
 from kg.server.settings import Settings
 from kg.server.snapshot import (
     ReaderLock,
-    Snapshot,
+    StoreSnapshot,
     WriterActive,
     fingerprint,
     remove_stale_snapshots,
@@ -59,7 +58,7 @@ from kg.server.workers import WorkerPool
 log = logging.getLogger("kg.server")
 
 ROUTER_MODULES: tuple[str, ...] = ("kg.views.web",)
-"""Modules whose ``router(ctx)`` is mounted when they exist."""
+"""Modules whose ``router(ctx)`` is mounted (each must import and define it)."""
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
@@ -70,43 +69,6 @@ ONTOLOGY_DOCS_CSP = (
     "base-uri 'none'; frame-ancestors 'none'; form-action 'none'"
 )
 DUMP_BATCH = 20_000
-
-
-@dataclass
-class ServerContext:
-    """What route factories get: the store (read-only), the settings and the query pool.
-
-    ``store`` and ``pool`` change when the server moves to a newer snapshot (``--refresh``):
-    read them on each request. :meth:`reading` keeps the current snapshot on disk while a
-    long read (a streamed dump) uses it.
-    """
-
-    store_path: Path
-    settings: Settings
-    store: ox.Store
-    prefixes: dict[str, str]
-    pool: WorkerPool | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-    snapshot: Snapshot | None = None
-    reader_lock: ReaderLock | None = None
-    generation: int = 0  # how many times the served data was refreshed
-
-    @contextlib.contextmanager
-    def reading(self) -> Iterator[ox.Store]:
-        """The store being served, kept available until the block ends."""
-        snap = self.snapshot
-        if snap is None:
-            yield self.store
-            return
-        with snap.lease() as store:
-            yield store
-
-    def release(self) -> None:
-        """Drop the store handle, the reader lock and the snapshot (server shutdown)."""
-        if self.reader_lock is not None:
-            self.reader_lock.release()
-        if self.snapshot is not None:
-            self.snapshot.retire()
 
 
 def make_pool(path: Path, settings: Settings) -> WorkerPool:
@@ -245,27 +207,11 @@ def _open_read_only(path: Path) -> ox.Store:
 # --------------------------------------------------------------------------- ontology
 @lru_cache(maxsize=1)
 def _ontology_turtle() -> bytes:
-    try:
-        docs = importlib.import_module("kg.docs")
-        return str(docs.ontology_turtle()).encode()
-    except (ModuleNotFoundError, AttributeError):
-        from kg.ontology import ontology_files
-
-        quads: list[ox.Triple] = []
-        for f in ontology_files(include_shapes=False):
-            quads.extend(q.triple for q in ox.parse(path=str(f), format=ox.RdfFormat.TURTLE))
-        from kg.store import PREFIXES
-
-        return ox.serialize(quads, None, ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b""
+    return str(ontology_docs.ontology_turtle()).encode()
 
 
-def _ontology_html() -> str | None:
-    try:
-        docs = importlib.import_module("kg.docs")
-    except ModuleNotFoundError:
-        return None
-    render = getattr(docs, "render_ontology_html", None)
-    return str(render()) if render else None
+def _ontology_html() -> str:
+    return str(ontology_docs.render_ontology_html())
 
 
 def ontology_router(ctx: ServerContext) -> APIRouter:
@@ -283,14 +229,12 @@ def ontology_router(ctx: ServerContext) -> APIRouter:
             )
         if offer.fmt == "html":
             page = await run_in_threadpool(_ontology_html)
-            if page is not None:
-                # the generated docs carry their stylesheet inline and no script at all
-                return Response(
-                    page,
-                    media_type="text/html; charset=utf-8",
-                    headers={"Vary": "Accept", "Content-Security-Policy": ONTOLOGY_DOCS_CSP},
-                )
-            offer = GRAPH[0]
+            # the generated docs carry their stylesheet inline and no script at all
+            return Response(
+                page,
+                media_type="text/html; charset=utf-8",
+                headers={"Vary": "Accept", "Content-Security-Policy": ONTOLOGY_DOCS_CSP},
+            )
         ttl = await run_in_threadpool(_ontology_turtle)
         body = ttl
         if offer.fmt != "turtle":
@@ -399,14 +343,15 @@ def create_app(
     """The application over the store at ``store_path`` (opened read-only).
 
     ``routers`` are extra router factories (the analysts' pages); so are the ``router``
-    functions of the ``router_modules`` that exist. Query workers start with the app's
+    functions of the ``router_modules`` (a plugin list, imported by name: each must import
+    and define ``router``). Query workers start with the app's
     lifespan and stop with it.
     """
     from kg.store import PREFIXES
 
     settings = settings or Settings()
     path = Path(store_path)
-    snapshot: Snapshot | None = None
+    snapshot: StoreSnapshot | None = None
     reader_lock: ReaderLock | None = None
     if settings.refresh:
         remove_stale_snapshots(path)
@@ -467,15 +412,12 @@ def create_app(
     app.add_exception_handler(RequestValidationError, _bad_parameter)
     factories: list[RouterFactory] = [*BUILTIN_ROUTERS, *routers]
     for name in router_modules:
-        try:
-            mod = importlib.import_module(name)
-        except ModuleNotFoundError as err:
-            if err.name and name.startswith(err.name):
-                continue
-            raise
+        # a listed module that does not import is an error, never a page that silently vanishes
+        mod = importlib.import_module(name)
         factory = getattr(mod, "router", None)
-        if factory is not None:
-            factories.append(factory)
+        if factory is None:
+            raise TypeError(f"{name} has no router(ctx) function: it cannot add pages")
+        factories.append(factory)
     for factory in factories:
         app.include_router(factory(ctx))
 

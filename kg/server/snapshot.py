@@ -4,7 +4,7 @@ Oxigraph (RocksDB) allows one writer per store folder, which holds the folder's 
 A read-only handle takes no lock, and its documentation says that reading while another
 process writes is undefined behaviour. It is: a writer compacting the store deletes files
 that a read-only handle opened earlier still expects, and the reader's next query fails
-with ``No such file or directory`` (``tests/test_reliability_faults.py`` shows it). So
+with ``No such file or directory`` (``tests/integration/test_store_concurrency.py`` shows it). So
 ``kg serve`` does one of two things:
 
 * **default** -- it serves the store as it is at start and holds a *shared* lock on the
@@ -19,7 +19,7 @@ with ``No such file or directory`` (``tests/test_reliability_faults.py`` shows i
   on it, sends new requests there, lets requests in flight on the old workers finish, then
   deletes the old snapshot. Writers are never blocked for longer than the checkpoint (a
   few milliseconds; :class:`kg.store.Store` waits up to a second for a lock for that
-  reason). (:class:`Snapshot`, :func:`take_snapshot`)
+  reason). (:class:`StoreSnapshot`, :func:`take_snapshot`)
 
 Snapshots live beside the store (``.<store name>.serve-<pid>-*``) so that hard links work;
 when that folder is not writable they go to the system's temporary folder (copied then).
@@ -119,7 +119,7 @@ class ReaderLock:
             self._fd = None
 
 
-class Snapshot:
+class StoreSnapshot:
     """A private checkpoint of the store, opened read-only, deleted when retired and unused.
 
     :meth:`lease` marks a reader (a streamed dump, a graph being serialised); the folder is
@@ -185,7 +185,12 @@ def remove_stale_snapshots(path: Path) -> None:
                 pass  # another user's live server
 
 
-def take_snapshot(path: Path) -> Snapshot:
+#: Deprecated name of :class:`StoreSnapshot` (``kg.analysis.Snapshot`` is the analysis data);
+#: goes in the next release.
+Snapshot = StoreSnapshot
+
+
+def take_snapshot(path: Path) -> StoreSnapshot:
     """A consistent snapshot of the store at ``path``.
 
     Raises :class:`WriterActive` when a writer holds the store (try again later) and
@@ -213,7 +218,7 @@ def take_snapshot(path: Path) -> Snapshot:
             fp = fingerprint(path)  # taken under the lock: exactly what the snapshot holds
         finally:
             del primary  # releases the lock
-        return Snapshot(tmp, fp)
+        return StoreSnapshot(tmp, fp)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

@@ -26,7 +26,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, Response
 
 from kg import formats
-from kg.server.guard import READ_ONLY_MESSAGE, QueryRefused, check_graph_iri, check_query
+from kg.query_guard import READ_ONLY_MESSAGE, QueryRefused, check_graph_iri, check_query
 from kg.server.negotiation import BOOLEAN, GRAPH, TABULAR, Offer, choose, listing
 from kg.server.workers import (
     Job,
@@ -37,7 +37,7 @@ from kg.server.workers import (
 )
 
 if TYPE_CHECKING:
-    from kg.server.app import ServerContext
+    from kg.server.context import ServerContext
 
 log = logging.getLogger("kg.server")
 

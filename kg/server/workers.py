@@ -7,7 +7,7 @@ its time limit, the parent kills that process (the work stops with it) and start
 replacement; the other workers keep answering.
 
 This module imports only the standard library, pyoxigraph, :mod:`kg.formats` and
-:mod:`kg.scale.lifeline` (workers import them when they start; they die with the server,
+:mod:`kg.lifeline` (workers import them when they start; they die with the server,
 even a killed one).
 
 >>> import asyncio, tempfile, pyoxigraph as ox
@@ -200,7 +200,7 @@ def _worker_main(
     told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops us
     if parent_pid is not None:  # and if it is killed, the kernel stops us
-        from kg.scale.lifeline import die_with_parent
+        from kg.lifeline import die_with_parent
 
         die_with_parent(parent_pid)
     try:
@@ -369,6 +369,7 @@ class WorkerPool:
         self._started = False
         self._closed = False
         self._inflight: dict[bytes, _Shared] = {}
+        self._waiting_for_memory = 0  # workers whose result waits for room in the budget
         self.killed = 0  # workers killed on timeout or overrun (for tests and logs)
 
     async def __aenter__(self) -> WorkerPool:
@@ -492,7 +493,13 @@ class WorkerPool:
             raise
         if not waiter.fut.done() or waiter.fut.cancelled():
             self._forget(waiter)
-            raise ServerBusy(f"no query worker became free within {timeout:g} s")
+            why = ""
+            if self._waiting_for_memory:
+                why = (
+                    f" ({self._waiting_for_memory} of them wait for room to send their results: "
+                    "--results-memory)"
+                )
+            raise ServerBusy(f"no query worker became free within {timeout:g} s{why}")
         return waiter.fut.result()
 
     def _forget(self, waiter: _Waiter) -> None:
@@ -571,7 +578,11 @@ class WorkerPool:
                 status, kind, size, seconds = worker.conn.recv()
                 budgeted = False
                 if size > INLINE_BYTES and self.budget is not None:
-                    await self.budget.acquire(size, queue_timeout)
+                    self._waiting_for_memory += 1
+                    try:
+                        await self.budget.acquire(size, queue_timeout)
+                    finally:
+                        self._waiting_for_memory -= 1
                     budgeted = True
                 try:
                     if size <= INLINE_BYTES:

@@ -183,7 +183,26 @@ def event_class_data(path: Path = ONTOLOGY_FILE) -> dict[str, Any]:
         "kind_roots": {k: list(v) for k, v in KIND_ROOTS.items()},
         "classes": classes,
         "place_classes": sorted(_subclasses(g, URIRef(NS + "Place"))),
+        "actor_classes": _lineages(g, URIRef(NS + "Actor")),
     }
+
+
+def _lineages(g: Graph, top: URIRef) -> dict[str, list[str]]:
+    """For ``top`` and every ``ckg:`` class under it, the classes above it up to ``top``
+    (nearest first; a class with two parents lists both lines)."""
+    out: dict[str, list[str]] = {}
+    for name in sorted(_subclasses(g, top)):
+        above: list[str] = []
+        todo = [URIRef(NS + name)]
+        while todo:
+            c = todo.pop(0)
+            for p in sorted(g.objects(c, RDFS.subClassOf), key=str):
+                local = str(p)[len(NS) :] if isinstance(p, URIRef) and str(p).startswith(NS) else ""
+                if local and local not in above:
+                    above.append(local)
+                    todo.append(p)  # type: ignore[arg-type]
+        out[name] = above
+    return out
 
 
 def _subclasses(g: Graph, cls: URIRef) -> set[str]:

@@ -45,7 +45,7 @@ from kg.analysis import (
     statements_about,
 )
 from kg.analysis.data import CKG_NS, date_bounds, local_name
-from kg.analysis.projections import event_roles
+from kg.analysis.projections import DOER_ROLES, event_roles
 from kg.errors import KGError
 from kg.views.style import NodeStyle, legend, style_for
 
@@ -69,7 +69,6 @@ METRICS = ("pagerank", "degree", "betweenness", "eigenvector")
 MAX_QUOTES = 3  # per event, in the page
 MAX_QUOTE_CHARS = 600
 MAX_NODE_EVENTS = 12  # events kept per node for its tooltip
-_DOERS = ("perpetrator", "agent", "arresting force", "speaker", "participant")
 _STANCE_VERB = {
     "claim": "claims",
     "attribution": "attributes",
@@ -518,7 +517,7 @@ def view_from_graph(
             actor, ev = (u, v) if G.nodes[v].get("kind") == "event" else (v, u)
             roles = d.get("roles") or [d.get("role", "linked")]
             for role in roles:
-                if role in _DOERS:
+                if role in DOER_ROLES:
                     b.edge(actor, ev, role, [ev])
                 else:
                     b.edge(ev, actor, role, [ev])
@@ -689,7 +688,7 @@ def event_view(snap: Snapshot, event: str, *, metric: str = "degree") -> View:
     b = _Builder(snap)
     b.node(iri)
     for actor, role in event_roles(snap, ev):
-        if role in _DOERS:
+        if role in DOER_ROLES:
             b.edge(actor, iri, role, [iri])
         else:
             b.edge(iri, actor, role, [iri])

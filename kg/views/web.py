@@ -46,7 +46,7 @@ from kg.views import graphs
 from kg.views.render import render, static_files
 
 if TYPE_CHECKING:
-    from kg.server.app import ServerContext
+    from kg.server.context import ServerContext
 
 MAX_QUERY = 200
 SEARCH_LIMIT = 60
@@ -183,21 +183,12 @@ def page_url(kind: str | None, iri: str) -> str | None:
 
 
 def _doc_info(snap: Snapshot, doc_iri: str | None) -> dict[str, Any]:
-    d = snap.docs.get(doc_iri or "")
-    if d is None:
-        return {
-            "iri": doc_iri,
-            "title": local_name(doc_iri or "") if doc_iri else "",
-            "source": "",
-            "issued": None,
-        }
-    return {
-        "iri": d.iri,
-        "title": d.title or d.id,
-        "source": d.source,
-        "issued": d.issued,
-        "id": d.id,
-    }
+    """The snapshot's description of a document, with a title (its id, else its IRI's last
+    segment) and a source ("" when unknown) for the pages."""
+    info = snap.doc_info(doc_iri)
+    info["title"] = info["title"] or info["id"] or (local_name(doc_iri) if doc_iri else "")
+    info["source"] = info["source"] or ""
+    return info
 
 
 def _most_specific(snap: Snapshot, types: set[str]) -> list[str]:

@@ -152,7 +152,7 @@ def test_pages_load_offline_with_the_expected_graphs(server: str, page: Watch, s
 
 
 def test_ontology_docs_load_offline(server: str, page: Watch) -> None:
-    """``/ontology`` (kg.docs) loads nothing from elsewhere and, with its own CSP that allows
+    """``/ontology`` (kg.ontology_docs) loads nothing from elsewhere and, with its own CSP that allows
     its inline stylesheet and no script, shows no console error."""
     assert page.page.goto(server + "/ontology").ok
     assert not page.outside(server), page.outside(server)

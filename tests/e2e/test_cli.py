@@ -1,75 +1,19 @@
-"""The ``kg`` command: ingest, export, query, stats, idempotency and bad input.
-
-In-process through typer's CliRunner (``kg.cli.app``) and, where a second process or the
-user's exact view matters, through the installed ``kg`` in a subprocess. Stores are real and
-on disk; the one built by the module fixture is only read by the tests that share it.
-"""
+"""The installed ``kg`` command in a subprocess, where a second process or the user's exact
+view matters: a store path that is a file, a store another process writes."""
 
 from __future__ import annotations
 
 import json
 import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from kg.cli import app
 from kg.store import Store
-from tests.support import SAMPLE_CORPUS, run_kg, writer_lock_held
-
-runner = CliRunner()
-
+from tests.support import SAMPLE_CORPUS, Ingested, run_kg, writer_lock_held
 
 ARTICLE = SAMPLE_CORPUS / "kerman-2024.txt"
-
-
-DOC_ID = "cli-kerman"
-
-
-FLAGS = {
-    "--id": DOC_ID,
-    "--title": "Twin blasts in Kerman",
-    "--published": "2024-01-04",
-    "--source": "Test Wire",
-    "--url": "https://example.org/kerman",
-    "--lang": "en",
-}
-
-
-def kg(*args: str | Path) -> object:
-    """Invoke ``kg`` in-process; returns click's Result."""
-    return runner.invoke(app, [str(a) for a in args], catch_exceptions=True)
-
-
-@dataclass
-class Twice:
-    """A store that got the same article ingested twice through the CLI."""
-
-    path: Path
-    first: object
-    second: object
-    count_after_first: int
-    count_after_second: int
-    export_after_first: bytes
-    export_after_second: bytes
-
-
-@pytest.fixture(scope="module")
-def twice(tmp_path_factory: pytest.TempPathFactory) -> Twice:
-    path = tmp_path_factory.mktemp("cli") / "store"
-    src = tmp_path_factory.mktemp("cli-in") / "article.txt"  # no sidecar: the flags say it all
-    shutil.copyfile(ARTICLE, src)
-    args = ["--store", str(path), "ingest", str(src), *(x for kv in FLAGS.items() for x in kv)]
-    counts, exports, results = [], [], []
-    for _ in range(2):
-        results.append(runner.invoke(app, args))
-        with Store(path, read_only=True) as st:
-            counts.append(len(st))
-            exports.append(st.export_bytes("nquads"))
-    return Twice(path, *results, *counts, *exports)
 
 
 def test_store_path_that_is_a_file(tmp_path: Path) -> None:
@@ -86,24 +30,29 @@ def test_store_path_that_is_a_file(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def locked_store(twice: Twice, tmp_path: Path) -> Iterator[Path]:
-    """A copy of the CLI store held open for writing by a second process."""
+def locked_store(sample_store: Ingested, tmp_path: Path) -> Iterator[tuple[Path, int]]:
+    """A copy of the sample store (and its triple count) held open for writing by a second
+    process."""
     store = tmp_path / "store"
-    shutil.copytree(twice.path, store)
+    shutil.copytree(sample_store.path, store)
+    with Store(store, read_only=True) as st:
+        triples = len(st)
+    assert triples > 0
     with writer_lock_held(store):
-        yield store
+        yield store, triples
 
 
 @pytest.mark.slow
-def test_store_locked_by_another_writer(locked_store: Path, twice: Twice) -> None:
-    r = run_kg("--store", locked_store, "ingest", ARTICLE)
+def test_store_locked_by_another_writer(locked_store: tuple[Path, int]) -> None:
+    store, triples = locked_store
+    r = run_kg("--store", store, "ingest", ARTICLE)
     assert r.returncode == 2, r
     assert r.stderr.strip() == (
-        f"error: the store {locked_store} is in use by another writer (another `kg ingest` or "
+        f"error: the store {store} is in use by another writer (another `kg ingest` or "
         "`kg serve`?): wait for it to finish, or use another --store"
     )
     # readers still work while the writer holds it, and nothing was touched
-    r = run_kg("--store", locked_store, "stats", "--format", "json")
+    r = run_kg("--store", store, "stats", "--format", "json")
     assert r.returncode == 0, r.stderr
     counts = {row["what"]: row["count"] for row in json.loads(r.stdout)}
-    assert counts["triples"] == twice.count_after_second
+    assert counts["triples"] == triples

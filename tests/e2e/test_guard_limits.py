@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from kg.server.guard import MAX_DEPTH, MAX_OPERATORS, check_query
+from kg.query_guard import MAX_DEPTH, MAX_OPERATORS, check_query
 
 AT_LIMITS = {
     "EXISTS and BINDs": lambda d, k: (

@@ -3,10 +3,8 @@
 Each notebook asserts its own key finding in a cell, so a notebook that would show a wrong
 answer fails here. The kernel is the Python running the tests (``.venv`` under ``make test``):
 a kernelspec pointing at ``sys.executable`` is written to a temporary folder put first on
-``JUPYTER_PATH``, so nothing needs to be installed in the user's Jupyter folders.
-
-Notebooks are committed without outputs; the fast checks below keep them that way, with their
-parameters in the first cell and no absolute paths.
+``JUPYTER_PATH``, so nothing needs to be installed in the user's Jupyter folders. That they
+are committed clean: tests/unit/test_notebooks.py.
 """
 
 from __future__ import annotations

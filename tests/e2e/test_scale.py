@@ -1,12 +1,8 @@
-"""Ingest at scale: batched transactions, resume after an interruption, Dask, GSP servers.
-
-Every comparison is between whole datasets (N-Quads of every graph but the ontology), with
-the run's ``prov:Activity`` fixed so that two runs give identical data.
-"""
+"""Ingest into a real Oxigraph server by the Graph Store Protocol, from the library and from
+``kg ingest --gsp``: the same dataset as the embedded store."""
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import socket
 import subprocess
@@ -19,54 +15,8 @@ import httpx
 import pytest
 
 from kg.ingestion.run import ingest
-from kg.rdf.mapping import RunInfo
-from kg.store import Store
-from tests.support import ROOT, SAMPLE_CORPUS, run_kg
-
-RUN = RunInfo(
-    run_id="test-run",
-    version="0.1.0",
-    model="en_core_web_sm 3.8.0",
-    started="2026-01-01T00:00:00+00:00",
-)
-
-
-ACTIVITY = "https://w3id.org/conflict-kg/id/activity/"
-
-
-def dataset(store: Any, drop_runs: bool = False) -> set[str]:
-    """Every quad of the store but the ontology's, as N-Quads lines."""
-    data = store.export_bytes("nquads").decode("utf-8")
-    lines = {ln for ln in data.splitlines() if ln.strip()}
-    if drop_runs:
-        lines = {ln for ln in lines if ACTIVITY not in ln}
-    return lines
-
-
-def corpus_gen() -> Any:
-    spec = importlib.util.spec_from_file_location("corpus_gen", ROOT / "bench" / "corpus_gen.py")
-    mod = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(mod)  # type: ignore[union-attr]
-    return mod
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    """The sample corpus (8 documents) and 16 generated articles."""
-    path = tmp_path_factory.mktemp("gen") / "gen.jsonl"
-    corpus_gen().write_jsonl(path, 16, seed=3)
-    return [SAMPLE_CORPUS, path]
-
-
-@pytest.fixture(scope="module")
-def reference(
-    tmp_path_factory: pytest.TempPathFactory, corpus: list[Path], extractor: Any
-) -> set[str]:
-    """The corpus ingested in one process, one document per transaction."""
-    with Store(tmp_path_factory.mktemp("ref") / "store") as st:
-        report = ingest(st, corpus, extractor=extractor, run=RUN, write_batch=1)
-        assert report.ok and report.documents == 24
-        return dataset(st)
+from tests.scale import RUN, dataset
+from tests.support import SAMPLE_CORPUS, run_kg
 
 
 def oxigraph_bin() -> Path:
@@ -110,24 +60,24 @@ def oxigraph_server(tmp_path: Path) -> Any:
 
 @pytest.mark.slow
 def test_ingest_into_an_oxigraph_server_by_gsp(
-    oxigraph_server: str, corpus: list[Path], reference: set[str], extractor: Any
+    oxigraph_server: str, scale_corpus: list[Path], scale_reference: set[str], extractor: Any
 ) -> None:
     from kg.gsp import GraphStore
 
     with GraphStore.for_server(oxigraph_server) as st:
-        report = ingest(st, corpus, extractor=extractor, run=RUN, write_batch=5)
+        report = ingest(st, scale_corpus, extractor=extractor, run=RUN, write_batch=5)
         assert report.documents == 24
-        assert dataset(st) == reference
+        assert dataset(st) == scale_reference
         assert len(st.document_ids()) == 24
         assert st.existing_documents(["gen-0000003", "nope"]) == ["gen-0000003"]
         # resume skips everything; a full run again replaces, never duplicates
-        assert ingest(st, corpus, extractor=extractor, run=RUN, resume=True).skipped == 24
+        assert ingest(st, scale_corpus, extractor=extractor, run=RUN, resume=True).skipped == 24
         st.replace_documents(
             [("gen-0000001", []), ("gen-0000002", [])], method="update"
         )  # batch as one SPARQL update
         assert "gen-0000001" not in st.document_ids()
-        ingest(st, corpus, extractor=extractor, run=RUN, resume=True)
-        assert dataset(st) == reference
+        ingest(st, scale_corpus, extractor=extractor, run=RUN, resume=True)
+        assert dataset(st) == scale_reference
         assert st.stats()["documents"] == 24
         assert st.select("SELECT (COUNT(*) AS ?n) { ?e a ckg:Event }")[0]["n"] is not None
 

@@ -1,12 +1,6 @@
-"""Injection: names that look like RDF or SPARQL syntax stay data.
-
-* an entity or document named ``Foo> <http://x/p> <http://x/o> . <http://x/b`` yields one
-  percent-encoded IRI and exactly the triples the mapping meant, through the store, every
-  export and the endpoint;
-* search strings reach SPARQL only as bound values or encoded IRIs
-  (``x" } UNION {?s ?p ?o} #`` finds nothing, or only literal matches);
-* error messages echoing input are plain text, never HTML.
-"""
+"""Injection through a running server: names that look like RDF or SPARQL syntax stay data
+at the endpoint, and the pages' search binds the string as a value (the library:
+tests/unit/test_security_injection.py)."""
 
 from __future__ import annotations
 
@@ -16,50 +10,10 @@ import pytest
 from rdflib import RDFS, Literal, URIRef
 
 from kg.rdf.mapping import document_triples
-from kg.records import Article, EntityRecord, EventRecord, Extraction, Span
 from kg.server.settings import Settings
 from kg.store import Store
+from tests.security import PAYLOAD, SPARQL_PAYLOAD, XSS, canonical, injected_extraction
 from tests.servers import running_server
-
-PAYLOAD = "Foo> <http://x/p> <http://x/o> . <http://x/b"
-
-
-SPARQL_PAYLOAD = 'x" } UNION {?s ?p ?o} #'
-
-
-XSS = "<img src=x onerror=alert(1)>"
-
-
-def injected_extraction(name: str = PAYLOAD, doc_id: str = PAYLOAD) -> Extraction:
-    text = f"{name} attacked a checkpoint."
-    x = Extraction(Article(id=doc_id, text=text, title=name, source=name))
-    x.entities[name] = EntityRecord(
-        name,
-        name,
-        ("ArmedGroup",),
-        aliases={name, SPARQL_PAYLOAD},
-        mentions=[Span(0, len(name), name)],
-    )
-    x.events.append(
-        EventRecord(
-            name,
-            ("Attack",),
-            name,
-            roles={"perpetrator": [name]},
-            evidence=[Span(0, len(text), text)],
-        )
-    )
-    return x
-
-
-def canonical(triples) -> set:
-    """``triples`` as Oxigraph stores them (it writes ``"0.70"^^xsd:decimal`` as ``"0.7"``)."""
-    from kg.store import from_ox, to_ox
-
-    mem = ox.Store()
-    g = ox.NamedNode("http://example.org/g")
-    mem.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in set(triples))
-    return {(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)) for q in mem}
 
 
 @pytest.mark.slow

@@ -448,10 +448,15 @@ def test_small_load_zero_errors(server: str) -> None:
         "SELECT ?s WHERE { ?s ?p ?o FILTER(CONTAINS(STR(?o), '12')) } LIMIT 10",
     ]
 
+    # at least 5 s and at least 100 answers (a busy machine answers fewer per second)
+    def going(stop: float, count: list[int]) -> bool:
+        now = time.monotonic()
+        return now < stop + 115 and (now < stop or count[0] < 100)
+
     async def client_loop(i: int, stop: float, errors: list[str], count: list[int]) -> None:
         async with httpx.AsyncClient(base_url=server, timeout=30) as c:
             k = i
-            while time.monotonic() < stop:
+            while going(stop, count):
                 q = queries[k % len(queries)]
                 k += 1
                 r = await c.get("/sparql", params={"query": q})
@@ -467,7 +472,7 @@ def test_small_load_zero_errors(server: str) -> None:
         return errors, count[0]
 
     errors, n = asyncio.run(main())
-    assert errors == [] and n > 20
+    assert errors == [] and n >= 100
 
 
 def test_port_is_loopback(server: str) -> None:

@@ -25,7 +25,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from kg.server.guard import MAX_DEPTH
+from kg.query_guard import MAX_DEPTH
 from kg.store import Store
 from tests.serve_process import descendants, kg_serve, memory_kb
 from tests.servers import DOC, make_store
@@ -210,19 +210,20 @@ def test_a_query_past_the_memory_cap_is_a_503_and_the_workers_stay_small(
 
 
 def test_results_waiting_to_be_sent_stay_within_the_memory_budget(tmp_path: Path) -> None:
-    """Ten clients ask for a 12 MB result each and read slowly: the server holds at most its
-    budget of them (the others get a 503 naming the option), and its memory shows it."""
-    path = make_store(tmp_path / "s", filler=80_000)
+    """Ten clients ask for a 23 MB result each and read slowly (more than the socket buffers
+    take): the server holds at most its budget of them (the others wait, or get a 503 that
+    says the endpoint is busy), and its memory shows it."""
+    path = make_store(tmp_path / "s", filler=160_000)
     query = "SELECT ?s ?p ?o { ?s ?p ?o }"
     with kg_serve(
         path,
         "--workers", "2",
-        "--max-results", "16MB",
-        "--results-memory", "32MB",
+        "--max-results", "32MB",
+        "--results-memory", "64MB",
         "--queue-timeout", "3",
     ) as (base, proc):  # fmt: skip
         size = len(post(base, query).content)
-        assert 10e6 < size < 16e6
+        assert 20e6 < size < 32e6
         before = memory_kb(proc.pid, "VmHWM")
         got: list[tuple[int, int, str]] = []
 
@@ -249,15 +250,13 @@ def test_results_waiting_to_be_sent_stay_within_the_memory_budget(tmp_path: Path
         grew_mb = (memory_kb(proc.pid, "VmHWM") - before) / 1024
         statuses = sorted(code for code, _, _ in got)
         assert len(got) == 10
-        assert statuses.count(200) >= 2
-        assert statuses.count(503) >= 4, statuses
+        assert statuses.count(200) >= 2, statuses
         for code, n, text in got:
             if code == 200:
                 assert n == size  # complete
-            else:  # waiting for room in the budget, or for a worker that waits for room
+            else:  # waiting for room in the budget, or for a worker
                 assert text.startswith("the endpoint is busy"), text
-        assert any("--results-memory" in text for _, _, text in got)
-        assert grew_mb < 32 + 48, f"the server grew by {grew_mb:.0f} MB"
+        assert grew_mb < 64 + 48, f"the server grew by {grew_mb:.0f} MB"
 
 
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"

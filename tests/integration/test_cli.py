@@ -18,18 +18,13 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
-from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.cli import core as cli_core
-from kg.errors import KGError
 from kg.rdf.iri import doc_iri
 from kg.store import Store
 from kg.vocab import ONTOLOGY_IRI
+from tests.cli import kg, kg_error, runner, wide_console  # noqa: F401  (the fixture applies here)
 from tests.support import ONTOLOGY_DIR, SAMPLE_CORPUS
-
-runner = CliRunner()
-
 
 ARTICLE = SAMPLE_CORPUS / "kerman-2024.txt"
 
@@ -48,25 +43,6 @@ FLAGS = {
 
 
 RDFLIB_FORMAT = {"nquads": "nquads", "trig": "trig", "turtle": "turtle", "jsonld": "json-ld"}
-
-
-@pytest.fixture(autouse=True)
-def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep rich from wrapping messages (paths, file:line) across lines in captured output."""
-    monkeypatch.setattr(cli_core.err_console, "width", 1000)
-    monkeypatch.setattr(cli_core.console, "width", 1000)
-
-
-def kg(*args: str | Path) -> object:
-    """Invoke ``kg`` in-process; returns click's Result."""
-    return runner.invoke(app, [str(a) for a in args], catch_exceptions=True)
-
-
-def kg_error(*args: str | Path) -> str:
-    """Invoke ``kg`` expecting the user-facing error (``KGError``); return its message."""
-    result = kg(*args)
-    assert isinstance(result.exception, KGError), (result.exception, result.output)
-    return str(result.exception)
 
 
 def normalised(nquads: bytes) -> list[str]:

@@ -1,4 +1,4 @@
-"""The bundled sample corpus (``make demo``'s input) and the README's Python API."""
+"""The README's Python API in five lines runs as written."""
 
 from __future__ import annotations
 

@@ -1,9 +1,8 @@
-"""Bad input, fuzzed: whatever the text, extraction does not crash, every minted IRI is
-valid, and every export parses back to the same dataset.
+"""Bad input, fuzzed, through extraction: whatever the text, extraction does not crash,
+every minted IRI is valid, and every export parses back to the same dataset.
 
 Texts mix control characters, right-to-left scripts and bidi controls, unbalanced quotes,
-huge numbers and RDF/SPARQL syntax. A 1 MB line goes through the reader, the mapping and
-IRI minting; through spaCy it is too slow today (see ``test_one_megabyte_line_extracts``).
+huge numbers and RDF/SPARQL syntax (the model-free checks: tests/unit/test_fuzz_rdf.py).
 """
 
 from __future__ import annotations
@@ -23,9 +22,7 @@ from kg.rdf.iri import doc_iri
 from kg.rdf.mapping import RunInfo, document_triples
 from kg.records import Article
 from kg.store import Store, to_ox
-
-FORBIDDEN = set(' <>"{}|\\^`')
-
+from tests.rdf_checks import check_iri, check_triples
 
 RTL = st.sampled_from(
     ["کابل", "طالبان", "داعش", "ירושלים", "حلب", "\u202e", "\u202b", "\u200f", "\u061c"]
@@ -134,22 +131,6 @@ FUZZ = settings(
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
-
-
-def check_iri(iri: str) -> None:
-    assert not (set(iri) & FORBIDDEN), iri
-    assert all(ord(c) > 0x20 and not 0x7F <= ord(c) <= 0x9F for c in iri), repr(iri)
-    assert iri.startswith("https://w3id.org/conflict-kg/") or iri.startswith("http"), iri
-    ox.NamedNode(iri)
-    URIRef(iri).n3()
-
-
-def check_triples(triples: list[tuple[Any, Any, Any]]) -> None:
-    for t in triples:
-        for term in t:
-            if isinstance(term, URIRef):
-                check_iri(str(term))
-            to_ox(term)  # pyoxigraph accepts every term
 
 
 def as_ox_quads(triples: list[tuple[Any, Any, Any]], graph: URIRef) -> set[ox.Quad]:

@@ -9,8 +9,8 @@ import pytest
 from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace
 from rdflib.compare import isomorphic
 
-from kg.docs import external_resources, ontology_turtle, render_ontology_html
 from kg.ontology import ontology_dir, ontology_graph
+from kg.ontology_docs import external_resources, ontology_turtle, render_ontology_html
 
 NS = "https://w3id.org/conflict-kg/ontology#"
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -81,7 +81,7 @@ def test_page_is_cached() -> None:
 
 
 def test_external_resources_are_stripped() -> None:
-    from kg.docs import _strip_external
+    from kg.ontology_docs import _strip_external
 
     dirty = (
         '<head><link rel="stylesheet" href="https://cdn.example/x.css">'

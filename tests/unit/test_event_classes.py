@@ -18,10 +18,6 @@ from tests.support import ONTOLOGY_DIR, ROOT
 
 NS = "https://w3id.org/conflict-kg/ontology#"
 
-# The extraction layer still lists event classes in its own tables; the extraction rewrite
-# (issue #15: rules as data under kg/extract/lang/en/) moves them into data and removes
-# this exclusion.
-EXTRACTION_NOT_YET_CHECKED = "kg/extract/"
 # Files where naming classes is their job: the generated namespace, the generator's rules
 # (checked against the ontology when it runs) and the toy graphs the doctests build.
 NAMING_CLASSES_IS_THEIR_JOB = ("kg/vocab.py", "kg/tools/genvocab.py", "kg/analysis/testing.py")
@@ -91,8 +87,7 @@ def _python_files() -> list[Path]:
     return [
         p
         for p in sorted((ROOT / "kg").rglob("*.py"))
-        if not str(p.relative_to(ROOT)).startswith(EXTRACTION_NOT_YET_CHECKED)
-        and str(p.relative_to(ROOT)) not in NAMING_CLASSES_IS_THEIR_JOB
+        if str(p.relative_to(ROOT)) not in NAMING_CLASSES_IS_THEIR_JOB
     ]
 
 

@@ -1,4 +1,5 @@
-"""The bundled sample corpus (``make demo``'s input) and the README's Python API."""
+"""The bundled sample corpus (``make demo``'s input) holds every kind of input the readers
+take."""
 
 from __future__ import annotations
 

@@ -1,13 +1,5 @@
-"""The notebooks in ``notebooks/`` run top to bottom, from a clean store, without errors.
-
-Each notebook asserts its own key finding in a cell, so a notebook that would show a wrong
-answer fails here. The kernel is the Python running the tests (``.venv`` under ``make test``):
-a kernelspec pointing at ``sys.executable`` is written to a temporary folder put first on
-``JUPYTER_PATH``, so nothing needs to be installed in the user's Jupyter folders.
-
-Notebooks are committed without outputs; the fast checks below keep them that way, with their
-parameters in the first cell and no absolute paths.
-"""
+"""The notebooks in ``notebooks/`` are committed clean: no outputs, parameters in the first
+cell, no absolute paths (running them: tests/e2e/test_notebooks.py)."""
 
 from __future__ import annotations
 

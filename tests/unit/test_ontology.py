@@ -192,17 +192,26 @@ def code_terms() -> set[str]:
 
 def data_terms() -> set[str]:
     """Class and relation names used in the extraction's data: the gazetteers' ``types`` and
-    ``relations``, and the classes the trigger lexicon maps words to."""
+    ``relations``, the classes every language pack's triggers map words to, and the classes the
+    extraction's behaviour table names."""
     names: set[str] = set()
-    for path in sorted((ROOT / "kg" / "extract" / "data").glob("*.json")):
+    extract = ROOT / "kg" / "extract"
+    roles = json.loads((extract / "data" / "event_roles.json").read_text(encoding="utf-8"))
+    names |= {v for k, v in roles["named"].items() if not k.startswith("_")}
+    names |= {k for k in roles["behaviour"] if not k.startswith("_")}
+    files = sorted((extract / "data").glob("*.json")) + sorted(extract.glob("lang/*/triggers.json"))
+    assert any(f.name == "triggers.json" for f in files), "no language pack found"
+    for path in files:
         data = json.loads(path.read_text(encoding="utf-8"))
         for row in data if isinstance(data, list) else []:
             names |= set(row.get("types", []))
             rel = row.get("relations") or {}
             names |= set(rel) if isinstance(rel, dict) else {r[0] for r in rel}
-        for key in ("verbs", "nouns", "phrases") if isinstance(data, dict) else ():
-            for value in data.get(key, {}).values():
-                names |= set(value) if isinstance(value, list) else {value}
+        for key in ("verbs", "nouns", "phrases"):
+            value = data.get(key) if isinstance(data, dict) else None
+            values = value.values() if isinstance(value, dict) else value or []
+            for v in values:
+                names |= set(v) if isinstance(v, list) else {v}
     return names
 
 
@@ -269,7 +278,15 @@ def test_no_equivalence_to_external_vocabularies(onto: Graph) -> None:
 
 
 def test_every_class_but_the_roots_has_a_super_class(core: Graph) -> None:
-    roots = {CKG.Actor, CKG.Place, CKG.Event, CKG.LocationPrecision, CKG.Modality, CKG.Community}
+    roots = {
+        CKG.Actor,
+        CKG.Place,
+        CKG.Event,
+        CKG.LocationPrecision,
+        CKG.DateBasis,
+        CKG.Modality,
+        CKG.Community,
+    }
     orphans = [
         local(cls)
         for cls in defined(core)

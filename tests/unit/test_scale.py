@@ -1,29 +1,14 @@
-"""Ingest at scale: batched transactions, resume after an interruption, Dask, GSP servers.
-
-Every comparison is between whole datasets (N-Quads of every graph but the ontology), with
-the run's ``prov:Activity`` fixed so that two runs give identical data.
-"""
+"""The store's batched writer (one transaction per batch, all or nothing) and the Graph Store
+Protocol URLs of each server kind."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from rdflib import Literal, URIRef
 
 from kg.store import Store
-
-ACTIVITY = "https://w3id.org/conflict-kg/id/activity/"
-
-
-def dataset(store: Any, drop_runs: bool = False) -> set[str]:
-    """Every quad of the store but the ontology's, as N-Quads lines."""
-    data = store.export_bytes("nquads").decode("utf-8")
-    lines = {ln for ln in data.splitlines() if ln.strip()}
-    if drop_runs:
-        lines = {ln for ln in lines if ACTIVITY not in ln}
-    return lines
 
 
 def triples(n: int, tag: str = "") -> list[tuple[URIRef, URIRef, Literal]]:

@@ -1,11 +1,9 @@
-"""Injection: names that look like RDF or SPARQL syntax stay data.
+"""Injection: names that look like RDF or SPARQL syntax stay data, in the library.
 
-* an entity or document named ``Foo> <http://x/p> <http://x/o> . <http://x/b`` yields one
-  percent-encoded IRI and exactly the triples the mapping meant, through the store, every
-  export and the endpoint;
-* search strings reach SPARQL only as bound values or encoded IRIs
-  (``x" } UNION {?s ?p ?o} #`` finds nothing, or only literal matches);
-* error messages echoing input are plain text, never HTML.
+An entity or document named ``Foo> <http://x/p> <http://x/o> . <http://x/b`` yields one
+percent-encoded IRI and exactly the triples the mapping meant, through the store and every
+export; search strings reach SPARQL only as bound values or encoded IRIs (through the
+running endpoint and pages: tests/e2e/test_security_injection.py).
 """
 
 from __future__ import annotations
@@ -16,48 +14,10 @@ from rdflib import RDFS, XSD, Dataset, Literal, URIRef
 
 from kg.rdf.iri import doc_iri, entity_iri, event_iri
 from kg.rdf.mapping import RunInfo, document_triples
-from kg.records import Article, EntityRecord, EventRecord, Extraction, Span
 from kg.store import Store
-
-PAYLOAD = "Foo> <http://x/p> <http://x/o> . <http://x/b"
-
-
-SPARQL_PAYLOAD = 'x" } UNION {?s ?p ?o} #'
-
+from tests.security import PAYLOAD, SPARQL_PAYLOAD, canonical, injected_extraction
 
 FORBIDDEN = set(' <>"{}|\\^`')
-
-
-def injected_extraction(name: str = PAYLOAD, doc_id: str = PAYLOAD) -> Extraction:
-    text = f"{name} attacked a checkpoint."
-    x = Extraction(Article(id=doc_id, text=text, title=name, source=name))
-    x.entities[name] = EntityRecord(
-        name,
-        name,
-        ("ArmedGroup",),
-        aliases={name, SPARQL_PAYLOAD},
-        mentions=[Span(0, len(name), name)],
-    )
-    x.events.append(
-        EventRecord(
-            name,
-            ("Attack",),
-            name,
-            roles={"perpetrator": [name]},
-            evidence=[Span(0, len(text), text)],
-        )
-    )
-    return x
-
-
-def canonical(triples) -> set:
-    """``triples`` as Oxigraph stores them (it writes ``"0.70"^^xsd:decimal`` as ``"0.7"``)."""
-    from kg.store import from_ox, to_ox
-
-    mem = ox.Store()
-    g = ox.NamedNode("http://example.org/g")
-    mem.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in set(triples))
-    return {(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)) for q in mem}
 
 
 def assert_clean_iri(iri: str) -> None:

@@ -1,74 +1,25 @@
-"""No code path fetches a URL found in a query or in data, and HTML is locked down.
+"""No code path of the library fetches a URL found in a query or in data (the endpoint and
+``kg query``: tests/e2e/test_security_remote.py).
 
-A loopback listener counts every request it receives; each test asserts it saw none:
-
-* the endpoint refuses ``SERVICE`` (plain, ``\\u``-escaped, ``SILENT``, by variable) and
-  every update (``LOAD``); ``FROM``/``FROM NAMED`` with an http IRI only select graphs;
-* the local store (``kg query``, the library) refuses ``SERVICE`` too -- Oxigraph itself
-  would send the request (see ``test_oxigraph_would_fetch_service_without_the_guard``);
-* every RDF parse in ``kg/`` reads Turtle, N-Triples or N-Quads (no JSON-LD contexts, no
-  RDF/XML entities, no ``owl:imports``), which an AST scan of the package checks;
-* the parsers we would use for JSON-LD and RDF/XML refuse remote contexts and DOCTYPEs;
-* every HTML route sends ``Content-Security-Policy`` and ``X-Content-Type-Options`` and
-  loads nothing from another origin.
+A loopback listener counts every request it receives; each test asserts it saw none: the
+local store refuses ``SERVICE`` (Oxigraph itself would send the request); every RDF parse
+in ``kg/`` reads Turtle, N-Triples or N-Quads (an AST scan of the package checks it); the
+parsers we would use for JSON-LD and RDF/XML refuse remote contexts and DOCTYPEs.
 """
 
 from __future__ import annotations
 
 import ast
-import http.server
 import re
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
 from kg.store import Store, StoreError
+from tests.security import Listener, refused_queries
 from tests.servers import make_store
 from tests.support import ROOT
-
-
-class Listener:
-    """A loopback HTTP server that records every request and answers an empty document."""
-
-    def __init__(self) -> None:
-        hits: list[str] = []
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def _any(self) -> None:
-                hits.append(f"{self.command} {self.path}")
-                body = b'{"@context": {"name": "http://example.org/name"}}'
-                self.send_response(200)
-                self.send_header("Content-Type", "application/ld+json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            do_GET = do_POST = do_HEAD = _any
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.hits = hits
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_port}/"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
-@pytest.fixture
-def listener() -> Iterator[Listener]:
-    lis = Listener()
-    try:
-        yield lis
-    finally:
-        lis.close()
 
 
 def test_oxigraph_would_fetch_service_without_the_guard(listener: Listener) -> None:
@@ -77,21 +28,6 @@ def test_oxigraph_would_fetch_service_without_the_guard(listener: Listener) -> N
     with pytest.raises(Exception):  # noqa: B017 - the listener's answer is not SPARQL results
         list(mem.query(f"SELECT * {{ SERVICE <{listener.url}sparql> {{ ?s ?p ?o }} }}"))
     assert listener.hits, "pyoxigraph no longer follows SERVICE: the guards may be relaxed"
-
-
-# --------------------------------------------------------------------------- endpoint
-def refused_queries(url: str) -> list[str]:
-    return [
-        f"SELECT * {{ SERVICE <{url}sparql> {{ ?s ?p ?o }} }}",
-        f"SELECT * {{ SERVICE SILENT <{url}sparql> {{ ?s ?p ?o }} }}",
-        f"SELECT * {{ BIND(<{url}sparql> AS ?e) SERVICE ?e {{ ?s ?p ?o }} }}",
-        f"SELECT * {{ \\u0053ERVICE <{url}sparql> {{ ?s ?p ?o }} }}",
-        f"select * {{ service <{url}sparql> {{ ?s ?p ?o }} }}",
-        f"PREFIX r: <{url}> SELECT * {{ SERVICE r:sparql {{ ?s ?p ?o }} }}",
-        f"LOAD <{url}data.ttl>",
-        f"SELECT * {{ ?s ?p ?o }} ; LOAD <{url}data.ttl>",
-        "ASK FROM <file:///etc/passwd> { ?s ?p ?o }",
-    ]
 
 
 # --------------------------------------------------------------------------- local store

@@ -1,11 +1,5 @@
-"""``kg serve`` and ``kg ingest`` on one store: never a read during a write.
-
-* default: the server keeps writers out while it runs (they refuse with a clear message)
-  and refuses to start while a writer runs;
-* ``--refresh``: the server serves private snapshots, keeps answering (200) while a writer
-  holds the store, and serves the new documents once the writer has finished; old
-  snapshots are deleted, stale ones from a killed server too.
-"""
+"""``kg serve --refresh`` checks its setting before anything starts (the server and
+``kg ingest`` on one store: tests/e2e/test_reliability_serve.py)."""
 
 from __future__ import annotations
 

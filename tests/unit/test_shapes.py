@@ -198,7 +198,16 @@ BAD = {
     ),
     "statement without speaker": (
         lambda g: without(g, ID.e2, CKG.speaker),
-        {CKGSH["Statement-speaker"]},
+        {CKGSH.StatementShape},
+    ),
+    "attribution naming no one": (
+        lambda g: put(
+            without(put(g, ID.e2, RDF.type, CKG.Attribution), ID.e2, CKG.speaker),
+            ID.e2,
+            CKG.about,
+            ID.e1,
+        ),
+        {CKGSH["Attribution-attributedTo"]},
     ),
     "empty label": (
         lambda g: put(g, ID.e4, RDFS.label, Literal("")),
@@ -312,7 +321,11 @@ def test_event_type_constraint_lists_every_event_class(shapes: Graph) -> None:
 
 
 def test_statement_shape_targets_every_statement_class(shapes: Graph) -> None:
+    """Every statement needs a speaker, but attributions, which may come from unnamed
+    sources: they need whom they hold responsible."""
     assert set(shapes.objects(CKGSH.StatementShape, SH.targetClass)) == below(CKG.Statement)
+    attributions = set(shapes.objects(CKGSH.AttributionShape, SH.targetClass))
+    assert attributions == below(CKG.Attribution)
 
 
 def test_document_shape_targets_every_document_class(shapes: Graph) -> None:
@@ -349,6 +362,7 @@ def test_value_lists_match_the_individuals(shapes: Graph) -> None:
     for prop_shape, cls in (
         (CKGSH["Event-locationPrecision"], CKG.LocationPrecision),
         (CKGSH["Event-modality"], CKG.Modality),
+        (CKGSH["Event-dateBasis"], CKG.DateBasis),
     ):
         listed = set(Collection(shapes, shapes.value(prop_shape, SH["in"])))
         assert listed == set(onto.subjects(RDF.type, cls))

@@ -221,3 +221,12 @@ def test_reopen_keeps_everything_and_stays_writable(tmp_path: Path) -> None:
         assert len(st) == before and st.document_ids() == ["a"]
         st.replace_document("b", [(URIRef("http://x/s"), URIRef("http://x/p"), Literal(2))])
         assert st.document_ids() == ["a", "b"]
+
+
+def test_store_path_that_cannot_be_created_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    for bad in (blocker / "store", Path("/proc/kg-store-test"), Path("/proc/self/kg-store")):
+        with pytest.raises(StoreError, match=r"cannot|not writable|read-only|file"):
+            Store(bad)
+    assert blocker.read_text() == "not a folder"

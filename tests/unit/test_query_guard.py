@@ -22,7 +22,7 @@ from collections.abc import Iterator
 import pyoxigraph as ox
 import pytest
 
-from kg.server.guard import MAX_DEPTH, MAX_OPERATORS, QueryRefused, check_query, check_safe
+from kg.query_guard import MAX_DEPTH, MAX_OPERATORS, QueryRefused, check_query, check_safe
 
 N = 100_000
 HEAD = "SELECT * { ?s ?p ?o } LIMIT 1 "

@@ -1,0 +1,729 @@
+"""Event arguments from the dependency parse: who did it, to whom, where, when, how many.
+
+The grammar is the parser's (spaCy's English dependency labels); the words that decide a
+role (prepositions of place and target, verbs of harm, nouns of forces) come from the
+language pack; which role a subject or an object plays depends on the event class
+(:func:`kg.extract.classes.behaviour`: an arrest's subject is its agent, an attack's its
+perpetrator).
+
+- agent: the subject (active), the ``by`` phrase (passive or noun), an actor modifying a
+  noun trigger (``Taliban crackdowns``, ``U.S. drone strike``);
+- target/victim: the object, ``on`` and ``against`` phrases, the passive subject;
+- location: places in ``in/at/near`` phrases or elsewhere in the clause;
+- counts: numbers on the victims (:func:`kg.extract.counts.count_on`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from spacy.tokens import Span, Token
+
+from kg.extract import classes
+from kg.extract.counts import count_on, number_word
+from kg.extract.entities import GROUP_PREFIX, SITE_PREFIX
+from kg.extract.mentions import PLACE_ONLY, Mention, Reading
+from kg.extract.modality import governor_verb
+from kg.records import Quantity
+
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_VERB = ("VERB", "AUX")
+_NOUN = ("NOUN", "PROPN")
+
+
+# ---------------------------------------------------------------- entities in phrases
+
+
+def entities_in(tok: Token, ent_of: dict[int, Span], stop_at_clauses: bool = True) -> list[Span]:
+    """Entities in the phrase headed by ``tok`` (its head entity first)."""
+    out: list[Span] = []
+    seen: set[tuple[int, int]] = set()
+
+    def visit(t: Token, depth: int) -> None:
+        if t.i in ent_of:
+            s = ent_of[t.i]
+            if (s.start, s.end) not in seen:
+                seen.add((s.start, s.end))
+                out.append(s)
+        if depth > 6:
+            return
+        for c in t.children:
+            if stop_at_clauses and c.dep_ in ("relcl", "ccomp", "advcl", "parataxis"):
+                continue
+            visit(c, depth + 1)
+
+    visit(tok, 0)
+    return out
+
+
+def head_entities(r: Reading, tok: Token) -> list[Span]:
+    """The entities a noun phrase names itself: its head, compounds, conjuncts, appositions
+    and ``known as`` names; possessors and adjectives (``Yemen's``, ``Tehran-aligned``) only
+    when nothing else names it."""
+    ent_of = r.ent_of
+    core: list[Span] = []
+    mods: list[Span] = []
+    seen: set[tuple[int, int]] = set()
+
+    def add(s: Span, bucket: list[Span]) -> None:
+        if (s.start, s.end) not in seen:
+            seen.add((s.start, s.end))
+            bucket.append(s)
+
+    def based_modifier(t: Token) -> bool:
+        # "Afghanistan-based": a place that qualifies, not an actor
+        return t.head.lower_ in r.words("qualifying_participles") and t.head.i == t.i + 2
+
+    def named_by(t: Token) -> bool:
+        # "Taliban militants", "members of the Viv Ansanm gang": the name, not the group word
+        for c in t.children:
+            if c.dep_ in ("compound", "amod", "nmod", "poss") and _named_actor(ent_of.get(c.i)):
+                return True
+            if c.dep_ == "prep" and c.lower_ in r.words("membership_preps"):
+                if any(_named_actor(ent_of.get(g.i)) for g in c.children):
+                    return True
+        return False
+
+    def visit(t: Token, depth: int, bucket: list[Span]) -> None:
+        span = ent_of.get(t.i)
+        if span is not None and not based_modifier(t):
+            if is_group(span):
+                if not named_by(span.root):
+                    add(span, bucket)
+            elif not (_is_state(span) and _qualifies_group(t, ent_of)):
+                add(span, bucket)
+        if depth > 4:
+            return
+        for c in t.children:
+            dep = c.dep_
+            if dep in ("compound", "conj", "appos", "cc"):
+                visit(c, depth + 1, bucket)
+            elif dep in ("amod", "nmod", "poss", "npadvmod"):
+                visit(c, depth + 1, mods if bucket is core else bucket)
+            elif dep == "acl" and c.lemma_.lower() in r.words("naming_verbs"):
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ in r.words("naming_preps"):
+                        for g in p.children:
+                            visit(g, depth + 1, bucket)
+            elif (dep == "prep" and c.lower_ in r.words("inclusion_preps")) or (
+                dep == "prep"
+                and c.lower_ in r.words("membership_preps")
+                and (
+                    t.lower_ in r.words("force_nouns")
+                    or t.lower_ in r.words("member_nouns")
+                    or t.lower_ in r.words("role_nouns")
+                    or t.lower_ in r.words("vehicle_nouns")
+                    or is_group(ent_of.get(t.i))
+                )
+            ):
+                for g in c.children:
+                    visit(g, depth + 1, bucket)
+
+    visit(tok, 0, core)
+    if core:
+        return core + [m for m in mods if m.label_ in ("Person",)]
+    if mods:
+        return mods
+    heads = r.words("generic_actor_heads") | r.words("force_nouns")
+    if tok.lemma_.lower() in heads or tok.lower_ in r.words("generic_actor_heads"):
+        # "intercepts collected by the United States", "sources in Washington"
+        return entities_in(tok, ent_of)
+    return []
+
+
+def is_group_key(key: str) -> bool:
+    """Whether an entity key is a group placeholder (``group:civilians``)."""
+    return key.startswith(GROUP_PREFIX)
+
+
+def is_group(span: Span | None) -> bool:
+    """A group of people named by what they are (``civilians``, ``gunmen``), not by a name."""
+    return span is not None and span.kb_id_.startswith(GROUP_PREFIX)
+
+
+def _named_actor(span: Span | None) -> bool:
+    return (
+        span is not None
+        and not is_group(span)
+        and span.label_ not in PLACE_ONLY
+        and span.label_ not in ("Country", "State")
+    )
+
+
+def _is_state(span: Span) -> bool:
+    return span.label_ in ("Country", "State")
+
+
+def _qualifies_group(t: Token, ent_of: dict[int, Span]) -> bool:
+    """``Afghan`` in ``Afghan soldiers``: a nationality that says whose group it is."""
+    return t.dep_ in ("amod", "compound", "nmod", "poss") and is_group(ent_of.get(t.head.i))
+
+
+def actors(spans: list[Span]) -> list[Span]:
+    """The spans that name actors (a country acts as a state)."""
+    return [s for s in spans if s.label_ not in PLACE_ONLY]
+
+
+def places(spans: list[Span]) -> list[Span]:
+    """The spans that name places (countries included; a building an attack is aimed at is
+    its target, not its place)."""
+    return [
+        s
+        for s in spans
+        if (s.label_ in PLACE_ONLY or s.label_ == "Country")
+        and not s.kb_id_.startswith(SITE_PREFIX)
+    ]
+
+
+def _add_sites(r: Reading, m: Mention, tok: Token) -> None:
+    """The buildings and sites a phrase names are the event's target (``stormed a hotel``)."""
+    for s in head_entities(r, tok):
+        if s.kb_id_.startswith(SITE_PREFIX):
+            m.add("target", s.kb_id_)
+
+
+# ---------------------------------------------------------------- counts
+
+
+def set_count(
+    r: Reading, m: Mention, noun: Token, kind: str | None = None, more: list[Token] | None = None
+) -> None:
+    """Put the count on ``noun`` (and on the ``more`` nouns told with it: "the commander and
+    his daughter were killed") on the mention: as arrested, injured or killed, by the event's
+    class or its verb."""
+    q = count_on(noun, r.pack)
+    for other in more or []:
+        q2 = count_on(other, r.pack)
+        if q2 is None and other.tag_ in ("NN", "NNP"):
+            q2 = Quantity(1, 1, 1)
+        if q is not None and q2 is not None and q.best is not None and q2.best is not None:
+            q = Quantity(q.best + q2.best, (q.min or q.best) + (q2.min or q2.best), None)
+    if q is None:
+        return
+    reflexive = any(
+        t.lower_ in r.words("reflexive_pronouns") for o in [noun, *(more or [])] for t in o.subtree
+    )
+    if kind is None:
+        kind = classes.behaviour(m.cls, "victims_count")
+    if kind is None:
+        lemma = m.trigger.lemma_.lower()
+        if lemma in r.words("injuring_verbs"):
+            kind = "injured"
+        elif lemma in r.words("killing_verbs"):
+            kind = "fatalities"
+        else:
+            return
+    setattr(m, kind, q)
+    if kind == "fatalities" and reflexive:
+        m.self_counted = True  # "killing himself and two others": the attacker is counted
+
+
+# ---------------------------------------------------------------- places and dates
+
+
+def is_loc_use(t: Token, loc_preps: frozenset[str]) -> bool:
+    """A place used as a location (in a preposition or an adverbial), not as a modifier."""
+    node = t
+    for _ in range(4):
+        if node.dep_ == "pobj" and node.head.lower_ in loc_preps:
+            return True
+        if node.dep_ in ("npadvmod", "appos", "conj", "compound"):
+            node = node.head
+            continue
+        if node.dep_ in ("nsubj", "nsubjpass", "dobj", "poss"):
+            return False
+        node = node.head
+    return t.dep_ in ("npadvmod", "appos")
+
+
+def clause_of(tok: Token) -> Token | None:
+    """The verb heading the clause ``tok`` is in."""
+    node = tok
+    for _ in range(6):
+        if node.pos_ in _VERB and node.dep_ in (
+            "ROOT",
+            "ccomp",
+            "advcl",
+            "conj",
+            "relcl",
+            "parataxis",
+            "xcomp",
+        ):
+            return node
+        if node.head is node:
+            return node
+        node = node.head
+    return node
+
+
+def clause_scope(tok: Token, triggers: set[int], speech: frozenset[int] = frozenset()) -> set[int]:
+    """The tokens of the clause a trigger is told in: its verb's subtree, without the
+    clauses coordinated with it that tell other events (``killed 11 soldiers near Djibo,
+    shot dead six civilians ... and detonated explosives under a bridge``) or that have a
+    subject of their own."""
+    head = clause_of(tok) or tok
+    if tok.pos_ in _NOUN and (head.i in speech or head.i in triggers - {tok.i}):
+        head = tok  # "claimed responsibility for the bombings": the noun's own phrase
+    elif (
+        head.i == tok.i
+        and tok.tag_ == "VBG"
+        and tok.dep_ in ("advcl", "acl", "xcomp")
+        and tok.head.i not in triggers
+    ):
+        # "a suicide bomber rammed a truck, killing himself and two policemen": the
+        # participle tells what the clause it hangs on did
+        head = clause_of(tok.head) or tok.head
+    own = {tok.i} | {t.i for t in tok.ancestors}  # the path from the clause down to it
+    out: set[int] = set()
+    todo = [head]
+    while todo:
+        t = todo.pop()
+        out.add(t.i)
+        for c in t.children:
+            if c.i in own:
+                todo.append(c)
+                continue
+            if c.i in triggers:
+                continue  # another event's own words ("in a 2020 U.S. drone strike")
+            if c.dep_ in ("conj", "parataxis", "ccomp", "advcl", "relcl", "acl"):
+                sub = {x.i for x in c.subtree}
+                separate = any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                if c.pos_ in _VERB and (separate or sub & (triggers - {tok.i})):
+                    continue
+            todo.append(c)
+    return out
+
+
+def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = None) -> None:
+    """Places in the trigger's ``in/at/near`` phrases; for a noun trigger also those of the
+    verb it is the object of (``carried out bombings in Iran``); for a verb trigger, failing
+    that, places used as locations elsewhere in its clause."""
+    loc_preps = r.words("location_preps")
+    holders = [tok]
+    if tok.pos_ in _NOUN and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
+        holders.append(tok.head)
+    for h in holders:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in loc_preps:
+                for g in c.children:
+                    if g.dep_ == "pobj" and not (triggers and g.i in triggers):
+                        for s in places(entities_in(g, r.ent_of)):
+                            m.add("location", s.kb_id_)
+    if "location" in m.roles or tok.pos_ in _NOUN:
+        return
+    # its own clause: not the clauses coordinated with it that tell other events (a roundup:
+    # "killed 11 near Djibo, shot dead six outside Arbinda and detonated ... near Dori")
+    for i in sorted(clause_scope(tok, triggers or set())):
+        t = tok.doc[i]
+        if t.i not in r.ent_of or t.sent != m.sent:
+            continue
+        s = r.ent_of[t.i]
+        if places([s]) and s.label_ != "Country" and is_loc_use(t, loc_preps):
+            m.add("location", s.kb_id_)
+
+
+def date_text(tok: Token) -> str:
+    """The date expression ``tok`` is part of (its entity, else its phrase)."""
+    for e in tok.doc.ents:
+        if e.start <= tok.i < e.end:
+            if e.label_ in ("DATE", "TIME"):
+                return e.text
+            break
+    return " ".join(t.text for t in tok.subtree)
+
+
+def dates(r: Reading, m: Mention, tok: Token) -> None:
+    """Date expressions attached to the trigger: ``on Friday``, ``Wednesday's``, ``in 2017``."""
+    days = r.words("relative_day_words")
+    for c in tok.children:
+        if c.ent_type_ == "DATE" or c.lower_ in days:
+            m.dates.append(date_text(c))
+        elif c.dep_ == "prep" and c.lower_ in r.words("date_preps"):
+            for g in c.children:
+                if g.dep_ == "pobj" and (g.ent_type_ == "DATE" or _YEAR.match(g.text)):
+                    m.dates.append(date_text(g))
+                    if tok.pos_ in _NOUN:
+                        m.pp_dates.append(m.dates[-1])
+        elif c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME"):
+            m.dates.append(date_text(c))
+        elif c.dep_ == "nummod" and _YEAR.match(c.text):
+            m.year = c.text
+        elif c.dep_ == "poss" and c.ent_type_ == "DATE":
+            m.dates.append(c.text)
+            m.definite = True
+
+
+# ---------------------------------------------------------------- verbs
+
+
+def _add_actors(r: Reading, m: Mention, role: str, tok: Token) -> None:
+    for s in actors(head_entities(r, tok)):
+        m.add(role, s.kb_id_)
+
+
+def _sum_accompanied(r: Reading, m: Mention, tok: Token) -> None:
+    """``detained the facilitator along with several of his associates``: both counted."""
+    kind = "arrested" if classes.behaviour(m.cls, "victims_count") == "arrested" else "fatalities"
+    for c in tok.children:
+        if not (
+            c.dep_ == "prep"
+            and c.lower_ in r.words("accompaniment_verb_preps")
+            and getattr(m, kind) is not None
+        ):
+            continue
+        for g in c.subtree:
+            if g.dep_ == "pobj" and g.head.lower_ in r.words("accompaniment_heads"):
+                q2 = count_on(g, r.pack)
+                q1 = getattr(m, kind)
+                if q2 and q2.best and q1 is not None and q1.best is not None:
+                    total = Quantity(
+                        q1.best + q2.best, (q1.min or q1.best) + (q2.min or q2.best), None
+                    )
+                    setattr(m, kind, total)
+                break
+
+
+def _trailing_list(obj: Token) -> list[Token]:
+    """``killing himself, two policemen and a child``: the nouns listed right after an
+    object that the parser hung elsewhere (coordinated, before the next verb)."""
+    out = []
+    doc = obj.doc
+    end = max(t.i for t in obj.subtree)
+    for t in doc[end + 1 : obj.sent.end]:
+        if t.pos_ in _VERB:
+            break
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            break  # "..., police sources said": the teller, not a victim
+        counted = any(c.dep_ in ("det", "nummod") for c in t.children)
+        if t.dep_ == "conj" and t.pos_ in _NOUN and counted:
+            out.append(t)
+    return out
+
+
+def verb_args(r: Reading, m: Mention) -> None:
+    """Arguments of a verb trigger: subject, ``by`` phrase, object, ``on/against`` phrases,
+    counts on the victims, places and dates; and the event a verb elaborates (``a car bombing
+    killed five``, ``bombings that killed 100``)."""
+    tok = m.trigger
+    passive = (
+        any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        or (tok.dep_ == "acl" and tok.tag_ == "VBN")
+        # "two were killed and several others detained": a participle with a bare subject
+        or (
+            tok.tag_ == "VBN"
+            and not any(c.dep_ == "aux" for c in tok.children)
+            and tok.dep_ == "conj"
+        )
+    )
+    subj_role = classes.behaviour(m.cls, "subject")
+    obj_role = classes.behaviour(m.cls, "object")
+    dying = tok.lemma_.lower() in r.words("dying_verbs")
+    # nouns told as further victims: a second passive subject ("the commander ... and his
+    # daughter were killed"), a noun the parser hangs on the verb ("killing himself, two
+    # policemen and a child")
+    objects = [
+        c
+        for c in tok.children
+        if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "nsubj" and passive)
+    ]
+    # a second object only when the text coordinates them ("sub - commander" is one noun)
+    objects = objects[:1] + [
+        c
+        for prev, c in itertools.pairwise(objects)
+        if c.pos_ in _NOUN and any(t.dep_ == "cc" for t in tok.doc[prev.i + 1 : c.i])
+    ]
+    listed = [c for c in tok.children if c.dep_ == "conj" and c.pos_ in _NOUN]
+    if objects and not listed:
+        listed = _trailing_list(objects[-1])
+    if listed and objects:
+        for c in listed:
+            _add_actors(r, m, obj_role, c)
+    counted = False
+    for c in tok.children:
+        if c.dep_ in ("nsubj",) and not passive and dying:
+            _add_actors(r, m, "victim", c)
+            set_count(r, m, c)
+        elif c.dep_ in ("nsubj",) and not passive:
+            _add_actors(r, m, subj_role, c)
+        elif c.dep_ in ("nsubjpass",) or (c.dep_ == "nsubj" and passive):
+            _add_actors(r, m, obj_role, c)
+            if m.violent:
+                _add_sites(r, m, c)
+            if not counted:
+                set_count(r, m, c, more=[o for o in objects if o.i != c.i] + listed)
+                counted = True
+        elif c.dep_ == "agent":
+            for g in c.children:
+                _add_actors(r, m, subj_role, g)
+        elif c.dep_ in ("dobj", "attr") and not m.speech:
+            _add_actors(r, m, obj_role, c)
+            if m.violent:
+                _add_sites(r, m, c)
+            if not counted:
+                set_count(r, m, c, more=[o for o in objects if o.i != c.i] + listed)
+                counted = True
+        elif c.dep_ == "dobj" and m.speech and tok.lemma_.lower() in r.words("telling_verbs"):
+            for s in actors(head_entities(r, c)):
+                if s.label_ == "MediaOutlet":
+                    m.reported_by.append(s.kb_id_)
+        elif c.dep_ == "prep" and c.lower_ in r.words("target_preps") and m.violent:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    _add_actors(r, m, "target", g)
+                    _add_sites(r, m, g)
+        elif c.dep_ == "prep" and c.lower_ in r.words("site_target_preps") and m.violent:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    _add_sites(r, m, g)
+        elif c.dep_ == "prep" and c.lower_ in r.words("recipient_preps") and m.speech:
+            for g in c.children:
+                for s in actors(head_entities(r, g)):
+                    if s.label_ == "MediaOutlet":
+                        m.reported_by.append(s.kb_id_)
+    _sum_accompanied(r, m, tok)
+    for c in tok.children:
+        # "killing all three", "detained them", "the two men were killed": told again
+        if c.dep_ in ("dobj", "nsubjpass") and (
+            c.lower_ in r.words("anaphoric_objects")
+            or any(
+                d.dep_ in ("det", "predet") and d.lower_ in r.words("definite_determiners")
+                for d in c.children
+            )
+        ):
+            m.definite = True
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        # "a commander assassinated in Iraq", "resulted in 14 insurgents killed": the noun
+        # modified is the victim, and its number the count
+        head = tok.head
+        _add_actors(r, m, obj_role, head)
+        set_count(r, m, head)
+        if head.dep_ == "appos" and head.head.i in r.ent_of:
+            m.add(obj_role, r.ent_of[head.head.i].kb_id_)
+    for c in tok.children:
+        # "a car bombing killed five people": the killing is what the bombing did
+        if c.dep_ == "nsubj" and c.i in r.by_tok and r.by_tok[c.i].violent and m.violent:
+            m.same_as = r.by_tok[c.i].id
+    if tok.dep_ == "relcl":
+        # "bombings that killed 100", "an attack on a shrine ... that killed 15"
+        node = tok.head
+        for _ in range(4):
+            if node.i in r.by_tok and r.by_tok[node.i] is not m and r.by_tok[node.i].violent:
+                m.same_as = r.by_tok[node.i].id
+                break
+            if node.dep_ not in ("pobj", "prep", "conj", "appos", "compound"):
+                break
+            node = node.head
+    sought(r, m, tok, ("advcl", "xcomp", "prep"))  # "targeting X"
+    locations(r, m, tok, set(r.by_tok))
+    dates(r, m, tok)
+
+
+def sought(r: Reading, m: Mention, tok: Token, deps: tuple[str, ...]) -> None:
+    """Actors an event went after: ``targeting X``, ``searching for X``, ``in pursuit of X``."""
+    for c in tok.children:
+        if c.dep_ in deps and c.lemma_.lower() in r.words("seeking_verbs"):
+            for g in c.subtree:
+                if g.i in r.ent_of and g.i != c.i and r.ent_of[g.i].label_ not in PLACE_ONLY:
+                    m.add("target", r.ent_of[g.i].kb_id_)
+
+
+# ---------------------------------------------------------------- nouns
+
+
+def noun_args(r: Reading, m: Mention) -> None:
+    """Arguments of a noun trigger: determiners and possessors (who, which day), compounds
+    (``U.S. drone strike``, ``twin bombings``), ``by``/``on``/``against``/``of`` phrases, a
+    relative clause of harm (``bombings that killed 100``) and the verb it is the subject or
+    object of."""
+    tok = m.trigger
+    m.plural = tok.tag_ in ("NNS", "NNPS")
+    agent_role = classes.behaviour(m.cls, "noun_agent")
+    for c in tok.children:
+        if c.dep_ == "det" and c.lower_ in r.words("demonstrative_determiners"):
+            m.definite = True
+        elif c.dep_ == "poss":
+            if c.ent_type_ == "DATE":
+                m.dates.append(c.text)
+                m.definite = True
+            elif c.lower_ in r.words("possessive_pronouns"):
+                m.definite = True
+            else:
+                _add_actors(r, m, agent_role, c)
+                m.definite = True
+        elif c.dep_ in ("compound", "amod", "nmod"):
+            if c.i in r.ent_of:
+                s = r.ent_of[c.i]
+                if places([s]) and s.label_ != "Country":
+                    m.add("location", s.kb_id_)
+                elif s.kb_id_.startswith(SITE_PREFIX):
+                    pass  # "a market bombing": the market is the target (below)
+                else:
+                    # "a U.S. drone strike": the state acts; "Taliban crackdowns"
+                    m.add(agent_role, s.kb_id_)
+            elif c.lower_ in r.words("twin_words"):
+                m.part_count = 2
+            elif c.dep_ == "amod" and c.lower_ in r.words("suicide_words"):
+                m.extra_types.add(classes.named("suicide_bombing"))
+        elif c.dep_ == "nummod":
+            if _YEAR.match(c.text):
+                m.year = c.text
+            else:
+                n = number_word(c.text, r.pack)
+                if n and n <= 10:
+                    m.part_count = n
+        elif c.dep_ == "prep" and c.lower_ in r.words("agent_preps"):
+            for g in c.children:
+                _add_actors(r, m, agent_role, g)
+        elif c.dep_ == "prep" and c.lower_ in r.words("noun_target_preps"):
+            for g in c.children:
+                ents = entities_in(g, r.ent_of)
+                _add_actors(r, m, "target", g)
+                _add_sites(r, m, g)
+                for s in places(ents):
+                    if s.label_ != "Country" or c.lower_ in r.words("surface_preps"):
+                        m.add("location", s.kb_id_)
+        elif c.dep_ == "prep" and c.lower_ in r.words("of_preps"):
+            of_role = classes.behaviour(m.cls, "of_role")
+            if of_role:
+                for g in c.children:
+                    _add_actors(r, m, of_role, g)
+        elif c.dep_ == "relcl":
+            lemma = c.lemma_.lower()
+            if lemma in r.words("harm_verbs"):
+                for g in c.children:
+                    if g.dep_ == "dobj":
+                        if lemma in r.words("killing_verbs"):
+                            q = count_on(g, r.pack)
+                            if q:
+                                m.fatalities = q
+                        _add_actors(r, m, "victim", g)
+                        for s in places(entities_in(g, r.ent_of)):
+                            m.add("location", s.kb_id_)
+    if tok.lemma_.lower() in r.words("death_nouns"):
+        _death_noun(r, m, tok)
+    sought(r, m, tok, ("acl", "relcl"))  # "an operation targeting a leader"
+    # "crackdowns have weakened ISIS-K": the verb the event noun is the subject of
+    if tok.dep_ in ("nsubj",) and tok.head.lemma_.lower() in r.words("harm_verbs"):
+        for g in tok.head.children:
+            if g.dep_ in ("dobj",):
+                _add_actors(r, m, "target", g)
+                if tok.head.lemma_.lower() in r.words("killing_verbs"):
+                    q = count_on(g, r.pack)
+                    if q:
+                        m.fatalities = q
+    locations(r, m, tok, set(r.by_tok))
+    dates(r, m, tok)
+    gov = tok.head
+    asserting = r.words("perpetration_verbs") | r.words("confirming_verbs")
+    if tok.dep_ == "dobj" and gov.lemma_.lower() in asserting:
+        m.asserted = True
+        dates(r, m, gov)
+    for c in tok.children:  # "an operation to arrest an al-Qaida associated insurgent"
+        if (
+            c.dep_ == "acl"
+            and c.lemma_.lower() in r.pack.table("verbs")
+            and any(
+                g.dep_ == "aux" and g.lower_ in r.words("infinitive_markers") for g in c.children
+            )
+        ):
+            for g in c.children:
+                if g.dep_ == "dobj":
+                    _add_actors(r, m, "target", g)
+
+
+def _death_noun(r: Reading, m: Mention, tok: Token) -> None:
+    """``resulted in ten insurgent deaths``, ``confirmed the death of the insurgent``; a death
+    merely named (``the anniversary of the death of X``) is no event here."""
+    gov = governor_verb(tok)
+    if not (
+        any(c.dep_ == "nummod" for c in tok.children)
+        or (gov is not None and gov.lemma_.lower() in r.words("death_reporting_verbs"))
+    ):
+        m.dropped = True
+    q = count_on(tok, r.pack)
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in r.words("of_preps"):
+            for g in c.children:
+                q = q or count_on(g, r.pack) or Quantity(1, 1, 1)
+                _add_actors(r, m, "victim", g)
+    if q is not None:
+        m.fatalities = q
+
+
+# ---------------------------------------------------------------- groups as targets
+
+
+def _doer_phrase(tok: Token) -> bool:
+    """Whether a noun is (inside) a subject or a ``by`` phrase: someone who acts."""
+    node = tok
+    for _ in range(4):
+        if node.dep_ in ("nsubj", "agent") or (node.dep_ == "pobj" and node.head.dep_ == "agent"):
+            return True
+        if node.dep_ not in ("conj", "appos", "compound", "pobj", "prep"):
+            return False
+        node = node.head
+    return False
+
+
+def instrument_doers(r: Reading) -> None:
+    """``a roadside bomb planted by Taliban insurgents``, ``a mortar shell fired from Houthi
+    positions``: who placed or fired the weapon did the event the weapon is the means of."""
+    weapons = r.words("weapon_nouns")
+    for m in r.found:
+        if not m.violent or m.roles.get("perpetrator") or m.roles.get("agent"):
+            continue
+        scope = {t.i for t in m.trigger.subtree} | {m.trigger.head.i}
+        for t in r.sent:
+            if t.i not in scope or t.lemma_.lower() not in weapons:
+                continue
+            for c in t.children:
+                if c.dep_ != "acl" or c.lemma_.lower() not in r.words("placing_verbs"):
+                    continue
+                for g in c.children:
+                    phrase = []
+                    if g.dep_ == "agent" or (
+                        g.dep_ == "prep" and g.lower_ in r.words("origin_preps")
+                    ):
+                        phrase = [x for x in g.children if x.dep_ == "pobj"]
+                    for x in phrase:
+                        for s in actors(head_entities(r, x)):
+                            m.add(classes.behaviour(m.cls, "subject"), s.kb_id_)
+
+
+def affiliation_targets(r: Reading) -> None:
+    """``detained two men while in search of a Taliban facilitator``: an armed group that
+    qualifies the people an arrest or attack went after is its target."""
+    roles = r.words("role_nouns")
+    groups = []
+    for t in r.sent:
+        if (
+            t.i in r.ent_of
+            and r.ent_of[t.i].label_ in ("ArmedGroup", "Government")
+            and r.ent_of[t.i].start == t.i
+        ):
+            span = r.ent_of[t.i]
+            head = span.root.head
+            hops = 0
+            while head.dep_ in ("compound", "amod", "nmod") and hops < 3 and head.head is not head:
+                if head.lower_ in roles:
+                    break
+                head, hops = head.head, hops + 1
+            if (
+                span.root.dep_ in ("compound", "amod", "nmod", "poss")
+                and head.lower_ in roles
+                and not _doer_phrase(head)
+            ):
+                groups.append(span)
+    if not groups:
+        return
+    arrest = classes.named("arrest")
+    for m in r.found:
+        if not (classes.subsumes(arrest, m.cls) or m.violent):
+            continue
+        if any(not is_group_key(k) for k in m.roles.get("target", []) + m.roles.get("victim", [])):
+            continue  # a named target already; unnamed "insurgents" say less than the group
+        doers = set(m.roles.get("agent", []) + m.roles.get("perpetrator", []))
+        for span in groups:
+            if span.kb_id_ not in doers:
+                m.add("target", span.kb_id_)

@@ -1,0 +1,228 @@
+"""Event coreference within a document: the mentions that tell one real-world event.
+
+A later mention ("the bombings", "Wednesday's attack", a follow-up sentence telling the same
+arrest) joins an earlier event unless something conflicts (date, perpetrator, place) or the
+text says "another"/"additional". Statements join when the same speaker says the same kind
+of thing about the same events. Which classes may tell one event comes from
+:func:`kg.extract.classes.coref_compatible`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.extract import classes
+from kg.extract.gazetteer import Gazetteer
+from kg.extract.groups import is_placeholder as unnamed
+from kg.extract.mentions import Mention
+from kg.records import Quantity
+
+
+@dataclass
+class Event:
+    """One real-world event of the document, as its mentions are merged."""
+
+    key: str
+    cls: str
+    mentions: list[Mention] = field(default_factory=list)
+    extra: set[str] = field(default_factory=set)
+    roles: dict[str, list[str]] = field(default_factory=dict)
+    date: str | None = None
+    date_basis: str = "text"
+    date_explicit: bool = False
+    fatalities: Quantity | None = None
+    injured: Quantity | None = None
+    arrested: Quantity | None = None
+    about: list[str] = field(default_factory=list)
+    reported_by: list[str] = field(default_factory=list)
+    part_of: str | None = None
+    part_count: int | None = None
+    inherited_place: bool = False
+    cues: set[str] = field(default_factory=set)
+
+    def add(self, role: str, key: str) -> None:
+        """Add ``key`` under ``role`` once."""
+        lst = self.roles.setdefault(role, [])
+        if key not in lst:
+            lst.append(key)
+
+    @property
+    def speech(self) -> bool:
+        """Whether it is a statement."""
+        return classes.is_speech(self.cls)
+
+
+def related(a: str, b: str, gaz: Gazetteer) -> bool:
+    """Same actor, or one an affiliate/part/member of the other (ISIS-K and Islamic State)."""
+    if a == b:
+        return True
+    for s, o in ((a, b), (b, a)):
+        if s in gaz:
+            rel = gaz[s].relations
+            if any(o in rel.get(p, []) for p in ("affiliateOf", "partOf", "memberOf")):
+                return True
+    return False
+
+
+def place_compatible(a: list[str], b: list[str], gaz: Gazetteer) -> bool:
+    """Whether two sets of places can be one event's: a shared place, or one inside another."""
+    if not a or not b:
+        return True
+    for p in a:
+        for q in b:
+            if p == q:
+                return True
+            if p in gaz and q in gaz.ancestors(p):
+                return True
+            if q in gaz and p in gaz.ancestors(q):
+                return True
+    return False
+
+
+def _dates_conflict(m: Mention, explicit: str | None, ev: Event) -> bool:
+    if (
+        explicit
+        and ev.date_explicit
+        and ev.date
+        and not (explicit.startswith(ev.date) or ev.date.startswith(explicit))
+    ):
+        return True
+    if m.year and not (ev.date and ev.date.startswith(m.year)):
+        return True
+    # a past event named by its year is not "the attack" of the story
+    return bool(ev.date_explicit and ev.date and len(ev.date) == 4 and not explicit)
+
+
+def corefer(
+    events: list[Event],
+    m: Mention,
+    explicit: str | None,
+    gaz: Gazetteer,
+    definite: bool = False,
+    consequence: bool = False,
+) -> Event | None:
+    """An earlier event this mention refers to, or ``None`` for a new event.
+
+    A definite mention ("the bombings", "Wednesday's attack", or a verb told with one:
+    ``definite``) or one on the same day refers to the most salient compatible event: same
+    trigger word first, then same kind of violence, then the most mentioned, then the most
+    recent. A verb of the same kind of event, or telling what an event did to people
+    (``consequence``: "three officers were killed"), elaborates the event before it.
+    Compatible means no conflict of date, perpetrator (affiliates agree) or place.
+    """
+    generic_cls = classes.named("attack")
+    best: tuple[tuple[int, ...], Event] | None = None
+    for idx, ev in enumerate(events):
+        if ev.speech or not classes.coref_compatible(m.cls, ev.cls):
+            continue
+        if m.additional and classes.behaviour(m.cls, "never_empty"):
+            continue  # "one additional suspect was detained": another arrest
+        if _dates_conflict(m, explicit, ev):
+            continue
+        # who did it: named doers only ("gunmen" conflicts with no one)
+        mp = [
+            k for k in m.roles.get("perpetrator", []) + m.roles.get("agent", []) if not unnamed(k)
+        ]
+        ep = [
+            k for k in ev.roles.get("perpetrator", []) + ev.roles.get("agent", []) if not unnamed(k)
+        ]
+        if mp and ep and not any(related(a, b, gaz) for a in mp for b in ep):
+            continue
+        eloc = [] if ev.inherited_place else ev.roles.get("location", [])
+        if not place_compatible(m.roles.get("location", []), eloc, gaz):
+            continue
+        same_day = bool(explicit and ev.date and explicit == ev.date)
+        # a report leads with an event and then tells it again in detail: a later mention of
+        # the same kind, with nothing that conflicts and no "another"/"additional", is the same
+        same_kind = classes.coref_close(m.cls, ev.cls)
+        elaboration = (
+            (same_kind or consequence) and not m.additional and m.trigger.pos_ in ("VERB", "AUX")
+        )
+        if not (m.definite or definite or same_day or elaboration):
+            continue
+        if not (m.definite or definite or same_day):
+            # an elaboration names nothing that differs: not the story's day or place either
+            # ("... was killed in a U.S. drone strike in Baghdad in January 2020")
+            if (
+                explicit
+                and ev.date
+                and not (explicit.startswith(ev.date) or ev.date.startswith(explicit))
+            ):
+                continue
+            if not place_compatible(m.roles.get("location", []), ev.roles.get("location", []), gaz):
+                continue
+        lemmas = {x.trigger.lemma_.lower() for x in ev.mentions}
+        # a bare "the attack" names no kind: it refers to the story's main event, the one
+        # its lead tells first; a specific word ("the bombing") prefers its own kind, then
+        # the most told
+        generic = m.cls == generic_cls and m.trigger.pos_ in ("NOUN", "PROPN")
+        fam = classes.behaviour(m.cls, "coref_family") == classes.behaviour(ev.cls, "coref_family")
+        score = (
+            int(same_day),
+            0 if generic else int(fam),
+            0 if generic else len(ev.mentions),
+            0 if generic else int(m.trigger.lemma_.lower() in lemmas),
+            -idx if generic else idx,
+        )
+        if best is None or score > best[0]:
+            best = (score, ev)
+    return best[1] if best else None
+
+
+def same_statement(events: list[Event], m: Mention, of_mention: dict[int, Event]) -> Event | None:
+    """One node per statement: the same speaker saying the same kind of thing about the same
+    events (a claim about another event is another claim)."""
+
+    def about(ms: list[Mention]) -> set[str]:
+        return {of_mention[a].key for x in ms for a in x.about if a in of_mention}
+
+    speakers = set(m.roles.get("speaker", []))
+    for ev in events:
+        if ev.cls != m.cls or not speakers:
+            continue
+        if set(ev.roles.get("speaker", [])) != speakers:
+            continue
+        if classes.behaviour(m.cls, "one_per_event") and ev.mentions:
+            mine, theirs = about([m]), about(ev.mentions)
+            if mine and theirs and not mine & theirs:
+                continue
+        return ev
+    return None
+
+
+def absorb(ev: Event, m: Mention, explicit: str | None) -> None:
+    """Merge mention ``m`` into ``ev``: the more specific class, the roles, the explicit date,
+    the fuller counts."""
+    ev.mentions.append(m)
+    ev.cues |= m.cues
+    if m.cls != ev.cls:
+        if m.speech and ev.speech:
+            if classes.depth(m.cls) > classes.depth(ev.cls):
+                ev.cls = m.cls  # "said" then "claimed": the claim
+        elif classes.depth(m.cls) > classes.depth(ev.cls):
+            ev.extra.add(ev.cls)
+            ev.cls = m.cls
+        else:
+            ev.extra.add(m.cls)
+    ev.extra |= m.extra_types
+    for extra in sorted(ev.extra):
+        # "a suicide attack": the suicide bombing is the more specific reading of an attack
+        if classes.subsumes(ev.cls, extra) and classes.depth(extra) > classes.depth(ev.cls):
+            ev.extra.discard(extra)
+            ev.extra.add(ev.cls)
+            ev.cls = extra
+    for role, keys in m.roles.items():
+        for k in keys:
+            ev.add(role, k)
+    if explicit and (not ev.date_explicit or (len(explicit) > len(ev.date or ""))):
+        ev.date, ev.date_explicit, ev.date_basis = explicit, True, "text"
+    for q in ("fatalities", "injured", "arrested"):
+        # an elaboration that counts more people is the fuller account
+        v, cur = getattr(m, q), getattr(ev, q)
+        if v is not None and (cur is None or (v.best or 0) > (cur.best or 0)):
+            setattr(ev, q, v)
+    if m.part_count and not ev.part_count:
+        ev.part_count = m.part_count
+    if "location" in m.roles and ev.inherited_place:
+        ev.roles["location"] = list(m.roles["location"])
+        ev.inherited_place = False

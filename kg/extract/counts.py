@@ -1,0 +1,208 @@
+"""Counts of people: number words, vague quantities and the one convention for them.
+
+An exact number is its own best, minimum and maximum; ``nearly N`` is best N between
+ceil(0.9N) and N; ``more than N`` at least N+1; ``at least N`` N with no upper bound; ``up to
+N`` at most N; ``about N`` between floor(0.9N) and ceil(1.1N); vague words take the values of
+the language pack's ``vague_quantities`` table (``several`` and ``a few`` = at least 3,
+``numerous`` = at least 4, ``dozens`` = at least 24); ``between N and M`` is best N between
+N and M; counts of coordinated groups add up (``seven soldiers and three attackers`` = 10,
+with no upper bound). The convention follows event-coding
+practice (ACLED's and GTD's codebooks code the lowest certain figure as the minimum).
+
+>>> quantity("nearly 100")
+Quantity(best=100, min=90, max=100)
+>>> quantity("more than 10")
+Quantity(best=11, min=11, max=None)
+>>> quantity("two")
+Quantity(best=2, min=2, max=2)
+>>> quantity("several")
+Quantity(best=3, min=3, max=None)
+>>> quantity("almost three dozen")
+Quantity(best=36, min=33, max=36)
+>>> quantity("1,200")
+Quantity(best=1200, min=1200, max=1200)
+>>> quantity("no") is None, quantity("no one")
+(True, Quantity(best=0, min=0, max=0))
+>>> quantity("between 10 and 15"), quantity("two dozen")
+(Quantity(best=10, min=10, max=15), Quantity(best=24, min=24, max=24))
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from spacy.tokens import Token
+
+from kg.extract.lang import LanguagePack, language_pack
+from kg.records import Quantity
+
+
+def number_word(text: str, pack: LanguagePack | None = None) -> int | None:
+    """The integer a number word or numeral stands for.
+
+    >>> number_word("fifteen"), number_word("11"), number_word("twenty-two")
+    (15, 11, 22)
+    """
+    pack = pack or language_pack("en")
+    t = text.lower().replace(",", "").strip()
+    if re.fullmatch(r"\d{1,7}", t):
+        return int(t)
+    words = pack.table("quantities")
+    if t in words:
+        return int(words[t])
+    parts = re.split(r"[-\s]+", t)
+    if len(parts) == 2 and parts[0] in words and parts[1] in words:
+        a, b = int(words[parts[0]]), int(words[parts[1]])
+        if a >= 20 and b < 10:
+            return a + b
+        if b in (100, 1000):
+            return a * b
+    return None
+
+
+def quantity(text: str, pack: LanguagePack | None = None) -> Quantity | None:
+    """Best/min/max for a count expression, by the module's convention; ``None`` if none."""
+    pack = pack or language_pack("en")
+    t = " ".join(text.lower().replace("\u2019", "'").split())
+    zero = pack.words("zero_words")
+    if t in zero:
+        return Quantity(0, 0, 0)
+    vague = pack.table("vague_quantities")
+    if t in vague:
+        b, lo, hi = vague[t]
+        return Quantity(b, lo, hi)
+    rng = re.fullmatch(r"(?:(\S+) )?(\S+) (\S+) (\S+)", t)
+    if rng and (rng.group(1) in pack.words("range_words") or rng.group(1) is None):
+        lo_w, joiner, hi_w = rng.group(2), rng.group(3), rng.group(4)
+        lo, hi = number_word(lo_w, pack), number_word(hi_w, pack)
+        if joiner in pack.words("range_words") and lo is not None and hi is not None and lo < hi:
+            return Quantity(lo, lo, hi)  # "between 10 and 15", "10 to 15": at least the lower
+    mods = pack.table("quantity_modifiers")
+    mod = None
+    for m in sorted(mods, key=len, reverse=True):
+        if t.startswith(m + " "):
+            mod, t = mods[m], t[len(m) + 1 :]
+            break
+    n = number_word(t, pack)
+    if n is None:
+        pair = re.fullmatch(r"(\S+) (\S+)", t)  # "three dozen"
+        mult = pack.table("multiples").get(pair.group(2)) if pair else None
+        k = number_word(pair.group(1), pack) if pair and mult else None
+        n = k * int(mult) if k is not None and mult else None
+    if n is None:
+        return None
+    if mod is None:
+        return Quantity(n, n, n)
+    if mod == "nearly":
+        return Quantity(n, math.ceil(0.9 * n), n)
+    if mod == "more":
+        return Quantity(n + 1, n + 1, None)
+    if mod == "atleast":
+        return Quantity(n, n, None)
+    if mod == "upto":
+        return Quantity(n, None, n)
+    if mod == "less":
+        return Quantity(max(n - 1, 0), None, max(n - 1, 0))
+    return Quantity(n, math.floor(0.9 * n), math.ceil(1.1 * n))  # about
+
+
+_COUNT_DEPS = {"nummod", "quantmod", "amod", "det", "compound", "advmod"}
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+def _add(a: Quantity, b: Quantity) -> Quantity:
+    """Two counts of different people in one phrase: their sum, with no upper bound."""
+    assert a.best is not None and b.best is not None
+    return Quantity(a.best + b.best, (a.min or a.best) + (b.min or b.best), None)
+
+
+def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
+    """The count on a noun: ``nearly 100 people``, ``several insurgents``, ``a leader``."""
+    best: Quantity | None = None
+    for c in tok.children:
+        if c.dep_ not in _COUNT_DEPS:
+            continue
+        # the count's own words: "at least 12", "between 10 and 15", "two dozen"
+        words = [w for w in c.subtree if w.i < tok.i and _count_word(w, pack)]
+        q = quantity(" ".join(w.text for w in words), pack) if words else None
+        if q is None:
+            words = [
+                c,
+                *(g for g in c.children if g.dep_ in ("advmod", "quantmod", "compound", "amod")),
+            ]
+            q = quantity(" ".join(w.text for w in sorted(words, key=lambda t: t.i)), pack)
+        if q is None and c.dep_ == "nummod":
+            q = quantity(c.text, pack)
+        if q is None and c.dep_ == "amod" and c.lower_ in pack.words("count_adjectives"):
+            q = quantity(c.lower_, pack)
+        if q is None and c.dep_ == "det" and c.lower_ in pack.words("count_determiners"):
+            q = quantity(c.lower_, pack)
+        if q is not None and (best is None or c.dep_ == "nummod"):
+            if c.dep_ == "nummod" and _YEAR.match(c.text) and int(c.text) > 1900:
+                continue
+            best = q
+    if best is None:  # "three dozen suspected insurgents": the number hangs off the adjective
+        for c in tok.children:
+            if c.dep_ != "amod" or c.i > tok.i:
+                continue
+            for g in c.children:
+                if g.dep_ in ("npadvmod", "nummod") and (g.like_num or g.ent_type_ == "CARDINAL"):
+                    words = [g, *(w for w in g.children if w.dep_ in ("advmod", "quantmod"))]
+                    best = quantity(
+                        " ".join(w.text for w in sorted(words, key=lambda t: t.i)), pack
+                    )
+                    break
+    if best is None and (tok.pos_ == "NUM" or tok.lower_ in pack.words("count_nouns")):
+        best = quantity(tok.text, pack)
+    for c in tok.children:  # "the facilitator along with several of his associates"
+        if c.dep_ == "prep" and c.lower_ in pack.words("accompaniment_preps") and best is not None:
+            for g in c.subtree:
+                if g.dep_ == "pobj" and g.head.lower_ in pack.words("accompaniment_heads"):
+                    q2 = count_on(g, pack)
+                    if q2 and q2.best and best.best is not None:
+                        best = _add(best, q2)
+                    break
+    if (
+        best is None
+        and tok.tag_ in ("NN", "NNP")
+        and (
+            tok.ent_type_ == "PERSON"
+            or any(
+                c.dep_ == "det" and c.lower_ in pack.words("singular_determiners")
+                for c in tok.children
+            )
+            or tok.lower_ in pack.words("singular_role_nouns")
+        )
+    ):
+        best = Quantity(1, 1, 1)  # "a Taliban leader", "the insurgent", "Fayez Jan"
+    if best is None and tok.lower_ in pack.words("singular_pronouns"):
+        best = Quantity(1, 1, 1)
+    conjuncts = [c for c in tok.children if c.dep_ == "conj"]
+    if conjuncts and best is None and tok.tag_ in ("NN", "NNP", "PRP"):
+        best = Quantity(1, 1, 1)  # "the commander and his daughter": one, and one more
+    for (
+        c
+    ) in conjuncts:  # "seven soldiers and three attackers", "himself, two policemen and a child"
+        if best is None:
+            break
+        q2 = count_on(c, pack)
+        if q2 is None and c.tag_ in ("NN", "NNP"):
+            q2 = Quantity(1, 1, 1)
+        if q2 and q2.best is not None and best.best is not None:
+            best = _add(best, q2)
+    return best
+
+
+def _count_word(tok: Token, pack: LanguagePack) -> bool:
+    """A word of a count expression: a number, a number word, a word of a vague count or of
+    a bound ("at least", "between ... and ...")."""
+    t = tok.lower_
+    return (
+        tok.like_num
+        or t in pack.table("quantities")
+        or t in pack.table("multiples")
+        or any(t in phrase.split() for phrase in pack.table("vague_quantities"))
+        or any(t in phrase.split() for phrase in pack.table("quantity_modifiers"))
+        or t in pack.words("range_words")
+    )

@@ -1,0 +1,246 @@
+"""Dates in news text: datelines, and date expressions resolved against a reference date.
+
+One convention throughout: a date keeps its precision (``"2024-01-03"`` a day, ``"2024-01"`` a
+month, ``"2022"`` a year); a relative expression is resolved against the article's date
+(publication or dateline): ``yesterday`` and ``last night`` are the day before, a weekday is
+the latest such day on or before it (the convention of ACLED's and GTD's coders: "on Tuesday"
+in a report published on Wednesday is the day before), ``today``/``this morning`` the day
+itself. A numeric date is read month first (``03/14/2020``, the incident databases' form),
+day first when only that is a date (``14/03/2020``), and year first (``2020/03/14``,
+``2020-03-14``); when both orders give a date, the one nearest before the reference wins.
+Month and weekday names and relative words come from the language pack (``dates.json``).
+
+>>> find_dateline("KABUL, Afghanistan (Jan. 25, 2013) - Forces detained ...").iso
+'2013-01-25'
+>>> find_dateline("03/14/2020: An explosive device detonated ...").iso
+'2020-03-14'
+>>> resolve("yesterday", "2013-01-25")
+'2013-01-24'
+>>> resolve("Sunday", "2013-01-22")
+'2013-01-20'
+>>> resolve("a 2022 attack", "2024-01-06")
+'2022'
+>>> resolve("05/04/2021", "2021-05-09"), resolve("05/04/2021", "2021-04-09")
+('2021-05-04', '2021-04-05')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from kg.extract.lang import LanguagePack, language_pack
+
+
+def valid_iso_date(s: str) -> bool:
+    """Whether ``s`` is a real calendar date ``YYYY-MM-DD``.
+
+    >>> valid_iso_date("2024-02-30"), valid_iso_date("2024-02-29")
+    (False, True)
+    """
+    try:
+        date.fromisoformat(s)
+    except (TypeError, ValueError):
+        return False
+    return len(s) == 10
+
+
+def _mk(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A date found at the head of an article, with where it was found."""
+
+    iso: str
+    start: int
+    end: int
+
+
+class _Patterns:
+    """The regular expressions of one language's date expressions (built once per pack)."""
+
+    def __init__(self, pack: LanguagePack) -> None:
+        months = pack.table("months")
+        self.months = {k.lower(): int(v) for k, v in months.items()}
+        self.weekdays = {k.lower(): int(v) for k, v in pack.table("weekdays").items()}
+        self.relative = {k.lower(): int(v) for k, v in pack.table("relative_days").items()}
+        self.prefixes = sorted(pack.words("date_prefixes"), key=len, reverse=True)
+        self.kept_prefixes = sorted(pack.words("relative_days_with_prefix"), key=len, reverse=True)
+        names = sorted(self.months, key=len, reverse=True)
+        mon = r"(?P<mon>" + "|".join(re.escape(n) for n in names) + r")\.?"
+        year = r"(?P<year>(?:19|20)\d\d)"
+        self.mdy = re.compile(
+            mon + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+" + year + r")?\b", re.I
+        )
+        self.dmy = re.compile(
+            r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + mon + r",?\s+" + year + r"\b",
+            re.I,
+        )
+        self.month_year = re.compile(mon + r",?\s+" + year + r"\b", re.I)
+        self.paren = re.compile(r"\(\s*" + self.mdy.pattern + r"\s*\)", re.I)
+        self.year_only = re.compile(r"\b((?:19|20)\d\d)\b")
+
+    def month(self, name: str) -> int:
+        return self.months[name.lower().rstrip(".")]
+
+
+@lru_cache(maxsize=8)
+def _patterns(code: str) -> _Patterns:
+    return _Patterns(language_pack(code))
+
+
+_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")
+_CODE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-[A-Z]{1,4}[-\u2013]\d+\b")
+# 03/14/2020, 14.03.2020, 2020/03/14 (the separator repeated)
+_NUMERIC = re.compile(
+    r"(?<![\d/.-])(?:(?P<a>\d{1,2})(?P<s>[/.-])(?P<b>\d{1,2})(?P=s)(?P<y>(?:19|20)\d\d)"
+    r"|(?P<y2>(?:19|20)\d\d)(?P<s2>[/.-])(?P<m2>\d{1,2})(?P=s2)(?P<d2>\d{1,2}))(?![\d/.-])"
+)
+# a numeric date that opens a report, before a colon or a dash: the incident databases' form
+_LEADING_NUMERIC = re.compile(r"\A\s*(?P<date>" + _NUMERIC.pattern + r")\s*[:\u2013\u2014-]\s")
+
+
+def _numeric(m: re.Match[str], ref: str | None) -> str | None:
+    """A numeric date: year first, else month first, else day first; if both orders are
+    dates, the one nearest before ``ref`` (month first without one)."""
+    if m["y2"]:
+        return _mk(int(m["y2"]), int(m["m2"]), int(m["d2"]))
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    mdy, dmy = _mk(y, a, b), _mk(y, b, a)
+    if mdy and dmy and mdy != dmy and ref and valid_iso_date(ref):
+        before = [d for d in (mdy, dmy) if d <= ref]
+        if before:
+            return max(before)
+    return mdy or dmy
+
+
+def find_dateline(
+    text: str, head: int = 600, lang: str = "en", ref: str | None = None
+) -> Dateline | None:
+    """The article's own date from its head: a leading numeric date (``03/14/2020:``; read
+    as the date nearest before ``ref`` when both orders are dates), a dateline ``(Jan. 25,
+    2013)``, a date in the headline, or a month and day completed by the year of a release
+    number (``2010-12-S-097``).
+
+    >>> find_dateline("2010-12-S-097\\nKABUL, Afghanistan (Dec. 9) - Coalition forces ...").iso
+    '2010-12-09'
+    >>> find_dateline("No date in this text.") is None
+    True
+    """
+    lead = _LEADING_NUMERIC.match(text)
+    if lead:
+        iso = _numeric(_NUMERIC.match(lead["date"]) or lead, ref)
+        if iso:
+            return Dateline(iso, lead.start("date"), lead.end())
+    p = _patterns(lang)
+    top = text[:head]
+    code = _CODE.search(top)
+    code_year, code_month = (int(code["year"]), int(code["m"])) if code else (None, None)
+    candidates = []
+    for rx in (p.paren, p.mdy, p.dmy):
+        for m in rx.finditer(top):
+            mon = p.month(m["mon"])
+            year = int(m["year"]) if m["year"] else None
+            if year is None and code_year is not None:
+                # a release number dated December and a dateline in January: next year
+                year = code_year + 1 if (code_month == 12 and mon == 1) else code_year
+            if year is None:
+                continue
+            iso = _mk(year, mon, int(m["day"]))
+            if iso:
+                candidates.append(Dateline(iso, m.start(), m.end()))
+        if candidates:
+            break
+    if not candidates:
+        iso_m = _ISO.search(top)
+        if iso_m and not _CODE.match(top, iso_m.start()):
+            iso = _mk(int(iso_m["year"]), int(iso_m["m"]), int(iso_m["d"]))
+            if iso:
+                return Dateline(iso, iso_m.start(), iso_m.end())
+        return None
+    return candidates[0]
+
+
+# "KABUL, Afghanistan (Aug. 9) -" or "ASADABAD, Afghanistan — " at the start of a line:
+# where a dispatch was filed
+DATELINE_RX = re.compile(
+    r"(?m)^[\s\u00a0\u2028]*[A-Z][A-Z.'\u2019-]{2,}(?: [A-Z][A-Z.'\u2019-]+)*"
+    r"(?:, [A-Z][A-Za-z .]+)?\s*"
+    r"(?:\([^)\n]{3,20}\d[^)\n]{0,12}\)\s*[-\u2013\u2014]?|[-\u2013\u2014] )"
+)
+
+
+def resolve(expr: str, ref: str | None, lang: str = "en") -> str | None:
+    """An ISO date (of the precision the text gives) for a date expression, or ``None``.
+
+    >>> resolve("Wednesday's", "2024-01-06")
+    '2024-01-03'
+    >>> resolve("on Friday", "2024-01-06")
+    '2024-01-05'
+    >>> resolve("Jan. 3", "2024-01-06")
+    '2024-01-03'
+    >>> resolve("March 2011", None)
+    '2011-03'
+    >>> resolve("On 9 July 2021", None)
+    '2021-07-09'
+    >>> resolve("yesterday", None) is None
+    True
+    """
+    p = _patterns(lang)
+    e = " ".join(expr.lower().replace("\u2019", "'").split())
+    e = re.sub(r"'s$", "", e)
+    if not any(e.startswith(k) for k in p.kept_prefixes):
+        for pre in p.prefixes:
+            if e.startswith(pre + " "):
+                e = e[len(pre) + 1 :]
+                break
+    ref_d = date.fromisoformat(ref) if ref and valid_iso_date(ref) else None
+    for k, delta in p.relative.items():
+        if e == k or e.endswith(" " + k) or e.startswith(k + " "):
+            return (ref_d + timedelta(days=delta)).isoformat() if ref_d else None
+    for wd, idx in p.weekdays.items():
+        if re.search(rf"\b{re.escape(wd)}\b", e):
+            if ref_d is None:
+                return None
+            back = (ref_d.weekday() - idx) % 7
+            return (ref_d - timedelta(days=back)).isoformat()
+    m = _ISO.search(expr)
+    if m:
+        return _mk(int(m["year"]), int(m["m"]), int(m["d"]))
+    n = _NUMERIC.search(expr)
+    if n:
+        return _numeric(n, ref)
+    m = p.dmy.search(expr) or p.mdy.search(expr)
+    if m:
+        mon, day = p.month(m["mon"]), int(m["day"])
+        if m["year"]:
+            return _mk(int(m["year"]), mon, day)
+        if ref_d is None:
+            return None
+        cand = _mk(ref_d.year, mon, day)
+        if cand and cand > ref_d.isoformat():  # "Dec. 30" read in January is last year
+            cand = _mk(ref_d.year - 1, mon, day)
+        return cand
+    m = p.month_year.search(expr)
+    if m:
+        return f"{m['year']}-{p.month(m['mon']):02d}"
+    y = p.year_only.search(e)
+    if y:
+        return y.group(1)
+    return None
+
+
+def shift(iso: str, days: int) -> str:
+    """The day ``days`` after ``iso`` (before, if negative).
+
+    >>> shift("2024-03-01", -1)
+    '2024-02-29'
+    """
+    return (date.fromisoformat(iso) + timedelta(days=days)).isoformat()

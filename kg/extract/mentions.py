@@ -1,0 +1,91 @@
+"""Event mentions: what the sentence-level rules find, before document-level merging.
+
+A :class:`Mention` is one trigger with its class, roles (entity keys), counts, the date
+expressions attached to it and the mentions it is about (for statements). A
+:class:`Reading` holds what every rule of one sentence needs: the document, the sentence, the
+entity spans by token, the mentions found so far and the language pack.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract import classes
+from kg.extract.gazetteer import PLACE_TYPES
+from kg.extract.lang import LanguagePack
+from kg.records import Quantity
+
+# places that are only places (a country also acts, as a state)
+PLACE_ONLY = frozenset(PLACE_TYPES - {"Country"})
+
+
+@dataclass
+class Mention:
+    """One mention of an event in a sentence (before document-level merging)."""
+
+    id: int
+    cls: str
+    trigger: Token
+    sent: Span
+    roles: dict[str, list[str]] = field(default_factory=dict)
+    fatalities: Quantity | None = None
+    injured: Quantity | None = None
+    arrested: Quantity | None = None
+    dates: list[str] = field(default_factory=list)  # date expressions attached to it
+    year: str | None = None
+    about: list[int] = field(default_factory=list)  # ids of mentions it is about
+    definite: bool = False
+    plural: bool = False
+    same_as: int | None = None  # merged into another mention of the same sentence
+    part_count: int | None = None  # "twin bombings": 2 parts
+    reported_by: list[str] = field(default_factory=list)
+    extra_types: set[str] = field(default_factory=set)
+    additional: bool = False  # "another", "one additional": a new event, not an elaboration
+    asserted: bool = False  # a noun event that a verb says happened ("conducted an air strike")
+    pp_dates: list[str] = field(default_factory=list)  # dates from a trailing "on Friday"
+    dropped: bool = False  # read, then found not to be an event
+    cues: set[str] = field(default_factory=set)  # class cues in its clause ("drone")
+    self_counted: bool = False  # its count names the attacker ("killing himself and two")
+
+    def add(self, role: str, key: str) -> None:
+        """Add ``key`` under ``role`` once."""
+        lst = self.roles.setdefault(role, [])
+        if key not in lst:
+            lst.append(key)
+
+    @property
+    def violent(self) -> bool:
+        """Whether it is a violent event (as opposed to a statement or an arrest)."""
+        return classes.is_violent(self.cls)
+
+    @property
+    def speech(self) -> bool:
+        """Whether it is a communicative act."""
+        return classes.is_speech(self.cls)
+
+
+@dataclass
+class Reading:
+    """The state of reading one sentence: shared by the rules of that sentence."""
+
+    pack: LanguagePack
+    doc: Doc
+    sent: Span
+    ent_of: dict[int, Span]
+    found: list[Mention] = field(default_factory=list)
+    by_tok: dict[int, Mention] = field(default_factory=dict)
+
+    def words(self, name: str) -> frozenset[str]:
+        """A word list of the language pack."""
+        return self.pack.words(name)
+
+    def add(self, m: Mention, at: int | None = None) -> None:
+        """Record a mention found in this sentence (by its trigger token, or at ``at``)."""
+        self.found.append(m)
+        self.by_tok.setdefault(m.trigger.i if at is None else at, m)
+
+    def mention(self, mention_id: int) -> Mention | None:
+        """The mention of this sentence with id ``mention_id``."""
+        return next((x for x in self.found if x.id == mention_id), None)

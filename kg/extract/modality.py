@@ -1,0 +1,175 @@
+"""Modality: whether a trigger tells an event that happened.
+
+Planned, threatened, prevented, denied, negated, hypothetical, habitual ("he plans attacks"),
+purpose ("an operation to capture a leader"), tallies over a past period ("have arrested 40
+smugglers in the past month") and background of a described person ("a leader who conducted
+attacks") are not events. The cue words come from the language pack (``modality.json``); the
+grammar is the parser's (dependency labels and tags of spaCy's English models).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract import classes
+from kg.extract.lang import LanguagePack
+
+_PRESENT = ("VBZ", "VBP")
+_VERB = ("VERB", "AUX")
+
+
+def governor_verb(tok: Token) -> Token | None:
+    """The verb a noun is the object of, through prepositions and conjunctions."""
+    node = tok
+    for _ in range(4):
+        if node.dep_ not in ("dobj", "pobj", "prep", "conj", "nsubjpass", "compound"):
+            return None
+        node = node.head
+        if node.pos_ in _VERB:
+            return node
+    return None
+
+
+def _has_aux(verb: Token, words: frozenset[str]) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in words for c in verb.children)
+
+
+def _perfect(verb: Token, pack: LanguagePack) -> bool:
+    """``have attacked``: a present perfect tells what happened."""
+    return any(
+        c.dep_ in ("aux", "auxpass")
+        and c.tag_ in _PRESENT
+        and c.lemma_ in pack.words("perfect_aux")
+        for c in verb.children
+    )
+
+
+def _purpose(verb: Token, pack: LanguagePack) -> bool:
+    """``an operation to capture a leader``: an infinitive of purpose."""
+    return verb.dep_ in ("advcl", "xcomp", "acl", "relcl") and _has_aux(
+        verb, pack.words("infinitive_markers")
+    )
+
+
+def verb_irrealis(verb: Token, pack: LanguagePack) -> bool:
+    """A verb that is habitual (present tense), a purpose (``to ...``) or modal."""
+    if _has_aux(verb, pack.words("modal_aux")):
+        return True
+    if verb.tag_ in _PRESENT:
+        return True
+    return _purpose(verb, pack)
+
+
+def over_a_period(tok: Token, pack: LanguagePack) -> bool:
+    """Whether the trigger (or the verb it depends on) is counted over a past period:
+    ``in the last month``, ``over the past two weeks``, ``during the previous year``.
+
+    Such a sentence totals many events; it is not one event.
+    """
+    verb: Token | None = tok if tok.pos_ in _VERB else governor_verb(tok)
+    for _ in range(2):  # "conducted operations over the past month, detaining scores"
+        if verb is None:
+            return False
+        for c in verb.children:
+            if c.dep_ != "prep" or c.lower_ not in pack.words("period_preps"):
+                continue
+            for period in c.children:
+                if (
+                    period.dep_ == "pobj"
+                    and period.lemma_.lower() in pack.words("periods")
+                    and any(m.lower_ in pack.words("past_span") for m in period.children)
+                ):
+                    return True
+        verb = verb.head if verb.dep_ in ("advcl", "conj", "xcomp") else None
+    return False
+
+
+def other_events(tok: Token, pack: LanguagePack) -> bool:
+    """``similar attacks``, ``previous bombings``: other events, named in passing."""
+    return any(
+        c.dep_ == "amod" and c.lower_ in pack.words("other_event_adjectives") for c in tok.children
+    )
+
+
+def speech_reports(tok: Token, pack: LanguagePack) -> bool:
+    """A verb of saying counts when it reports something (a clause, an object, a quote)."""
+    if tok.lemma_.lower() in pack.words("speech_needs_complement"):
+        return any(
+            c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis") for c in tok.children
+        ) or tok.dep_ in ("parataxis", "ROOT")
+    return True
+
+
+def not_an_event(tok: Token, cls: str, pack: LanguagePack) -> bool:
+    """Planned, threatened, prevented, denied, negated or hypothetical: not an event."""
+    negated = any(c.dep_ == "neg" for c in tok.children)
+    if classes.is_speech(cls):
+        return negated and not classes.behaviour(cls, "negation_is_the_event")
+    if negated:
+        return True
+    if _has_aux(tok, pack.words("modal_aux")):
+        return True
+    if any(
+        c.dep_ == "amod" and c.lower_ in pack.words("irrealis_adjectives") for c in tok.children
+    ):
+        return True  # "a possible attack", "a planned bombing", "future operations"
+    if tok.pos_ in _VERB and any(
+        c.dep_ == "prep" and c.lower_ in pack.words("tally_preps") for c in tok.children
+    ):
+        return True  # "50 insurgents killed since the beginning of the year": a tally
+    if over_a_period(tok, pack):
+        return True  # "have captured 17 leaders in the last month": a tally
+    if tok.pos_ in _VERB:
+        if tok.tag_ in _PRESENT and not _perfect(tok, pack):
+            return True  # "he plans attacks", "the leader manages fighters": habitual
+        if _purpose(tok, pack):
+            return True  # "an operation to capture a leader": a purpose, not a result
+    else:
+        gov = governor_verb(tok)
+        reporting = pack.words("perpetration_verbs") | pack.words("reporting_verbs")
+        if gov is not None and gov.lemma_.lower() not in reporting:
+            if verb_irrealis(gov, pack):
+                return True  # "plans attacks", "to conduct their attacks"
+        elif gov is not None and verb_irrealis(gov, pack) and gov.tag_ in (*_PRESENT, "VB"):
+            if not any(
+                c.dep_ == "aux" and c.lemma_ in pack.words("perfect_aux") for c in gov.children
+            ):
+                return True
+        if (
+            gov is not None
+            and (gov.dep_ == "relcl" or (gov.dep_ == "conj" and gov.head.dep_ == "relcl"))
+            and tok.tag_ == "NNS"
+            and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
+        ):
+            return True  # "a leader who conducted attacks against ...": background
+    return _under_a_modal_governor(tok, pack)
+
+
+def _under_a_modal_governor(tok: Token, pack: LanguagePack) -> bool:
+    """``were planning attacks``, ``the plan to attack``: a governing verb or noun of
+    planning, threatening, preventing or denying."""
+    triggers = pack.table("nouns")
+    node = tok
+    hops = 0
+    while node.head is not node and hops < 4:
+        dep = node.dep_
+        node = node.head
+        hops += 1
+        lemma = node.lemma_.lower()
+        if dep in ("xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "acl", "advcl"):
+            if node.pos_ in _VERB and lemma in pack.words("modal_verbs"):
+                if lemma in pack.words("perpetration_verbs") and lemma not in pack.words(
+                    "planning_verbs"
+                ):
+                    continue
+                return True
+            if node.pos_ == "NOUN" and lemma in pack.words("modal_nouns"):
+                return True
+            if node.pos_ == "NOUN" and lemma not in triggers:
+                # "denied involvement in the blast": the blast itself is not denied
+                break
+            if node.pos_ in _VERB and _has_aux(node, pack.words("modal_aux")):
+                return True
+        if node.pos_ in _VERB and dep not in ("xcomp", "prep", "pobj", "pcomp", "dobj"):
+            break
+    return False

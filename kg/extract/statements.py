@@ -1,0 +1,503 @@
+"""Links between mentions of one sentence: the same event told twice, who did an event, and
+what a statement is about.
+
+- a noun trigger inside a violent verb's ``in``/``with``/``during`` phrase, a participle
+  (``..., killing seven``) or a relative clause on a noun trigger is the same event;
+- ``X carried out/conducted/staged E`` and ``X was responsible for E`` make X E's perpetrator;
+  under a verb of saying whose subject is not X it is an *attribution* by that subject;
+- ``X claimed responsibility for E`` is a claim about E; a statement is about the events
+  reported in its clause; an outlet that reports a sentence is the reporter of what is in it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.extract import classes
+from kg.extract.arguments import actors, head_entities, is_group_key
+from kg.extract.mentions import Mention, Reading
+from kg.extract.modality import other_events
+
+_VERB = ("VERB", "AUX")
+_NOUN = ("NOUN", "PROPN")
+
+
+def same_event_links(r: Reading) -> None:
+    """Mentions of a sentence that tell one event.
+
+    - ``assassinated ... in a drone strike``: the noun's event is the verb's event;
+    - ``detonated ..., killing seven and wounding 20`` (also when the parser hangs the
+      participle on a noun): the participle tells what the event did;
+    - ``killed ... when an explosion tore through a station``, ``attacked a camp, sparking
+      hours of fighting``: the event told in the clause of circumstance is the same;
+    - ``killed two insurgents and wounded three``: coordinated verbs tell one event, unless
+      they happen in different places (a roundup: ``killed 11 near Djibo, shot dead six
+      outside Arbinda``)."""
+    found, by_tok = r.found, r.by_tok
+
+    def head_event(m: Mention) -> Mention | None:
+        if m.same_as is None:
+            return m
+        return r.mention(m.same_as)
+
+    def join(m: Mention, target: Mention | None) -> None:
+        target = head_event(target) if target is not None else None
+        if target is not None and target is not m and target.violent and m.same_as is None:
+            m.same_as = target.id
+
+    for m in found:  # nouns in the verb's "in"/"with"/"during" phrase
+        tok = m.trigger
+        if tok.pos_ not in _NOUN or not m.violent:
+            continue
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.dep_ == "prep"
+            and tok.head.lower_ in r.words("same_event_preps")
+        ):
+            other = by_tok.get(tok.head.head.i)
+            if other is not None and other.violent and other is not m:
+                other.extra_types.add(m.cls)
+                for role, keys in m.roles.items():
+                    for k in keys:
+                        other.add("perpetrator" if role == "agent" else role, k)
+                if m.year and not other.year:
+                    other.year = m.year
+                other.dates.extend(m.dates)
+                m.same_as = other.id
+    for m in found:
+        tok = m.trigger
+        if not m.violent:
+            continue
+        if tok.pos_ == "VERB" and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "acl"):
+            target = _violent_ancestor(r, tok)
+            if target is None and tok.lemma_.lower() in r.words("consequence_verbs"):
+                # the parser hung "..., killing X" on a noun: the event told just before
+                before = [x for x in found if x.violent and x.trigger.i < tok.i and x is not m]
+                target = max(before, key=lambda x: x.trigger.i) if before else None
+            join(m, target)  # "..., killing seven"
+        elif tok.pos_ == "VERB" and tok.dep_ == "conj":
+            head = by_tok.get(tok.head.i)
+            if head is not None and not _apart(m, head_event(head) or head):
+                join(m, head)
+        elif tok.pos_ in _VERB and tok.dep_ in ("advcl", "xcomp"):
+            head = by_tok.get(tok.head.i)
+            if head is None and tok.head.lemma_.lower() in r.words("perpetration_verbs"):
+                head = next(
+                    (by_tok[c.i] for c in tok.head.children if c.dep_ == "dobj" and c.i in by_tok),
+                    None,
+                )
+            if head is not None and tok.tag_ == "VBG":
+                join(m, head)
+        elif tok.pos_ in _NOUN and m.same_as is None:
+            clause = _circumstance(tok)
+            if clause is not None and clause.head.i in by_tok:
+                join(m, by_tok[clause.head.i])  # "killed ... when an explosion tore ..."
+
+
+def _apart(a: Mention, b: Mention) -> bool:
+    """Whether two mentions name different places (neither inside the other is known here)."""
+    pa, pb = set(a.roles.get("location", [])), set(b.roles.get("location", []))
+    return bool(pa and pb and not pa & pb)
+
+
+def _violent_ancestor(r: Reading, tok: Token) -> Mention | None:
+    """The nearest violent event that a participle hangs from (through nouns the parser put
+    between: "detonated in Berdiansk city, Ukraine, killing ...")."""
+    for node in tok.ancestors:
+        m = r.by_tok.get(node.i)
+        if m is not None and m.violent:
+            return m
+        if node.pos_ in _VERB and node.i not in r.by_tok:
+            return None  # another verb's clause
+    return None
+
+
+def _circumstance(tok: Token) -> Token | None:
+    """The clause of circumstance a noun is the subject or object of: ``when an explosion
+    tore through ...``, ``sparking hours of fighting``; ``None`` otherwise."""
+    node = tok
+    for _ in range(3):
+        if node.dep_ in ("nsubj", "dobj", "pobj", "prep"):
+            node = node.head
+            continue
+        break
+    if node.pos_ in _VERB and node.dep_ == "advcl" and node is not tok:
+        marks = {c.lower_ for c in node.children if c.dep_ in ("mark", "advmod")}
+        if node.tag_ == "VBG" or marks & {"when", "as", "after", "while", "before"}:
+            return node
+    return None
+
+
+def _perpetrated(r: Reading, tok: Token) -> tuple[list[Mention], list[Token]]:
+    """The events ``tok`` says someone did, and that someone's phrase: ``X carried out E``,
+    ``E was carried out by X``, ``X was responsible for E``, ``X was behind E``."""
+    by_tok = r.by_tok
+    events: list[Mention] = []
+    if tok.pos_ in _VERB and tok.lemma_.lower() in r.words("perpetration_verbs"):
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        obj_deps = ("nsubjpass",) if passive else ("dobj",)
+        for c in tok.children:
+            if c.dep_ in obj_deps and c.i in by_tok:
+                events.append(by_tok[c.i])
+                events += [by_tok[x.i] for x in c.conjuncts if x.i in by_tok]
+        if passive:  # "the attack had been carried out by the Islamic State"
+            return events, [g for c in tok.children if c.dep_ == "agent" for g in c.children]
+        return events, [c for c in tok.children if c.dep_ == "nsubj"]
+    if tok.lower_ in r.words("responsibility_words") and tok.dep_ in (
+        "acomp",
+        "prep",
+        "attr",
+        "advmod",
+    ):
+        behind = tok.lower_ in r.words("behind_words")
+        for c in [tok] if behind else tok.children:
+            if c.dep_ == "prep" or behind:
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.i in by_tok:
+                        events.append(by_tok[g.i])
+        return events, [c for c in tok.head.children if c.dep_ in ("nsubj",)]
+    return [], []
+
+
+def perpetration(r: Reading) -> None:
+    """``X carried out E`` / ``X was responsible for E``: X is E's doer (who says so is
+    decided by :func:`doer_stance`)."""
+    for tok in r.sent:
+        events, subj = _perpetrated(r, tok)
+        if not events or not subj:
+            continue
+        doers = actors(head_entities(r, subj[0]))
+        if not doers:
+            continue
+        events = [e for e in events if not other_events(e.trigger, r.pack)]
+        for ev in events:
+            if ev.speech:
+                continue
+            for a in doers:
+                ev.add(classes.behaviour(ev.cls, "subject"), a.kb_id_)
+            ev.definite = ev.definite or any(
+                c.dep_ in ("det", "poss") and c.lower_ not in r.words("indefinite_articles")
+                for c in ev.trigger.children
+            )
+
+
+def doer_stance(r: Reading) -> None:
+    """Who says who did an attack. The text's own voice states the perpetrator; a doer named
+    only inside someone else's reported words (``planted by the Taliban, a spokesman
+    said``) is alleged, and the teller's words are an Attribution; an actor that says it did
+    it (``the military said it had struck``) claims it; ``suspected X fighters`` are
+    suspected."""
+    attack = classes.named("attack")
+    for m in list(r.found):
+        if m.speech or m.dropped or not classes.subsumes(attack, m.cls):
+            continue
+        role = classes.behaviour(m.cls, "subject")
+        doers = [k for k in m.roles.get(role, []) if not is_group_key(k)]
+        if doers and _suspected(r, m):
+            _move(m, role, "suspectedPerpetrator", doers)
+            continue
+        told = reporting_clause(r, m.trigger)
+        if told is None:
+            continue
+        verb, speakers = told
+        if speakers and all(_is_outlet(r, k) for k in speakers):
+            continue  # an outlet relaying the news ("Reuters reported") reports, not alleges
+        if doers and set(speakers) & set(doers):
+            _statement(r, verb, classes.named("claim"), speakers, [], [m.id])
+            _move(m, role, "claimedBy", doers)
+        elif doers:
+            kind = (
+                "suspicion" if verb.lemma_.lower() in r.words("suspecting_verbs") else "attribution"
+            )
+            _statement(r, verb, classes.named(kind), speakers, doers, [m.id])
+            stance = "suspectedPerpetrator" if kind == "suspicion" else "allegedPerpetrator"
+            _move(m, role, stance, doers)
+        elif speakers and _said_it_did(r, m):
+            _statement(r, verb, classes.named("claim"), speakers, [], [m.id])
+            for k in speakers:
+                m.add("claimedBy", k)
+
+
+def _move(m: Mention, role: str, stance: str, keys: list[str]) -> None:
+    for k in keys:
+        m.roles[role].remove(k)
+        m.add(stance, k)
+    if not m.roles[role]:
+        del m.roles[role]
+
+
+def _suspected(r: Reading, m: Mention) -> bool:
+    """``Suspected Boko Haram fighters killed ...``: the doers are qualified as suspected."""
+    for c in m.trigger.children:
+        subjects = (
+            [c] if c.dep_ == "nsubj" else [g for g in c.children] if c.dep_ == "agent" else []
+        )
+        for s in subjects:
+            if any(a.lower_ in r.words("suspicion_adjectives") for a in s.subtree):
+                return True
+    return False
+
+
+def _said_it_did(r: Reading, m: Mention) -> bool:
+    """``The Israeli military said it had struck a commander``: the teller is the doer."""
+    return any(
+        c.dep_ == "nsubj" and c.lower_ in r.words("self_pronouns") for c in m.trigger.children
+    )
+
+
+def _statement(
+    r: Reading,
+    verb: Token,
+    cls: str,
+    speakers: list[str],
+    attributed: list[str],
+    about: list[int],
+) -> Mention:
+    """The statement told by ``verb``: its existing mention (a plain statement takes the more
+    specific class), or a new one."""
+    stmt = r.by_tok.get(verb.i)
+    if (
+        stmt is not None
+        and attributed
+        and set(stmt.roles.get("attributedTo", [])) - set(attributed)
+    ):
+        # the same teller names other doers of other events: a statement of its own
+        stmt = next(
+            (
+                x
+                for x in r.found
+                if x.trigger.i == verb.i and set(x.roles.get("attributedTo", [])) == set(attributed)
+            ),
+            None,
+        )
+        if stmt is None:
+            stmt = Mention(id=2_000_000 + len(r.found), cls=cls, trigger=verb, sent=r.sent)
+            r.found.append(stmt)
+    if stmt is None or not stmt.speech:
+        stmt = Mention(id=1_000_000 + verb.i, cls=cls, trigger=verb, sent=r.sent)
+        r.add(stmt, at=verb.i)
+    elif classes.depth(cls) > classes.depth(stmt.cls):
+        stmt.cls = cls
+    stmt.about += [a for a in about if a not in stmt.about]
+    for k in speakers:
+        stmt.add("speaker", k)
+    for k in attributed:
+        stmt.add("attributedTo", k)
+    return stmt
+
+
+def reporting_clause(r: Reading, tok: Token) -> tuple[Token, list[str]] | None:
+    """The nearest verb of saying or believing (or a noun like "intel") that ``tok`` is told
+    under, and the actors that say it (none when the teller is unnamed: "sources said").
+    ``None`` when the text tells it in its own voice, or under a negation ("did not specify
+    that ...": nobody says it)."""
+    node = tok
+    for _ in range(7):
+        if node.head is node:
+            break
+        dep = node.dep_
+        node = node.head
+        if dep not in (
+            "ccomp",
+            "acl",
+            "xcomp",
+            "advcl",
+            "relcl",
+            "conj",
+            "parataxis",
+            "dobj",
+            "pobj",
+            "prep",
+        ):
+            continue
+        holder = node
+        if node.pos_ == "NOUN" and node.lemma_.lower() in r.words("saying_nouns"):
+            holder = node.head if node.dep_ in ("dobj", "attr") else node
+        elif node.pos_ not in _VERB or node.lemma_.lower() not in r.words("saying_verbs"):
+            continue
+        if any(c.dep_ == "neg" for c in holder.children):
+            return None
+        subjects = [c for c in holder.children if c.dep_ == "nsubj"]
+        if not subjects:
+            continue  # "..., saying that ...": the teller is the subject further up
+        speakers = actors(head_entities(r, subjects[0]))
+        speakers = [a for a in speakers if a.label_ not in ("SocialGroup", "Civilians")]
+        speakers = [a for a in speakers if a.label_ != "MediaOutlet"] or speakers
+        return holder, [a.kb_id_ for a in speakers]
+    return None
+
+
+def governing_speaker(r: Reading, tok: Token) -> tuple[Token, list[str]] | None:
+    """The nearest verb of saying whose teller is a named actor (see :func:`reporting_clause`)."""
+    told = reporting_clause(r, tok)
+    return told if told is not None and told[1] else None
+
+
+def attributions(r: Reading) -> None:
+    """``Sources attributed the attack to X``, ``police blamed X``, ``accused X of E``: whom
+    an attribution holds responsible and for what, by the language pack's patterns."""
+    patterns = r.pack.table("attribution_patterns")
+    for m in r.found:
+        if classes.behaviour(m.cls, "speech_kind") != "attribution":
+            continue
+        tok = m.trigger
+        for pat in patterns.get(tok.lemma_.lower(), []):
+            actor_toks = _slot(tok, pat["actor"])
+            if not actor_toks:
+                continue
+            for t in actor_toks:
+                for s in _named_in(r, t):
+                    m.add("attributedTo", s.kb_id_)
+            for t in _slot(tok, pat.get("event", "")):
+                for x in t.subtree:
+                    ev = r.by_tok.get(x.i)
+                    if ev is not None and ev is not m and not ev.speech and ev.id not in m.about:
+                        m.about.append(ev.id)
+            break
+        if not m.roles.get("speaker"):
+            passive = any(c.dep_ == "auxpass" for c in tok.children)
+            subj = [c for c in tok.children if c.dep_ == ("agent" if passive else "nsubj")]
+            for c in subj:
+                for g in [c, *c.children] if passive else [c]:
+                    for s in actors(head_entities(r, g)):
+                        if s.kb_id_ not in m.roles.get("attributedTo", []):
+                            m.add("speaker", s.kb_id_)
+            if not subj and tok.dep_ in ("advcl", "xcomp", "conj"):
+                told = reporting_clause(r, tok)  # "police said, blaming al-Shabaab"
+                for k in told[1] if told else []:
+                    m.add("speaker", k)
+
+
+def _named_in(r: Reading, tok: Token) -> list[Span]:
+    """The actors a pattern's actor slot names: the actor itself (``blamed al-Shabaab``) or
+    the people of one (``members of the cartel``, ``the group's fighters``); not a thing an
+    actor qualifies (``Islamic Movement of Uzbekistan activity was suspected``)."""
+    people = r.words("member_nouns") | r.words("role_nouns") | r.words("force_nouns")
+    if tok.i in r.ent_of or tok.lower_ in people:
+        return actors(head_entities(r, tok))
+    return []
+
+
+def _slot(tok: Token, slot: str) -> list[Token]:
+    """The tokens filling a pattern slot: a dependency (``dobj``) or a preposition's object
+    (``to``: the object of ``to``)."""
+    if not slot:
+        return []
+    if slot in ("dobj", "nsubjpass", "nsubj", "ccomp", "xcomp", "attr"):
+        return [c for c in tok.children if c.dep_ == slot]
+    # the preposition on the verb, or on its object ("attributed [the attack to X]")
+    holders = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))]
+    return [
+        g
+        for h in holders
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == slot
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
+def _subject_speakers(r: Reading, m: Mention) -> None:
+    for c in m.trigger.children:
+        if c.dep_ == "nsubj":
+            for s in actors(head_entities(r, c)):
+                m.add("speaker", s.kb_id_)
+
+
+def _claim_links(r: Reading, m: Mention) -> None:
+    """``X claimed responsibility for E and F``: the claim is about E and F."""
+    _subject_speakers(r, m)
+    by_tok = r.by_tok
+    resp = [c for c in m.trigger.children if c.lower_ in r.words("responsibility_nouns")]
+    if not resp:
+        # "JNIM claimed the Djibo ambush": the event is the object; "claimed that ...": a
+        # plain statement
+        for c in m.trigger.children:
+            if c.dep_ == "dobj":
+                for t in c.subtree:
+                    ev = by_tok.get(t.i)
+                    if ev is not None and ev.violent and ev.id not in m.about:
+                        m.about.append(ev.id)
+        if not m.about and any(c.dep_ in ("ccomp", "dobj") for c in m.trigger.children):
+            if m.id < 1_000_000:
+                m.cls = classes.named("statement")
+            return
+    for rn in resp:
+        for p in rn.children:
+            if p.dep_ == "prep" and p.lower_ in r.words("claim_preps"):
+                for g in p.children:
+                    for t in [g, *g.conjuncts]:
+                        if t.i in by_tok:
+                            m.about.append(by_tok[t.i].id)
+                    # "for a 2022 attack ... that killed 15 people and 2017 bombings"
+                    for t in g.subtree:
+                        if (
+                            t.i in by_tok
+                            and by_tok[t.i].id not in m.about
+                            and by_tok[t.i].violent
+                            and t.dep_ == "conj"
+                        ):
+                            m.about.append(by_tok[t.i].id)
+    for ev_id in m.about:
+        ev = r.mention(ev_id)
+        if ev is None:
+            continue
+        ev.definite = ev.definite or ev.trigger.lower_ in r.words("claimed_event_nouns")
+        if ev.definite and ev.pp_dates:
+            # "claimed responsibility for the attack on Saturday": the claim's day
+            for d in ev.pp_dates:
+                ev.dates.remove(d)
+                m.dates.append(d)
+            ev.pp_dates.clear()
+
+
+def _declined_links(r: Reading, m: Mention) -> None:
+    """``X declined to comment to Reuters``: X the speaker, Reuters the reporter."""
+    for c in m.trigger.children:
+        if c.dep_ == "nsubj":
+            for s in actors(head_entities(r, c)):
+                m.add("speaker", s.kb_id_)
+        if c.dep_ == "xcomp":
+            for g in c.children:
+                if g.dep_ == "prep" and g.lower_ in r.words("recipient_preps"):
+                    for h in g.children:
+                        for s in actors(head_entities(r, h)):
+                            if s.label_ == "MediaOutlet":
+                                m.reported_by.append(s.kb_id_)
+
+
+def statement_links(r: Reading) -> None:
+    """Claims are about the events they name; statements about the events they report."""
+    for m in r.found:
+        if not m.speech:
+            continue
+        kind = classes.behaviour(m.cls, "speech_kind")
+        if kind == "claim":
+            _claim_links(r, m)
+            continue
+        if kind == "declined":
+            _declined_links(r, m)
+            continue
+        # events reported in the statement's clause
+        for c in m.trigger.children:
+            if c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis"):
+                for t in c.subtree:
+                    other = r.by_tok.get(t.i)
+                    if other is not None and other is not m and not other.speech:
+                        if other.id not in m.about:
+                            m.about.append(other.id)
+    # outlets reporting a whole sentence: "..., Reuters reported."
+    outlets = [
+        m for m in r.found if m.speech and any(_is_outlet(r, k) for k in m.roles.get("speaker", []))
+    ]
+    for m in r.found:
+        if m in outlets:
+            continue
+        for o in outlets:
+            for k in o.roles.get("speaker", []):
+                if k not in m.reported_by and k not in m.roles.get("speaker", []):
+                    m.reported_by.append(k)
+
+
+def _is_outlet(r: Reading, key: str) -> bool:
+    return any(s.kb_id_ == key and s.label_ == "MediaOutlet" for s in r.ent_of.values())

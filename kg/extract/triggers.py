@@ -1,0 +1,72 @@
+"""Event triggers: the words and phrases that name an event, and the class each names.
+
+A verb or noun whose lemma is in the language pack's ``verbs``/``nouns`` tables, or a phrase
+of its ``phrases`` table (``air strike``, ``claimed responsibility``; headed by its root),
+triggers a mention. A
+noun that only modifies another noun (``IED facilitator``) names no event; nor does a trigger
+word inside a name (``the Second World War``).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.lang import LanguagePack
+
+
+class TriggerFinder:
+    """Find trigger tokens and their classes in a document, by the language pack's tables."""
+
+    def __init__(self, nlp: Language, pack: LanguagePack) -> None:
+        self.pack = pack
+        self.verbs = pack.table("verbs")
+        self.nouns = pack.table("nouns")
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for phrase, cls in pack.table("phrases").items():
+            self.matcher.add(cls, [nlp.make_doc(phrase)])
+
+    def phrase_heads(self, doc: Doc) -> dict[int, tuple[str, int]]:
+        """Token index of each matched phrase's head -> (class, index of its first token)."""
+        out: dict[int, tuple[str, int]] = {}
+        for match_id, start, end in self.matcher(doc):
+            cls = doc.vocab.strings[match_id]
+            # the phrase's root: "air strike" -> strike, "claimed responsibility" -> claimed
+            head = doc[start:end].root.i
+            out[head] = (cls, start)
+        return out
+
+    @staticmethod
+    def phrase_body(phrase_heads: dict[int, tuple[str, int]]) -> set[int]:
+        """The other words of matched phrases (``air`` of ``air strike``): they trigger nothing."""
+        return {
+            i
+            for head, (_cls, start) in phrase_heads.items()
+            if start <= head
+            for i in range(start, max(head, start) + 1)
+            if i != head
+        }
+
+    def trigger_class(self, tok: Token, phrase_heads: dict[int, tuple[str, int]]) -> str | None:
+        """The class ``tok`` names as a trigger, or ``None``."""
+        if tok.i in phrase_heads:
+            return phrase_heads[tok.i][0]
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
+            return self.verbs.get(lemma)
+        if tok.pos_ in ("NOUN", "PROPN"):
+            cls = self.nouns.get(lemma) or self.nouns.get(tok.lower_)
+            if cls is None:
+                return None
+            # a noun that only modifies another noun names no event ("IED facilitator")
+            if tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN"):
+                if self.nouns.get(tok.head.lemma_.lower()) is None:
+                    return None
+            return cls
+        return None
+
+    @staticmethod
+    def inside_a_name(tok: Token, ent_of: dict[int, Span]) -> bool:
+        """A trigger word inside a name (``the Second World War``, an actor's name)."""
+        return tok.i in ent_of or tok.ent_type_ in ("EVENT", "WORK_OF_ART", "LAW")
