@@ -307,7 +307,7 @@ async def _handle(ctx: ServerContext, request: Request) -> Response:
         if len(reply.payload) <= STREAM_FROM:
             return Response(reply.payload, media_type=offer.content_type, headers=headers)
         response = SentThenReleased(
-            reply, offer.content_type, headers, stall=settings.timeout
+            reply, offer.content_type, headers, stall=SEND_STALL
         )  # releases the result's memory once sent
         reply = None  # type: ignore[assignment]
         return response
@@ -326,6 +326,7 @@ def out_of_memory_message(settings: Any) -> str:
 
 
 STREAM_FROM = 256 * 1024  # results larger than this are sent in chunks
+SEND_STALL = 60.0  # seconds a client may read nothing of a large answer before it is cut off
 CHUNK = 256 * 1024
 
 

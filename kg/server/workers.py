@@ -327,7 +327,7 @@ class WorkerPool:
       first served;
     * ``short`` *short-lane* workers take a query when no general worker is free, newest
       first, for at most ``short_seconds``. A query still running then is stopped (its
-      worker killed and replaced by a spare started in advance) and waits for a general
+      worker killed and replaced by a spare kept ready) and waits for a general
       worker in its original place. So ten slow queries occupy the general workers, and an
       ``ASK {}`` sent meanwhile is answered within ``short_seconds`` plus milliseconds.
 
@@ -418,24 +418,21 @@ class WorkerPool:
         task.add_done_callback(self._tasks.discard)
 
     async def start(self) -> None:
-        """Start the workers (and the short lane's spare) and wait until each has opened the
-        store."""
+        """Start the workers and wait until each has opened the store."""
         loop = asyncio.get_running_loop()
-        lanes = [GENERAL] * self.size + [SHORT] * self.short + ([SHORT] if self.short else [])
+        lanes = [GENERAL] * self.size + [SHORT] * self.short
         workers = await asyncio.gather(
             *(loop.run_in_executor(self._executor, self._spawn, lane) for lane in lanes)
         )
         self._started = True
-        if self.short:
-            self._spares.append(workers[-1])
-            workers = workers[:-1]
         for w in workers:
             self._all.add(w)
             self._give(w)
 
     async def _replace(self, worker: _Worker) -> None:
         """Kill ``worker`` and put another in its lane: for the short lane the spare at once
-        (then a new spare is started), for the general lane a new process."""
+        (then a new spare is started; the first time, a spare is started after the
+        replacement), for the general lane a new process."""
         loop = asyncio.get_running_loop()
         self._all.discard(worker)
         await loop.run_in_executor(self._executor, self._kill, worker)
@@ -453,11 +450,22 @@ class WorkerPool:
             return
         if self._closed:
             self._kill(new)
-        elif to_spares:
+            return
+        if to_spares:
             self._spares.append(new)
-        else:
-            self._all.add(new)
-            self._give(new)
+            return
+        self._all.add(new)
+        self._give(new)
+        if worker.lane == SHORT and not self._spares:  # a short lane overran once: keep a spare
+            try:
+                spare = await loop.run_in_executor(self._executor, self._spawn, SHORT)
+            except Exception as err:
+                log.error("could not start a spare query worker: %s", err)
+                return
+            if self._closed:
+                self._kill(spare)
+            else:
+                self._spares.append(spare)
 
     # ------------------------------------------------------------ scheduling
     def _give(self, worker: _Worker) -> None:
