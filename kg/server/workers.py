@@ -418,7 +418,8 @@ class WorkerPool:
         task.add_done_callback(self._tasks.discard)
 
     async def start(self) -> None:
-        """Start the workers and wait until each has opened the store."""
+        """Start the workers and wait until each has opened the store; the short lane's
+        spare starts in the background."""
         loop = asyncio.get_running_loop()
         lanes = [GENERAL] * self.size + [SHORT] * self.short
         workers = await asyncio.gather(
@@ -428,11 +429,24 @@ class WorkerPool:
         for w in workers:
             self._all.add(w)
             self._give(w)
+        if self.short:
+            self._background(self._add_spare())
+
+    async def _add_spare(self) -> None:
+        loop = asyncio.get_running_loop()
+        try:
+            spare = await loop.run_in_executor(self._executor, self._spawn, SHORT)
+        except Exception as err:
+            log.error("could not start a spare query worker: %s", err)
+            return
+        if self._closed:
+            self._kill(spare)
+        else:
+            self._spares.append(spare)
 
     async def _replace(self, worker: _Worker) -> None:
         """Kill ``worker`` and put another in its lane: for the short lane the spare at once
-        (then a new spare is started; the first time, a spare is started after the
-        replacement), for the general lane a new process."""
+        (then a new spare is started), for the general lane a new process."""
         loop = asyncio.get_running_loop()
         self._all.discard(worker)
         await loop.run_in_executor(self._executor, self._kill, worker)
@@ -456,16 +470,6 @@ class WorkerPool:
             return
         self._all.add(new)
         self._give(new)
-        if worker.lane == SHORT and not self._spares:  # a short lane overran once: keep a spare
-            try:
-                spare = await loop.run_in_executor(self._executor, self._spawn, SHORT)
-            except Exception as err:
-                log.error("could not start a spare query worker: %s", err)
-                return
-            if self._closed:
-                self._kill(spare)
-            else:
-                self._spares.append(spare)
 
     # ------------------------------------------------------------ scheduling
     def _give(self, worker: _Worker) -> None:
