@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -110,6 +111,40 @@ class StoreError(KGError):
     """The store could not be opened or written."""
 
 
+def check_query_text(sparql: object, *, update: bool = False) -> str:
+    """``sparql`` if this process may evaluate it, else :class:`StoreError`.
+
+    Oxigraph would send a request to any ``SERVICE`` address (and ``LOAD`` fetches), and
+    a query nested thousands of levels deep crashes the process that parses it: both are
+    refused before Oxigraph sees the text (:func:`kg.query_guard.check_safe`), as is
+    anything but text (rdflib's prepared queries would be evaluated by rdflib's engine,
+    which follows ``SERVICE`` too).
+
+    >>> check_query_text("SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
+    ... # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.store.StoreError: SERVICE (federated query) is refused: conflict-kg never sends ...
+    """
+    from kg.query_guard import QueryRefused, check_safe, code
+
+    if not isinstance(sparql, str):
+        raise StoreError(
+            f"give the query as text, not a {type(sparql).__name__}: prepared rdflib queries "
+            "would be evaluated by rdflib's engine, which follows SERVICE"
+        )
+    try:  # Oxigraph would send a request to any SERVICE address: never from here
+        check_safe(sparql, SERVICE_REFUSED)
+    except QueryRefused as err:
+        raise StoreError(err.message) from None
+    if update and re.search(r"(?<![\w:?$@.\-])LOAD(?![\w:.\-])", code(sparql, iris=False), re.I):
+        raise StoreError(
+            "LOAD is refused: conflict-kg never fetches data named in a query; download "
+            "the file yourself and `kg ingest` or parse it"
+        )
+    return sparql
+
+
 def default_store_path() -> str:
     """``$KG_STORE`` if set, else ``./kg-store``."""
     return os.environ.get("KG_STORE") or DEFAULT_STORE
@@ -184,6 +219,34 @@ def quad_terms(triple: tuple[Any, Any, Any]) -> tuple[Any, Any, Any]:
     return out[0], out[1], out[2]
 
 
+def open_read_only(path: str | Path) -> ox.Store:
+    """The Oxigraph store at ``path``, read-only, or a :class:`StoreError` that says what is
+    wrong and what to do: no store there, or one whose creation was cut short (the process
+    creating it was killed before it made its tables; it holds nothing yet).
+
+    >>> import tempfile
+    >>> open_read_only(tempfile.mkdtemp())  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.store.StoreError: no store at /...: run `kg --store /... ingest ...` first
+    """
+    path = Path(path)
+    if not (path / "CURRENT").exists():
+        raise StoreError(f"no store at {path}: run `kg --store {path} ingest ...` first")
+    try:
+        return ox.Store.read_only(str(path))
+    except (OSError, RuntimeError) as err:
+        msg = str(err)
+        if "column family not found" in msg.lower():
+            raise StoreError(
+                f"the store {path} was not completely created (the process creating it was "
+                "stopped before it made its tables; it holds nothing yet): run "
+                f"`kg --store {path} ingest --resume ...` with your inputs to finish it, or "
+                "delete the folder"
+            ) from None
+        raise StoreError(f"cannot open the store {path} read-only: {msg}") from None
+
+
 LOCK_WAIT = 1.0
 """Seconds a writer waits for the store's lock before refusing (``kg serve --refresh``
 holds it for the few milliseconds of a snapshot)."""
@@ -224,16 +287,14 @@ class Store:
                 f"the store path {self.path} is a file, not a folder: "
                 "give --store a folder (it is created if missing) or set KG_STORE"
             )
+        if read_only:
+            self._ox = open_read_only(self.path)
+            return
         try:
-            if read_only:
-                if not (self.path / "CURRENT").exists():
-                    raise StoreError(
-                        f"no store at {self.path}: run `kg --store {self.path} ingest ...` first"
-                    )
-                self._ox = ox.Store.read_only(str(self.path))
-            else:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                self._ox = _open_writer(self.path)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._ox = _open_writer(self.path)
+        except RuntimeError as err:  # RocksDB's own errors (a damaged store)
+            raise StoreError(f"cannot open the store {self.path}: {err}") from None
         except OSError as err:
             msg = str(err)
             if "lock" in msg.lower():
@@ -429,14 +490,11 @@ class Store:
     def query(self, sparql: str, **kwargs: Any) -> Any:
         """Evaluate SPARQL with Oxigraph; the default graph is the union of all graphs.
 
-        The usual prefixes (``ckg:``, ``rdfs:``, ``skos:``, ...) are predeclared.
+        The usual prefixes (``ckg:``, ``rdfs:``, ``skos:``, ...) are predeclared. ``SERVICE``
+        and queries nested deeper than the parser can take are refused (:class:`StoreError`;
+        see :func:`check_query_text`).
         """
-        from kg.query_guard import QueryRefused, check_no_service
-
-        try:  # Oxigraph would send a request to any SERVICE address: never from here
-            check_no_service(sparql, SERVICE_REFUSED)
-        except QueryRefused as err:
-            raise StoreError(err.message) from None
+        check_query_text(sparql)
         kwargs.setdefault("use_default_graph_as_union", True)
         kwargs.setdefault("prefixes", PREFIXES)
         return self.oxigraph.query(sparql, **kwargs)
@@ -516,9 +574,10 @@ class Store:
     def rdflib(self) -> Any:
         """An ``rdflib.Dataset`` over this store (oxrdflib), sharing its data.
 
-        Use it for rdflib's API; its ``query`` is also evaluated by Oxigraph.
+        Use it for rdflib's API; its ``query`` and ``update`` are evaluated by Oxigraph,
+        never by rdflib's own engine, with the checks of :meth:`query` (``SERVICE``,
+        ``LOAD`` and queries nested too deep are refused with :class:`StoreError`).
         """
-        from oxrdflib import OxigraphStore
-        from rdflib import Dataset
+        from kg.rdflib_view import guarded_dataset
 
-        return Dataset(store=OxigraphStore(store=self.oxigraph), default_union=True)
+        return guarded_dataset(self.oxigraph, read_only=self.read_only)

@@ -11,6 +11,7 @@ from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from kg import formats
@@ -221,10 +222,12 @@ def register(app: typer.Typer) -> None:
         if id is not None and (len(paths) != 1 or paths[0].is_dir()):
             raise KGError("--id names one document: give exactly one .txt or .html file with it")
         if published is not None:
-            from kg.extract.dates import valid_iso_date
+            from kg.ingestion.readers import iso_date
 
-            if not valid_iso_date(published):
-                raise KGError(f"--published {published!r} is not a date: use YYYY-MM-DD")
+            try:
+                iso_date(published)
+            except ValueError as err:
+                raise KGError(f"--published {err}") from None
         target = store_target(ctx)
         if gsp is not None:
             from kg.gsp import open_graph_store
@@ -256,7 +259,14 @@ def register(app: typer.Typer) -> None:
                 progress.update(task, completed=n, rate=rate)
 
             def warn(p: Any) -> None:
-                progress.console.print(f"[red]error[/red] {p}")
+                progress.console.print(
+                    f"[red]error[/red] {escape(str(p))}", markup=True, highlight=False
+                )
+
+            def caution(w: Any) -> None:
+                progress.console.print(
+                    f"[yellow]warning[/yellow] {escape(str(w))}", markup=True, highlight=False
+                )
 
             try:
                 report = run_ingest(
@@ -275,6 +285,7 @@ def register(app: typer.Typer) -> None:
                     cluster=cluster,
                     on_document=tick,
                     on_problem=warn,
+                    on_warning=caution,
                 )
             except OSError as err:  # the disk refused a write: say so, keep what is stored
                 if not is_store_write_error(err):

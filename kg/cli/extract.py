@@ -65,7 +65,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Show what extraction reads from a report, sentence by sentence (stores nothing)."""
         from kg.extract import Extractor
-        from kg.ingestion.readers import InputProblem, read_path
+        from kg.ingestion.readers import InputProblem, InputWarning, read_path
+        from kg.records import Article
 
         if format not in ("table", "json"):
             raise KGError(f"unknown format {format!r}: choose table or json")
@@ -73,7 +74,9 @@ def register(app: typer.Typer) -> None:
         problems = [i for i in items if isinstance(i, InputProblem)]
         for p in problems:
             typer.secho(f"error: {p}", err=True, fg="red")
-        articles = [i for i in items if not isinstance(i, InputProblem)]
+        for w in (i for i in items if isinstance(i, InputWarning)):
+            typer.secho(f"warning: {w}", err=True, fg="yellow")
+        articles = [i for i in items if isinstance(i, Article)]
         if not articles:
             raise typer.Exit(1)
         ex = Extractor()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import ipaddress
+import socket
 
 import typer
 
@@ -23,6 +25,42 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+def bind_listener(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host:port`` (for uvicorn to serve on), or a :class:`KGError`
+    saying why it cannot be: a port out of range, in use, reserved, or a host that is not
+    an address of this machine.
+
+    >>> bind_listener("127.0.0.1", 99999)
+    Traceback (most recent call last):
+    ...
+    kg.errors.KGError: --port 99999 is not a TCP port: choose one from 1 to 65535 (e.g. 8000)
+    """
+    if not 1 <= port <= 65535:
+        raise KGError(f"--port {port} is not a TCP port: choose one from 1 to 65535 (e.g. 8000)")
+    try:
+        family, kind, proto, _, addr = socket.getaddrinfo(
+            host.strip("[]"), port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )[0]
+    except socket.gaierror as err:
+        raise KGError(f"--host {host} is not an address of this machine ({err.strerror})") from None
+    sock = socket.socket(family, kind, proto)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(addr)
+    except OSError as err:
+        sock.close()
+        if err.errno == errno.EADDRINUSE:
+            why = "is in use (another `kg serve`?): stop that server or choose another --port"
+        elif err.errno == errno.EACCES:
+            why = "needs administrator rights: choose a port above 1023"
+        elif err.errno == errno.EADDRNOTAVAIL:
+            why = "cannot be listened on: --host is not an address of this machine"
+        else:
+            why = f"cannot be listened on ({err.strerror})"
+        raise KGError(f"port {port} on {host} {why}") from None
+    return sock
 
 
 def register(app: typer.Typer) -> None:
@@ -57,6 +95,26 @@ def register(app: typer.Typer) -> None:
         queue_timeout: float = typer.Option(
             120.0, "--queue-timeout", help="Seconds a query may wait for a free worker"
         ),
+        query_memory: str = typer.Option(
+            "2GB",
+            "--query-memory",
+            help="Memory one query may use (each worker process is capped at its start-up "
+            "size plus this); a query past it is stopped and answered 503",
+        ),
+        results_memory: str = typer.Option(
+            "512MB",
+            "--results-memory",
+            help="Memory all results being sent may use at once (at least --max-results)",
+        ),
+        short_workers: int = typer.Option(
+            2,
+            "--short-workers",
+            help="Workers of the short lane, which answers quick queries while the other "
+            "workers run slow ones (0: none)",
+        ),
+        short_seconds: float = typer.Option(
+            1.0, "--short-seconds", help="How long a query may run in the short lane"
+        ),
         refresh: float = typer.Option(
             0.0,
             "--refresh",
@@ -88,8 +146,17 @@ def register(app: typer.Typer) -> None:
             workers=workers,
             queue_timeout=queue_timeout,
             refresh=refresh,
+            query_memory=parse_size(query_memory),
+            results_memory=parse_size(results_memory),
+            short_workers=short_workers,
+            short_seconds=short_seconds,
         )
-        app_ = create_app(target, settings)
+        sock = bind_listener(host, port)  # fail now, with one clear line, if it cannot
+        try:
+            app_ = create_app(target, settings)
+        except BaseException:
+            sock.close()
+            raise
         if not is_loopback(host):
             typer.secho(
                 f"warning: listening on {host}, reachable from other machines; see SECURITY.md "
@@ -104,4 +171,15 @@ def register(app: typer.Typer) -> None:
                 "The store is served as it is now; `kg ingest` into it is refused while this "
                 "server runs (use --refresh SECONDS to publish new documents while serving)."
             )
-        uvicorn.run(app_, host=host, port=port, log_level="info", access_log=False)
+        config = uvicorn.Config(
+            app_,
+            host=host,
+            port=port,
+            log_level="info",
+            access_log=False,
+            timeout_graceful_shutdown=5,  # Ctrl-C stops within 5 s, even with queries queued
+        )
+        try:
+            uvicorn.Server(config).run(sockets=[sock])
+        finally:
+            sock.close()

@@ -3,7 +3,7 @@
 The top-level :func:`kg.ingest` is the function to call; this package holds its parts.
 """
 
-from kg.ingestion.readers import InputProblem, read_path
+from kg.ingestion.readers import InputProblem, InputWarning, read_path
 from kg.ingestion.run import IngestReport, ingest
 
-__all__ = ["IngestReport", "InputProblem", "ingest", "read_path"]
+__all__ = ["IngestReport", "InputProblem", "InputWarning", "ingest", "read_path"]

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from kg._version import __version__
-from kg.ingestion.readers import InputProblem, read_path
+from kg.ingestion.readers import InputProblem, InputWarning, read_path
 from kg.rdf.mapping import RunInfo
 from kg.records import Article, Extraction
 from kg.scale.document import DocumentGraph
@@ -80,7 +80,9 @@ class IngestReport:
         }
 
 
-def iter_inputs(paths: Iterable[str | Path], **meta: Any) -> Iterator[Article | InputProblem]:
+def iter_inputs(
+    paths: Iterable[str | Path], **meta: Any
+) -> Iterator[Article | InputProblem | InputWarning]:
     """Articles and problems from every path, in order, streamed."""
     for p in paths:
         yield from read_path(p, **meta)
@@ -167,6 +169,7 @@ def ingest(
     run: RunInfo | None = None,
     on_document: Callable[[Extraction], None] | None = None,
     on_problem: Callable[[InputProblem], None] | None = None,
+    on_warning: Callable[[InputWarning], None] | None = None,
     **meta: Any,
 ) -> IngestReport:
     """Read, extract and store every article under ``paths``; return a report.
@@ -211,17 +214,43 @@ def ingest(
         if on_problem:
             on_problem(p)
 
+    def warning(w: InputWarning) -> None:
+        report.note_warnings([str(w)])
+        if on_warning:
+            on_warning(w)
+
+    first_seen: dict[str, str] = {}  # id -> where it was first read in this run
+
+    def unique(a: Article) -> bool:
+        first = first_seen.setdefault(a.id, a.origin or a.id)
+        if first == (a.origin or a.id):
+            return True
+        problem(
+            InputProblem(
+                a.origin or a.id,
+                f"the id {a.id!r} was already used in this run (at {first}; ids are compared "
+                "after Unicode NFC normalisation): the first article is kept and this one is "
+                "not stored; give each article its own id",
+            )
+        )
+        return False
+
     def articles() -> Iterator[Article]:
         items = iter_inputs(paths, **meta)
         while True:
             chunk = list(itertools.islice(items, RESUME_CHUNK if resume else 1))
             if not chunk:
                 return
-            good = [a for a in chunk if isinstance(a, Article)]
+            good = [a for a in chunk if isinstance(a, Article) and unique(a)]
             have = existing_ids(store, [a.id for a in good]) if resume and good else set()
+            keep = {id(a) for a in good}
             for item in chunk:
                 if isinstance(item, InputProblem):
                     problem(item)
+                elif isinstance(item, InputWarning):
+                    warning(item)
+                elif id(item) not in keep:
+                    continue  # a duplicate id, reported
                 elif item.id in have:
                     report.skipped += 1
                 else:

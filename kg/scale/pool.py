@@ -10,12 +10,14 @@ pipeline's event mentions (``Doc._.ckg_events``: error E871).
 
 Results come back in input order; at most ``3 * n_process`` chunks of at most 16
 articles are in flight, so memory stays flat. Workers are spawned (not forked): safe
-with the writer's thread.
+with the writer's thread; they die with the parent, even a killed one
+(:mod:`kg.lifeline`).
 """
 
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
@@ -25,10 +27,15 @@ from kg.records import Article
 from kg.scale.document import DocumentGraph
 
 
-def _warm(model: str | None) -> None:
-    """Worker initialiser: load the pipeline before the first chunk arrives."""
+def _warm(model: str | None, parent_pid: int | None = None) -> None:
+    """Worker initialiser: die with the parent (:mod:`kg.lifeline`), then load the
+    pipeline before the first chunk arrives."""
     import os
 
+    if parent_pid is not None:
+        from kg.lifeline import die_with_parent
+
+        die_with_parent(parent_pid)
     if model:
         os.environ["KG_SPACY_MODEL"] = model
     from kg.scale.distributed import _extractor
@@ -59,7 +66,7 @@ class ProcessExtraction:
             self.n_process,
             mp_context=mp.get_context("spawn"),
             initializer=_warm,
-            initargs=(model,),
+            initargs=(model, os.getpid()),
             max_tasks_per_child=RECYCLE,
         )
         # start every worker now, in parallel (the pool would start them one by one)

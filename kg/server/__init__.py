@@ -2,7 +2,8 @@
 
 ``kg serve`` runs :func:`kg.server.app.create_app` under uvicorn. Queries are evaluated by
 Oxigraph in worker processes (:mod:`kg.server.workers`) so that a timeout really stops
-the work; :mod:`kg.query_guard` refuses ``SERVICE``, updates and ``FROM <file:...>``
-before anything is evaluated. This package's ``__init__`` stays import-light: worker
-processes import it.
+the work and a memory cap really holds, with a short lane for quick queries;
+:mod:`kg.query_guard` refuses ``SERVICE``, updates, ``FROM <file:...>`` and queries
+nested too deep before anything is evaluated; :mod:`kg.server.dump` streams ``/dump.nq``.
+This package's ``__init__`` stays import-light: worker processes import it.
 """

@@ -27,19 +27,22 @@ import asyncio
 import contextlib
 import importlib
 import logging
-from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
 from fastapi import APIRouter, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response, StreamingResponse
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kg import formats, ontology_docs
 from kg.server import sparql
 from kg.server.context import ServerContext
+from kg.server.dump import first_then_rest, stream_quads
 from kg.server.negotiation import GRAPH, Offer, choose, listing, offers
 from kg.server.settings import Settings
 from kg.server.snapshot import (
@@ -68,6 +71,18 @@ ONTOLOGY_DOCS_CSP = (
 DUMP_BATCH = 20_000
 
 
+def make_pool(path: Path, settings: Settings) -> WorkerPool:
+    """The query workers over the store at ``path``, with the settings' lanes and limits."""
+    return WorkerPool(
+        str(path),
+        size=settings.workers,
+        short=settings.short_workers,
+        short_seconds=settings.short_seconds,
+        memory=settings.query_memory,
+        results_memory=settings.results_memory,
+    )
+
+
 async def refresh_once(ctx: ServerContext) -> bool:
     """Move to a new snapshot if the store changed and no writer holds it; ``True`` if so.
 
@@ -92,7 +107,7 @@ async def refresh_once(ctx: ServerContext) -> bool:
     if snap.fingerprint == old_snap.fingerprint:
         snap.retire()
         return False
-    pool = WorkerPool(str(snap.path), size=ctx.settings.workers)
+    pool = make_pool(snap.path, ctx.settings)
     try:
         await pool.start()
     except BaseException:
@@ -122,6 +137,35 @@ async def _refresher(ctx: ServerContext) -> None:
 
 
 RouterFactory = Callable[[ServerContext], APIRouter]
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    """404, 405 and the like outside ``/sparql``: one line of plain text, as everywhere."""
+    assert isinstance(exc, StarletteHTTPException)
+    path = request.url.path
+    if exc.status_code == 404:
+        message = (
+            f"nothing at {path}: the SPARQL endpoint is /sparql, the dataset /dump.nq, "
+            "the ontology /ontology and the pages start at /"
+        )
+    elif exc.status_code == 405:
+        allow = (exc.headers or {}).get("Allow", "GET")
+        message = (
+            f"{request.method} is not allowed on {path}: use {allow} (the server is read-only)"
+        )
+    else:
+        message = str(exc.detail)
+    return sparql.error_response(exc.status_code, message, dict(exc.headers or {}))
+
+
+async def _bad_parameter(request: Request, exc: Exception) -> Response:
+    """A query parameter of the wrong type (``/actor?radius=x``): 400, naming it."""
+    assert isinstance(exc, RequestValidationError)
+    problems = []
+    for e in exc.errors():
+        name = str(e.get("loc", ("", "?"))[-1])
+        problems.append(f"{name}={e.get('input')!r}: {str(e.get('msg', 'invalid')).lower()}")
+    return sparql.error_response(400, "bad parameter " + "; ".join(problems))
 
 
 class SecurityHeaders:
@@ -155,14 +199,9 @@ class SecurityHeaders:
 
 
 def _open_read_only(path: Path) -> ox.Store:
-    from kg.store import StoreError
+    from kg.store import open_read_only
 
-    if not (path / "CURRENT").exists():
-        raise StoreError(f"no store at {path}: run `kg --store {path} ingest ...` first")
-    try:
-        return ox.Store.read_only(str(path))
-    except OSError as err:
-        raise StoreError(f"cannot open the store {path} read-only: {err}") from err
+    return open_read_only(path)
 
 
 # --------------------------------------------------------------------------- ontology
@@ -274,23 +313,18 @@ def graphs_router(ctx: ServerContext) -> APIRouter:
             return sparql.error_response(404, f"no graph <{iri}> in this store")
         return Response(body, media_type=offer.content_type, headers={"Vary": "Accept"})
 
-    def dump_chunks() -> Iterator[bytes]:
-        batch: list[ox.Quad] = []
-        with ctx.reading() as store:
-            for q in store.quads_for_pattern(None, None, None, None):
-                batch.append(q)
-                if len(batch) >= DUMP_BATCH:
-                    yield ox.serialize(batch, None, ox.RdfFormat.N_QUADS) or b""
-                    batch = []
-            if batch:
-                yield ox.serialize(batch, None, ox.RdfFormat.N_QUADS) or b""
-
     async def dump(request: Request) -> Response:
-        return StreamingResponse(
-            dump_chunks(),
-            media_type=formats.get("nquads").media_type,
-            headers={"Content-Disposition": 'attachment; filename="dump.nq"'},
-        )
+        headers = {"Content-Disposition": 'attachment; filename="dump.nq"'}
+        media_type = formats.get("nquads").media_type
+        if request.method == "HEAD":
+            return Response(media_type=media_type, headers=headers)
+        try:  # a failure before the first batch is a 500; later ones cut the download off
+            _, chunks = await first_then_rest(stream_quads(ctx.reading, batch=DUMP_BATCH))
+        except Exception:  # logged by the producing thread
+            return sparql.error_response(
+                500, "the dump could not be read; the operator can find details in the log"
+            )
+        return StreamingResponse(chunks, media_type=media_type, headers=headers)
 
     r.add_api_route("/graphs", get_graph, methods=["GET", "HEAD"], include_in_schema=False)
     r.add_api_route("/dump.nq", dump, methods=["GET", "HEAD"], include_in_schema=False)
@@ -368,7 +402,7 @@ def create_app(
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         served = ctx.snapshot.path if ctx.snapshot is not None else path
-        pool = WorkerPool(str(served), size=settings.workers)
+        pool = make_pool(served, settings)
         await pool.start()
         ctx.pool = pool
         refresher = asyncio.ensure_future(_refresher(ctx)) if settings.refresh else None
@@ -392,6 +426,8 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.kg = ctx
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _bad_parameter)
     factories: list[RouterFactory] = [*BUILTIN_ROUTERS, *routers]
     for name in router_modules:
         # a listed module that does not import is an error, never a page that silently vanishes

@@ -5,9 +5,27 @@ Removed in the next release: import from :mod:`kg.query_guard`.
 
 import warnings
 
-from kg.query_guard import READ_ONLY_MESSAGE, QueryRefused, check_no_service, check_query
+from kg.query_guard import (
+    MAX_DEPTH,
+    MAX_OPERATORS,
+    READ_ONLY_MESSAGE,
+    QueryRefused,
+    check_graph_iri,
+    check_no_service,
+    check_query,
+    check_safe,
+)
 
-__all__ = ["READ_ONLY_MESSAGE", "QueryRefused", "check_no_service", "check_query"]
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_OPERATORS",
+    "READ_ONLY_MESSAGE",
+    "QueryRefused",
+    "check_graph_iri",
+    "check_no_service",
+    "check_query",
+    "check_safe",
+]
 
 warnings.warn(
     "kg.server.guard moved to kg.query_guard; the old name goes in the next release",

@@ -52,6 +52,18 @@ class Settings:
         Seconds between looks at the store for documents written by ``kg ingest`` since the
         server started; ``0`` (the default) serves the store as it was at start and keeps
         writers out while serving (see :mod:`kg.server.snapshot`).
+    query_memory:
+        Bytes of memory one query may use: each worker process's address space is capped
+        at its size after start-up plus this (``RLIMIT_AS``); a query past it is stopped and
+        answered 503.
+    results_memory:
+        Bytes of results the server may hold at once while sending them (a result waits for
+        room, up to ``queue_timeout``, then 503); at least ``max_result_bytes``.
+    short_workers:
+        Worker processes of the short lane, which answers queries in ``short_seconds`` or
+        less while the general workers are busy with slow ones (0: no short lane).
+    short_seconds:
+        How long a query may run in the short lane before it waits for a general worker.
     """
 
     host: str = "127.0.0.1"
@@ -64,6 +76,10 @@ class Settings:
     workers: int = 2
     queue_timeout: float = 120.0
     refresh: float = 0.0
+    query_memory: int = 2 * 1024**3
+    results_memory: int = 512 * 1024**2
+    short_workers: int = 2
+    short_seconds: float = 1.0
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "timeout", float(self.timeout))
@@ -74,6 +90,13 @@ class Settings:
             raise KGError("--refresh must be 0 (off) or a positive number of seconds")
         if self.workers < 1:
             raise KGError("--workers must be at least 1")
-        for name in ("max_result_bytes", "max_body_bytes", "max_query_chars"):
+        for name in ("max_result_bytes", "max_body_bytes", "max_query_chars", "query_memory"):
             if getattr(self, name) <= 0:
                 raise KGError(f"{name.replace('_', '-')} must be positive")
+        if self.results_memory < self.max_result_bytes:
+            raise KGError(
+                f"--results-memory ({self.results_memory} bytes) must be at least --max-results "
+                f"({self.max_result_bytes} bytes): a result that size could never be sent"
+            )
+        if self.short_workers < 0 or self.short_seconds <= 0:
+            raise KGError("--short-workers must be 0 or more and --short-seconds positive")

@@ -13,8 +13,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -23,10 +26,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, Response
 
 from kg import formats
-from kg.query_guard import READ_ONLY_MESSAGE, QueryRefused, check_query
+from kg.query_guard import READ_ONLY_MESSAGE, QueryRefused, check_graph_iri, check_query
 from kg.server.negotiation import BOOLEAN, GRAPH, TABULAR, Offer, choose, listing
 from kg.server.workers import (
     Job,
+    QueryOutOfMemory,
     QueryTimeout,
     ServerBusy,
     WorkerCrashed,
@@ -36,6 +40,9 @@ if TYPE_CHECKING:
     from kg.server.context import ServerContext
 
 log = logging.getLogger("kg.server")
+
+INLINE_CHECK_CHARS = 4096
+_GUARD_THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-guard")
 
 FORM = "application/x-www-form-urlencoded"
 QUERY = "application/sparql-query"
@@ -114,6 +121,7 @@ def _check_iri(iri: str, param: str) -> str:
     parts = urlsplit(iri)
     if not parts.scheme or any(c in iri for c in ' <>"{}|\\^`\n\r\t'):
         raise ProtocolError(400, f"{param}={iri!r} is not an absolute IRI")
+    check_graph_iri(iri, param)  # the same rule as FROM <...>
     return iri
 
 
@@ -223,7 +231,15 @@ async def _handle(ctx: ServerContext, request: Request) -> Response:
     ]
     named_graphs = [_check_iri(g, "named-graph-uri") for g in _getall(params, "named-graph-uri")]
 
-    info = check_query(query, prefixes=ctx.prefixes, base_iri=endpoint)
+    # linear in the query's length: short queries (microseconds) on the event loop, long
+    # ones (up to ~50 ms) on the guard's own thread, never queued behind page rendering
+    if len(query) <= INLINE_CHECK_CHARS:
+        info = check_query(query, prefixes=ctx.prefixes, base_iri=endpoint)
+    else:
+        loop = asyncio.get_running_loop()
+        info = await loop.run_in_executor(
+            _GUARD_THREAD, partial(check_query, query, prefixes=ctx.prefixes, base_iri=endpoint)
+        )
 
     accept = request.headers.get("accept")
     offers: tuple[Offer, ...]
@@ -271,28 +287,92 @@ async def _handle(ctx: ServerContext, request: Request) -> Response:
             "(--timeout) and was stopped: narrow it (more specific patterns, LIMIT) "
             "or ask the operator for a longer timeout",
         ) from None
-    except ServerBusy:
+    except ServerBusy as err:
         raise ProtocolError(
-            503,
-            "the endpoint is busy: no query worker became free within "
-            f"{settings.queue_timeout:g} s;"
-            " try again shortly",
-            {"Retry-After": "5"},
+            503, f"the endpoint is busy: {err}; try again shortly", {"Retry-After": "5"}
         ) from None
+    except QueryOutOfMemory:
+        raise ProtocolError(503, out_of_memory_message(settings)) from None
     except WorkerCrashed:
         raise ProtocolError(
-            500,
-            "the query stopped unexpectedly (it may have needed too much memory): "
-            "narrow it or add LIMIT",
+            500, "the query stopped unexpectedly (its worker crashed): narrow it or add LIMIT"
         ) from None
-    if reply.status != 200:
-        return error_response(reply.status, reply.payload.decode("utf-8", "replace"))
-    offer = graph or GRAPH[0] if reply.kind == "graph" else tabular or TABULAR[0]
-    return Response(
-        reply.payload,
-        media_type=offer.content_type,
-        headers={"Vary": "Accept", "Cache-Control": "no-store"},
+    try:
+        if reply.kind == "memory":
+            return error_response(503, out_of_memory_message(settings))
+        if reply.status != 200:
+            return error_response(reply.status, reply.payload.decode("utf-8", "replace"))
+        offer = graph or GRAPH[0] if reply.kind == "graph" else tabular or TABULAR[0]
+        headers = {"Vary": "Accept", "Cache-Control": "no-store"}
+        if len(reply.payload) <= STREAM_FROM:
+            return Response(reply.payload, media_type=offer.content_type, headers=headers)
+        response = SentThenReleased(
+            reply, offer.content_type, headers, stall=SEND_STALL
+        )  # releases the result's memory once sent
+        reply = None  # type: ignore[assignment]
+        return response
+    finally:
+        if reply is not None:
+            reply.release()
+
+
+def out_of_memory_message(settings: Any) -> str:
+    """The 503 message for a query stopped at the memory limit of its worker."""
+    return (
+        "the query needed more memory than this endpoint allows one query "
+        f"({_mib(settings.query_memory)}, --query-memory) and was stopped: narrow it (more "
+        "specific patterns, LIMIT, fewer variables in ORDER BY)"
     )
+
+
+STREAM_FROM = 256 * 1024  # results larger than this are sent in chunks
+SEND_STALL = 60.0  # seconds a client may read nothing of a large answer before it is cut off
+CHUNK = 256 * 1024
+
+
+class SentThenReleased(Response):
+    """A large result sent in chunks (so the connection's flow control applies and no copy
+    is made), giving its memory back to the pool's budget once sent or abandoned.
+
+    A client that reads nothing for ``stall`` seconds is cut off: a slow reader cannot hold
+    the server's result memory for ever.
+    """
+
+    def __init__(
+        self, reply: Any, media_type: str, headers: dict[str, str], *, stall: float
+    ) -> None:
+        super().__init__(content=b"", media_type=media_type, headers=headers)
+        self.reply = reply
+        self.stall = stall
+        self.headers["content-length"] = str(len(reply.payload))
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        reply, self.reply = self.reply, None
+        try:
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": self.status_code,
+                    "headers": self.raw_headers,
+                }
+            )
+            if scope.get("method") == "HEAD":
+                await send({"type": "http.response.body", "body": b""})
+                return
+            view = memoryview(reply.payload)
+            for start in range(0, len(view), CHUNK):
+                chunk = bytes(view[start : start + CHUNK])
+                more = start + CHUNK < len(view)
+                message = {"type": "http.response.body", "body": chunk, "more_body": more}
+                try:
+                    await asyncio.wait_for(send(message), self.stall)
+                except TimeoutError:
+                    log.warning(
+                        "a client read nothing for %g s: its answer was cut off", self.stall
+                    )
+                    raise
+        finally:
+            reply.release()
 
 
 def router(ctx: ServerContext) -> APIRouter:

@@ -15,6 +15,7 @@ import os
 import resource
 import signal
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,7 +25,7 @@ import pytest
 from rdflib import Graph
 
 from kg.ontology import ontology_dir, ontology_graph
-from kg.store import Store
+from kg.store import Store, StoreError
 from tests.support import KG_BIN, run_kg
 
 PLACES = ["Kabul", "Kandahar", "Herat", "Jalalabad", "Kunduz", "Mazar-i-Sharif", "Ghazni"]
@@ -296,3 +297,47 @@ def test_two_writers_at_once(tmp_path: Path) -> None:
         else:
             assert "in use by another writer" in err, err
     check_store(store, expected)
+
+
+# --------------------------------------------------------------------------- half-created
+CREATE = "import sys, time, pyoxigraph as ox; s = ox.Store(sys.argv[1]); time.sleep(60)"
+
+
+def half_created_store(where: Path) -> Path:
+    """A store whose creating process was killed (kill -9) the moment ``CURRENT`` appeared,
+    before Oxigraph made its tables (reproduced on the first attempt in practice)."""
+    for attempt in range(30):
+        path = where / f"s{attempt}"
+        proc = subprocess.Popen([sys.executable, "-c", CREATE, str(path)])
+        while not (path / "CURRENT").exists() and proc.poll() is None:
+            time.sleep(0.0005)
+        proc.kill()
+        proc.wait()
+        try:
+            ox.Store.read_only(str(path))
+        except Exception as err:
+            if "Column family not found" in str(err):
+                return path
+    pytest.fail("could not reproduce a half-created store")
+
+
+@pytest.mark.slow
+def test_a_half_created_store_is_one_error_line_and_a_writer_finishes_it(tmp_path: Path) -> None:
+    from tests.serve_process import free_port
+
+    path = half_created_store(tmp_path)
+    serve = ("serve", "--port", str(free_port()))
+    for args in (("stats",), ("export",), ("query", "ASK {}"), serve):
+        r = run_kg("--store", path, *args, timeout=120)
+        assert r.returncode == 2, (args, r.returncode, r.stderr[-2000:])
+        no_traceback(r)
+        lines = r.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("error: "), (args, r.stderr)
+        assert "was not completely created" in lines[0] and "ingest --resume" in lines[0]
+    import kg
+
+    with pytest.raises(StoreError, match="was not completely created"):
+        kg.open(path, read_only=True)
+    Store(path).close()  # a writer (what `kg ingest --resume` opens) finishes it
+    with Store(path, read_only=True) as st:
+        assert len(st) == 0

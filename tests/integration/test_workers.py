@@ -27,7 +27,7 @@ def test_timeout_kills_the_worker_process(store_path: Path, tmp_path: Path) -> N
     from kg.server.workers import Job, QueryTimeout, WorkerPool
 
     async def go() -> tuple[set[int], set[int]]:
-        async with WorkerPool(str(store_path), size=1) as pool:
+        async with WorkerPool(str(store_path), size=1, short=0) as pool:
             before = {w.process.pid for w in pool._all}
             with pytest.raises(QueryTimeout):
                 await pool.run(Job(CROSS, union=True), 1.0)
@@ -45,3 +45,34 @@ def test_timeout_kills_the_worker_process(store_path: Path, tmp_path: Path) -> N
         not os.path.exists(f"/proc/{old}")
         or "Z" in Path(f"/proc/{old}/stat").read_text().split()[2]
     )
+
+
+def test_results_held_for_sending_never_exceed_the_budget(tmp_path: Path) -> None:
+    """A big result is counted against the pool's budget until the request that got it
+    releases it; another one waits for room, then is refused naming the option."""
+    import asyncio
+
+    from kg.server.workers import Job, ServerBusy, WorkerPool
+
+    path = make_store(tmp_path / "s", filler=20_000)
+    everything = "SELECT ?s ?p ?o { ?s ?p ?o }"
+
+    async def go() -> tuple[int, str, int]:
+        async with WorkerPool(str(path), size=2, short=0) as pool:
+            first = await pool.run(Job(everything, union=True), 30)  # its size, first
+            size = len(first.payload)
+        async with WorkerPool(str(path), size=2, short=0, results_memory=size * 3 // 2) as pool:
+            held = await pool.run(Job(everything, union=True), 30)
+            assert pool.budget is not None and pool.budget.used == size
+            with pytest.raises(ServerBusy) as err:
+                await pool.run(Job(everything + " # another", union=True), 30, 1)
+            held.release()
+            assert pool.budget.used == 0
+            again = await pool.run(Job(everything + " # another", union=True), 30, 1)
+            again.release()
+            return size, str(err.value), pool.budget.used
+
+    size, message, used = asyncio.run(go())
+    assert size > 256 * 1024  # big enough to be counted
+    assert "--results-memory" in message
+    assert used == 0

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import KGError
-from kg.ingestion.readers import InputProblem, decode_bytes, read_path
+from kg.ingestion.readers import InputProblem, InputWarning, decode_bytes, read_path
 from kg.records import Article
 
 TEXT = "KABUL, Afghanistan (Jan. 25, 2013) - Afghan forces detained two insurgents in Kabul."
@@ -23,7 +23,7 @@ LATIN1 = (
 )
 
 
-def read_all(path: Path, **meta) -> list[Article | InputProblem]:
+def read_all(path: Path, **meta) -> list[Article | InputProblem | InputWarning]:
     return list(read_path(path, **meta))
 
 
@@ -31,6 +31,13 @@ def only_article(path: Path, **meta) -> Article:
     items = read_all(path, **meta)
     assert len(items) == 1 and isinstance(items[0], Article), items
     return items[0]
+
+
+def article_with_warning(path: Path, **meta) -> tuple[Article, str]:
+    """The one article read from ``path``, and the one warning that came before it."""
+    items = read_all(path, **meta)
+    assert [type(x) for x in items] == [InputWarning, Article], items
+    return items[1], items[0].message  # type: ignore[return-value]
 
 
 def only_problem(path: Path) -> InputProblem:
@@ -103,7 +110,8 @@ def test_bad_published_date_is_refused(tmp_path: Path) -> None:
     f = tmp_path / "a.txt"
     f.write_text(TEXT, encoding="utf-8")
     p = read_all(f, published="2013-02-30")[0]
-    assert isinstance(p, InputProblem) and "not YYYY-MM-DD" in p.message
+    assert isinstance(p, InputProblem)
+    assert "'2013-02-30' is not a calendar date (February 2013 has 28 days)" in p.message
 
 
 def test_crlf_and_bom_are_normalised(tmp_path: Path) -> None:
@@ -125,21 +133,26 @@ def test_broken_sidecar_is_reported(tmp_path: Path) -> None:
 def test_windows_1256_persian_is_detected_and_decoded(tmp_path: Path) -> None:
     f = tmp_path / "fa.txt"
     f.write_bytes(PERSIAN.encode("cp1256"))
-    assert only_article(f).text == PERSIAN
+    a, warning = article_with_warning(f)
+    assert a.text == PERSIAN
+    assert "not UTF-8 (byte 0 (0x98) is not valid UTF-8): read as cp1256" in warning
 
 
 def test_latin1_is_detected_and_decoded(tmp_path: Path) -> None:
     f = tmp_path / "fr.txt"
     f.write_bytes(LATIN1.encode("latin-1"))
-    a = only_article(f)
+    a, warning = article_with_warning(f)
     assert a.text == LATIN1
+    assert "not UTF-8 (byte 44 (0xe9) is not valid UTF-8): read as " in warning
     assert a.published == "2015-11-14"
 
 
 def test_latin1_line_in_jsonl(tmp_path: Path) -> None:
     f = tmp_path / "b.jsonl"
     f.write_bytes(json.dumps({"id": "x", "text": LATIN1}, ensure_ascii=False).encode("latin-1"))
-    assert only_article(f).text == LATIN1
+    a, warning = article_with_warning(f)
+    assert a.text == LATIN1 and "is not valid UTF-8): read as " in warning
+    assert read_all(f)[0].where == f"{f}:1"
 
 
 def test_decode_bytes_refuses_binary() -> None:

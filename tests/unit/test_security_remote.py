@@ -18,6 +18,7 @@ import pytest
 
 from kg.store import Store, StoreError
 from tests.security import Listener, refused_queries
+from tests.servers import make_store
 from tests.support import ROOT
 
 
@@ -40,6 +41,43 @@ def test_local_store_refuses_service(tmp_path: Path, listener: Listener) -> None
         # the word inside strings, IRIs and variables is data, not a keyword
         assert st.select('SELECT ?service { BIND("SERVICE <http://x/>" AS ?service) }')
         assert st.select(f"SELECT * FROM <{listener.url}g> {{ ?s ?p ?o }}") == []
+    assert listener.hits == []
+
+
+def test_rdflib_view_refuses_service_and_never_falls_back_to_rdflib(
+    tmp_path: Path, listener: Listener
+) -> None:
+    """``Store.rdflib()`` is a documented read path: Oxigraph (and rdflib's own engine, which
+    rdflib falls back to when the store declines a query) would follow SERVICE from it."""
+    from rdflib import Graph
+    from rdflib.plugins.sparql import prepareQuery
+
+    import kg
+
+    path = make_store(tmp_path / "s")
+    service = f"SELECT * {{ SERVICE <{listener.url}> {{ ?s ?p ?o }} }}"
+    st = kg.open(path, read_only=True)
+    try:
+        ds = st.rdflib()
+        for call in (
+            lambda: ds.query(service),
+            lambda: ds.query(service, use_store_provided=False),  # would pick rdflib's engine
+            lambda: ds.query(prepareQuery(service)),  # oxrdflib declines: rdflib's engine
+            lambda: Graph(store=ds.store).query(service),  # a plain Graph over the store
+            lambda: ds.update(f"LOAD <{listener.url}data.ttl>"),
+        ):
+            with pytest.raises(StoreError):
+                call()
+        assert len(list(ds.query("SELECT ?s { ?s ?p ?o }"))) == 6  # ordinary queries work
+    finally:
+        st.close()
+    with Store(tmp_path / "w") as writable:
+        with pytest.raises(StoreError, match="LOAD is refused"):
+            writable.rdflib().update(f"LOAD <{listener.url}data.ttl>")
+        with pytest.raises(StoreError, match="SERVICE"):
+            writable.rdflib().update(
+                f"INSERT {{ ?s ?p ?o }} WHERE {{ SERVICE <{listener.url}> {{ ?s ?p ?o }} }}"
+            )
     assert listener.hits == []
 
 
