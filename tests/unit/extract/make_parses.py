@@ -57,6 +57,12 @@ CASES: dict[str, tuple[str, str]] = {
         "A car bomb exploded outside a bank in Gao on Tuesday, killing two guards. JNIM "
         "denied any involvement.",
     ),
+    "long_actor_name": (
+        "2021-10-12",
+        "A roadside bomb hit a convoy of the United Nations Multidimensional Integrated "
+        "Stabilization Mission in Mali near Tessalit town, Kidal region, Mali, on Monday. "
+        "Jama'at Nusrat al-Islam wal-Muslimin claimed responsibility.",
+    ),
     # the most specific class
     "shooting_civilians": (
         "2020-11-03",

@@ -70,6 +70,18 @@ def test_a_claim_with_no_object_is_about_the_attack_before_it() -> None:
     assert {s.lower() for s in labels(x, claim, "speaker")} == {"al-shabaab"}
 
 
+def test_a_long_name_in_the_authority_is_one_actor() -> None:
+    # names longer than any place name (nine words, hyphenated) are still read whole
+    x = read("long_actor_name")
+    e = only(x)
+    assert labels(x, e, "victim") == {"MINUSMA"}
+    assert labels(x, e, "claimedBy") == {"Jama'at Nusrat al-Islam wal-Muslimin"}
+    # "..., Kidal region, Mali": the country after a region and a comma is a place
+    assert [ent.types for ent in x.entities.values() if ent.label == "Mali"] == [
+        ("Country", "State")
+    ]
+
+
 def test_a_doer_named_inside_someone_elses_words_is_alleged() -> None:
     x = read("reported_words")
     e = only(x)
