@@ -197,6 +197,17 @@ def _object_places(r: Reading, m: Mention, tok: Token) -> None:
             m.add("location", s.kb_id_)
 
 
+def _sites_of_part(r: Reading, m: Mention, tok: Token) -> None:
+    """``in front of a bakery``, ``at the gate of a base``: the site a part belongs to."""
+    if tok.lower_ not in r.words("site_part_nouns"):
+        return
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ in r.words("site_part_preps"):
+            for h in p.children:
+                if h.dep_ == "pobj":
+                    _add_sites(r, m, h)
+
+
 def _add_sites(r: Reading, m: Mention, tok: Token) -> None:
     """The buildings and sites a phrase names are the event's target (``stormed a hotel``)."""
     for s in head_entities(r, tok):
@@ -523,10 +534,15 @@ def verb_args(r: Reading, m: Mention) -> None:
                 if g.dep_ == "pobj":
                     _add_actors(r, m, "target", g)
                     _add_sites(r, m, g)
-        elif c.dep_ == "prep" and c.lower_ in r.words("site_target_preps") and m.violent:
+        elif c.dep_ == "prep" and m.violent and c.lower_ in r.words("site_target_preps"):
             for g in c.children:
                 if g.dep_ == "pobj":
                     _add_sites(r, m, g)
+                    _sites_of_part(r, m, g)
+        elif c.dep_ == "prep" and m.violent and c.lower_ in r.words("location_preps"):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    _sites_of_part(r, m, g)
         elif c.dep_ == "prep" and c.lower_ in r.words("recipient_preps") and m.speech:
             for g in c.children:
                 for s in actors(head_entities(r, g)):

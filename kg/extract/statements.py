@@ -31,6 +31,8 @@ def same_event_links(r: Reading) -> None:
     - ``killed ... when an explosion tore through a station``, ``attacked a camp, sparking
       hours of fighting``: the event told in the clause of circumstance is the same;
     - ``the bombing was an attack on a cafe``: a copula equates two event nouns;
+    - ``a grenade thrown at a police station injured two officers``: the participle on the
+      subject tells how the verb's event was done;
     - ``killed two insurgents and wounded three``: coordinated verbs tell one event, unless
       they happen in different places (a roundup: ``killed 11 near Djibo, shot dead six
       outside Arbinda``)."""
@@ -89,6 +91,24 @@ def same_event_links(r: Reading) -> None:
                     subj.year = m.year
                 subj.dates.extend(m.dates)
                 m.same_as = subj.id
+    for m in found:  # "a grenade thrown at a police station injured two officers": one event
+        tok = m.trigger
+        subj = tok.head
+        if (
+            m.violent
+            and m.same_as is None
+            and tok.tag_ == "VBN"
+            and tok.dep_ == "acl"
+            and subj.dep_ in ("nsubj", "nsubjpass")
+            and subj.head.i in by_tok
+        ):
+            verb = by_tok[subj.head.i]
+            if verb is not m and verb.violent and verb.same_as is None:
+                for role, keys in m.roles.items():
+                    for k in keys:
+                        verb.add(role, k)
+                verb.cues |= m.cues
+                m.same_as = verb.id
     for m in found:
         tok = m.trigger
         if not m.violent:

@@ -63,6 +63,11 @@ CASES: dict[str, tuple[str, str]] = {
         "Stabilization Mission in Mali near Tessalit town, Kidal region, Mali, on Monday. "
         "Jama'at Nusrat al-Islam wal-Muslimin claimed responsibility.",
     ),
+    "site_part": (
+        "2022-02-14",
+        "A parcel bomb exploded in front of a bakery in Tarbes on Saturday, injuring five "
+        "people. Hours later a grenade was thrown at the gate of a police station in Pau.",
+    ),
     # the most specific class
     "shooting_civilians": (
         "2020-11-03",
@@ -184,6 +189,11 @@ CASES: dict[str, tuple[str, str]] = {
         "Gunmen killed five farmers near Konduga; a roadside bomb wounded three soldiers "
         "outside Bama; and a suicide bomber blew himself up at a mosque in Gwoza, killing "
         "four worshippers.",
+    ),
+    "participle_on_subject": (
+        "2021-03-02",
+        "Gunmen killed a bus driver in Tula on Monday, and a grenade thrown at a bank in "
+        "Pachuca injured three guards.",
     ),
     "blast_and_toll": (
         "2020-03-17",

@@ -82,6 +82,12 @@ def test_a_long_name_in_the_authority_is_one_actor() -> None:
     ]
 
 
+def test_the_site_a_part_belongs_to_is_the_target() -> None:
+    x = read("site_part")
+    targets = {t for e in incidents(x) for t in labels(x, e, "target")}
+    assert {t.split(" in ")[0] for t in targets} == {"bakery", "police station"}
+
+
 def test_a_doer_named_inside_someone_elses_words_is_alleged() -> None:
     x = read("reported_words")
     e = only(x)
@@ -298,6 +304,16 @@ def test_a_roundup_gives_one_event_per_town_and_no_summary_event() -> None:
         "Bama": "RemoteExplosiveAttack",
         "Gwoza": "SuicideBombing",
     }
+
+
+def test_a_participle_on_the_subject_tells_the_same_event() -> None:
+    x = read("participle_on_subject")
+    events = incidents(x)
+    assert len(events) == 2
+    (grenade,) = [e for e in events if e.injured is not None]
+    assert grenade.types[0] == "GrenadeAttack" and grenade.injured.best == 3
+    assert {t.split(" in ")[0] for t in labels(x, grenade, "target")} == {"bank"}
+    assert grenade.fatalities is None  # the bus driver died in the other attack
 
 
 def test_a_blast_and_its_toll_are_one_event() -> None:
