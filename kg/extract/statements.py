@@ -93,16 +93,16 @@ def same_event_links(r: Reading) -> None:
                 m.same_as = subj.id
     for m in found:  # "a grenade thrown at a police station injured two officers": one event
         tok = m.trigger
-        subj = tok.head
+        noun = tok.head
         if (
             m.violent
             and m.same_as is None
             and tok.tag_ == "VBN"
             and tok.dep_ == "acl"
-            and subj.dep_ in ("nsubj", "nsubjpass")
-            and subj.head.i in by_tok
+            and noun.dep_ in ("nsubj", "nsubjpass")
+            and noun.head.i in by_tok
         ):
-            verb = by_tok[subj.head.i]
+            verb = by_tok[noun.head.i]
             if verb is not m and verb.violent and verb.same_as is None:
                 for role, keys in m.roles.items():
                     for k in keys:
