@@ -506,6 +506,10 @@ def verb_args(r: Reading, m: Mention) -> None:
             set_count(r, m, c)
         elif c.dep_ in ("nsubj",) and not passive:
             _add_actors(r, m, subj_role, c)
+            if m.speech and c.lower_ in r.words("person_pronouns"):
+                who = r.person_before(c.i)  # '"...," he said': the person named last
+                if who is not None:
+                    m.add(subj_role, who)
         elif c.dep_ in ("nsubjpass",) or (c.dep_ == "nsubj" and passive):
             _add_actors(r, m, obj_role, c)
             _object_places(r, m, c)

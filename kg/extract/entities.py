@@ -474,32 +474,28 @@ class EntityLinker:
         return key
 
     def _appositive_relations(self, doc: Doc, spans: Iterable[Span]) -> list[tuple[str, str, str]]:
-        """``X's spokesperson, Y`` and ``Y, the spokesman of X``: Y spokespersonOf X."""
+        """``X's spokesperson, Y`` and ``Y, the spokesman of X`` (``for X``): Y spokespersonOf
+        X; a leader or commander of X is a member of X (the words: the language pack)."""
         rels = []
         by_start = {s.start: s for s in spans}
         by_tok: dict[int, Span] = {}
         for s in spans:
             for i in range(s.start, s.end):
                 by_tok[i] = s
+        speakers = self.pack.words("spokesperson_nouns")
+        roles = speakers | self.pack.words("leader_nouns")
+        of_preps = self.pack.words("belonging_preps")
         for tok in doc:
-            if tok.lemma_.lower() not in (
-                "spokesperson",
-                "spokesman",
-                "spokeswoman",
-                "leader",
-                "chief",
-                "head",
-                "commander",
-                "founder",
-            ):
+            lemma = tok.lemma_.lower()
+            if lemma not in roles:
                 continue
-            prop = "spokespersonOf" if tok.lower_.startswith("spokes") else "memberOf"
+            prop = "spokespersonOf" if lemma in speakers else "memberOf"
             org = person = None
-            # X's spokesperson / spokesman of X / X spokesman
+            # X's spokesperson / spokesman of X / spokesperson for X / X spokesman
             for child in tok.children:
                 if child.dep_ in ("poss", "compound") and child.i in by_tok:
                     org = by_tok[child.i]
-                if child.dep_ == "prep" and child.lower_ == "of":
+                if child.dep_ == "prep" and child.lower_ in of_preps:
                     for g in child.children:
                         if g.i in by_tok:
                             org = by_tok[g.i]

@@ -37,6 +37,22 @@ CASES: dict[str, tuple[str, str]] = {
         "A bomb hidden in a cart exploded at a market in Kismayo on Monday, killing four "
         "traders. Police blamed al-Shabaab; the group denied it.",
     ),
+    "spokesperson_claims_they_did": (
+        "2022-08-30",
+        "A car bomb killed nine soldiers at a checkpoint in Kunduz on Sunday. Ahmad Karimi, "
+        "the spokesman for the Taliban, said they were responsible for the attack.",
+    ),
+    "statement_issued_denying": (
+        "2022-09-12",
+        "A bomb exploded at a bus station in Bilbao on Friday, killing three people. On "
+        "Monday, ETA issued a statement denying any involvement.",
+    ),
+    "he_said": (
+        "2022-09-12",
+        "A mortar shell hit a school in Kharkiv on Friday, killing two pupils. The head "
+        'teacher, Olena Marchenko, arrived minutes later. "The roof had collapsed," she '
+        "said.",
+    ),
     "suspected_fighters": (
         "2022-04-19",
         "Suspected Boko Haram fighters killed six farmers near Konduga on Sunday.",

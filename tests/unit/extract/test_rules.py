@@ -88,6 +88,28 @@ def test_the_site_a_part_belongs_to_is_the_target() -> None:
     assert {t.split(" in ")[0] for t in targets} == {"bakery", "police station"}
 
 
+def test_a_spokesman_saying_they_did_it_claims_it_for_the_group() -> None:
+    x = read("spokesperson_claims_they_did")
+    e = only(x)
+    assert labels(x, e, "claimedBy") == {"Islamic Emirate"}  # the Taliban, not the man
+    (claim,) = statements(x, "ClaimOfResponsibility")
+    assert labels(x, claim, "speaker") == {"Ahmad Karimi"} and claim.about == [e.key]
+
+
+def test_a_statement_issued_denying_is_a_denial_by_its_issuer() -> None:
+    x = read("statement_issued_denying")
+    e = only(x)
+    assert labels(x, e, "deniedBy") == {"ETA"}
+    (denial,) = statements(x, "Denial")
+    assert labels(x, denial, "speaker") == {"ETA"} and denial.about == [e.key]
+
+
+def test_she_said_is_said_by_the_person_named_last() -> None:
+    x = read("he_said")
+    (st,) = statements(x, "Statement")
+    assert labels(x, st, "speaker") == {"Olena Marchenko"}
+
+
 def test_a_doer_named_inside_someone_elses_words_is_alleged() -> None:
     x = read("reported_words")
     e = only(x)
