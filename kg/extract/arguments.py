@@ -610,6 +610,12 @@ def noun_args(r: Reading, m: Mention) -> None:
     tok = m.trigger
     m.plural = tok.tag_ in ("NNS", "NNPS")
     agent_role = classes.behaviour(m.cls, "noun_agent")
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in r.words("event_scene_nouns"):
+        # "the explosion area", "the bombing victims": the event the story tells
+        m.definite = m.definite or any(
+            d.dep_ == "det" and d.lower_ in r.words("definite_determiners")
+            for d in tok.head.children
+        )
     for c in tok.children:
         if c.dep_ == "det" and c.lower_ in r.words("demonstrative_determiners"):
             m.definite = True

@@ -211,6 +211,11 @@ CASES: dict[str, tuple[str, str]] = {
         "Gunmen killed a bus driver in Tula on Monday, and a grenade thrown at a bank in "
         "Pachuca injured three guards.",
     ),
+    "scene_noun": (
+        "2019-05-27",
+        "A parcel bomb exploded outside a bakery in Tarbes on Friday, injuring 13 people. On "
+        "Saturday police lifted the cordon around the explosion site.",
+    ),
     "blast_and_toll": (
         "2020-03-17",
         "An explosive device detonated near a bus in Jalalabad on Friday. Four passengers were "

@@ -338,6 +338,12 @@ def test_a_participle_on_the_subject_tells_the_same_event() -> None:
     assert grenade.fatalities is None  # the bus driver died in the other attack
 
 
+def test_the_blast_site_refers_to_the_blast() -> None:
+    x = read("scene_noun")
+    e = only(x)
+    assert len(e.evidence) == 2  # both sentences tell of the one explosion
+
+
 def test_a_blast_and_its_toll_are_one_event() -> None:
     e = only(read("blast_and_toll"))
     assert deaths(e)[0] == 4 and e.injured is not None and e.injured.best == 6
