@@ -679,6 +679,8 @@ def noun_args(r: Reading, m: Mention) -> None:
                             m.add("location", s.kb_id_)
     if tok.lemma_.lower() in r.words("death_nouns"):
         _death_noun(r, m, tok)
+    elif tok.lemma_.lower() in r.words("injury_nouns"):
+        _injury_noun(r, m, tok)
     sought(r, m, tok, ("acl", "relcl"))  # "an operation targeting a leader"
     # "crackdowns have weakened ISIS-K": the verb the event noun is the subject of
     if tok.dep_ in ("nsubj",) and tok.head.lemma_.lower() in r.words("harm_verbs"):
@@ -726,6 +728,22 @@ def _death_noun(r: Reading, m: Mention, tok: Token) -> None:
                 _add_actors(r, m, "victim", g)
     if q is not None:
         m.fatalities = q
+
+
+def _injury_noun(r: Reading, m: Mention, tok: Token) -> None:
+    """``13 people suffered minor injuries``, ``sustained wounds``: the people who suffered
+    them are the injured (counted); injuries merely named ("treated for injuries") are no
+    event here."""
+    gov = tok.head if tok.dep_ == "dobj" else None
+    if gov is None or gov.lemma_.lower() not in r.words("injury_reporting_verbs"):
+        m.dropped = True
+        return
+    for c in gov.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            _add_actors(r, m, "victim", c)
+            q = count_on(c, r.pack)
+            if q is not None:
+                m.injured = q
 
 
 # ---------------------------------------------------------------- groups as targets

@@ -118,7 +118,8 @@ def build_extraction(
                 explicit,
                 gaz,
                 definite=any(x.definite for x in told_with),
-                consequence=m.trigger.lemma_.lower() in pack.words("consequence_verbs"),
+                consequence=m.trigger.lemma_.lower()
+                in pack.words("consequence_verbs") | pack.words("injury_nouns"),
             )
         else:
             ev = same_statement(events, m, of_mention)

@@ -216,6 +216,11 @@ CASES: dict[str, tuple[str, str]] = {
         "A parcel bomb exploded outside a bakery in Tarbes on Friday, injuring 13 people. On "
         "Saturday police lifted the cordon around the explosion site.",
     ),
+    "suffered_injuries": (
+        "2019-05-27",
+        "A car bomb exploded near a bus station in Tarbes on Friday. Officials said nine "
+        "passengers had suffered serious injuries.",
+    ),
     "blast_and_toll": (
         "2020-03-17",
         "An explosive device detonated near a bus in Jalalabad on Friday. Four passengers were "

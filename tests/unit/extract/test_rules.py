@@ -344,6 +344,11 @@ def test_the_blast_site_refers_to_the_blast() -> None:
     assert len(e.evidence) == 2  # both sentences tell of the one explosion
 
 
+def test_people_who_suffered_injuries_are_the_blasts_injured() -> None:
+    e = only(read("suffered_injuries"))
+    assert e.injured is not None and e.injured.best == 9
+
+
 def test_a_blast_and_its_toll_are_one_event() -> None:
     e = only(read("blast_and_toll"))
     assert deaths(e)[0] == 4 and e.injured is not None and e.injured.best == 6
