@@ -378,6 +378,18 @@ def _frame(rows: list[dict[str, Any]]) -> Any:
     return pa.Table.from_pylist(rows, schema=schema)
 
 
+def _spark_ddl(schema: Any) -> str:
+    """The Spark DDL of the rows' Arrow schema (Spark cannot infer a column that is all
+    NULL)."""
+    kinds = {"string": "string", "int64": "bigint", "double": "double"}
+    cols = []
+    for f in schema:
+        t = str(f.type)
+        spark_type = f"array<{kinds[str(f.type.value_type)]}>" if t.startswith("list") else kinds[t]
+        cols.append(f"`{f.name}` {spark_type}")
+    return ", ".join(cols)
+
+
 @dataclass(frozen=True)
 class Pair:
     """A scored pair of reports: the match weight (bits), probability, and the level of
@@ -418,9 +430,8 @@ def score_pairs(
         if spark is None:
             raise ResolutionError("backend='spark' needs a SparkSession (spark=...)")
         db_api = SparkAPI(spark_session=spark)
-        df = db_api.register(
-            spark.createDataFrame(table.to_pandas()), dataset_display_name="reports"
-        )
+        sdf = spark.createDataFrame(table.to_pylist(), schema=_spark_ddl(table.schema))
+        df = db_api.register(sdf, dataset_display_name="reports")
     else:
         raise ResolutionError(f"unknown backend {backend!r}: choose duckdb or spark")
     linker = Linker(df, settings(len(reports)), log_level=None)
