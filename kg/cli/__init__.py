@@ -13,7 +13,7 @@ import typer
 
 from kg.errors import KGError
 
-COMMAND_MODULES = ("core", "extract", "serve", "analyze", "viz", "resolve")
+COMMAND_MODULES = ("core", "extract", "serve", "analyze", "viz", "resolve", "datasets")
 
 app = typer.Typer(
     name="kg",
@@ -39,7 +39,7 @@ def _main(
 
 
 def _register_all() -> None:
-    from kg.cli import analyze, core, extract, resolve, serve, viz
+    from kg.cli import analyze, core, datasets, extract, resolve, serve, viz
 
     modules = {
         "core": core,
@@ -48,6 +48,7 @@ def _register_all() -> None:
         "analyze": analyze,
         "viz": viz,
         "resolve": resolve,
+        "datasets": datasets,
     }
     for name in COMMAND_MODULES:
         modules[name].register(app)

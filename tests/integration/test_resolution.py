@@ -130,3 +130,25 @@ def test_ids_stay_judgements_win_and_survive_reingest(tmp_path: Path, extractor:
     resolve(store, now="2024-03-15T12:00:00+00:00")
     assert [r["n"] for r in _resolved(store)] == ["5"]
     store.close()
+
+
+def test_an_acled_row_and_the_news_reports_of_it_resolve_to_one_event(
+    tmp_path: Path, extractor: Any
+) -> None:
+    from kg.ingestion.datasets import import_dataset
+
+    store = kg.open(tmp_path / "store")
+    kg.ingest(store, [_write(tmp_path / "r.jsonl", REPORTS)], extractor=extractor)
+    data = Path(__file__).parent.parent / "data" / "datasets" / "acled.csv"
+    import_dataset(store, "acled", data)
+    resolve(store)
+    groups = store.select(
+        """SELECT ?r (GROUP_CONCAT(?id; separator=" ") AS ?docs) WHERE {
+             ?r a ckg:ResolvedEvent ; ckg:report ?e . FILTER NOT EXISTS { ?r ckg:retired ?t }
+             ?e prov:wasDerivedFrom ?d . ?d dcterms:identifier ?id } GROUP BY ?r"""
+    )
+    together = sorted(sorted(str(g["docs"]).split()) for g in groups)
+    assert ["acled-XYZ1001", "wire-a", "wire-b", "wire-c"] in together
+    assert ["acled-XYZ1002", "wire-d"] in together
+    assert ["acled-XYZ1003"] in together
+    store.close()
