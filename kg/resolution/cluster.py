@@ -6,7 +6,9 @@ connected components at a threshold do), with two rules a chain of pairs cannot 
 - an analyst's judgement wins: "same" joins two reports whatever the model says,
   "different" keeps their clusters apart whatever pairs would join them;
 - one incident is told within a few days: two clusters whose dated reports would span
-  more than :data:`MAX_SPAN_DAYS` days are not joined.
+  more than :data:`MAX_SPAN_DAYS` days are not joined;
+- an arrest is not the attack it follows: reports of different kinds of event (violent,
+  speech, other: :mod:`kg.event_classes`) are not joined by the model.
 
 Resolved events keep their IRI when more reports arrive (:func:`assign_ids`): a cluster
 takes the IRI of the earlier resolved event it shares most reports with; a resolved event
@@ -53,12 +55,16 @@ def clusters(
     different: Iterable[tuple[str, str]] = (),
     link_probability: float = LINK_PROBABILITY,
     max_span: int = MAX_SPAN_DAYS,
+    kinds: Mapping[str, str] | None = None,
 ) -> list[list[str]]:
     """Clusters of ``items`` (report IRIs), each sorted, sorted by their first member.
 
     ``pairs`` are scored pairs; ``days`` the day of each dated report (for the span
-    rule); ``same``/``different`` the analysts' judgements (pairs of report IRIs).
+    rule); ``same``/``different`` the analysts' judgements (pairs of report IRIs);
+    ``kinds`` the kind of each report's class (reports of two kinds are kept apart).
     """
+    kinds = kinds or {}
+    kind: dict[str, set[str]] = {}
     parent: dict[str, str] = {}
     members: dict[str, set[str]] = {}
     span: dict[str, tuple[int, int] | None] = {}
@@ -67,6 +73,7 @@ def clusters(
         members[i] = {i}
         d = days.get(i)
         span[i] = None if d is None else (d, d)
+        kind[i] = {kinds[i]} if i in kinds else set()
     forbid: dict[str, set[str]] = {}
     for a, b in different:
         if a in parent and b in parent:
@@ -90,8 +97,12 @@ def clusters(
         for m in members[small]:
             if forbid.get(m, set()) & members[large]:
                 return False
+        if judged:
+            return True
+        if len(kind[a] | kind[b]) > 1:
+            return False
         s = joined_span(a, b)
-        return judged or s is None or s[1] - s[0] <= max_span
+        return s is None or s[1] - s[0] <= max_span
 
     def union(a: str, b: str, judged: bool = False) -> None:
         ra, rb = find(a), find(b)
@@ -104,6 +115,7 @@ def clusters(
         parent[rb] = ra
         members[ra] |= members.pop(rb)
         span[ra] = joined_span(ra, rb)
+        kind[ra] |= kind.pop(rb)
 
     for a, b in sorted(_key(a, b) for a, b in same):
         if a in parent and b in parent:

@@ -145,7 +145,7 @@ FEATURES: tuple[Feature, ...] = (
             ),
             Level("same family", "l.family = r.family", 0.10, 0.25),
             Level("both violent or both not", "l.kind = r.kind", 0.07, 0.25),
-            Level("incompatible", "TRUE", 0.08, 0.20),
+            Level("incompatible", "TRUE", 0.03, 0.20),
         ),
         "The classes (ACLED/GTD taxonomy): one outlet's 'attack' is another's 'shooting' "
         "or 'assassination', so a class and its sub-class are compatible.",

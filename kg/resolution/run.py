@@ -131,6 +131,7 @@ def resolve(
         same=[(j.left, j.right) for j in judged if j.verdict == "same"],
         different=[(j.left, j.right) for j in judged if j.verdict == "different"],
         link_probability=link_probability,
+        kinds={r.iri: r.kind for r in reports},
     )
     ids = assign_ids(groups, prev.members, RESOLVED_BASE, taken=prev.retired)
     by_iri = {r.iri: r for r in reports}

@@ -114,3 +114,11 @@ def test_resolved_ids_survive_new_reports_and_merges_leave_a_redirect() -> None:
     assert merged.merged == {first.iris[1]: first.iris[0]}
     gone = assign_ids([["e1", "e2"]], prev, "id/")
     assert gone.deleted == [first.iris[1]]
+
+
+def test_an_arrest_is_not_the_attack_it_follows_unless_an_analyst_says_so() -> None:
+    strong = [Pair("attack", "arrest", 30, 1.0, ())]
+    kinds = {"attack": "violent", "arrest": "other"}
+    assert clusters(["arrest", "attack"], strong, {}, kinds=kinds) == [["arrest"], ["attack"]]
+    judged = clusters(["arrest", "attack"], [], {}, kinds=kinds, same=[("attack", "arrest")])
+    assert judged == [["arrest", "attack"]]
