@@ -143,7 +143,11 @@ def resolve(
         same = where.get(p.left) == where.get(p.right)
         if same and p.probability >= link_probability:
             links.setdefault(where[p.left], []).append(p)
-        elif not same and (p.left, p.right) not in judged_pairs:
+        elif (
+            not same
+            and (p.left, p.right) not in judged_pairs
+            and by_iri[p.left].kind == by_iri[p.right].kind  # other kinds: apart by rule
+        ):
             uncertain.append(p)
     triples: list[Any] = []
     for i, g in enumerate(groups):
