@@ -152,3 +152,27 @@ def test_an_acled_row_and_the_news_reports_of_it_resolve_to_one_event(
     assert ["acled-XYZ1002", "wire-d"] in together
     assert ["acled-XYZ1003"] in together
     store.close()
+
+
+def test_reruns_keep_every_report_and_resolved_iri(tmp_path: Path, extractor: Any) -> None:
+    store = kg.open(tmp_path / "store")
+    src = _write(tmp_path / "r.jsonl", REPORTS)
+    kg.ingest(store, [src], extractor=extractor)
+    resolve(store)
+    reports = "SELECT ?e WHERE { ?e prov:wasDerivedFrom ?d . ?d a ckg:Document }"
+    before = {str(r["e"]) for r in store.select(reports)}
+    resolved = {r["r"] for r in _resolved(store)}
+    kg.ingest(store, [src], extractor=extractor)  # the same input again
+    resolve(store)
+    assert {str(r["e"]) for r in store.select(reports)} == before
+    assert {r["r"] for r in _resolved(store)} == resolved
+    # one more sentence in a report: every event read before keeps its IRI
+    longer = dict(REPORTS[1])
+    longer["text"] = (
+        "Police sealed off the area. " + longer["text"] + " A second device was defused later."
+    )
+    kg.ingest(store, [_write(tmp_path / "b.jsonl", [longer])], extractor=extractor)
+    resolve(store)
+    assert before <= {str(r["e"]) for r in store.select(reports)}
+    assert {r["r"] for r in _resolved(store)} >= resolved
+    store.close()
