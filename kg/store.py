@@ -437,19 +437,19 @@ class Store:
             if isinstance(v, bytes):
                 graphs[iri] = set(ox.parse(v, ox.RdfFormat.N_QUADS))
         if fresh:
-            quads: list[Any] = []
+            quads: set[Any] = set()  # the authority's triples, said by many, written once
             for qs in graphs.values():
                 n += len(qs)
-                quads.extend(qs)
+                quads.update(qs)
             store.extend(quads)  # one transaction
             return n
         parts = [orphaned_support_update(list(graphs))]
         parts.extend(f"DROP SILENT GRAPH <{iri}> ;" for iri in graphs)
-        by_graph: dict[str, list[Any]] = {}
+        by_graph: dict[str, set[Any]] = {}
         for qs in graphs.values():
             n += len(qs)
             for q in qs:
-                by_graph.setdefault(q.graph_name.value, []).append(q)
+                by_graph.setdefault(q.graph_name.value, set()).add(q)
         parts.append("INSERT DATA {")
         for iri, qs in by_graph.items():
             parts.append(f"GRAPH <{iri}> {{")
