@@ -302,7 +302,7 @@ def settings(n_records: int) -> Any:
         ],
         probability_two_random_records_match=1.0 / max(2, n_records),
         retain_matching_columns=True,
-        retain_intermediate_calculation_columns=False,
+        retain_intermediate_calculation_columns=True,  # each feature's weight (mw_*)
         additional_columns_to_retain=[],
     )
 
@@ -448,7 +448,12 @@ def score_pairs(
             g = int(rec[f"gamma_{f.name}"])
             # Splink numbers levels from the last (0) up; -1 is the null level
             idx = 0 if g < 0 else len(f.levels) - g
-            feats.append((f.name, labels[f.name][idx], round(bits[f.name][idx], 2)))
+            # the weight Splink gave: the level's Bayes factor times its term-frequency
+            # adjustment (how common the day or the place is), in bits
+            mw = rec.get(f"mw_{f.name}")
+            tf = rec.get(f"mw_tf_adj_{f.name}")
+            b = bits[f.name][idx] if mw is None else float(mw) + float(tf or 0.0)
+            feats.append((f.name, labels[f.name][idx], round(b, 2)))
         a, b = sorted((rec[f"{UID}_l"], rec[f"{UID}_r"]))
         pairs.append(
             Pair(a, b, float(rec["match_weight"]), float(rec["match_probability"]), tuple(feats))
