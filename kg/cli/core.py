@@ -156,6 +156,9 @@ def register(app: typer.Typer) -> None:
         update: str = typer.Option(
             None, "--update-url", help="With --gsp: the server's SPARQL update URL (optional)"
         ),
+        resolve: bool = typer.Option(
+            False, "--resolve", help="Then resolve events across documents (as `kg resolve`)"
+        ),
     ) -> None:
         """Read articles, extract events and actors, and store one graph per document."""
         from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
@@ -226,6 +229,14 @@ def register(app: typer.Typer) -> None:
                 with contextlib.suppress(OSError):
                     store.close()
                 raise store_write_error(store_target(ctx), err) from err
+        if resolve and report.documents and gsp is None:
+            from kg.resolution import resolve as run_resolve
+
+            res = run_resolve(store)
+            err_console.print(
+                f"resolved events {res.resolved} (created {res.created}, changed {res.changed}, "
+                f"retired {res.retired}, for review {res.uncertain})"
+            )
         try:
             store.close()
         except OSError as err:
