@@ -447,12 +447,15 @@ def count_text(best: Any, low: Any, high: Any) -> str:
 
     >>> count_text(95, 85, 105), count_text(None, 11, None), count_text(3, None, None)
     ('95 (85-105)', 'at least 11', '3')
-    >>> count_text(None, 24, 48), count_text(None, None, 10)
-    ('24-48', 'at most 10')
+    >>> count_text(None, 24, 48), count_text(None, None, 10), count_text(23, 23, None)
+    ('24-48', 'at most 10', 'at least 23')
     """
     if best is not None:
         if low is not None and high is not None and (low, high) != (best, best):
             return f"{best} ({low}-{high})"
+        if low is not None and high is None:
+            # "at least 23": the best estimate is the lower bound, the upper one is open
+            return f"at least {low}" if low == best else f"{best} (at least {low})"
         if low is not None and low != best:
             return f"{best} (at least {low})"
         if high is not None and high != best:
