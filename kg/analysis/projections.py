@@ -456,7 +456,10 @@ def interaction_graph(
         standing relation), ``events`` (event IRIs), ``evidence`` (their quotes) and
         ``predicates`` (for standing relations). Nodes have ``generic`` (civilians,
         unidentified armed groups). ``G.graph["events"]`` maps each cited event IRI to its
-        ``label``, ``date`` and ``evidence``.
+        ``label``, ``date`` and ``evidence``; ``G.graph["responsible"]`` maps each actor
+        to the events it is held responsible for (``{event: [(role, stance), ...]}``),
+        with or without an edge, and ``G.graph["lone"]`` the node attributes of those that
+        have no edge (they are no nodes: rankings and communities leave them out).
 
     Examples
     --------
@@ -501,9 +504,13 @@ def interaction_graph(
     def stated_doers(ev: Event) -> list[str]:
         return [a for a, r, s, _b in event_links(snap, ev) if r in ("perpetrator", "agent")]
 
+    linked: dict[str, dict[str, list[tuple[str, str]]]] = defaultdict(dict)
     for ev in events:
         kinds = _kinds(snap, ev)
         links = event_links(snap, ev, stances=keep)
+        for x in links:
+            if x.role in RESPONSIBLE_ROLES:
+                linked[x.actor].setdefault(ev.iri, []).append((x.role, x.stance))
         by_role: dict[str, list[str]] = defaultdict(list)
         for x in links:
             by_role[x.role].append(x.actor)
@@ -579,6 +586,13 @@ def interaction_graph(
         for u, v, k, st in sorted(keys)
         for a in (acc.get((u, v, k, st), empty),)
     )
+    # what each actor of the graph is held responsible for, with or without an edge (a
+    # bombing claimed by a group that names no victim makes no edge): ego networks list them
+    G.graph["responsible"] = dict(linked)
+    G.graph["lone"] = {a: _node_attrs(snap, a, "actor") for a in linked if a not in G}
+    for evs in G.graph["responsible"].values():
+        for iri in evs:
+            cited.setdefault(iri, snap.events[iri])
     G.graph["events"] = {
         iri: {"label": ev.label, "date": ev.when(snap.docs), "evidence": ev.evidence}
         for iri, ev in cited.items()
