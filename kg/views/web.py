@@ -581,6 +581,11 @@ def router(ctx: ServerContext) -> APIRouter:
             snap = state.snapshot()
             rows = state.select(SEARCH_SPARQL, q=ox.Literal(q))
             key = q.casefold()
+            located = CKG + "locatedIn"
+            within: dict[str, list[str]] = {}
+            for s_, p_, o_ in snap.relations:
+                if p_ == located and snap.is_place(o_):
+                    within.setdefault(s_, []).append(o_)
             out = []
             for row in rows:
                 iri = row["x"].value if row["x"] is not None else ""
@@ -613,6 +618,11 @@ def router(ctx: ServerContext) -> APIRouter:
                     "doc": None,
                     "about": "",
                 }
+                if kind == "place":
+                    # two places of one name (a city and its district) told apart
+                    rec["place"] = ", ".join(
+                        sorted({f"in {snap.label(o)}" for o in within.get(iri, [])})
+                    )
                 if kind == "event":
                     ev = snap.events[iri]
                     rec["date"] = ev.when(snap.docs) or ""
