@@ -81,10 +81,13 @@ def hop(G: nx.Graph, u: Any, v: Any) -> dict[str, Any]:
     info = G.graph.get("events", {})
     rels = []
     for a, b, d in _edges_between(G, u, v):
-        evs = [
-            {"iri": e, **info.get(e, {"label": "", "date": None, "evidence": []})}
-            for e in d.get("events", [])
-        ]
+        said = d.get("said", {})
+        evs = []
+        for e in d.get("events", []):
+            row = {"iri": e, **info.get(e, {"label": "", "date": None, "evidence": []})}
+            if said.get(e):  # a claimed, alleged or denied link: who says so, first
+                row["evidence"] = list(dict.fromkeys([*said[e], *row["evidence"]]))
+            evs.append(row)
         kind, stance = d.get("type", "linked"), d.get("stance", "stated")
         rels.append(
             {

@@ -400,12 +400,24 @@ def actor_event_graph(data: Any, *, filters: Filters | None = None, **kw: Any) -
 
 
 class _EdgeAcc:
-    __slots__ = ("by", "events", "evidence")
+    __slots__ = ("by", "events", "evidence", "said")
 
     def __init__(self) -> None:
         self.events: dict[str, None] = {}  # ordered sets
         self.evidence: dict[str, None] = {}
         self.by: dict[str, None] = {}
+        self.said: dict[str, list[str]] = {}  # event -> the quotes of who says so
+
+
+def _said_by(snap: Snapshot, ev: Event, by: Iterable[str]) -> list[str]:
+    """The quotes of the statements about ``ev`` made by ``by`` (a claim, an attribution,
+    a denial): what a claimed, alleged or denied link rests on."""
+    who = set(by)
+    out: dict[str, None] = {}
+    for st in snap.statements_on(ev.iri):
+        if any(x in who for _p, x in st.roles):
+            out.update(dict.fromkeys(st.evidence))
+    return list(out)
 
 
 def interaction_graph(
@@ -453,7 +465,9 @@ def interaction_graph(
     networkx.MultiDiGraph
         Edge data: ``type``, ``stance``, ``by`` (the labels of who says so, for claimed,
         alleged, suspected and denied edges), ``weight`` (the number of events, 1 for a
-        standing relation), ``events`` (event IRIs), ``evidence`` (their quotes) and
+        standing relation), ``events`` (event IRIs), ``evidence`` (their quotes; for a
+        claimed, alleged, suspected or denied edge the statements' quotes first),
+        ``said`` (event IRI -> the quotes of who says so, for those edges) and
         ``predicates`` (for standing relations). Nodes have ``generic`` (civilians,
         unidentified armed groups). ``G.graph["events"]`` maps each cited event IRI to its
         ``label``, ``date`` and ``evidence``; ``G.graph["responsible"]`` maps each actor
@@ -497,7 +511,10 @@ def interaction_graph(
             a.by[snap.label(b)] = None
         if ev.iri not in a.events:
             a.events[ev.iri] = None
-            for q in ev.evidence:
+            said = _said_by(snap, ev, by) if stance != "stated" and by else []
+            if said:
+                a.said[ev.iri] = said
+            for q in [*said, *ev.evidence]:
                 a.evidence[q] = None
         cited[ev.iri] = ev
 
@@ -580,6 +597,7 @@ def interaction_graph(
                 "weight": max(1, len(a.events)),
                 "events": list(a.events),
                 "evidence": list(a.evidence),
+                "said": dict(a.said),
                 "predicates": sorted(set(static.get((u, v, k, st), []))),
             },
         )
