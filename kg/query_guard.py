@@ -431,7 +431,8 @@ def check_update_text(text: str) -> None:
     raise QueryRefused(READ_ONLY_MESSAGE)
 
 
-_SLASHED_NAME = re.compile(r"(?<![<\w])([A-Za-z][\w-]*):([\w-]+/[\w/-]*)")
+# possessive runs and a start only where a name can begin: linear, like the rest of the guard
+_SLASHED_NAME = re.compile(r"(?<![\w<-])[A-Za-z][\w-]*+:[\w-]*+/[\w/-]*+")
 
 
 def syntax_message(err: BaseException, query: str = "") -> str:
