@@ -1,0 +1,444 @@
+"""Actors, places, groups and sites in text read without a parser or an NER model (Dari and
+Pashto): the ``ckg_shallow_entities`` component.
+
+It writes what :mod:`kg.extract.entities` writes for English (``doc.spans["ckg"]`` with each
+span's canonical key in ``kb_id_`` and ontology class in ``label_``; ``doc._.ckg_new`` for
+minted entities; ``doc._.ckg_relations`` for ``locatedIn``), so that the record builder
+(:mod:`kg.extract.build`) and everything after it are the same for every language. Names come
+from the gazetteer and the actor authority (their Arabic-script names), never from code; what
+a language says around a name comes from its pack (``names.json``, ``arguments.json``):
+
+1. the longest name the gazetteer knows wins; a place of the world gazetteer (not curated)
+   counts only where the text uses it as one: after a word for a kind of place (``شهر``,
+   ``ولایت``) or before one (Pashto ``ښار``, ``ولایت``), after a locative (``در``), in
+   brackets, or next to another place;
+2. a name after a word for a kind of place that the gazetteer lacks is a new place of that
+   kind, lying in the place the text names next to it (``شهر خار، ... ایالت خیبرپختونخوا``);
+3. among several places of one name, the one inside a place the document also names wins,
+   then the kind the text asks for, then the most populous;
+4. a word for people (``سرباز``, ``غیرنظامیان``) is a group of that kind (``group:military``),
+   of the country a demonym or a country name right after it gives (``مرزبان ایرانی``); a
+   member word before a named actor (``جنگجویان طالبان``) is that actor;
+5. a person's name is what follows a title (``ډاکټر``), or starts with a common given name,
+   or stands before a comma and a word that describes a person (``X، خبرنگار ...``).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.extract.entities import GROUP_PREFIX, GROUP_TYPES, SITE_PREFIX, SPAN_KEY
+from kg.extract.gazetteer import Gazetteer
+from kg.extract.lang import LanguagePack, language_pack
+from kg.extract.script import fold, token_norm
+from kg.geo.names import key as name_key
+
+MAX_NAME = 6
+_KIND_TYPE = {"place": "Settlement", "admin2": "Settlement", "admin1": "AdminRegion"}
+_KIND_RANK = {"site": 0, "place": 1, "admin2": 2, "admin1": 3, "country": 4}
+
+
+@dataclass
+class Found:
+    """A mention before it becomes a span: tokens ``start:end``, candidate keys, what it is."""
+
+    start: int
+    end: int
+    ids: list[str]
+    what: str  # "gaz", "newplace", "group", "site", "person", "state"
+    kind: str = ""  # the place kind the text asks for ("place", "admin1", ...)
+    label: str = ""
+
+
+def _phrases(table: dict[str, Any]) -> dict[tuple[str, ...], Any]:
+    """Phrases of a pack table by their normalised token tuple (a non-joiner inside a word
+    is also matched as a space between two words)."""
+    out: dict[tuple[str, ...], Any] = {}
+    for phrase, value in table.items():
+        for variant in {phrase, phrase.replace("\u200c", " ")}:
+            toks = tuple(token_norm(w) for w in variant.split())
+            out.setdefault(toks, value)
+    return out
+
+
+class ShallowLinker:
+    """Find actor, place, group, site and person mentions and link each to one key."""
+
+    def __init__(self, nlp: Language, name: str = "ckg_shallow_entities") -> None:
+        self.name = name
+        self.gaz = Gazetteer.load()
+        self.pack: LanguagePack = language_pack(nlp.lang)
+        p = self.pack
+        self.groups = _phrases(p.table("group_nouns"))
+        self.sites = _phrases(p.table("facility_nouns"))
+        self.members = {token_norm(w) for w in p.words("member_nouns")}
+        self.demonyms = {token_norm(k): v for k, v in p.table("demonyms").items()}
+        self.state_words = {token_norm(w) for w in p.table("state_words")}
+        self.titles = {token_norm(w) for w in p.words("person_titles")}
+        self.given = {token_norm(w) for w in p.words("given_names")}
+        self.not_names = {token_norm(w) for w in p.words("not_names")}
+        self.describers = {token_norm(w) for w in p.words("description_words")}
+        self.before = {token_norm(k): v for k, v in p.table("location_words").items()}
+        self.after = {token_norm(k): v for k, v in p.table("location_words_after").items()}
+        self.loc_preps = {token_norm(w) for w in p.words("location_preps")}
+        self.preps = {token_norm(w) for w in p.table("role_preps")} | {
+            token_norm(w) for w in p.table("role_postps")
+        }
+        self.number_words = {token_norm(w) for w in p.table("quantities")}
+        self.vehicles = {token_norm(w) for w in p.words("vehicle_nouns")}
+        self.gloss: dict[str, str] = {}
+        self.endings = sorted(
+            ((fold(k), fold(v)) for k, v in p.table("oblique_endings").items()),
+            key=lambda kv: -len(kv[0]),
+        )
+
+    # ------------------------------------------------------------ names in the gazetteer
+
+    def _lookup(self, surfaces: list[str]) -> dict[str, set[str]]:
+        """Surface -> ids, trying the text as written and folded (Pashto letters, yeh, kaf)."""
+        keys: dict[str, list[str]] = {}
+        for s in surfaces:
+            for v in (s, fold(s), s.replace("\u200c", " "), s.replace("\u200c", "")):
+                keys.setdefault(name_key(v), []).append(s)
+        found = self.gaz.lookup_keys(list(keys))
+        out: dict[str, set[str]] = {}
+        for k, ids in found.items():
+            for s in keys[k]:
+                out.setdefault(s, set()).update(ids)
+        return out
+
+    def _gazetteer(self, doc: Doc) -> list[Found]:
+        toks = list(doc)
+        grams: list[tuple[int, int, str]] = []
+        for i, t in enumerate(toks):
+            if t.is_punct or t.is_space or t.like_num or t.norm_ in self.not_names:
+                continue
+            surface = ""
+            for j in range(i, min(len(toks), i + MAX_NAME)):
+                u = toks[j]
+                if u.is_punct or u.is_space or u.like_num or (j > i and u.is_sent_start):
+                    break
+                surface += (toks[j - 1].whitespace_ if j > i else "") + u.text
+                if u.norm_ not in self.not_names:
+                    grams.append((i, j + 1, surface))
+        ids_of = self._lookup([g[2] for g in grams])
+        direct = {fold(g[2]) for g in grams}
+        bases = {self._direct_case(g[2]): g[2] for g in grams if g[2] not in ids_of}
+        bases = {b: s for b, s in bases.items() if b and b not in direct}
+        for b, ids in self._lookup(list(bases)).items():
+            ids_of.setdefault(bases[b], set()).update(ids)
+        out = []
+        for i, j, surface in grams:
+            ids = ids_of.get(surface) or set()
+            if not ids:
+                continue
+            curated = [x for x in ids if x in self.gaz.entries]
+            if curated:
+                out.append(Found(i, j, sorted(curated), "gaz"))
+            elif self._reads_as_place(doc, i, j):
+                out.append(Found(i, j, sorted(ids), "gaz", kind=self._asked_kind(doc, i, j)))
+        return out
+
+    def _direct_case(self, surface: str) -> str:
+        """A name with the oblique ending of its last word replaced (Pashto "طالبانو" ->
+        "طالبان"); "" when none applies or too little would be left."""
+        f = fold(surface)
+        for ending, direct in self.endings:
+            if f.endswith(ending) and len(f.split()[-1]) - len(ending) >= 3:
+                return f[: len(f) - len(ending)] + direct
+        return ""
+
+    def _asked_kind(self, doc: Doc, i: int, j: int) -> str:
+        """The kind of place the words around a name ask for ("" when none)."""
+        if i > 0 and doc[i - 1].norm_ in self.before:
+            return str(self.before[doc[i - 1].norm_])
+        if j < len(doc) and doc[j].norm_ in self.after:
+            return str(self.after[doc[j].norm_])
+        return ""
+
+    def _reads_as_place(self, doc: Doc, i: int, j: int) -> bool:
+        prev = doc[i - 1].norm_ if i > 0 else ""
+        nxt = doc[j].norm_ if j < len(doc) else ""
+        if self._asked_kind(doc, i, j) or prev in self.loc_preps:
+            return True
+        return prev == "(" and nxt in (")", "،", ",")
+
+    # ------------------------------------------------------------ other mentions
+
+    def _phrase_spans(self, doc: Doc, table: dict[tuple[str, ...], Any], what: str) -> list[Found]:
+        out = []
+        norms = [t.norm_ for t in doc]
+        longest = max((len(k) for k in table), default=0)
+        for i in range(len(doc)):
+            for n in range(min(longest, len(doc) - i), 0, -1):
+                value = table.get(tuple(norms[i : i + n]))
+                if value is not None:
+                    out.append(Found(i, i + n, [], what, label=str(value[0])))
+                    self.gloss[f"{i}:{i + n}"] = str(value[1])
+                    break
+        return out
+
+    def _new_places(self, doc: Doc, taken: set[int]) -> list[Found]:
+        """Rule 2: a name after (or, in Pashto, before) a word for a kind of place."""
+        out = []
+        for t in doc:
+            kind = self.before.get(t.norm_)
+            if kind and kind != "country":
+                j = t.i + 1
+                while (
+                    j < len(doc)
+                    and j - t.i <= 3
+                    and self._name_word(doc[j])
+                    and j not in taken
+                    and doc[j].norm_ not in self.before
+                ):
+                    j += 1
+                if j > t.i + 1:
+                    out.append(Found(t.i + 1, j, [], "newplace", kind=str(kind)))
+            kind = self.after.get(t.norm_)
+            if kind and kind != "country":
+                i = t.i
+                while (
+                    i > 0
+                    and t.i - i < 3
+                    and self._name_word(doc[i - 1])
+                    and (i - 1) not in taken
+                    and doc[i - 1].norm_ not in self.after
+                ):
+                    i -= 1
+                if i < t.i:
+                    out.append(Found(i, t.i, [], "newplace", kind=str(kind)))
+        return out
+
+    def _name_word(self, t: Any) -> bool:
+        n = t.norm_
+        return not (
+            t.is_punct
+            or t.is_space
+            or t.like_num
+            or n in self.not_names
+            or n in self.preps
+            or n in self.number_words
+            or n in self.before
+            or n in self.after
+            or n in self.describers
+            or n in self.titles
+            or not t.text[:1].isalpha()
+        )
+
+    def _persons(self, doc: Doc, taken: set[int]) -> list[Found]:
+        """Rule 5: names after a title, from a given name, or before ``، <describer>``."""
+        out = []
+        i = 0
+        while i < len(doc):
+            t = doc[i]
+            start = None
+            if t.norm_ in self.titles and i + 1 < len(doc) and self._name_word(doc[i + 1]):
+                start = i + 1
+            elif t.norm_ in self.given and i not in taken and self._name_word(t):
+                start = i
+            if start is not None:
+                j = start
+                while j < len(doc) and j - start < 4 and self._name_word(doc[j]) and j not in taken:
+                    j += 1
+                if j - start >= (1 if start > i else 2):
+                    out.append(Found(start, j, [], "person"))
+                    i = j
+                    continue
+            i += 1
+        # X، <describer>: the name before the comma
+        for t in doc:
+            if (
+                t.text in ("،", ",")
+                and t.i + 1 < len(doc)
+                and doc[t.i + 1].norm_ in self.describers
+            ):
+                j = t.i
+                i = j
+                while i > 0 and j - i < 3 and self._name_word(doc[i - 1]) and (i - 1) not in taken:
+                    i -= 1
+                if i < j and not any(f.start <= i < f.end for f in out):
+                    out.append(Found(i, j, [], "person"))
+        return out
+
+    # ------------------------------------------------------------ choosing and linking
+
+    def _choose(self, f: Found, doc_places: set[str]) -> str:
+        """Rule 3: one id among a name's candidates."""
+        gaz = self.gaz
+
+        def score(i: str) -> tuple[int, int, int, int, str]:
+            e = gaz[i]
+            inside = len(set(gaz.ancestors(i)) & doc_places)
+            kind_ok = int(
+                not f.kind or e.kind == f.kind or (f.kind == "place" and e.kind == "admin2")
+            )
+            return (inside, kind_ok, int(i in gaz.entries), e.population, i)
+
+        return max(f.ids, key=score)
+
+    def __call__(self, doc: Doc) -> Doc:
+        gaz = self.gaz
+        self.gloss = {}
+        cands = self._gazetteer(doc)
+        cands += self._phrase_spans(doc, self.groups, "group")
+        cands += self._phrase_spans(doc, self.sites, "site")
+        chosen = _longest(cands)
+        taken = {k for f in chosen for k in range(f.start, f.end)}
+        chosen = _longest(chosen + self._new_places(doc, taken))
+        taken = {k for f in chosen for k in range(f.start, f.end)}
+        chosen = _longest(chosen + self._persons(doc, taken))
+        # places the document names for sure (one candidate, or curated)
+        doc_places: set[str] = set()
+        for f in chosen:
+            if f.what == "gaz" and len(f.ids) == 1 and gaz[f.ids[0]].is_place:
+                doc_places |= {f.ids[0], *gaz.ancestors(f.ids[0])}
+        new: dict[str, tuple[str, tuple[str, ...]]] = {}
+        spans: list[Span] = []
+        for f in chosen:
+            k, label = self._link(doc, f, doc_places, new)
+            if k:
+                spans.append(Span(doc, f.start, f.end, label=label, kb_id=k))
+        spans = self._members(doc, spans)
+        spans = self._countries(doc, spans)
+        doc.spans[SPAN_KEY] = spans
+        doc._.ckg_new = new
+        doc._.ckg_relations = self._located(doc, spans)
+        doc.user_data["ckg_glosses"] = {
+            (s.start_char, s.end_char): self.gloss[f"{s.start}:{s.end}"]
+            for s in spans
+            if f"{s.start}:{s.end}" in self.gloss
+        }
+        return doc
+
+    def _link(
+        self, doc: Doc, f: Found, doc_places: set[str], new: dict[str, tuple[str, tuple[str, ...]]]
+    ) -> tuple[str | None, str]:
+        text = doc[f.start : f.end].text
+        if f.what == "gaz":
+            k = self._choose(f, doc_places)
+            return k, self.gaz[k].types[0]
+        if f.what == "group":
+            return f"{GROUP_PREFIX}{f.label}", GROUP_TYPES[f.label]
+        if f.what == "site":
+            return f"{SITE_PREFIX}{f.label}:{self.gloss[f'{f.start}:{f.end}']}", "Site"
+        slug = "-".join(fold(text).split())
+        if f.what == "newplace":
+            types = (_KIND_TYPE.get(f.kind, "Settlement"),)
+            k = f"place/{slug}"
+            new.setdefault(k, (text, types))
+            return k, types[0]
+        k = f"person/{slug}"
+        new.setdefault(k, (text, ("Person",)))
+        return k, "Person"
+
+    def _members(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Rule 4: a member word right before a named actor is that actor (its mention
+        starts at the member word: "جنگجویان طالبان" are the Taliban)."""
+        out: list[Span] = []
+        for s in spans:
+            if out and s.kb_id_ and not s.kb_id_.startswith((GROUP_PREFIX, SITE_PREFIX)):
+                prev = out[-1]
+                e = self.gaz.get(s.kb_id_)
+                actor = e is not None and not e.is_place
+                member = doc[prev.start : prev.end][-1].norm_ in self.members or (
+                    prev.kb_id_.startswith(GROUP_PREFIX)
+                    and prev.kb_id_ != f"{GROUP_PREFIX}civilians"
+                )
+                if actor and member and prev.end == s.start:
+                    out[-1] = Span(doc, prev.start, s.end, label=s.label_, kb_id=s.kb_id_)
+                    continue
+            out.append(s)
+        return out
+
+    def _countries(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Rule 4: ``مرزبان ایرانی``, ``ارتش پاکستان``: a group of that country; ``مقام‌های
+        پاکستانی``: the state itself."""
+        by_start = {s.start: s for s in spans}
+        out: list[Span] = []
+        skip: set[int] = set()
+        for s in spans:
+            if s.start in skip:
+                continue
+            if s.kb_id_.startswith(GROUP_PREFIX) and "@" not in s.kb_id_:
+                country, end = self._country_after(doc, s.end, by_start)
+                if country:
+                    if end in by_start or any(x.start < end and x.start >= s.end for x in spans):
+                        skip |= {x.start for x in spans if s.end <= x.start < end}
+                    out.append(
+                        Span(doc, s.start, end, label=s.label_, kb_id=f"{s.kb_id_}@{country}")
+                    )
+                    continue
+            out.append(s)
+        # "officials of Pakistan": the state
+        for t in doc:
+            if t.norm_ in self.state_words and t.i + 1 < len(doc):
+                d = self.demonyms.get(doc[t.i + 1].norm_)
+                if d and d in self.gaz and not any(x.start <= t.i < x.end for x in out):
+                    out.append(Span(doc, t.i, t.i + 2, label="State", kb_id=d))
+        return sorted(out, key=lambda x: x.start)
+
+    def _country_after(self, doc: Doc, j: int, by_start: dict[int, Span]) -> tuple[str | None, int]:
+        for k in range(j, min(len(doc), j + 3)):
+            t = doc[k]
+            if t.norm_ in self.demonyms:
+                return self.demonyms[t.norm_], k + 1
+            s = by_start.get(k)
+            if s is not None:
+                e = self.gaz.get(s.kb_id_)
+                if e is not None and "Country" in e.types:
+                    return s.kb_id_, s.end
+                return None, j
+            if t.is_punct or t.norm_ in self.preps:
+                break
+        return None, j
+
+    def _located(self, doc: Doc, spans: list[Span]) -> list[tuple[str, str, str]]:
+        """Rule 2: a place the gazetteer lacks lies in the larger place named next to it
+        (after it in Dari's "town, province, country", before it in Pashto's "of the
+        province, in the town"), with only punctuation, kind words or "of" between."""
+        places = [s for s in spans if s.label_ in ("Settlement", "AdminRegion", "Country", "Site")]
+        rels = []
+        for a, b in itertools.pairwise(places):
+            between = doc[a.end : b.start]
+            if len(between) > 3 or any(
+                not (t.is_punct or t.norm_ in self.before or t.norm_ in self.after or len(t) <= 2)
+                for t in between
+            ):
+                continue
+            ra, rb = self._rank(a), self._rank(b)
+            small, big = (a, b) if ra < rb else (b, a) if rb < ra else (None, None)
+            if small is None or big is None or small.kb_id_ in self.gaz:
+                continue
+            rels.append((small.kb_id_, "locatedIn", big.kb_id_))
+        return rels
+
+    def _rank(self, s: Span) -> int:
+        e = self.gaz.get(s.kb_id_)
+        if e is not None:
+            return _KIND_RANK.get(e.kind, 1)
+        return {"AdminRegion": 3, "Country": 4}.get(s.label_, 1)
+
+
+def _longest(found: list[Found]) -> list[Found]:
+    """The longest mentions that do not overlap, in text order (earlier rules first on ties)."""
+    order = sorted(enumerate(found), key=lambda x: (-(x[1].end - x[1].start), x[0]))
+    taken: set[int] = set()
+    out = []
+    for _n, f in order:
+        if any(k in taken for k in range(f.start, f.end)):
+            continue
+        out.append(f)
+        taken.update(range(f.start, f.end))
+    return sorted(out, key=lambda f: f.start)
+
+
+@Language.factory("ckg_shallow_entities")
+def make_shallow_linker(nlp: Language, name: str) -> ShallowLinker:
+    """The spaCy factory for :class:`ShallowLinker`."""
+    return ShallowLinker(nlp, name)
