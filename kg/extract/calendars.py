@@ -94,9 +94,10 @@ class DateReader:
             return None
         return to_iso(cal, year, month, int(m["day"]))
 
-    def find(self, text: str, ref: str | None) -> list[DateMention]:
+    def find(self, text: str, ref: str | None, unresolved: bool = False) -> list[DateMention]:
         """Every date expression of ``text`` that resolves, in text order, without overlaps
-        (the longest first); ``ref`` is the ISO day weekdays and relative days count from."""
+        (the longest first); ``ref`` is the ISO day weekdays and relative days count from.
+        With ``unresolved``, expressions that do not resolve are kept too (``iso`` empty)."""
         f = Folded(text)
         ref_d = date.fromisoformat(ref) if ref else None
         found: list[tuple[int, int, str, str]] = []
@@ -105,12 +106,16 @@ class DateReader:
                 gd = m.groupdict()
                 if gd.get("weekday"):
                     if ref_d is None:
+                        if unresolved:
+                            found.append((m.start(), m.end(), "", "weekday"))
                         continue
                     back = (ref_d.weekday() - self.weekdays[m["weekday"]]) % 7
                     iso, kind = (ref_d - timedelta(days=back)).isoformat(), "weekday"
                 elif gd.get("day") and gd.get("month"):
                     got = self._day(m)
                     if got is None:
+                        if unresolved:
+                            found.append((m.start(), m.end(), "", "day"))
                         continue
                     iso, kind = got, "day"
                 else:

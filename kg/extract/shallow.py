@@ -174,6 +174,8 @@ class Clause:
 
     start: int
     end: int
+    head: int = -1  # where its actors start: before a relative clause it encloses
+    skip: tuple[int, int] = (0, 0)  # the relative clause it encloses
     triggers: list[Hit] = field(default_factory=list)
     cues: set[str] = field(default_factory=set)
     irrealis: bool = False
@@ -190,6 +192,8 @@ class ShallowReader:
         self.gaz = Gazetteer.load()
         p = self.pack
         self.breaks = {token_norm(w) for w in p.words("clause_breaks")}
+        self.relative = {token_norm(w) for w in p.words("relative_markers")}
+        self.count_adjectives = {token_norm(w) for w in p.words("count_adjectives")}
         self.preps = {
             tuple(token_norm(w) for w in k.split()): v for k, v in p.table("role_preps").items()
         }
@@ -254,14 +258,36 @@ class ShallowReader:
     # ------------------------------------------------------------ one sentence
 
     def _clauses(self, sent: Span) -> list[Clause]:
-        out, start = [], sent.start
-        for t in sent:
+        """The sentence's clauses. A relative clause closed by a comma ("X، که ... بود، ...")
+        is one of its own, and the clause around it goes on after the comma."""
+        out: list[Clause] = []
+        start, head = sent.start, sent.start
+        skip = (0, 0)
+        toks = list(sent)
+        k = 0
+        while k < len(toks):
+            t = toks[k]
             if t.norm_ in self.breaks:
+                close = None
+                if t.norm_ in self.relative:
+                    close = next((u for u in toks[k + 1 :] if u.text in ("،", ",")), None)
+                    if close is not None and sent.end - close.i < 3:
+                        close = None
                 if t.i > start:
-                    out.append(Clause(start, t.i))
-                start = t.i + 1
+                    out.append(Clause(start, t.i, head, skip))
+                if close is not None:
+                    out.append(Clause(t.i + 1, close.i, t.i + 1))
+                    skip = (t.i, close.i + 1)
+                    start = close.i + 1
+                    k = close.i + 1 - sent.start
+                    continue
+                start = head = t.i + 1
+                skip = (0, 0)
+            k += 1
         if sent.end > start:
-            out.append(Clause(start, sent.end))
+            out.append(Clause(start, sent.end, head, skip))
+        for c in out:
+            c.head = c.start if c.head < 0 else c.head
         return out
 
     def _sentence(
@@ -301,7 +327,7 @@ class ShallowReader:
                 continue
             c.triggers.append(h)
         # casualty phrases with no trigger of their own tell a toll (of the previous event)
-        for q in casualties:
+        for q in casualties if not any(t.info["kind"] == "event" for t in triggers) else []:
             if not any(t.start <= q.start < t.end or q.start <= t.start < q.end for t in triggers):
                 c = clause_of(q.start)
                 if c is not None and not c.triggers and not c.irrealis:
@@ -418,10 +444,20 @@ class ShallowReader:
             and self.numbers[doc[h.start - 1].norm_] > 1
         ):
             m.plural = True  # "سه حمله جداگانه": a roundup's summary
-        seg_lo = max([c.start] + [t.end for t in c.triggers if t.end <= h.start])
-        before = [s for s in ents if c.start <= s.start and s.end <= h.start]
+        seg_lo = max([c.head] + [t.end for t in c.triggers if t.end <= h.start])
+        before = [
+            s
+            for s in ents
+            if c.head <= s.start and s.end <= h.start and not c.skip[0] <= s.start < c.skip[1]
+        ]
         after = [s for s in ents if h.end <= s.start and s.end <= c.end]
         actors = [s for s in before if not self._place_like(doc, s, ents)]
+        # "ریاست عمومی استخبارات امارت اسلامی": an actor right after another is its possessor
+        actors = [
+            s
+            for k, s in enumerate(actors)
+            if not (k and actors[k - 1].end == s.start and not s.kb_id_.startswith(GROUP_PREFIX))
+        ]
         if info["kind"] == "statement":
             self._statement(doc, m, h, c, actors, after, info)
             return m if (m.roles or info.get("class") == "ClaimOfResponsibility") else None
@@ -456,7 +492,7 @@ class ShallowReader:
                     continue
                 if passive or tok.pos_ == "NOUN":
                     role = "" if tok.pos_ == "NOUN" else object_role
-                elif not subject_done:
+                elif not subject_done and not s.kb_id_.startswith(SITE_PREFIX):
                     role, subject_done = subject_role, True
                 elif s.start >= seg_lo:
                     role = object_role
@@ -577,6 +613,13 @@ class ShallowReader:
             return None, False
         return Quantity(total, total, None if open_max else total), self_counted
 
+    @staticmethod
+    def _victim(e: Span) -> bool:
+        """People an attack harmed: not attackers ("۳ مهاجم"), not places or sites."""
+        return not (
+            e.kb_id_.startswith((SITE_PREFIX, f"{GROUP_PREFIX}armed")) or e.label_ in PLACE_TYPES
+        )
+
     def _person_at(self, doc: Doc, i: int, ent_at: dict[int, Span]) -> bool:
         s = ent_at.get(i)
         if s is not None and s.label_ not in PLACE_TYPES and not s.kb_id_.startswith(SITE_PREFIX):
@@ -584,14 +627,13 @@ class ShallowReader:
         return doc[i].norm_ in self.people or doc[i].norm_ in self.classifiers
 
     def _people_follow(self, doc: Doc, j: int, hi: int, ent_at: dict[int, Span]) -> bool:
+        """Whether a word for people follows a number at ``j``, past words that qualify it
+        (``څلور امنیتي کارکوونکي``)."""
         for k in range(j, min(hi, j + 3)):
             t = doc[k]
-            if t.is_punct or t.norm_ in self.things:
-                return False
             if self._person_at(doc, k, ent_at):
                 return True
-            s = ent_at.get(k)
-            if s is not None:
+            if t.norm_ not in self.count_adjectives:
                 return False
         return False
 
@@ -619,6 +661,11 @@ class ShallowReader:
             what = q.info["what"]
             if what == "arrested" and not classes.behaviour(owner.cls, "victims_count"):
                 continue
+            if what != "arrested" and classes.subsumes(classes.named("attack"), owner.cls):
+                doers = {k for r in ("perpetrator", "agent") for k in owner.roles.get(r, [])}
+                for e in ents:
+                    if lo <= e.start < q.start and e.kb_id_ not in doers and self._victim(e):
+                        owner.add("victim", e.kb_id_)
             cur = getattr(owner, what)
             if cur is None or (cur.best or 0) < (qty.best or 0):
                 setattr(owner, what, qty)
@@ -704,8 +751,12 @@ class ShallowReader:
             if m is None or m.speech:
                 continue
             c = next(c for c in clauses if c.start <= t.start < c.end)
-            own = [s for s in places if c.start <= s.start < c.end and s.label_ != "Country"]
-            own = own or [s for s in places if c.start <= s.start < c.end]
+            inside = [
+                s
+                for s in places
+                if c.head <= s.start < c.end and not c.skip[0] <= s.start < c.skip[1]
+            ]
+            own = [s for s in inside if s.label_ != "Country"] or inside
             if not own:
                 earlier = [s for s in places if s.start < t.start]
                 own = earlier[-1:] if earlier else []

@@ -32,6 +32,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.extract.calendars import date_reader
 from kg.extract.entities import GROUP_PREFIX, GROUP_TYPES, SITE_PREFIX, SPAN_KEY
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.lang import LanguagePack, language_pack
@@ -91,7 +92,24 @@ class ShallowLinker:
         }
         self.number_words = {token_norm(w) for w in p.table("quantities")}
         self.vehicles = {token_norm(w) for w in p.words("vehicle_nouns")}
+        self.demonstratives = {token_norm(w) for w in p.words("demonstratives")}
+        # words of the pack's vocabulary are never part of a person's name
+        self.vocabulary = (
+            {w for k in self.groups for w in k}
+            | {w for k in self.sites for w in k}
+            | {token_norm(w) for w in p.words("death_nouns")}
+            | self.members
+            | self.describers
+            | set(self.before)
+            | set(self.after)
+        )
+        self.affiliates: dict[tuple[str, str], str] = {}
+        for e in self.gaz.entries.values():
+            for parent in e.relations.get("affiliateOf", []):
+                for base in e.relations.get("basedIn", []):
+                    self.affiliates.setdefault((parent, base), e.id)
         self.gloss: dict[str, str] = {}
+        self._dated: set[int] = set()
         self.endings = sorted(
             ((fold(k), fold(v)) for k, v in p.table("oblique_endings").items()),
             key=lambda kv: -len(kv[0]),
@@ -112,16 +130,18 @@ class ShallowLinker:
                 out.setdefault(s, set()).update(ids)
         return out
 
-    def _gazetteer(self, doc: Doc) -> list[Found]:
+    def _gazetteer(self, doc: Doc, dated: set[int]) -> list[Found]:
         toks = list(doc)
         grams: list[tuple[int, int, str]] = []
         for i, t in enumerate(toks):
-            if t.is_punct or t.is_space or t.like_num or t.norm_ in self.not_names:
+            if t.is_punct or t.is_space or t.like_num or t.norm_ in self.not_names or i in dated:
                 continue
             surface = ""
             for j in range(i, min(len(toks), i + MAX_NAME)):
                 u = toks[j]
                 if u.is_punct or u.is_space or u.like_num or (j > i and u.is_sent_start):
+                    break
+                if j in dated:
                     break
                 surface += (toks[j - 1].whitespace_ if j > i else "") + u.text
                 if u.norm_ not in self.not_names:
@@ -154,7 +174,10 @@ class ShallowLinker:
         return ""
 
     def _asked_kind(self, doc: Doc, i: int, j: int) -> str:
-        """The kind of place the words around a name ask for ("" when none)."""
+        """The kind of place the words around a name ask for ("" when none); a name in
+        brackets is the province of the place before it ("هرات (هرات)")."""
+        if i > 0 and doc[i - 1].text == "(":
+            return "admin1"
         if i > 0 and doc[i - 1].norm_ in self.before:
             return str(self.before[doc[i - 1].norm_])
         if j < len(doc) and doc[j].norm_ in self.after:
@@ -188,6 +211,8 @@ class ShallowLinker:
         out = []
         for t in doc:
             kind = self.before.get(t.norm_)
+            if t.i > 0 and doc[t.i - 1].norm_ in self.demonstratives:
+                continue  # "این شهر": this town, named before
             if kind and kind != "country":
                 j = t.i + 1
                 while (
@@ -213,12 +238,23 @@ class ShallowLinker:
                     i -= 1
                 if i < t.i:
                     out.append(Found(i, t.i, [], "newplace", kind=str(kind)))
+        for t in doc:
+            if t.text != "(" or t.i < 2:
+                continue
+            # "در میرعلی (وزیرستان شمالی، خیبرپختونخوا)": a place, then where it lies
+            i = t.i
+            while i > 0 and t.i - i < 3 and self._name_word(doc[i - 1]) and (i - 1) not in taken:
+                i -= 1
+            if i < t.i and i > 0 and doc[i - 1].norm_ in self.loc_preps:
+                out.append(Found(i, t.i, [], "newplace", kind="place"))
         return out
 
     def _name_word(self, t: Any) -> bool:
         n = t.norm_
         return not (
-            t.is_punct
+            n in self.vocabulary
+            or t.i in self._dated
+            or t.is_punct
             or t.is_space
             or t.like_num
             or n in self.not_names
@@ -285,19 +321,33 @@ class ShallowLinker:
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gaz
         self.gloss = {}
-        cands = self._gazetteer(doc)
-        cands += self._phrase_spans(doc, self.groups, "group")
+        dated: set[int] = set()
+        for d in date_reader(self.pack).find(doc.text, None, unresolved=True):
+            span = doc.char_span(d.start, d.end, alignment_mode="expand")
+            if span is not None:
+                dated.update(range(span.start, span.end))
+        self._dated = dated
+        # words for people and sites first: a world place that is also such a word is not one
+        cands = self._phrase_spans(doc, self.groups, "group")
         cands += self._phrase_spans(doc, self.sites, "site")
+        cands += self._gazetteer(doc, dated)
         chosen = _longest(cands)
         taken = {k for f in chosen for k in range(f.start, f.end)}
         chosen = _longest(chosen + self._new_places(doc, taken))
         taken = {k for f in chosen for k in range(f.start, f.end)}
         chosen = _longest(chosen + self._persons(doc, taken))
         # places the document names for sure (one candidate, or curated)
+        # the places the document names for sure: curated ones, and what all the candidates
+        # of an ambiguous name lie in
         doc_places: set[str] = set()
         for f in chosen:
-            if f.what == "gaz" and len(f.ids) == 1 and gaz[f.ids[0]].is_place:
-                doc_places |= {f.ids[0], *gaz.ancestors(f.ids[0])}
+            if f.what != "gaz" or not any(gaz[i].is_place for i in f.ids):
+                continue
+            curated = [i for i in f.ids if i in gaz.entries]
+            if len(curated) == 1:
+                doc_places |= {curated[0], *gaz.ancestors(curated[0])}
+            elif len(f.ids) > 1:
+                doc_places |= set.intersection(*(set(gaz.ancestors(i)) for i in f.ids))
         new: dict[str, tuple[str, tuple[str, ...]]] = {}
         spans: list[Span] = []
         for f in chosen:
@@ -308,7 +358,7 @@ class ShallowLinker:
         spans = self._countries(doc, spans)
         doc.spans[SPAN_KEY] = spans
         doc._.ckg_new = new
-        doc._.ckg_relations = self._located(doc, spans)
+        doc._.ckg_relations = self._located(doc, spans, doc_places)
         doc.user_data["ckg_glosses"] = {
             (s.start_char, s.end_char): self.gloss[f"{s.start}:{s.end}"]
             for s in spans
@@ -322,6 +372,15 @@ class ShallowLinker:
         text = doc[f.start : f.end].text
         if f.what == "gaz":
             k = self._choose(f, doc_places)
+            e = self.gaz[k]
+            if e.is_place and not self._fits(f, k, doc_places):
+                # a district named like its province, a town the world gazetteer has only
+                # elsewhere: a place of its own, in what the text names around it
+                return self._link(
+                    doc, Found(f.start, f.end, [], "newplace", f.kind or "place"), doc_places, new
+                )
+            if not e.is_place and doc_places:
+                k = self._affiliate(k, doc_places)
             return k, self.gaz[k].types[0]
         if f.what == "group":
             return f"{GROUP_PREFIX}{f.label}", GROUP_TYPES[f.label]
@@ -336,6 +395,34 @@ class ShallowLinker:
         k = f"person/{slug}"
         new.setdefault(k, (text, ("Person",)))
         return k, "Person"
+
+    def _fits(self, f: Found, k: str, doc_places: set[str]) -> bool:
+        """Whether a world place fits where the text puts it: not of a larger kind than the
+        text asks for, and inside the places the document names for sure (if any)."""
+        e = self.gaz[k]
+        if e.kind == "country":
+            return True
+        if f.kind and _KIND_RANK.get(e.kind, 1) > _KIND_RANK.get(f.kind, 1):
+            return False
+        # the most precise level the document names for sure, above this place's own
+        rank = _KIND_RANK.get(e.kind, 1)
+        above = [p for p in doc_places if _KIND_RANK.get(self.gaz[p].kind, 1) > rank]
+        if not above or k in doc_places:
+            return True
+        top = min(_KIND_RANK.get(self.gaz[p].kind, 1) for p in above)
+        frame = {p for p in above if _KIND_RANK.get(self.gaz[p].kind, 1) == top}
+        return bool(set(self.gaz.ancestors(k)) & frame)
+
+    def _affiliate(self, k: str, doc_places: set[str]) -> str:
+        """A group named by its parent's name in a report on the country where one of the
+        parent's affiliates is based is that affiliate (Afghan outlets call ISKP "داعش")."""
+        own = set(self.gaz[k].relations.get("basedIn", []))
+        hits = [
+            a
+            for (parent, base), a in self.affiliates.items()
+            if parent == k and base in doc_places and base not in own
+        ]
+        return hits[0] if len(hits) == 1 else k
 
     def _members(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """Rule 4: a member word right before a named actor is that actor (its mention
@@ -398,7 +485,9 @@ class ShallowLinker:
                 break
         return None, j
 
-    def _located(self, doc: Doc, spans: list[Span]) -> list[tuple[str, str, str]]:
+    def _located(
+        self, doc: Doc, spans: list[Span], doc_places: set[str]
+    ) -> list[tuple[str, str, str]]:
         """Rule 2: a place the gazetteer lacks lies in the larger place named next to it
         (after it in Dari's "town, province, country", before it in Pashto's "of the
         province, in the town"), with only punctuation, kind words or "of" between."""
@@ -416,6 +505,16 @@ class ShallowLinker:
             if small is None or big is None or small.kb_id_ in self.gaz:
                 continue
             rels.append((small.kb_id_, "locatedIn", big.kb_id_))
+        # a new place nothing holds lies in the one province the document names, else in
+        # its one country (as the English builder places unknown places)
+        held = {r[0] for r in rels}
+        for level in ("admin1", "country"):
+            frame = [p for p in doc_places if self.gaz[p].kind == level]
+            if len(frame) == 1:
+                for s in places:
+                    if s.kb_id_ not in self.gaz and s.kb_id_ not in held:
+                        rels.append((s.kb_id_, "locatedIn", frame[0]))
+                        held.add(s.kb_id_)
         return rels
 
     def _rank(self, s: Span) -> int:
