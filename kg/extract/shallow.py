@@ -309,16 +309,30 @@ class ShallowReader:
 
         vetoes = [h for h in mine if h.info["kind"] == "no_claim"]
         for h in mine:
-            c = clause_of(h.start)
-            if c is None:
-                continue
             kind = h.info["kind"]
-            if kind == "cue":
-                c.cues.add(h.info["cue"])
-            elif kind == "irrealis":
-                c.irrealis = True
+            for c in clauses:
+                if not (c.head <= h.start < c.end) or c.skip[0] <= h.start < c.skip[1]:
+                    continue
+                if kind == "cue":
+                    c.cues.add(h.info["cue"])
+                elif kind == "irrealis" and c.start <= h.start:
+                    c.irrealis = True
         triggers = self._triggers(doc, mine, ent_at, vetoes, clause_of)
         casualties = _longest([h for h in mine if h.info["kind"] == "casualty"])
+        # "... برید وکړ؛ په دې برید کې درې پولیس ووژل شول": a killing verb after another event
+        # of its sentence tells that event's toll, not an event of its own
+        triggers = [
+            t
+            for t in triggers
+            if not (
+                t.info["kind"] == "event"
+                and t.info.get("lemma") in self.consequence
+                and any(q.start <= t.start < q.end for q in casualties)
+                and any(
+                    u.start < t.start and u.info["kind"] == "event" and u is not t for u in triggers
+                )
+            )
+        ]
         zero = any(h.info["kind"] == "zero" for h in mine)
         out: list[Mention] = []
         for h in triggers:
@@ -327,11 +341,15 @@ class ShallowReader:
                 continue
             c.triggers.append(h)
         # casualty phrases with no trigger of their own tell a toll (of the previous event)
-        for q in casualties if not any(t.info["kind"] == "event" for t in triggers) else []:
+        for q in casualties:
+            if q.info["what"] == "arrested":
+                continue
             if not any(t.start <= q.start < t.end or q.start <= t.start < q.end for t in triggers):
                 c = clause_of(q.start)
                 if c is not None and not c.triggers and not c.irrealis:
-                    info = {"kind": "event", "class": "Attack", "pos": "VERB", "lemma": "_toll"}
+                    # a toll told on its own: it elaborates the event before it, or is one
+                    lemma = min(self.consequence) if self.consequence else "_toll"
+                    info = {"kind": "event", "class": "Attack", "pos": "VERB", "lemma": lemma}
                     c.triggers.append(Hit(q.start, q.end, info | {"toll": True}))
         all_triggers = sorted((t for c in clauses for t in c.triggers), key=lambda t: t.start)
         for h in all_triggers:
@@ -461,7 +479,7 @@ class ShallowReader:
         if info["kind"] == "statement":
             self._statement(doc, m, h, c, actors, after, info)
             return m if (m.roles or info.get("class") == "ClaimOfResponsibility") else None
-        passive = any(t.norm_ in self.passive for t in doc[h.start : h.end]) or bool(
+        passive = any(t.norm_ in self.passive for t in doc[h.start : h.end + 1]) or bool(
             info.get("toll")
         )
         subject_role = classes.behaviour(cls, "subject") or "perpetrator"
@@ -480,6 +498,10 @@ class ShallowReader:
             role = {"target": "target", "object": object_role, "with": "target", "to": ""}.get(
                 mark, ""
             )
+            if mark == "from" and (
+                classes.family(cls) == "Battle" or cls == "StrategicDevelopment"
+            ):
+                role = "target"  # "retook the centre from the Taliban"
             if mark == "between":
                 role = "target" if subject_done else subject_role
                 subject_done = True
@@ -574,7 +596,9 @@ class ShallowReader:
 
     # ------------------------------------------------------------ counts, dates, places
 
-    def _count(self, doc: Doc, lo: int, hi: int, ents: list[Span]) -> tuple[Quantity | None, bool]:
+    def _count(
+        self, doc: Doc, lo: int, hi: int, ents: list[Span], skip: tuple[int, int] = (0, 0)
+    ) -> tuple[Quantity | None, bool]:
         """The people counted in ``doc[lo:hi]``: numbers before a word for people (a named
         group counts its members), summed; the attacker himself (``خود مهاجم``) is one."""
         total, open_max, found, self_counted = 0, False, False, False
@@ -582,6 +606,9 @@ class ShallowReader:
         ent_at = {i: s for s in ents for i in range(s.start, s.end)}
         i = lo
         while i < hi:
+            if skip[0] <= i < skip[1]:
+                i = skip[1]
+                continue
             t = doc[i]
             n: int | None = None
             vague: list[Any] | None = None
@@ -650,9 +677,9 @@ class ShallowReader:
         prev_end = sent.start
         for q in casualties:
             c = clause_of(q.start)
-            lo = max(prev_end, c.start if c is not None else sent.start)
+            lo = max(prev_end, c.head if c is not None else sent.start)
             prev_end = q.end
-            qty, self_counted = self._count(doc, lo, q.start, ents)
+            qty, self_counted = self._count(doc, lo, q.start, ents, c.skip if c else (0, 0))
             if qty is None:
                 continue
             owner = self._owner(q, triggers, clause_of)
@@ -772,7 +799,7 @@ class ShallowReader:
     def _protest_arrests(mentions: list[Mention]) -> None:
         """Protesters arrested at a protest: the protest was met with arrests (ACLED's
         "protest with intervention"), not an arrest of its own."""
-        protests = [m for m in mentions if classes.family(m.cls) == "protest" and not m.speech]
+        protests = [m for m in mentions if classes.family(m.cls) == "Protest" and not m.speech]
         if not protests:
             return
         for m in mentions:

@@ -93,6 +93,14 @@ class ShallowLinker:
         self.number_words = {token_norm(w) for w in p.table("quantities")}
         self.vehicles = {token_norm(w) for w in p.words("vehicle_nouns")}
         self.demonstratives = {token_norm(w) for w in p.words("demonstratives")}
+        self.connectors = {fold(k): fold(v) for k, v in p.table("name_connectors").items()}
+        self.not_names |= self.demonstratives
+        # the words of the pack's triggers, as words and as stems
+        self.verb_words: set[str] = set()
+        self.verb_stems: set[str] = set()
+        for rule in [*p.value("event_rules"), *p.value("statement_rules")]:
+            self._pattern_words(rule["patterns"])
+        self._pattern_words([q for qs in p.table("casualty_rules").values() for q in qs])
         # words of the pack's vocabulary are never part of a person's name
         self.vocabulary = (
             {w for k in self.groups for w in k}
@@ -121,7 +129,8 @@ class ShallowLinker:
         """Surface -> ids, trying the text as written and folded (Pashto letters, yeh, kaf)."""
         keys: dict[str, list[str]] = {}
         for s in surfaces:
-            for v in (s, fold(s), s.replace("\u200c", " "), s.replace("\u200c", "")):
+            joined = " ".join(self.connectors.get(w, w) for w in fold(s).split())
+            for v in (s, fold(s), joined, s.replace("\u200c", " "), s.replace("\u200c", "")):
                 keys.setdefault(name_key(v), []).append(s)
         found = self.gaz.lookup_keys(list(keys))
         out: dict[str, set[str]] = {}
@@ -147,11 +156,14 @@ class ShallowLinker:
                 if u.norm_ not in self.not_names:
                     grams.append((i, j + 1, surface))
         ids_of = self._lookup([g[2] for g in grams])
-        direct = {fold(g[2]) for g in grams}
-        bases = {self._direct_case(g[2]): g[2] for g in grams if g[2] not in ids_of}
-        bases = {b: s for b, s in bases.items() if b and b not in direct}
+        bases: dict[str, list[str]] = {}
+        for g in grams:
+            base = self._direct_case(g[2]) if g[2] not in ids_of else ""
+            if base:
+                bases.setdefault(base, []).append(g[2])
         for b, ids in self._lookup(list(bases)).items():
-            ids_of.setdefault(bases[b], set()).update(ids)
+            for surface in bases[b]:
+                ids_of.setdefault(surface, set()).update(ids)
         out = []
         for i, j, surface in grams:
             ids = ids_of.get(surface) or set()
@@ -163,6 +175,15 @@ class ShallowLinker:
             elif self._reads_as_place(doc, i, j):
                 out.append(Found(i, j, sorted(ids), "gaz", kind=self._asked_kind(doc, i, j)))
         return out
+
+    def _pattern_words(self, patterns: list[str]) -> None:
+        for pattern in patterns:
+            for word in pattern.split():
+                for alt in word.lstrip("?").split("|"):
+                    if alt.endswith("*") and len(alt) > 3:
+                        self.verb_stems.add(token_norm(alt[:-1]))
+                    elif alt != "…":
+                        self.verb_words.add(token_norm(alt))
 
     def _direct_case(self, surface: str) -> str:
         """A name with the oblique ending of its last word replaced (Pashto "طالبانو" ->
@@ -187,7 +208,7 @@ class ShallowLinker:
     def _reads_as_place(self, doc: Doc, i: int, j: int) -> bool:
         prev = doc[i - 1].norm_ if i > 0 else ""
         nxt = doc[j].norm_ if j < len(doc) else ""
-        if self._asked_kind(doc, i, j) or prev in self.loc_preps:
+        if self._asked_kind(doc, i, j) or prev in self.loc_preps or nxt == "(":
             return True
         return prev == "(" and nxt in (")", "،", ",")
 
@@ -253,6 +274,8 @@ class ShallowLinker:
         n = t.norm_
         return not (
             n in self.vocabulary
+            or n in self.verb_words
+            or any(n.startswith(stem) for stem in self.verb_stems)
             or t.i in self._dated
             or t.is_punct
             or t.is_space
@@ -344,8 +367,10 @@ class ShallowLinker:
             if f.what != "gaz" or not any(gaz[i].is_place for i in f.ids):
                 continue
             curated = [i for i in f.ids if i in gaz.entries]
-            if len(curated) == 1:
+            if len(curated) == 1 and gaz[curated[0]].kind in ("admin1", "country"):
                 doc_places |= {curated[0], *gaz.ancestors(curated[0])}
+            elif len(curated) == 1:
+                doc_places |= set(gaz.ancestors(curated[0]))
             elif len(f.ids) > 1:
                 doc_places |= set.intersection(*(set(gaz.ancestors(i)) for i in f.ids))
         new: dict[str, tuple[str, tuple[str, ...]]] = {}
@@ -416,7 +441,10 @@ class ShallowLinker:
     def _affiliate(self, k: str, doc_places: set[str]) -> str:
         """A group named by its parent's name in a report on the country where one of the
         parent's affiliates is based is that affiliate (Afghan outlets call ISKP "داعش")."""
-        own = set(self.gaz[k].relations.get("basedIn", []))
+        e = self.gaz[k]
+        if "ArmedGroup" not in e.types or "Government" in e.types:
+            return k
+        own = set(e.relations.get("basedIn", []))
         hits = [
             a
             for (parent, base), a in self.affiliates.items()
