@@ -51,6 +51,22 @@ def _ntriples(triples: Iterable[Any] | bytes) -> tuple[bytes, int]:
     return "".join(f"{t} .\n" for t in unique).encode("utf-8"), len(unique)
 
 
+def _by_graph(doc_id: str, triples: Iterable[Any] | bytes) -> dict[str, list[Any]]:
+    """A document's triples grouped by the graph they go to: its own graph's IRI first,
+    then the shared graphs (the authority, the runs) its quads name."""
+    own = str(doc_iri(doc_id))
+    out: dict[str, list[Any]] = {own: []}
+    if isinstance(triples, bytes):
+        triples = list(ox.parse(triples, ox.RdfFormat.N_QUADS))
+    for t in cast(Iterable[Any], triples):
+        if isinstance(t, ox.Quad):
+            g = t.graph_name.value if isinstance(t.graph_name, ox.NamedNode) else own
+            out.setdefault(g, []).append((t.subject, t.predicate, t.object))
+        else:
+            out[own].append(t)
+    return out
+
+
 class GraphStore(RemoteStore):
     """A SPARQL 1.1 server written through the Graph Store Protocol, one graph a document.
 
@@ -160,8 +176,24 @@ class GraphStore(RemoteStore):
         return n
 
     def replace_document(self, doc_id: str, triples: Iterable[tuple[Node, Node, Node]]) -> int:
-        """Replace the graph of ``doc_id`` (one ``PUT``)."""
-        return self.replace_graph(doc_iri(doc_id), triples)
+        """Replace the graph of ``doc_id`` (one ``PUT``); the shared triples it carries (the
+        authority's, the run's) are added to their graphs (one ``POST`` each: a merge, so
+        each triple stays once). Deleting a document from a server leaves the authority as
+        it is (the local store prunes it)."""
+        groups = _by_graph(doc_id, triples)
+        own = str(doc_iri(doc_id))
+        n = self.replace_graph(own, groups.pop(own))
+        for graph, ts in groups.items():
+            body, k = _ntriples(ts)
+            self._send(
+                "POST",
+                self.gsp_url,
+                params={"graph": graph},
+                content=body,
+                headers={"Content-Type": NTRIPLES},
+            )
+            n += k
+        return n
 
     def replace_documents(
         self, docs: Iterable[tuple[str, Iterable[Any]]], *, method: str = "auto"
@@ -181,9 +213,10 @@ class GraphStore(RemoteStore):
             parts.append("INSERT DATA {")
             n = 0
             for d, triples in batch.items():
-                body, k = _ntriples(triples)
-                n += k
-                parts.append(f"GRAPH <{doc_iri(d)}> {{\n{body.decode('utf-8')}}}")
+                for graph, ts in _by_graph(d, triples).items():
+                    body, k = _ntriples(ts)
+                    n += k
+                    parts.append(f"GRAPH <{graph}> {{\n{body.decode('utf-8')}}}")
             parts.append("}")
             self._send(
                 "POST",

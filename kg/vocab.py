@@ -51,6 +51,7 @@ class CKG(DefinedNamespace):
     CriminalGroup: URIRef  # Criminal group
     DateBasis: URIRef  # Date basis
     DeFactoGovernment: URIRef  # De facto government
+    DecisionOutcome: URIRef  # Decision outcome
     DeclinedToComment: URIRef  # Declined to comment
     Denial: URIRef  # Denial
     DisruptedWeaponsUse: URIRef  # Disrupted weapons use
@@ -62,6 +63,7 @@ class CKG(DefinedNamespace):
     ExternalForce: URIRef  # External force
     ExtractionActivity: URIRef  # Extraction activity
     FacilityAttack: URIRef  # Facility or infrastructure attack
+    FeatureComparison: URIRef  # Feature comparison
     Government: URIRef  # Government
     GovernmentAgency: URIRef  # Government agency
     GrenadeAttack: URIRef  # Grenade attack
@@ -70,8 +72,10 @@ class CKG(DefinedNamespace):
     IdentityMilitia: URIRef  # Identity militia
     IntelligenceAgency: URIRef  # Intelligence agency
     InternationalOrganization: URIRef  # International organisation
+    Judgement: URIRef  # Judgement
     LocationPrecision: URIRef  # Location precision
     LootingOrPropertyDestruction: URIRef  # Looting or property destruction
+    MatchDecision: URIRef  # Match decision
     MediaOutlet: URIRef  # Media outlet
     MobViolence: URIRef  # Mob violence
     Modality: URIRef  # Modality
@@ -90,6 +94,9 @@ class CKG(DefinedNamespace):
     Protesters: URIRef  # Protesters
     RebelGroup: URIRef  # Rebel group
     RemoteExplosiveAttack: URIRef  # Remote explosive, landmine or IED
+    ResolutionActivity: URIRef  # Resolution run
+    ResolutionStatus: URIRef  # Resolution status
+    ResolvedEvent: URIRef  # Resolved event
     Riot: URIRef  # Riot
     Rioters: URIRef  # Rioters
     SecurityOperation: URIRef  # Security operation
@@ -108,6 +115,7 @@ class CKG(DefinedNamespace):
     TerritoryTakeover: URIRef  # Non-state actor overtakes territory
     Threat: URIRef  # Threat
     UnidentifiedArmedGroup: URIRef  # Unidentified armed group
+    Verdict: URIRef  # Verdict
     ViolenceAgainstCivilians: URIRef  # Violence against civilians
     ViolentDemonstration: URIRef  # Violent demonstration
 
@@ -122,9 +130,12 @@ class CKG(DefinedNamespace):
     basedIn: URIRef  # based in
     claimedBy: URIRef  # claimed by
     community: URIRef  # community
+    comparedReport: URIRef  # compared report
     dateBasis: URIRef  # date basis
     deniedBy: URIRef  # denied by
+    eventClass: URIRef  # event class
     evidenceSelector: URIRef  # evidence selector
+    featureComparison: URIRef  # feature comparison
     governs: URIRef  # governs
     inDocument: URIRef  # in document
     inResponseTo: URIRef  # in response to
@@ -132,18 +143,24 @@ class CKG(DefinedNamespace):
     locatedIn: URIRef  # located in
     location: URIRef  # location
     locationPrecision: URIRef  # location precision
+    matchDecision: URIRef  # match decision
     memberOf: URIRef  # member of
     mentions: URIRef  # mentions
     modality: URIRef  # modality
     opposedTo: URIRef  # opposed to
+    outcome: URIRef  # outcome
     partOf: URIRef  # part of
     participant: URIRef  # participant
     perpetrator: URIRef  # perpetrator
+    report: URIRef  # report
     reportedBy: URIRef  # reported by
+    resolutionStatus: URIRef  # resolution status
+    resolvedLocation: URIRef  # resolved location
     speaker: URIRef  # speaker
     spokespersonOf: URIRef  # spokesperson of
     suspectedPerpetrator: URIRef  # suspected perpetrator
     target: URIRef  # target
+    verdict: URIRef  # verdict
     victim: URIRef  # victim
 
     # datatype properties
@@ -153,21 +170,34 @@ class CKG(DefinedNamespace):
     characterCount: URIRef  # character count
     communitySize: URIRef  # community size
     confidence: URIRef  # confidence
+    contestedOn: URIRef  # contested on
     date: URIRef  # date
     degreeCentrality: URIRef  # degree centrality
+    digest: URIRef  # digest
     eigenvectorCentrality: URIRef  # eigenvector centrality
     endDate: URIRef  # end date
     eventCount: URIRef  # event count
     evidence: URIRef  # evidence
     fatalities: URIRef  # fatalities
+    fatalitiesBest: URIRef  # fatalities (best, consolidated)
+    fatalitiesHigh: URIRef  # fatalities (high, consolidated)
+    fatalitiesLow: URIRef  # fatalities (low, consolidated)
     fatalitiesMax: URIRef  # fatalities (maximum)
     fatalitiesMin: URIRef  # fatalities (minimum)
     fatalitiesUnknown: URIRef  # fatalities unknown
+    feature: URIRef  # feature
     injured: URIRef  # injured
+    level: URIRef  # level
+    matchProbability: URIRef  # match probability
+    matchWeight: URIRef  # match weight
     model: URIRef  # model
     pageRank: URIRef  # PageRank
     parameters: URIRef  # parameters
+    reportCount: URIRef  # report count
+    resolvedDate: URIRef  # resolved date
+    retired: URIRef  # retired
     softwareVersion: URIRef  # software version
+    sourceCount: URIRef  # independent sources
     startDate: URIRef  # start date
     trigger: URIRef  # trigger
 
@@ -178,13 +208,20 @@ class CKG(DefinedNamespace):
     Alleged: URIRef  # Alleged
     ApproximateLocation: URIRef  # ApproximateLocation
     Asserted: URIRef  # Asserted
+    Contested: URIRef  # Contested
+    Corroborated: URIRef  # Corroborated
     DatelineDate: URIRef  # DatelineDate
     Denied: URIRef  # Denied
+    DifferentEvents: URIRef  # DifferentEvents
     ExactLocation: URIRef  # ExactLocation
     Hypothetical: URIRef  # Hypothetical
+    Linked: URIRef  # Linked
     PublicationDate: URIRef  # PublicationDate
     RegionalLocation: URIRef  # RegionalLocation
+    SameEvent: URIRef  # SameEvent
+    SingleSource: URIRef  # SingleSource
     StatedDate: URIRef  # StatedDate
+    Uncertain: URIRef  # Uncertain
 
     _NS = Namespace("https://w3id.org/conflict-kg/ontology#")
     _fail = True

@@ -13,7 +13,7 @@ import typer
 
 from kg.errors import KGError
 
-COMMAND_MODULES = ("core", "extract", "serve", "analyze", "viz")
+COMMAND_MODULES = ("core", "extract", "serve", "analyze", "viz", "resolve", "datasets")
 
 app = typer.Typer(
     name="kg",
@@ -54,9 +54,17 @@ def _main(
 
 
 def _register_all() -> None:
-    from kg.cli import analyze, core, extract, serve, viz
+    from kg.cli import analyze, core, datasets, extract, resolve, serve, viz
 
-    modules = {"core": core, "extract": extract, "serve": serve, "analyze": analyze, "viz": viz}
+    modules = {
+        "core": core,
+        "extract": extract,
+        "serve": serve,
+        "analyze": analyze,
+        "viz": viz,
+        "resolve": resolve,
+        "datasets": datasets,
+    }
     for name in COMMAND_MODULES:
         modules[name].register(app)
 

@@ -16,6 +16,7 @@ from rich.table import Table
 
 from kg import formats
 from kg.errors import KGError
+from kg.vocab import ID_BASE
 
 err_console = Console(stderr=True)
 console = Console()
@@ -213,6 +214,9 @@ def register(app: typer.Typer) -> None:
         update: str = typer.Option(
             None, "--update-url", help="With --gsp: the server's SPARQL update URL (optional)"
         ),
+        resolve: bool = typer.Option(
+            False, "--resolve", help="Then resolve events across documents (as `kg resolve`)"
+        ),
     ) -> None:
         """Read articles, extract events and actors, and store one graph per document."""
         from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
@@ -293,6 +297,14 @@ def register(app: typer.Typer) -> None:
                 with contextlib.suppress(OSError):
                     store.close()
                 raise store_write_error(store_target(ctx), err) from err
+        if resolve and report.documents and gsp is None:
+            from kg.resolution import resolve as run_resolve
+
+            res = run_resolve(store)
+            err_console.print(
+                f"resolved events {res.resolved} (created {res.created}, changed {res.changed}, "
+                f"retired {res.retired}, for review {res.uncertain})"
+            )
         try:
             store.close()
         except OSError as err:
@@ -300,8 +312,8 @@ def register(app: typer.Typer) -> None:
         secs = time.perf_counter() - started
         summary = report.as_dict()
         err_console.print(
-            f"documents {summary['documents']}  events {summary['events']}  "
-            f"actors {summary['actors']}  places {summary['places']}  "
+            f"documents {summary['documents']}  event reports {summary['events']}  "
+            f"actors mentioned {summary['actors']}  places mentioned {summary['places']}  "
             f"skipped {summary['skipped']}  errors {len(summary['errors'])}  "
             f"({secs:.1f} s, {summary['documents'] / max(secs, 1e-9):.1f} docs/s)"
         )
@@ -312,6 +324,29 @@ def register(app: typer.Typer) -> None:
                 "never duplicates)."
             )
             raise typer.Exit(1)
+
+    @app.command()
+    def delete(
+        ctx: typer.Context,
+        doc_ids: list[str] = typer.Argument(..., help="Ids of the documents to delete"),
+    ) -> None:
+        """Delete documents and what rested only on them (authority entries, runs); resolved
+        events are resolved again when the store has been resolved."""
+        store = open_store(ctx)
+        try:
+            missing = [d for d in doc_ids if not store.remove_document(d)]
+            graph = f"<{ID_BASE}graph/resolution>"
+            resolved = bool(store.query(f"ASK {{ GRAPH {graph} {{ ?s ?p ?o }} }}"))
+            if resolved and len(missing) < len(doc_ids):
+                from kg.resolution import resolve
+
+                rep = resolve(store)
+                err_console.print(f"resolved again: retired {rep.retired}, changed {rep.changed}")
+        finally:
+            store.close()
+        err_console.print(f"deleted {len(doc_ids) - len(missing)} document(s)")
+        if missing:
+            raise KGError(f"no document with id {', '.join(map(repr, missing))} in the store")
 
     @app.command()
     def export(
@@ -376,5 +411,9 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Counts of documents, triples, events, actors and places."""
         store = open_store(ctx, read_only=True)
+        from kg.store import STATS
+
         s = store.stats()
-        print_rows([{"what": k, "count": v} for k, v in s.items()], format)
+        print_rows(
+            [{"what": k, "count": v, "counts": STATS.get(k, "")} for k, v in s.items()], format
+        )

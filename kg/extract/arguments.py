@@ -197,6 +197,17 @@ def _object_places(r: Reading, m: Mention, tok: Token) -> None:
             m.add("location", s.kb_id_)
 
 
+def _sites_of_part(r: Reading, m: Mention, tok: Token) -> None:
+    """``in front of a bakery``, ``at the gate of a base``: the site a part belongs to."""
+    if tok.lower_ not in r.words("site_part_nouns"):
+        return
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ in r.words("site_part_preps"):
+            for h in p.children:
+                if h.dep_ == "pobj":
+                    _add_sites(r, m, h)
+
+
 def _add_sites(r: Reading, m: Mention, tok: Token) -> None:
     """The buildings and sites a phrase names are the event's target (``stormed a hotel``)."""
     for s in head_entities(r, tok):
@@ -495,6 +506,10 @@ def verb_args(r: Reading, m: Mention) -> None:
             set_count(r, m, c)
         elif c.dep_ in ("nsubj",) and not passive:
             _add_actors(r, m, subj_role, c)
+            if m.speech and c.lower_ in r.words("person_pronouns"):
+                who = r.person_before(c.i)  # '"...," he said': the person named last
+                if who is not None:
+                    m.add(subj_role, who)
         elif c.dep_ in ("nsubjpass",) or (c.dep_ == "nsubj" and passive):
             _add_actors(r, m, obj_role, c)
             _object_places(r, m, c)
@@ -523,10 +538,15 @@ def verb_args(r: Reading, m: Mention) -> None:
                 if g.dep_ == "pobj":
                     _add_actors(r, m, "target", g)
                     _add_sites(r, m, g)
-        elif c.dep_ == "prep" and c.lower_ in r.words("site_target_preps") and m.violent:
+        elif c.dep_ == "prep" and m.violent and c.lower_ in r.words("site_target_preps"):
             for g in c.children:
                 if g.dep_ == "pobj":
                     _add_sites(r, m, g)
+                    _sites_of_part(r, m, g)
+        elif c.dep_ == "prep" and m.violent and c.lower_ in r.words("location_preps"):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    _sites_of_part(r, m, g)
         elif c.dep_ == "prep" and c.lower_ in r.words("recipient_preps") and m.speech:
             for g in c.children:
                 for s in actors(head_entities(r, g)):
@@ -590,6 +610,12 @@ def noun_args(r: Reading, m: Mention) -> None:
     tok = m.trigger
     m.plural = tok.tag_ in ("NNS", "NNPS")
     agent_role = classes.behaviour(m.cls, "noun_agent")
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in r.words("event_scene_nouns"):
+        # "the explosion area", "the bombing victims": the event the story tells
+        m.definite = m.definite or any(
+            d.dep_ == "det" and d.lower_ in r.words("definite_determiners")
+            for d in tok.head.children
+        )
     for c in tok.children:
         if c.dep_ == "det" and c.lower_ in r.words("demonstrative_determiners"):
             m.definite = True
@@ -653,6 +679,8 @@ def noun_args(r: Reading, m: Mention) -> None:
                             m.add("location", s.kb_id_)
     if tok.lemma_.lower() in r.words("death_nouns"):
         _death_noun(r, m, tok)
+    elif tok.lemma_.lower() in r.words("injury_nouns"):
+        _injury_noun(r, m, tok)
     sought(r, m, tok, ("acl", "relcl"))  # "an operation targeting a leader"
     # "crackdowns have weakened ISIS-K": the verb the event noun is the subject of
     if tok.dep_ in ("nsubj",) and tok.head.lemma_.lower() in r.words("harm_verbs"):
@@ -700,6 +728,22 @@ def _death_noun(r: Reading, m: Mention, tok: Token) -> None:
                 _add_actors(r, m, "victim", g)
     if q is not None:
         m.fatalities = q
+
+
+def _injury_noun(r: Reading, m: Mention, tok: Token) -> None:
+    """``13 people suffered minor injuries``, ``sustained wounds``: the people who suffered
+    them are the injured (counted); injuries merely named ("treated for injuries") are no
+    event here."""
+    gov = tok.head if tok.dep_ == "dobj" else None
+    if gov is None or gov.lemma_.lower() not in r.words("injury_reporting_verbs"):
+        m.dropped = True
+        return
+    for c in gov.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            _add_actors(r, m, "victim", c)
+            q = count_on(c, r.pack)
+            if q is not None:
+                m.injured = q
 
 
 # ---------------------------------------------------------------- groups as targets

@@ -25,7 +25,7 @@ from kg.extract.entities import DATELINE_KEY, SPAN_KEY
 from kg.extract.gazetteer import PLACE_TYPES, Gazetteer
 from kg.extract.groups import Groups, document_country, is_placeholder
 from kg.extract.lang import LanguagePack, language_pack
-from kg.extract.mentions import Mention
+from kg.extract.mentions import PERSONS_KEY, Mention
 from kg.extract.narrative import DATE_ENTS_KEY, headline_end, read_narrative, sentence_date
 from kg.geo.precision import geo_precision, locate_places
 from kg.records import Article, DateValue, EntityRecord, EventRecord, Extraction, Quantity
@@ -118,7 +118,8 @@ def build_extraction(
                 explicit,
                 gaz,
                 definite=any(x.definite for x in told_with),
-                consequence=m.trigger.lemma_.lower() in pack.words("consequence_verbs"),
+                consequence=m.trigger.lemma_.lower()
+                in pack.words("consequence_verbs") | pack.words("injury_nouns"),
             )
         else:
             ev = same_statement(events, m, of_mention)
@@ -157,6 +158,7 @@ def build_extraction(
     events = _merge_relayed(events)
     _about_the_story(events)
     _stances(events)
+    _speaking_for(events, doc._.ckg_relations or [])
     _state_doers(events, x)
     _stable_keys(events, text)
     for ev in events:
@@ -381,6 +383,20 @@ def _stances(events: list[Event]) -> None:
                 continue
             for a in actors:
                 ev.add(role, a)
+
+
+def _speaking_for(events: list[Event], relations: list[tuple[str, str, str]]) -> None:
+    """A spokesperson claims or denies for the group they speak for ("Y, the spokesperson for
+    the Taliban, claimed ..."): the event is ``claimedBy`` the group; the statement keeps Y
+    as its speaker."""
+    speaks_for = {s: o for s, p, o in relations if p == "spokespersonOf"}
+    for ev in events:
+        if ev.speech:
+            continue
+        for role in ("claimedBy", "deniedBy"):
+            keys = ev.roles.get(role, [])
+            if any(k in speaks_for for k in keys):
+                ev.roles[role] = list(dict.fromkeys(speaks_for.get(k, k) for k in keys))
 
 
 def _state_doers(events: list[Event], x: Extraction) -> None:
@@ -611,4 +627,5 @@ def records_component(doc: Doc) -> Doc:
         doc.user_data.pop("ckg_warnings", None)
         doc.user_data.pop("ckg_outlets", None)
         doc.user_data.pop(DATE_ENTS_KEY, None)
+        doc.user_data.pop(PERSONS_KEY, None)
     return doc

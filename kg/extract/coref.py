@@ -119,7 +119,8 @@ def corefer(
     ``definite``) or one on the same day refers to the most salient compatible event: same
     trigger word first, then same kind of violence, then the most mentioned, then the most
     recent. A verb of the same kind of event, or telling what an event did to people
-    (``consequence``: "three officers were killed"), elaborates the event before it.
+    (``consequence``: "three officers were killed", "13 people suffered injuries"),
+    elaborates the event before it.
     Compatible means no conflict of date, perpetrator (affiliates agree) or place.
     """
     generic_cls = classes.named("attack")
@@ -154,7 +155,9 @@ def corefer(
         # the same kind, with nothing that conflicts and no "another"/"additional", is the same
         same_kind = classes.coref_close(m.cls, ev.cls)
         elaboration = (
-            (same_kind or consequence) and not m.additional and m.trigger.pos_ in ("VERB", "AUX")
+            (same_kind or consequence)
+            and not m.additional
+            and (m.trigger.pos_ in ("VERB", "AUX") or consequence)
         )
         if not (m.definite or definite or same_day or elaboration):
             continue

@@ -63,11 +63,6 @@ NER_TYPES = {
     "FAC": ("Site",),
     "NORP": ("SocialGroup",),
 }
-_BRANCH = re.compile(r"^(?:branch|affiliate|wing|chapter|offshoot|faction|franchise|province)s?$")
-_BETWEEN_PLACES = re.compile(
-    r"\s*(district|province|city|village|valley|town|territory|area|neighbou?rhood|camp|bazaar)?"
-    r"\s*(,|\(|in|, in|of)\s*(the\s+)?"
-)
 _KEY_PREFIX = {
     "Person": "person",
     "Organization": "org",
@@ -77,26 +72,6 @@ _KEY_PREFIX = {
     "Settlement": "place",
     "AdminRegion": "place",
     "ArmedGroup": "org",
-}
-_DIVISIONS = {"district", "province", "village", "valley", "city", "town", "bazaar"}
-_FORCE_HEADS = {
-    "force",
-    "forces",
-    "troops",
-    "soldiers",
-    "police",
-    "army",
-    "military",
-    "security",
-    "patrol",
-    "patrols",
-    "convoy",
-    "unit",
-    "units",
-    "personnel",
-    "commandos",
-    "outpost",
-    "checkpoint",
 }
 
 if not Doc.has_extension("ckg_new"):
@@ -113,7 +88,19 @@ class EntityLinker:
         self.use_ner = use_ner
         self.gaz = Gazetteer.load()
         self._picks: dict[tuple[int, int], Choice] = {}
-        self.pack = language_pack(nlp.lang)
+        self.pack = pack = language_pack(nlp.lang)
+        self.divisions = pack.words("division_words")
+        self.force_heads = pack.words("force_heads")
+        # "Daesh (ISIS) Afghanistan-based branch": the nouns that name a group's branch
+        self.branch_nouns = pack.words("branch_nouns")
+        # "Dand district, Kandahar province", "Kupwara (Jammu and Kashmir)": what may come
+        # between a place and the place it lies in
+        words = "|".join(map(re.escape, sorted(pack.words("container_words"))))
+        preps = "|".join(map(re.escape, sorted(pack.words("container_preps"))))
+        articles = "|".join(map(re.escape, sorted(pack.words("articles"))))
+        self.between_places = re.compile(
+            rf"\s*({words})?\s*(,\s*(?:{preps})?|\(|{preps})\s*((?:{articles})\s+)?", re.I
+        )
         self.groups = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase, kind in self.pack.table("group_nouns").items():
             self.groups.add(f"{GROUP_PREFIX}{kind}", [nlp.make_doc(phrase)])
@@ -139,7 +126,7 @@ class EntityLinker:
             for ent in doc.ents:
                 if ent.label_ in NER_TYPES:
                     start, end = ent.start, ent.end
-                    while start < end and doc[start].lower_ in ("the", "a", "an"):
+                    while start < end and doc[start].lower_ in self.pack.words("articles"):
                         start += 1
                     while end > start and doc[end - 1].tag_ == "POS":
                         end -= 1
@@ -194,7 +181,7 @@ class EntityLinker:
         text = doc.text
         for a, b in itertools.pairwise(spans):
             between = text[a.end_char : b.start_char]
-            if not _BETWEEN_PLACES.fullmatch(between) or not a.kb_id_ or not b.kb_id_:
+            if not self.between_places.fullmatch(between) or not a.kb_id_ or not b.kb_id_:
                 continue
             if b.label_ not in ("AdminRegion", "Country", "Settlement") or a.label_ not in (
                 "Settlement",
@@ -275,27 +262,28 @@ class EntityLinker:
         """``Tarnek wa Jaldak district``, ``Sayad district``: a capitalised name before a
         division word is a place, even when the gazetteer spells it otherwise."""
         out = []
+        connectors = self.pack.words("name_connectors") | {"-", "'"}
+        not_starts = self.pack.words("not_name_starts")
+        admin = self.pack.words("admin_division_words")
         for tok in doc:
-            if tok.lower_ not in _DIVISIONS or tok.i == 0:
+            if tok.lower_ not in self.divisions or tok.i == 0:
                 continue
             j = tok.i - 1
             while j >= 0 and (
                 (doc[j].text[:1].isupper() and doc[j].is_alpha)
-                or (doc[j].lower_ in ("wa", "e", "i", "ye", "-", "'") and j > 0 and j < tok.i - 1)
+                or (doc[j].lower_ in connectors and j > 0 and j < tok.i - 1)
                 or doc[j].text in ("-", "’", "'")
             ):
                 j -= 1
             start = j + 1
             while start < tok.i and not doc[start].text[:1].isupper():
                 start += 1
-            if start >= tok.i or doc[start].lower_ in ("the", "in", "of"):
+            if start >= tok.i or doc[start].lower_ in not_starts:
                 continue
             name = doc[start : tok.i]
-            if name[0].is_sent_start and len(name) == 1 and name[0].lower_ in ("in", "the"):
+            if name[0].is_sent_start and len(name) == 1 and name[0].lower_ in not_starts:
                 continue
-            label = "NEWPLACE:" + (
-                "AdminRegion" if tok.lower_ in ("province", "provinces") else "Settlement"
-            )
+            label = "NEWPLACE:" + ("AdminRegion" if tok.lower_ in admin else "Settlement")
             out.append(Span(doc, start, tok.i, label=label))
         return out
 
@@ -303,10 +291,11 @@ class EntityLinker:
         """``Daesh (ISIS) Afghanistan-based branch``: one span from the group to the noun."""
         out = []
         for tok in doc:
-            if not _BRANCH.match(tok.lower_) or tok.i < 3:
+            if tok.lower_ not in self.branch_nouns or tok.i < 3:
                 continue
             # "<Place> - based <noun>"
-            if not (doc[tok.i - 1].lower_ == "based" and doc[tok.i - 2].text in "-\u2010\u2011"):
+            based = doc[tok.i - 1].lower_ in self.pack.words("based_words")
+            if not (based and doc[tok.i - 2].text in "-\u2010\u2011"):
                 continue
             place_tok = doc[tok.i - 3]
             place_ids = {i for i in self.gaz.lookup(place_tok.text) if self.gaz[i].is_place}
@@ -466,40 +455,38 @@ class EntityLinker:
             head = head.head
             hops += 1
         following = doc[tok.i + 1 : min(len(doc), tok.i + 6)]
-        if head.lower_ in _FORCE_HEADS or any(t.lower_ in _FORCE_HEADS for t in following[:4]):
-            for alias in (f"{tok.text} forces", f"{tok.text} security forces"):
+        forces = self.force_heads
+        if head.lower_ in forces or any(t.lower_ in forces for t in following[:4]):
+            for pattern in self.pack.value("force_alias_patterns"):
+                alias = pattern.format(tok.text)
                 ids = self.gaz.lookup(alias)
                 if len(ids) == 1:
                     return next(iter(ids))
         return key
 
     def _appositive_relations(self, doc: Doc, spans: Iterable[Span]) -> list[tuple[str, str, str]]:
-        """``X's spokesperson, Y`` and ``Y, the spokesman of X``: Y spokespersonOf X."""
+        """``X's spokesperson, Y`` and ``Y, the spokesman of X`` (``for X``): Y spokespersonOf
+        X; a leader or commander of X is a member of X (the words: the language pack)."""
         rels = []
         by_start = {s.start: s for s in spans}
         by_tok: dict[int, Span] = {}
         for s in spans:
             for i in range(s.start, s.end):
                 by_tok[i] = s
+        speakers = self.pack.words("spokesperson_nouns")
+        roles = speakers | self.pack.words("leader_nouns")
+        of_preps = self.pack.words("belonging_preps")
         for tok in doc:
-            if tok.lemma_.lower() not in (
-                "spokesperson",
-                "spokesman",
-                "spokeswoman",
-                "leader",
-                "chief",
-                "head",
-                "commander",
-                "founder",
-            ):
+            lemma = tok.lemma_.lower()
+            if lemma not in roles:
                 continue
-            prop = "spokespersonOf" if tok.lower_.startswith("spokes") else "memberOf"
+            prop = "spokespersonOf" if lemma in speakers else "memberOf"
             org = person = None
-            # X's spokesperson / spokesman of X / X spokesman
+            # X's spokesperson / spokesman of X / spokesperson for X / X spokesman
             for child in tok.children:
                 if child.dep_ in ("poss", "compound") and child.i in by_tok:
                     org = by_tok[child.i]
-                if child.dep_ == "prep" and child.lower_ == "of":
+                if child.dep_ == "prep" and child.lower_ in of_preps:
                     for g in child.children:
                         if g.i in by_tok:
                             org = by_tok[g.i]

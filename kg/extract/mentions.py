@@ -8,6 +8,7 @@ entity spans by token, the mentions found so far and the language pack.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -19,6 +20,8 @@ from kg.records import Quantity
 
 # places that are only places (a country also acts, as a state)
 PLACE_ONLY = frozenset(PLACE_TYPES - {"Country"})
+PERSONS_KEY = "ckg_persons"  # doc.user_data: where each named person ends, once per document
+PRONOUN_REACH = 80  # tokens: how far back "he said" looks for the person it names
 
 
 @dataclass
@@ -85,6 +88,20 @@ class Reading:
             found = frozenset(s.kb_id_ for s in self.ent_of.values() if s.label_ == "MediaOutlet")
             self.doc.user_data["ckg_outlets"] = found
         return found
+
+    def person_before(self, i: int, within: int = PRONOUN_REACH) -> str | None:
+        """The key of the last person named before token ``i`` (at most ``within`` tokens
+        back): what "he" or "she" most likely refers to in news prose."""
+        cached = self.doc.user_data.get(PERSONS_KEY)
+        if cached is None:
+            people = sorted(
+                {(s.end, s.kb_id_) for s in self.ent_of.values() if s.label_ == "Person"}
+            )
+            cached = ([e for e, _k in people], [k for _e, k in people])
+            self.doc.user_data[PERSONS_KEY] = cached
+        ends, keys = cached
+        k = bisect.bisect_right(ends, i) - 1
+        return keys[k] if k >= 0 and i - ends[k] <= within else None
 
     def words(self, name: str) -> frozenset[str]:
         """A word list of the language pack."""

@@ -336,26 +336,26 @@ class ShallowReader:
         zero = any(h.info["kind"] == "zero" for h in mine)
         out: list[Mention] = []
         for h in triggers:
-            c = clause_of(h.start)
-            if c is None or c.irrealis:
+            hc = clause_of(h.start)
+            if hc is None or hc.irrealis:
                 continue
-            c.triggers.append(h)
+            hc.triggers.append(h)
         # casualty phrases with no trigger of their own tell a toll (of the previous event)
         for q in casualties:
             if q.info["what"] == "arrested":
                 continue
             if not any(t.start <= q.start < t.end or q.start <= t.start < q.end for t in triggers):
-                c = clause_of(q.start)
-                if c is not None and not c.triggers and not c.irrealis:
+                qc = clause_of(q.start)
+                if qc is not None and not qc.triggers and not qc.irrealis:
                     # a toll told on its own: it elaborates the event before it, or is one
                     lemma = min(self.consequence) if self.consequence else "_toll"
                     info = {"kind": "event", "class": "Attack", "pos": "VERB", "lemma": lemma}
-                    c.triggers.append(Hit(q.start, q.end, info | {"toll": True}))
+                    qc.triggers.append(Hit(q.start, q.end, info | {"toll": True}))
         all_triggers = sorted((t for c in clauses for t in c.triggers), key=lambda t: t.start)
         for h in all_triggers:
-            c = clause_of(h.start)
-            assert c is not None
-            m = self._mention(doc, sent, c, h, ents, len(out) + h.start * 1000)
+            tc = clause_of(h.start)
+            assert tc is not None
+            m = self._mention(doc, sent, tc, h, ents, len(out) + h.start * 1000)
             if m is None:
                 continue
             out.append(m)

@@ -31,6 +31,8 @@ def same_event_links(r: Reading) -> None:
     - ``killed ... when an explosion tore through a station``, ``attacked a camp, sparking
       hours of fighting``: the event told in the clause of circumstance is the same;
     - ``the bombing was an attack on a cafe``: a copula equates two event nouns;
+    - ``a grenade thrown at a police station injured two officers``: the participle on the
+      subject tells how the verb's event was done;
     - ``killed two insurgents and wounded three``: coordinated verbs tell one event, unless
       they happen in different places (a roundup: ``killed 11 near Djibo, shot dead six
       outside Arbinda``)."""
@@ -89,6 +91,24 @@ def same_event_links(r: Reading) -> None:
                     subj.year = m.year
                 subj.dates.extend(m.dates)
                 m.same_as = subj.id
+    for m in found:  # "a grenade thrown at a police station injured two officers": one event
+        tok = m.trigger
+        noun = tok.head
+        if (
+            m.violent
+            and m.same_as is None
+            and tok.tag_ == "VBN"
+            and tok.dep_ == "acl"
+            and noun.dep_ in ("nsubj", "nsubjpass")
+            and noun.head.i in by_tok
+        ):
+            verb = by_tok[noun.head.i]
+            if verb is not m and verb.violent and verb.same_as is None:
+                for role, keys in m.roles.items():
+                    for k in keys:
+                        verb.add(role, k)
+                verb.cues |= m.cues
+                m.same_as = verb.id
     for m in found:
         tok = m.trigger
         if not m.violent:
@@ -192,6 +212,9 @@ def perpetration(r: Reading) -> None:
         if not events or not subj:
             continue
         doers = actors(head_entities(r, subj[0]))
+        if not doers and subj[0].lower_ in r.words("self_pronouns"):
+            _claimed_by_teller(r, tok, events)  # "X claimed they were responsible for E"
+            continue
         if not doers:
             continue
         events = [e for e in events if not other_events(e.trigger, r.pack)]
@@ -204,6 +227,23 @@ def perpetration(r: Reading) -> None:
                 c.dep_ in ("det", "poss") and c.lower_ not in r.words("indefinite_articles")
                 for c in ev.trigger.children
             )
+
+
+def _claimed_by_teller(r: Reading, tok: Token, events: list[Mention]) -> None:
+    """``The group said it was behind the attack``, ``X claimed they carried out E``: the
+    teller claims the events ``tok`` says "it" did."""
+    told = reporting_clause(r, tok)
+    if told is None or not told[1]:
+        return
+    verb, speakers = told
+    if all(_is_outlet(r, k) for k in speakers):
+        return
+    done = [e for e in events if not e.speech and not other_events(e.trigger, r.pack)]
+    if done:
+        _statement(r, verb, classes.named("claim"), speakers, [], [e.id for e in done])
+        for e in done:
+            for k in speakers:
+                e.add("claimedBy", k)
 
 
 def doer_stance(r: Reading) -> None:
@@ -429,6 +469,27 @@ def _subject_speakers(r: Reading, m: Mention) -> None:
                 m.add("speaker", s.kb_id_)
 
 
+def _participle_speakers(r: Reading, m: Mention) -> None:
+    """``X issued a statement denying ...``, ``X responded, stating ...``: a participle of
+    saying with no subject of its own says what the subject of its clause says."""
+    tok = m.trigger
+    if tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "acl", "xcomp"):
+        return
+    holder = tok.head
+    if holder.pos_ in _NOUN and holder.dep_ in ("dobj", "attr"):
+        holder = holder.head  # "issued a statement denying": the statement's issuer
+    if holder.pos_ not in _VERB:
+        return
+    teller = r.by_tok.get(holder.i)
+    if teller is not None and teller.speech:
+        m.dropped = True  # "claimed responsibility, saying ...": one statement, told once
+        return
+    for c in holder.children:
+        if c.dep_ == "nsubj":
+            for s in actors(head_entities(r, c)):
+                m.add("speaker", s.kb_id_)
+
+
 def _claim_links(r: Reading, m: Mention) -> None:
     """``X claimed responsibility for E and F``: the claim is about E and F."""
     _subject_speakers(r, m)
@@ -493,6 +554,9 @@ def _declined_links(r: Reading, m: Mention) -> None:
 
 def statement_links(r: Reading) -> None:
     """Claims are about the events they name; statements about the events they report."""
+    for m in r.found:
+        if m.speech and not m.roles.get("speaker"):
+            _participle_speakers(r, m)
     for m in r.found:
         if not m.speech:
             continue

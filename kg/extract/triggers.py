@@ -3,7 +3,8 @@
 A verb or noun whose lemma is in the language pack's ``verbs``/``nouns`` tables, or a phrase
 of its ``phrases`` table (``air strike``, ``claimed responsibility``; headed by its root),
 triggers a mention. A
-noun that only modifies another noun (``IED facilitator``) names no event; nor does a trigger
+noun that only modifies another noun (``IED facilitator``) names no event unless that noun is
+the event's scene or people (``the blast site``); nor does a trigger
 word inside a name (``the Second World War``).
 """
 
@@ -23,6 +24,7 @@ class TriggerFinder:
         self.pack = pack
         self.verbs = pack.table("verbs")
         self.nouns = pack.table("nouns")
+        self.scene_nouns = pack.words("event_scene_nouns")
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase, cls in pack.table("phrases").items():
             self.matcher.add(cls, [nlp.make_doc(phrase)])
@@ -59,9 +61,12 @@ class TriggerFinder:
             cls = self.nouns.get(lemma) or self.nouns.get(tok.lower_)
             if cls is None:
                 return None
-            # a noun that only modifies another noun names no event ("IED facilitator")
+            # a noun that only modifies another noun names no event ("IED facilitator"),
+            # unless that noun is the event's scene or people ("the blast site", "the
+            # bombing victims": the event referred to)
             if tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN"):
-                if self.nouns.get(tok.head.lemma_.lower()) is None:
+                head = tok.head.lemma_.lower()
+                if self.nouns.get(head) is None and head not in self.scene_nouns:
                     return None
             return cls
         return None

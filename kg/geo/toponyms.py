@@ -292,11 +292,17 @@ class CuratedNames:
     def __init__(self, gaz: Gazetteer) -> None:
         self.ci: dict[str, set[str]] = {}
         self.cs: dict[str, dict[str, set[str]]] = {}
+        # the word prefixes of every curated name: a name longer than the n-grams GeoNames
+        # needs ("United Nations Multidimensional Integrated Stabilization Mission in Mali")
+        # is followed while the words read so far begin one
+        self.prefixes: set[str] = set()
         for e in gaz.entries.values():
             for n in e.names:
                 if not n.strip():
                     continue
                 k = key(n)
+                words = k.split()
+                self.prefixes.update(" ".join(words[:w]) for w in range(1, len(words) + 1))
                 if _caps(n):
                     self.cs.setdefault(k, {}).setdefault(n.replace(" ", ""), set()).add(e.id)
                 else:
@@ -339,9 +345,11 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
             continue
         parts: list[str] = []
         surface = ""
-        for j in range(i, min(n, i + MAX_NGRAM)):
+        for j in range(i, n):
             if breaks[j] or (j > i and starts_[j]):
                 break
+            if j - i >= MAX_NGRAM and " ".join(parts) not in curated.prefixes:
+                break  # longer than any GeoNames name, and no curated name goes on
             surface += (ws[j - 1] if j > i else "") + texts[j]
             if toks[j]:
                 parts.append(toks[j])
@@ -352,7 +360,7 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
             wk = code_key(surface) if _code(surface) else k
             ok = candidate(i, j)
             grams.append((i, j + 1, k, wk, surface, ok))
-            if ok:
+            if ok and j - i < MAX_NGRAM:
                 world_keys.add(wk)
     world = gaz.world.lookup_keys(world_keys) if gaz.world is not None and world_keys else {}
     found: dict[tuple[int, int], set[str]] = {}
@@ -379,7 +387,12 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
         for i, j, k in pending:
             if (i, j) in found or _name_continues(doc, i, j):
                 continue
-            after_place = i >= 2 and doc[i - 1].text == "," and (i - 1) in ends
+            # "Aguelhok town, Kidal region, Mali": the place may end in its division word
+            after_place = (
+                i >= 2
+                and doc[i - 1].text == ","
+                and ((i - 1) in ends or (doc[i - 2].lower_ in DIVISION_KIND and (i - 2) in ends))
+            )
             before_place = j + 1 < len(doc) and doc[j].text == "," and (j + 1) in starts
             if after_place or (before_place and _locative_before(doc, i)):
                 found[(i, j)] = set(world[k])

@@ -25,8 +25,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
+
 from kg._version import __version__
 from kg.ingestion.readers import InputProblem, InputWarning, read_path
+from kg.rdf.iri import doc_iri
 from kg.rdf.mapping import RunInfo
 from kg.records import Article, Extraction
 from kg.scale.document import DocumentGraph
@@ -46,13 +49,23 @@ class IngestReport:
     documents: int = 0
     skipped: int = 0
     events: int = 0
-    actors: int = 0
-    places: int = 0
     triples: int = 0
+    actor_keys: set[str] = field(default_factory=set)
+    place_keys: set[str] = field(default_factory=set)
     problems: list[InputProblem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     warnings_total: int = 0
+
+    @property
+    def actors(self) -> int:
+        """Distinct actors the run's documents mention (as ``kg stats`` counts them)."""
+        return len(self.actor_keys)
+
+    @property
+    def places(self) -> int:
+        """Distinct places the run's documents mention (as ``kg stats`` counts them)."""
+        return len(self.place_keys)
 
     def note_warnings(self, warnings: list[str]) -> None:
         """Keep the first :data:`MAX_WARNINGS` warnings and count them all (flat memory)."""
@@ -102,6 +115,7 @@ class BatchWriter:
         self.written = 0
         self.error: BaseException | None = None
         self._since_reopen = 0
+        self._shared: set[int] = set()  # shared triples already counted
         self._q: queue.Queue[list[DocumentGraph] | None] = queue.Queue(maxsize=depth)
         self._thread = threading.Thread(target=self._run, name="kg-writer", daemon=True)
         self._thread.start()
@@ -114,7 +128,7 @@ class BatchWriter:
             if self.error is not None:
                 continue  # drain: nothing more is written after a failure
             try:
-                n = write_documents(self.store, batch)
+                n = write_documents(self.store, batch, self._shared)
                 self.triples += n
                 self.written += len(batch)
                 self._since_reopen += n
@@ -140,12 +154,31 @@ class BatchWriter:
             raise self.error
 
 
-def write_documents(store: Any, batch: list[DocumentGraph]) -> int:
-    """Write ``batch`` to ``store``: one transaction where the store has batches."""
+def write_documents(store: Any, batch: list[DocumentGraph], seen: set[int] | None = None) -> int:
+    """Write ``batch`` to ``store`` (one transaction where the store has batches); the
+    number of triples it holds, each counted once: a shared triple (the authority's, the
+    run's) counts the first time ``seen`` (hashes of those already counted) meets it."""
     many = getattr(store, "replace_documents", None)
     if many is not None:
-        return int(many([(d.doc_id, d.triples) for d in batch]))
-    return sum(int(store.replace_document(d.doc_id, d.triples)) for d in batch)
+        many([(d.doc_id, d.triples) for d in batch])
+    else:
+        for d in batch:
+            store.replace_document(d.doc_id, d.triples)
+    seen = set() if seen is None else seen
+    n = 0
+    for d in batch:
+        own = str(doc_iri(d.doc_id))
+        quads: Any = d.triples
+        if isinstance(quads, bytes):
+            quads = ox.parse(quads, ox.RdfFormat.N_QUADS)
+        for q in set(quads):  # a graph is a set: a triple said twice is stored once
+            if isinstance(q, ox.Quad) and str(getattr(q.graph_name, "value", own)) != own:
+                h = hash(q)
+                if h in seen:
+                    continue
+                seen.add(h)
+            n += 1
+    return n
 
 
 def existing_ids(store: Any, ids: list[str]) -> set[str]:
@@ -276,8 +309,8 @@ def ingest(
             pending.append(d)
             report.documents += 1
             report.events += d.events
-            report.actors += d.actors
-            report.places += d.places
+            report.actor_keys.update(d.actors)
+            report.place_keys.update(d.places)
             report.note_warnings(d.warnings)
             if on_document:
                 on_document(d.extraction)  # type: ignore[arg-type]

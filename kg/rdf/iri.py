@@ -33,6 +33,26 @@ def _enc(part: str, keep_slash: bool = True) -> str:
     return quote(part, safe=_SAFE if keep_slash else "-._~") or "_"
 
 
+AUTHORITY_GRAPH = URIRef(f"{ID_BASE}graph/authority")
+"""The named graph holding the one shared description of each actor and place: types,
+labels, aliases, relations, points (what documents say about them is supported by
+``prov:wasDerivedFrom`` links from statement nodes in each document's graph)."""
+PROVENANCE_GRAPH = URIRef(f"{ID_BASE}graph/provenance")
+"""The named graph describing ingest runs (``prov:Activity``) and the software."""
+
+
+def statement_iri(triple_nt: str) -> URIRef:
+    """The IRI of the statement node of an authority triple (given as N-Triples), the same
+    whichever document supports it.
+
+    >>> str(statement_iri("<a> <b> <c>")).startswith("https://w3id.org/conflict-kg/id/statement/")
+    True
+    """
+    import hashlib
+
+    return URIRef(f"{ID_BASE}statement/{hashlib.sha1(triple_nt.encode()).hexdigest()[:20]}")
+
+
 def doc_iri(doc_id: str) -> URIRef:
     """The IRI of a document, which is also the name of its graph."""
     return URIRef(f"{ID_BASE}doc/{_enc(doc_id, keep_slash=False)}")

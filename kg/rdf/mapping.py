@@ -29,7 +29,16 @@ from rdflib import RDF, RDFS, XSD, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.event_classes import place_classes
-from kg.rdf.iri import activity_iri, agent_iri, doc_iri, entity_iri, event_iri
+from kg.rdf.iri import (
+    AUTHORITY_GRAPH,
+    PROVENANCE_GRAPH,
+    activity_iri,
+    agent_iri,
+    doc_iri,
+    entity_iri,
+    event_iri,
+    statement_iri,
+)
 from kg.records import DateValue, EntityRecord, EventRecord, Extraction, Quantity
 from kg.vocab import CKG
 
@@ -231,6 +240,67 @@ def document_triples(x: Extraction, run: RunInfo | None = None) -> Iterator[Trip
         yield from event_triples(art.id, doc, ev, len(art.text))
         if run is not None:
             yield event_iri(art.id, ev.key), PROV.wasGeneratedBy, activity_iri(run.run_id)
+
+
+Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
+
+
+def _nt(t: Triple) -> str:
+    return " ".join(x.n3() for x in t)
+
+
+def document_quads(x: Extraction, run: RunInfo | None = None) -> Iterator[Quad]:
+    """The document's triples split over the graphs they belong in, each triple in one:
+
+    - the document's own graph: the document, what it mentions, its events and their
+      evidence, the run that read it, and one ``<statement> prov:wasDerivedFrom <doc>``
+      for each authority triple it supports;
+    - :data:`~kg.rdf.iri.AUTHORITY_GRAPH`: the shared description of actors and places
+      (each triple once, whichever documents say it, with its statement node:
+      ``rdf:subject``/``rdf:predicate``/``rdf:object``);
+    - :data:`~kg.rdf.iri.PROVENANCE_GRAPH`: the run (``prov:Activity``) and the software.
+
+    Deleting a document removes the authority triples no other document supports
+    (:meth:`kg.store.Store.remove_document`).
+
+    >>> from kg.records import Article, EntityRecord, Span
+    >>> x = Extraction(Article(id="d1", text="Kabul."))
+    >>> x.entities["kabul"] = EntityRecord("kabul", "Kabul", ("Settlement",), is_place=True,
+    ...     mentions=[Span(0, 5, "Kabul")])
+    >>> quads = list(document_quads(x, RunInfo("r1")))
+    >>> (entity_iri("kabul"), RDFS.label, Literal("Kabul"), AUTHORITY_GRAPH) in quads
+    True
+    >>> sum(1 for q in quads if q[:3] == (entity_iri("kabul"), RDFS.label, Literal("Kabul")))
+    1
+    """
+    doc = doc_iri(x.article.id)
+    shared: list[Triple] = []
+    for e in x.entities.values():
+        shared.extend(entity_triples(e, x.entities))
+    seen: set[Triple] = set()
+    for t in shared:
+        if t in seen:
+            continue
+        seen.add(t)
+        st = statement_iri(_nt(t))
+        yield t[0], t[1], t[2], AUTHORITY_GRAPH
+        yield st, RDF.subject, t[0], AUTHORITY_GRAPH
+        yield st, RDF.predicate, t[1], AUTHORITY_GRAPH
+        yield st, RDF.object, t[2], AUTHORITY_GRAPH
+        yield st, PROV.wasDerivedFrom, doc, doc
+    if run is not None:
+        for t in run_triples(doc, run):
+            yield t[0], t[1], t[2], (doc if t[0] == doc else PROVENANCE_GRAPH)
+    bare = Extraction(x.article, {}, x.events, x.warnings)
+    for t in document_triples(bare, None):
+        yield t[0], t[1], t[2], doc
+    for e in x.entities.values():
+        if e.mentions and e.named:
+            yield doc, CKG.mentions, entity_iri(e.key), doc
+    if run is not None:
+        for ev in x.events:
+            act = activity_iri(run.run_id)
+            yield event_iri(x.article.id, ev.key), PROV.wasGeneratedBy, act, doc
 
 
 def run_triples(doc: URIRef, run: RunInfo) -> Iterator[Triple]:

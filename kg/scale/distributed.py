@@ -21,10 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict
 from typing import Any, cast
 
-import pyoxigraph as ox
-
 from kg.errors import KGError
-from kg.rdf.iri import doc_iri
 from kg.rdf.mapping import RunInfo
 from kg.records import Article, Extraction
 from kg.scale.document import DocumentGraph
@@ -59,8 +56,7 @@ def extract_chunk(
     out = []
     for x in _extractor().pipe((Article(**a) for a in articles), batch_size=batch_size):
         g = DocumentGraph.from_extraction(x, run)
-        name = ox.NamedNode(str(doc_iri(g.doc_id)))
-        quads = {ox.Quad(s, p, o, name) for s, p, o in cast(list[Any], g.triples)}
+        quads = set(cast(list[Any], g.triples))
         out.append(
             {
                 "doc_id": g.doc_id,

@@ -11,7 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from kg.rdf.mapping import RunInfo, document_triples
+import pyoxigraph as ox
+
+from kg import event_classes
+from kg.rdf.mapping import RunInfo, document_quads
 from kg.records import Extraction
 from kg.store import quad_terms
 
@@ -21,15 +24,16 @@ class DocumentGraph:
     """One document ready to write: its id, its triples and what the report counts.
 
     Built from an :class:`~kg.records.Extraction` in this process, or returned by a Dask
-    worker (:mod:`kg.scale.distributed`). ``triples`` are pyoxigraph terms, or (from
-    workers) the document's N-Quads as bytes.
+    worker (:mod:`kg.scale.distributed`). ``triples`` are pyoxigraph quads (the document's
+    graph, the authority and provenance graphs: :func:`kg.rdf.mapping.document_quads`), or
+    (from workers) the same as N-Quads bytes.
     """
 
     doc_id: str
     triples: list[Any] | bytes
     events: int = 0
-    actors: int = 0
-    places: int = 0
+    actors: list[str] = field(default_factory=list)  # keys of the actors it mentions
+    places: list[str] = field(default_factory=list)  # keys of the places it mentions
     warnings: list[str] = field(default_factory=list)
     extraction: Extraction | None = None
 
@@ -38,13 +42,25 @@ class DocumentGraph:
         cls, x: Extraction, run: RunInfo | None, keep: bool = False
     ) -> DocumentGraph:
         """The graph of ``x`` (the mapping of :mod:`kg.rdf.mapping`) and its counts."""
-        mentioned = [e for e in x.entities.values() if e.mentions]
+        mentioned = [e for e in x.entities.values() if e.mentions and e.named]
+        place_types = event_classes.place_classes()
+
+        def is_actor(t: str) -> bool:
+            return event_classes.actor_is_a(t, "Actor")
+
         return cls(
             doc_id=x.article.id,
-            triples=[quad_terms(t) for t in document_triples(x, run)],
+            triples=[
+                ox.Quad(*quad_terms((s, p, o)), ox.NamedNode(str(g)))
+                for s, p, o, g in document_quads(x, run)
+            ],
             events=len(x.events),
-            places=sum(1 for e in mentioned if e.is_place),
-            actors=sum(1 for e in mentioned if not e.is_place),
+            places=[e.key for e in mentioned if e.is_place or place_types & set(e.types)],
+            actors=[
+                e.key
+                for e in mentioned
+                if any(event_classes.actor_is_a(t, "Actor") for t in e.types)
+            ],
             warnings=[f"{x.article.origin or x.article.id}: {w}" for w in x.warnings],
             extraction=x if keep else None,
         )

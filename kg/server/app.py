@@ -57,7 +57,7 @@ from kg.server.workers import WorkerPool
 
 log = logging.getLogger("kg.server")
 
-ROUTER_MODULES: tuple[str, ...] = ("kg.views.web", "kg.views.maps")
+ROUTER_MODULES: tuple[str, ...] = ("kg.views.web", "kg.views.maps", "kg.views.review")
 """Modules whose ``router(ctx)`` is mounted (each must import and define it)."""
 
 CONTENT_SECURITY_POLICY = (

@@ -552,16 +552,12 @@ def router(ctx: ServerContext) -> APIRouter:
     async def home() -> HTMLResponse:
         def build() -> dict[str, Any]:
             from kg.analysis import top_actors
+            from kg.store import STATS, stats_query
 
             snap = state.snapshot()
-            ents = snap.entities.values()
-            stats = {
-                "documents": len(snap.docs),
-                "events": len(snap.events),
-                "actors": sum(1 for e in ents if e.is_actor),
-                "places": sum(1 for e in ents if e.is_place and not e.is_actor),
-                "triples": len(ctx.store),
-            }
+            row = state.select(stats_query())[0]
+            # the same counts, under the same definitions, as `kg stats` and `kg ingest`
+            stats = {k: int(row[k.replace(" ", "_")].value) for k in STATS}
             docs = sorted(snap.docs.values(), key=lambda d: (d.issued or "", d.id), reverse=True)
             return {
                 "stats": stats,

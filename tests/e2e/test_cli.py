@@ -36,7 +36,7 @@ def locked_store(sample_store: Ingested, tmp_path: Path) -> Iterator[tuple[Path,
     store = tmp_path / "store"
     shutil.copytree(sample_store.path, store)
     with Store(store, read_only=True) as st:
-        triples = len(st)
+        triples = len(st.export_bytes("nquads").splitlines())  # the data, as kg stats counts it
     assert triples > 0
     with writer_lock_held(store):
         yield store, triples

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.slow
 def test_sample_corpus_ingests_with_zero_errors(sample_store: Ingested) -> None:
     proc = sample_store.report
     assert proc.returncode == 0, proc.stderr
-    m = re.search(r"documents (\d+) +events (\d+) .* errors (\d+)", proc.stderr)
+    m = re.search(r"documents (\d+) +event reports (\d+) .* errors (\d+)", proc.stderr)
     assert m, proc.stderr
     docs, events, errors = map(int, m.groups())
     assert 6 <= docs <= 10 and errors == 0

@@ -114,7 +114,8 @@ def test_run_is_a_prov_activity_naming_version_and_model(
     runs = rows(
         st,
         """SELECT DISTINCT ?id ?a ?started ?version ?model ?label {
-             GRAPH ?g { ?d dcterms:identifier ?id ; prov:wasGeneratedBy ?a .
+             GRAPH ?g { ?d dcterms:identifier ?id ; prov:wasGeneratedBy ?a }
+             GRAPH <https://w3id.org/conflict-kg/id/graph/provenance> {
                         ?a a prov:Activity ; prov:startedAtTime ?started ; ckg:model ?model ;
                            prov:wasAssociatedWith ?sw .
                         ?sw a prov:SoftwareAgent ; ckg:softwareVersion ?version ;
@@ -141,7 +142,8 @@ def test_mentions_point_at_described_actors_and_places(built: tuple[Any, dict[st
     unlabelled = rows(
         st,
         """SELECT ?x { GRAPH ?g { ?d a ckg:Document ; ckg:mentions ?x }
-                       FILTER NOT EXISTS { GRAPH ?g { ?x rdfs:label ?l ; a ?t } } }""",
+                       FILTER NOT EXISTS { GRAPH <https://w3id.org/conflict-kg/id/graph/authority> {
+                           ?x rdfs:label ?l ; a ?t } } }""",
     )
     assert unlabelled == []
 

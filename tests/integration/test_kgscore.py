@@ -41,26 +41,29 @@ ISAF_FIELDS = (
     "captureq",
     "airstrike",
 )
-# The written incidents and WikiEvents: the bars (every incident field >= 0.90,
-# trigger recall >= 0.85, ...) are not met yet; these floors are what main measures now (the
-# closing note gives the figures), so that a change that reads less fails here.
-INCIDENT_FLOORS = {
-    "found": 0.93,
-    "class": 0.83,
-    "perpetrator": 0.62,
-    "target": 0.74,
-    "fatalities": 0.82,
-    "injured": 0.92,
-    "location": 0.65,
-    "date": 0.92,
-    "arrested": 1.0,
-}
+# The written incidents: the bars (every field >= 0.90, each style's mean >= 0.85).
+INCIDENT_BAR = 0.90
+INCIDENT_STYLE_BAR = 0.85
+INCIDENT_FIELDS = (
+    "found",
+    "class",
+    "perpetrator",
+    "target",
+    "fatalities",
+    "injured",
+    "location",
+    "date",
+    "arrested",
+)
+# WikiEvents: the bars (trigger recall >= 0.85, attacker >= 0.55, ...) are not met
+# yet; these floors are what extraction measures now (the closing note gives the figures), so
+# that a change that reads less fails here.
 WIKIEVENTS_FLOORS = {
-    "trigger_recall": 0.50,
-    "attacker_recall": 0.30,
-    "target_recall": 0.15,
-    "place_recall": 0.24,
-    "precision_any": 0.55,
+    "trigger_recall": 0.58,
+    "attacker_recall": 0.33,
+    "target_recall": 0.16,
+    "place_recall": 0.29,
+    "precision_any": 0.56,
 }
 WRITTEN = SHARED / "corpus" / "written-incidents.jsonl"
 WRITTEN_GOLD = SHARED / "gold" / "written-incidents.gold.jsonl"
@@ -184,10 +187,14 @@ def wikievents(tmp_path_factory: pytest.TempPathFactory, extractor: Any) -> dict
     return score("wikievents", store, tmp_path_factory.mktemp("score"), "--gold", WIKIEVENTS_GOLD)
 
 
-@pytest.mark.parametrize("field", sorted(INCIDENT_FLOORS))
-def test_incident_fields_do_not_regress(incidents: dict[str, Any], field: str) -> None:
-    got = incidents["fields"][field]["acc"]
-    assert got >= INCIDENT_FLOORS[field], incidents["fields"][field]
+@pytest.mark.parametrize("field", INCIDENT_FIELDS)
+def test_incident_fields_meet_the_bar(incidents: dict[str, Any], field: str) -> None:
+    assert incidents["fields"][field]["acc"] >= INCIDENT_BAR, incidents["fields"][field]
+
+
+def test_each_incident_style_meets_the_bar(incidents: dict[str, Any]) -> None:
+    means = {style: row["mean"] for style, row in incidents["per_style"].items()}
+    assert len(means) == 3 and min(means.values()) >= INCIDENT_STYLE_BAR, means
 
 
 def _wikievents_figure(figures: dict[str, Any], name: str) -> float:

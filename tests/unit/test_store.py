@@ -156,20 +156,30 @@ def test_ontology_graph_installed_once_and_exported_on_request(store: Store) -> 
 
 
 def test_stats_counts_instances_of_subclasses(store: Store) -> None:
+    """Event reports (derived from a document), actors and places some document mentions,
+    triples without the ontology: what `kg stats`, `kg ingest` and the home page count."""
     store.install_ontology()
     ckg = "https://w3id.org/conflict-kg/ontology#"
     rdf_type = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-    store.replace_document(
-        "d1",
-        [
-            (URIRef(f"{EX}e1"), rdf_type, URIRef(f"{ckg}SuicideBombing")),
-            (URIRef(f"{EX}e2"), rdf_type, URIRef(f"{ckg}Arrest")),
-            (URIRef(f"{EX}a1"), rdf_type, URIRef(f"{ckg}ArmedGroup")),
-            (URIRef(f"{EX}p1"), rdf_type, URIRef(f"{ckg}Settlement")),
-        ],
-    )
+    derived = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
+    mentions = URIRef(f"{ckg}mentions")
+    d1 = URIRef("https://w3id.org/conflict-kg/id/doc/d1")
+    triples = [
+        (d1, rdf_type, URIRef(f"{ckg}Document")),
+        (URIRef(f"{EX}e1"), rdf_type, URIRef(f"{ckg}SuicideBombing")),
+        (URIRef(f"{EX}e1"), derived, d1),
+        (URIRef(f"{EX}e2"), rdf_type, URIRef(f"{ckg}Arrest")),
+        (URIRef(f"{EX}e2"), derived, d1),
+        (URIRef(f"{EX}a1"), rdf_type, URIRef(f"{ckg}ArmedGroup")),
+        (URIRef(f"{EX}a2"), rdf_type, URIRef(f"{ckg}ArmedGroup")),  # not mentioned
+        (URIRef(f"{EX}p1"), rdf_type, URIRef(f"{ckg}Settlement")),
+        (d1, mentions, URIRef(f"{EX}a1")),
+        (d1, mentions, URIRef(f"{EX}p1")),
+    ]
+    store.replace_document("d1", triples)
     s = store.stats()
     assert (s["documents"], s["events"], s["actors"], s["places"]) == (1, 2, 1, 1)
+    assert s["triples"] == len(triples) and s["resolved events"] == 0
 
 
 def test_quads_and_rdflib_view(store: Store) -> None:

@@ -37,6 +37,22 @@ CASES: dict[str, tuple[str, str]] = {
         "A bomb hidden in a cart exploded at a market in Kismayo on Monday, killing four "
         "traders. Police blamed al-Shabaab; the group denied it.",
     ),
+    "spokesperson_claims_they_did": (
+        "2022-08-30",
+        "A car bomb killed nine soldiers at a checkpoint in Kunduz on Sunday. Ahmad Karimi, "
+        "the spokesman for the Taliban, said they were responsible for the attack.",
+    ),
+    "statement_issued_denying": (
+        "2022-09-12",
+        "A bomb exploded at a bus station in Bilbao on Friday, killing three people. On "
+        "Monday, ETA issued a statement denying any involvement.",
+    ),
+    "he_said": (
+        "2022-09-12",
+        "A mortar shell hit a school in Kharkiv on Friday, killing two pupils. The head "
+        'teacher, Olena Marchenko, arrived minutes later. "The roof had collapsed," she '
+        "said.",
+    ),
     "suspected_fighters": (
         "2022-04-19",
         "Suspected Boko Haram fighters killed six farmers near Konduga on Sunday.",
@@ -56,6 +72,17 @@ CASES: dict[str, tuple[str, str]] = {
         "2022-06-15",
         "A car bomb exploded outside a bank in Gao on Tuesday, killing two guards. JNIM "
         "denied any involvement.",
+    ),
+    "long_actor_name": (
+        "2021-10-12",
+        "A roadside bomb hit a convoy of the United Nations Multidimensional Integrated "
+        "Stabilization Mission in Mali near Tessalit town, Kidal region, Mali, on Monday. "
+        "Jama'at Nusrat al-Islam wal-Muslimin claimed responsibility.",
+    ),
+    "site_part": (
+        "2022-02-14",
+        "A parcel bomb exploded in front of a bakery in Tarbes on Saturday, injuring five "
+        "people. Hours later a grenade was thrown at the gate of a police station in Pau.",
     ),
     # the most specific class
     "shooting_civilians": (
@@ -178,6 +205,21 @@ CASES: dict[str, tuple[str, str]] = {
         "Gunmen killed five farmers near Konduga; a roadside bomb wounded three soldiers "
         "outside Bama; and a suicide bomber blew himself up at a mosque in Gwoza, killing "
         "four worshippers.",
+    ),
+    "participle_on_subject": (
+        "2021-03-02",
+        "Gunmen killed a bus driver in Tula on Monday, and a grenade thrown at a bank in "
+        "Pachuca injured three guards.",
+    ),
+    "scene_noun": (
+        "2019-05-27",
+        "A parcel bomb exploded outside a bakery in Tarbes on Friday, injuring 13 people. On "
+        "Saturday police lifted the cordon around the explosion site.",
+    ),
+    "suffered_injuries": (
+        "2019-05-27",
+        "A car bomb exploded near a bus station in Tarbes on Friday. Officials said nine "
+        "passengers had suffered serious injuries.",
     ),
     "blast_and_toll": (
         "2020-03-17",

@@ -70,6 +70,46 @@ def test_a_claim_with_no_object_is_about_the_attack_before_it() -> None:
     assert {s.lower() for s in labels(x, claim, "speaker")} == {"al-shabaab"}
 
 
+def test_a_long_name_in_the_authority_is_one_actor() -> None:
+    # names longer than any place name (nine words, hyphenated) are still read whole
+    x = read("long_actor_name")
+    e = only(x)
+    assert labels(x, e, "victim") == {"MINUSMA"}
+    assert labels(x, e, "claimedBy") == {"Jama'at Nusrat al-Islam wal-Muslimin"}
+    # "..., Kidal region, Mali": the country after a region and a comma is a place
+    assert [ent.types for ent in x.entities.values() if ent.label == "Mali"] == [
+        ("Country", "State")
+    ]
+
+
+def test_the_site_a_part_belongs_to_is_the_target() -> None:
+    x = read("site_part")
+    targets = {t for e in incidents(x) for t in labels(x, e, "target")}
+    assert {t.split(" in ")[0] for t in targets} == {"bakery", "police station"}
+
+
+def test_a_spokesman_saying_they_did_it_claims_it_for_the_group() -> None:
+    x = read("spokesperson_claims_they_did")
+    e = only(x)
+    assert labels(x, e, "claimedBy") == {"Islamic Emirate"}  # the Taliban, not the man
+    (claim,) = statements(x, "ClaimOfResponsibility")
+    assert labels(x, claim, "speaker") == {"Ahmad Karimi"} and claim.about == [e.key]
+
+
+def test_a_statement_issued_denying_is_a_denial_by_its_issuer() -> None:
+    x = read("statement_issued_denying")
+    e = only(x)
+    assert labels(x, e, "deniedBy") == {"ETA"}
+    (denial,) = statements(x, "Denial")
+    assert labels(x, denial, "speaker") == {"ETA"} and denial.about == [e.key]
+
+
+def test_she_said_is_said_by_the_person_named_last() -> None:
+    x = read("he_said")
+    (st,) = statements(x, "Statement")
+    assert labels(x, st, "speaker") == {"Olena Marchenko"}
+
+
 def test_a_doer_named_inside_someone_elses_words_is_alleged() -> None:
     x = read("reported_words")
     e = only(x)
@@ -286,6 +326,27 @@ def test_a_roundup_gives_one_event_per_town_and_no_summary_event() -> None:
         "Bama": "RemoteExplosiveAttack",
         "Gwoza": "SuicideBombing",
     }
+
+
+def test_a_participle_on_the_subject_tells_the_same_event() -> None:
+    x = read("participle_on_subject")
+    events = incidents(x)
+    assert len(events) == 2
+    (grenade,) = [e for e in events if e.injured is not None]
+    assert grenade.types[0] == "GrenadeAttack" and grenade.injured.best == 3
+    assert {t.split(" in ")[0] for t in labels(x, grenade, "target")} == {"bank"}
+    assert grenade.fatalities is None  # the bus driver died in the other attack
+
+
+def test_the_blast_site_refers_to_the_blast() -> None:
+    x = read("scene_noun")
+    e = only(x)
+    assert len(e.evidence) == 2  # both sentences tell of the one explosion
+
+
+def test_people_who_suffered_injuries_are_the_blasts_injured() -> None:
+    e = only(read("suffered_injuries"))
+    assert e.injured is not None and e.injured.best == 9
 
 
 def test_a_blast_and_its_toll_are_one_event() -> None:
