@@ -117,7 +117,16 @@ class Extractor:
         return self._shallow[code]
 
     def extract(self, article: Article) -> Extraction:
-        """Everything read from one article."""
+        """Everything read from one article (a Dari or Pashto one without loading the
+        English model)."""
+        from kg.extract.build import RECORDS_KEY
+        from kg.extract.languages import in_language, is_shallow
+
+        article = in_language(article)
+        if is_shallow(article.lang) and len(article.text) <= MAX_CHARS_PER_CHUNK:
+            nlp = self.nlp_for(article.lang)
+            doc = next(nlp.pipe([(article.text, article)], as_tuples=True))[0]
+            return Extraction.from_json(doc.user_data[RECORDS_KEY])
         return next(iter(self.pipe([article])))
 
     def pipe(

@@ -192,6 +192,9 @@ class ShallowReader:
         self.gaz = Gazetteer.load()
         p = self.pack
         self.breaks = {token_norm(w) for w in p.words("clause_breaks")}
+        self.roundup_open = {token_norm(w) for w in p.words("roundup_openers")}
+        self.finite_verbs = {token_norm(w) for w in p.words("finite_verbs")}
+        self.items = {token_norm(w) for w in p.words("item_separators")}
         self.relative = {token_norm(w) for w in p.words("relative_markers")}
         self.count_adjectives = {token_norm(w) for w in p.words("count_adjectives")}
         self.preps = {
@@ -364,7 +367,26 @@ class ShallowReader:
         self._dates(sent, all_triggers, dates, story, ref)
         self._places(sent, clauses, all_triggers, ents, story)
         self._protest_arrests(out)
+        self._roundup_items(doc, sent, out)
         return [m for m in out if not m.dropped]
+
+    def _roundup_items(self, doc: Doc, sent: Span, out: list[Mention]) -> None:
+        """ "سه حمله جداگانه رخ داد: A؛ B؛ و C": after a plural event noun and the mark that
+        opens its list, each item (up to the next item separator) tells an event of its own."""
+        summary = next((m for m in out if m.plural and m.trigger.pos_ == "NOUN"), None)
+        if summary is None:
+            return
+        opener = next(
+            (t.i for t in sent if t.i > summary.trigger.i and t.norm_ in self.roundup_open), None
+        )
+        if opener is None:
+            return
+        starts = [opener + 1] + [t.i + 1 for t in sent if t.i > opener and t.norm_ in self.items]
+        if len(starts) < 2:
+            return
+        for m in out:
+            if m.trigger.i > opener:
+                m.item = 1 + max(s for s in starts if s <= m.trigger.i)
 
     def _triggers(
         self,
@@ -679,7 +701,18 @@ class ShallowReader:
             c = clause_of(q.start)
             lo = max(prev_end, c.head if c is not None else sent.start)
             prev_end = q.end
-            qty, self_counted = self._count(doc, lo, q.start, ents, c.skip if c else (0, 0))
+            skip = c.skip if c else (0, 0)
+            # "... را پراگنده کردند و ۴ معترض را بازداشت کردند": a verb before the phrase closes
+            # its own predicate; when people are counted after it, the ones before are not
+            # this phrase's ("یو سړی ... وواهه او ووژه": a shared object is counted once)
+            ends = [t.end for t in triggers if t.info.get("pos") == "VERB"] + [
+                i + 1 for i in range(lo, q.start) if doc[i].norm_ in self.finite_verbs
+            ]
+            for b in sorted((b for b in ends if lo < b <= q.start), reverse=True):
+                if self._count(doc, b, q.start, ents, skip)[0] is not None:
+                    lo = b
+                    break
+            qty, self_counted = self._count(doc, lo, q.start, ents, skip)
             if qty is None:
                 continue
             owner = self._owner(q, triggers, clause_of)

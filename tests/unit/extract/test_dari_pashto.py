@@ -1,0 +1,91 @@
+"""The Dari and Pashto rules (kg/extract/lang/fa, kg/extract/lang/ps) on sentences we wrote:
+each test states what an analyst reading the sentence would code. The parse-free pipeline
+needs no trained model, so these run the real Extractor."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from kg.extract import Extractor, classes
+from kg.records import Article, EventRecord, Extraction
+
+
+@lru_cache(maxsize=1)
+def _extractor() -> Extractor:
+    return Extractor()
+
+
+def read(text: str, lang: str) -> Extraction:
+    return _extractor().extract(Article(id="t", text=text, published="2023-05-20", lang=lang))
+
+
+def incidents(x: Extraction) -> list[EventRecord]:
+    return [e for e in x.events if not classes.is_speech(e.types[0]) and e.part_of is None]
+
+
+def statements(x: Extraction, cls: str) -> list[EventRecord]:
+    return [
+        e for e in x.events if classes.is_speech(e.types[0]) and classes.subsumes(cls, e.types[0])
+    ]
+
+
+def labels(x: Extraction, e: EventRecord, role: str) -> set[str]:
+    return {x.entities[k].label for k in e.roles.get(role, [])}
+
+
+def test_dari_sources_naming_a_group_responsible_make_an_attribution() -> None:
+    x = read(
+        "یک ماین کنار جاده‌ای در ولسوالی شیندند ولایت هرات یک موتر را منفجر کرد. "
+        "مقام‌های محلی گروه جیش‌العدل را عامل این انفجار خواندند.",
+        "fa",
+    )
+    (att,) = statements(x, classes.named("attribution"))
+    assert labels(x, att, "attributedTo") == {"Jaish al-Adl"}
+
+
+def test_dari_responsibility_considered_with_danestand_is_an_attribution() -> None:
+    x = read(
+        "افراد مسلح یک معلم را در شهر قندهار ربودند. "
+        "بستگان او طالبان را مسئول این آدم‌ربایی دانستند.",
+        "fa",
+    )
+    assert statements(x, classes.named("attribution"))
+
+
+def test_dari_said_alone_is_a_statement_with_its_speaker() -> None:
+    x = read("طالبان روز شنبه گفتند که وضعیت در شهر کابل آرام است.", "fa")
+    (said,) = statements(x, classes.named("statement"))
+    assert labels(x, said, "speaker") == {"Islamic Emirate"}
+
+
+def test_pashto_an_agreement_signed_is_an_agreement() -> None:
+    x = read("د پاکستان او افغانستان چارواکو د سوداګرۍ یو تړون په کابل کې لاسلیک کړ.", "ps")
+    assert any(t == "Agreement" for e in x.events for t in e.types), [e.types for e in x.events]
+
+
+def test_dari_a_roundup_tells_each_item_as_its_own_event() -> None:
+    x = read(
+        "مقام‌های امنیتی ولایت ننگرهار روز جمعه گفتند که روز پنجشنبه سه حمله جداگانه در این "
+        "ولایت رخ داد: افراد مسلح ناشناس یک راننده را به ضرب گلوله کشتند؛ یک ماین کنار "
+        "جاده‌ای ۴ سرباز را زخمی کرد؛ و یک کارمند صحی در یک حمله دیگر کشته شد.",
+        "fa",
+    )
+    found = incidents(x)
+    assert len(found) == 3, [(e.types, e.roles) for e in found]
+    assert sorted((e.fatalities.best if e.fatalities else 0) for e in found) == [0, 1, 1]
+    assert [e.injured.best for e in found if e.injured] == [4]
+
+
+def test_dari_people_counted_before_another_verb_are_not_the_arrested() -> None:
+    x = read(
+        "پولیس گردهمایی اعتراضی صدها کارگر را در شهر هرات پراگنده کرد و ۶ معترض را بازداشت کرد.",
+        "fa",
+    )
+    arrests = [e.arrested.best for e in incidents(x) if e.arrested]
+    assert arrests == [6], [(e.types, e.arrested) for e in incidents(x)]
+
+
+def test_pashto_one_man_beaten_and_killed_is_one_death() -> None:
+    x = read("په کندهار ښار کې یوې ډلې خلکو یو سړی په ډبرو وواهه او ووژه.", "ps")
+    deaths = [e.fatalities.best for e in incidents(x) if e.fatalities]
+    assert deaths == [1], [(e.types, e.fatalities) for e in incidents(x)]
