@@ -438,6 +438,9 @@ class ShallowReader:
 
     def _mark(self, doc: Doc, s: Span, lo: int) -> str:
         """The role a preposition before ``s`` or a marker after it gives it ("" none)."""
+        owner = self._possessor(doc, s) if s.start - 1 >= lo else ""
+        if owner:
+            return owner
         for n in (2, 1):
             if s.start - n >= lo:
                 key = tuple(t.norm_ for t in doc[s.start - n : s.start])
@@ -449,6 +452,32 @@ class ShallowReader:
                 if key in self.postps:
                     return str(self.postps[key])
         return ""
+
+    def _possessor(self, doc: Doc, s: Span) -> str:
+        """ "د X د یوه دفتر", "د X د غزني ولایت": an actor in the genitive before a site or a
+        place owns it: the site's owner is what the event is aimed at ("target"); a country
+        before its province is where ("location"); else ""."""
+        if not self.genitive or s.start == 0 or doc[s.start - 1].norm_ not in self.genitive:
+            return ""
+        links = self.genitive | {k[0] for k, v in self.preps.items() if v == "target"}
+        j = s.end
+        if j + 1 < len(doc) and doc[j + 1].norm_ in links and not doc[j].is_punct:
+            j += 1  # "د ملي امنیت ریاست د ...", "د X د ځواکونو پر ...": the name's head noun
+        start = j
+        while j < min(len(doc), s.end + 4) and (
+            doc[j].norm_ in links or self.numbers.get(doc[j].norm_) == 1
+        ):
+            j += 1
+        if j == start or j >= len(doc):
+            return ""
+        if doc[j].norm_ in self.things:
+            return "target"  # "د X د یوه موټر": X's vehicle
+        nxt = next((e for e in doc.spans.get(SPAN_KEY, []) if e.start == j), None)
+        if nxt is None:
+            return ""
+        if nxt.kb_id_.startswith(SITE_PREFIX):
+            return "target"
+        return "location" if nxt.label_ in PLACE_TYPES else ""
 
     def _place_like(self, doc: Doc, s: Span, ents: list[Span]) -> bool:
         """A place, or a country named as where something is ("... ولایت بلخ، افغانستان",

@@ -89,3 +89,23 @@ def test_pashto_one_man_beaten_and_killed_is_one_death() -> None:
     x = read("په کندهار ښار کې یوې ډلې خلکو یو سړی په ډبرو وواهه او ووژه.", "ps")
     deaths = [e.fatalities.best for e in incidents(x) if e.fatalities]
     assert deaths == [1], [(e.types, e.fatalities) for e in incidents(x)]
+
+
+def test_pashto_the_owner_of_the_site_bombed_is_the_target_not_the_bomber() -> None:
+    x = read("د ملي امنیت ریاست د یوه دفتر مخې ته یو موټر بم وچاودېد.", "ps")
+    (e,) = incidents(x)
+    assert "National Directorate of Security" in labels(x, e, "target")
+    assert not e.roles.get("perpetrator")
+
+
+def test_pashto_the_owner_of_the_vehicle_hit_is_the_target() -> None:
+    x = read("د سپاه پاسدارانو د یوه موټر تر څنګ د سړک غاړې بم وچاودېد.", "ps")
+    (e,) = incidents(x)
+    assert labels(x, e, "target") == {"Islamic Revolutionary Guard Corps"}
+    assert not e.roles.get("perpetrator")
+
+
+def test_pashto_a_country_before_its_province_is_where_not_who() -> None:
+    x = read("د پاکستان د بلوچستان ایالت په کوټه ښار کې یو بم وچاودېد.", "ps")
+    (e,) = incidents(x)
+    assert not e.roles.get("perpetrator"), e.roles
