@@ -270,6 +270,25 @@ class ShallowLinker:
                 out.append(Found(i, t.i, [], "newplace", kind="place"))
         return out
 
+    def _respelled(self, doc: Doc, found: list[Found]) -> list[Found]:
+        """Rule 2b: a place name the gazetteer holds in another spacing. Persian script writes
+        a compound name solid, with a non-joiner or with a space ("پلخمری", "پل‌خمری",
+        "پل خمری"): a name not found as written is looked up split once at every letter
+        (each part two letters or more) and, when it has several words, joined."""
+        out: list[Found] = []
+        for f in found:
+            if f.what != "newplace":
+                out.append(f)
+                continue
+            name = fold(doc[f.start : f.end].text).replace(" ", "")
+            variants = [name] + [
+                name[:k] + " " + name[k:] for k in range(2, len(name) - 1) if len(name) >= 5
+            ]
+            ids = {i for v in self._lookup(variants).values() for i in v}
+            places = sorted(i for i in ids if (e := self.gaz.get(i)) is not None and e.is_place)
+            out.append(Found(f.start, f.end, places, "gaz", kind=f.kind) if places else f)
+        return out
+
     def _name_word(self, t: Any) -> bool:
         n = t.norm_
         return not (
@@ -356,7 +375,7 @@ class ShallowLinker:
         cands += self._gazetteer(doc, dated)
         chosen = _longest(cands)
         taken = {k for f in chosen for k in range(f.start, f.end)}
-        chosen = _longest(chosen + self._new_places(doc, taken))
+        chosen = _longest(chosen + self._respelled(doc, self._new_places(doc, taken)))
         taken = {k for f in chosen for k in range(f.start, f.end)}
         chosen = _longest(chosen + self._persons(doc, taken))
         # places the document names for sure (one candidate, or curated)

@@ -109,3 +109,9 @@ def test_pashto_a_country_before_its_province_is_where_not_who() -> None:
     x = read("د پاکستان د بلوچستان ایالت په کوټه ښار کې یو بم وچاودېد.", "ps")
     (e,) = incidents(x)
     assert not e.roles.get("perpetrator"), e.roles
+
+
+def test_dari_a_compound_place_written_solid_is_the_gazetteer_place() -> None:
+    x = read("روز شنبه یک بمب در شهر پلخمری منفجر شد و دو تن کشته شدند.", "fa")
+    (e,) = incidents(x)
+    assert labels(x, e, "location") == {x.entities["af-pul-e-khumri"].label}
