@@ -115,3 +115,14 @@ def test_dari_a_compound_place_written_solid_is_the_gazetteer_place() -> None:
     x = read("روز شنبه یک بمب در شهر پلخمری منفجر شد و دو تن کشته شدند.", "fa")
     (e,) = incidents(x)
     assert labels(x, e, "location") == {x.entities["af-pul-e-khumri"].label}
+
+
+def test_names_a_dari_report_gives_are_labelled_in_dari_and_gazetteer_names_stay_plain() -> None:
+    from rdflib import RDFS, Literal
+
+    from kg.rdf.mapping import document_quads
+
+    x = read("افراد مسلح ناشناس داکتر نورالله فرهمند را در شهر کابل به ضرب گلوله کشتند.", "fa")
+    labels_out = {q[2] for q in document_quads(x) if q[1] == RDFS.label}
+    assert Literal("نورالله فرهمند", lang="fa") in labels_out, labels_out
+    assert Literal("Kabul") in labels_out
