@@ -126,3 +126,18 @@ def test_names_a_dari_report_gives_are_labelled_in_dari_and_gazetteer_names_stay
     labels_out = {q[2] for q in document_quads(x) if q[1] == RDFS.label}
     assert Literal("نورالله فرهمند", lang="fa") in labels_out, labels_out
     assert Literal("Kabul") in labels_out
+
+
+def test_a_record_that_does_not_say_its_language_is_identified() -> None:
+    from kg.ingestion.readers import make_article
+
+    dari = make_article({"id": "x", "text": "روز شنبه یک بمب در شهر هرات منفجر شد."}, "t")
+    pashto = make_article({"id": "y", "text": "د شنبې په ورځ په هرات ښار کې یو بم وچاودېد."}, "t")
+    english = make_article({"id": "z", "text": "A bomb exploded in Herat on Saturday."}, "t")
+    assert (dari.lang, pashto.lang, english.lang) == ("", "", "")
+    ex = _extractor()
+    got = [ex.extract(a).article.lang for a in (dari, pashto)]
+    assert got == ["fa", "ps"]
+    from kg.extract.languages import in_language
+
+    assert in_language(english).lang == "en"
