@@ -55,22 +55,29 @@ GAP = "…"
 PUBLISHED_KEY = "ckg_published"  # doc.user_data: the article's date, for a doc read without one
 
 
+# what a gap ("…") of a pattern never crosses: the marks that end a clause or a sentence
+GAP_STOPS = [".", "،", ",", "؛", ";", ":", "!", "?", "؟", "\n", "-", "–", "—"]
+
+
 def compile_pattern(pattern: str) -> list[dict[str, Any]]:
     """A pack's token pattern as a spaCy :class:`Matcher` pattern on normalised tokens.
 
     Words are separated by spaces; ``a|b`` is either word; ``stem*`` a word that starts with
-    ``stem``; ``…`` up to six words that are not punctuation; ``?w`` an optional word. A word
+    ``stem``; ``…`` up to six words that do not end a clause (brackets and quotes may be
+    among them: "را به ارتش آزادی‌بخش بلوچ (BLA) نسبت دادند"); ``?w`` an optional word. A word
     written with a zero-width non-joiner also matches the two words.
 
     >>> compile_pattern("حمله کرد*")
     [{'NORM': 'حمله'}, {'NORM': {'REGEX': '^(?:کرد)'}}]
-    >>> compile_pattern("?روز … گفت|گفتند")[0], compile_pattern("… x")[0]
-    ({'NORM': 'روز', 'OP': '?'}, {'IS_PUNCT': False, 'OP': '{0,6}'})
+    >>> compile_pattern("?روز … گفت|گفتند")[0], compile_pattern("… x")[0]["OP"]
+    ({'NORM': 'روز', 'OP': '?'}, '{0,6}')
+    >>> "(" in compile_pattern("… x")[0]["NORM"]["NOT_IN"], "،" in GAP_STOPS
+    (False, True)
     """
     out: list[dict[str, Any]] = []
     for word in pattern.split():
         if word in (GAP, "..."):
-            out.append({"IS_PUNCT": False, "OP": "{0,6}"})
+            out.append({"NORM": {"NOT_IN": GAP_STOPS}, "OP": "{0,6}"})
             continue
         optional = word.startswith("?")
         word = word.lstrip("?")

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import pytest
+
 from kg.extract import Extractor, classes
 from kg.records import Article, EventRecord, Extraction
 
@@ -33,14 +35,28 @@ def labels(x: Extraction, e: EventRecord, role: str) -> set[str]:
     return {x.entities[k].label for k in e.roles.get(role, [])}
 
 
-def test_dari_sources_naming_a_group_responsible_make_an_attribution() -> None:
-    x = read(
-        "یک ماین کنار جاده‌ای در ولسوالی شیندند ولایت هرات یک موتر را منفجر کرد. "
-        "مقام‌های محلی گروه جیش‌العدل را عامل این انفجار خواندند.",
-        "fa",
-    )
+@pytest.mark.parametrize(
+    ("text", "accused"),
+    [
+        (
+            "یک ماین کنار جاده‌ای در ولسوالی شیندند ولایت هرات یک موتر را منفجر کرد. "
+            "مقام‌های محلی گروه جیش‌العدل را عامل این انفجار خواندند.",
+            "Jaish al-Adl",
+        ),
+        # the gap of a pattern reads across an acronym in brackets
+        (
+            "افراد مسلح سه کارگر را در نزدیکی شهر گوادر ربودند. "
+            "منابع محلی این آدم‌ربایی را به جبهه آزادی‌بخش بلوچستان (BLF) نسبت دادند.",
+            "Baloch Liberation Front",
+        ),
+    ],
+)
+def test_dari_sources_naming_a_group_responsible_make_an_attribution(
+    text: str, accused: str
+) -> None:
+    x = read(text, "fa")
     (att,) = statements(x, classes.named("attribution"))
-    assert labels(x, att, "attributedTo") == {"Jaish al-Adl"}
+    assert labels(x, att, "attributedTo") == {accused}
 
 
 def test_dari_responsibility_considered_with_danestand_is_an_attribution() -> None:
