@@ -80,6 +80,7 @@ class ShallowLinker:
         self.members = {token_norm(w) for w in p.words("member_nouns")}
         self.demonyms = {token_norm(k): v for k, v in p.table("demonyms").items()}
         self.state_words = {token_norm(w) for w in p.table("state_words")}
+        self.state_weapons = {token_norm(w) for w in p.words("state_weapons")}
         self.titles = {token_norm(w) for w in p.words("person_titles")}
         self.given = {token_norm(w) for w in p.words("given_names")}
         self.not_names = {token_norm(w) for w in p.words("not_names")}
@@ -509,12 +510,50 @@ class ShallowLinker:
                     )
                     continue
             out.append(s)
-        # "officials of Pakistan": the state
+        # "officials of Pakistan", "وزارت خارجه پاکستان": the state (a word between: the
+        # ministry's or the officials' kind)
         for t in doc:
-            if t.norm_ in self.state_words and t.i + 1 < len(doc):
-                d = self.demonyms.get(doc[t.i + 1].norm_)
-                if d and d in self.gaz and not any(x.start <= t.i < x.end for x in out):
-                    out.append(Span(doc, t.i, t.i + 2, label="State", kb_id=d))
+            if t.norm_ not in self.state_words:
+                continue
+            # a ministry is a building only when no state owns it in the text
+            cover = [x for x in out if x.start <= t.i < x.end]
+            if any(not x.kb_id_.startswith(SITE_PREFIX) for x in cover):
+                continue
+            for k in range(t.i + 1, min(len(doc), t.i + 3)):
+                d = self.demonyms.get(doc[k].norm_)
+                c = next((x for x in out if x.start == k and x not in cover), None)
+                e = self.gaz.get(c.kb_id_) if c is not None else None
+                if d and d in self.gaz:
+                    found = Span(doc, t.i, k + 1, label="State", kb_id=d)
+                elif c is not None and e is not None and "Country" in e.types:
+                    found = Span(doc, t.i, c.end, label="State", kb_id=c.kb_id_)
+                    cover.append(c)
+                elif c is None and not (doc[k].is_punct or doc[k].norm_ in self.preps):
+                    continue
+                else:
+                    break
+                out = [x for x in out if x not in cover] + [found]
+                break
+        # "پهپاد پاکستانی", "د ایران الوتکې": a weapon only a state's forces use, with the
+        # state's name, stands for its armed forces
+        military = GROUP_TYPES.get("military", "StateForce")
+        for t in doc:
+            if t.norm_ not in self.state_weapons or any(x.start <= t.i < x.end for x in out):
+                continue
+            start = t.i
+            country, end = self._country_after(doc, t.i + 1, {x.start: x for x in out})
+            before = next((x for x in out if x.end == t.i), None)
+            if country is None and t.i > 0 and doc[t.i - 1].norm_ in self.demonyms:
+                country, start, end = self.demonyms[doc[t.i - 1].norm_], t.i - 1, t.i + 1
+            elif country is None and before is not None:
+                e = self.gaz.get(before.kb_id_)
+                if e is not None and "Country" in e.types:
+                    country, start, end = before.kb_id_, before.start, t.i + 1
+            if country:
+                out = [x for x in out if not (start <= x.start < end)]
+                out.append(
+                    Span(doc, start, end, label=military, kb_id=f"{GROUP_PREFIX}military@{country}")
+                )
         return sorted(out, key=lambda x: x.start)
 
     def _country_after(self, doc: Doc, j: int, by_start: dict[int, Span]) -> tuple[str | None, int]:

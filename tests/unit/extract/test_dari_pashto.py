@@ -157,3 +157,35 @@ def test_a_record_that_does_not_say_its_language_is_identified() -> None:
     from kg.extract.languages import in_language
 
     assert in_language(english).lang == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "روز جمعه یک پهپاد پاکستانی خانه‌ای را در ولسوالی برمل ولایت پکتیکا هدف قرار داد "
+            "و سه کودک را کشت.",
+            "fa",
+        ),
+        (
+            "د جمعې په ورځ یوه پاکستاني ډرون د پکتیکا ولایت په برمل ولسوالۍ کې پر یوه کور "
+            "برید وکړ او درې ماشومان یې ووژل.",
+            "ps",
+        ),
+    ],
+)
+def test_a_drone_named_with_its_state_is_that_states_forces(text: str, lang: str) -> None:
+    x = read(text, lang)
+    (e,) = incidents(x)
+    assert labels(x, e, "perpetrator") == {"Military Forces of Pakistan"}
+
+
+def test_dari_a_ministry_of_a_country_speaks_for_its_state() -> None:
+    x = read(
+        "روز جمعه یک پهپاد خانه‌ای را در ولسوالی برمل هدف قرار داد و سه کودک را کشت. "
+        "وزارت خارجه پاکستان این حمله را رد کرد.",
+        "fa",
+    )
+    (denial,) = statements(x, classes.named("denial"))
+    assert labels(x, denial, "speaker") == {"Pakistan"}
+    assert len(incidents(x)) == 1
