@@ -606,7 +606,9 @@ class ShallowReader:
                     (
                         s
                         for s in ents
-                        if sent.start <= s.start < h.start and s.label_ not in PLACE_ONLY
+                        if sent.start <= s.start < h.start
+                        and s.label_ not in PLACE_ONLY
+                        and not self._place_like(doc, s, ents)
                     ),
                     None,
                 )

@@ -189,3 +189,26 @@ def test_dari_a_ministry_of_a_country_speaks_for_its_state() -> None:
     (denial,) = statements(x, classes.named("denial"))
     assert labels(x, denial, "speaker") == {"Pakistan"}
     assert len(incidents(x)) == 1
+
+
+def test_dari_state_media_reporting_is_a_statement_and_the_dead_are_counted() -> None:
+    x = read(
+        "رسانه‌های دولتی ایران روز شنبه گزارش دادند که سه مرزبان ایرانی روز جمعه در حمله "
+        "افراد مسلح بر یک پاسگاه مرزی در نزدیکی شهر خاش کشته شدند.",
+        "fa",
+    )
+    (e,) = incidents(x)
+    assert e.fatalities is not None and e.fatalities.best == 3
+    assert "Iran" not in labels(x, e, "victim")
+    (said,) = statements(x, classes.named("statement"))
+    assert labels(x, said, "speaker") == {"Iran"}
+
+
+def test_pashto_a_pronoun_doer_is_not_the_country_the_place_is_in() -> None:
+    x = read(
+        "د پاکستان د سند ایالت په کراچۍ ښار کې وسله والو پر یوه بس ډزې وکړې چې له امله یې "
+        "دوه مسافر ووژل شول.",
+        "ps",
+    )
+    (e,) = incidents(x)
+    assert "Pakistan" not in labels(x, e, "perpetrator"), e.roles
