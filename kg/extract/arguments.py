@@ -189,12 +189,30 @@ def places(spans: list[Span]) -> list[Span]:
     ]
 
 
+def _effective_dep(c: Token, verb: Token, passive: bool) -> str:
+    """``c``'s relation to ``verb``, with one misparse of small models undone: in an active
+    clause that already has its subject, a second ``nsubj`` after the verb is its object
+    ("troops recaptured Moqokori town", parsed with "town" as a subject)."""
+    if c.dep_ != "nsubj" or passive or c.i < verb.i:
+        return c.dep_
+    if any(o.dep_ == "nsubj" and o.i < verb.i for o in verb.children):
+        return "dobj"
+    return c.dep_
+
+
 def _object_places(r: Reading, m: Mention, tok: Token) -> None:
     """A place that is what the event acted on (``entered Hola Prystan``, ``recaptured the
     town of X``, ``shelled Kharkiv``) is where it happened (countries act as states)."""
     for s in places(head_entities(r, tok)):
         if s.label_ != "Country":
             m.add("location", s.kb_id_)
+    if tok.lemma_.lower() in r.words("territory_nouns") | r.words("control_nouns"):
+        # "the town of Moqokori", "took control of Kalabo district"
+        for p in tok.children:
+            if p.dep_ == "prep" and p.lower_ in r.words("territory_of_preps"):
+                for g in p.children:
+                    if g.dep_ == "pobj":
+                        _object_places(r, m, g)
 
 
 def _sites_of_part(r: Reading, m: Mention, tok: Token) -> None:
@@ -479,10 +497,11 @@ def verb_args(r: Reading, m: Mention) -> None:
     # nouns told as further victims: a second passive subject ("the commander ... and his
     # daughter were killed"), a noun the parser hangs on the verb ("killing himself, two
     # policemen and a child")
+    deps = {c.i: _effective_dep(c, tok, passive) for c in tok.children}
     objects = [
         c
         for c in tok.children
-        if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "nsubj" and passive)
+        if deps[c.i] in ("dobj", "nsubjpass") or (deps[c.i] == "nsubj" and passive)
     ]
     # a second object only when the text coordinates them ("sub - commander" is one noun)
     objects = objects[:1] + [
@@ -501,16 +520,16 @@ def verb_args(r: Reading, m: Mention) -> None:
             _add_actors(r, m, obj_role, c)
     counted = False
     for c in tok.children:
-        if c.dep_ in ("nsubj",) and not passive and dying:
+        if deps[c.i] in ("nsubj",) and not passive and dying:
             _add_actors(r, m, "victim", c)
             set_count(r, m, c)
-        elif c.dep_ in ("nsubj",) and not passive:
+        elif deps[c.i] in ("nsubj",) and not passive:
             _add_actors(r, m, subj_role, c)
             if m.speech and c.lower_ in r.words("person_pronouns"):
                 who = r.person_before(c.i)  # '"...," he said': the person named last
                 if who is not None:
                     m.add(subj_role, who)
-        elif c.dep_ in ("nsubjpass",) or (c.dep_ == "nsubj" and passive):
+        elif deps[c.i] in ("nsubjpass",) or (deps[c.i] == "nsubj" and passive):
             _add_actors(r, m, obj_role, c)
             _object_places(r, m, c)
             if m.violent:
@@ -518,10 +537,10 @@ def verb_args(r: Reading, m: Mention) -> None:
             if not counted:
                 set_count(r, m, c, more=[o for o in objects if o.i != c.i] + listed)
                 counted = True
-        elif c.dep_ == "agent":
+        elif deps[c.i] == "agent":
             for g in c.children:
                 _add_actors(r, m, subj_role, g)
-        elif c.dep_ in ("dobj", "attr") and not m.speech:
+        elif deps[c.i] in ("dobj", "attr") and not m.speech:
             _add_actors(r, m, obj_role, c)
             _object_places(r, m, c)
             if m.violent:
@@ -529,25 +548,25 @@ def verb_args(r: Reading, m: Mention) -> None:
             if not counted:
                 set_count(r, m, c, more=[o for o in objects if o.i != c.i] + listed)
                 counted = True
-        elif c.dep_ == "dobj" and m.speech and tok.lemma_.lower() in r.words("telling_verbs"):
+        elif deps[c.i] == "dobj" and m.speech and tok.lemma_.lower() in r.words("telling_verbs"):
             for s in actors(head_entities(r, c)):
                 if s.label_ == "MediaOutlet":
                     m.reported_by.append(s.kb_id_)
-        elif c.dep_ == "prep" and c.lower_ in r.words("target_preps") and m.violent:
+        elif deps[c.i] == "prep" and c.lower_ in r.words("target_preps") and m.violent:
             for g in c.children:
                 if g.dep_ == "pobj":
                     _add_actors(r, m, "target", g)
                     _add_sites(r, m, g)
-        elif c.dep_ == "prep" and m.violent and c.lower_ in r.words("site_target_preps"):
+        elif deps[c.i] == "prep" and m.violent and c.lower_ in r.words("site_target_preps"):
             for g in c.children:
                 if g.dep_ == "pobj":
                     _add_sites(r, m, g)
                     _sites_of_part(r, m, g)
-        elif c.dep_ == "prep" and m.violent and c.lower_ in r.words("location_preps"):
+        elif deps[c.i] == "prep" and m.violent and c.lower_ in r.words("location_preps"):
             for g in c.children:
                 if g.dep_ == "pobj":
                     _sites_of_part(r, m, g)
-        elif c.dep_ == "prep" and c.lower_ in r.words("recipient_preps") and m.speech:
+        elif deps[c.i] == "prep" and c.lower_ in r.words("recipient_preps") and m.speech:
             for g in c.children:
                 for s in actors(head_entities(r, g)):
                     if s.label_ == "MediaOutlet":

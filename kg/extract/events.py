@@ -133,14 +133,18 @@ class EventReader:
         for tok in r.sent:
             if tok.i in body:
                 continue
-            cls = self.triggers.trigger_class(tok, phrase_heads)
+            cls = self.triggers.trigger_class(tok, phrase_heads, r.place_tokens)
             if cls is None or self.triggers.inside_a_name(tok, r.ent_of):
                 continue
             if not_an_event(tok, cls, pack):
                 continue
             if cls == classes.named("statement") and not speech_reports(tok, pack):
                 continue
-            r.add(Mention(id=tok.i, cls=cls, trigger=tok, sent=r.sent))
+            m = Mention(id=tok.i, cls=cls, trigger=tok, sent=r.sent)
+            cue = self.triggers.territory_cue(tok, cls)
+            if cue is not None:
+                m.cues.add(cue)  # "took the town": a takeover, whoever took it
+            r.add(m)
         for m in r.found:
             if m.trigger.pos_ in _NOUN and not m.speech:
                 noun_args(r, m)

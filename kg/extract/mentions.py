@@ -80,6 +80,7 @@ class Reading:
     ent_of: dict[int, Span]
     found: list[Mention] = field(default_factory=list)
     by_tok: dict[int, Mention] = field(default_factory=dict)
+    _places: frozenset[int] | None = field(default=None, repr=False)
 
     @property
     def outlets(self) -> frozenset[str]:
@@ -89,6 +90,17 @@ class Reading:
             found = frozenset(s.kb_id_ for s in self.ent_of.values() if s.label_ == "MediaOutlet")
             self.doc.user_data["ckg_outlets"] = found
         return found
+
+    @property
+    def place_tokens(self) -> frozenset[int]:
+        """The indices of the sentence's tokens inside place names (countries left out)."""
+        if self._places is None:
+            self._places = frozenset(
+                i
+                for i in range(self.sent.start, self.sent.end)
+                if i in self.ent_of and self.ent_of[i].label_ in PLACE_ONLY
+            )
+        return self._places
 
     def person_before(self, i: int, within: int = PRONOUN_REACH) -> str | None:
         """The key of the last person named before token ``i`` (at most ``within`` tokens

@@ -100,12 +100,39 @@ def speech_reports(tok: Token, pack: LanguagePack) -> bool:
     return True
 
 
+def negated(tok: Token, pack: LanguagePack) -> bool:
+    """A ``neg`` dependent ("did not claim") or a subject that names no one ("no group
+    claimed", "nobody was hurt", "none of the groups claimed")."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    for c in tok.children:
+        if c.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if c.lower_ in pack.words("negative_subjects"):
+            return True
+        none = pack.words("negative_determiners")
+        if any(d.dep_ == "det" and d.lower_ in none for d in c.children):
+            return True
+    return False
+
+
+def prevented_before(tok: Token, pack: LanguagePack) -> bool:
+    """An explosion or attack told as what a prevention stopped: "defused the device before
+    it detonated", "disarmed him before he could fire"."""
+    if tok.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ in pack.words("prevented_before_marks") for c in tok.children
+    ):
+        return False
+    head = tok.head.lemma_.lower()
+    return head in pack.words("prevention_verbs")
+
+
 def not_an_event(tok: Token, cls: str, pack: LanguagePack) -> bool:
     """Planned, threatened, prevented, denied, negated or hypothetical: not an event."""
-    negated = any(c.dep_ == "neg" for c in tok.children)
+    negated_ = negated(tok, pack)
     if classes.is_speech(cls):
-        return negated and not classes.behaviour(cls, "negation_is_the_event")
-    if negated:
+        return negated_ and not classes.behaviour(cls, "negation_is_the_event")
+    if negated_ or prevented_before(tok, pack):
         return True
     if _has_aux(tok, pack.words("modal_aux")):
         return True

@@ -25,6 +25,8 @@ class TriggerFinder:
         self.verbs = pack.table("verbs")
         self.nouns = pack.table("nouns")
         self.scene_nouns = pack.words("event_scene_nouns")
+        self.territory_verbs = pack.table("territory_verbs")
+        self.territory_nouns = pack.words("territory_nouns")
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase, cls in pack.table("phrases").items():
             self.matcher.add(cls, [nlp.make_doc(phrase)])
@@ -50,12 +52,22 @@ class TriggerFinder:
             if i != head
         }
 
-    def trigger_class(self, tok: Token, phrase_heads: dict[int, tuple[str, int]]) -> str | None:
-        """The class ``tok`` names as a trigger, or ``None``."""
+    def trigger_class(
+        self,
+        tok: Token,
+        phrase_heads: dict[int, tuple[str, int]],
+        place_tokens: frozenset[int] | set[int] = frozenset(),
+    ) -> str | None:
+        """The class ``tok`` names as a trigger, or ``None``. ``place_tokens``: the indices of
+        tokens inside place names, for the verbs whose class depends on taking a place
+        (``captured the town of X`` is a territory change, ``captured a commander`` an
+        arrest)."""
         if tok.i in phrase_heads:
             return phrase_heads[tok.i][0]
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
+            if lemma in self.territory_verbs and self.takes_territory(tok, place_tokens):
+                return str(self.territory_verbs[lemma][0])
             return self.verbs.get(lemma)
         if tok.pos_ in ("NOUN", "PROPN"):
             cls = self.nouns.get(lemma) or self.nouns.get(tok.lower_)
@@ -70,6 +82,29 @@ class TriggerFinder:
                     return None
             return cls
         return None
+
+    def territory_cue(self, tok: Token, cls: str) -> str | None:
+        """The class cue a verb of ``territory_verbs`` adds when it names its territory class
+        (``took the town``: a takeover, whoever the doer)."""
+        entry = self.territory_verbs.get(tok.lemma_.lower())
+        if entry is None or entry[0] != cls or tok.pos_ not in ("VERB", "AUX", "ADJ"):
+            return None
+        return str(entry[1])
+
+    def takes_territory(self, verb: Token, place_tokens: frozenset[int] | set[int]) -> bool:
+        """The verb's object (or passive subject) is a place: a place name, or a word for
+        territory (``town``, ``base``) heading it or named by ``of`` (``the town of X``)."""
+        subject_before = any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+        for c in verb.children:
+            # a second subject after the verb is a misparsed object ("recaptured X town")
+            misparsed = c.dep_ == "nsubj" and c.i > verb.i and subject_before
+            if c.dep_ not in ("dobj", "nsubjpass") and not misparsed:
+                continue
+            if c.i in place_tokens or c.lemma_.lower() in self.territory_nouns:
+                return True
+            if any(g.dep_ == "compound" and g.i in place_tokens for g in c.children):
+                return True
+        return False
 
     @staticmethod
     def inside_a_name(tok: Token, ent_of: dict[int, Span]) -> bool:

@@ -15,6 +15,22 @@ from tests.unit.extract.parsed import PARSES
 
 # case -> (publication date, text)
 CASES: dict[str, tuple[str, str]] = {
+    # what did not happen, and territory
+    "no_one_claimed_a_defused_bomb": (
+        "2021-08-04",
+        "Police defused a bomb outside a school in Mardan on Tuesday before it exploded. "
+        "No group claimed responsibility.",
+    ),
+    "captured_the_town_of": (
+        "2019-02-11",
+        "Rebels captured the town of Kalabo on Sunday after a day of fighting. "
+        "Police captured two of their commanders in Mongu the same day.",
+    ),
+    "recaptured_x_town": (
+        "2022-05-30",
+        "Government troops backed by local militias recaptured Kalabo town (Western Province) "
+        "from the rebels on Saturday.",
+    ),
     # who did it, and who says so
     "named_group_attacks": (
         "2024-03-12",

@@ -368,3 +368,26 @@ def test_after_an_em_dash_dateline_gunmen_are_doers_and_the_city_is_the_place() 
     assert labels(x, e, "perpetrator") == {"Unidentified Armed Group (Afghanistan)"}
     assert labels(x, e, "location") == {"Asadabad"}
     assert not any(ent.is_place and ent.label == "Gunmen" for ent in x.entities.values())
+
+
+def test_what_no_one_claimed_and_a_bomb_defused_before_it_exploded_are_no_events() -> None:
+    x = read("no_one_claimed_a_defused_bomb")
+    assert not statements(x, "ClaimOfResponsibility")  # "no group claimed": nobody did
+    e = only(x)  # the defusing; the explosion it prevented did not happen
+    assert is_a(e, "DisruptedWeaponsUse")
+    assert not any(is_a(ev, "Bombing") for ev in x.events)
+
+
+def test_capturing_a_town_changes_territory_and_capturing_people_is_an_arrest() -> None:
+    x = read("captured_the_town_of")
+    takeover = [e for e in incidents(x) if is_a(e, "TerritoryTakeover")]
+    assert len(takeover) == 1 and labels(x, takeover[0], "location") == {"Kalabo"}
+    arrests = [e for e in incidents(x) if is_a(e, "Arrest")]
+    assert len(arrests) == 1 and "Mongu" in labels(x, arrests[0], "location")
+
+
+def test_a_town_the_parser_takes_for_a_second_subject_is_what_was_recaptured() -> None:
+    x = read("recaptured_x_town")
+    e = only(x)
+    assert is_a(e, "TerritoryRegained")
+    assert labels(x, e, "location") == {"Kalabo"}
