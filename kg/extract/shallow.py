@@ -359,7 +359,8 @@ class ShallowReader:
                 if qc is not None and not qc.triggers and not qc.irrealis:
                     # a toll told on its own: it elaborates the event before it, or is one
                     lemma = min(self.consequence) if self.consequence else "_toll"
-                    info = {"kind": "event", "class": "Attack", "pos": "VERB", "lemma": lemma}
+                    info = {"kind": "event", "class": classes.named("attack"), "pos": "VERB"}
+                    info["lemma"] = lemma
                     qc.triggers.append(Hit(q.start, q.end, info | {"toll": True}))
         all_triggers = sorted((t for c in clauses for t in c.triggers), key=lambda t: t.start)
         for h in all_triggers:
@@ -410,7 +411,7 @@ class ShallowReader:
                 continue
             if kind == "event" and any(i in ent_at for i in range(h.start, h.end)):
                 continue  # "معترضان" inside a group's name, "جنگ" inside a place
-            if h.info.get("class") == "ClaimOfResponsibility" and any(
+            if h.info.get("class") == classes.named("claim") and any(
                 v.start < h.end and h.start < v.end for v in vetoes
             ):
                 continue  # nobody claimed it
@@ -536,7 +537,7 @@ class ShallowReader:
         ]
         if info["kind"] == "statement":
             self._statement(doc, m, h, c, actors, after, info)
-            return m if (m.roles or info.get("class") == "ClaimOfResponsibility") else None
+            return m if (m.roles or info.get("class") == classes.named("claim")) else None
         passive = any(t.norm_ in self.passive for t in doc[h.start : h.end + 1]) or bool(
             info.get("toll")
         )
@@ -557,7 +558,8 @@ class ShallowReader:
                 mark, ""
             )
             if mark == "from" and (
-                classes.family(cls) == "Battle" or cls == "StrategicDevelopment"
+                classes.family(cls) == classes.named("battle")
+                or cls == classes.named("strategic_development")
             ):
                 role = "target"  # "retook the centre from the Taliban"
             if mark == "between":
@@ -870,7 +872,11 @@ class ShallowReader:
     def _protest_arrests(mentions: list[Mention]) -> None:
         """Protesters arrested at a protest: the protest was met with arrests (ACLED's
         "protest with intervention"), not an arrest of its own."""
-        protests = [m for m in mentions if classes.family(m.cls) == "Protest" and not m.speech]
+        protests = [
+            m
+            for m in mentions
+            if classes.family(m.cls) == classes.named("protest") and not m.speech
+        ]
         if not protests:
             return
         for m in mentions:
