@@ -202,6 +202,7 @@ class ShallowReader:
         self.roundup_open = {token_norm(w) for w in p.words("roundup_openers")}
         self.finite_verbs = {token_norm(w) for w in p.words("finite_verbs")}
         self.items = {token_norm(w) for w in p.words("item_separators")}
+        self.incident_nouns = {token_norm(w) for w in p.words("incident_nouns")}
         self.relative = {token_norm(w) for w in p.words("relative_markers")}
         self.count_adjectives = {token_norm(w) for w in p.words("count_adjectives")}
         self.preps = {
@@ -381,12 +382,21 @@ class ShallowReader:
     def _roundup_items(self, doc: Doc, sent: Span, out: list[Mention]) -> None:
         """ "سه حمله جداگانه رخ داد: A؛ B؛ و C": after a plural event noun and the mark that
         opens its list, each item (up to the next item separator) tells an event of its own."""
-        summary = next((m for m in out if m.plural and m.trigger.pos_ == "NOUN"), None)
+        summary = next((m.trigger.i for m in out if m.plural and m.trigger.pos_ == "NOUN"), None)
+        if summary is None:
+            # "سه رویداد جداگانه", "درې بېلې پېښې": a count of incidents
+            summary = next(
+                (
+                    t.i
+                    for t in sent
+                    if t.norm_ in self.incident_nouns
+                    and any(self._number(doc[k]) > 1 for k in range(max(sent.start, t.i - 2), t.i))
+                ),
+                None,
+            )
         if summary is None:
             return
-        opener = next(
-            (t.i for t in sent if t.i > summary.trigger.i and t.norm_ in self.roundup_open), None
-        )
+        opener = next((t.i for t in sent if t.i > summary and t.norm_ in self.roundup_open), None)
         if opener is None:
             return
         starts = [opener + 1] + [t.i + 1 for t in sent if t.i > opener and t.norm_ in self.items]
@@ -395,6 +405,12 @@ class ShallowReader:
         for m in out:
             if m.trigger.i > opener:
                 m.item = 1 + max(s for s in starts if s <= m.trigger.i)
+
+    def _number(self, t: Token) -> int:
+        """The number a token writes (a digit or a number word), else 0."""
+        if t.like_num and t.norm_.isdigit():
+            return int(t.norm_)
+        return self.numbers.get(t.norm_, 0)
 
     def _triggers(
         self,

@@ -212,3 +212,27 @@ def test_pashto_a_pronoun_doer_is_not_the_country_the_place_is_in() -> None:
     )
     (e,) = incidents(x)
     assert "Pakistan" not in labels(x, e, "perpetrator"), e.roles
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "مقام‌های امنیتی ولایت هرات روز یکشنبه گفتند که روز شنبه سه رویداد جداگانه در این "
+            "ولایت رخ داد: افراد مسلح یک راننده را در شهر هرات به ضرب گلوله کشتند؛ یک ماین در "
+            "ولسوالی شیندند ۳ سرباز را زخمی کرد؛ و در ولسوالی گذره یک کودک بر اثر انفجار یک "
+            "ماین کشته شد.",
+            "fa",
+        ),
+        (
+            "د کندهار امنیه قوماندانۍ د شنبې په ورځ وویل چې د جمعې په ورځ په دې ولایت کې درې "
+            "بېلې پېښې شوې دي: په ارغنداب ولسوالۍ کې وسله والو یو ښوونکی په ډزو ووژه؛ د ژړۍ "
+            "ولسوالۍ کې یوه ماین ۴ سرتېري ټپیان کړل؛ او په سپین بولدک کې یو ماشوم د ماین په "
+            "چاودنه کې ووژل شو.",
+            "ps",
+        ),
+    ],
+)
+def test_a_count_of_incidents_opens_a_roundup(text: str, lang: str) -> None:
+    found = incidents(read(text, lang))
+    assert len(found) == 3, [(e.types, e.roles) for e in found]
