@@ -83,7 +83,13 @@ class ShallowLinker:
         self.state_weapons = {token_norm(w) for w in p.words("state_weapons")}
         self.titles = {token_norm(w) for w in p.words("person_titles")}
         self.given = {token_norm(w) for w in p.words("given_names")}
-        self.not_names = {token_norm(w) for w in p.words("not_names")}
+        # number words ("درې", "سه") are never names, as digits are not
+        self.letter_variants = str.maketrans(
+            {fold(k): fold(v) for k, v in p.table("letter_variants").items()}
+        )
+        self.not_names = {token_norm(w) for w in p.words("not_names")} | {
+            token_norm(w) for w in p.table("quantities")
+        }
         self.describers = {token_norm(w) for w in p.words("description_words")}
         self.before = {token_norm(k): v for k, v in p.table("location_words").items()}
         self.after = {token_norm(k): v for k, v in p.table("location_words_after").items()}
@@ -126,12 +132,22 @@ class ShallowLinker:
 
     # ------------------------------------------------------------ names in the gazetteer
 
-    def _lookup(self, surfaces: list[str]) -> dict[str, set[str]]:
-        """Surface -> ids, trying the text as written and folded (Pashto letters, yeh, kaf)."""
+    def _lookup(self, surfaces: list[str], respell: bool = False) -> dict[str, set[str]]:
+        """Surface -> ids, trying the text as written and folded (Pashto letters, yeh, kaf);
+        ``respell``: only with the pack's letter variants ("کونړ" as "کونر")."""
         keys: dict[str, list[str]] = {}
         for s in surfaces:
             joined = " ".join(self.connectors.get(w, w) for w in fold(s).split())
-            for v in (s, fold(s), joined, s.replace("\u200c", " "), s.replace("\u200c", "")):
+            variants: tuple[str, ...] = (
+                s,
+                fold(s),
+                joined,
+                s.replace("\u200c", " "),
+                s.replace("\u200c", ""),
+            )
+            if respell:
+                variants = tuple(v.translate(self.letter_variants) for v in variants[1:3])
+            for v in variants:
                 keys.setdefault(name_key(v), []).append(s)
         found = self.gaz.lookup_keys(list(keys))
         out: dict[str, set[str]] = {}
@@ -165,6 +181,13 @@ class ShallowLinker:
         for b, ids in self._lookup(list(bases)).items():
             for surface in bases[b]:
                 ids_of.setdefault(surface, set()).update(ids)
+        if self.letter_variants:
+            # last: a Pashto letter where other spellings of the name have a Persian one
+            rest = [g[2] for g in grams if g[2] not in ids_of]
+            rest += [b for b in bases if not any(s in ids_of for s in bases[b])]
+            for surface, ids in self._lookup(rest, respell=True).items():
+                for s in bases.get(surface, [surface]):
+                    ids_of.setdefault(s, set()).update(ids)
         out = []
         for i, j, surface in grams:
             ids = ids_of.get(surface) or set()
@@ -286,6 +309,8 @@ class ShallowLinker:
                 name[:k] + " " + name[k:] for k in range(2, len(name) - 1) if len(name) >= 5
             ]
             ids = {i for v in self._lookup(variants).values() for i in v}
+            if not ids and self.letter_variants:
+                ids = {i for v in self._lookup(variants, respell=True).values() for i in v}
             places = sorted(i for i in ids if (e := self.gaz.get(i)) is not None and e.is_place)
             out.append(Found(f.start, f.end, places, "gaz", kind=f.kind) if places else f)
         return out

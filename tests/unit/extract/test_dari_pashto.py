@@ -236,3 +236,19 @@ def test_pashto_a_pronoun_doer_is_not_the_country_the_place_is_in() -> None:
 def test_a_count_of_incidents_opens_a_roundup(text: str, lang: str) -> None:
     found = incidents(read(text, lang))
     assert len(found) == 3, [(e.types, e.roles) for e in found]
+
+
+def test_pashto_a_name_with_pashto_letters_finds_its_persian_spelling() -> None:
+    x = read("د هلمند ولایت په لښکرګاه ښار کې یو بم وچاودېد او دوه ملکي وګړي ووژل شول.", "ps")
+    (e,) = incidents(x)
+    assert "af-lashkar-gah" in e.roles.get("location", []), e.roles
+
+
+def test_pashto_a_number_word_is_never_a_place() -> None:
+    x = read(
+        "وسله والو د ایران په خاش ښار کې پر یوه پاټک برید وکړ. په دې برید کې درې پولیس ووژل شول.",
+        "ps",
+    )
+    (e,) = incidents(x)
+    assert all(x.entities[k].label != "درې" for k in e.roles.get("location", [])), e.roles
+    assert e.fatalities is not None and e.fatalities.best == 3
