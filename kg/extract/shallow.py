@@ -596,6 +596,8 @@ class ShallowReader:
                     role = object_role
             if mark in ("target", "object", "with") and s.start < seg_lo and tok.pos_ == "VERB":
                 continue  # an earlier verb's object
+            if mark == "with" and s.kb_id_.startswith(SITE_PREFIX):
+                continue  # "با موتر": the means, not what the event is aimed at
             if role:
                 m.add(_people_role(role, s), s.kb_id_)
         if tok.pos_ == "NOUN":

@@ -252,3 +252,17 @@ def test_pashto_a_number_word_is_never_a_place() -> None:
     (e,) = incidents(x)
     assert all(x.entities[k].label != "درې" for k in e.roles.get("location", [])), e.roles
     assert e.fatalities is not None and e.fatalities.best == 3
+
+
+def test_dari_an_air_operation_is_an_air_strike_and_the_car_bomb_is_no_target() -> None:
+    x = read(
+        "روز شنبه نیروهای امنیتی در یک عملیات هوایی در ولسوالی گرشک هشت جنگجوی طالبان را "
+        "کشتند. روز یکشنبه یک مهاجم انتحاری با موتر مملو از مواد انفجاری به یک پاسگاه پولیس "
+        "در شهر لشکرگاه حمله کرد.",
+        "fa",
+    )
+    air, bombing = incidents(x)
+    assert air.types[0] == "AirStrike"
+    targets = labels(x, bombing, "target")
+    assert any("checkpoint" in t for t in targets), targets
+    assert not any(t.startswith("vehicle") for t in targets), targets
