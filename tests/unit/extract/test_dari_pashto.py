@@ -266,3 +266,13 @@ def test_dari_an_air_operation_is_an_air_strike_and_the_car_bomb_is_no_target() 
     targets = labels(x, bombing, "target")
     assert any("checkpoint" in t for t in targets), targets
     assert not any(t.startswith("vehicle") for t in targets), targets
+
+
+def test_pashto_they_is_not_counted_as_two() -> None:
+    x = read(
+        "د امارت اسلامي ویاند د جمعې په ورځ وویل چې د دوی ځواکونو د کابل په پغمان ولسوالۍ "
+        "کې درې وسله وال ووژل.",
+        "ps",
+    )
+    deaths = [e.fatalities.best for e in incidents(x) if e.fatalities]
+    assert deaths == [3], [(e.types, e.fatalities) for e in incidents(x)]
