@@ -429,3 +429,32 @@ def check_update_text(text: str) -> None:
     kg.query_guard.QueryRefused: this endpoint is read-only: ...
     """
     raise QueryRefused(READ_ONLY_MESSAGE)
+
+
+_SLASHED_NAME = re.compile(r"(?<![<\w])([A-Za-z][\w-]*):([\w-]+/[\w/-]*)")
+
+
+def syntax_message(err: BaseException, query: str = "") -> str:
+    """One line saying why a query does not parse and what to do: the parser's first line
+    (Oxigraph lists every character it expected, cut here), and a hint for the usual
+    mistake of a prefixed name with a slash (``kgid:graph/resolution``: write the full IRI;
+    SPARQL 1.1 section 19.8 allows ``/`` in a local name only escaped, ``\\/``).
+
+    >>> syntax_message(SyntaxError("error at 1:9: expected one of\\n  'a'..'z'"), "")
+    'error at 1:9: expected one of ...'
+    >>> q = "SELECT * { GRAPH kgid:graph/x {}}"
+    >>> m = syntax_message(SyntaxError("error at 1:30: expected"), q)
+    >>> m.endswith("write it as a full IRI <...> or escape the slash (kgid:graph\\\\/x)")
+    True
+    """
+    first = (str(err).strip().splitlines() or ["the parser gave no reason"])[0]
+    if len(first) > 160 or first.rstrip().endswith("expected one of"):
+        first = first[:160].rstrip() + " ..."
+    slashed = _SLASHED_NAME.search(code(query, iris=False)) if query else None
+    if slashed is not None:
+        name = slashed.group(0)
+        first += (
+            f"; '{name}' is not a prefixed name (a slash cannot appear in one): write it as "
+            f"a full IRI <...> or escape the slash ({name.replace('/', chr(92) + '/')})"
+        )
+    return first

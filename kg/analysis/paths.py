@@ -34,7 +34,9 @@ __all__ = ["all_short_paths", "ego_network", "hop", "shortest_path"]
 
 
 def _label(G: nx.Graph, n: Any) -> str:
-    return str(G.nodes[n].get("label", n)) if n in G else str(n)
+    if n in G:
+        return str(G.nodes[n].get("label", n))
+    return str(G.graph.get("lone", {}).get(n, {}).get("label", n))
 
 
 def _edges_between(G: nx.Graph, u: Any, v: Any) -> list[tuple[Any, Any, dict[str, Any]]]:
@@ -79,10 +81,13 @@ def hop(G: nx.Graph, u: Any, v: Any) -> dict[str, Any]:
     info = G.graph.get("events", {})
     rels = []
     for a, b, d in _edges_between(G, u, v):
-        evs = [
-            {"iri": e, **info.get(e, {"label": "", "date": None, "evidence": []})}
-            for e in d.get("events", [])
-        ]
+        said = d.get("said", {})
+        evs = []
+        for e in d.get("events", []):
+            row = {"iri": e, **info.get(e, {"label": "", "date": None, "evidence": []})}
+            if said.get(e):  # a claimed, alleged or denied link: who says so, first
+                row["evidence"] = list(dict.fromkeys([*said[e], *row["evidence"]]))
+            evs.append(row)
         kind, stance = d.get("type", "linked"), d.get("stance", "stated")
         rels.append(
             {
@@ -195,9 +200,13 @@ def ego_network(G: nx.Graph, center: Any, *, radius: int = 1) -> dict[str, Any]:
     [('Bombing by Group B', ['claimed']), ('Claim by Group A', ['stated']),
      ('Bombing by Group A', ['stated'])]
     """
-    _check(G, center)
-    U = simple_graph(G, directed=False)
-    dist = nx.single_source_shortest_path_length(U, center, cutoff=radius)
+    if center in G:
+        U = simple_graph(G, directed=False)
+        dist = nx.single_source_shortest_path_length(U, center, cutoff=radius)
+    elif center in G.graph.get("responsible", {}):
+        dist = {center: 0}  # held responsible for events that joined it to no one
+    else:
+        _check(G, center)
     sub = G.subgraph(dist)
     nodes = sorted(dist, key=lambda n: (dist[n], _label(G, n)))
     info = G.graph.get("events", {})
@@ -239,6 +248,24 @@ def ego_network(G: nx.Graph, center: Any, *, radius: int = 1) -> dict[str, Any]:
                         "with": other,
                     }
                 )
+    # events the center is responsible for that joined it to no one (no victim named)
+    for iri, links in G.graph.get("responsible", {}).get(center, {}).items():
+        if iri in mine:
+            continue
+        ev = info.get(iri, {})
+        mine[iri] = {
+            "iri": iri,
+            "label": ev.get("label", ""),
+            "date": ev.get("date"),
+            "relations": [
+                {
+                    "relation": role if stance == "stated" else f"{role} ({stance})",
+                    "stance": stance,
+                    "with": "",
+                }
+                for role, stance in links
+            ],
+        }
     return {
         "center": center,
         "nodes": [{"id": n, "label": _label(G, n), "distance": dist[n]} for n in nodes],

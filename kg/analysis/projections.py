@@ -400,12 +400,24 @@ def actor_event_graph(data: Any, *, filters: Filters | None = None, **kw: Any) -
 
 
 class _EdgeAcc:
-    __slots__ = ("by", "events", "evidence")
+    __slots__ = ("by", "events", "evidence", "said")
 
     def __init__(self) -> None:
         self.events: dict[str, None] = {}  # ordered sets
         self.evidence: dict[str, None] = {}
         self.by: dict[str, None] = {}
+        self.said: dict[str, list[str]] = {}  # event -> the quotes of who says so
+
+
+def _said_by(snap: Snapshot, ev: Event, by: Iterable[str]) -> list[str]:
+    """The quotes of the statements about ``ev`` made by ``by`` (a claim, an attribution,
+    a denial): what a claimed, alleged or denied link rests on."""
+    who = set(by)
+    out: dict[str, None] = {}
+    for st in snap.statements_on(ev.iri):
+        if any(x in who for _p, x in st.roles):
+            out.update(dict.fromkeys(st.evidence))
+    return list(out)
 
 
 def interaction_graph(
@@ -453,10 +465,15 @@ def interaction_graph(
     networkx.MultiDiGraph
         Edge data: ``type``, ``stance``, ``by`` (the labels of who says so, for claimed,
         alleged, suspected and denied edges), ``weight`` (the number of events, 1 for a
-        standing relation), ``events`` (event IRIs), ``evidence`` (their quotes) and
+        standing relation), ``events`` (event IRIs), ``evidence`` (their quotes; for a
+        claimed, alleged, suspected or denied edge the statements' quotes first),
+        ``said`` (event IRI -> the quotes of who says so, for those edges) and
         ``predicates`` (for standing relations). Nodes have ``generic`` (civilians,
         unidentified armed groups). ``G.graph["events"]`` maps each cited event IRI to its
-        ``label``, ``date`` and ``evidence``.
+        ``label``, ``date`` and ``evidence``; ``G.graph["responsible"]`` maps each actor
+        to the events it is held responsible for (``{event: [(role, stance), ...]}``),
+        with or without an edge, and ``G.graph["lone"]`` the node attributes of those that
+        have no edge (they are no nodes: rankings and communities leave them out).
 
     Examples
     --------
@@ -494,16 +511,23 @@ def interaction_graph(
             a.by[snap.label(b)] = None
         if ev.iri not in a.events:
             a.events[ev.iri] = None
-            for q in ev.evidence:
+            said = _said_by(snap, ev, by) if stance != "stated" and by else []
+            if said:
+                a.said[ev.iri] = said
+            for q in [*said, *ev.evidence]:
                 a.evidence[q] = None
         cited[ev.iri] = ev
 
     def stated_doers(ev: Event) -> list[str]:
         return [a for a, r, s, _b in event_links(snap, ev) if r in ("perpetrator", "agent")]
 
+    linked: dict[str, dict[str, list[tuple[str, str]]]] = defaultdict(dict)
     for ev in events:
         kinds = _kinds(snap, ev)
         links = event_links(snap, ev, stances=keep)
+        for x in links:
+            if x.role in RESPONSIBLE_ROLES:
+                linked[x.actor].setdefault(ev.iri, []).append((x.role, x.stance))
         by_role: dict[str, list[str]] = defaultdict(list)
         for x in links:
             by_role[x.role].append(x.actor)
@@ -573,12 +597,20 @@ def interaction_graph(
                 "weight": max(1, len(a.events)),
                 "events": list(a.events),
                 "evidence": list(a.evidence),
+                "said": dict(a.said),
                 "predicates": sorted(set(static.get((u, v, k, st), []))),
             },
         )
         for u, v, k, st in sorted(keys)
         for a in (acc.get((u, v, k, st), empty),)
     )
+    # what each actor of the graph is held responsible for, with or without an edge (a
+    # bombing claimed by a group that names no victim makes no edge): ego networks list them
+    G.graph["responsible"] = dict(linked)
+    G.graph["lone"] = {a: _node_attrs(snap, a, "actor") for a in linked if a not in G}
+    for evs in G.graph["responsible"].values():
+        for iri in evs:
+            cited.setdefault(iri, snap.events[iri])
     G.graph["events"] = {
         iri: {"label": ev.label, "date": ev.when(snap.docs), "evidence": ev.evidence}
         for iri, ev in cited.items()

@@ -378,12 +378,14 @@ def register(app: typer.Typer) -> None:
         if format == "json":
             _json(rows)
             return
+        # the table leaves out IRIs (in --format json and csv) and columns empty in every row
+        empty = {k for k in (rows[0] if rows else {}) if not any(r.get(k) for r in rows)}
         print_rows(
             [
                 {
                     k: (_short(v) if isinstance(v, list) else v)
                     for k, v in r.items()
-                    if k not in ("about",)
+                    if k not in ("about", "statement", *empty)
                 }
                 for r in rows
             ]

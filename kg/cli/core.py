@@ -16,6 +16,7 @@ from rich.table import Table
 
 from kg import formats
 from kg.errors import KGError
+from kg.query_guard import syntax_message
 from kg.vocab import ID_BASE
 
 err_console = Console(stderr=True)
@@ -399,7 +400,7 @@ def register(app: typer.Typer) -> None:
             result = store.query(sparql)
             rows = result_rows(result)
         except SyntaxError as err:
-            raise KGError(f"the query does not parse: {err}") from err
+            raise KGError(f"the query does not parse: {syntax_message(err, sparql)}") from err
         print_rows(
             [{k: (None if v is None else str(v)) for k, v in r.items()} for r in rows], format
         )

@@ -21,7 +21,7 @@ import re
 from spacy.tokens import Span, Token
 
 from kg.extract import classes
-from kg.extract.counts import count_on, number_word
+from kg.extract.counts import count_on, number_word, quantity
 from kg.extract.entities import GROUP_PREFIX, SITE_PREFIX
 from kg.extract.mentions import PLACE_ONLY, Mention, Reading
 from kg.extract.modality import governor_verb
@@ -269,6 +269,52 @@ def set_count(
     setattr(m, kind, q)
     if kind == "fatalities" and reflexive:
         m.self_counted = True  # "killing himself and two others": the attacker is counted
+
+
+def tolls(r: Reading) -> None:
+    """A toll told as a figure of its own ("the death toll from the bombing has risen to
+    31", "the toll stands at 23", "the death toll is now 31"): the count of the event it is
+    the toll of (named in its ``from``/``of``/``in`` phrase), else of the sentence's one
+    violent event. A toll is the newest figure, so it replaces a count read before in the
+    sentence; an injury toll ("the injury toll") counts the injured."""
+    for t in r.sent:
+        if t.lemma_.lower() not in r.words("toll_nouns") or t.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        q = _toll_figure(r, t.head)
+        if q is None:
+            continue
+        hurt = any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in r.words("injury_toll_words")
+            for c in t.children
+        )
+        target: Mention | None = None
+        for p in t.children:
+            if p.dep_ == "prep" and p.lower_ in r.words("toll_preps"):
+                target = next(
+                    (r.by_tok[g.i] for g in p.subtree if g.i in r.by_tok and r.by_tok[g.i].violent),
+                    None,
+                )
+        if target is None:
+            violent = [m for m in r.found if m.violent and not m.dropped]
+            target = violent[0] if len(violent) == 1 else None
+        if target is not None:
+            setattr(target, "injured" if hurt else "fatalities", q)
+
+
+def _toll_figure(r: Reading, verb: Token) -> Quantity | None:
+    """The figure a toll's verb gives: ``rose to 31``, ``stands at 23``, ``is now 31``,
+    ``reached 40``."""
+    for c in verb.children:
+        heads: list[Token] = []
+        if c.dep_ in ("attr", "dobj") and (c.like_num or c.pos_ == "NUM"):
+            heads = [c]
+        elif c.dep_ == "prep" and c.lower_ in r.words("toll_figure_preps"):
+            heads = [g for g in c.children if g.dep_ == "pobj"]
+        for h in heads:
+            q = quantity(" ".join(w.text for w in h.subtree), r.pack) or count_on(h, r.pack)
+            if q is not None and q.best is not None:
+                return q
+    return None
 
 
 # ---------------------------------------------------------------- places and dates

@@ -30,8 +30,12 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from kg.extract.lang import LanguagePack, language_pack
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 
 def valid_iso_date(s: str) -> bool:
@@ -280,3 +284,22 @@ def shift(iso: str, days: int) -> str:
     '2024-02-29'
     """
     return (date.fromisoformat(iso) + timedelta(days=days)).isoformat()
+
+
+def date_in_a_name(ent: Span, pack: LanguagePack) -> bool:
+    """A weekday or month named alone that begins a name, not a date: "the crowded Monday
+    Market", "the Friday Mosque" (a capitalised word that is no date word follows, and no
+    word that opens a date, such as "on" or "last", comes before). spaCy's NER labels such a
+    weekday ``DATE``; reading it as the event's day would date the event wrongly."""
+    if ent.label_ != "DATE" or len(ent) != 1:
+        return False
+    tok = ent[0]
+    doc = tok.doc
+    calendar = set(pack.table("weekdays")) | set(pack.table("months"))
+    if tok.lower_.rstrip(".") not in calendar or tok.i + 1 >= len(doc):
+        return False
+    nxt = doc[tok.i + 1]
+    if not nxt.is_title or nxt.lower_ in calendar or nxt.lower_ in pack.words("day_parts"):
+        return False
+    before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    return before not in pack.words("date_prefixes") | pack.words("date_openers")

@@ -40,7 +40,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from kg.extract.dates import DATELINE_RX, find_dateline
+from kg.extract.dates import DATELINE_RX, date_in_a_name, find_dateline
 from kg.extract.gazetteer import Gazetteer, norm
 from kg.extract.lang import language_pack
 from kg.geo.toponyms import Choice, gazetteer_spans, resolve
@@ -116,6 +116,8 @@ class EntityLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gaz
+        if any(date_in_a_name(e, self.pack) for e in doc.ents):
+            doc.ents = [e for e in doc.ents if not date_in_a_name(e, self.pack)]
         cands = self._gazetteer_spans(doc)
         # rule 2: "<Place>-based branch" phrases are one mention of an affiliate
         cands.extend(self._branch_spans(doc))
@@ -255,8 +257,35 @@ class EntityLinker:
                             kb_id=f"{s.kb_id_}@{other.kb_id_}",
                         )
                         break
+            else:
+                country = self._people_of(s)
+                if country is not None:
+                    # "killed at least 170 Afghans": the country's people, not the state
+                    s = Span(
+                        s.doc,
+                        s.start,
+                        s.end,
+                        label=GROUP_TYPES["civilians"],
+                        kb_id=f"{GROUP_PREFIX}civilians@{country}",
+                    )
             out.append(s)
         return out
+
+    def _people_of(self, s: Span) -> str | None:
+        """The country whose people a one-word plural names, heading its phrase ("170
+        Afghans were killed", "four Kenyans"), not qualifying a noun ("Afghan forces"): the
+        country's key, or ``None``."""
+        tok = s.root
+        if len(s) != 1 or tok.tag_ not in ("NNPS", "NNS"):
+            return None
+        if tok.dep_ in ("compound", "amod", "nmod", "poss"):
+            return None
+        if s.label_ in ("Country", "State") and s.kb_id_ in self.gaz:
+            return s.kb_id_ if self.gaz[s.kb_id_].label.lower() != tok.lower_ else None
+        if s.label_ == NER_TYPES["NORP"][0]:
+            found = [k for k in self.gaz.lookup(s.text) if "Country" in self.gaz[k].types]
+            return found[0] if len(found) == 1 else None
+        return None
 
     def _named_division_spans(self, doc: Doc) -> list[Span]:
         """``Tarnek wa Jaldak district``, ``Sayad district``: a capitalised name before a

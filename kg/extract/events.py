@@ -26,6 +26,7 @@ from kg.extract.arguments import (
     clause_scope,
     instrument_doers,
     noun_args,
+    tolls,
     verb_args,
 )
 from kg.extract.entities import SPAN_KEY
@@ -156,6 +157,7 @@ class EventReader:
             for i in clause_scope(m.trigger, triggers, speech):
                 m.cues |= cues.get(i, set())
         self._additional(r)
+        tolls(r)
         self._shared_location(r)
         instrument_doers(r)
         affiliation_targets(r)

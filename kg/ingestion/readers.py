@@ -547,14 +547,17 @@ def read_jsonl(path: Path, **meta: Any) -> Iterator[Article | InputProblem | Inp
                 line = (
                     raw if isinstance(raw, str) else decode_bytes(raw, where, _collect(seen, where))
                 )
-                obj = json.loads(line)
+                obj = json.loads(line.rstrip("\r\n"))
             except KGError as err:
                 yield InputProblem(where, str(err).removeprefix(where + ": "))
                 continue
             except ValueError as err:
-                yield InputProblem(
-                    where, f"is not valid JSON ({err.args[0] if err.args else err}): fix the line"
+                why = (
+                    f"{err.msg} at column {err.colno}"
+                    if isinstance(err, json.JSONDecodeError)
+                    else (err.args[0] if err.args else str(err))
                 )
+                yield InputProblem(where, f"is not valid JSON ({why}): fix the line")
                 continue
             if not isinstance(obj, dict):
                 yield InputProblem(where, "is not a JSON object: each line must be {...}")

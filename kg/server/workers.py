@@ -42,6 +42,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg import formats
+from kg.query_guard import syntax_message
 
 log = logging.getLogger("kg.server")
 
@@ -157,7 +158,7 @@ def evaluate(store: ox.Store, job: Job, store_path: str = "") -> Reply:
             res.serialize(out, formats.get(job.graph_format).oxigraph)
         out.flush()
     except SyntaxError as err:
-        return Reply(400, "error", f"query syntax error: {err}".encode())
+        return Reply(400, "error", f"query syntax error: {syntax_message(err, job.query)}".encode())
     except MemoryError:
         return Reply(503, "memory", b"")
     except Exception as err:

@@ -615,9 +615,13 @@ def ego_view(
     if G is None:
         G = interaction_graph(snap, filters=_filters(filters, kw))
     ego = ego_network(G, center, radius=radius)
-    ids = [x["id"] for x in ego["nodes"]]
+    ids = [x["id"] for x in ego["nodes"] if x["id"] in G]
     sub = G.subgraph(ids)
-    values = _metric(G, metric, ids)
+    values = _metric(G, metric, ids) if ids else {}
+    if center not in G:  # held responsible only for events that joined it to no one
+        sub = nx.MultiDiGraph(sub)
+        sub.add_node(center, **G.graph.get("lone", {}).get(center, {}))
+        values[center] = 0.0
     return view_from_graph(
         sub,
         snap=snap,

@@ -447,12 +447,15 @@ def count_text(best: Any, low: Any, high: Any) -> str:
 
     >>> count_text(95, 85, 105), count_text(None, 11, None), count_text(3, None, None)
     ('95 (85-105)', 'at least 11', '3')
-    >>> count_text(None, 24, 48), count_text(None, None, 10)
-    ('24-48', 'at most 10')
+    >>> count_text(None, 24, 48), count_text(None, None, 10), count_text(23, 23, None)
+    ('24-48', 'at most 10', 'at least 23')
     """
     if best is not None:
         if low is not None and high is not None and (low, high) != (best, best):
             return f"{best} ({low}-{high})"
+        if low is not None and high is None:
+            # "at least 23": the best estimate is the lower bound, the upper one is open
+            return f"at least {low}" if low == best else f"{best} (at least {low})"
         if low is not None and low != best:
             return f"{best} (at least {low})"
         if high is not None and high != best:
@@ -578,6 +581,11 @@ def router(ctx: ServerContext) -> APIRouter:
             snap = state.snapshot()
             rows = state.select(SEARCH_SPARQL, q=ox.Literal(q))
             key = q.casefold()
+            located = CKG + "locatedIn"
+            within: dict[str, list[str]] = {}
+            for s_, p_, o_ in snap.relations:
+                if p_ == located and snap.is_place(o_):
+                    within.setdefault(s_, []).append(o_)
             out = []
             for row in rows:
                 iri = row["x"].value if row["x"] is not None else ""
@@ -610,6 +618,11 @@ def router(ctx: ServerContext) -> APIRouter:
                     "doc": None,
                     "about": "",
                 }
+                if kind == "place":
+                    # two places of one name (a city and its district) told apart
+                    rec["place"] = ", ".join(
+                        sorted({f"in {snap.label(o)}" for o in within.get(iri, [])})
+                    )
                 if kind == "event":
                     ev = snap.events[iri]
                     rec["date"] = ev.when(snap.docs) or ""

@@ -449,6 +449,16 @@ def test_search_tells_look_alikes_apart(server: str, page: Watch) -> None:
     assert len(set(rows)) == len(rows), rows
     claims = [r for r in rows if r.startswith("Claim of responsibility by ISIS-K")]
     assert len(claims) == 2 and all("2021-" in r for r in claims), claims
+    # a place row says what it lies in (a city and a district of one name told apart)
+    p.goto(f"{server}/search?q=Kerman")
+    places = [
+        p.locator("#results tbody tr").nth(i).locator("td").all_inner_texts()
+        for i in range(p.locator("#results tbody tr").count())
+    ]
+    places = [r for r in places if r[1] == "place"]
+    within = {r[0]: r[4] for r in places}
+    assert within.get("Kerman") == "in Kerman Province", places
+    assert within.get("Kerman Province") == "in Iran", places
     page.check(server)
 
 

@@ -93,3 +93,74 @@ def test_isaf_timeline_per_province_and_top_actors(isaf: ka.Snapshot) -> None:
     assert top[0]["label"] in {"ISAF", "Afghan National Security Forces", "Islamic Emirate"}
     G = ka.interaction_graph(isaf)
     assert G.number_of_edges() > 0 and ka.communities(G)
+
+
+@pytest.mark.slow
+def test_an_ego_network_lists_a_claimed_attack_that_names_no_victim(
+    tmp_path: Path, extractor: object
+) -> None:
+    """A bombing a group claimed joins it to no one when no victim is named: the group's
+    ego network still lists it, with the claim's stance (and the denier's denial)."""
+    import json
+
+    import kg
+
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text(
+        json.dumps(
+            {
+                "id": "claimed-no-victim",
+                "published": "2025-03-15",
+                "text": "A bomb exploded at a bus station in Gombe on Friday. ISWAP said it "
+                "carried out the bombing. A Boko Haram commander denied any involvement.",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    with Store(tmp_path / "store") as st:
+        assert kg.ingest(st, [batch], extractor=extractor).ok
+        snap = ka.load(st)
+    G = ka.interaction_graph(snap)
+    for name, stance in (("ISWAP", "claimed"), ("Boko Haram", "denied")):
+        actor = ka.resolve_actor(snap, name)
+        ego = ka.ego_network(G, actor)
+        stances = {r["stance"] for e in ego["events"] for r in e["relations"]}
+        assert stance in stances, (name, ego["events"])
+
+
+@pytest.mark.slow
+def test_an_alleged_link_quotes_who_alleges_it_first(tmp_path: Path, extractor: object) -> None:
+    """ "Attacked (alleged)" rests on the sentence that blames the group, not on the claim."""
+    import json
+
+    import kg
+
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text(
+        json.dumps(
+            {
+                "id": "alleged-quote",
+                "published": "2025-03-15",
+                "text": "A bomb exploded at a market in Gombe on Friday, killing 12 traders. "
+                "ISWAP claimed responsibility for the attack. The state governor blamed "
+                "Boko Haram for the bombing.",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    with Store(tmp_path / "store") as st:
+        assert kg.ingest(st, [batch], extractor=extractor).ok
+        snap = ka.load(st)
+    G = ka.interaction_graph(snap)
+    for name, stance, word in (
+        ("Boko Haram", "alleged", "blamed"),
+        ("ISWAP", "claimed", "claimed"),
+    ):
+        actor = ka.resolve_actor(snap, name)
+        edges = [(v, d) for _u, v, d in G.out_edges(actor, data=True) if d["stance"] == stance]
+        assert edges, (name, list(G.out_edges(actor, data=True)))
+        victim, _d = edges[0]
+        rel = next(r for r in ka.hop(G, actor, victim)["relations"] if r["stance"] == stance)
+        assert word in rel["events"][0]["evidence"][0], (name, rel["events"][0]["evidence"])

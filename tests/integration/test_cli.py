@@ -225,7 +225,16 @@ def test_query_ask_and_construct(twice: Twice) -> None:
 
 @pytest.mark.slow
 def test_query_syntax_error(twice: Twice) -> None:
-    assert "the query does not parse" in kg_error("--store", twice.path, "query", "SELEKT ?x")
+    msg = kg_error("--store", twice.path, "query", "SELEKT ?x")
+    assert msg.startswith("the query does not parse") and "\n" not in msg
+    # a graph name written as a prefixed name with a slash: one line that says the fix
+    msg = kg_error(
+        "--store",
+        twice.path,
+        "query",
+        "SELECT ?s WHERE { GRAPH kgid:graph/resolution { ?s ?p ?o } }",
+    )
+    assert "\n" not in msg and "full IRI" in msg and "kgid:graph/resolution" in msg
 
 
 @pytest.mark.slow
@@ -261,7 +270,7 @@ def test_bad_inputs_each_reported_the_rest_stored_nothing_lost(
     )
     lines = [
         json.dumps({"id": "j1", "text": "Police arrested two men in Kabul on Monday."}),
-        "{not json",
+        '{"id": "j2", "text": "Gunmen attacked a village',  # cut off mid-string
         json.dumps({"id": "j3", "title": "no text"}),
         json.dumps({"id": "j4", "text": "A roadside bomb killed three soldiers in Helmand."}),
     ]
@@ -275,7 +284,9 @@ def test_bad_inputs_each_reported_the_rest_stored_nothing_lost(
     assert f"{bad / 'empty.txt'}: is empty: nothing to ingest" in err
     assert f"{bad / 'image.txt'}: looks like a binary file" in err
     assert f"{bad / 'notes.docx'}: has an unknown extension '.docx'" in err
-    assert f"{bad / 'batch.jsonl'}:2: is not valid JSON" in err
+    # the line cut off mid-string: what is wrong, and where in the line
+    assert f"{bad / 'batch.jsonl'}:2: is not valid JSON (Unterminated string" in err
+    assert "line 1 column" not in err
     assert f'{bad / "batch.jsonl"}:3: has no "text"' in err
     assert "5 input(s) could not be read" in err
     assert re.search(r"documents 4 .* errors 5", err), err

@@ -350,3 +350,9 @@ def test_cli(tmp_path: Path) -> None:
     ):
         r = runner.invoke(app, [*base, "analyze", *args])
         assert r.exit_code == 0, (args, r.output)
+    # the claims table leaves the statements' IRIs to json and csv: its columns stay readable
+    r = runner.invoke(app, [*base, "analyze", "claims", "bombing town"])
+    assert "stance" in r.stdout and "┃ statement" not in r.stdout, r.stdout
+    assert "reported" not in r.stdout  # no statement names an outlet here: no empty column
+    r = runner.invoke(app, [*base, "analyze", "claims", "bombing town", "-f", "json"])
+    assert all(row["statement"] for row in json.loads(r.stdout[r.stdout.index("[") :]))

@@ -15,6 +15,24 @@ from tests.unit.extract.parsed import PARSES
 
 # case -> (publication date, text)
 CASES: dict[str, tuple[str, str]] = {
+    # dates in names, tolls told on their own, a country's people
+    "weekday_in_a_name": (
+        "2023-06-09",
+        "A grenade exploded in the busy Sunday Bazaar in Kisumu on Thursday, injuring six traders.",
+    ),
+    "toll_risen_to": (
+        "2023-06-10",
+        "The death toll from Thursday's grenade attack on the market in Kisumu has risen to "
+        "nine, officials said.",
+    ),
+    "since_a_year": (
+        "2023-06-10",
+        "It was the deadliest attack on a market in Kenya since 2015, police said.",
+    ),
+    "a_countrys_people": (
+        "2023-06-10",
+        "Gunmen killed four Kenyans near the border town of Mandera on Friday.",
+    ),
     # what did not happen, and territory
     "no_one_claimed_a_defused_bomb": (
         "2021-08-04",

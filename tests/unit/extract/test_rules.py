@@ -391,3 +391,26 @@ def test_a_town_the_parser_takes_for_a_second_subject_is_what_was_recaptured() -
     e = only(x)
     assert is_a(e, "TerritoryRegained")
     assert labels(x, e, "location") == {"Kalabo"}
+
+
+def test_a_weekday_that_begins_a_name_is_not_the_events_day() -> None:
+    e = only(read("weekday_in_a_name"))
+    assert e.date is not None and e.date.value == "2023-06-08"  # Thursday, not the Sunday
+
+
+def test_a_death_toll_that_has_risen_counts_the_attack_it_is_the_toll_of() -> None:
+    e = only(read("toll_risen_to"))
+    assert deaths(e)[0] == 9
+
+
+def test_since_a_year_is_no_date_of_the_event() -> None:
+    x = read("since_a_year")
+    for e in incidents(x):
+        assert e.date is None or e.date.value != "2015", e.date
+
+
+def test_a_countrys_people_in_the_plural_are_its_civilians() -> None:
+    x = read("a_countrys_people")
+    e = only(x)
+    assert labels(x, e, "victim") == {"Civilians (Kenya)"}
+    assert deaths(e)[0] == 4
