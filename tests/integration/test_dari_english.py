@@ -73,3 +73,20 @@ def test_a_dari_and_an_english_report_of_one_bombing_are_one_event(
     together = [sorted(set(str(g["docs"]).split())) for g in groups]
     assert ["wire-en", "wire-fa"] in together, together
     store.close()
+
+
+def test_kg_extract_sets_a_dari_report_flush_right(tmp_path: Path, extractor: Any) -> None:
+    from tests.cli import kg as run_kg
+
+    src = tmp_path / "report.txt"
+    src.write_text(REPORTS[1]["text"], encoding="utf-8")
+    result: Any = run_kg("extract", src)
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.output.splitlines() if "پلخمری" in line or "روز" in line]
+    assert rows, result.output
+    # the first cell of a row holding Dari is padded on the left, not on the right (rich
+    # keeps one space of padding on each side)
+    cells = [line.split("│")[1] for line in rows if line.count("│") >= 3]
+    assert cells and all(len(c) - len(c.rstrip()) == 1 for c in cells), cells
+    assert any(len(c) - len(c.lstrip()) > 1 for c in cells), cells
+    assert "RemoteExplosiveAttack" in result.output
