@@ -276,3 +276,19 @@ def test_pashto_they_is_not_counted_as_two() -> None:
     )
     deaths = [e.fatalities.best for e in incidents(x) if e.fatalities]
     assert deaths == [3], [(e.types, e.fatalities) for e in incidents(x)]
+
+
+@pytest.mark.parametrize(
+    ("day", "cls"),
+    [("۱۰ جون ۲۰۲۱", "TerritoryTakeover"), ("۱۰ جون ۲۰۲۲", "TerritoryRegained")],
+)
+def test_the_taliban_take_territory_as_insurgents_before_they_rule(day: str, cls: str) -> None:
+    x = read(f"به تاریخ {day}، طالبان مرکز ولسوالی خاک سفید ولایت فراه را تصرف کردند.", "fa")
+    (e,) = incidents(x)
+    assert e.types[0] == cls
+
+
+def test_dari_a_district_taken_back_written_apart_is_regained() -> None:
+    x = read("نیروهای امارت اسلامی روز شنبه ولسوالی خاک سفید را باز پس گرفتند.", "fa")
+    (e,) = incidents(x)
+    assert e.types[0] == "TerritoryRegained"
