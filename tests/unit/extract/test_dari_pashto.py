@@ -314,3 +314,19 @@ def test_dari_militants_of_a_group_are_counted() -> None:
     e = one(x)
     assert deaths(e) == 7
     assert labels(x, e, "victim") == {"Tehrik-e-Taliban Pakistan"}
+
+
+def test_pashto_a_clash_between_police_and_protesters_is_no_armed_clash() -> None:
+    x = read(
+        "د جمعې په ورځ په کوټه ښار کې د پولیسو او لاریون کوونکو ترمنځ نښته وشوه چې په ترڅ "
+        "کې یې ۹ تنه ټپیان شول.",
+        "ps",
+    )
+    assert one(x).types[0] == "ViolentDemonstration"
+
+
+def test_dari_law_enforcement_forces_are_police() -> None:
+    x = read("نیروهای انتظامی ایران روز شنبه در شهر زاهدان سه معترض را کشتند.", "fa")
+    assert labels(x, one(x), "perpetrator") == {
+        "Law Enforcement Command of the Islamic Republic of Iran"
+    }
