@@ -619,7 +619,11 @@ class ShallowReader:
                     continue
                 if mark == "target" or mark == "with":
                     m.add("target", s.kb_id_)
-        if tok.pos_ == "VERB" and not any(r in m.roles for r in (subject_role, "perpetrator")):
+        if (
+            tok.pos_ == "VERB"
+            and not passive
+            and not any(r in m.roles for r in (subject_role, "perpetrator"))
+        ):
             # "X ... یې ووژل": a pronoun doer is the sentence's first actor
             if any(t.norm_ in self.pronoun_doers for t in doc[seg_lo : h.end]):
                 first = next(

@@ -330,3 +330,15 @@ def test_dari_law_enforcement_forces_are_police() -> None:
     assert labels(x, one(x), "perpetrator") == {
         "Law Enforcement Command of the Islamic Republic of Iran"
     }
+
+
+def test_pashto_a_passive_toll_names_no_doer_and_the_pakistani_taliban_deny() -> None:
+    x = read(
+        "د شنبې په ورځ د کوټې ښار په یوه جومات کې یوه چاودنه وشوه چې له امله یې پنځه لمونځ "
+        "کوونکي ووژل شول. د پاکستان طالبانو په دې برید کې له لاس لرلو انکار وکړ.",
+        "ps",
+    )
+    e = one(x)
+    assert not e.roles.get("perpetrator"), e.roles
+    (denial,) = statements(x, classes.named("denial"))
+    assert labels(x, denial, "speaker") == {"Tehrik-e-Taliban Pakistan"}
