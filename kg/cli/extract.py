@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,22 @@ from rich.table import Table
 
 from kg.errors import KGError
 from kg.records import Extraction
+
+
+def right_to_left(text: str) -> bool:
+    """Whether ``text`` reads right to left: its first strongly directional letter is (Unicode
+    bidirectional class R or AL, as in Dari, Pashto, Arabic, Hebrew).
+
+    >>> right_to_left("۱۴۰۲/۰۹/۲۰: طالبان ..."), right_to_left("2024: Kabul"), right_to_left("12")
+    (True, False, False)
+    """
+    for c in text:
+        kind = unicodedata.bidirectional(c)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
 
 
 def extraction_rows(x: Extraction) -> list[dict[str, Any]]:
@@ -89,7 +106,10 @@ def register(app: typer.Typer) -> None:
             table = Table(
                 title=f"{x.article.id} ({x.article.published or 'undated'})", show_lines=True
             )
-            for col in ("sentence", "event", "arguments"):
+            # a right-to-left report's sentences are set flush right, as it is read
+            rtl = right_to_left(x.article.text)
+            table.add_column("sentence", overflow="fold", justify="right" if rtl else "left")
+            for col in ("event", "arguments"):
                 table.add_column(col, overflow="fold")
             for r in extraction_rows(x):
                 table.add_row(r["sentence"], r["event"], r["arguments"])

@@ -88,6 +88,7 @@ class Extractor:
     def __init__(self, model: str | None = None) -> None:
         self.model = model or model_name()
         self._nlp: Any = None
+        self._shallow: dict[str, Any] = {}
 
     @property
     def nlp(self) -> Any:
@@ -103,8 +104,29 @@ class Extractor:
         name = f"{meta.get('lang', '')}_{meta.get('name', self.model)}"
         return f"{name} {meta.get('version', '')}".strip()
 
+    def nlp_for(self, lang: str) -> Any:
+        """The pipeline that reads ``lang``: the parse-free one of a language that has a pack
+        but no parsing model (:mod:`kg.extract.languages`), else the spaCy model."""
+        from kg.extract.languages import is_shallow, language_code, load_shallow_nlp
+
+        if not is_shallow(lang):
+            return self.nlp
+        code = language_code(lang)
+        if code not in self._shallow:
+            self._shallow[code] = load_shallow_nlp(code)
+        return self._shallow[code]
+
     def extract(self, article: Article) -> Extraction:
-        """Everything read from one article."""
+        """Everything read from one article (a Dari or Pashto one without loading the
+        English model)."""
+        from kg.extract.build import RECORDS_KEY
+        from kg.extract.languages import in_language, is_shallow
+
+        article = in_language(article)
+        if is_shallow(article.lang) and len(article.text) <= MAX_CHARS_PER_CHUNK:
+            nlp = self.nlp_for(article.lang)
+            doc = next(nlp.pipe([(article.text, article)], as_tuples=True))[0]
+            return Extraction.from_json(doc.user_data[RECORDS_KEY])
         return next(iter(self.pipe([article])))
 
     def pipe(
@@ -115,19 +137,26 @@ class Extractor:
         Very long articles are read in chunks of whole paragraphs, so memory stays bounded.
         """
         from kg.extract.build import RECORDS_KEY
+        from kg.extract.languages import in_language, is_shallow
 
         nlp = self.nlp
 
         def texts() -> Iterator[tuple[str, Article]]:
             for a in articles:
-                # a long article is read later by chunks; an empty text keeps the order
-                yield ("" if len(a.text) > MAX_CHARS_PER_CHUNK else a.text), a
+                a = in_language(a)
+                # a long article, or one in another pipeline's language, is read later; an
+                # empty text keeps the order
+                later = len(a.text) > MAX_CHARS_PER_CHUNK or is_shallow(a.lang)
+                yield ("" if later else a.text), a
 
         for doc, art in nlp.pipe(
             texts(), as_tuples=True, batch_size=batch_size, n_process=n_process
         ):
             if len(art.text) > MAX_CHARS_PER_CHUNK:
                 yield self._extract_long(art)
+            elif is_shallow(art.lang):
+                doc = next(self.nlp_for(art.lang).pipe([(art.text, art)], as_tuples=True))[0]
+                yield Extraction.from_json(doc.user_data[RECORDS_KEY])
             else:
                 # built inside the pipeline (in the worker process when n_process > 1)
                 yield Extraction.from_json(doc.user_data[RECORDS_KEY])
@@ -138,6 +167,7 @@ class Extractor:
 
         from kg.extract.build import build_extraction
         from kg.extract.dates import find_dateline
+        from kg.extract.shallow import PUBLISHED_KEY
         from kg.records import Span
 
         text = article.text
@@ -155,7 +185,10 @@ class Extractor:
                     cut = text.rfind(" ", start, end)  # no sentence end: at least a word
                 end = cut + 1 if cut > start else end
             chunk = replace(article, text=text[start:end], published=ref)
-            part = build_extraction(self.nlp(chunk.text), chunk)
+            nlp = self.nlp_for(article.lang)
+            doc = nlp.make_doc(chunk.text)
+            doc.user_data[PUBLISHED_KEY] = chunk.published
+            part = build_extraction(nlp(doc), chunk)
 
             def shift(spans: list[Span], by: int = start) -> list[Span]:
                 return [Span(s.start + by, s.end + by, s.text) for s in spans]

@@ -434,7 +434,11 @@ def _classify(ev: Event, x: Extraction, sites: dict[str, str]) -> None:
         victims=actor_kinds(
             ev.roles.get("victim", []) + ev.roles.get("target", []), x.entities, sites
         ),
-        doers=doer_kinds([k for r in _DOER_ROLES for k in ev.roles.get(r, [])], x.entities),
+        doers=doer_kinds(
+            [k for r in _DOER_ROLES for k in ev.roles.get(r, [])],
+            x.entities,
+            ev.date or x.article.published,
+        ),
         harm=harm,
     )
     cls, added = decide(f)

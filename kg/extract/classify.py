@@ -132,14 +132,24 @@ def actor_kinds(
     return out
 
 
-def doer_kinds(keys: list[str], entities: dict[str, EntityRecord]) -> set[str]:
+def doer_kinds(
+    keys: list[str], entities: dict[str, EntityRecord], on: str | None = None
+) -> set[str]:
     """``state`` for a state, its government, forces or agencies; ``nonstate`` for armed
-    groups (named or not)."""
+    groups (named or not), and for a group that became a state authority after the event's
+    date ``on`` (ISO, any precision; the Taliban before 15 August 2021)."""
+    from kg.extract.gazetteer import Gazetteer
+
     out: set[str] = set()
+    gaz = Gazetteer.load()
     for k in keys:
         e = entities.get(k)
         if e is None:
             out.add("nonstate") if is_placeholder(k) else None
+            continue
+        since = gaz[k].state_since if on and k in gaz else None
+        if since and on and on[: len(since)] < since[: len(on)]:
+            out.add("nonstate")
             continue
         if any(classes.is_a(t, s) for t in e.types for s in _STATE) or _is_state_part(e, entities):
             out.add("state")

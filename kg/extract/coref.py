@@ -136,6 +136,8 @@ def corefer(
             continue
         if m.additional and classes.behaviour(m.cls, "never_empty"):
             continue  # "one additional suspect was detained": another arrest
+        if m.item and any(x.item != m.item for x in ev.mentions):
+            continue  # another item of a roundup, or the roundup's summary
         if _dates_conflict(m, explicit, ev):
             continue
         # who did it: named doers only ("gunmen" conflicts with no one)

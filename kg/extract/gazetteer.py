@@ -119,6 +119,9 @@ class Entry:
     admin1: str | None = None
     point: str = ""
     active: tuple[int | None, int | None] | None = None
+    # an armed group that became a state authority on this ISO date (the Taliban's Islamic
+    # Emirate: 2021-08-15); before it, its doings are a non-state actor's
+    state_since: str | None = None
 
     @classmethod
     def from_row(cls, row: dict, curated: Entry | None = None) -> Entry:
@@ -303,6 +306,7 @@ def read_entries(*files: Path) -> list[Entry]:
                     aliases=tuple(a for a in row.get("aliases", []) if a.strip()),
                     qid=row.get("qid"),
                     relations={k: list(v) for k, v in rels.items()},
+                    state_since=row.get("state_since"),
                 )
             )
     return entries

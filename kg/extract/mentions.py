@@ -51,6 +51,7 @@ class Mention:
     dropped: bool = False  # read, then found not to be an event
     cues: set[str] = field(default_factory=set)  # class cues in its clause ("drone")
     self_counted: bool = False  # its count names the attacker ("killing himself and two")
+    item: int = 0  # a roundup's item ("three attacks: A; B; C"): items are distinct events
 
     def add(self, role: str, key: str) -> None:
         """Add ``key`` under ``role`` once."""

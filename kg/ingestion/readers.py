@@ -418,8 +418,9 @@ def make_article(fields: dict[str, Any], where: str) -> Article:
 
     ``text`` must be a non-empty string, ``id`` a string or whole number
     (:func:`document_id`), ``title``, ``source``, ``url`` and ``lang`` strings (``lang`` a
-    language tag such as ``en`` or ``fa-AF``), ``published`` a date (:func:`iso_date`). A
-    missing ``published`` date is taken from the dateline the text carries, if any.
+    language tag such as ``en`` or ``fa-AF``; left empty when not given, and the extractor
+    identifies it), ``published`` a date (:func:`iso_date`). A missing ``published`` date is
+    taken from the dateline the text carries, if any.
     """
     text = fields.get("text")
     if text is None:
@@ -465,7 +466,7 @@ def make_article(fields: dict[str, Any], where: str) -> Article:
         published=published,
         source=_text_field(fields, "source", where),
         url=_text_field(fields, "url", where),
-        lang=lang or "en",
+        lang=lang or "",  # not given: identified when read (kg.extract.languages)
         origin=where,
     )
 

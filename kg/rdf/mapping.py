@@ -21,6 +21,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -76,6 +77,8 @@ _ROLE_PROPERTY = {
     "deniedBy": CKG.deniedBy,
 }
 _PRECISION = {1: CKG.ExactLocation, 2: CKG.ApproximateLocation, 3: CKG.RegionalLocation}
+_LATIN = re.compile(r"[A-Za-z]")
+
 _RELATION_PROPERTY = {
     "affiliateOf": CKG.affiliateOf,
     "memberOf": CKG.memberOf,
@@ -130,15 +133,33 @@ def _quantity(s: URIRef, q: Quantity | None, best: URIRef, lo: URIRef | None, hi
         yield s, hi, _int(q.max)
 
 
-def entity_triples(e: EntityRecord, known: dict[str, EntityRecord]) -> Iterator[Triple]:
-    """Type, labels, aliases, Wikidata link and relations of one entity."""
+def text_literal(text: str, lang: str | None = None) -> Literal:
+    """A label read from a document in ``lang`` (BCP 47): tagged with it when the document
+    is not in English and the label holds no Latin letter (``"کابل"@fa``, an RDF 1.1
+    language-tagged string); else plain, as English labels have always been.
+
+    >>> text_literal("کابل", "fa").n3(), text_literal("Kabul", "fa").n3()
+    ('"کابل"@fa', '"Kabul"')
+    >>> text_literal("Kabul", "en").n3()
+    '"Kabul"'
+    """
+    if lang and lang != "en" and not _LATIN.search(text):
+        return Literal(text, lang=lang)
+    return Literal(text)
+
+
+def entity_triples(
+    e: EntityRecord, known: dict[str, EntityRecord], lang: str | None = None
+) -> Iterator[Triple]:
+    """Type, labels, aliases, Wikidata link and relations of one entity; a label that the
+    document named (not the gazetteer) is tagged with the document's language ``lang``."""
     s = entity_iri(e.key)
     for t in e.types:
         yield s, RDF.type, term(t)
-    yield s, RDFS.label, Literal(e.label)
+    yield s, RDFS.label, text_literal(e.label, None if e.from_gazetteer else lang)
     for alias in sorted(e.aliases - {e.label}):
         if alias.strip():
-            yield s, SKOS.altLabel, Literal(alias)
+            yield s, SKOS.altLabel, text_literal(alias, None if e.from_gazetteer else lang)
     if e.qid:
         yield s, SKOS.exactMatch, WD[e.qid]
     if e.is_place or place_classes() & set(e.types):
@@ -173,7 +194,8 @@ def place_geometry(s: URIRef, e: EntityRecord) -> Iterator[Triple]:
 
 
 def event_triples(doc_id: str, doc: URIRef, ev: EventRecord, text_len: int) -> Iterator[Triple]:
-    """Everything said about one event, with its evidence and provenance."""
+    """Everything said about one event, with its evidence and provenance (the trigger and
+    evidence stay plain ``xsd:string``, the range the ontology gives them)."""
     s = event_iri(doc_id, ev.key)
     for t in ev.types:
         yield s, RDF.type, term(t)
@@ -233,7 +255,7 @@ def document_triples(x: Extraction, run: RunInfo | None = None) -> Iterator[Trip
     if run is not None:
         yield from run_triples(doc, run)
     for e in x.entities.values():
-        yield from entity_triples(e, x.entities)
+        yield from entity_triples(e, x.entities, art.lang)
         if e.mentions and e.named:
             yield doc, CKG.mentions, entity_iri(e.key)
     for ev in x.events:
@@ -276,7 +298,7 @@ def document_quads(x: Extraction, run: RunInfo | None = None) -> Iterator[Quad]:
     doc = doc_iri(x.article.id)
     shared: list[Triple] = []
     for e in x.entities.values():
-        shared.extend(entity_triples(e, x.entities))
+        shared.extend(entity_triples(e, x.entities, x.article.lang))
     seen: set[Triple] = set()
     for t in shared:
         if t in seen:
