@@ -42,6 +42,10 @@ VENDOR_FILES = {
     "MarkerCluster.Default.css": "leaflet.markercluster/dist/MarkerCluster.Default.css",
     "topojson-client.min.js": "topojson-client/dist/topojson-client.min.js",
     "countries-50m.json": "world-atlas/countries-50m.json",
+    # Arabic script (Dari, Pashto): the pages' font for it, loaded only where such text is
+    "noto-naskh-arabic.woff2": (
+        "@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-400-normal.woff2"
+    ),
 }
 SCRIPTS = ("leaflet.js", "leaflet.markercluster.js", "topojson-client.min.js", "map.js")
 STYLES = ("leaflet.css", "MarkerCluster.css", "MarkerCluster.Default.css", "app.css", "map.css")

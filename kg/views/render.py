@@ -14,12 +14,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from kg.views.graphs import View
 from kg.views.style import svg_points
@@ -73,6 +74,22 @@ def csp_hash(text: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode()}'"
 
 
+_RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff"  # Hebrew, Arabic and their presentation forms
+_RTL_RUN = re.compile(f"[{_RTL}]+(?:[ \u200c]+[{_RTL}]+)*")
+
+
+def isolate_rtl(text: Any) -> Markup:
+    """``text`` escaped, with each run of right-to-left script (Arabic, Hebrew) in a
+    ``<bdi>`` element (Unicode bidirectional isolation, HTML's bdi): a date or number after
+    a Dari place name in a label keeps its order ("... in کابل 2024-05-06", not "06-05-2024").
+
+    >>> str(isolate_rtl("Attack in چهار آسیاب 2024-05-06 <b>"))
+    'Attack in <bdi>چهار آسیاب</bdi> 2024-05-06 &lt;b&gt;'
+    """
+    escaped = str(escape(str(text)))
+    return Markup(_RTL_RUN.sub(lambda m: f"<bdi>{m.group(0)}</bdi>", escaped))
+
+
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -84,6 +101,7 @@ def environment() -> jinja2.Environment:
     )
     env.globals["svg_points"] = svg_points
     env.filters["script_json"] = script_json
+    env.filters["bidi"] = isolate_rtl
     return env
 
 

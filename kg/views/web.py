@@ -537,6 +537,7 @@ def router(ctx: ServerContext) -> APIRouter:
             ".js": "text/javascript; charset=utf-8",
             ".css": "text/css; charset=utf-8",
             ".ico": "image/x-icon",
+            ".woff2": "font/woff2",
         }.get(path.suffix, "application/octet-stream")
         return Response(
             path.read_bytes(), media_type=media, headers={"Cache-Control": "max-age=3600"}
