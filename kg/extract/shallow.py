@@ -45,6 +45,7 @@ from kg.extract.entities import GROUP_PREFIX, SITE_PREFIX, SPAN_KEY
 from kg.extract.gazetteer import PLACE_TYPES, Gazetteer
 from kg.extract.lang import LanguagePack, language_pack
 from kg.extract.mentions import Mention
+from kg.extract.overlap import non_overlapping
 from kg.extract.script import token_norm
 from kg.records import Article, Quantity
 
@@ -441,22 +442,10 @@ class ShallowReader:
                 if avoid and any(_spec_ok(s, t) for s in avoid for t in toks):
                     continue
             cands.append(h)
-        # the first rule that matches a stretch wins; then the longest, without overlaps
-        order = sorted(
-            cands,
-            key=lambda h: (
-                -(h.end - h.start),
-                int(h.info["name"].split("#")[1]),
-            ),
+        # the longest wins; on a tie, the first rule that matches the stretch
+        return non_overlapping(
+            cands, lambda _i, h: (-(h.end - h.start), int(h.info["name"].split("#")[1]))
         )
-        taken: set[int] = set()
-        out = []
-        for h in order:
-            if any(k in taken for k in range(h.start, h.end)):
-                continue
-            out.append(h)
-            taken.update(range(h.start, h.end))
-        return sorted(out, key=lambda h: h.start)
 
     # ------------------------------------------------------------ one mention
 
@@ -923,15 +912,8 @@ def _people_role(role: str, s: Span) -> str:
 
 
 def _longest(hits: list[Hit]) -> list[Hit]:
-    order = sorted(hits, key=lambda h: (-(h.end - h.start), h.start))
-    taken: set[int] = set()
-    out = []
-    for h in order:
-        if any(k in taken for k in range(h.start, h.end)):
-            continue
-        out.append(h)
-        taken.update(range(h.start, h.end))
-    return sorted(out, key=lambda h: h.start)
+    """The longest hits that do not overlap (the earlier on a tie), in text order."""
+    return non_overlapping(hits, lambda _i, h: (-(h.end - h.start), h.start))
 
 
 @Language.factory("ckg_shallow_events")

@@ -36,6 +36,7 @@ from kg.extract.calendars import date_reader
 from kg.extract.entities import GROUP_PREFIX, GROUP_TYPES, SITE_PREFIX, SPAN_KEY
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.lang import LanguagePack, language_pack
+from kg.extract.overlap import non_overlapping
 from kg.extract.script import fold, token_norm
 from kg.geo.names import key as name_key
 
@@ -637,15 +638,7 @@ class ShallowLinker:
 
 def _longest(found: list[Found]) -> list[Found]:
     """The longest mentions that do not overlap, in text order (earlier rules first on ties)."""
-    order = sorted(enumerate(found), key=lambda x: (-(x[1].end - x[1].start), x[0]))
-    taken: set[int] = set()
-    out = []
-    for _n, f in order:
-        if any(k in taken for k in range(f.start, f.end)):
-            continue
-        out.append(f)
-        taken.update(range(f.start, f.end))
-    return sorted(out, key=lambda f: f.start)
+    return non_overlapping(found)
 
 
 @Language.factory("ckg_shallow_entities")

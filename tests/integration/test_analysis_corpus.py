@@ -95,32 +95,32 @@ def test_isaf_timeline_per_province_and_top_actors(isaf: ka.Snapshot) -> None:
     assert G.number_of_edges() > 0 and ka.communities(G)
 
 
+def snapshot_of(tmp_path: Path, extractor: object, text: str) -> ka.Snapshot:
+    """One report (published 2025-03-15) ingested into a fresh store, as a snapshot."""
+    import json
+
+    import kg
+
+    batch = tmp_path / "batch.jsonl"
+    record = {"id": "report", "published": "2025-03-15", "text": text}
+    batch.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with Store(tmp_path / "store") as st:
+        assert kg.ingest(st, [batch], extractor=extractor).ok
+        return ka.load(st)
+
+
 @pytest.mark.slow
 def test_an_ego_network_lists_a_claimed_attack_that_names_no_victim(
     tmp_path: Path, extractor: object
 ) -> None:
     """A bombing a group claimed joins it to no one when no victim is named: the group's
     ego network still lists it, with the claim's stance (and the denier's denial)."""
-    import json
-
-    import kg
-
-    batch = tmp_path / "batch.jsonl"
-    batch.write_text(
-        json.dumps(
-            {
-                "id": "claimed-no-victim",
-                "published": "2025-03-15",
-                "text": "A bomb exploded at a bus station in Gombe on Friday. ISWAP said it "
-                "carried out the bombing. A Boko Haram commander denied any involvement.",
-            }
-        )
-        + "\n",
-        encoding="utf-8",
+    snap = snapshot_of(
+        tmp_path,
+        extractor,
+        "A bomb exploded at a bus station in Gombe on Friday. ISWAP said it carried out the "
+        "bombing. A Boko Haram commander denied any involvement.",
     )
-    with Store(tmp_path / "store") as st:
-        assert kg.ingest(st, [batch], extractor=extractor).ok
-        snap = ka.load(st)
     G = ka.interaction_graph(snap)
     for name, stance in (("ISWAP", "claimed"), ("Boko Haram", "denied")):
         actor = ka.resolve_actor(snap, name)
@@ -131,28 +131,13 @@ def test_an_ego_network_lists_a_claimed_attack_that_names_no_victim(
 
 @pytest.mark.slow
 def test_an_alleged_link_quotes_who_alleges_it_first(tmp_path: Path, extractor: object) -> None:
-    """ "Attacked (alleged)" rests on the sentence that blames the group, not on the claim."""
-    import json
-
-    import kg
-
-    batch = tmp_path / "batch.jsonl"
-    batch.write_text(
-        json.dumps(
-            {
-                "id": "alleged-quote",
-                "published": "2025-03-15",
-                "text": "A bomb exploded at a market in Gombe on Friday, killing 12 traders. "
-                "ISWAP claimed responsibility for the attack. The state governor blamed "
-                "Boko Haram for the bombing.",
-            }
-        )
-        + "\n",
-        encoding="utf-8",
+    """An "attacked (alleged)" link rests on the sentence that blames the group, not on the claim."""
+    snap = snapshot_of(
+        tmp_path,
+        extractor,
+        "A bomb exploded at a market in Gombe on Friday, killing 12 traders. ISWAP claimed "
+        "responsibility for the attack. The state governor blamed Boko Haram for the bombing.",
     )
-    with Store(tmp_path / "store") as st:
-        assert kg.ingest(st, [batch], extractor=extractor).ok
-        snap = ka.load(st)
     G = ka.interaction_graph(snap)
     for name, stance, word in (
         ("Boko Haram", "alleged", "blamed"),
