@@ -478,8 +478,17 @@ def dates(r: Reading, m: Mention, tok: Token) -> None:
 # ---------------------------------------------------------------- verbs
 
 
+#: Roles that say who did it: a news outlet never takes them ("MANILA (Reuters) - Suspected
+#: Abu Sayyaf gunmen abducted ...": Reuters reports, it is no suspect).
+DOER_ROLES = frozenset(
+    {"perpetrator", "agent", "suspectedPerpetrator", "allegedPerpetrator", "claimedBy"}
+)
+
+
 def _add_actors(r: Reading, m: Mention, role: str, tok: Token) -> None:
     for s in actors(head_entities(r, tok)):
+        if s.label_ == "MediaOutlet" and role in DOER_ROLES:
+            continue
         m.add(role, s.kb_id_)
 
 

@@ -15,6 +15,11 @@ from tests.unit.extract.parsed import PARSES
 
 # case -> (publication date, text)
 CASES: dict[str, tuple[str, str]] = {
+    "outlet_dateline": (
+        "2022-04-12",
+        "COTABATO (Reuters) - Suspected rebels on Monday abducted two teachers near Datu "
+        "Piang, the army said.",
+    ),
     # dates in names, tolls told on their own, a country's people
     "weekday_in_a_name": (
         "2023-06-09",

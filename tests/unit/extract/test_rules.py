@@ -414,3 +414,13 @@ def test_a_countrys_people_in_the_plural_are_its_civilians() -> None:
     e = only(x)
     assert labels(x, e, "victim") == {"Civilians (Kenya)"}
     assert deaths(e)[0] == 4
+
+
+def test_an_outlet_in_a_dateline_reports_and_is_no_suspect() -> None:
+    x = read("outlet_dateline")
+    e = only(x)
+    assert is_a(e, "Abduction")
+    doers = {
+        k for r in ("perpetrator", "suspectedPerpetrator", "agent") for k in e.roles.get(r, [])
+    }
+    assert not any(x.entities[k].label == "Reuters" for k in doers), e.roles
