@@ -486,7 +486,16 @@ DOER_ROLES = frozenset(
 
 
 def _add_actors(r: Reading, m: Mention, role: str, tok: Token) -> None:
-    for s in actors(head_entities(r, tok)):
+    found = actors(head_entities(r, tok))
+    if not found and (tok.lower_ in r.words("count_nouns") or tok.pos_ == "NUM"):
+        # "thousands of protesters marched", "two of the attackers were killed": the people
+        # counted are the actors
+        for p in tok.children:
+            if p.dep_ == "prep" and p.lower_ in r.words("territory_of_preps"):
+                found = [
+                    s for g in p.children if g.dep_ == "pobj" for s in actors(head_entities(r, g))
+                ]
+    for s in found:
         if s.label_ == "MediaOutlet" and role in DOER_ROLES:
             continue
         m.add(role, s.kb_id_)

@@ -287,6 +287,21 @@ def shift(iso: str, days: int) -> str:
     return (date.fromisoformat(iso) + timedelta(days=days)).isoformat()
 
 
+def not_a_date(ent: Span, pack: LanguagePack) -> bool:
+    """A ``DATE`` entity of proper names with no calendar word in it: spaCy's small model
+    tags some place names so ("a bomb exploded in Turbat"); months, weekdays, relative days
+    and the pack's ``holidays`` ("Eid", "Ramadan") stay dates."""
+    if ent.label_ != "DATE" or not all(t.pos_ == "PROPN" for t in ent):
+        return False
+    calendar = (
+        set(pack.table("weekdays"))
+        | set(pack.table("months"))
+        | pack.words("relative_day_words")
+        | pack.words("holidays")
+    )
+    return not any(t.lower_.rstrip(".") in calendar or t.like_num for t in ent)
+
+
 def date_in_a_name(ent: Span, pack: LanguagePack) -> bool:
     """A weekday or month named alone that begins a name, not a date: "the crowded Monday
     Market", "the Friday Mosque" (a capitalised word that is no date word follows, and no

@@ -40,7 +40,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from kg.extract.dates import DATELINE_RX, date_in_a_name, find_dateline
+from kg.extract.dates import DATELINE_RX, date_in_a_name, find_dateline, not_a_date
 from kg.extract.gazetteer import Gazetteer, norm
 from kg.extract.lang import language_pack
 from kg.geo.toponyms import Choice, gazetteer_spans, resolve
@@ -116,8 +116,9 @@ class EntityLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gaz
-        if any(date_in_a_name(e, self.pack) for e in doc.ents):
-            doc.ents = [e for e in doc.ents if not date_in_a_name(e, self.pack)]
+        wrong = [e for e in doc.ents if date_in_a_name(e, self.pack) or not_a_date(e, self.pack)]
+        if wrong:
+            doc.ents = [e for e in doc.ents if e not in wrong]
         cands = self._gazetteer_spans(doc)
         # rule 2: "<Place>-based branch" phrases are one mention of an affiliate
         cands.extend(self._branch_spans(doc))

@@ -15,6 +15,16 @@ from tests.unit.extract.parsed import PARSES
 
 # case -> (publication date, text)
 CASES: dict[str, tuple[str, str]] = {
+    "the_government_blamed": (
+        "2022-08-03",
+        "A bomb exploded at a bus stop in Turbat on Tuesday, killing three people. A "
+        "separatist group claimed the attack, while the government blamed a neighbouring "
+        "country's intelligence agency.",
+    ),
+    "thousands_of_protesters": (
+        "2022-08-03",
+        "Thousands of protesters marched through Mombasa on Tuesday against fuel prices.",
+    ),
     "outlet_dateline": (
         "2022-04-12",
         "COTABATO (Reuters) - Suspected rebels on Monday abducted two teachers near Datu "

@@ -424,3 +424,21 @@ def test_an_outlet_in_a_dateline_reports_and_is_no_suspect() -> None:
         k for r in ("perpetrator", "suspectedPerpetrator", "agent") for k in e.roles.get(r, [])
     }
     assert not any(x.entities[k].label == "Reuters" for k in doers), e.roles
+
+
+def test_the_government_that_blames_is_the_countrys_government() -> None:
+    x = read("the_government_blamed")
+    blames = [e for e in x.events if is_a(e, "Attribution") or is_a(e, "Accusation")]
+    assert blames, [(e.types, e.roles) for e in x.events]
+    assert any(
+        x.entities[k].label == "Government of Pakistan"
+        for e in blames
+        for k in e.roles.get("speaker", [])
+    ), [(e.types, e.roles) for e in blames]
+
+
+def test_thousands_of_protesters_are_the_protests_doers() -> None:
+    x = read("thousands_of_protesters")
+    e = only(x)
+    assert is_a(e, "Protest")
+    assert labels(x, e, "perpetrator") == {"Protesters (Kenya)"}
