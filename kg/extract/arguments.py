@@ -200,6 +200,24 @@ def _effective_dep(c: Token, verb: Token, passive: bool) -> str:
     return c.dep_
 
 
+def prep_objects(tok: Token, preps: frozenset[str]) -> list[Token]:
+    """The objects of ``tok``'s prepositions that are among ``preps`` ("the town *of*
+    Moqokori": Moqokori).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("the town of Moqokori")
+    >>> prep_objects(doc[1], frozenset({"of"}))  # a blank pipeline parses nothing
+    []
+    """
+    return [
+        g
+        for p in tok.children
+        if p.dep_ == "prep" and p.lower_ in preps
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+
+
 def _object_places(r: Reading, m: Mention, tok: Token) -> None:
     """A place that is what the event acted on (``entered Hola Prystan``, ``recaptured the
     town of X``, ``shelled Kharkiv``) is where it happened (countries act as states)."""
@@ -208,22 +226,16 @@ def _object_places(r: Reading, m: Mention, tok: Token) -> None:
             m.add("location", s.kb_id_)
     if tok.lemma_.lower() in r.words("territory_nouns") | r.words("control_nouns"):
         # "the town of Moqokori", "took control of Kalabo district"
-        for p in tok.children:
-            if p.dep_ == "prep" and p.lower_ in r.words("territory_of_preps"):
-                for g in p.children:
-                    if g.dep_ == "pobj":
-                        _object_places(r, m, g)
+        for g in prep_objects(tok, r.words("of_preps")):
+            _object_places(r, m, g)
 
 
 def _sites_of_part(r: Reading, m: Mention, tok: Token) -> None:
     """``in front of a bakery``, ``at the gate of a base``: the site a part belongs to."""
     if tok.lower_ not in r.words("site_part_nouns"):
         return
-    for p in tok.children:
-        if p.dep_ == "prep" and p.lower_ in r.words("site_part_preps"):
-            for h in p.children:
-                if h.dep_ == "pobj":
-                    _add_sites(r, m, h)
+    for h in prep_objects(tok, r.words("site_part_preps")):
+        _add_sites(r, m, h)
 
 
 def _add_sites(r: Reading, m: Mention, tok: Token) -> None:
@@ -309,7 +321,7 @@ def _toll_figure(r: Reading, verb: Token) -> Quantity | None:
         if c.dep_ in ("attr", "dobj") and (c.like_num or c.pos_ == "NUM"):
             heads = [c]
         elif c.dep_ == "prep" and c.lower_ in r.words("toll_figure_preps"):
-            heads = [g for g in c.children if g.dep_ == "pobj"]
+            heads = prep_objects(verb, frozenset({c.lower_}))
         for h in heads:
             q = quantity(" ".join(w.text for w in h.subtree), r.pack) or count_on(h, r.pack)
             if q is not None and q.best is not None:
@@ -490,11 +502,8 @@ def _add_actors(r: Reading, m: Mention, role: str, tok: Token) -> None:
     if not found and (tok.lower_ in r.words("count_nouns") or tok.pos_ == "NUM"):
         # "thousands of protesters marched", "two of the attackers were killed": the people
         # counted are the actors
-        for p in tok.children:
-            if p.dep_ == "prep" and p.lower_ in r.words("territory_of_preps"):
-                found = [
-                    s for g in p.children if g.dep_ == "pobj" for s in actors(head_entities(r, g))
-                ]
+        of = prep_objects(tok, r.words("of_preps"))
+        found = [s for g in of for s in actors(head_entities(r, g))]
     for s in found:
         if s.label_ == "MediaOutlet" and role in DOER_ROLES:
             continue

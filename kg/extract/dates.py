@@ -293,13 +293,10 @@ def not_a_date(ent: Span, pack: LanguagePack) -> bool:
     and the pack's ``holidays`` ("Eid", "Ramadan") stay dates."""
     if ent.label_ != "DATE" or not all(t.pos_ == "PROPN" for t in ent):
         return False
-    calendar = (
-        set(pack.table("weekdays"))
-        | set(pack.table("months"))
-        | pack.words("relative_day_words")
-        | pack.words("holidays")
+    words = ("weekdays", "months", "relative_day_words", "holidays")
+    return not any(
+        t.like_num or any(t.lower_.rstrip(".") in pack.words(w) for w in words) for t in ent
     )
-    return not any(t.lower_.rstrip(".") in calendar or t.like_num for t in ent)
 
 
 def date_in_a_name(ent: Span, pack: LanguagePack) -> bool:
@@ -311,11 +308,14 @@ def date_in_a_name(ent: Span, pack: LanguagePack) -> bool:
         return False
     tok = ent[0]
     doc = tok.doc
-    calendar = set(pack.table("weekdays")) | set(pack.table("months"))
-    if tok.lower_.rstrip(".") not in calendar or tok.i + 1 >= len(doc):
+
+    def calendar(word: str) -> bool:
+        return word in pack.words("weekdays") or word in pack.words("months")
+
+    if not calendar(tok.lower_.rstrip(".")) or tok.i + 1 >= len(doc):
         return False
     nxt = doc[tok.i + 1]
-    if not nxt.is_title or nxt.lower_ in calendar or nxt.lower_ in pack.words("day_parts"):
+    if not nxt.is_title or calendar(nxt.lower_) or nxt.lower_ in pack.words("day_parts"):
         return False
     before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
     return before not in pack.words("date_prefixes") | pack.words("date_openers")

@@ -22,6 +22,23 @@ _VERB = ("VERB", "AUX")
 _NOUN = ("NOUN", "PROPN")
 
 
+def _fold_into(
+    m: Mention, into: Mention, *, agent_as: str = "agent", and_when: bool = True
+) -> None:
+    """Tell ``m`` as part of ``into`` (the same event told twice in one sentence): its
+    arguments (an agent under ``agent_as``), with ``and_when`` its class as a further type and
+    its year and dates; ``m`` refers to ``into`` from now on."""
+    for role, keys in m.roles.items():
+        for k in keys:
+            into.add(agent_as if role == "agent" else role, k)
+    if and_when:
+        into.extra_types.add(m.cls)
+        if m.year and not into.year:
+            into.year = m.year
+        into.dates.extend(m.dates)
+    m.same_as = into.id
+
+
 def same_event_links(r: Reading) -> None:
     """Mentions of a sentence that tell one event.
 
@@ -62,14 +79,7 @@ def same_event_links(r: Reading) -> None:
                 other.violent or classes.family(other.cls) == classes.family(m.cls)
             )
             if other is not None and same_kind and other is not m:
-                other.extra_types.add(m.cls)
-                for role, keys in m.roles.items():
-                    for k in keys:
-                        other.add("perpetrator" if role == "agent" else role, k)
-                if m.year and not other.year:
-                    other.year = m.year
-                other.dates.extend(m.dates)
-                m.same_as = other.id
+                _fold_into(m, other, agent_as="perpetrator")
     for m in found:  # "the bombing was an attack on 13 September at a cafe": one event
         tok = m.trigger
         if (
@@ -83,14 +93,7 @@ def same_event_links(r: Reading) -> None:
                 None,
             )
             if subj is not None and subj is not m and subj.violent and m.violent:
-                subj.extra_types.add(m.cls)
-                for role, keys in m.roles.items():
-                    for k in keys:
-                        subj.add(role, k)
-                if m.year and not subj.year:
-                    subj.year = m.year
-                subj.dates.extend(m.dates)
-                m.same_as = subj.id
+                _fold_into(m, subj)
     for m in found:  # "a grenade thrown at a police station injured two officers": one event
         tok = m.trigger
         noun = tok.head
@@ -104,11 +107,8 @@ def same_event_links(r: Reading) -> None:
         ):
             verb = by_tok[noun.head.i]
             if verb is not m and verb.violent and verb.same_as is None:
-                for role, keys in m.roles.items():
-                    for k in keys:
-                        verb.add(role, k)
+                _fold_into(m, verb, and_when=False)
                 verb.cues |= m.cues
-                m.same_as = verb.id
     for m in found:
         tok = m.trigger
         if not m.violent:
