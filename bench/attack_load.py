@@ -41,8 +41,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from corpus_gen import write_jsonl  # noqa: E402
+from serving import KG, start_kg_serve  # noqa: E402
 
-KG = Path(sys.executable).parent / "kg"
 DATA = ROOT / "bench" / ".data"
 PREFIX = (
     "PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>\n"
@@ -73,37 +73,8 @@ def ensure_store(docs: int) -> Path:
     return store
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def start_server(store: Path, args: list[str]) -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
-    log = (DATA / "attack-serve.log").open("wb")  # a file: a full pipe would block the server
-    proc = subprocess.Popen(
-        [str(KG), "--store", str(store), "serve", "--port", str(port), *args],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=log,
-    )
-    log.close()
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(base + "/healthz", timeout=1).status_code == 200:
-                return proc, base
-        except httpx.HTTPError:
-            pass
-        if proc.poll() is not None:
-            break
-        time.sleep(0.1)
-    proc.kill()
-    raise SystemExit("kg serve did not start: see bench/.data/attack-serve.log")
+    return start_kg_serve(store, args, DATA / "attack-serve.log")
 
 
 def sample_iris(base: str) -> dict[str, list[str]]:

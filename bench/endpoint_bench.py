@@ -18,7 +18,6 @@ import json
 import os
 import platform
 import random
-import socket
 import statistics
 import subprocess
 import sys
@@ -30,6 +29,9 @@ import pyoxigraph as ox
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from serving import free_port  # noqa: E402
 
 from kg.store import PREFIXES  # noqa: E402
 
@@ -140,12 +142,6 @@ def ensure_store(path: Path, events: int) -> tuple[Path, bytes | None]:
     del st
     marker.touch()
     return path, data
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def start_server(store: Path, port: int, workers: int = 2, extra: list[str] | None = None):

@@ -30,7 +30,10 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
-KG = Path(sys.executable).parent / "kg"
+sys.path.insert(0, str(ROOT / "bench"))
+
+from serving import KG, free_port, start_kg_serve  # noqa: E402
+
 PLACES = ["Kabul", "Kandahar", "Herat", "Jalalabad", "Kunduz", "Ghazni", "Khost"]
 GROUPS = ["the Taliban", "ISIS-K", "unidentified gunmen", "a suicide bomber"]
 PREFIX = "PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>\n"
@@ -62,37 +65,8 @@ def kg(*args: str | Path, timeout: float = 1800) -> subprocess.CompletedProcess[
     )
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def start_server(store: Path, port: int, refresh: float) -> tuple[subprocess.Popen[bytes], str]:
-    log = (store.parent / "serve.log").open("wb")  # a file: a full pipe would block the server
-    proc = subprocess.Popen(
-        [str(KG), "--store", str(store), "serve", "--port", str(port), "--refresh", str(refresh)],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=log,
-    )
-    log.close()
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(base + "/healthz", timeout=1).status_code == 200:
-                return proc, base
-        except httpx.HTTPError:
-            pass
-        if proc.poll() is not None:
-            break
-        time.sleep(0.1)
-    proc.kill()
-    err = (store.parent / "serve.log").read_text(errors="replace")
-    raise RuntimeError(f"kg serve did not start: {err[-2000:]}")
+    return start_kg_serve(store, ["--refresh", str(refresh)], store.parent / "serve.log", port)
 
 
 def requests_mix(i: int, docs: int = 10) -> tuple[str, str, dict[str, str], dict[str, str]]:

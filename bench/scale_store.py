@@ -26,7 +26,6 @@ import json
 import os
 import platform
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -43,16 +42,11 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from endpoint_bench import QUERIES, generate_nquads  # noqa: E402
+from serving import free_port  # noqa: E402
 
 from kg.gsp import GraphStore  # noqa: E402
 from kg.rdf.iri import doc_id_of  # noqa: E402
 from kg.store import PREFIXES, SPARQL_PREFIXES, Store  # noqa: E402
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def start_oxigraph(location: Path) -> tuple[subprocess.Popen, str]:
