@@ -19,7 +19,6 @@ import os
 import platform
 import random
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -31,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from serving import free_port  # noqa: E402
+from serving import free_port, start_kg_serve  # noqa: E402
 
 from kg.store import PREFIXES  # noqa: E402
 
@@ -145,26 +144,8 @@ def ensure_store(path: Path, events: int) -> tuple[Path, bytes | None]:
 
 
 def start_server(store: Path, port: int, workers: int = 2, extra: list[str] | None = None):
-    code = (
-        "import sys; from kg.cli import main; "
-        f"sys.argv=['kg','--store',{str(store)!r},'serve','--port','{port}',"
-        f"'--workers','{workers}'] + {extra or []!r}; main()"
-    )
-    proc = subprocess.Popen(
-        [sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(600):
-        try:
-            if httpx.get(base + "/healthz", timeout=1).status_code == 200:
-                return proc, base
-        except httpx.HTTPError:
-            pass
-        if proc.poll() is not None:
-            raise RuntimeError(proc.stderr.read().decode() if proc.stderr else "server died")
-        time.sleep(0.1)
-    proc.kill()
-    raise RuntimeError("server did not start")
+    args = ["--workers", str(workers), *(extra or [])]
+    return start_kg_serve(store, args, store.parent / "serve.log", port)
 
 
 def pct(xs: list[float], p: float) -> float:
