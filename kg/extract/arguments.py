@@ -739,7 +739,9 @@ def noun_args(r: Reading, m: Mention) -> None:
                 m.year = c.text
             else:
                 n = number_word(c.text, r.pack)
-                if n and n <= 10:
+                harm_nouns = r.words("death_nouns") | r.words("injury_nouns")
+                # "nine deaths" counts victims (read by counts.py), "three bombings" parts
+                if n and n <= 10 and m.trigger.lemma_.lower() not in harm_nouns:
                     m.part_count = n
         elif c.dep_ == "prep" and c.lower_ in r.words("agent_preps"):
             for g in c.children:

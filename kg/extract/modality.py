@@ -127,12 +127,46 @@ def prevented_before(tok: Token, pack: LanguagePack) -> bool:
     return head in pack.words("prevention_verbs")
 
 
+def natural_cause(tok: Token, pack: LanguagePack) -> bool:
+    """A death or injury from illness or accident, not from violence: "died of the
+    disease", "the deaths were the result of complications from the virus", "the virus
+    killed eight". Only for words of dying, killing and injury; the causes are the pack's
+    ``natural_causes`` after a ``cause_preps`` preposition, in the trigger's own clause."""
+    harm = (
+        pack.words("dying_verbs")
+        | pack.words("killing_verbs")
+        | pack.words("death_nouns")
+        | pack.words("injuring_verbs")
+        | pack.words("injury_nouns")
+    )
+    if tok.lemma_.lower() not in harm:
+        return False
+    causes, preps = pack.words("natural_causes"), pack.words("cause_preps")
+    # the trigger, and the predicate it is the subject of ("the deaths were the result of")
+    heads = [tok]
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in _VERB:
+        heads.append(tok.head)
+        heads += [c for c in tok.head.children if c.dep_ in ("attr", "acomp", "dobj")]
+    weapons = pack.words("weapon_nouns") - pack.words("vehicle_nouns")
+    if any(c.lemma_.lower() in weapons for head in heads for c in head.subtree):
+        return False  # "killed by a roadside bomb after the crash"
+    for head in heads:
+        for c in head.subtree:
+            if c.lemma_.lower() not in causes or c.i == tok.i:
+                continue
+            if c.dep_ == "pobj" and c.head.lower_ in preps:
+                return True
+            if c.dep_ == "nsubj" and c.head.i == tok.i:
+                return True  # "the virus killed eight"
+    return False
+
+
 def not_an_event(tok: Token, cls: str, pack: LanguagePack) -> bool:
     """Planned, threatened, prevented, denied, negated or hypothetical: not an event."""
     negated_ = negated(tok, pack)
     if classes.is_speech(cls):
         return negated_ and not classes.behaviour(cls, "negation_is_the_event")
-    if negated_ or prevented_before(tok, pack):
+    if negated_ or prevented_before(tok, pack) or natural_cause(tok, pack):
         return True
     if _has_aux(tok, pack.words("modal_aux")):
         return True

@@ -15,6 +15,15 @@ from tests.unit.extract.parsed import PARSES
 
 # case -> (publication date, text)
 CASES: dict[str, tuple[str, str]] = {
+    "deaths_from_illness": (
+        "2023-03-14",
+        "Health officials said the seven deaths in Lara state last week were the result of "
+        "complications from a fever. Two nurses died of the same illness in Barquisimeto.",
+    ),
+    "deaths_counted_on_the_noun": (
+        "2023-03-14",
+        "Police confirmed four deaths after gunmen stormed a bar in Barquisimeto on Saturday.",
+    ),
     "the_government_blamed": (
         "2022-08-03",
         "A bomb exploded at a bus stop in Turbat on Tuesday, killing three people. A "

@@ -444,3 +444,17 @@ def test_thousands_of_protesters_are_the_protests_doers() -> None:
     e = only(x)
     assert is_a(e, "Protest")
     assert labels(x, e, "perpetrator") == {"Protesters (Kenya)"}
+
+
+def test_deaths_from_illness_are_no_events_of_violence() -> None:
+    x = read("deaths_from_illness")
+    assert not [e for e in x.events if not is_a(e, "Statement")], [
+        (e.types, e.roles) for e in x.events
+    ]
+
+
+def test_a_number_on_a_death_noun_counts_victims_not_parts() -> None:
+    x = read("deaths_counted_on_the_noun")
+    violent = [e for e in x.events if not is_a(e, "Statement")]
+    assert len(violent) == 1, [(e.types, e.label) for e in violent]
+    assert deaths(violent[0])[0] == 4
