@@ -29,6 +29,7 @@ class CKG(DefinedNamespace):
     Agreement: URIRef  # Agreement
     AirStrike: URIRef  # Air strike
     AnalysisRun: URIRef  # Analysis run
+    Appeal: URIRef  # Appeal
     ArmedAssault: URIRef  # Armed assault
     ArmedClash: URIRef  # Armed clash
     ArmedConflict: URIRef  # Armed conflict

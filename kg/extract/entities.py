@@ -38,8 +38,9 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from kg.extract import classes
 from kg.extract.dates import DATELINE_RX, date_in_a_name, find_dateline, not_a_date
 from kg.extract.gazetteer import Gazetteer, norm
 from kg.extract.lang import language_pack
@@ -125,6 +126,7 @@ class EntityLinker:
         cands.extend(self._named_division_spans(doc))
         cands.extend(self._group_spans(doc))
         cands.extend(self._site_spans(doc))
+        cands.extend(self._doer_spans(doc))
         if self.use_ner:
             for ent in doc.ents:
                 if ent.label_ in NER_TYPES:
@@ -418,7 +420,7 @@ class EntityLinker:
             types = ("AdminRegion",) if nxt == "province" else ("Settlement",)
         if kind in ("PERSON", "ORG") and not any(t.pos_ == "PROPN" for t in s):
             return None, ""  # "Intelligence reports led ...": a common noun, not a name
-        if self._armed_group(s):
+        if self._armed_group(s) or (kind != "PERSON" and self._doer(s.root)):
             types = ("ArmedGroup",)
         # the kind is part of the key: a person and an organisation that share a name are
         # two nodes, never one node with two disjoint types
@@ -429,6 +431,52 @@ class EntityLinker:
                 persons.setdefault(part, key)
         new.setdefault(key, (text, types))
         return key, types[0]
+
+    def _doer(self, tok: Token) -> bool:
+        """Whether ``tok`` is the subject of a verb of attack (``verbs`` of the Attack family,
+        not of dying) or of claiming responsibility (``verb_objects``): what armed groups do
+        (ACLED's convention for unknown perpetrators)."""
+        if tok.dep_ != "nsubj" or "verbs" not in self.pack:
+            return False
+        verb = tok.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        lemma = verb.lemma_.lower()
+        cls = self.pack.table("verbs").get(lemma)
+        if (
+            cls
+            and classes.family(cls) == classes.named("attack")
+            and lemma not in self.pack.words("dying_verbs")
+        ):
+            return True
+        objects = self.pack.table("verb_objects") if "verb_objects" in self.pack else {}
+        return any(
+            c.dep_ == "dobj"
+            and c.lemma_.lower() in objects
+            and lemma in objects[c.lemma_.lower()][1]
+            and classes.is_a(objects[c.lemma_.lower()][0], classes.named("claim"))
+            for c in verb.children
+        )
+
+    def _doer_spans(self, doc: Doc) -> list[Span]:
+        """Names the model missed that act as armed groups act: the proper-noun subject of a
+        verb of attack or of claiming ("The Kivu Patriots attacked ...", "... accepted
+        responsibility"); :meth:`_doer` types them when they are linked."""
+        covered = {i for e in doc.ents for i in range(e.start, e.end)}
+        out = []
+        for tok in doc:
+            if tok.pos_ != "PROPN" or tok.i in covered or not self._doer(tok):
+                continue
+            start = tok.i
+            while (
+                start > 0
+                and doc[start - 1].pos_ == "PROPN"
+                and doc[start - 1].head.i == tok.i
+                and start - 1 not in covered
+            ):
+                start -= 1
+            out.append(Span(doc, start, tok.i + 1, label="NER:ORG"))
+        return out
 
     def _armed_group(self, s: Span) -> bool:
         """An unknown name that is an armed group by how it is written ("Lashkar-e-Zarbat",

@@ -27,6 +27,7 @@ class TriggerFinder:
         self.scene_nouns = pack.words("event_scene_nouns")
         self.territory_verbs = pack.table("territory_verbs")
         self.territory_nouns = pack.words("territory_nouns")
+        self.verb_objects = pack.table("verb_objects") if "verb_objects" in pack else {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase, cls in pack.table("phrases").items():
             self.matcher.add(cls, [nlp.make_doc(phrase)])
@@ -68,7 +69,7 @@ class TriggerFinder:
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
             if lemma in self.territory_verbs and self.takes_territory(tok, place_tokens):
                 return str(self.territory_verbs[lemma][0])
-            return self.verbs.get(lemma)
+            return self.verbs.get(lemma) or self.by_object(tok)
         if tok.pos_ in ("NOUN", "PROPN"):
             cls = self.nouns.get(lemma) or self.nouns.get(tok.lower_)
             if cls is None:
@@ -81,6 +82,18 @@ class TriggerFinder:
                 if self.nouns.get(head) is None and head not in self.scene_nouns:
                     return None
             return cls
+        return None
+
+    def by_object(self, verb: Token) -> str | None:
+        """The class a verb names through its object (``verb_objects``): "accepted full
+        responsibility", "responsibility was taken" (a passive subject)."""
+        lemma = verb.lemma_.lower()
+        for c in verb.children:
+            if c.dep_ not in ("dobj", "nsubjpass"):
+                continue
+            entry = self.verb_objects.get(c.lemma_.lower())
+            if entry is not None and lemma in entry[1]:
+                return str(entry[0])
         return None
 
     def territory_cue(self, tok: Token, cls: str) -> str | None:

@@ -15,6 +15,15 @@ from tests.unit.extract.parsed import PARSES
 
 # case -> (publication date, text)
 CASES: dict[str, tuple[str, str]] = {
+    "unknown_name_that_attacks": (
+        "2023-05-02",
+        "The Kivu Patriots attacked a police post in Goma on Monday, killing two officers.",
+    ),
+    "accepted_responsibility": (
+        "2023-05-02",
+        "A bomb hidden in a cart exploded near a bus station in Quetta on Monday, killing four "
+        "people. The Baloch Liberation Army later accepted full responsibility for the blast.",
+    ),
     "deaths_from_illness": (
         "2023-03-14",
         "Health officials said the seven deaths in Lara state last week were the result of "

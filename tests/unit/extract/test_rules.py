@@ -458,3 +458,19 @@ def test_a_number_on_a_death_noun_counts_victims_not_parts() -> None:
     violent = [e for e in x.events if not is_a(e, "Statement")]
     assert len(violent) == 1, [(e.types, e.label) for e in violent]
     assert deaths(violent[0])[0] == 4
+
+
+def test_accepting_responsibility_is_a_claim_of_the_attack() -> None:
+    x = read("accepted_responsibility")
+    e = only(x)
+    assert labels(x, e, "claimedBy") == {"Baloch Liberation Army"}, e.roles
+    claims = [c for c in x.events if is_a(c, "ClaimOfResponsibility")]
+    assert len(claims) == 1 and claims[0].about == [e.key], [(c.types, c.about) for c in claims]
+
+
+def test_an_unknown_name_that_attacks_is_an_armed_group_and_the_perpetrator() -> None:
+    x = read("unknown_name_that_attacks")
+    e = only(x)
+    doers = e.roles.get("perpetrator", [])
+    assert [x.entities[k].label for k in doers] == ["Kivu Patriots"], e.roles
+    assert x.entities[doers[0]].types == ("ArmedGroup",)
