@@ -552,11 +552,27 @@ def _declined_links(r: Reading, m: Mention) -> None:
                                 m.reported_by.append(s.kb_id_)
 
 
+def _conjoined_speakers(r: Reading, m: Mention) -> None:
+    """``X condemned the attack and urged ...``: a verb of saying conjoined to a verb with a
+    subject, and with none of its own, says what that subject says."""
+    tok = m.trigger
+    if tok.dep_ != "conj" or tok.pos_ not in _VERB or tok.head.pos_ not in _VERB:
+        return
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return
+    for c in tok.head.children:
+        if c.dep_ == "nsubj":
+            for s in actors(head_entities(r, c)):
+                m.add("speaker", s.kb_id_)
+
+
 def statement_links(r: Reading) -> None:
     """Claims are about the events they name; statements about the events they report."""
     for m in r.found:
         if m.speech and not m.roles.get("speaker"):
             _participle_speakers(r, m)
+        if m.speech and not m.roles.get("speaker"):
+            _conjoined_speakers(r, m)
     for m in r.found:
         if not m.speech:
             continue

@@ -15,6 +15,12 @@ from tests.unit.extract.parsed import PARSES
 
 # case -> (publication date, text)
 CASES: dict[str, tuple[str, str]] = {
+    "threat_condemnation_appeal": (
+        "2023-05-02",
+        "Hizb ul-Mujahideen threatened to attack polling stations in Ghazni. The United "
+        "Nations condemned the bombing of a clinic in Herat on Friday and urged all sides to "
+        "protect medical workers.",
+    ),
     "unknown_name_that_attacks": (
         "2023-05-02",
         "The Kivu Patriots attacked a police post in Goma on Monday, killing two officers.",

@@ -474,3 +474,14 @@ def test_an_unknown_name_that_attacks_is_an_armed_group_and_the_perpetrator() ->
     doers = e.roles.get("perpetrator", [])
     assert [x.entities[k].label for k in doers] == ["Kivu Patriots"], e.roles
     assert x.entities[doers[0]].types == ("ArmedGroup",)
+
+
+def test_threats_condemnations_and_appeals_are_statements_of_their_speakers() -> None:
+    x = read("threat_condemnation_appeal")
+    said = {e.types[0]: labels(x, e, "speaker") for e in x.events if is_a(e, "Statement")}
+    assert said.get("Threat") == {"Hizbul Mujahideen"}, said
+    assert said.get("Condemnation") == {"United Nations"}, said
+    assert said.get("Appeal") == {"United Nations"}, said
+    # the threatened attack did not happen; the condemned bombing did, in Herat
+    e = only(x)
+    assert is_a(e, "Bombing") and labels(x, e, "location") == {"Herat city"}, (e.types, e.roles)
