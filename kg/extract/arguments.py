@@ -415,6 +415,21 @@ def clause_scope(tok: Token, triggers: set[int], speech: frozenset[int] = frozen
     return out
 
 
+_DATE_DEPS = ("prep", "npadvmod")
+
+
+def _occurrence(r: Reading, tok: Token) -> list[Token]:
+    """The verb that says the event ``tok`` (its subject) happened: "fighting broke out in
+    X", "the attack took place on Monday" (``occurrence_verbs``: a lemma, or a lemma with
+    its particle or object)."""
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.pos_ not in _VERB:
+        return []
+    lemma = verb.lemma_.lower()
+    said = {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "dobj")}
+    return [verb] if said & r.words("occurrence_verbs") else []
+
+
 def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = None) -> None:
     """Places in the trigger's ``in/at/near`` phrases; for a noun trigger also those of the
     verb it is the object of (``carried out bombings in Iran``); for a verb trigger, failing
@@ -423,7 +438,7 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
     holders = [tok]
     if tok.pos_ in _NOUN and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
         holders.append(tok.head)
-    holders += _copula(r, tok)
+    holders += _copula(r, tok) + _occurrence(r, tok)
     for h in holders:
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ in loc_preps:
@@ -469,7 +484,8 @@ def dates(r: Reading, m: Mention, tok: Token) -> None:
     """Date expressions attached to the trigger: ``on Friday``, ``Wednesday's``, ``in 2017``;
     for a noun that a copula equates, also those of the copula."""
     days = r.words("relative_day_words")
-    for c in [*tok.children, *(c for h in _copula(r, tok) for c in h.children if c.dep_ == "prep")]:
+    lenders = _copula(r, tok) + _occurrence(r, tok)
+    for c in [*tok.children, *(c for h in lenders for c in h.children if c.dep_ in _DATE_DEPS)]:
         if c.ent_type_ == "DATE" or c.lower_ in days:
             m.dates.append(date_text(c))
         elif c.dep_ == "prep" and c.lower_ in r.words("date_preps"):

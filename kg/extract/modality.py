@@ -45,7 +45,10 @@ def _perfect(verb: Token, pack: LanguagePack) -> bool:
 
 
 def _purpose(verb: Token, pack: LanguagePack) -> bool:
-    """``an operation to capture a leader``: an infinitive of purpose."""
+    """``an operation to capture a leader``: an infinitive of purpose (but ``began to
+    explode`` tells what happened)."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in pack.words("aspectual_verbs"):
+        return False
     return verb.dep_ in ("advcl", "xcomp", "acl", "relcl") and _has_aux(
         verb, pack.words("infinitive_markers")
     )

@@ -15,6 +15,15 @@ from tests.unit.extract.parsed import PARSES
 
 # case -> (publication date, text)
 CASES: dict[str, tuple[str, str]] = {
+    "fighting_broke_out": (
+        "2023-05-02",
+        "Fighting broke out in Kandahar on Monday.",
+    ),
+    "bombs_began_to_go_off": (
+        "2023-05-02",
+        "Shortly after noon on Saturday the bombs began to explode in the market of Tikrit. "
+        "A fire alarm went off at a school in Leeds.",
+    ),
     "threat_condemnation_appeal": (
         "2023-05-02",
         "Hizb ul-Mujahideen threatened to attack polling stations in Ghazni. The United "

@@ -485,3 +485,18 @@ def test_threats_condemnations_and_appeals_are_statements_of_their_speakers() ->
     # the threatened attack did not happen; the condemned bombing did, in Herat
     e = only(x)
     assert is_a(e, "Bombing") and labels(x, e, "location") == {"Herat city"}, (e.types, e.roles)
+
+
+def test_a_verb_of_occurrence_lends_its_place_and_date_to_its_subject_event() -> None:
+    x = read("fighting_broke_out")
+    e = only(x)
+    assert is_a(e, "ArmedClash"), e.types
+    assert labels(x, e, "location") == {"Kandahar"}
+    assert e.date is not None and e.date.value == "2023-05-01"
+
+
+def test_bombs_that_began_to_explode_exploded_and_an_alarm_is_no_bomb() -> None:
+    x = read("bombs_began_to_go_off")
+    e = only(x)
+    assert is_a(e, "Bombing") and labels(x, e, "location") == {"Tikrīt"}, (e.types, e.roles)
+    assert e.date is not None and e.date.value == "2023-04-29"
