@@ -248,6 +248,16 @@ def _add_sites(r: Reading, m: Mention, tok: Token) -> None:
 # ---------------------------------------------------------------- counts
 
 
+def _killing_particle(r: Reading, verb: Token) -> bool:
+    """``shot dead``: a particle of killing on the verb, or right after it (the parser may
+    hang "dead" on the victims: "shot dead six civilians")."""
+    words = r.words("killing_particles")
+    if any(c.lower_ in words for c in verb.children):
+        return True
+    nxt = verb.i + 1
+    return nxt < len(verb.doc) and verb.doc[nxt].lower_ in words
+
+
 def set_count(
     r: Reading, m: Mention, noun: Token, kind: str | None = None, more: list[Token] | None = None
 ) -> None:
@@ -272,9 +282,7 @@ def set_count(
         lemma = m.trigger.lemma_.lower()
         if lemma in r.words("injuring_verbs"):
             kind = "injured"
-        elif lemma in r.words("killing_verbs") or any(
-            c.lower_ in r.words("killing_particles") for c in m.trigger.children
-        ):
+        elif lemma in r.words("killing_verbs") or _killing_particle(r, m.trigger):
             kind = "fatalities"  # "killed", "shot dead"
         else:
             return

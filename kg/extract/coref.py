@@ -132,8 +132,11 @@ def corefer(
         window = [0, *window] if 0 not in window else window  # type: ignore[assignment]
     for idx in window:
         ev = events[idx]
-        if ev.speech or not classes.coref_compatible(m.cls, ev.cls):
+        if ev.speech:
             continue
+        same_word = m.trigger.lemma_.lower() in {x.trigger.lemma_.lower() for x in ev.mentions}
+        if not (classes.coref_compatible(m.cls, ev.cls) or same_word):
+            continue  # "the raid" refers to "raided" whatever class its doers made it
         if m.additional and classes.behaviour(m.cls, "never_empty"):
             continue  # "one additional suspect was detained": another arrest
         if m.item and any(x.item != m.item for x in ev.mentions):
@@ -218,7 +221,7 @@ def absorb(ev: Event, m: Mention, explicit: str | None) -> None:
     the fuller counts."""
     ev.mentions.append(m)
     ev.cues |= m.cues
-    if m.cls != ev.cls:
+    if m.cls != ev.cls and classes.coref_compatible(m.cls, ev.cls):
         if m.speech and ev.speech:
             if classes.depth(m.cls) > classes.depth(ev.cls):
                 ev.cls = m.cls  # "said" then "claimed": the claim

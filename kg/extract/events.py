@@ -151,6 +151,7 @@ class EventReader:
                 noun_args(r, m)
             else:
                 verb_args(r, m)
+        _nonstate_readings(r)
         triggers = set(r.by_tok)
         speech = frozenset(m.trigger.i for m in r.found if m.speech)
         for m in r.found:
@@ -248,6 +249,30 @@ class EventReader:
             return False
         has_args = bool(m.roles) or m.fatalities or m.injured or m.arrested or m.dates or m.year
         return m.trigger.pos_ in _NOUN and not has_args and not m.definite
+
+
+_STATE_TYPES = ("State", "StateForce", "Government", "GovernmentAgency", "IntelligenceAgency")
+
+
+def _nonstate_readings(r: Reading) -> None:
+    """A mention whose doers are all non-state armed groups takes its class's
+    ``nonstate_reading``: "assailants raided a camp" is an attack, so the toll told next
+    ("nine civilians were killed") is its toll (ACLED keeps security operations for state
+    forces)."""
+    kinds = {s.kb_id_: s.label_ for s in r.ent_of.values()}
+    for m in r.found:
+        alt = classes.behaviour(m.cls, "nonstate_reading")
+        doers = [k for role in ("perpetrator", "agent") for k in m.roles.get(role, [])]
+        if not alt or not doers:
+            continue
+        types = [kinds.get(k, "") for k in doers]
+        if all(
+            t
+            and classes.is_a(t, "ArmedGroup")
+            and not any(classes.is_a(t, s) for s in _STATE_TYPES)
+            for t in types
+        ):
+            m.cls = str(alt)
 
 
 @Language.factory(

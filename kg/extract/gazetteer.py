@@ -60,6 +60,7 @@ ACTOR_TYPES = {
     "MediaOutlet",
     "State",
     "SocialGroup",
+    "Civilians",
 }
 RELATIONS = {"affiliateOf", "memberOf", "spokespersonOf", "basedIn", "locatedIn", "partOf"}
 

@@ -15,6 +15,16 @@ from tests.unit.extract.parsed import PARSES
 
 # case -> (publication date, text)
 CASES: dict[str, tuple[str, str]] = {
+    "raid_by_gunmen_then_its_toll": (
+        "2023-03-14",
+        "03/12/2023: Gunmen raided a camp for displaced people near Kalehe, South Kivu. Seven "
+        "civilians were killed and nine others were injured. Sources attributed the raid to "
+        "the Raia Mutomboki militia.",
+    ),
+    "shot_dead_civilians": (
+        "2023-03-14",
+        "Militants shot dead five civilians in a village outside Tillaberi on Sunday.",
+    ),
     "fighting_broke_out": (
         "2023-05-02",
         "Fighting broke out in Kandahar on Monday.",

@@ -500,3 +500,20 @@ def test_bombs_that_began_to_explode_exploded_and_an_alarm_is_no_bomb() -> None:
     e = only(x)
     assert is_a(e, "Bombing") and labels(x, e, "location") == {"Tikrīt"}, (e.types, e.roles)
     assert e.date is not None and e.date.value == "2023-04-29"
+
+
+def test_a_raid_by_gunmen_is_an_attack_and_the_toll_told_next_is_its_toll() -> None:
+    x = read("raid_by_gunmen_then_its_toll")
+    e = only(x)
+    assert is_a(e, "AttackOnCivilians") and not is_a(e, "SecurityOperation"), e.types
+    assert deaths(e)[0] == 7
+    assert e.injured is not None and e.injured.best == 9
+    blames = [a for a in x.events if is_a(a, "Attribution")]
+    assert blames and all(a.about == [e.key] for a in blames), [(a.types, a.about) for a in blames]
+
+
+def test_shot_dead_counts_the_dead_civilians() -> None:
+    x = read("shot_dead_civilians")
+    e = only(x)
+    assert is_a(e, "AttackOnCivilians"), e.types
+    assert deaths(e)[0] == 5
