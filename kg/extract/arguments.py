@@ -778,6 +778,11 @@ def noun_args(r: Reading, m: Mention) -> None:
                 for s in places(ents):
                     if s.label_ != "Country" or c.lower_ in r.words("surface_preps"):
                         m.add("location", s.kb_id_)
+        elif c.dep_ == "prep" and m.violent and c.lower_ in r.words("site_target_preps"):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    _add_sites(r, m, g)  # "an attack at the Rolando cafe"
+                    _sites_of_part(r, m, g)
         elif c.dep_ == "prep" and c.lower_ in r.words("of_preps"):
             of_role = classes.behaviour(m.cls, "of_role")
             if of_role:
@@ -805,6 +810,7 @@ def noun_args(r: Reading, m: Mention) -> None:
         for g in tok.head.children:
             if g.dep_ in ("dobj",):
                 _add_actors(r, m, "target", g)
+                _add_sites(r, m, g)  # "the explosion targeted a bakery"
                 if tok.head.lemma_.lower() in r.words("killing_verbs"):
                     q = count_on(g, r.pack)
                     if q:

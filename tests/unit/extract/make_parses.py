@@ -15,6 +15,11 @@ from tests.unit.extract.parsed import PARSES
 
 # case -> (publication date, text)
 CASES: dict[str, tuple[str, str]] = {
+    "sites_of_event_nouns": (
+        "2023-03-14",
+        "The explosion targeted a pharmacy in Mombasa on Friday. A day later, an attack at a "
+        "restaurant in Garissa wounded four people.",
+    ),
     "raid_by_gunmen_then_its_toll": (
         "2023-03-14",
         "03/12/2023: Gunmen raided a camp for displaced people near Kalehe, South Kivu. Seven "

@@ -517,3 +517,11 @@ def test_shot_dead_counts_the_dead_civilians() -> None:
     e = only(x)
     assert is_a(e, "AttackOnCivilians"), e.types
     assert deaths(e)[0] == 5
+
+
+def test_the_site_an_event_noun_targets_or_happens_at_is_its_target() -> None:
+    x = read("sites_of_event_nouns")
+    found = {labels(x, e, "location").pop(): e for e in incidents(x) if e.roles.get("location")}
+    assert set(found) == {"Mombasa", "Garissa"}, [(e.types, e.roles) for e in x.events]
+    assert labels(x, found["Mombasa"], "target") == {"pharmacy in Mombasa"}
+    assert "restaurant in Garissa" in labels(x, found["Garissa"], "target")
