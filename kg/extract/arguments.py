@@ -249,11 +249,14 @@ def _add_sites(r: Reading, m: Mention, tok: Token) -> None:
 
 
 def _killing_particle(r: Reading, verb: Token) -> bool:
-    """``shot dead``: a particle of killing on the verb, or right after it (the parser may
-    hang "dead" on the victims: "shot dead six civilians")."""
+    """``shot dead``, ``beaten to death``: a particle of killing on the verb (or in its
+    prepositional phrase), or right after it (the parser may hang "dead" on the victims:
+    "shot dead six civilians")."""
     words = r.words("killing_particles")
     if any(c.lower_ in words for c in verb.children):
         return True
+    if any(g.lower_ in words for c in verb.children if c.dep_ == "prep" for g in c.children):
+        return True  # "stabbed to death"
     nxt = verb.i + 1
     return nxt < len(verb.doc) and verb.doc[nxt].lower_ in words
 

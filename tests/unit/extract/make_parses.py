@@ -15,6 +15,11 @@ from tests.unit.extract.parsed import PARSES
 
 # case -> (publication date, text)
 CASES: dict[str, tuple[str, str]] = {
+    "beheaded_and_stabbed_to_death": (
+        "2023-03-14",
+        "On 11 March 2023, militants beheaded four villagers in Muidumbe district. On 12 "
+        "March 2023, attackers stabbed three farmers to death near Bokkos.",
+    ),
     "sites_of_event_nouns": (
         "2023-03-14",
         "The explosion targeted a pharmacy in Mombasa on Friday. A day later, an attack at a "

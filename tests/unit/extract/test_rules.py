@@ -525,3 +525,9 @@ def test_the_site_an_event_noun_targets_or_happens_at_is_its_target() -> None:
     assert set(found) == {"Mombasa", "Garissa"}, [(e.types, e.roles) for e in x.events]
     assert labels(x, found["Mombasa"], "target") == {"pharmacy in Mombasa"}
     assert "restaurant in Garissa" in labels(x, found["Garissa"], "target")
+
+
+def test_beheadings_and_stabbings_to_death_count_the_dead() -> None:
+    x = read("beheaded_and_stabbed_to_death")
+    tolls = sorted(deaths(e)[0] or 0 for e in incidents(x))
+    assert tolls == [3, 4], [(e.types, e.fatalities) for e in x.events]
