@@ -17,7 +17,7 @@ classes (:func:`place_classes`), which extraction needs as one set too.
 >>> get("https://w3id.org/conflict-kg/ontology#Denial").ancestors
 ('Statement', 'Event')
 >>> sorted(c.name for c in of_kind("speech"))[:3]
-['Accusation', 'Attribution', 'ClaimOfResponsibility']
+['Accusation', 'Appeal', 'Attribution']
 >>> get("SuicideBomb")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...

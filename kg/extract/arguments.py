@@ -581,9 +581,10 @@ def verb_args(r: Reading, m: Mention) -> None:
     counts on the victims, places and dates; and the event a verb elaborates (``a car bombing
     killed five``, ``bombings that killed 100``)."""
     tok = m.trigger
+    crowd = classes.family(m.cls) in r.words("crowd_families")
     passive = (
         any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-        or (tok.dep_ == "acl" and tok.tag_ == "VBN")
+        or (tok.dep_ == "acl" and tok.tag_ == "VBN" and not crowd)
         # "two were killed and several others detained": a participle with a bare subject
         or (
             tok.tag_ == "VBN"
@@ -682,7 +683,11 @@ def verb_args(r: Reading, m: Mention) -> None:
             )
         ):
             m.definite = True
-    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and crowd:
+        # "200 teachers protested in X", parsed as a reduced relative: a crowd is never
+        # protested, it protests
+        _add_actors(r, m, subj_role, tok.head)
+    elif tok.dep_ == "acl" and tok.tag_ == "VBN":
         # "a commander assassinated in Iraq", "resulted in 14 insurgents killed": the noun
         # modified is the victim, and its number the count
         head = tok.head

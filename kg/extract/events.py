@@ -29,7 +29,7 @@ from kg.extract.arguments import (
     tolls,
     verb_args,
 )
-from kg.extract.entities import SPAN_KEY
+from kg.extract.entities import GROUP_PREFIX, SPAN_KEY
 from kg.extract.lang import LanguagePack, language_pack
 from kg.extract.mentions import Mention, Reading
 from kg.extract.modality import not_an_event, other_events, speech_reports
@@ -152,6 +152,7 @@ class EventReader:
             else:
                 verb_args(r, m)
         _nonstate_readings(r)
+        _civilian_doers(r)
         triggers = set(r.by_tok)
         speech = frozenset(m.trigger.i for m in r.found if m.speech)
         for m in r.found:
@@ -249,6 +250,22 @@ class EventReader:
             return False
         has_args = bool(m.roles) or m.fatalities or m.injured or m.arrested or m.dates or m.year
         return m.trigger.pos_ in _NOUN and not has_args and not m.definite
+
+
+def _civilian_doers(r: Reading) -> None:
+    """Civilians who do an event of a crowd's class are of its ``civilian_doers_as`` kind:
+    "students protested" makes the students protesters (ACLED's actor type)."""
+    civilians = f"{GROUP_PREFIX}civilians"
+    for m in r.found:
+        kind = classes.behaviour(m.cls, "civilian_doers_as")
+        if not kind:
+            continue
+        for role in ("perpetrator", "agent"):
+            if role in m.roles:
+                m.roles[role] = [
+                    f"{GROUP_PREFIX}{kind}{k[len(civilians) :]}" if k.startswith(civilians) else k
+                    for k in m.roles[role]
+                ]
 
 
 _STATE_TYPES = ("State", "StateForce", "Government", "GovernmentAgency", "IntelligenceAgency")

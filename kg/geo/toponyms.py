@@ -522,7 +522,12 @@ def _locative_before(doc: Doc, i: int) -> bool:
 
 
 def _beside_place(doc: Doc, i: int, j: int, ents: dict[int, Span]) -> bool:
-    """``Turbat, Balochistan``: a place entity right after ``X,`` or right before ``, X``."""
+    """``Turbat, Balochistan``: a place entity right after ``X,`` or right before ``, X``;
+    ``Horlivka (Donetsk)``: a place entity opening the brackets right after it (the
+    conflict monitors' "town (district, province)")."""
+    if j + 1 < len(doc) and doc[j].text == "(" and doc[j + 1].pos_ == "PROPN":
+        e = ents.get(j + 1)
+        return e is None or e.label_ in PLACE_ENTS
     if j + 1 < len(doc) and doc[j].text == "," and ents.get(j + 1) is not None:
         return ents[j + 1].label_ in PLACE_ENTS
     if i - 2 >= 0 and doc[i - 1].text == "," and ents.get(i - 2) is not None:

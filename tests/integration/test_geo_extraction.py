@@ -67,3 +67,16 @@ def test_a_town_named_like_a_town_elsewhere_follows_the_country_of_the_report(
         "the army said. Pakistan has seen a rise in attacks.",
     )
     assert place.key.startswith("pk-"), place
+
+
+def test_a_town_before_its_district_in_brackets_is_a_place_whatever_the_model_tags(
+    extractor: Any,
+) -> None:
+    # the monitors' "town (district, province)": the small model tags some such towns as people
+    ev, place = located(
+        extractor,
+        "On 5 March 2024, Ukrainian forces shelled Horlivka (Donetsk), killing two civilians.",
+    )
+    assert place.label == "Horlivka" and place.lat is not None, place
+    victims = {k for k in ev.roles.get("victim", [])}
+    assert place.key not in victims, ev.roles

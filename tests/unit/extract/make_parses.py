@@ -15,6 +15,10 @@ from tests.unit.extract.parsed import PARSES
 
 # case -> (publication date, text)
 CASES: dict[str, tuple[str, str]] = {
+    "teachers_protested": (
+        "2023-03-14",
+        "Around 300 teachers protested in Tegucigalpa on Monday against unpaid salaries.",
+    ),
     "beheaded_and_stabbed_to_death": (
         "2023-03-14",
         "On 11 March 2023, militants beheaded four villagers in Muidumbe district. On 12 "

@@ -531,3 +531,11 @@ def test_beheadings_and_stabbings_to_death_count_the_dead() -> None:
     x = read("beheaded_and_stabbed_to_death")
     tolls = sorted(deaths(e)[0] or 0 for e in incidents(x))
     assert tolls == [3, 4], [(e.types, e.fatalities) for e in x.events]
+
+
+def test_people_who_protest_are_the_protests_protesters_never_its_victims() -> None:
+    x = read("teachers_protested")
+    e = only(x)
+    assert is_a(e, "Protest"), e.types
+    assert labels(x, e, "perpetrator") == {"Protesters (Honduras)"}, e.roles
+    assert not e.roles.get("victim"), e.roles
