@@ -15,6 +15,10 @@ from tests.unit.extract.parsed import PARSES
 
 # case -> (publication date, text)
 CASES: dict[str, tuple[str, str]] = {
+    "chief_killed": (
+        "2023-03-14",
+        "On 12 March 2023, gunmen killed a village chief and two imams near Garoua.",
+    ),
     "teachers_protested": (
         "2023-03-14",
         "Around 300 teachers protested in Tegucigalpa on Monday against unpaid salaries.",

@@ -539,3 +539,11 @@ def test_people_who_protest_are_the_protests_protesters_never_its_victims() -> N
     assert is_a(e, "Protest"), e.types
     assert labels(x, e, "perpetrator") == {"Protesters (Honduras)"}, e.roles
     assert not e.roles.get("victim"), e.roles
+
+
+def test_a_chief_and_clerics_killed_by_gunmen_are_civilians() -> None:
+    x = read("chief_killed")
+    e = only(x)
+    assert is_a(e, "AttackOnCivilians"), e.types
+    assert labels(x, e, "victim") == {"Civilians (Cameroon)"}, e.roles
+    assert deaths(e)[0] == 3
