@@ -89,6 +89,21 @@ def build_extraction(
         events.append(ev)
         return ev
 
+    def narrative_date(ev: Event, m: Mention, k: int) -> None:
+        """A verb's event happens in the narrative's time (its sentence's date, else the
+        story's), a statement when it was made; with neither, the publication date, marked
+        as such."""
+        if ev.date is not None or not (m.trigger.pos_ in ("VERB", "AUX") or m.asserted):
+            return
+        own = sentence_date(m.sent, ref, pack, head_end)
+        told = story.dates[k] if not m.speech else None
+        if own:
+            ev.date, ev.date_basis = own, "text"
+        elif told:
+            ev.date, ev.date_basis = told
+        elif article.published and not m.speech:
+            ev.date, ev.date_basis = article.published, "publication"
+
     told_with_map: dict[int, list[Mention]] = {}  # mention -> the mentions told with it
     for x_m in mentions:
         if x_m.same_as is not None:
@@ -106,6 +121,8 @@ def build_extraction(
                 of_mention[m.same_as] = target
             absorb(target, m, explicit)
             of_mention[m.id] = target
+            if k is not None:
+                narrative_date(target, m, k)  # "air strikes killed 12": the verb dates it
             continue
         ev: Event | None
         if m.id in of_mention:  # created above as the target of a relative clause
@@ -129,17 +146,7 @@ def build_extraction(
         of_mention[m.id] = ev
         if k is None:
             continue
-        if ev.date is None and (m.trigger.pos_ in ("VERB", "AUX") or m.asserted):
-            # a verb's event happens in the narrative's time; a statement when it was made
-            own = sentence_date(m.sent, ref, pack, head_end)
-            told = story.dates[k] if not m.speech else None
-            if own:
-                ev.date, ev.date_basis = own, "text"
-            elif told:
-                ev.date, ev.date_basis = told
-            elif article.published and not m.speech:
-                # the story gives no date: the publication date stands in, marked as such
-                ev.date, ev.date_basis = article.published, "publication"
+        narrative_date(ev, m, k)
         place = story.places[k]
         told = story.dates[k]
         # a past event named by its own date ("a 2020 drone strike") is not where the story is

@@ -44,6 +44,13 @@ def _perfect(verb: Token, pack: LanguagePack) -> bool:
     )
 
 
+def _in_past_clause(verb: Token) -> bool:
+    """A present-looking verb joined to a past one is past: "were killed when shells
+    hit a market" (``hit``, ``put``, ``set`` look the same in both tenses and the tagger
+    may read them as present)."""
+    return verb.dep_ in ("advcl", "conj") and verb.head.tag_ in ("VBD", "VBN")
+
+
 def _purpose(verb: Token, pack: LanguagePack) -> bool:
     """``an operation to capture a leader``: an infinitive of purpose (but ``began to
     explode`` tells what happened)."""
@@ -184,7 +191,7 @@ def not_an_event(tok: Token, cls: str, pack: LanguagePack) -> bool:
     if over_a_period(tok, pack):
         return True  # "have captured 17 leaders in the last month": a tally
     if tok.pos_ in _VERB:
-        if tok.tag_ in _PRESENT and not _perfect(tok, pack):
+        if tok.tag_ in _PRESENT and not _perfect(tok, pack) and not _in_past_clause(tok):
             return True  # "he plans attacks", "the leader manages fighters": habitual
         if _purpose(tok, pack):
             return True  # "an operation to capture a leader": a purpose, not a result

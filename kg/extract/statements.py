@@ -45,8 +45,9 @@ def same_event_links(r: Reading) -> None:
     - ``assassinated ... in a drone strike``: the noun's event is the verb's event;
     - ``detonated ..., killing seven and wounding 20`` (also when the parser hangs the
       participle on a noun): the participle tells what the event did;
-    - ``killed ... when an explosion tore through a station``, ``attacked a camp, sparking
-      hours of fighting``: the event told in the clause of circumstance is the same;
+    - ``killed ... when an explosion tore through a station``, ``were killed when shells
+      hit a market``, ``attacked a camp, sparking hours of fighting``: the event told in
+      the clause of circumstance is the same;
     - ``the bombing was an attack on a cafe``: a copula equates two event nouns;
     - ``a grenade thrown at a police station injured two officers``: the participle on the
       subject tells how the verb's event was done;
@@ -131,8 +132,9 @@ def same_event_links(r: Reading) -> None:
                     (by_tok[c.i] for c in tok.head.children if c.dep_ == "dobj" and c.i in by_tok),
                     None,
                 )
-            if head is not None and tok.tag_ == "VBG":
-                join(m, head)
+            marks = {c.lower_ for c in tok.children if c.dep_ in ("mark", "advmod")}
+            if head is not None and (tok.tag_ == "VBG" or marks & r.words("simultaneity_marks")):
+                join(m, head)  # "..., killing", "were killed when shells hit a market"
         elif tok.pos_ in _NOUN and m.same_as is None:
             clause = _circumstance(tok, r.words("simultaneity_marks"))
             if clause is not None and clause.head.i in by_tok:

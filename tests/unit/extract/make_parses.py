@@ -15,6 +15,15 @@ from tests.unit.extract.parsed import PARSES
 
 # case -> (publication date, text)
 CASES: dict[str, tuple[str, str]] = {
+    "wire_killed_when_shells_hit": (
+        "2023-06-12",
+        "KHARTOUM, June 11 (Reuters) - At least 17 people were killed when shells hit a "
+        "market in Omdurman on Sunday, medics said.",
+    ),
+    "strikes_killed_no_date": (
+        "2023-06-12",
+        "Air strikes killed 12 people in Rafah, health officials said.",
+    ),
     "chief_killed": (
         "2023-03-14",
         "On 12 March 2023, gunmen killed a village chief and two imams near Garoua.",

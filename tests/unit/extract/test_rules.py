@@ -547,3 +547,18 @@ def test_a_chief_and_clerics_killed_by_gunmen_are_civilians() -> None:
     assert is_a(e, "AttackOnCivilians"), e.types
     assert labels(x, e, "victim") == {"Civilians (Cameroon)"}, e.roles
     assert deaths(e)[0] == 3
+
+
+def test_a_wire_dateline_with_a_date_ends_before_the_first_sentence() -> None:
+    x = read("wire_killed_when_shells_hit")
+    e = only(x)  # the killing and the shelling told in its "when" clause are one event
+    assert is_a(e, "ShellingOrMissileAttack"), e.types
+    assert deaths(e)[:2] == (17, 17)
+    assert labels(x, e, "location") == {"Omdurman"}, e.roles  # not the dateline's Khartoum
+    assert e.date is not None and e.date.value == "2023-06-11"
+
+
+def test_strikes_that_killed_are_dated_by_the_publication_when_the_text_gives_no_date() -> None:
+    x = read("strikes_killed_no_date")
+    e = only(x)
+    assert e.date is not None and (e.date.value, e.date.basis) == ("2023-06-12", "publication")
