@@ -255,8 +255,13 @@ def _killing_particle(r: Reading, verb: Token) -> bool:
     words = r.words("killing_particles")
     if any(c.lower_ in words for c in verb.children):
         return True
-    if any(g.lower_ in words for c in verb.children if c.dep_ == "prep" for g in c.children):
-        return True  # "stabbed to death"
+    if any(
+        g.lower_ in words and not list(g.children)
+        for c in verb.children
+        if c.dep_ == "prep"
+        for g in c.children
+    ):
+        return True  # "stabbed to death", not "attacked shops after the death of a boy"
     nxt = verb.i + 1
     return nxt < len(verb.doc) and verb.doc[nxt].lower_ in words
 
@@ -581,7 +586,11 @@ def verb_args(r: Reading, m: Mention) -> None:
     counts on the victims, places and dates; and the event a verb elaborates (``a car bombing
     killed five``, ``bombings that killed 100``)."""
     tok = m.trigger
-    crowd = classes.family(m.cls) in r.words("crowd_families")
+    # "200 teachers protested in X", misparsed as a reduced relative: people are never
+    # protested (but "a man lynched by a mob" is a passive)
+    crowd = bool(classes.behaviour(m.cls, "civilian_doers_as")) and not any(
+        c.dep_ == "agent" for c in tok.children
+    )
     passive = (
         any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         or (tok.dep_ == "acl" and tok.tag_ == "VBN" and not crowd)
@@ -684,9 +693,7 @@ def verb_args(r: Reading, m: Mention) -> None:
         ):
             m.definite = True
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and crowd:
-        # "200 teachers protested in X", parsed as a reduced relative: a crowd is never
-        # protested, it protests
-        _add_actors(r, m, subj_role, tok.head)
+        _add_actors(r, m, subj_role, tok.head)  # "200 teachers protested": they protest
     elif tok.dep_ == "acl" and tok.tag_ == "VBN":
         # "a commander assassinated in Iraq", "resulted in 14 insurgents killed": the noun
         # modified is the victim, and its number the count
@@ -734,6 +741,7 @@ def noun_args(r: Reading, m: Mention) -> None:
     tok = m.trigger
     m.plural = tok.tag_ in ("NNS", "NNPS")
     agent_role = classes.behaviour(m.cls, "noun_agent")
+    harm_nouns = r.words("death_nouns") | r.words("injury_nouns")
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in r.words("event_scene_nouns"):
         # "the explosion area", "the bombing victims": the event the story tells
         m.definite = m.definite or any(
@@ -771,7 +779,6 @@ def noun_args(r: Reading, m: Mention) -> None:
                 m.year = c.text
             else:
                 n = number_word(c.text, r.pack)
-                harm_nouns = r.words("death_nouns") | r.words("injury_nouns")
                 # "nine deaths" counts victims (read by counts.py), "three bombings" parts
                 if n and n <= 10 and m.trigger.lemma_.lower() not in harm_nouns:
                     m.part_count = n

@@ -45,6 +45,15 @@ _VICTIM_KINDS = (
 _STATE = ("StateForce", "State", "Government", "GovernmentAgency", "IntelligenceAgency")
 
 
+def is_state_type(actor_type: str) -> bool:
+    """Whether an actor class is a state's: the state, its government, forces or agencies.
+
+    >>> is_state_type("StateForce"), is_state_type("RebelGroup")
+    (True, False)
+    """
+    return any(classes.is_a(actor_type, s) for s in _STATE)
+
+
 @dataclass
 class Features:
     """What an event's class is decided by."""
@@ -151,7 +160,7 @@ def doer_kinds(
         if since and on and on[: len(since)] < since[: len(on)]:
             out.add("nonstate")
             continue
-        if any(classes.is_a(t, s) for t in e.types for s in _STATE) or _is_state_part(e, entities):
+        if any(is_state_type(t) for t in e.types) or _is_state_part(e, entities):
             out.add("state")
         elif any(classes.is_a(t, "ArmedGroup") for t in e.types):
             out.add("nonstate")

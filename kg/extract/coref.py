@@ -105,6 +105,19 @@ def _dates_conflict(m: Mention, explicit: str | None, ev: Event) -> bool:
 _WINDOW = 60
 
 
+def _reading(cls: str) -> str:
+    """The class a mention of ``cls`` is read as when non-state groups do it."""
+    return str(classes.behaviour(cls, "nonstate_reading") or cls)
+
+
+def _same_word_read_apart(m: Mention, ev: Event) -> bool:
+    """ "the raid" and "gunmen raided": one word that only the doers' reading
+    (``nonstate_reading``) put in different classes."""
+    if m.trigger.lemma_.lower() not in {x.trigger.lemma_.lower() for x in ev.mentions}:
+        return False
+    return classes.coref_compatible(_reading(m.cls), _reading(ev.cls))
+
+
 def corefer(
     events: list[Event],
     m: Mention,
@@ -134,9 +147,8 @@ def corefer(
         ev = events[idx]
         if ev.speech:
             continue
-        same_word = m.trigger.lemma_.lower() in {x.trigger.lemma_.lower() for x in ev.mentions}
-        if not (classes.coref_compatible(m.cls, ev.cls) or same_word):
-            continue  # "the raid" refers to "raided" whatever class its doers made it
+        if not (classes.coref_compatible(m.cls, ev.cls) or _same_word_read_apart(m, ev)):
+            continue
         if m.additional and classes.behaviour(m.cls, "never_empty"):
             continue  # "one additional suspect was detained": another arrest
         if m.item and any(x.item != m.item for x in ev.mentions):
@@ -221,7 +233,12 @@ def absorb(ev: Event, m: Mention, explicit: str | None) -> None:
     the fuller counts."""
     ev.mentions.append(m)
     ev.cues |= m.cues
-    if m.cls != ev.cls and classes.coref_compatible(m.cls, ev.cls):
+    if m.cls != ev.cls and not classes.coref_compatible(m.cls, ev.cls):
+        # joined by one word read apart: the doers' reading stands ("the raid" told before
+        # "gunmen raided" becomes the attack)
+        if _reading(ev.cls) != ev.cls and _reading(ev.cls) == _reading(m.cls):
+            ev.cls = m.cls
+    elif m.cls != ev.cls:
         if m.speech and ev.speech:
             if classes.depth(m.cls) > classes.depth(ev.cls):
                 ev.cls = m.cls  # "said" then "claimed": the claim

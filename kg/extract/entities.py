@@ -420,7 +420,7 @@ class EntityLinker:
             types = ("AdminRegion",) if nxt == "province" else ("Settlement",)
         if kind in ("PERSON", "ORG") and not any(t.pos_ == "PROPN" for t in s):
             return None, ""  # "Intelligence reports led ...": a common noun, not a name
-        if self._armed_group(s) or (kind != "PERSON" and self._doer(s.root)):
+        if self._armed_group(s) or (kind == "ORG" and self._doer(s.root)):
             types = ("ArmedGroup",)
         # the kind is part of the key: a person and an organisation that share a name are
         # two nodes, never one node with two disjoint types
@@ -442,6 +442,10 @@ class EntityLinker:
         if verb.pos_ not in ("VERB", "AUX"):
             return False
         lemma = verb.lemma_.lower()
+        if lemma in self.pack.words("weak_verbs") or tok.lemma_.lower() in self.pack.words(
+            "natural_causes"
+        ):
+            return False  # "Storm Daniel hit Derna", "Ebola killed 40 people"
         cls = self.pack.table("verbs").get(lemma)
         if (
             cls
@@ -459,13 +463,20 @@ class EntityLinker:
         )
 
     def _doer_spans(self, doc: Doc) -> list[Span]:
-        """Names the model missed that act as armed groups act: the proper-noun subject of a
-        verb of attack or of claiming ("The Kivu Patriots attacked ...", "... accepted
-        responsibility"); :meth:`_doer` types them when they are linked."""
+        """Names the model missed that act as armed groups act: the plural or definite
+        proper-noun subject of a verb of attack or of claiming ("The Kivu Patriots attacked
+        ...", "the Zarbat Front accepted responsibility"); :meth:`_doer` types them when they
+        are linked."""
         covered = {i for e in doc.ents for i in range(e.start, e.end)}
         out = []
         for tok in doc:
             if tok.pos_ != "PROPN" or tok.i in covered or not self._doer(tok):
+                continue
+            # a group's name: plural ("Patriots") or with an article ("the Kivu Front"),
+            # never a bare name like a person's ("Musa stabbed his wife")
+            if tok.tag_ != "NNPS" and not any(
+                c.dep_ == "det" and c.lower_ in self.pack.words("articles") for c in tok.children
+            ):
                 continue
             start = tok.i
             while (

@@ -29,6 +29,7 @@ from kg.extract.arguments import (
     tolls,
     verb_args,
 )
+from kg.extract.classify import is_state_type
 from kg.extract.entities import GROUP_PREFIX, SPAN_KEY
 from kg.extract.lang import LanguagePack, language_pack
 from kg.extract.mentions import Mention, Reading
@@ -174,7 +175,11 @@ class EventReader:
         for m in r.found:
             if m.violent and m.plural and other_events(m.trigger, pack) and not (m.dates or m.year):
                 m.dropped = True  # "has carried out similar attacks in the province"
-            if m.trigger.lemma_.lower() in pack.words("weak_verbs") and m.trigger.pos_ in _VERB:
+            lemma = m.trigger.lemma_.lower()
+            if lemma in pack.words("weapon_verbs") and m.trigger.pos_ in _VERB:
+                if not (m.cues & weapons or m.same_as is not None):
+                    m.dropped = True  # "the fighters went off to Raqqa"
+            if lemma in pack.words("weak_verbs") and m.trigger.pos_ in _VERB:
                 doers = [k for role in ("perpetrator", "agent") for k in m.roles.get(role, [])]
                 if not (doers or m.cues & weapons or m.same_as is not None):
                     m.dropped = True  # "an earthquake struck", "prices hit a record"
@@ -255,20 +260,24 @@ class EventReader:
 def _civilian_doers(r: Reading) -> None:
     """Civilians who do an event of a crowd's class are of its ``civilian_doers_as`` kind:
     "students protested" makes the students protesters (ACLED's actor type)."""
-    civilians = f"{GROUP_PREFIX}civilians"
+    types = {s.kb_id_: s.label_ for s in r.ent_of.values()}
+    group = f"{GROUP_PREFIX}civilians"
     for m in r.found:
         kind = classes.behaviour(m.cls, "civilian_doers_as")
         if not kind:
             continue
         for role in ("perpetrator", "agent"):
-            if role in m.roles:
-                m.roles[role] = [
-                    f"{GROUP_PREFIX}{kind}{k[len(civilians) :]}" if k.startswith(civilians) else k
-                    for k in m.roles[role]
-                ]
-
-
-_STATE_TYPES = ("State", "StateForce", "Government", "GovernmentAgency", "IntelligenceAgency")
+            if role not in m.roles:
+                continue
+            keys = []
+            for k in m.roles[role]:
+                if k.startswith(group):  # "group:civilians@kenya" keeps its country
+                    k = f"{GROUP_PREFIX}{kind}{k[len(group) :]}"
+                elif classes.is_a(types.get(k, "") or "Actor", "Civilians"):
+                    k = f"{GROUP_PREFIX}{kind}"
+                if k not in keys:
+                    keys.append(k)
+            m.roles[role] = keys
 
 
 def _nonstate_readings(r: Reading) -> None:
@@ -283,12 +292,7 @@ def _nonstate_readings(r: Reading) -> None:
         if not alt or not doers:
             continue
         types = [kinds.get(k, "") for k in doers]
-        if all(
-            t
-            and classes.is_a(t, "ArmedGroup")
-            and not any(classes.is_a(t, s) for s in _STATE_TYPES)
-            for t in types
-        ):
+        if all(t and classes.is_a(t, "ArmedGroup") and not is_state_type(t) for t in types):
             m.cls = str(alt)
 
 

@@ -140,8 +140,11 @@ def prevented_before(tok: Token, pack: LanguagePack) -> bool:
 def natural_cause(tok: Token, pack: LanguagePack) -> bool:
     """A death or injury from illness or accident, not from violence: "died of the
     disease", "the deaths were the result of complications from the virus", "the virus
-    killed eight". Only for words of dying, killing and injury; the causes are the pack's
-    ``natural_causes`` after a ``cause_preps`` preposition, in the trigger's own clause."""
+    killed eight". Only for words of dying, killing and injury; the cause is one of the
+    pack's ``natural_causes`` in a chain of ``cause_preps`` phrases on the trigger (or on
+    the predicate it is the subject of), or the subject of a killing verb. A wound, weapon
+    or event word on the way makes it violence ("died of complications from gunshot
+    wounds")."""
     harm = (
         pack.words("dying_verbs")
         | pack.words("killing_verbs")
@@ -151,23 +154,36 @@ def natural_cause(tok: Token, pack: LanguagePack) -> bool:
     )
     if tok.lemma_.lower() not in harm:
         return False
-    causes, preps = pack.words("natural_causes"), pack.words("cause_preps")
-    # the trigger, and the predicate it is the subject of ("the deaths were the result of")
+    causes = pack.words("natural_causes")
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in causes for c in tok.children):
+        return True  # "the virus killed eight"
     heads = [tok]
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in _VERB:
-        heads.append(tok.head)
-        heads += [c for c in tok.head.children if c.dep_ in ("attr", "acomp", "dobj")]
-    weapons = pack.words("weapon_nouns") - pack.words("vehicle_nouns")
-    if any(c.lemma_.lower() in weapons for head in heads for c in head.subtree):
-        return False  # "killed by a roadside bomb after the crash"
-    for head in heads:
-        for c in head.subtree:
-            if c.lemma_.lower() not in causes or c.i == tok.i:
+        heads.append(tok.head)  # "the deaths were the result of ..."
+        heads += [c for c in tok.head.children if c.dep_ in ("attr", "acomp")]
+    return any(_cause_chain(h, pack, 3) for h in heads)
+
+
+def _cause_chain(head: Token, pack: LanguagePack, depth: int) -> bool:
+    """Whether a ``cause_preps`` phrase on ``head`` (or on its object, and so on, ``depth``
+    phrases deep) names a natural cause, with no violence on the way."""
+    if depth == 0:
+        return False
+    violent = (
+        pack.words("injury_nouns")
+        | (pack.words("weapon_nouns") - pack.words("vehicle_nouns"))
+        | set(pack.table("nouns"))
+    )
+    for p in head.children:
+        if p.dep_ != "prep" or p.lower_ not in pack.words("cause_preps"):
+            continue
+        for obj in p.children:
+            if obj.dep_ != "pobj" or any(t.lemma_.lower() in violent for t in obj.subtree):
                 continue
-            if c.dep_ == "pobj" and c.head.lower_ in preps:
+            if obj.lemma_.lower() in pack.words("natural_causes"):
                 return True
-            if c.dep_ == "nsubj" and c.head.i == tok.i:
-                return True  # "the virus killed eight"
+            if _cause_chain(obj, pack, depth - 1):
+                return True
     return False
 
 

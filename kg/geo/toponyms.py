@@ -525,7 +525,14 @@ def _beside_place(doc: Doc, i: int, j: int, ents: dict[int, Span]) -> bool:
     """``Turbat, Balochistan``: a place entity right after ``X,`` or right before ``, X``;
     ``Horlivka (Donetsk)``: a place entity opening the brackets right after it (the
     conflict monitors' "town (district, province)")."""
-    if j + 1 < len(doc) and doc[j].text == "(" and doc[j + 1].pos_ == "PROPN":
+    if (
+        j + 2 < len(doc)
+        and doc[j].text == "("
+        and doc[j + 1].pos_ == "PROPN"
+        and doc[j + 1].text.istitle()
+        and doc[j + 2].text in (")", ",")
+    ):
+        # "(Donetsk)", "(Vina, Adamawa)"; not "(R-Miss.)", "(AFP)" or "(Reuters)"
         e = ents.get(j + 1)
         return e is None or e.label_ in PLACE_ENTS
     if j + 1 < len(doc) and doc[j].text == "," and ents.get(j + 1) is not None:

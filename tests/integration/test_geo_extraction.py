@@ -80,3 +80,9 @@ def test_a_town_before_its_district_in_brackets_is_a_place_whatever_the_model_ta
     assert place.label == "Horlivka" and place.lat is not None, place
     victims = {k for k in ev.roles.get("victim", [])}
     assert place.key not in victims, ev.roles
+
+
+def test_a_name_before_a_party_tag_in_brackets_stays_a_name(extractor: Any) -> None:
+    text = "Thompson (R-Miss.) condemned the attack on the school in Jackson, Mississippi."
+    x = extractor.extract(Article(id="t", text=text, published="2023-05-02"))
+    assert not any(e.label == "Thompson" and e.lat is not None for e in x.entities.values())

@@ -129,3 +129,23 @@ def test_the_style_table_names_only_classes_of_the_ontology(ontology: Graph) -> 
     assert named and not set(named) - classes, set(named) - classes
     for r in data["event"]:
         assert event_classes.is_event_class(r["class"]), r
+
+
+def test_class_settings_of_the_rules_name_known_classes_and_group_kinds() -> None:
+    """``nonstate_reading``, ``civilian_doers_as`` (kg/extract/data/event_roles.json) and the
+    classes of ``verb_objects`` (lang/en/triggers.json) name what exists: a typo would only
+    show as a wrong reading of some report."""
+    from kg.extract import classes
+    from kg.extract.entities import GROUP_KINDS
+
+    roles = json.loads((ROOT / "kg/extract/data/event_roles.json").read_text(encoding="utf-8"))
+    for cls, row in roles["behaviour"].items():
+        if cls.startswith("_"):
+            continue
+        reading = row.get("nonstate_reading")
+        assert reading is None or classes.known(reading), (cls, reading)
+        kind = row.get("civilian_doers_as")
+        assert kind is None or kind in GROUP_KINDS, (cls, kind, sorted(GROUP_KINDS))
+    triggers = json.loads((ROOT / "kg/extract/lang/en/triggers.json").read_text(encoding="utf-8"))
+    for noun, (cls, verbs) in triggers["verb_objects"].items():
+        assert not noun.startswith("_") and classes.known(cls) and verbs, (noun, cls)

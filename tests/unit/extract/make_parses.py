@@ -15,6 +15,27 @@ from tests.unit.extract.parsed import PARSES
 
 # case -> (publication date, text)
 CASES: dict[str, tuple[str, str]] = {
+    "lynched_by_a_mob": (
+        "2023-03-14",
+        "A man lynched by a mob in Sokoto on Monday was buried on Tuesday.",
+    ),
+    "violent_deaths_with_medical_words": (
+        "2023-03-14",
+        "Five people were killed in an outbreak of fighting in Bentiu on Monday. A soldier "
+        "died in Juba on Tuesday of complications from gunshot wounds he suffered in an "
+        "ambush.",
+    ),
+    "captured_a_town_then_commanders": (
+        "2023-03-14",
+        "Rebels captured the town of Kidal on Monday. On Monday, troops captured two rebel "
+        "commanders near Kidal.",
+    ),
+    "not_armed_groups_not_bombs": (
+        "2023-03-14",
+        "Musa stabbed his neighbour in Kano on Monday. The fighters went off to Raqqa. Rioters "
+        "attacked 30 shops in Kano following the death of a teenager. Amnesty said the army "
+        "bears responsibility for the killings.",
+    ),
     "wire_killed_when_shells_hit": (
         "2023-06-12",
         "KHARTOUM, June 11 (Reuters) - At least 17 people were killed when shells hit a "

@@ -562,3 +562,29 @@ def test_strikes_that_killed_are_dated_by_the_publication_when_the_text_gives_no
     x = read("strikes_killed_no_date")
     e = only(x)
     assert e.date is not None and (e.date.value, e.date.basis) == ("2023-06-12", "publication")
+
+
+def test_a_man_lynched_by_a_mob_is_its_victim_not_its_doer() -> None:
+    x = read("lynched_by_a_mob")
+    e = only(x)
+    assert not e.roles.get("perpetrator"), e.roles
+    assert e.roles.get("victim"), e.roles
+
+
+def test_medical_words_do_not_hide_violent_deaths() -> None:
+    x = read("violent_deaths_with_medical_words")
+    tolls = sorted(deaths(e)[0] or 0 for e in incidents(x) if e.fatalities)
+    assert tolls == [1, 5], [(e.types, e.fatalities) for e in x.events]
+
+
+def test_a_town_captured_and_commanders_captured_are_two_events() -> None:
+    x = read("captured_a_town_then_commanders")
+    assert any(is_a(e, "TerritoryTakeover") for e in x.events), [e.types for e in x.events]
+    assert any(is_a(e, "Arrest") for e in x.events), [e.types for e in x.events]
+
+
+def test_people_departures_funerals_and_blame_are_no_groups_bombs_tolls_or_claims() -> None:
+    x = read("not_armed_groups_not_bombs")
+    assert not any(is_a(e, "Bombing") or is_a(e, "ClaimOfResponsibility") for e in x.events)
+    assert not any(e.fatalities for e in x.events), [(e.types, e.fatalities) for e in x.events]
+    assert not any("ArmedGroup" in ent.types for ent in x.entities.values() if "Musa" in ent.label)
