@@ -89,6 +89,15 @@ def build_extraction(
         events.append(ev)
         return ev
 
+    def told_first(m: Mention) -> Mention:
+        """The mention a chain of ``same_as`` links ends at ("shells fired ... hit a market"
+        -> hit -> "were killed"): one event for the whole chain."""
+        seen = {m.id}
+        while m.same_as is not None and m.same_as in by_id and m.same_as not in seen:
+            m = by_id[m.same_as]
+            seen.add(m.id)
+        return m
+
     def narrative_date(ev: Event, m: Mention, k: int) -> None:
         """A verb's event happens in the narrative's time (its sentence's date, else the
         story's), a statement when it was made; with neither, the publication date, marked
@@ -115,10 +124,11 @@ def build_extraction(
         if explicit is None and m.year:
             explicit = m.year
         if m.same_as is not None and m.same_as in by_id:
-            target = of_mention.get(m.same_as)
+            root = told_first(m)
+            target = of_mention.get(root.id)
             if target is None:
-                target = new_event(by_id[m.same_as].cls)
-                of_mention[m.same_as] = target
+                target = new_event(root.cls)
+                of_mention[root.id] = target
             absorb(target, m, explicit)
             of_mention[m.id] = target
             if k is not None:

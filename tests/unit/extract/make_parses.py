@@ -15,6 +15,12 @@ from tests.unit.extract.parsed import PARSES
 
 # case -> (publication date, text)
 CASES: dict[str, tuple[str, str]] = {
+    "fired_by_then_hit_then_killed": (
+        "2023-06-12",
+        "At least 12 people were killed when shells fired by the paramilitary Rapid Support "
+        "Forces hit a market in Omdurman on Sunday, medics said. The RSF denied targeting "
+        "civilians.",
+    ),
     "lynched_by_a_mob": (
         "2023-03-14",
         "A man lynched by a mob in Sokoto on Monday was buried on Tuesday.",

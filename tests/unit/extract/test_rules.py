@@ -588,3 +588,10 @@ def test_people_departures_funerals_and_blame_are_no_groups_bombs_tolls_or_claim
     assert not any(is_a(e, "Bombing") or is_a(e, "ClaimOfResponsibility") for e in x.events)
     assert not any(e.fatalities for e in x.events), [(e.types, e.fatalities) for e in x.events]
     assert not any("ArmedGroup" in ent.types for ent in x.entities.values() if "Musa" in ent.label)
+
+
+def test_a_chain_of_clauses_telling_one_attack_makes_one_event_the_denial_points_to() -> None:
+    x = read("fired_by_then_hit_then_killed")
+    e = only(x)  # killed <- when rockets hit <- rockets fired by: one event
+    assert deaths(e)[:2] == (12, 12), e.fatalities
+    assert labels(x, e, "deniedBy") == {"Rapid Support Forces"}, e.roles
