@@ -435,15 +435,31 @@ _DATE_DEPS = ("prep", "npadvmod")
 
 
 def _occurrence(r: Reading, tok: Token) -> list[Token]:
-    """The verb that says the event ``tok`` (its subject) happened: "fighting broke out in
-    X", "the attack took place on Monday" (``occurrence_verbs``: a lemma, or a lemma with
-    its particle or object)."""
+    """The words that lend the event ``tok`` their place and date: the verb that says it
+    happened ("fighting broke out in X", "the attack took place on Monday":
+    ``occurrence_verbs``, a lemma or a lemma with its particle or object), and the noun that
+    gathers it ("a wave of shooting broke out in X")."""
+    lent: list[Token] = []
+    collective = _collective(r, tok)
+    if collective is not None:
+        lent.append(collective)  # "a wave of shootings in X": the wave's place is theirs
+        tok = collective
     verb = tok.head
     if tok.dep_ != "nsubj" or verb.pos_ not in _VERB:
-        return []
+        return lent
     lemma = verb.lemma_.lower()
     said = {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "dobj")}
-    return [verb] if said & r.words("occurrence_verbs") else []
+    happened = r.words("occurrence_verbs") | r.words("impact_verbs")
+    return lent + [verb] if said & happened else lent
+
+
+def _collective(r: Reading, tok: Token) -> Token | None:
+    """The noun that gathers events told in its ``of`` phrase ("a wave of shooting", "a
+    series of explosions": ``collective_nouns``), or ``None``."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in r.words("of_preps"):
+        return None
+    holder = tok.head.head
+    return holder if holder.lemma_.lower() in r.words("collective_nouns") else None
 
 
 def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = None) -> None:
@@ -821,17 +837,26 @@ def noun_args(r: Reading, m: Mention) -> None:
         _injury_noun(r, m, tok)
     sought(r, m, tok, ("acl", "relcl"))  # "an operation targeting a leader"
     # "crackdowns have weakened ISIS-K": the verb the event noun is the subject of
-    if tok.dep_ in ("nsubj",) and tok.head.lemma_.lower() in r.words("harm_verbs"):
-        for g in tok.head.children:
+    subject = _collective(r, tok) or tok  # "a series of explosions rocked X"
+    verb = subject.head
+    if subject.dep_ == "nsubj" and verb.lemma_.lower() in r.words("harm_verbs"):
+        for g in verb.children:
             if g.dep_ in ("dobj",):
                 _add_actors(r, m, "target", g)
                 _add_sites(r, m, g)  # "the explosion targeted a bakery"
-                if tok.head.lemma_.lower() in r.words("killing_verbs"):
+                if verb.lemma_.lower() in r.words("killing_verbs"):
                     q = count_on(g, r.pack)
                     if q:
                         m.fatalities = q
+    if subject.dep_ == "nsubj" and verb.lemma_.lower() in r.words("impact_verbs"):
+        for g in verb.children:
+            if g.dep_ == "dobj":  # "an explosion rocked Mogadishu": where it happened
+                for s in places(entities_in(g, r.ent_of)):
+                    m.add("location", s.kb_id_)
     locations(r, m, tok, set(r.by_tok))
     dates(r, m, tok)
+    if any(t.pos_ in _VERB for t in _occurrence(r, tok)):
+        m.asserted = True  # "fighting broke out": it happened, in the narrative's time
     gov = tok.head
     asserting = r.words("perpetration_verbs") | r.words("confirming_verbs")
     if tok.dep_ == "dobj" and gov.lemma_.lower() in asserting:

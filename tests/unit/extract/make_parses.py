@@ -15,6 +15,11 @@ from tests.unit.extract.parsed import PARSES
 
 # case -> (publication date, text)
 CASES: dict[str, tuple[str, str]] = {
+    "wave_of_shooting_and_explosions_rocked": (
+        "2023-06-12",
+        "A wave of shooting broke out in Kismayo on Saturday. On Sunday a series of "
+        "explosions rocked Baidoa, killing at least six people.",
+    ),
     "fired_by_then_hit_then_killed": (
         "2023-06-12",
         "At least 12 people were killed when shells fired by the paramilitary Rapid Support "

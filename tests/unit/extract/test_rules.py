@@ -595,3 +595,12 @@ def test_a_chain_of_clauses_telling_one_attack_makes_one_event_the_denial_points
     e = only(x)  # killed <- when rockets hit <- rockets fired by: one event
     assert deaths(e)[:2] == (12, 12), e.fatalities
     assert labels(x, e, "deniedBy") == {"Rapid Support Forces"}, e.roles
+
+
+def test_events_gathered_by_a_wave_or_series_take_its_place_and_date() -> None:
+    x = read("wave_of_shooting_and_explosions_rocked")
+    found = {labels(x, e, "location").pop(): e for e in incidents(x) if e.roles.get("location")}
+    assert set(found) == {"Kismayo", "Baidoa"}, [(e.types, e.roles) for e in x.events]
+    assert found["Kismayo"].date is not None and found["Kismayo"].date.value == "2023-06-10"
+    assert is_a(found["Baidoa"], "Bombing") and deaths(found["Baidoa"])[1] == 6
+    assert found["Baidoa"].date is not None and found["Baidoa"].date.value == "2023-06-11"
