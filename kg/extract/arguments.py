@@ -450,7 +450,7 @@ def _occurrence(r: Reading, tok: Token) -> list[Token]:
     lemma = verb.lemma_.lower()
     said = {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "dobj")}
     happened = r.words("occurrence_verbs") | r.words("impact_verbs")
-    return lent + [verb] if said & happened else lent
+    return [*lent, verb] if said & happened else lent
 
 
 def _collective(r: Reading, tok: Token) -> Token | None:
