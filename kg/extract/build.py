@@ -362,7 +362,17 @@ def _about_the_story(events: list[Event]) -> None:
     """A claim, attribution or denial that names no event ("claimed responsibility for the
     incident", "police blamed al-Shabaab", "the group denied any involvement") is about the
     violent event told last before it, else the first told after it."""
-    violent = sorted((e for e in events if not e.speech and _violent(e)), key=_position)
+    # events with a perpetrator to claim or blame: violence, and property destroyed or
+    # looted ("sources suspected separatists" of setting fire to a school)
+    violent = sorted(
+        (
+            e
+            for e in events
+            if not e.speech
+            and (_violent(e) or classes.behaviour(e.cls, "subject") == "perpetrator")
+        ),
+        key=_position,
+    )
     starts = [_position(e) for e in violent]
     for st in events:
         kind = classes.behaviour(st.cls, "speech_kind") if st.speech else None

@@ -38,6 +38,8 @@ _ARABIC_FOLD = str.maketrans(
 _DASHES = re.compile(r"[\u2010-\u2015\-_/]")
 _PUNCT = re.compile(r"[^\w' ]+")
 _SPACES = re.compile(r"\s+")
+# "Southwest" and "South-West" are one name (Cameroon's regions are written both ways)
+_COMPASS = re.compile(r"\b(north|south)(east|west)\b")
 
 
 @lru_cache(maxsize=200_000)
@@ -48,6 +50,8 @@ def key(name: str) -> str:
     True
     >>> key("Côte d’Ivoire")
     "cote d'ivoire"
+    >>> key("Southwest") == key("South-West")
+    True
     """
     t = unicodedata.normalize("NFKD", name)
     t = "".join(c for c in t if not unicodedata.combining(c))
@@ -56,6 +60,7 @@ def key(name: str) -> str:
     t = _DASHES.sub(" ", t)
     t = _PUNCT.sub(" ", t)
     t = _SPACES.sub(" ", t).strip()
+    t = _COMPASS.sub(r"\1 \2", t)
     if t.startswith("the "):
         t = t[4:]
     return t

@@ -86,3 +86,11 @@ def test_a_name_before_a_party_tag_in_brackets_stays_a_name(extractor: Any) -> N
     text = "Thompson (R-Miss.) condemned the attack on the school in Jackson, Mississippi."
     x = extractor.extract(Article(id="t", text=text, published="2023-05-02"))
     assert not any(e.label == "Thompson" and e.lat is not None for e in x.entities.values())
+
+
+def test_a_compass_region_written_as_one_word_is_that_region(extractor: Any) -> None:
+    # Cameroon's "South-West" region, written "Southwest": never a place of another country
+    text = "02/20/2024: Assailants set fire to a school in Kumba, Southwest region, Cameroon."
+    x = extractor.extract(Article(id="t", text=text, published="2024-02-21"))
+    places = {k for e in x.events for k in e.roles.get("location", [])}
+    assert places and all(k.startswith("cm-") for k in places), places

@@ -15,6 +15,12 @@ from tests.unit.extract.parsed import PARSES
 
 # case -> (publication date, text)
 CASES: dict[str, tuple[str, str]] = {
+    "suspected_of_arson": (
+        "2024-02-21",
+        "02/20/2024: Assailants set fire to a school in Kumba, Cameroon. There were no "
+        "reported casualties. No group claimed responsibility; however, sources suspected "
+        "the Ambazonia Defence Forces.",
+    ),
     "wave_of_shooting_and_explosions_rocked": (
         "2023-06-12",
         "A wave of shooting broke out in Kismayo on Saturday. On Sunday a series of "

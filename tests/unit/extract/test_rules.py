@@ -604,3 +604,10 @@ def test_events_gathered_by_a_wave_or_series_take_its_place_and_date() -> None:
     assert found["Kismayo"].date is not None and found["Kismayo"].date.value == "2023-06-10"
     assert is_a(found["Baidoa"], "Bombing") and deaths(found["Baidoa"])[1] == 6
     assert found["Baidoa"].date is not None and found["Baidoa"].date.value == "2023-06-11"
+
+
+def test_a_suspicion_with_no_object_is_about_the_property_destroyed_before_it() -> None:
+    x = read("suspected_of_arson")
+    e = only(x)
+    assert is_a(e, "LootingOrPropertyDestruction"), e.types
+    assert labels(x, e, "suspectedPerpetrator") == {"Ambazonia Defence Forces"}, e.roles
