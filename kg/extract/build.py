@@ -25,7 +25,7 @@ from kg.extract.entities import DATELINE_KEY, SPAN_KEY
 from kg.extract.gazetteer import PLACE_TYPES, Gazetteer
 from kg.extract.groups import Groups, document_country, is_placeholder
 from kg.extract.lang import LanguagePack, language_pack
-from kg.extract.mentions import PERSONS_KEY, Mention
+from kg.extract.mentions import ENTITY_TYPES_KEY, PERSONS_KEY, Mention
 from kg.extract.narrative import DATE_ENTS_KEY, headline_end, read_narrative, sentence_date
 from kg.geo.precision import geo_precision, locate_places
 from kg.records import Article, DateValue, EntityRecord, EventRecord, Extraction, Quantity
@@ -659,4 +659,5 @@ def records_component(doc: Doc) -> Doc:
         doc.user_data.pop("ckg_outlets", None)
         doc.user_data.pop(DATE_ENTS_KEY, None)
         doc.user_data.pop(PERSONS_KEY, None)
+        doc.user_data.pop(ENTITY_TYPES_KEY, None)
     return doc

@@ -94,6 +94,21 @@ class EntityLinker:
         self.force_heads = pack.words("force_heads")
         # "Daesh (ISIS) Afghanistan-based branch": the nouns that name a group's branch
         self.branch_nouns = pack.words("branch_nouns")
+        # what armed groups do (:meth:`_doer`): attack ("verbs" of the Attack family, not of
+        # dying nor weak), and claim ("verb_objects" of a claim: "accepted responsibility")
+        verbs = pack.table("verbs") if "verbs" in pack else {}
+        self.attack_verbs = frozenset(
+            v
+            for v, cls in verbs.items()
+            if classes.family(cls) == classes.named("attack")
+            and v not in pack.words("dying_verbs") | pack.words("weak_verbs")
+        )
+        objects = pack.table("verb_objects") if "verb_objects" in pack else {}
+        self.claiming_objects = {
+            noun: frozenset(row[1])
+            for noun, row in objects.items()
+            if classes.is_a(row[0], classes.named("claim"))
+        }
         # "Dand district, Kandahar province", "Kupwara (Jammu and Kashmir)": what may come
         # between a place and the place it lies in
         words = "|".join(map(re.escape, sorted(pack.words("container_words"))))
@@ -433,32 +448,22 @@ class EntityLinker:
         return key, types[0]
 
     def _doer(self, tok: Token) -> bool:
-        """Whether ``tok`` is the subject of a verb of attack (``verbs`` of the Attack family,
-        not of dying) or of claiming responsibility (``verb_objects``): what armed groups do
-        (ACLED's convention for unknown perpetrators)."""
-        if tok.dep_ != "nsubj" or "verbs" not in self.pack:
-            return False
+        """Whether ``tok`` is the subject of a verb of attack or of claiming responsibility
+        (``attack_verbs``, ``claiming_objects``): what armed groups do (ACLED's convention for
+        unknown perpetrators). Not a weak verb's or a disease ("Storm Daniel hit Derna",
+        "Ebola killed 40 people")."""
         verb = tok.head
-        if verb.pos_ not in ("VERB", "AUX"):
+        if tok.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX"):
             return False
-        lemma = verb.lemma_.lower()
-        if lemma in self.pack.words("weak_verbs") or tok.lemma_.lower() in self.pack.words(
+        if "natural_causes" in self.pack and tok.lemma_.lower() in self.pack.words(
             "natural_causes"
         ):
-            return False  # "Storm Daniel hit Derna", "Ebola killed 40 people"
-        cls = self.pack.table("verbs").get(lemma)
-        if (
-            cls
-            and classes.family(cls) == classes.named("attack")
-            and lemma not in self.pack.words("dying_verbs")
-        ):
+            return False
+        lemma = verb.lemma_.lower()
+        if lemma in self.attack_verbs:
             return True
-        objects = self.pack.table("verb_objects") if "verb_objects" in self.pack else {}
         return any(
-            c.dep_ == "dobj"
-            and c.lemma_.lower() in objects
-            and lemma in objects[c.lemma_.lower()][1]
-            and classes.is_a(objects[c.lemma_.lower()][0], classes.named("claim"))
+            c.dep_ == "dobj" and lemma in self.claiming_objects.get(c.lemma_.lower(), ())
             for c in verb.children
         )
 

@@ -260,7 +260,7 @@ class EventReader:
 def _civilian_doers(r: Reading) -> None:
     """Civilians who do an event of a crowd's class are of its ``civilian_doers_as`` kind:
     "students protested" makes the students protesters (ACLED's actor type)."""
-    types = {s.kb_id_: s.label_ for s in r.ent_of.values()}
+    types = r.entity_types
     group = f"{GROUP_PREFIX}civilians"
     for m in r.found:
         kind = classes.behaviour(m.cls, "civilian_doers_as")
@@ -285,7 +285,7 @@ def _nonstate_readings(r: Reading) -> None:
     ``nonstate_reading``: "assailants raided a camp" is an attack, so the toll told next
     ("nine civilians were killed") is its toll (ACLED keeps security operations for state
     forces)."""
-    kinds = {s.kb_id_: s.label_ for s in r.ent_of.values()}
+    kinds = r.entity_types
     for m in r.found:
         alt = classes.behaviour(m.cls, "nonstate_reading")
         doers = [k for role in ("perpetrator", "agent") for k in m.roles.get(role, [])]

@@ -21,6 +21,7 @@ from kg.records import Quantity
 # places that are only places (a country also acts, as a state)
 PLACE_ONLY = frozenset(PLACE_TYPES - {"Country"})
 PERSONS_KEY = "ckg_persons"  # doc.user_data: where each named person ends, once per document
+ENTITY_TYPES_KEY = "ckg_entity_types"  # doc.user_data: entity key -> linked type, once per doc
 PRONOUN_REACH = 80  # tokens: how far back "he said" looks for the person it names
 
 
@@ -89,6 +90,16 @@ class Reading:
         if found is None:
             found = frozenset(s.kb_id_ for s in self.ent_of.values() if s.label_ == "MediaOutlet")
             self.doc.user_data["ckg_outlets"] = found
+        return found
+
+    @property
+    def entity_types(self) -> dict[str, str]:
+        """Entity key -> the type its mentions were linked as, for the whole document (built
+        once per document)."""
+        found = self.doc.user_data.get(ENTITY_TYPES_KEY)
+        if found is None:
+            found = {s.kb_id_: s.label_ for s in self.ent_of.values()}
+            self.doc.user_data[ENTITY_TYPES_KEY] = found
         return found
 
     @property

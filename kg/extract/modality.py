@@ -145,14 +145,9 @@ def natural_cause(tok: Token, pack: LanguagePack) -> bool:
     the predicate it is the subject of), or the subject of a killing verb. A wound, weapon
     or event word on the way makes it violence ("died of complications from gunshot
     wounds")."""
-    harm = (
-        pack.words("dying_verbs")
-        | pack.words("killing_verbs")
-        | pack.words("death_nouns")
-        | pack.words("injuring_verbs")
-        | pack.words("injury_nouns")
-    )
-    if tok.lemma_.lower() not in harm:
+    lemma = tok.lemma_.lower()
+    harm = ("dying_verbs", "killing_verbs", "death_nouns", "injuring_verbs", "injury_nouns")
+    if not any(lemma in pack.words(name) for name in harm):
         return False
     causes = pack.words("natural_causes")
     if any(c.dep_ == "nsubj" and c.lemma_.lower() in causes for c in tok.children):
@@ -161,19 +156,19 @@ def natural_cause(tok: Token, pack: LanguagePack) -> bool:
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in _VERB:
         heads.append(tok.head)  # "the deaths were the result of ..."
         heads += [c for c in tok.head.children if c.dep_ in ("attr", "acomp")]
-    return any(_cause_chain(h, pack, 3) for h in heads)
-
-
-def _cause_chain(head: Token, pack: LanguagePack, depth: int) -> bool:
-    """Whether a ``cause_preps`` phrase on ``head`` (or on its object, and so on, ``depth``
-    phrases deep) names a natural cause, with no violence on the way."""
-    if depth == 0:
-        return False
     violent = (
         pack.words("injury_nouns")
         | (pack.words("weapon_nouns") - pack.words("vehicle_nouns"))
-        | set(pack.table("nouns"))
+        | pack.words("nouns")
     )
+    return any(_cause_chain(h, pack, violent, 3) for h in heads)
+
+
+def _cause_chain(head: Token, pack: LanguagePack, violent: frozenset[str], depth: int) -> bool:
+    """Whether a ``cause_preps`` phrase on ``head`` (or on its object, and so on, ``depth``
+    phrases deep) names a natural cause, with no word of ``violent`` on the way."""
+    if depth == 0:
+        return False
     for p in head.children:
         if p.dep_ != "prep" or p.lower_ not in pack.words("cause_preps"):
             continue
@@ -182,7 +177,7 @@ def _cause_chain(head: Token, pack: LanguagePack, depth: int) -> bool:
                 continue
             if obj.lemma_.lower() in pack.words("natural_causes"):
                 return True
-            if _cause_chain(obj, pack, depth - 1):
+            if _cause_chain(obj, pack, violent, depth - 1):
                 return True
     return False
 

@@ -1,7 +1,7 @@
 """Event triggers: the words and phrases that name an event, and the class each names.
 
 A verb or noun whose lemma is in the language pack's ``verbs``/``nouns`` tables, or a phrase
-of its ``phrases`` table (``air strike``, ``claimed responsibility``; headed by its root),
+of its ``phrases`` table (``air strike``, ``opened fire``; headed by its root),
 triggers a mention. A
 noun that only modifies another noun (``IED facilitator``) names no event unless that noun is
 the event's scene or people (``the blast site``); nor does a trigger
@@ -37,7 +37,7 @@ class TriggerFinder:
         out: dict[int, tuple[str, int]] = {}
         for match_id, start, end in self.matcher(doc):
             cls = doc.vocab.strings[match_id]
-            # the phrase's root: "air strike" -> strike, "claimed responsibility" -> claimed
+            # the phrase's root: "air strike" -> strike, "opened fire" -> opened
             head = doc[start:end].root.i
             out[head] = (cls, start)
         return out

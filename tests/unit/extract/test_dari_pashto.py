@@ -10,6 +10,7 @@ import pytest
 
 from kg.extract import Extractor, classes
 from kg.records import Article, EventRecord, Extraction
+from tests.unit.extract.reading import incidents, labels, only, statements
 
 
 @lru_cache(maxsize=1)
@@ -21,29 +22,8 @@ def read(text: str, lang: str) -> Extraction:
     return _extractor().extract(Article(id="t", text=text, published="2023-05-20", lang=lang))
 
 
-def incidents(x: Extraction) -> list[EventRecord]:
-    return [e for e in x.events if not classes.is_speech(e.types[0]) and e.part_of is None]
-
-
-def statements(x: Extraction, cls: str) -> list[EventRecord]:
-    return [
-        e for e in x.events if classes.is_speech(e.types[0]) and classes.subsumes(cls, e.types[0])
-    ]
-
-
-def one(x: Extraction) -> EventRecord:
-    """The one incident read."""
-    found = incidents(x)
-    assert len(found) == 1, [(e.types, e.roles) for e in found]
-    return found[0]
-
-
 def deaths(e: EventRecord) -> int | None:
     return e.fatalities.best if e.fatalities else None
-
-
-def labels(x: Extraction, e: EventRecord, role: str) -> set[str]:
-    return {x.entities[k].label for k in e.roles.get(role, [])}
 
 
 @pytest.mark.parametrize(
@@ -120,27 +100,27 @@ def test_pashto_one_man_beaten_and_killed_is_one_death() -> None:
 
 def test_pashto_the_owner_of_the_site_bombed_is_the_target_not_the_bomber() -> None:
     x = read("د ملي امنیت ریاست د یوه دفتر مخې ته یو موټر بم وچاودېد.", "ps")
-    e = one(x)
+    e = only(x)
     assert "National Directorate of Security" in labels(x, e, "target")
     assert not e.roles.get("perpetrator")
 
 
 def test_pashto_the_owner_of_the_vehicle_hit_is_the_target() -> None:
     x = read("د سپاه پاسدارانو د یوه موټر تر څنګ د سړک غاړې بم وچاودېد.", "ps")
-    e = one(x)
+    e = only(x)
     assert labels(x, e, "target") == {"Islamic Revolutionary Guard Corps"}
     assert not e.roles.get("perpetrator")
 
 
 def test_pashto_a_country_before_its_province_is_where_not_who() -> None:
     x = read("د پاکستان د بلوچستان ایالت په کوټه ښار کې یو بم وچاودېد.", "ps")
-    e = one(x)
+    e = only(x)
     assert not e.roles.get("perpetrator"), e.roles
 
 
 def test_dari_a_compound_place_written_solid_is_the_gazetteer_place() -> None:
     x = read("روز شنبه یک بمب در شهر پلخمری منفجر شد و دو تن کشته شدند.", "fa")
-    e = one(x)
+    e = only(x)
     assert labels(x, e, "location") == {x.entities["af-pul-e-khumri"].label}
 
 
@@ -187,7 +167,7 @@ def test_a_record_that_does_not_say_its_language_is_identified() -> None:
 )
 def test_a_drone_named_with_its_state_is_that_states_forces(text: str, lang: str) -> None:
     x = read(text, lang)
-    e = one(x)
+    e = only(x)
     assert labels(x, e, "perpetrator") == {"Military Forces of Pakistan"}
 
 
@@ -208,7 +188,7 @@ def test_dari_state_media_reporting_is_a_statement_and_the_dead_are_counted() ->
         "افراد مسلح بر یک پاسگاه مرزی در نزدیکی شهر خاش کشته شدند.",
         "fa",
     )
-    e = one(x)
+    e = only(x)
     assert deaths(e) == 3
     assert "Iran" not in labels(x, e, "victim")
     (said,) = statements(x, classes.named("statement"))
@@ -221,7 +201,7 @@ def test_pashto_a_pronoun_doer_is_not_the_country_the_place_is_in() -> None:
         "دوه مسافر ووژل شول.",
         "ps",
     )
-    e = one(x)
+    e = only(x)
     assert "Pakistan" not in labels(x, e, "perpetrator"), e.roles
 
 
@@ -251,7 +231,7 @@ def test_a_count_of_incidents_opens_a_roundup(text: str, lang: str) -> None:
 
 def test_pashto_a_name_with_pashto_letters_finds_its_persian_spelling() -> None:
     x = read("د هلمند ولایت په لښکرګاه ښار کې یو بم وچاودېد او دوه ملکي وګړي ووژل شول.", "ps")
-    e = one(x)
+    e = only(x)
     assert "af-lashkar-gah" in e.roles.get("location", []), e.roles
 
 
@@ -260,7 +240,7 @@ def test_pashto_a_number_word_is_never_a_place() -> None:
         "وسله والو د ایران په خاش ښار کې پر یوه پاټک برید وکړ. په دې برید کې درې پولیس ووژل شول.",
         "ps",
     )
-    e = one(x)
+    e = only(x)
     assert all(x.entities[k].label != "درې" for k in e.roles.get("location", [])), e.roles
     assert e.fatalities is not None and e.fatalities.best == 3
 
@@ -295,13 +275,13 @@ def test_pashto_they_is_not_counted_as_two() -> None:
 )
 def test_the_taliban_take_territory_as_insurgents_before_they_rule(day: str, cls: str) -> None:
     x = read(f"به تاریخ {day}، طالبان مرکز ولسوالی خاک سفید ولایت فراه را تصرف کردند.", "fa")
-    e = one(x)
+    e = only(x)
     assert e.types[0] == cls
 
 
 def test_dari_a_district_taken_back_written_apart_is_regained() -> None:
     x = read("نیروهای امارت اسلامی روز شنبه ولسوالی خاک سفید را باز پس گرفتند.", "fa")
-    e = one(x)
+    e = only(x)
     assert e.types[0] == "TerritoryRegained"
 
 
@@ -311,7 +291,7 @@ def test_dari_militants_of_a_group_are_counted() -> None:
         "طالبان پاکستان را کشتند.",
         "fa",
     )
-    e = one(x)
+    e = only(x)
     assert deaths(e) == 7
     assert labels(x, e, "victim") == {"Tehrik-e-Taliban Pakistan"}
 
@@ -322,12 +302,12 @@ def test_pashto_a_clash_between_police_and_protesters_is_no_armed_clash() -> Non
         "کې یې ۹ تنه ټپیان شول.",
         "ps",
     )
-    assert one(x).types[0] == "ViolentDemonstration"
+    assert only(x).types[0] == "ViolentDemonstration"
 
 
 def test_dari_law_enforcement_forces_are_police() -> None:
     x = read("نیروهای انتظامی ایران روز شنبه در شهر زاهدان سه معترض را کشتند.", "fa")
-    assert labels(x, one(x), "perpetrator") == {
+    assert labels(x, only(x), "perpetrator") == {
         "Law Enforcement Command of the Islamic Republic of Iran"
     }
 
@@ -338,7 +318,7 @@ def test_pashto_a_passive_toll_names_no_doer_and_the_pakistani_taliban_deny() ->
         "کوونکي ووژل شول. د پاکستان طالبانو په دې برید کې له لاس لرلو انکار وکړ.",
         "ps",
     )
-    e = one(x)
+    e = only(x)
     assert not e.roles.get("perpetrator"), e.roles
     (denial,) = statements(x, classes.named("denial"))
     assert labels(x, denial, "speaker") == {"Tehrik-e-Taliban Pakistan"}

@@ -3,35 +3,9 @@ each test states what an analyst reading the sentence would code."""
 
 from __future__ import annotations
 
-from kg.extract import classes
-from kg.records import EventRecord, Extraction
+from kg.records import EventRecord
 from tests.unit.extract.parsed import read
-
-
-def incidents(x: Extraction) -> list[EventRecord]:
-    """The events read (not statements, not the parts of an event)."""
-    return [e for e in x.events if not classes.is_speech(e.types[0]) and e.part_of is None]
-
-
-def statements(x: Extraction, cls: str) -> list[EventRecord]:
-    """The statements of class ``cls`` or below it."""
-    return [
-        e for e in x.events if classes.is_speech(e.types[0]) and classes.subsumes(cls, e.types[0])
-    ]
-
-
-def only(x: Extraction) -> EventRecord:
-    found = incidents(x)
-    assert len(found) == 1, [(e.types, e.roles) for e in x.events]
-    return found[0]
-
-
-def labels(x: Extraction, e: EventRecord, role: str) -> set[str]:
-    return {x.entities[k].label for k in e.roles.get(role, [])}
-
-
-def is_a(e: EventRecord, cls: str) -> bool:
-    return any(classes.subsumes(cls, t) for t in e.types)
+from tests.unit.extract.reading import incidents, is_a, labels, only, statements
 
 
 def deaths(e: EventRecord) -> tuple[int | None, int | None, int | None]:
