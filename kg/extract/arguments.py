@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract import classes
 from kg.extract.counts import count_on, number_word, quantity
-from kg.extract.entities import GROUP_PREFIX, SITE_PREFIX
+from kg.extract.entities import GROUP_PREFIX, SITE_PREFIX, site_name_kind
 from kg.extract.mentions import PLACE_ONLY, Mention, Reading
 from kg.extract.modality import governor_verb
 from kg.records import Quantity
@@ -239,9 +239,12 @@ def _sites_of_part(r: Reading, m: Mention, tok: Token) -> None:
 
 
 def _add_sites(r: Reading, m: Mention, tok: Token) -> None:
-    """The buildings and sites a phrase names are the event's target (``stormed a hotel``)."""
+    """The buildings and sites a phrase names are the event's target (``stormed a hotel``,
+    ``attacked the Serena Hotel``; a named street is where it happened, not its target)."""
     for s in head_entities(r, tok):
-        if s.kb_id_.startswith(SITE_PREFIX):
+        if s.kb_id_.startswith(SITE_PREFIX) or (
+            s.label_ == "Site" and site_name_kind([t.lower_ for t in s], r.pack) == "facility"
+        ):
             m.add("target", s.kb_id_)
 
 
@@ -471,13 +474,15 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
     if tok.pos_ in _NOUN and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
         holders.append(tok.head)
     holders += _copula(r, tok) + _occurrence(r, tok)
+    street_preps = r.words("street_preps")  # "exploded on Oxford Street"
     for h in holders:
         for c in h.children:
-            if c.dep_ == "prep" and c.lower_ in loc_preps:
+            if c.dep_ == "prep" and c.lower_ in loc_preps | street_preps:
                 for g in c.children:
                     if g.dep_ == "pobj" and not (triggers and g.i in triggers):
                         for s in places(entities_in(g, r.ent_of)):
-                            m.add("location", s.kb_id_)
+                            if c.lower_ in loc_preps or _street(r, s):
+                                m.add("location", s.kb_id_)
     if "location" in m.roles or tok.pos_ in _NOUN:
         return
     # its own clause: not the clauses coordinated with it that tell other events (a roundup:
@@ -489,6 +494,11 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
         s = r.ent_of[t.i]
         if places([s]) and s.label_ != "Country" and is_loc_use(t, loc_preps):
             m.add("location", s.kb_id_)
+
+
+def _street(r: Reading, s: Span) -> bool:
+    """Whether ``s`` names a street or square (``Oxford Street``, ``Rue Victor Hugo``)."""
+    return s.label_ == "Site" and site_name_kind([t.lower_ for t in s], r.pack) == "way"
 
 
 def date_text(tok: Token) -> str:

@@ -43,7 +43,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract import classes
 from kg.extract.dates import DATELINE_RX, date_in_a_name, find_dateline, not_a_date
 from kg.extract.gazetteer import Gazetteer, norm
-from kg.extract.lang import language_pack
+from kg.extract.lang import LanguagePack, language_pack
 from kg.geo.toponyms import Choice, gazetteer_spans, resolve
 
 SPAN_KEY = "ckg"
@@ -79,6 +79,27 @@ if not Doc.has_extension("ckg_new"):
     Doc.set_extension("ckg_new", default=None)  # key -> (label, types) of minted entities
 if not Doc.has_extension("ckg_relations"):
     Doc.set_extension("ckg_relations", default=None)  # [(subject key, property, object key)]
+
+
+def site_name_kind(words: list[str], pack: LanguagePack) -> str | None:
+    """What a name made of ``words`` (lower case) calls a place: ``"way"`` for a street or
+    square (where an event happened), ``"facility"`` for a building or site (also what an
+    attack is aimed at), else ``None``. The head is the last word, or the first in names
+    written head first (``site_name_words``, ``site_name_leads`` of the language pack).
+
+    >>> pack = language_pack("en")
+    >>> [site_name_kind(n.lower().split(), pack) for n in ("Oxford Street", "Rue Victor Hugo",
+    ...  "Serena Hotel", "Camp Bastion", "Islamic State")]
+    ['way', 'way', 'facility', 'facility', None]
+    """
+    if len(words) < 2 or "site_name_words" not in pack:
+        return None
+    heads = pack.table("site_name_words")
+    if words[-1] in heads:
+        return str(heads[words[-1]])
+    if words[0] in pack.words("site_name_leads"):
+        return str(heads.get(words[0], "way"))
+    return None
 
 
 class EntityLinker:
@@ -148,7 +169,11 @@ class EntityLinker:
                     start, end = ent.start, ent.end
                     while start < end and doc[start].lower_ in self.pack.words("articles"):
                         start += 1
-                    while end > start and doc[end - 1].tag_ == "POS":
+                    # "Oxford Street and", "the Lotus Hotel in": a name ends before a
+                    # conjunction, a preposition or a comma
+                    while end > start and (
+                        doc[end - 1].tag_ in ("POS", "CC", "IN") or doc[end - 1].text in (",", ";")
+                    ):
                         end -= 1
                     # "Port-au-Prince (Ouest": the name ends at the bracket
                     end = next((k for k in range(start + 1, end) if doc[k].text == "("), end)
@@ -435,7 +460,9 @@ class EntityLinker:
             types = ("AdminRegion",) if nxt == "province" else ("Settlement",)
         if kind in ("PERSON", "ORG") and not any(t.pos_ == "PROPN" for t in s):
             return None, ""  # "Intelligence reports led ...": a common noun, not a name
-        if self._armed_group(s) or (kind == "ORG" and self._doer(s.root)):
+        if site_name_kind([t.lower_ for t in s], self.pack):
+            types = ("Site",)  # "Oxford Street", "the Army Public School", "Camp Bastion"
+        elif self._armed_group(s) or (kind == "ORG" and self._doer(s.root)):
             types = ("ArmedGroup",)
         # the kind is part of the key: a person and an organisation that share a name are
         # two nodes, never one node with two disjoint types

@@ -15,6 +15,15 @@ from tests.unit.extract.parsed import PARSES
 
 # case -> (publication date, text)
 CASES: dict[str, tuple[str, str]] = {
+    "named_street_and_hotel": (
+        "2024-03-02",
+        "A car bomb exploded on Marlow Road in Kandahar on Friday, wounding four people. On "
+        "Saturday gunmen stormed the Lotus Garden Hotel in Herat, killing seven guests.",
+    ),
+    "school_named_for_the_army": (
+        "2024-03-02",
+        "A suicide bomber struck the Army Model School in Quetta on Friday, killing 12 students.",
+    ),
     "suspected_of_arson": (
         "2024-02-21",
         "02/20/2024: Assailants set fire to a school in Kumba, Cameroon. There were no "

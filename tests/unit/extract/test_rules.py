@@ -585,3 +585,22 @@ def test_a_suspicion_with_no_object_is_about_the_property_destroyed_before_it() 
     e = only(x)
     assert is_a(e, "LootingOrPropertyDestruction"), e.types
     assert labels(x, e, "suspectedPerpetrator") == {"Ambazonia Defence Forces"}, e.roles
+
+
+def test_a_named_street_is_where_a_bombing_happened_and_a_named_hotel_is_also_its_target() -> None:
+    x = read("named_street_and_hotel")
+    found = {e.date.value: e for e in incidents(x) if e.date is not None}
+    bombing, raid = found["2024-03-01"], found["2024-03-02"]
+    assert labels(x, bombing, "location") >= {"Marlow Road"}, bombing.roles
+    assert "Marlow Road" not in labels(x, bombing, "target"), bombing.roles
+    assert "Lotus Garden Hotel" in labels(x, raid, "target"), raid.roles
+    assert "Lotus Garden Hotel" in labels(x, raid, "location"), raid.roles
+
+
+def test_a_school_named_for_the_army_is_a_site_attacked_not_an_armed_group() -> None:
+    x = read("school_named_for_the_army")
+    e = only(x)
+    assert labels(x, e, "target") == {"Army Model School"}, e.roles
+    school = next(v for v in x.entities.values() if v.label == "Army Model School")
+    assert school.types == ("Site",), school.types
+    assert deaths(e)[:2] == (12, 12), e.fatalities
