@@ -111,6 +111,8 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
                 continue  # "an official in Kunduz city, Kunduz province, Afghanistan": a place
             if dep in ("compound", "conj", "appos", "cc"):
                 visit(c, depth + 1, bucket)
+            elif dep in ("amod", "nmod") and is_group(span) and _named_actor(ent_of.get(c.i)):
+                visit(c, depth + 1, bucket)  # "the army and al-Shabaab fighters": the name
             elif dep in ("amod", "nmod", "poss", "npadvmod"):
                 visit(c, depth + 1, mods if bucket is core else bucket)
             elif dep == "acl" and c.lemma_.lower() in r.words("naming_verbs"):
@@ -440,7 +442,8 @@ _DATE_DEPS = ("prep", "npadvmod")
 def _occurrence(r: Reading, tok: Token) -> list[Token]:
     """The words that lend the event ``tok`` their place and date: the verb that says it
     happened ("fighting broke out in X", "the attack took place on Monday":
-    ``occurrence_verbs``, a lemma or a lemma with its particle or object), and the noun that
+    ``occurrence_verbs``, a lemma or a lemma with its particle or object; "the blast left
+    nine dead on Monday": ``outcome_verbs``), and the noun that
     gathers it ("a wave of shooting broke out in X")."""
     lent: list[Token] = []
     collective = _collective(r, tok)
@@ -452,7 +455,7 @@ def _occurrence(r: Reading, tok: Token) -> list[Token]:
         return lent
     lemma = verb.lemma_.lower()
     said = {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "dobj")}
-    happened = r.words("occurrence_verbs") | r.words("impact_verbs")
+    happened = r.words("occurrence_verbs") | r.words("impact_verbs") | r.words("outcome_verbs")
     return [*lent, verb] if said & happened else lent
 
 
@@ -607,6 +610,35 @@ def _trailing_list(obj: Token) -> list[Token]:
     return out
 
 
+def _headline_passive(r: Reading, tok: Token) -> bool:
+    """``5 soldiers killed.``, ``Two civilians wounded in Gao``: a verb of harm with a subject
+    but no auxiliary and no object, as notes and headlines write a passive
+    (``headline_passive_verbs``); its subject is the victim, not the doer."""
+    if tok.lemma_.lower() not in r.words("headline_passive_verbs") or tok.tag_ not in (
+        "VBD",
+        "VBN",
+    ):
+        return False
+    if not any(c.dep_ == "nsubj" for c in tok.children):
+        return False
+    objectish = ("dobj", "aux", "auxpass", "ccomp", "xcomp", "attr", "dative", "agent")
+    if any(c.dep_ in objectish for c in tok.children):
+        return False
+    # "gunmen killed and wounded ten people": the object is the coordinated verb's
+    return not any(
+        c.dep_ == "conj" and any(g.dep_ == "dobj" for g in c.children) for c in tok.children
+    )
+
+
+def _raised_subjects(r: Reading, tok: Token) -> list[Token]:
+    """The passive subject of a verb of reporting that ``tok`` completes (``30 militants were
+    reported killed``: ``raising_verbs``)."""
+    head = tok.head
+    if tok.dep_ != "xcomp" or head.lemma_.lower() not in r.words("raising_verbs"):
+        return []
+    return [c for c in head.children if c.dep_ == "nsubjpass"]
+
+
 def verb_args(r: Reading, m: Mention) -> None:
     """Arguments of a verb trigger: subject, ``by`` phrase, object, ``on/against`` phrases,
     counts on the victims, places and dates; and the event a verb elaborates (``a car bombing
@@ -626,6 +658,7 @@ def verb_args(r: Reading, m: Mention) -> None:
             and not any(c.dep_ == "aux" for c in tok.children)
             and tok.dep_ == "conj"
         )
+        or _headline_passive(r, tok)
     )
     subj_role = classes.behaviour(m.cls, "subject")
     obj_role = classes.behaviour(m.cls, "object")
@@ -707,6 +740,18 @@ def verb_args(r: Reading, m: Mention) -> None:
                 for s in actors(head_entities(r, g)):
                     if s.label_ == "MediaOutlet":
                         m.reported_by.append(s.kb_id_)
+    if not objects and m.violent:  # "killing between 10 and 15 civilians"
+        for g in prep_objects(tok, r.words("between_preps")):
+            if count_on(g, r.pack) is not None:
+                _add_actors(r, m, obj_role, g)
+                if not counted:
+                    set_count(r, m, g)
+                    counted = True
+    for c in _raised_subjects(r, tok):  # "30 militants were reported killed"
+        _add_actors(r, m, obj_role, c)
+        if not counted:
+            set_count(r, m, c)
+            counted = True
     _sum_accompanied(r, m, tok)
     for c in tok.children:
         # "killing all three", "detained them", "the two men were killed": told again
@@ -863,6 +908,10 @@ def noun_args(r: Reading, m: Mention) -> None:
             if g.dep_ == "dobj":  # "an explosion rocked Mogadishu": where it happened
                 for s in places(entities_in(g, r.ent_of)):
                     m.add("location", s.kb_id_)
+    if subject.dep_ == "nsubj" and verb.lemma_.lower() in r.words("outcome_verbs"):
+        _outcome(r, m, verb)  # "the blast left nine people dead"
+    for holder in (tok, *_occurrence(r, tok)):
+        _sides(r, m, holder, agent_role)  # "fighting (broke out) between troops and rebels"
     locations(r, m, tok, set(r.by_tok))
     dates(r, m, tok)
     if any(t.pos_ in _VERB for t in _occurrence(r, tok)):
@@ -883,6 +932,35 @@ def noun_args(r: Reading, m: Mention) -> None:
             for g in c.children:
                 if g.dep_ == "dobj":
                     _add_actors(r, m, "target", g)
+
+
+def _outcome(r: Reading, m: Mention, verb: Token) -> None:
+    """The toll an event leaves (``outcome_verbs``, ``outcome_states``): ``left nine people
+    dead`` (the people counted are the victims), ``left 12 dead``, ``left 20 wounded``."""
+    states = r.pack.table("outcome_states")
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for c in (*verb.children, *(g for o in objects for g in o.children)):
+        kind = states.get(c.lower_)
+        if kind is None or c.dep_ in ("nsubj", "dobj"):
+            continue
+        counted = next((o for o in objects if o.i != c.i), None)
+        q = count_on(counted if counted is not None else c, r.pack)
+        if counted is not None:
+            _add_actors(r, m, "victim", counted)
+        if q is not None and q.best is not None:
+            setattr(m, kind, q)
+
+
+def _sides(r: Reading, m: Mention, tok: Token, agent_role: str | None) -> None:
+    """``fighting between troops and rebels``: the first side (``between_preps``) is the
+    doer, the others its target (ACLED's actor 1 and actor 2)."""
+    for g in prep_objects(tok, r.words("between_preps")):
+        second = next((c for c in g.children if c.dep_ == "conj"), None)
+        border = second.left_edge.i if second is not None else g.doc.__len__()
+        for s in actors(head_entities(r, g)):
+            role = agent_role if s.start < border else "target"
+            if role:
+                m.add(role, s.kb_id_)
 
 
 def _death_noun(r: Reading, m: Mention, tok: Token) -> None:

@@ -125,6 +125,8 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
             continue
         # the count's own words: "at least 12", "between 10 and 15", "two dozen"
         words = [w for w in c.subtree if w.i < tok.i and _count_word(w, pack)]
+        if words and tok.dep_ == "pobj" and tok.head.lower_ in pack.words("range_words"):
+            words.insert(0, tok.head)  # "killing between 10 and 15 civilians"
         q = quantity(" ".join(w.text for w in words), pack) if words else None
         if q is None:
             words = [

@@ -15,6 +15,25 @@ from tests.unit.extract.parsed import PARSES
 
 # case -> (publication date, text)
 CASES: dict[str, tuple[str, str]] = {
+    "note_toll_without_auxiliary": (
+        "2024-05-04",
+        "On 3 May 2024, militants ambushed an army patrol near Tessit (Gao region). "
+        "4 soldiers killed.",
+    ),
+    "reported_killed": (
+        "2024-05-10",
+        "On 9 May 2024, soldiers clashed with rebels near Kalemie. Up to 20 rebels were "
+        "reported killed.",
+    ),
+    "battle_between_left_dead": (
+        "2024-05-13",
+        "A battle between the army and al-Shabaab fighters near Dhusamareb left 14 dead on Sunday.",
+    ),
+    "killing_between_a_range": (
+        "2024-05-14",
+        "Armed men attacked the village of Dansadau in Zamfara region, Nigeria, on Monday, "
+        "killing between 10 and 15 civilians.",
+    ),
     "named_street_and_hotel": (
         "2024-03-02",
         "A car bomb exploded on Marlow Road in Kandahar on Friday, wounding four people. On "

@@ -604,3 +604,33 @@ def test_a_school_named_for_the_army_is_a_site_attacked_not_an_armed_group() -> 
     school = next(v for v in x.entities.values() if v.label == "Army Model School")
     assert school.types == ("Site",), school.types
     assert deaths(e)[:2] == (12, 12), e.fatalities
+
+
+def test_a_note_that_drops_the_auxiliary_counts_the_dead_as_victims_not_doers() -> None:
+    x = read("note_toll_without_auxiliary")
+    e = only(x)
+    assert deaths(e)[:2] == (4, 4), e.fatalities
+    assert not any("StateForce" in x.entities[k].types for k in e.roles.get("perpetrator", []))
+    assert any("StateForce" in x.entities[k].types for k in e.roles.get("victim", [])), e.roles
+
+
+def test_dead_reported_by_a_raising_verb_are_counted_with_their_bound() -> None:
+    x = read("reported_killed")
+    e = only(x)
+    assert e.fatalities is not None and e.fatalities.max == 20, e.fatalities
+
+
+def test_a_battle_between_two_sides_that_left_dead_has_both_sides_its_toll_and_date() -> None:
+    x = read("battle_between_left_dead")
+    e = only(x)
+    assert labels(x, e, "target") == {"al-Shabaab"}, e.roles
+    assert e.roles.get("perpetrator"), e.roles
+    assert deaths(e)[:2] == (14, 14), e.fatalities
+    assert e.date is not None and e.date.value == "2024-05-12", e.date
+
+
+def test_killing_between_two_figures_is_a_range_of_victims() -> None:
+    x = read("killing_between_a_range")
+    e = only(x)
+    assert e.fatalities is not None, e
+    assert (e.fatalities.min, e.fatalities.max) == (10, 15), e.fatalities
