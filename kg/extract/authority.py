@@ -51,6 +51,9 @@ KINDS: dict[str, tuple[str, ...]] = {
     "international": ("InternationalOrganization",),
 }
 RELATIONS = {"affiliateOf", "memberOf", "partOf"}
+# types too general to keep when the authority gives an actor's kind
+_GENERAL_TYPES = frozenset({"Actor", "Organization"})
+_STATE_KINDS = ("state-force", "police", "intelligence", "agency", "government")
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 _YEARS = re.compile(r"^(\d{4})?-(\d{4})?$")
 
@@ -156,7 +159,7 @@ def authority_entries(
             rels.setdefault(rel, []).append(target)
             pending_rel.append((where, ident, rel, target))
         country = countries[cc][0] if cc else None
-        if country and kind in ("state-force", "police", "intelligence", "agency", "government"):
+        if country and kind in _STATE_KINDS:
             rels.setdefault("partOf", []).append(country)
         elif country:
             rels.setdefault("basedIn", []).append(country)
@@ -171,6 +174,10 @@ def authority_entries(
             e.qid = e.qid or qid
             e.active, e.country = active, country
             e.kind = kind
+            if set(e.types) <= _GENERAL_TYPES and kind in _STATE_KINDS:
+                e.types = KINDS[
+                    kind
+                ]  # "Pakistan Army": an Organization the authority calls a state force
             continue
         new[ident] = Entry(
             id=ident,

@@ -456,8 +456,11 @@ class EntityLinker:
             return key, gaz[key].types[0]
         types = NER_TYPES.get(kind, ("Actor",))
         nxt = doc[s.end].lower_ if s.end < len(doc) else ""
-        if nxt in ("district", "province", "village", "city", "town", "valley"):
-            types = ("AdminRegion",) if nxt == "province" else ("Settlement",)
+        if kind == "PERSON" and self._toponym_use(s):
+            types = ("Place",)  # "killed near Markoye": no one is killed near a person
+        if nxt in self.divisions:  # "Kisenso commune", "Galgaduud region"
+            admin = nxt in self.pack.words("admin_division_words")
+            types = ("AdminRegion",) if admin else ("Settlement",)
         if kind in ("PERSON", "ORG") and not any(t.pos_ == "PROPN" for t in s):
             return None, ""  # "Intelligence reports led ...": a common noun, not a name
         if site_name_kind([t.lower_ for t in s], self.pack):
@@ -473,6 +476,11 @@ class EntityLinker:
                 persons.setdefault(part, key)
         new.setdefault(key, (text, types))
         return key, types[0]
+
+    def _toponym_use(self, s: Span) -> bool:
+        """Whether a name is the object of a preposition of place (``toponym_preps``)."""
+        root = s.root
+        return root.dep_ == "pobj" and root.head.lower_ in self.pack.words("toponym_preps")
 
     def _doer(self, tok: Token) -> bool:
         """Whether ``tok`` is the subject of a verb of attack or of claiming responsibility

@@ -101,6 +101,14 @@ def test_state_forces_and_groups_by_their_usual_names(
     assert [gaz[i].label for i in gaz.lookup(name) if i in gaz.entries] == [label]
 
 
+def test_a_curated_organization_the_authority_calls_a_state_force_is_one(gaz: Gazetteer) -> None:
+    # "Pakistani security forces killed six militants": the forces of a state, whose dead
+    # and deeds count as a state's (ACLED's state forces)
+    assert gaz["pakistan-army"].types == ("StateForce",)
+    assert gaz["anp"].types == ("StateForce",)  # police: a state force too
+    assert gaz["isaf"].types == ("Organization",)  # a coalition, no state's own: as curated
+
+
 HEADER = "id\tlabel\tkind\tcountry\taliases\trelations\tactive\tqid\n"
 
 

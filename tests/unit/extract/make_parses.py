@@ -15,6 +15,10 @@ from tests.unit.extract.parsed import PARSES
 
 # case -> (publication date, text)
 CASES: dict[str, tuple[str, str]] = {
+    "hamlet_the_model_calls_a_person": (
+        "2024-05-14",
+        "Two herders were killed near Ouro Sidi on Monday.",
+    ),
     "note_toll_without_auxiliary": (
         "2024-05-04",
         "On 3 May 2024, militants ambushed an army patrol near Tessit (Gao region). "

@@ -634,3 +634,10 @@ def test_killing_between_two_figures_is_a_range_of_victims() -> None:
     e = only(x)
     assert e.fatalities is not None, e
     assert (e.fatalities.min, e.fatalities.max) == (10, 15), e.fatalities
+
+
+def test_an_unknown_name_after_a_preposition_of_place_is_a_place_not_a_person() -> None:
+    x = read("hamlet_the_model_calls_a_person")
+    e = only(x)
+    assert labels(x, e, "location") == {"Ouro Sidi"}, e.roles
+    assert not any("Person" in v.types for v in x.entities.values()), x.entities
