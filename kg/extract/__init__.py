@@ -64,6 +64,7 @@ def load_nlp(name: str | None = None) -> Any:
             "KG_SPACY_MODEL to an installed pipeline"
         ) from err
     settings = pipeline_settings()
+    _fix_lemmas(nlp)
     first = "parser" if "parser" in nlp.pipe_names else None
     if first:
         nlp.add_pipe("ckg_line_breaks", before=first)
@@ -74,6 +75,22 @@ def load_nlp(name: str | None = None) -> Any:
     nlp.add_pipe("ckg_records", last=True)
     nlp.max_length = max(nlp.max_length, MAX_CHARS_PER_CHUNK * 2)
     return nlp
+
+
+def _fix_lemmas(nlp: Any) -> None:
+    """Give the forms the model's lemmatizer gets wrong their lemma (the language pack's
+    ``lemma_exceptions``: "staged" is "stage", not "stag"), through the pipeline's attribute
+    ruler, which runs before the lemmatizer (which keeps a lemma already set)."""
+    from kg.extract.lang import language_pack
+
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    pack = language_pack(nlp.lang)
+    if "lemma_exceptions" not in pack:
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    for form, lemma in pack.table("lemma_exceptions").items():
+        ruler.add(patterns=[[{"LOWER": form}]], attrs={"LEMMA": lemma})
 
 
 class Extractor:

@@ -662,6 +662,7 @@ def verb_args(r: Reading, m: Mention) -> None:
     )
     subj_role = classes.behaviour(m.cls, "subject")
     obj_role = classes.behaviour(m.cls, "object")
+    opponent = classes.behaviour(m.cls, "opponent_role")
     dying = tok.lemma_.lower() in r.words("dying_verbs")
     # nouns told as further victims: a second passive subject ("the commander ... and his
     # daughter were killed"), a noun the parser hangs on the verb ("killing himself, two
@@ -693,7 +694,10 @@ def verb_args(r: Reading, m: Mention) -> None:
             _add_actors(r, m, "victim", c)
             set_count(r, m, c)
         elif deps[c.i] in ("nsubj",) and not passive:
-            _add_actors(r, m, subj_role, c)
+            if opponent and not prep_objects(tok, r.words("opponent_preps")):
+                _two_sides(r, m, c, subj_role, opponent)  # "X and Y clashed"
+            else:
+                _add_actors(r, m, subj_role, c)
             if m.speech and c.lower_ in r.words("person_pronouns"):
                 who = r.person_before(c.i)  # '"...," he said': the person named last
                 if who is not None:
@@ -747,6 +751,9 @@ def verb_args(r: Reading, m: Mention) -> None:
                 if not counted:
                     set_count(r, m, g)
                     counted = True
+    if opponent:  # "clashed with rebels"
+        for g in prep_objects(tok, r.words("opponent_preps")):
+            _add_actors(r, m, opponent, g)
     for c in _raised_subjects(r, tok):  # "30 militants were reported killed"
         _add_actors(r, m, obj_role, c)
         if not counted:
@@ -910,8 +917,12 @@ def noun_args(r: Reading, m: Mention) -> None:
                     m.add("location", s.kb_id_)
     if subject.dep_ == "nsubj" and verb.lemma_.lower() in r.words("outcome_verbs"):
         _outcome(r, m, verb)  # "the blast left nine people dead"
+    opponent = classes.behaviour(m.cls, "opponent_role")
     for holder in (tok, *_occurrence(r, tok)):
         _sides(r, m, holder, agent_role)  # "fighting (broke out) between troops and rebels"
+        if opponent:  # "clashes with the army"
+            for g in prep_objects(holder, r.words("opponent_preps")):
+                _add_actors(r, m, opponent, g)
     locations(r, m, tok, set(r.by_tok))
     dates(r, m, tok)
     if any(t.pos_ in _VERB for t in _occurrence(r, tok)):
@@ -955,12 +966,17 @@ def _sides(r: Reading, m: Mention, tok: Token, agent_role: str | None) -> None:
     """``fighting between troops and rebels``: the first side (``between_preps``) is the
     doer, the others its target (ACLED's actor 1 and actor 2)."""
     for g in prep_objects(tok, r.words("between_preps")):
-        second = next((c for c in g.children if c.dep_ == "conj"), None)
-        border = second.left_edge.i if second is not None else g.doc.__len__()
-        for s in actors(head_entities(r, g)):
-            role = agent_role if s.start < border else "target"
-            if role:
-                m.add(role, s.kb_id_)
+        if agent_role:
+            _two_sides(r, m, g, agent_role, "target")
+
+
+def _two_sides(r: Reading, m: Mention, g: Token, first: str, other: str) -> None:
+    """The actors of a coordination ``g`` (``troops and rebels``): the first conjunct's in
+    role ``first``, the others' in role ``other``."""
+    second = next((c for c in g.children if c.dep_ == "conj"), None)
+    border = second.left_edge.i if second is not None else len(g.doc)
+    for s in actors(head_entities(r, g)):
+        m.add(first if s.start < border else other, s.kb_id_)
 
 
 def _death_noun(r: Reading, m: Mention, tok: Token) -> None:

@@ -146,7 +146,9 @@ def build_extraction(
                 gaz,
                 definite=any(x.definite for x in told_with),
                 consequence=m.trigger.lemma_.lower()
-                in pack.words("consequence_verbs") | pack.words("injury_nouns"),
+                in pack.words("consequence_verbs")
+                | pack.words("injury_nouns")
+                | pack.words("death_nouns"),  # "six fatalities were reported"
             )
         else:
             ev = same_statement(events, m, of_mention)

@@ -152,6 +152,7 @@ class EventReader:
                 noun_args(r, m)
             else:
                 verb_args(r, m)
+        statements.perpetration(r)  # "teachers staged a protest": doers before their kind
         _nonstate_readings(r)
         _civilian_doers(r)
         triggers = set(r.by_tok)
@@ -165,7 +166,6 @@ class EventReader:
         instrument_doers(r)
         affiliation_targets(r)
         statements.same_event_links(r)
-        statements.perpetration(r)
         statements.attributions(r)
         statements.doer_stance(r)
         statements.statement_links(r)
@@ -189,12 +189,24 @@ class EventReader:
                 # a protest is handled in the sentence that tells it ("police fired tear gas
                 # to disperse students protesting ...")
                 m.cues |= sentence_cues & crowd_control
+            if m.speech and self._grievance(r, m):
+                m.dropped = True  # "staged a protest demanding unpaid salaries": its cause
         attribution = classes.named("attribution")
         for m in r.found:
             if m.speech and not m.roles.get("speaker") and m.roles.get("attributedTo"):
                 if not classes.subsumes(attribution, m.cls):
                     m.cls = attribution  # "X was blamed for the attack": by unnamed sources
         return [m for m in r.found if not m.dropped and not self._empty(m)]
+
+    def _grievance(self, r: Reading, m: Mention) -> bool:
+        """A participle of saying that tells what a crowd's event is about ("a protest
+        demanding X", "staged a protest demanding X"): the crowd's cause, not a statement."""
+        tok = m.trigger
+        if tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "acl"):
+            return False
+        crowd = self.pack.words("crowd_families")
+        near = [tok.head, *(c for c in tok.head.children if c.dep_ in ("dobj", "nsubj"))]
+        return any(t.i in r.by_tok and classes.family(r.by_tok[t.i].cls) in crowd for t in near)
 
     def _additional(self, r: Reading) -> None:
         """``another attack``, ``two additional insurgents``: a new event, not the one told

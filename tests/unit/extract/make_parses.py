@@ -15,6 +15,16 @@ from tests.unit.extract.parsed import PARSES
 
 # case -> (publication date, text)
 CASES: dict[str, tuple[str, str]] = {
+    "staged_protest_demanding": (
+        "2024-06-03",
+        "On 2 June 2024, about 200 nurses staged a protest outside the health ministry in "
+        "Lilongwe demanding unpaid allowances.",
+    ),
+    "sides_coordinated_then_toll": (
+        "2024-06-06",
+        "On 5 June 2024, al-Shabaab fighters and Somali army soldiers clashed near Bulo Burte. "
+        "Seven fatalities were reported.",
+    ),
     "hamlet_the_model_calls_a_person": (
         "2024-05-14",
         "Two herders were killed near Ouro Sidi on Monday.",

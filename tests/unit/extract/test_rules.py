@@ -641,3 +641,21 @@ def test_an_unknown_name_after_a_preposition_of_place_is_a_place_not_a_person() 
     e = only(x)
     assert labels(x, e, "location") == {"Ouro Sidi"}, e.roles
     assert not any("Person" in v.types for v in x.entities.values()), x.entities
+
+
+def test_a_staged_protest_is_dated_by_its_crowd_and_its_demand_is_no_statement() -> None:
+    x = read("staged_protest_demanding")
+    e = only(x)
+    assert is_a(e, "Protest"), e.types
+    assert e.date is not None and e.date.value == "2024-06-02", e.date
+    doers = [x.entities[k] for k in e.roles.get("perpetrator", [])]
+    assert [d.types for d in doers] == [("Protesters",)], doers
+    assert not statements(x, "Statement"), [s.types for s in x.events]
+
+
+def test_two_coordinated_sides_of_a_clash_are_doer_and_target_and_a_toll_noun_joins_it() -> None:
+    x = read("sides_coordinated_then_toll")
+    e = only(x)
+    assert labels(x, e, "perpetrator") == {"al-Shabaab"}, e.roles
+    assert e.roles.get("target") and "al-Shabaab" not in labels(x, e, "target"), e.roles
+    assert deaths(e)[:2] == (7, 7), e.fatalities
