@@ -754,6 +754,13 @@ def verb_args(r: Reading, m: Mention) -> None:
     if opponent:  # "clashed with rebels"
         for g in prep_objects(tok, r.words("opponent_preps")):
             _add_actors(r, m, opponent, g)
+    if (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBG"
+        and is_group(r.ent_of.get(tok.head.i))
+        and not any(d == "nsubj" for d in deps.values())
+    ):
+        _add_actors(r, m, subj_role, tok.head)  # "demonstrators protesting fuel prices"
     for c in _raised_subjects(r, tok):  # "30 militants were reported killed"
         _add_actors(r, m, obj_role, c)
         if not counted:

@@ -184,6 +184,7 @@ def build_extraction(
         groups.resolve(ev.roles, [(m.sent.start_char, m.sent.end_char) for m in ev.mentions], x)
         if not ev.speech:
             _classify(ev, x, groups.site_kinds)
+            _participants_do_it(ev)
         x.events.extend(_records(ev, gaz, x, text))
     locate_places(x)  # and for places the records added
     return x
@@ -476,6 +477,17 @@ def _classify(ev: Event, x: Extraction, sites: dict[str, str]) -> None:
         ev.cls = cls
     ev.extra |= set(added)
     _count_the_bomber(ev)
+
+
+def _participants_do_it(ev: Event) -> None:
+    """Police who broke up a protest with live fire did the excessive force, and the
+    protesters suffered it (``participants_do_it``)."""
+    if not classes.behaviour(ev.cls, "participants_do_it") or not ev.roles.get("participant"):
+        return
+    crowd = ev.roles.pop("perpetrator", [])
+    ev.roles["perpetrator"] = ev.roles.pop("participant")
+    victims = ev.roles.setdefault("victim", [])
+    victims.extend(k for k in crowd if k not in victims)
 
 
 def _count_the_bomber(ev: Event) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.extract import classes
+from kg.extract.entities import GROUP_PREFIX
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.groups import is_placeholder as unnamed
 from kg.extract.mentions import Mention
@@ -118,6 +119,17 @@ def _same_word_read_apart(m: Mention, ev: Event) -> bool:
     return classes.coref_compatible(_reading(m.cls), _reading(ev.cls))
 
 
+def _crowd_toll(m: Mention, ev: Event) -> bool:
+    """A toll of a crowd's event told on its own ("three protesters were killed" after a
+    protest was dispersed): people of the crowd's kind (``civilian_doers_as``) hurt by no
+    one named."""
+    kind = classes.behaviour(ev.cls, "civilian_doers_as")
+    victims = m.roles.get("victim", [])
+    if not kind or not victims or m.roles.get("perpetrator") or m.roles.get("agent"):
+        return False
+    return all(k.split("@")[0] == f"{GROUP_PREFIX}{kind}" for k in victims)
+
+
 def corefer(
     events: list[Event],
     m: Mention,
@@ -147,7 +159,11 @@ def corefer(
         ev = events[idx]
         if ev.speech:
             continue
-        if not (classes.coref_compatible(m.cls, ev.cls) or _same_word_read_apart(m, ev)):
+        if not (
+            classes.coref_compatible(m.cls, ev.cls)
+            or _same_word_read_apart(m, ev)
+            or (consequence and _crowd_toll(m, ev))
+        ):
             continue
         if m.additional and classes.behaviour(m.cls, "never_empty"):
             continue  # "one additional suspect was detained": another arrest

@@ -22,8 +22,10 @@ from spacy.util import filter_spans
 
 from kg.extract import classes, statements
 from kg.extract.arguments import (
+    actors,
     affiliation_targets,
     clause_scope,
+    head_entities,
     instrument_doers,
     noun_args,
     tolls,
@@ -171,7 +173,8 @@ class EventReader:
         statements.statement_links(r)
         weapons = pack.words("weapon_cues")
         crowd_control = pack.words("crowd_control_cues")
-        sentence_cues = set().union(*(m.cues for m in r.found)) if r.found else set()
+        sentence_cues = set().union(set(), *(cues.get(t.i, set()) for t in r.sent))
+        handlers = self._crowd_handlers(r, cues, crowd_control)
         for m in r.found:
             if m.violent and m.plural and other_events(m.trigger, pack) and not (m.dates or m.year):
                 m.dropped = True  # "has carried out similar attacks in the province"
@@ -189,6 +192,9 @@ class EventReader:
                 # a protest is handled in the sentence that tells it ("police fired tear gas
                 # to disperse students protesting ...")
                 m.cues |= sentence_cues & crowd_control
+                for k in handlers:
+                    if not any(k in keys for keys in m.roles.values()):
+                        m.add("participant", k)  # the police who fired the tear gas
             if m.speech and self._grievance(r, m):
                 m.dropped = True  # "staged a protest demanding unpaid salaries": its cause
         attribution = classes.named("attribution")
@@ -197,6 +203,23 @@ class EventReader:
                 if not classes.subsumes(attribution, m.cls):
                     m.cls = attribution  # "X was blamed for the attack": by unnamed sources
         return [m for m in r.found if not m.dropped and not self._empty(m)]
+
+    def _crowd_handlers(
+        self, r: Reading, cues: dict[int, set[str]], crowd_control: frozenset[str]
+    ) -> list[str]:
+        """Who handled a crowd: the subject of the verb whose words say how ("police fired
+        tear gas", "security forces used water cannon": ``crowd_control_cues``)."""
+        out: list[str] = []
+        for t in r.sent:
+            if not cues.get(t.i, set()) & crowd_control:
+                continue
+            verb = t if t.pos_ in _VERB else t.head
+            for c in verb.children:
+                if c.dep_ == "nsubj":
+                    for s in actors(head_entities(r, c)):
+                        if s.kb_id_ not in out:
+                            out.append(s.kb_id_)
+        return out
 
     def _grievance(self, r: Reading, m: Mention) -> bool:
         """A participle of saying that tells what a crowd's event is about ("a protest
@@ -221,7 +244,10 @@ class EventReader:
             else:
                 scope = []
                 for c in tok.children:
-                    if c.dep_ in ("dobj", "nsubjpass"):
+                    # of people or acts ("another suspect", "another raid"), not of a cause
+                    # ("protesting new taxes")
+                    told = c.i in r.ent_of or c.i in r.by_tok or c.pos_ in ("NUM", "PRON")
+                    if c.dep_ in ("dobj", "nsubjpass") and told:
                         # the object itself, not its later conjuncts ("the planner and one
                         # additional insurgent" tells the same arrest again, with one more)
                         skip = {t.i for x in c.children if x.dep_ == "conj" for t in x.subtree}

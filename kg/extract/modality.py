@@ -56,6 +56,8 @@ def _purpose(verb: Token, pack: LanguagePack) -> bool:
     explode`` tells what happened)."""
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in pack.words("aspectual_verbs"):
         return False
+    if verb.lemma_.lower() in pack.words("done_purpose_verbs"):
+        return False  # "fired tear gas to disperse the protesters": they were dispersed
     return verb.dep_ in ("advcl", "xcomp", "acl", "relcl") and _has_aux(
         verb, pack.words("infinitive_markers")
     )

@@ -15,6 +15,16 @@ from tests.unit.extract.parsed import PARSES
 
 # case -> (publication date, text)
 CASES: dict[str, tuple[str, str]] = {
+    "protest_dispersed_with_live_fire": (
+        "2024-06-12",
+        "On 11 June 2024, police fired tear gas and live rounds to disperse traders protesting "
+        "new taxes in Kano. Two protesters were killed and nine injured.",
+    ),
+    "protest_then_dispersed": (
+        "2024-06-11",
+        "Hundreds of nurses protested in Lilongwe on Monday. Police used water cannon to "
+        "disperse them.",
+    ),
     "staged_protest_demanding": (
         "2024-06-03",
         "On 2 June 2024, about 200 nurses staged a protest outside the health ministry in "

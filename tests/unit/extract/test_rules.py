@@ -3,7 +3,7 @@ each test states what an analyst reading the sentence would code."""
 
 from __future__ import annotations
 
-from kg.records import EventRecord
+from kg.records import EventRecord, Extraction
 from tests.unit.extract.parsed import read
 from tests.unit.extract.reading import incidents, is_a, labels, only, statements
 
@@ -659,3 +659,24 @@ def test_two_coordinated_sides_of_a_clash_are_doer_and_target_and_a_toll_noun_jo
     assert labels(x, e, "perpetrator") == {"al-Shabaab"}, e.roles
     assert e.roles.get("target") and "al-Shabaab" not in labels(x, e, "target"), e.roles
     assert deaths(e)[:2] == (7, 7), e.fatalities
+
+
+def _kinds(x: Extraction, e: EventRecord, role: str) -> list[tuple[str, ...]]:
+    return [x.entities[k].types for k in e.roles.get(role, [])]
+
+
+def test_a_protest_broken_up_with_live_fire_is_excessive_force_by_the_police() -> None:
+    x = read("protest_dispersed_with_live_fire")
+    e = only(x)  # the dispersal and the toll told after it: one event
+    assert is_a(e, "ExcessiveForceAgainstProtesters"), e.types
+    assert _kinds(x, e, "perpetrator") == [("StateForce",)], e.roles
+    assert ("Protesters",) in _kinds(x, e, "victim"), e.roles
+    assert deaths(e)[:2] == (2, 2) and e.injured is not None and e.injured.best == 9, e
+
+
+def test_a_protest_dispersed_in_the_next_sentence_is_one_protest_with_intervention() -> None:
+    x = read("protest_then_dispersed")
+    e = only(x)
+    assert e.types[0] == "ProtestWithIntervention", e.types
+    assert _kinds(x, e, "perpetrator") == [("Protesters",)], e.roles
+    assert _kinds(x, e, "participant") == [("StateForce",)], e.roles
