@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract import classes
 from kg.extract.counts import count_on, number_word, quantity
-from kg.extract.entities import GROUP_PREFIX, SITE_PREFIX, site_name_kind
+from kg.extract.entities import GROUP_PREFIX, NER_TYPES, SITE_PREFIX, site_name_kind
 from kg.extract.mentions import PLACE_ONLY, Mention, Reading
 from kg.extract.modality import governor_verb
 from kg.records import Quantity
@@ -88,12 +88,21 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
     def named_by(t: Token) -> bool:
         # "Taliban militants", "members of the Viv Ansanm gang": the name, not the group word
         for c in t.children:
-            if c.dep_ in ("compound", "amod", "nmod", "poss") and _named_actor(ent_of.get(c.i)):
+            if c.dep_ in ("compound", "amod", "nmod", "poss") and _names(ent_of.get(t.i), c):
                 return True
             if c.dep_ == "prep" and c.lower_ in r.words("membership_preps"):
                 if any(_named_actor(ent_of.get(g.i)) for g in c.children):
                     return True
         return False
+
+    def _names(group: Span | None, c: Token) -> bool:
+        # a faith or people qualifies civilians, it does not name them ("a Catholic priest":
+        # a civilian; "Hazara worshippers"): ACLED's Civilians (Country)
+        mod = ent_of.get(c.i)
+        if not _named_actor(mod):
+            return False
+        civilians = group is not None and group.kb_id_.startswith(f"{GROUP_PREFIX}civilians")
+        return not (civilians and mod is not None and mod.label_ == NER_SOCIAL_GROUP)
 
     def visit(t: Token, depth: int, bucket: list[Span]) -> None:
         span = ent_of.get(t.i)
@@ -111,7 +120,7 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
                 continue  # "an official in Kunduz city, Kunduz province, Afghanistan": a place
             if dep in ("compound", "conj", "appos", "cc"):
                 visit(c, depth + 1, bucket)
-            elif dep in ("amod", "nmod") and is_group(span) and _named_actor(ent_of.get(c.i)):
+            elif dep in ("amod", "nmod") and is_group(span) and _names(span, c):
                 visit(c, depth + 1, bucket)  # "the army and al-Shabaab fighters": the name
             elif dep in ("amod", "nmod", "poss", "npadvmod"):
                 visit(c, depth + 1, mods if bucket is core else bucket)
@@ -145,6 +154,9 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
         # Kunduz city, Kunduz province, Afghanistan")
         return entities_in(tok, ent_of, skip=r.words("location_preps"))
     return []
+
+
+NER_SOCIAL_GROUP = NER_TYPES["NORP"][0]  # a people, faith or party named by the model
 
 
 def is_group_key(key: str) -> bool:

@@ -207,7 +207,7 @@ class EntityLinker:
             k = bisect.bisect_right(line_starts, s.start_char) - 1
             return s.start_char < cut or (k >= 0 and s.start_char < lines[k][1])
 
-        out = self._group_countries(out)
+        out = self._definite_groups(self._group_countries(out))
         doc.spans[SPAN_KEY] = [s for s in out if not in_dateline(s)]
         doc.spans[DATELINE_KEY] = [s for s in out if in_dateline(s)]
         doc._.ckg_new = new
@@ -276,6 +276,37 @@ class EntityLinker:
                         kind = f"{SITE_PREFIX}civilian"
             name = " ".join(t.lower_ for t in doc[start:end])
             out.append(Span(doc, start, end, label="SITE", kb_id=f"{kind}:{name}"))
+        return out
+
+    def _definite_groups(self, spans: list[Span]) -> list[Span]:
+        """``Ambazonian separatists attacked ... The separatists denied it``: a definite group
+        of armed men refers to the named armed group last called by the same noun."""
+        named: dict[str, tuple[str, str]] = {}  # group noun -> (key, label) of the last named
+        armed = {w for w, k in self.pack.table("group_nouns").items() if k == "armed"}
+        articles = self.pack.words("definite_determiners")
+        out: list[Span] = []
+        for s in spans:
+            head = s[-1].lower_
+            before = out[-1] if out else None
+            if s.label_ == "ArmedGroup" and head in armed and len(s) > 1:
+                named[head] = (s.kb_id_, s.label_)  # "Ambazonian separatists"
+            elif (
+                before is not None
+                and before.label_ == "ArmedGroup"
+                and before.end == s.start
+                and s.kb_id_.startswith(f"{GROUP_PREFIX}armed")
+            ):
+                named[head] = (before.kb_id_, before.label_)  # "Boko Haram militants"
+            elif (
+                s.kb_id_.startswith(f"{GROUP_PREFIX}armed")
+                and len(s) == 1
+                and head in named
+                and s.start > 0
+                and s.doc[s.start - 1].lower_ in articles
+            ):
+                key, label = named[head]
+                s = Span(s.doc, s.start, s.end, label=label, kb_id=key)
+            out.append(s)
         return out
 
     def _group_countries(self, spans: list[Span]) -> list[Span]:

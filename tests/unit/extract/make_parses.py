@@ -15,6 +15,20 @@ from tests.unit.extract.parsed import PARSES
 
 # case -> (publication date, text)
 CASES: dict[str, tuple[str, str]] = {
+    "definite_group_denies": (
+        "2024-06-18",
+        "Ambazonian separatists attacked a school in Kumbo on Monday, killing two pupils. The "
+        "separatists denied involvement.",
+    ),
+    "burned_houses_not_bush_fire": (
+        "2024-06-15",
+        "Gunmen burned down 20 houses in Gwoza on Friday. Separately, a bush fire burned "
+        "farmland near Bama.",
+    ),
+    "rioters_looted": (
+        "2024-06-19",
+        "Rioters ransacked shops in Kisumu on Tuesday.",
+    ),
     "protest_dispersed_with_live_fire": (
         "2024-06-12",
         "On 11 June 2024, police fired tear gas and live rounds to disperse traders protesting "

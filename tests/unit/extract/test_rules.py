@@ -541,8 +541,8 @@ def test_strikes_that_killed_are_dated_by_the_publication_when_the_text_gives_no
 def test_a_man_lynched_by_a_mob_is_its_victim_not_its_doer() -> None:
     x = read("lynched_by_a_mob")
     e = only(x)
-    assert not e.roles.get("perpetrator"), e.roles
-    assert e.roles.get("victim"), e.roles
+    assert _kinds(x, e, "perpetrator") == [("Rioters",)], e.roles  # the mob
+    assert _kinds(x, e, "victim") == [("Civilians",)], e.roles
 
 
 def test_medical_words_do_not_hide_violent_deaths() -> None:
@@ -680,3 +680,22 @@ def test_a_protest_dispersed_in_the_next_sentence_is_one_protest_with_interventi
     assert e.types[0] == "ProtestWithIntervention", e.types
     assert _kinds(x, e, "perpetrator") == [("Protesters",)], e.roles
     assert _kinds(x, e, "participant") == [("StateForce",)], e.roles
+
+
+def test_the_group_named_before_is_who_denies_not_an_unknown_one() -> None:
+    x = read("definite_group_denies")
+    e = only(x)
+    assert labels(x, e, "deniedBy") == labels(x, e, "perpetrator") != set(), e.roles
+
+
+def test_houses_burned_by_gunmen_are_destroyed_property_a_bush_fire_is_no_event() -> None:
+    x = read("burned_houses_not_bush_fire")
+    e = only(x)
+    assert is_a(e, "LootingOrPropertyDestruction"), e.types
+    assert labels(x, e, "location") == {"Gwoza"}, e.roles
+
+
+def test_rioters_are_an_actor_of_their_own_kind() -> None:
+    x = read("rioters_looted")
+    e = only(x)
+    assert _kinds(x, e, "perpetrator") == [("Rioters",)], e.roles
