@@ -570,7 +570,11 @@ DOER_ROLES = frozenset(
 )
 
 
-def _add_actors(r: Reading, m: Mention, role: str, tok: Token) -> None:
+def _add_actors(r: Reading, m: Mention, role: str | None, tok: Token) -> None:
+    """The actors the phrase ``tok`` heads, in ``role`` (none when the class gives the
+    phrase no role: ``behaviour`` null)."""
+    if not role:
+        return
     found = actors(head_entities(r, tok))
     if not found and (tok.lower_ in r.words("count_nouns") or tok.pos_ == "NUM"):
         # "thousands of protesters marched", "two of the attackers were killed": the people

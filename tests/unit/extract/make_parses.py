@@ -15,6 +15,11 @@ from tests.unit.extract.parsed import PARSES
 
 # case -> (publication date, text)
 CASES: dict[str, tuple[str, str]] = {
+    "group_suspected_of_carrying_out": (
+        "2024-06-25",
+        "A bomb exploded outside the town hall in Tame, Arauca, on Monday. The National "
+        "Liberation Army (ELN) was suspected of carrying out the attack.",
+    ),
     "definite_group_denies": (
         "2024-06-18",
         "Ambazonian separatists attacked a school in Kumbo on Monday, killing two pupils. The "

@@ -699,3 +699,11 @@ def test_rioters_are_an_actor_of_their_own_kind() -> None:
     x = read("rioters_looted")
     e = only(x)
     assert _kinds(x, e, "perpetrator") == [("Rioters",)], e.roles
+
+
+def test_the_group_a_suspicion_names_is_suspected_never_its_victim() -> None:
+    x = read("group_suspected_of_carrying_out")
+    e = only(x)
+    assert e.roles.get("suspectedPerpetrator") == ["eln"], e.roles
+    said = statements(x, "Suspicion")
+    assert said and not any(s.roles.get("victim") for s in said), [s.roles for s in said]
