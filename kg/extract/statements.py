@@ -269,6 +269,8 @@ def doer_stance(r: Reading) -> None:
         verb, speakers = told
         if speakers and all(_is_outlet(r, k) for k in speakers):
             continue  # an outlet relaying the news ("Reuters reported") reports, not alleges
+        if doers and _own_forces(r, verb, speakers, doers):
+            continue  # "troops killed six militants, the military said": the forces' report
         if doers and set(speakers) & set(doers):
             _statement(r, verb, classes.named("claim"), speakers, [], [m.id])
             _move(m, role, "claimedBy", doers)
@@ -283,6 +285,21 @@ def doer_stance(r: Reading) -> None:
             _statement(r, verb, classes.named("claim"), speakers, [], [m.id])
             for k in speakers:
                 m.add("claimedBy", k)
+
+
+def _own_forces(r: Reading, verb: Token, speakers: list[str], doers: list[str]) -> bool:
+    """Whether forces tell what they did: "troops killed six militants, the military said"
+    (a bare "the military" or "the army" after a state's forces did it; ACLED codes such a
+    report as the forces' own act). "Palestinian police said" names other forces."""
+    types = r.entity_types
+    force = "StateForce"  # ontology actor class (ckg:StateForce)
+    if not speakers or not all(is_group_key(k) for k in speakers):
+        return False
+    if not all(classes.is_a(types.get(k, "") or "Actor", force) for k in [*speakers, *doers]):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    qualifiers = ("amod", "compound", "nmod", "poss")
+    return bool(subjects) and not any(g.dep_ in qualifiers for c in subjects for g in c.children)
 
 
 def _move(m: Mention, role: str, stance: str, keys: list[str]) -> None:

@@ -15,6 +15,14 @@ from tests.unit.extract.parsed import PARSES
 
 # case -> (publication date, text)
 CASES: dict[str, tuple[str, str]] = {
+    "forces_report_their_own": (
+        "2024-06-24",
+        "Nigerian troops killed seven bandits near Gusau on Sunday, the army said.",
+    ),
+    "other_forces_report": (
+        "2024-06-24",
+        "Nigerian troops killed seven villagers near Gusau on Sunday, Zamfara police said.",
+    ),
     "group_suspected_of_carrying_out": (
         "2024-06-25",
         "A bomb exploded outside the town hall in Tame, Arauca, on Monday. The National "

@@ -707,3 +707,13 @@ def test_the_group_a_suspicion_names_is_suspected_never_its_victim() -> None:
     assert e.roles.get("suspectedPerpetrator") == ["eln"], e.roles
     said = statements(x, "Suspicion")
     assert said and not any(s.roles.get("victim") for s in said), [s.roles for s in said]
+
+
+def test_forces_telling_what_their_forces_did_state_it_others_allege_it() -> None:
+    own = read("forces_report_their_own")
+    e = only(own)
+    assert _kinds(own, e, "perpetrator") == [("StateForce",)], e.roles
+    assert not statements(own, "Attribution"), [s.types for s in own.events]
+    other = read("other_forces_report")
+    e = only(other)
+    assert _kinds(other, e, "allegedPerpetrator") == [("StateForce",)], e.roles
