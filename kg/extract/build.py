@@ -104,7 +104,7 @@ def build_extraction(
         as such."""
         if ev.date is not None or not (m.trigger.pos_ in ("VERB", "AUX") or m.asserted):
             return
-        own = sentence_date(m.sent, ref, pack, head_end)
+        own = sentence_date(m.sent, ref, pack, head_end, m.trigger)
         told = story.dates[k] if not m.speech else None
         if own:
             ev.date, ev.date_basis = own, "text"

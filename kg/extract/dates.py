@@ -92,7 +92,7 @@ class _Patterns:
             mon + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+" + year + r")?\b", re.I
         )
         self.dmy = re.compile(
-            r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + mon + r",?\s+" + year + r"\b",
+            r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + mon + r"(?:,?\s+" + year + r")?\b",
             re.I,
         )
         self.month_year = re.compile(mon + r",?\s+" + year + r"\b", re.I)
@@ -285,6 +285,17 @@ def shift(iso: str, days: int) -> str:
     '2024-02-29'
     """
     return (date.fromisoformat(iso) + timedelta(days=days)).isoformat()
+
+
+def numeric_date(text: str) -> bool:
+    """Whether ``text`` is a numeric or ISO date and nothing else ("23/08/2023",
+    "2022-10-02"): spaCy's small model tags some as places.
+
+    >>> numeric_date("23/08/2023"), numeric_date("2022-10-02"), numeric_date("Kabul")
+    (True, True, False)
+    """
+    t = text.strip()
+    return bool(_NUMERIC.fullmatch(t) or _ISO.fullmatch(t))
 
 
 def not_a_date(ent: Span, pack: LanguagePack) -> bool:

@@ -41,7 +41,13 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import classes
-from kg.extract.dates import DATELINE_RX, date_in_a_name, find_dateline, not_a_date
+from kg.extract.dates import (
+    DATELINE_RX,
+    date_in_a_name,
+    find_dateline,
+    not_a_date,
+    numeric_date,
+)
 from kg.extract.gazetteer import Gazetteer, norm
 from kg.extract.lang import LanguagePack, language_pack
 from kg.geo.toponyms import Choice, gazetteer_spans, resolve
@@ -154,8 +160,13 @@ class EntityLinker:
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gaz
         wrong = [e for e in doc.ents if date_in_a_name(e, self.pack) or not_a_date(e, self.pack)]
-        if wrong:
-            doc.ents = [e for e in doc.ents if e not in wrong]
+        dated = [e for e in doc.ents if e.label_ != "DATE" and numeric_date(e.text)]
+        if wrong or dated:  # "On 23/08/2023,": a date the model took for a place
+            doc.ents = [
+                Span(doc, e.start, e.end, label="DATE") if e in dated else e
+                for e in doc.ents
+                if e not in wrong
+            ]
         cands = self._gazetteer_spans(doc)
         # rule 2: "<Place>-based branch" phrases are one mention of an affiliate
         cands.extend(self._branch_spans(doc))

@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.arguments import is_loc_use
 from kg.extract.dates import resolve
@@ -69,15 +69,23 @@ def _words_rx(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alts})\b", re.I)
 
 
-def sentence_date(sent: Span, ref: str | None, pack: LanguagePack, after: int = 0) -> str | None:
+def sentence_date(
+    sent: Span, ref: str | None, pack: LanguagePack, after: int = 0, trigger: Token | None = None
+) -> str | None:
     """The day a sentence is about ("Iran on Friday said ..."): a calendar date or weekday
-    first, then "yesterday"/"last night", then "today"/"overnight"."""
+    first, then "yesterday"/"last night", then "today"/"overnight". For a ``trigger``, not a
+    date told in a relative clause about something else ("arrested three men suspected of
+    planting a device that damaged a canal on 29 November": not the arrest's day)."""
     found: list[tuple[int, str]] = []
     days = pack.words("relative_day_words")
     starts, ents = _date_ents(sent.doc)
     lo = bisect.bisect_left(starts, max(sent.start_char, after))
     hi = bisect.bisect_left(starts, sent.end_char)
-    exprs = [t for _a, b, t in ents[lo:hi] if b <= sent.end_char]
+    exprs = [
+        t
+        for a, b, t in ents[lo:hi]
+        if b <= sent.end_char and not (trigger is not None and _elsewhere(sent.doc, a, b, trigger))
+    ]
     exprs += [t.text for t in sent if t.lower_ in days and t.idx >= after]
     vague, previous = (
         _words_rx(pack.words("vague_day_words")),
@@ -90,6 +98,19 @@ def sentence_date(sent: Span, ref: str | None, pack: LanguagePack, after: int = 
         rank = 2 if vague.search(expr) else (1 if previous.search(expr) else 0)
         found.append((rank, r))
     return min(found)[1] if found else None
+
+
+def _elsewhere(doc: Doc, start: int, end: int, trigger: Token) -> bool:
+    """Whether the date at ``start:end`` is told in a relative clause that neither holds
+    ``trigger`` nor qualifies it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    for t in span.root.ancestors:
+        if t.dep_ in ("relcl", "acl"):
+            inside = t.left_edge.i <= trigger.i <= t.right_edge.i
+            return not inside and t.head.i != trigger.i
+    return False
 
 
 def most_precise(keys: list[str], gaz: Gazetteer) -> str:

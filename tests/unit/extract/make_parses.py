@@ -15,6 +15,19 @@ from tests.unit.extract.parsed import PARSES
 
 # case -> (publication date, text)
 CASES: dict[str, tuple[str, str]] = {
+    "numeric_date_after_on": (
+        "2024-01-09",
+        "On 23/08/2023, gunmen attacked a police post near Sotk.",
+    ),
+    "day_month_without_year": (
+        "2023-12-10",
+        "Gunmen killed four herders near Bama on 29 November.",
+    ),
+    "relative_clause_date_not_the_arrest": (
+        "2023-12-10",
+        "Police said on Sunday they had arrested three men suspected of planting a bomb "
+        "that damaged a bridge near Mitrovica on 29 November.",
+    ),
     "forces_report_their_own": (
         "2024-06-24",
         "Nigerian troops killed seven bandits near Gusau on Sunday, the army said.",

@@ -3,6 +3,8 @@ each test states what an analyst reading the sentence would code."""
 
 from __future__ import annotations
 
+import pytest
+
 from kg.records import EventRecord, Extraction
 from tests.unit.extract.parsed import read
 from tests.unit.extract.reading import incidents, is_a, labels, only, statements
@@ -717,3 +719,21 @@ def test_forces_telling_what_their_forces_did_state_it_others_allege_it() -> Non
     other = read("other_forces_report")
     e = only(other)
     assert _kinds(other, e, "allegedPerpetrator") == [("StateForce",)], e.roles
+
+
+@pytest.mark.parametrize(
+    ("case", "day"),
+    [
+        ("numeric_date_after_on", "2023-08-23"),  # the model tags "23/08/2023" as a place
+        ("day_month_without_year", "2023-11-29"),
+    ],
+)
+def test_dates_written_day_first(case: str, day: str) -> None:
+    e = only(read(case))
+    assert e.date is not None and e.date.value == day, e.date
+
+
+def test_a_date_in_a_relative_clause_about_something_else_does_not_date_the_arrest() -> None:
+    x = read("relative_clause_date_not_the_arrest")
+    arrests = [e for e in incidents(x) if is_a(e, "Arrest")]
+    assert arrests and all(e.date is None or e.date.value != "2023-11-29" for e in arrests)
