@@ -500,6 +500,9 @@ class EntityLinker:
         nxt = doc[s.end].lower_ if s.end < len(doc) else ""
         if kind == "PERSON" and self._toponym_use(s):
             types = ("Place",)  # "killed near Markoye": no one is killed near a person
+        described = self._described_place(s, doc_places)
+        if described is not None:
+            types = (described,)  # "Sake, a town west of Goma", "the village of Sobane Da"
         if nxt in self.divisions:  # "Kisenso commune", "Galgaduud region"
             admin = nxt in self.pack.words("admin_division_words")
             types = ("AdminRegion",) if admin else ("Settlement",)
@@ -518,6 +521,37 @@ class EntityLinker:
                 persons.setdefault(part, key)
         new.setdefault(key, (text, types))
         return key, types[0]
+
+    def _described_place(self, s: Span, doc_places: set[str]) -> str | None:
+        """The place type of a name the text calls a place: in apposition to a division word
+        ("Sake, a town west of Goma"), after one and ``of`` ("the village of Sobane Da"), or
+        followed by a known place in brackets, the monitors' "Place (Province)" form
+        ("Kishishe (Rutshuru, Nord-Kivu)"); else ``None``."""
+        admin = self.pack.words("admin_division_words")
+
+        def kind(word: str) -> str:
+            return "AdminRegion" if word in admin else "Settlement"
+
+        root = s.root
+        for c in root.children:
+            if c.dep_ != "appos":
+                continue
+            # "a town west of Goma" (the parser may make "town" a compound of "west")
+            for w in (c, *(g for g in c.children if g.dep_ == "compound")):
+                if w.lemma_.lower() in self.divisions:
+                    return kind(w.lemma_.lower())
+        head = root.head
+        if root.dep_ == "pobj" and head.lower_ in self.pack.words("of_preps"):
+            if head.head.lemma_.lower() in self.divisions:
+                return kind(head.head.lemma_.lower())
+        doc = s.doc
+        if s.end + 1 < len(doc) and doc[s.end].text == "(":
+            inside = self._picks.get((s.end + 1, s.end + 2)) or next(
+                (p for (a, _b), p in self._picks.items() if a == s.end + 1), None
+            )
+            if inside is not None and inside.id in self.gaz and self.gaz[inside.id].is_place:
+                return "Settlement"
+        return None
 
     def _toponym_use(self, s: Span) -> bool:
         """Whether a name is the object of a preposition of place (``toponym_preps``)."""

@@ -46,7 +46,7 @@ log = logging.getLogger(__name__)
 
 DATA = Path(__file__).parent / "data"
 CURATED = Path(__file__).resolve().parents[1] / "extract" / "data"
-BUILD_VERSION = "2"  # 2: "Southwest" and "South-West" share one key
+BUILD_VERSION = "3"  # 2: "Southwest" and "South-West" share one key; 3: "Congo" names both Congos
 KIND_WORDS = re.compile(
     r"\s+(province|district|state|region|governorate|county|department|municipality|"
     r"prefecture|division|oblast|raion|krai|tehsil|agency|emirate|parish|wilaya|"

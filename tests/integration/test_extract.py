@@ -306,3 +306,47 @@ def test_the_model_lemmatizer_is_corrected_where_it_misreads_an_event_verb(ex: E
     # the model's rules read "staged" as a form of "stag": the protesters would stage nothing
     doc = ex.nlp("Students staged a sit-in and were staging another protest.")
     assert [t.lemma_ for t in doc if t.lower_ in ("staged", "staging")] == ["stage", "stage"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("M23 rebels shelled Sake, a town west of Goma, on Wednesday.", "Sake"),
+        ("Gunmen attacked the village of Sobane Da in Mopti region on Monday.", "Sobane Da"),
+        (
+            "On 2 December 2022, rebels killed 20 civilians in Kishishe (Rutshuru, Nord-Kivu).",
+            "Kishishe",
+        ),
+        ("Two herders were killed near Ouro Sidi on Monday.", "Ouro Sidi"),
+    ],
+)
+def test_an_unknown_name_the_text_calls_a_place_is_the_events_place(
+    ex: Extractor, text: str, place: str
+) -> None:
+    x = read(ex, text)
+    where = {x.entities[k].label for e in x.events for k in e.roles.get("location", [])}
+    assert place in where, [(e.types, e.roles) for e in x.events]
+    assert not any(place == v.label and "Person" in v.types for v in x.entities.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "GOMA, Congo (Reuters) - Rebels killed five civilians in Rutshuru.",
+            "Democratic Republic of the Congo",
+        ),
+        (
+            "Rebels killed 12 villagers in eastern Congo on Monday.",
+            "Democratic Republic of the Congo",
+        ),
+        (
+            "BRAZZAVILLE, Congo (Reuters) - Militiamen attacked a train in Pool.",
+            "Republic of the Congo",
+        ),
+    ],
+)
+def test_congo_is_the_congo_the_report_is_about(ex: Extractor, text: str, country: str) -> None:
+    x = read(ex, text)
+    congos = {v.label for v in x.entities.values() if "Congo" in v.label and "Country" in v.types}
+    assert congos == {country}, congos
