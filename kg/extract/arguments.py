@@ -646,6 +646,22 @@ def _headline_passive(r: Reading, tok: Token) -> bool:
     )
 
 
+def _shared_subjects(tok: Token) -> list[Token]:
+    """The subject a verb shares with the verb it is coordinated with ("gunmen stormed the
+    village and burned houses": the gunmen burned them), through a chain of conjuncts."""
+    verb = tok
+    for _ in range(4):
+        if verb.dep_ != "conj" or verb.head.pos_ not in _VERB:
+            return []
+        verb = verb.head
+        found = [c for c in verb.children if c.dep_ == "nsubj"]
+        if found:
+            return found
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            return []
+    return []
+
+
 def _raised_subjects(r: Reading, tok: Token) -> list[Token]:
     """The passive subject of a verb of reporting that ``tok`` completes (``30 militants were
     reported killed``: ``raising_verbs``)."""
@@ -684,6 +700,9 @@ def verb_args(r: Reading, m: Mention) -> None:
     # daughter were killed"), a noun the parser hangs on the verb ("killing himself, two
     # policemen and a child")
     deps = {c.i: _effective_dep(c, tok, passive) for c in tok.children}
+    if not passive and not any(d in ("nsubj", "nsubjpass") for d in deps.values()):
+        for c in _shared_subjects(tok):  # "the assailants arrived ... and set fire to ..."
+            _add_actors(r, m, subj_role, c)
     objects = [
         c
         for c in tok.children

@@ -104,6 +104,8 @@ def build_extraction(
         as such."""
         if ev.date is not None or not (m.trigger.pos_ in ("VERB", "AUX") or m.asserted):
             return
+        if m.precedent:
+            return  # an earlier event named in passing happened at no time the story tells
         own = sentence_date(m.sent, ref, pack, head_end, m.trigger)
         told = story.dates[k] if not m.speech else None
         if own:
@@ -364,7 +366,8 @@ def _position(ev: Event) -> int:
 def _about_the_story(events: list[Event]) -> None:
     """A claim, attribution or denial that names no event ("claimed responsibility for the
     incident", "police blamed al-Shabaab", "the group denied any involvement") is about the
-    violent event told last before it, else the first told after it."""
+    violent event told last before it, else the first told after it; never an earlier event
+    named in passing ("since January, when 22 soldiers died in an ambush")."""
     # events with a perpetrator to claim or blame: violence, and property destroyed or
     # looted ("sources suspected separatists" of setting fire to a school)
     violent = sorted(
@@ -373,6 +376,7 @@ def _about_the_story(events: list[Event]) -> None:
             for e in events
             if not e.speech
             and (_violent(e) or classes.behaviour(e.cls, "subject") == "perpetrator")
+            and not all(m.precedent for m in e.mentions)
         ),
         key=_position,
     )

@@ -96,6 +96,7 @@ class _Patterns:
             re.I,
         )
         self.month_year = re.compile(mon + r",?\s+" + year + r"\b", re.I)
+        self.month_only = re.compile(mon, re.I)
         self.paren = re.compile(r"\(\s*" + self.mdy.pattern + r"\s*\)", re.I)
         self.year_only = re.compile(r"\b((?:19|20)\d\d)\b")
 
@@ -228,6 +229,8 @@ def resolve(expr: str, ref: str | None, lang: str = "en") -> str | None:
     True
     >>> resolve("on Tuesday", "2024-01-09"), resolve("last Tuesday", "2024-01-09")
     ('2024-01-09', '2024-01-02')
+    >>> resolve("January", "2024-03-18"), resolve("in November", "2024-03-18")
+    ('2024-01', '2023-11')
     """
     p = _patterns(lang)
     e = " ".join(expr.lower().replace("\u2019", "'").split())
@@ -272,6 +275,10 @@ def resolve(expr: str, ref: str | None, lang: str = "en") -> str | None:
     m = p.month_year.search(expr)
     if m:
         return f"{m['year']}-{p.month(m['mon']):02d}"
+    m = p.month_only.fullmatch(e)
+    if m and ref_d is not None:  # "since January": the last January by the time of writing
+        mon = p.month(m["mon"])
+        return f"{ref_d.year if mon <= ref_d.month else ref_d.year - 1}-{mon:02d}"
     y = p.year_only.search(e)
     if y:
         return y.group(1)

@@ -25,6 +25,7 @@ from kg.extract.arguments import (
     actors,
     affiliation_targets,
     clause_scope,
+    date_text,
     head_entities,
     instrument_doers,
     noun_args,
@@ -35,7 +36,7 @@ from kg.extract.classify import is_state_type
 from kg.extract.entities import GROUP_PREFIX, SPAN_KEY
 from kg.extract.lang import LanguagePack, language_pack
 from kg.extract.mentions import Mention, Reading
-from kg.extract.modality import not_an_event, other_events, speech_reports
+from kg.extract.modality import not_an_event, other_events, precedent_time, speech_reports
 from kg.extract.triggers import TriggerFinder, date_word
 
 if not Doc.has_extension("ckg_events"):
@@ -197,12 +198,40 @@ class EventReader:
                         m.add("participant", k)  # the police who fired the tear gas
             if m.speech and self._grievance(r, m):
                 m.dropped = True  # "staged a protest demanding unpaid salaries": its cause
+        self._precedents(r)
         attribution = classes.named("attribution")
         for m in r.found:
             if m.speech and not m.roles.get("speaker") and m.roles.get("attributedTo"):
                 if not classes.subsumes(attribution, m.cls):
                     m.cls = attribution  # "X was blamed for the attack": by unnamed sources
         return [m for m in r.found if not m.dropped and not self._empty(m)]
+
+    def _precedents(self, r: Reading) -> None:
+        """Events told in a relative clause about an earlier time ("since 2016, when
+        militants killed 12 soldiers") are earlier events of that time: dated by it, new
+        (never the story's event), and joined to nothing outside their clause."""
+        by_id = {m.id: m for m in r.found}
+        for m in r.found:
+            if m.speech:
+                continue
+            if other_events(m.trigger, self.pack):
+                m.precedent = True  # "a similar bombing in Van": another, earlier event
+            when = precedent_time(m.trigger, self.pack)
+            if when is None:
+                continue
+            m.additional = m.precedent = True
+            if not (m.dates or m.year):
+                if when.ent_type_ == "DATE":
+                    m.dates.append(date_text(when))
+                else:
+                    m.year = when.text
+            other = by_id.get(m.same_as) if m.same_as is not None else None
+            if other is not None and precedent_time(other.trigger, self.pack) is not when:
+                m.same_as = None
+        for m in r.found:  # "a similar bombing in Van that killed two soldiers": both earlier
+            other = by_id.get(m.same_as) if m.same_as is not None else None
+            if other is not None and other.precedent:
+                m.precedent = True
 
     def _crowd_handlers(
         self, r: Reading, cues: dict[int, set[str]], crowd_control: frozenset[str]

@@ -257,3 +257,30 @@ def _under_a_modal_governor(tok: Token, pack: LanguagePack) -> bool:
         if node.pos_ in _VERB and dep not in ("xcomp", "prep", "pobj", "pcomp", "dobj"):
             break
     return False
+
+
+def precedent_time(tok: Token, pack: LanguagePack) -> Token | None:
+    """The time a relative clause holding ``tok`` is about, when it tells an earlier event:
+    "since 2016, when militants killed 12 soldiers" (2016), "a flare-up in September 2022
+    in which 300 soldiers were killed" (September 2022); else ``None``."""
+    for t in (tok, *tok.ancestors):
+        if t.dep_ == "relcl" and _a_time(t.head):
+            return t.head
+        for p in t.children:
+            if p.dep_ == "prep" and any(
+                g.dep_ == "pobj" and g.lower_ in pack.words("relative_words") for g in p.children
+            ):
+                before = p.i - 1
+                while before >= 0 and p.doc[before].is_punct:
+                    before -= 1
+                if before >= 0 and _a_time(p.doc[before]):
+                    return p.doc[before]
+        if t.dep_ in ("ROOT",):
+            break
+    return None
+
+
+def _a_time(tok: Token) -> bool:
+    return tok.ent_type_ == "DATE" or (
+        tok.like_num and len(tok.text) == 4 and tok.text[:2] in ("19", "20")
+    )

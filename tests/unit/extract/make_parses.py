@@ -15,6 +15,27 @@ from tests.unit.extract.parsed import PARSES
 
 # case -> (publication date, text)
 CASES: dict[str, tuple[str, str]] = {
+    "precedent_since_year_when": (
+        "2024-01-08",
+        "Gunmen killed nine miners at a gold mine near Djibo on Sunday, the governor said. The "
+        "area has seen violence since 2016, when militants killed 12 soldiers near Nassoumbou.",
+    ),
+    "precedent_flare_up_in_which": (
+        "2024-01-09",
+        "Azerbaijani forces shelled the village of Sotk on Monday, wounding two civilians. The "
+        "incident follows a flare-up in September 2022 in which nearly 300 soldiers were killed.",
+    ),
+    "denial_not_about_a_similar_bombing": (
+        "2024-01-11",
+        "A car bomb exploded outside a police station in Batman on Wednesday, killing three "
+        "officers. The attack came two weeks after a similar bombing in Mardin that killed two "
+        "soldiers. The PKK denied any involvement.",
+    ),
+    "coordinated_verbs_share_a_subject": (
+        "2024-01-08",
+        "The assailants arrived on motorcycles and set fire to several shops in Gorom-Gorom on "
+        "Sunday.",
+    ),
     "numeric_date_after_on": (
         "2024-01-09",
         "On 23/08/2023, gunmen attacked a police post near Sotk.",

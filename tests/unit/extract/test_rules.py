@@ -737,3 +737,36 @@ def test_a_date_in_a_relative_clause_about_something_else_does_not_date_the_arre
     x = read("relative_clause_date_not_the_arrest")
     arrests = [e for e in incidents(x) if is_a(e, "Arrest")]
     assert arrests and all(e.date is None or e.date.value != "2023-11-29" for e in arrests)
+
+
+def _by_deaths(x: Extraction) -> dict[int | None, EventRecord]:
+    return {(e.fatalities.best if e.fatalities else None): e for e in incidents(x)}
+
+
+def test_an_earlier_event_told_in_passing_is_its_own_event_of_its_own_time() -> None:
+    found = _by_deaths(read("precedent_since_year_when"))
+    assert set(found) == {9, 12}, found
+    assert found[9].date is not None and found[9].date.value == "2024-01-07", found[9].date
+    assert found[12].date is not None and found[12].date.value == "2016", found[12].date
+
+
+def test_an_earlier_flare_up_does_not_lend_its_toll_to_the_story() -> None:
+    x = read("precedent_flare_up_in_which")
+    shelling = next(e for e in incidents(x) if is_a(e, "ShellingOrMissileAttack"))
+    assert shelling.fatalities is None, shelling.fatalities
+    assert shelling.injured is not None and shelling.injured.best == 2, shelling.injured
+    earlier = [e for e in incidents(x) if e is not shelling]
+    assert [e.date.value if e.date else None for e in earlier] == ["2022-09"], earlier
+
+
+def test_a_denial_naming_no_event_is_about_the_story_not_a_similar_earlier_one() -> None:
+    x = read("denial_not_about_a_similar_bombing")
+    found = _by_deaths(x)
+    assert found[3].roles.get("deniedBy"), found[3].roles
+    assert not found[2].roles.get("deniedBy"), found[2].roles
+
+
+def test_coordinated_verbs_share_their_subject() -> None:
+    x = read("coordinated_verbs_share_a_subject")
+    e = only(x)
+    assert is_a(e, "LootingOrPropertyDestruction") and e.roles.get("perpetrator"), e.roles
