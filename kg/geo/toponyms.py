@@ -275,8 +275,18 @@ def code_key(surface: str) -> str:
 
 
 def _caps(name: str) -> bool:
+    """A short code matched only as written: in capitals ("IS", "US", "AP") or with a
+    capital inside ("LeT", "JeM": never the words "let" or "jem").
+
+    >>> _caps("IS"), _caps("LeT"), _caps("Kabul"), _caps("Let")
+    (True, True, False, False)
+    """
     letters = [c for c in name if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 5
+    if not letters or len(letters) > 5:
+        return False
+    return all(c.isupper() for c in letters) or (
+        " " not in name.strip() and any(c.isupper() for c in letters[1:])
+    )
 
 
 def _proper(tok_text: str) -> bool:

@@ -37,3 +37,8 @@ def test_a_definite_group_word_is_the_armed_group_last_called_so(nlp: Language) 
 def test_an_indefinite_group_word_is_not_a_named_group(nlp: Language) -> None:
     got = linked(nlp, "Boko Haram militants raided Dikwa. Other militants attacked Bama.")
     assert ("militants", "group:armed") in got[-2:]
+
+
+def test_a_code_with_a_capital_inside_is_no_common_word(nlp: Language) -> None:
+    assert linked(nlp, "We will not let these criminals win.") == []
+    assert linked(nlp, "LeT claimed the attack.") == [("LeT", "let")]
