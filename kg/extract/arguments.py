@@ -576,7 +576,8 @@ def _add_actors(r: Reading, m: Mention, role: str | None, tok: Token) -> None:
     if not role:
         return
     found = actors(head_entities(r, tok))
-    if not found and (tok.lower_ in r.words("count_nouns") or tok.pos_ == "NUM"):
+    collective = r.words("count_nouns") | r.words("collective_people_nouns")
+    if not found and (tok.lower_ in collective or tok.pos_ == "NUM"):
         # "thousands of protesters marched", "two of the attackers were killed": the people
         # counted are the actors
         of = prep_objects(tok, r.words("of_preps"))

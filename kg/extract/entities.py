@@ -119,6 +119,10 @@ class EntityLinker:
         self.pack = pack = language_pack(nlp.lang)
         self.divisions = pack.words("division_words")
         self.force_heads = pack.words("force_heads")
+        # the words for armed men ("militants", "rebels"): what names an armed group's men
+        self.armed_words = frozenset(
+            w for w, k in pack.table("group_nouns").items() if k == "armed"
+        )
         # "Daesh (ISIS) Afghanistan-based branch": the nouns that name a group's branch
         self.branch_nouns = pack.words("branch_nouns")
         # what armed groups do (:meth:`_doer`): attack ("verbs" of the Attack family, not of
@@ -279,6 +283,11 @@ class EntityLinker:
             head = doc[end - 1]
             if head.dep_ in ("compound", "amod") and head.head.i > end - 1:
                 continue
+            if any(
+                c.dep_ in ("amod", "compound") and c.lower_ in self.armed_words
+                for c in head.children
+            ):
+                kind = f"{SITE_PREFIX}hard"  # "a militant camp", "a rebel base": no civilians
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ in self.pack.words("site_of_preps"):
                     words = {t.lower_ for t in c.subtree}
@@ -293,7 +302,7 @@ class EntityLinker:
         """``Ambazonian separatists attacked ... The separatists denied it``: a definite group
         of armed men refers to the named armed group last called by the same noun."""
         named: dict[str, tuple[str, str]] = {}  # group noun -> (key, label) of the last named
-        armed = {w for w, k in self.pack.table("group_nouns").items() if k == "armed"}
+        armed = self.armed_words
         articles = self.pack.words("definite_determiners")
         out: list[Span] = []
         for s in spans:
@@ -318,6 +327,37 @@ class EntityLinker:
                 key, label = named[head]
                 s = Span(s.doc, s.start, s.end, label=label, kb_id=key)
             out.append(s)
+        return self._the_group(out)
+
+    def _the_group(self, spans: list[Span]) -> list[Span]:
+        """``Al-Shabaab militants stormed a hotel ... The group claimed responsibility``: a
+        definite ``group_anaphors`` word ("the group", "the organisation") is the armed group
+        named last before it."""
+        if not spans or "group_anaphors" not in self.pack:
+            return spans
+        doc = spans[0].doc
+        words = self.pack.words("group_anaphors")
+        articles = self.pack.words("definite_determiners")
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        out: list[Span] = []
+        last: Span | None = None
+        k = 0
+        for t in doc:
+            while k < len(spans) and spans[k].start <= t.i:
+                out.append(spans[k])
+                if spans[k].label_ == "ArmedGroup":
+                    last = spans[k]
+                k += 1
+            if (
+                last is not None
+                and t.i not in covered
+                and (t.lower_ in words or t.lemma_.lower() in words)
+                and t.i > 0
+                and doc[t.i - 1].lower_ in articles
+                and not any(c.dep_ in ("compound", "amod", "prep") for c in t.children)
+            ):
+                out.append(Span(doc, t.i, t.i + 1, label=last.label_, kb_id=last.kb_id_))
+        out.extend(spans[k:])
         return out
 
     def _group_countries(self, spans: list[Span]) -> list[Span]:
@@ -498,7 +538,9 @@ class EntityLinker:
             return key, gaz[key].types[0]
         types = NER_TYPES.get(kind, ("Actor",))
         nxt = doc[s.end].lower_ if s.end < len(doc) else ""
-        if kind == "PERSON" and self._toponym_use(s):
+        if (kind == "PERSON" and self._toponym_use(s, "toponym_preps")) or (
+            kind == "ORG" and not self._armed_group(s) and self._toponym_use(s, "near_preps")
+        ):
             types = ("Place",)  # "killed near Markoye": no one is killed near a person
         described = self._described_place(s, doc_places)
         if described is not None:
@@ -553,10 +595,10 @@ class EntityLinker:
                 return "Settlement"
         return None
 
-    def _toponym_use(self, s: Span) -> bool:
-        """Whether a name is the object of a preposition of place (``toponym_preps``)."""
+    def _toponym_use(self, s: Span, preps: str) -> bool:
+        """Whether a name is the object of a preposition of place (the pack's ``preps``)."""
         root = s.root
-        return root.dep_ == "pobj" and root.head.lower_ in self.pack.words("toponym_preps")
+        return root.dep_ == "pobj" and root.head.lower_ in self.pack.words(preps)
 
     def _doer(self, tok: Token) -> bool:
         """Whether ``tok`` is the subject of a verb of attack or of claiming responsibility

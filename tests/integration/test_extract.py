@@ -350,3 +350,12 @@ def test_congo_is_the_congo_the_report_is_about(ex: Extractor, text: str, countr
     x = read(ex, text)
     congos = {v.label for v in x.entities.values() if "Congo" in v.label and "Country" in v.types}
     assert congos == {country}, congos
+
+
+def test_a_camp_of_militants_is_a_hard_site_a_camp_for_the_displaced_a_civilian_one(
+    ex: Extractor,
+) -> None:
+    hard = read(ex, "Troops attacked a militant camp near Jowhar on Monday.")
+    soft = read(ex, "Gunmen attacked a camp for displaced people near Jowhar on Monday.")
+    assert not events_of(hard, "AttackOnCivilians"), [e.types for e in hard.events]
+    assert events_of(soft, "AttackOnCivilians"), [e.types for e in soft.events]

@@ -15,6 +15,23 @@ from tests.unit.extract.parsed import PARSES
 
 # case -> (publication date, text)
 CASES: dict[str, tuple[str, str]] = {
+    "base_established": (
+        "2024-01-25",
+        "On 19 January 2024, al-Shabaab established a new base near Jowhar.",
+    ),
+    "militant_camp_attacked": (
+        "2024-01-09",
+        "Troops attacked a militant camp near Jowhar on Monday.",
+    ),
+    "the_group_claimed": (
+        "2024-07-04",
+        "07/03/2024: Al-Shabaab militants stormed a hotel in Kismayo, killing 12 people. The "
+        "group claimed responsibility.",
+    ),
+    "group_of_gunmen": (
+        "2024-07-04",
+        "A group of gunmen attacked a bus near Katsina on Wednesday.",
+    ),
     "precedent_since_year_when": (
         "2024-01-08",
         "Gunmen killed nine miners at a gold mine near Djibo on Sunday, the governor said. The "

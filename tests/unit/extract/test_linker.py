@@ -42,3 +42,8 @@ def test_an_indefinite_group_word_is_not_a_named_group(nlp: Language) -> None:
 def test_a_code_with_a_capital_inside_is_no_common_word(nlp: Language) -> None:
     assert linked(nlp, "We will not let these criminals win.") == []
     assert linked(nlp, "LeT claimed the attack.") == [("LeT", "let")]
+
+
+def test_the_group_is_the_armed_group_named_last(nlp: Language) -> None:
+    got = linked(nlp, "Boko Haram fighters attacked Dikwa. The group claimed it. A group left.")
+    assert [k for t, k in got if t.lower() == "group"] == ["boko-haram"]

@@ -770,3 +770,26 @@ def test_coordinated_verbs_share_their_subject() -> None:
     x = read("coordinated_verbs_share_a_subject")
     e = only(x)
     assert is_a(e, "LootingOrPropertyDestruction") and e.roles.get("perpetrator"), e.roles
+
+
+def test_a_group_that_establishes_a_base_is_a_strategic_development() -> None:
+    x = read("base_established")
+    e = only(x)
+    assert is_a(e, "BaseEstablished") and labels(x, e, "perpetrator") == {"al-Shabaab"}, e
+
+
+def test_a_camp_of_militants_is_no_civilian_site() -> None:
+    e = only(read("militant_camp_attacked"))
+    assert not is_a(e, "AttackOnCivilians"), e.types
+
+
+def test_the_group_that_claims_is_the_armed_group_named_before() -> None:
+    x = read("the_group_claimed")
+    e = only(x)
+    assert labels(x, e, "claimedBy") == {"al-Shabaab"}, e.roles
+
+
+def test_a_group_of_gunmen_is_who_attacked() -> None:
+    x = read("group_of_gunmen")
+    e = only(x)
+    assert _kinds(x, e, "perpetrator") == [("UnidentifiedArmedGroup",)], e.roles
