@@ -272,11 +272,10 @@ class EventReader:
                 scope = list(tok.subtree)
             else:
                 scope = []
+                # a crowd's object is its cause ("protesting new taxes"), not more victims
+                crowd = bool(classes.behaviour(m.cls, "civilian_doers_as"))
                 for c in tok.children:
-                    # of people or acts ("another suspect", "another raid"), not of a cause
-                    # ("protesting new taxes")
-                    told = c.i in r.ent_of or c.i in r.by_tok or c.pos_ in ("NUM", "PRON")
-                    if c.dep_ in ("dobj", "nsubjpass") and told:
+                    if c.dep_ in ("dobj", "nsubjpass") and not crowd:
                         # the object itself, not its later conjuncts ("the planner and one
                         # additional insurgent" tells the same arrest again, with one more)
                         skip = {t.i for x in c.children if x.dep_ == "conj" for t in x.subtree}
