@@ -50,8 +50,10 @@ from kg.extract.dates import (
 )
 from kg.extract.gazetteer import Gazetteer, norm
 from kg.extract.lang import LanguagePack, language_pack
-from kg.geo.toponyms import Choice, gazetteer_spans, resolve
+from kg.geo.toponyms import NO_ENTRY, Choice, gazetteer_spans, resolve
 
+# "Dhaka's Mirpur": a place's possessive names the place it owns
+_OWNER = re.compile(r"\s*['\u2019]s\s+")
 SPAN_KEY = "ckg"
 DATELINE_KEY = "ckg_dateline"
 GROUP_PREFIX = "group:"
@@ -241,7 +243,11 @@ class EntityLinker:
         text = doc.text
         for a, b in itertools.pairwise(spans):
             between = text[a.end_char : b.start_char]
-            if not self.between_places.fullmatch(between) or not a.kb_id_ or not b.kb_id_:
+            if _OWNER.fullmatch(between):
+                a, b = b, a  # "Dhaka's Mirpur neighbourhood": the second lies in the first
+            elif not self.between_places.fullmatch(between):
+                continue
+            if not a.kb_id_ or not b.kb_id_:
                 continue
             if b.label_ not in ("AdminRegion", "Country", "Settlement") or a.label_ not in (
                 "Settlement",
@@ -501,6 +507,13 @@ class EntityLinker:
             new[key] = (f"{gaz[parent].label} ({gaz[place].label} branch)", ("ArmedGroup",))
             relations += [(key, "affiliateOf", parent), (key, "basedIn", place)]
             return key, "ArmedGroup"
+        pick = self._picks.get((s.start, s.end))
+        if s.label_ == "GAZ" and pick is not None and pick.id == NO_ENTRY:
+            # a place inside the place named as its container that the gazetteer lacks
+            # ("the Stari Grad neighbourhood of Sarajevo"): its own node, not a namesake
+            key = f"place/{norm(s.text).replace(' ', '-')}"
+            new.setdefault(key, (s.text.strip(), ("Place",)))
+            return key, "Place"
         if s.label_ == "GAZ":
             ids = set(s.kb_id_.split("|"))
             key = self._disambiguate(ids, doc_places, s)
@@ -666,7 +679,7 @@ class EntityLinker:
         """The entry resolution chose for a mention, else the curated entries of its name."""
         pick = self._picks.get((s.start, s.end))
         if pick is not None:
-            return {pick.id}
+            return {pick.id} if pick.id != NO_ENTRY else set()
         return {i for i in self.gaz.lookup(text) if i in self.gaz.entries}
 
     def _disambiguate(self, ids: set[str], doc_places: set[str], s: Span | None = None) -> str:

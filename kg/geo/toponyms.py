@@ -251,10 +251,15 @@ _AFTER_CONTAINER = (
     }
 )
 _BETWEEN = re.compile(
-    r"\s*(district|province|city|village|valley|town|state|region|governorate|county|area)?"
+    r"\s*(district|province|city|village|valley|town|state|region|governorate|county|area"
+    r"|neighbourhood|neighborhood|quarter|suburb|commune|municipality|township)?"
     r"\s*(,|\(|in|, in|of|in the|near)\s*(the\s+)?(\w+\s+of\s+)?",
     re.I,
 )
+
+
+# "Dhaka's Mirpur": the place that owns the next one contains it
+_OWNER = re.compile(r"\s*['\u2019]s\s+")
 
 
 def _code(surface: str) -> bool:
@@ -552,6 +557,9 @@ def _beside_place(doc: Doc, i: int, j: int, ents: dict[int, Span]) -> bool:
     return False
 
 
+NO_ENTRY = ""  # a Choice's id when no gazetteer entry is the place meant
+
+
 @dataclass(frozen=True)
 class Choice:
     """The resolved entry of one mention, with the resolver's confidence (0.3-0.95)."""
@@ -598,6 +606,17 @@ def resolve(
                 out[(s.start, s.end)] = Choice(ids[0], 0.95, 1)
                 continue
             container = _container_ids(doc, text, spans, cands, idx)
+            held = spans[idx + 1] if container else None
+            if (
+                not container
+                and idx > 0
+                and _OWNER.fullmatch(text[spans[idx - 1].end_char : s.start_char])
+            ):
+                container = set(cands[idx - 1])  # "Dhaka's Mirpur neighbourhood"
+                held = spans[idx - 1]
+            # the container as already resolved, when it was ("Dhaka": the city, no namesake)
+            chosen = out.get((held.start, held.end)) if held is not None else None
+            within = {chosen.id} if chosen is not None and chosen.id != NO_ENTRY else container
             hint = _division_hint(doc, s)
             if (
                 hint is None
@@ -606,6 +625,11 @@ def resolve(
             ):
                 if any(gaz[c].is_place for c in cands[idx - 1] if c in gaz):
                     hint = "container"  # "Qamishli (Al-Hasakah)", "Turbat, Balochistan"
+            if container and not _inside(gaz, ids, within):
+                # "the Stari Grad neighbourhood of Sarajevo": no entry of that name lies in
+                # the place named as its container; a place of its own, not a far namesake
+                out[(s.start, s.end)] = Choice(NO_ENTRY, 0.3, len(ids))
+                continue
             k = key(s.text)
             scored = sorted(
                 ((_score(gaz, c, ids, ctx, container, hint, k), c) for c in ids), reverse=True
@@ -616,6 +640,16 @@ def resolve(
             out[(s.start, s.end)] = Choice(best[1], conf, len(ids))
         known = set(context) | {c.id for c in out.values() if c.confidence >= 0.6}
     return out
+
+
+def _inside(gaz: Gazetteer, ids: list[str], container: set[str]) -> bool:
+    """Whether any candidate lies in one of the container's candidates or their countries
+    (a container that is no place tells nothing)."""
+    places = {c for c in container if c in gaz and gaz[c].is_place}
+    if not places:
+        return True
+    around = places | {gaz[c].country for c in places if gaz[c].country}
+    return any(c in around or set(gaz.ancestors(c)) & around for c in ids)
 
 
 class _Context:

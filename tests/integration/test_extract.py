@@ -359,3 +359,43 @@ def test_a_camp_of_militants_is_a_hard_site_a_camp_for_the_displaced_a_civilian_
     soft = read(ex, "Gunmen attacked a camp for displaced people near Jowhar on Monday.")
     assert not events_of(hard, "AttackOnCivilians"), [e.types for e in hard.events]
     assert events_of(soft, "AttackOnCivilians"), [e.types for e in soft.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "Unknown attackers threw a grenade into a cafe in the Stari Grad neighbourhood of "
+            "Sarajevo, wounding five people.",
+            "Bosnia and Herzegovina",
+        ),
+        (
+            "Clashes between students and police in Dhaka's Mirpur neighbourhood left two dead.",
+            "Bangladesh",
+        ),
+    ],
+)
+def test_a_neighbourhood_the_gazetteer_lacks_lies_in_its_city_not_in_a_far_namesake(
+    ex: Extractor, text: str, country: str
+) -> None:
+    x = read(ex, text)
+    gaz = Gazetteer.load()
+
+    def around(k: str) -> set[str]:  # the place and what it lies in, by record or gazetteer
+        out, todo = set(), [k]
+        while todo:
+            n = todo.pop()
+            out.add(n)
+            rec = x.entities.get(n)
+            up = [o for p, o in rec.relations if p == "locatedIn"] if rec else []
+            todo += [o for o in up + (list(gaz.ancestors(n)) if n in gaz else []) if o not in out]
+        return out
+
+    countries = {
+        gaz[a].label
+        for e in x.events
+        for k in e.roles.get("location", [])
+        for a in around(k)
+        if a in gaz and "Country" in gaz[a].types
+    }
+    assert countries == {country}, [(e.types, e.roles) for e in x.events]
