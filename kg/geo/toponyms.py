@@ -53,6 +53,21 @@ MAX_NGRAM = 6
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 NOT_PLACE_ENTS = {"DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "PERCENT"}
 NAME_ENTS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"}
+# verbs whose object is a place: a name the model tags as an organisation there is a town
+PLACE_OBJECT_VERBS = {
+    "bomb",
+    "besiege",
+    "capture",
+    "enter",
+    "overrun",
+    "pound",
+    "recapture",
+    "retake",
+    "seize",
+    "shell",
+    "storm",
+    "strike",
+}
 # words after which a proper name is read as a place even when the model tags nothing
 LOCATIVE = {
     "in",
@@ -458,6 +473,7 @@ def _reads_as_place(doc: Doc, i: int, j: int, ents: dict[int, Span]) -> bool:
         or _locative_before(doc, i)
         or _in_brackets(doc, i, j)
         or _beside_place(doc, i, j, ents)
+        or _struck(doc, i, j)
     )
     if labels & NAME_ENTS:
         # "Kabul University", "Mohammad Khan": part of another name; but the small model
@@ -467,6 +483,13 @@ def _reads_as_place(doc: Doc, i: int, j: int, ents: dict[int, Span]) -> bool:
         whole = _strip_the(doc, e) == (i, j)
         return division or (whole and context)
     return context
+
+
+def _struck(doc: Doc, i: int, j: int) -> bool:
+    """``shelled Idlib``, ``captured Kidal``: the object of a verb whose object is a place
+    (``PLACE_OBJECT_VERBS``, by lemma)."""
+    root = doc[i:j].root
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_OBJECT_VERBS
 
 
 def _strip_the(doc: Doc, e: Span) -> tuple[int, int]:

@@ -399,3 +399,14 @@ def test_a_neighbourhood_the_gazetteer_lacks_lies_in_its_city_not_in_a_far_names
         if a in gaz and "Country" in gaz[a].types
     }
     assert countries == {country}, [(e.types, e.roles) for e in x.events]
+
+
+def test_aircraft_of_an_army_strike_for_it_and_the_town_they_strike_is_the_place(
+    ex: Extractor,
+) -> None:
+    x = read(ex, "Army helicopters struck Idlib on Monday, killing 12 people.")
+    e = events_of(x, "AirStrike")
+    assert e, [(v.types, v.roles) for v in x.events]
+    doers = [x.entities[k] for k in e[0].roles.get("perpetrator", [])]
+    assert [d.types for d in doers] == [("StateForce",)], e[0].roles
+    assert {x.entities[k].label for k in e[0].roles.get("location", [])} == {"Idlib"}, e[0].roles
