@@ -117,12 +117,14 @@ def negated(tok: Token, pack: LanguagePack) -> bool:
     claimed", "nobody was hurt", "none of the groups claimed")."""
     if any(c.dep_ == "neg" for c in tok.children):
         return True
+    none = pack.words("negative_determiners")
+    if any(c.dep_ == "det" and c.lower_ in none for c in tok.children):
+        return True  # "no arrests were made": a noun the text says there was none of
     for c in tok.children:
         if c.dep_ not in ("nsubj", "nsubjpass"):
             continue
         if c.lower_ in pack.words("negative_subjects"):
             return True
-        none = pack.words("negative_determiners")
         if any(d.dep_ == "det" and d.lower_ in none for d in c.children):
             return True
     return False

@@ -15,6 +15,19 @@ from tests.unit.extract.parsed import PARSES
 
 # case -> (publication date, text)
 CASES: dict[str, tuple[str, str]] = {
+    "weapons_seized_no_arrests": (
+        "2024-02-03",
+        "On 2 February 2024, soldiers seized a cache of weapons from a hideout near Kupwara. "
+        "No arrests were made.",
+    ),
+    "journalists_beaten": (
+        "2024-02-08",
+        "Masked men beat two journalists in central Tbilisi on Wednesday.",
+    ),
+    "bodies_recovered": (
+        "2024-02-08",
+        "Police recovered the bodies of six farmers near Jiribam on Tuesday.",
+    ),
     "base_established": (
         "2024-01-25",
         "On 19 January 2024, al-Shabaab established a new base near Jowhar.",

@@ -793,3 +793,19 @@ def test_a_group_of_gunmen_is_who_attacked() -> None:
     x = read("group_of_gunmen")
     e = only(x)
     assert _kinds(x, e, "perpetrator") == [("UnidentifiedArmedGroup",)], e.roles
+
+
+def test_weapons_seized_are_disrupted_weapons_use_and_no_arrests_is_no_arrest() -> None:
+    x = read("weapons_seized_no_arrests")
+    e = only(x)
+    assert is_a(e, "DisruptedWeaponsUse"), e.types
+
+
+def test_people_beaten_by_men_were_attacked() -> None:
+    e = only(read("journalists_beaten"))
+    assert is_a(e, "Attack"), e.types
+
+
+def test_bodies_recovered_are_the_dead_of_an_attack() -> None:
+    e = only(read("bodies_recovered"))
+    assert deaths(e)[:2] == (6, 6), e.fatalities
