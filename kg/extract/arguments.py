@@ -730,6 +730,8 @@ def verb_args(r: Reading, m: Mention) -> None:
             _add_actors(r, m, "victim", c)
             set_count(r, m, c)
         elif deps[c.i] in ("nsubj",) and not passive:
+            if tok.dep_ == "relcl" and c.lower_ in r.words("relative_words"):
+                c = tok.head  # "the coalition, which denied involvement": the coalition
             if opponent and not prep_objects(tok, r.words("opponent_preps")):
                 _two_sides(r, m, c, subj_role, opponent)  # "X and Y clashed"
             else:

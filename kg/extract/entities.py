@@ -224,7 +224,7 @@ class EntityLinker:
             k = bisect.bisect_right(line_starts, s.start_char) - 1
             return s.start_char < cut or (k >= 0 and s.start_char < lines[k][1])
 
-        out = self._definite_groups(self._group_countries(out))
+        out = self._definite_groups(self._group_countries(self._named_armed_men(out, new)))
         doc.spans[SPAN_KEY] = [s for s in out if not in_dateline(s)]
         doc.spans[DATELINE_KEY] = [s for s in out if in_dateline(s)]
         doc._.ckg_new = new
@@ -302,6 +302,31 @@ class EntityLinker:
                         kind = f"{SITE_PREFIX}civilian"
             name = " ".join(t.lower_ for t in doc[start:end])
             out.append(Span(doc, start, end, label="SITE", kb_id=f"{kind}:{name}"))
+        return out
+
+    def _named_armed_men(
+        self, spans: list[Span], new: dict[str, tuple[str, tuple[str, ...]]]
+    ) -> list[Span]:
+        """``Malay Muslim separatists``, ``Islamist insurgents``: a people or creed right
+        before a word for armed men names an armed group (its own node, as the monitors name
+        such groups), not the people or creed."""
+        social = NER_TYPES["NORP"][0]
+        out: list[Span] = []
+        for s in spans:
+            before = out[-1] if out else None
+            if (
+                before is not None
+                and before.label_ in (social, "Person")  # the model may call "Jihadi" a person
+                and before.end == s.start
+                and before.root.head.i == s.root.i
+                and s.kb_id_.startswith(f"{GROUP_PREFIX}armed")
+            ):
+                text = s.doc[before.start : s.end].text
+                key = f"org/{norm(text).replace(' ', '-')}"
+                new.setdefault(key, (text, ("ArmedGroup",)))
+                out[-1] = Span(s.doc, before.start, s.end, label="ArmedGroup", kb_id=key)
+                continue
+            out.append(s)
         return out
 
     def _definite_groups(self, spans: list[Span]) -> list[Span]:

@@ -457,7 +457,9 @@ def _named_in(r: Reading, tok: Token) -> list[Span]:
     the people of one (``members of the cartel``, ``the group's fighters``); not a thing an
     actor qualifies (``Islamic Movement of Uzbekistan activity was suspected``)."""
     people = r.words("member_nouns") | r.words("role_nouns") | r.words("force_nouns")
-    if tok.i in r.ent_of or tok.lower_ in people:
+    # "the Los Lobos gang", "the Haqqani network": the word a group is called by
+    groups = r.words("armed_group_name_cues") | r.words("organisation_nouns")
+    if tok.i in r.ent_of or tok.lower_ in people or tok.lower_ in groups:
         return actors(head_entities(r, tok))
     return []
 

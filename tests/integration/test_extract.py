@@ -410,3 +410,11 @@ def test_aircraft_of_an_army_strike_for_it_and_the_town_they_strike_is_the_place
     doers = [x.entities[k] for k in e[0].roles.get("perpetrator", [])]
     assert [d.types for d in doers] == [("StateForce",)], e[0].roles
     assert {x.entities[k].label for k in e[0].roles.get("location", [])} == {"Idlib"}, e[0].roles
+
+
+def test_a_creed_or_people_before_armed_men_names_an_armed_group(ex: Extractor) -> None:
+    x = read(ex, "Malay Muslim separatists shot dead two rubber tappers in Yala on Monday.")
+    e = events_of(x, "Attack")
+    assert e, [(v.types, v.roles) for v in x.events]
+    doers = [x.entities[k] for k in e[0].roles.get("perpetrator", [])]
+    assert [(d.label, d.types) for d in doers] == [("Malay Muslim separatists", ("ArmedGroup",))]

@@ -15,6 +15,25 @@ from tests.unit.extract.parsed import PARSES
 
 # case -> (publication date, text)
 CASES: dict[str, tuple[str, str]] = {
+    "blamed_a_gang_which_denied": (
+        "2024-03-12",
+        "Gunmen killed 12 people in Port-au-Prince on Monday. A rights group blamed the Viv "
+        "Ansanm gang coalition, which denied involvement.",
+    ),
+    "believed_responsible": (
+        "2024-03-09",
+        "Gunmen killed five people at a bar in Guayaquil on Friday. The Los Choneros gang was "
+        "believed to be responsible.",
+    ),
+    "suspicion_fell_on": (
+        "2024-03-11",
+        "A bomb killed four police officers in Bannu on Sunday. Suspicion fell on the "
+        "Pakistani Taliban.",
+    ),
+    "creed_and_armed_men": (
+        "2024-03-12",
+        "Islamist insurgents beheaded four villagers near Mocimboa da Praia on Sunday.",
+    ),
     "weapons_seized_no_arrests": (
         "2024-02-03",
         "On 2 February 2024, soldiers seized a cache of weapons from a hideout near Kupwara. "

@@ -809,3 +809,26 @@ def test_people_beaten_by_men_were_attacked() -> None:
 def test_bodies_recovered_are_the_dead_of_an_attack() -> None:
     e = only(read("bodies_recovered"))
     assert deaths(e)[:2] == (6, 6), e.fatalities
+
+
+def test_a_gang_blamed_by_what_it_is_called_is_alleged_and_its_own_denial_denies() -> None:
+    x = read("blamed_a_gang_which_denied")
+    e = only(x)
+    assert labels(x, e, "allegedPerpetrator") == {"Viv Ansanm"}, e.roles
+    assert labels(x, e, "deniedBy") == {"Viv Ansanm"}, e.roles
+
+
+@pytest.mark.parametrize(
+    ("case", "group"),
+    [("believed_responsible", "Los Choneros"), ("suspicion_fell_on", "Tehrik-e-Taliban Pakistan")],
+)
+def test_unattributed_suspicion_makes_a_suspect(case: str, group: str) -> None:
+    x = read(case)
+    e = only(x)
+    assert labels(x, e, "suspectedPerpetrator") == {group}, e.roles
+
+
+def test_a_creed_before_armed_men_names_an_armed_group_not_the_creed() -> None:
+    x = read("creed_and_armed_men")
+    e = only(x)
+    assert _kinds(x, e, "perpetrator") == [("ArmedGroup",)], e.roles
