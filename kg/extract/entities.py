@@ -197,7 +197,8 @@ class EntityLinker:
                     if end > start:
                         cands.append(Span(doc, start, end, label="NER:" + ent.label_))
         chosen = _longest_non_overlapping(cands)
-        self._picks = resolve(doc, chosen, gaz)
+        text = doc.text
+        self._picks = resolve(doc, chosen, gaz, text=text)
         doc_places = set()
         for s in chosen:
             if s.label_ == "GAZ" and "|" not in s.kb_id_ and gaz[s.kb_id_].is_place:
@@ -214,7 +215,6 @@ class EntityLinker:
             out.append(Span(doc, s.start, s.end, label=label, kb_id=key))
         # the dateline ("KABUL, Afghanistan (Jan. 25, 2013) -") names where the report was
         # filed, not where anything happened: its mentions are kept apart from the sentence
-        text = doc.text
         dl = find_dateline(text)
         cut = dl.end if dl is not None and dl.heading else 0
         lines = [(m.start(), m.end()) for m in DATELINE_RX.finditer(text)]
@@ -231,16 +231,15 @@ class EntityLinker:
         doc._.ckg_relations = (
             relations
             + self._appositive_relations(doc, out)
-            + self._place_in_place(doc, doc.spans[SPAN_KEY])
+            + self._place_in_place(text, doc.spans[SPAN_KEY])
         )
         return doc
 
-    def _place_in_place(self, doc: Doc, spans: Iterable[Span]) -> list[tuple[str, str, str]]:
+    def _place_in_place(self, text: str, spans: Iterable[Span]) -> list[tuple[str, str, str]]:
         """``Chak district, Wardak province`` and ``Kerman, Iran``: the first lies in the second
         (recorded for places the gazetteer does not already put there)."""
         rels = []
         spans = list(spans)
-        text = doc.text
         for a, b in itertools.pairwise(spans):
             between = text[a.end_char : b.start_char]
             if _OWNER.fullmatch(between):
@@ -368,28 +367,27 @@ class EntityLinker:
             return spans
         doc = spans[0].doc
         words = self.pack.words("group_anaphors")
+        found = [t for t in doc if t.lower_ in words]
+        if not found:
+            return spans
         articles = self.pack.words("definite_determiners")
         covered = {i for s in spans for i in range(s.start, s.end)}
-        out: list[Span] = []
-        last: Span | None = None
-        k = 0
-        for t in doc:
-            while k < len(spans) and spans[k].start <= t.i:
-                out.append(spans[k])
-                if spans[k].label_ == "ArmedGroup":
-                    last = spans[k]
-                k += 1
+        armed = [s for s in spans if s.label_ == "ArmedGroup"]
+        starts = [s.start for s in armed]
+        added = []
+        for t in found:
+            k = bisect.bisect_left(starts, t.i)
             if (
-                last is not None
-                and t.i not in covered
-                and (t.lower_ in words or t.lemma_.lower() in words)
-                and t.i > 0
-                and doc[t.i - 1].lower_ in articles
-                and not any(c.dep_ in ("compound", "amod", "prep") for c in t.children)
+                k == 0
+                or t.i in covered
+                or t.i == 0
+                or doc[t.i - 1].lower_ not in articles
+                or any(c.dep_ in ("compound", "amod", "prep") for c in t.children)
             ):
-                out.append(Span(doc, t.i, t.i + 1, label=last.label_, kb_id=last.kb_id_))
-        out.extend(spans[k:])
-        return out
+                continue
+            last = armed[k - 1]
+            added.append(Span(doc, t.i, t.i + 1, label=last.label_, kb_id=last.kb_id_))
+        return sorted([*spans, *added], key=lambda s: s.start) if added else spans
 
     def _group_countries(self, spans: list[Span]) -> list[Span]:
         """``Afghan soldiers``, ``a Pakistani army vehicle``, ``Kenyan police``: a state that

@@ -26,6 +26,7 @@ a language says around a name comes from its pack (``names.json``, ``arguments.j
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,7 +58,7 @@ class Found:
     label: str = ""
 
 
-def _phrases(table: dict[str, Any]) -> dict[tuple[str, ...], Any]:
+def _phrases(table: Mapping[str, Any]) -> dict[tuple[str, ...], Any]:
     """Phrases of a pack table by their normalised token tuple (a non-joiner inside a word
     is also matched as a space between two words)."""
     out: dict[tuple[str, ...], Any] = {}

@@ -387,7 +387,7 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
                 continue
             k = " ".join(parts)
             # "DRC", "UAE": a short code in capitals names only what it is the code of
-            wk = code_key(surface) if _code(surface) else k
+            wk = code_key(surface) if len(surface) <= 8 and _code(surface) else k
             ok = candidate(i, j)
             grams.append((i, j + 1, k, wk, surface, ok))
             if ok and j - i < MAX_NGRAM:
@@ -396,7 +396,7 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
     found: dict[tuple[int, int], set[str]] = {}
     pending: list[tuple[int, int, str]] = []
     for i, j, k, wk, surface, ok in grams:
-        ids = curated.match(k, surface)
+        ids = curated.match(k, surface) if k in curated.ci or k in curated.cs else set()
         if ids:
             if wk in world and ok:
                 if any(gaz.get(x) is not None and gaz[x].is_place for x in ids):
@@ -593,15 +593,20 @@ class Choice:
 
 
 def resolve(
-    doc: Doc, spans: Iterable[Span], gaz: Gazetteer, context: Iterable[str] = ()
+    doc: Doc,
+    spans: Iterable[Span],
+    gaz: Gazetteer,
+    context: Iterable[str] = (),
+    text: str | None = None,
 ) -> dict[tuple[int, int], Choice]:
     """Choose one entry for every span whose ``kb_id_`` (or, failing that, whose text) names
-    several; ``context`` adds ids known to be relevant (the dateline's places).
+    several; ``context`` adds ids known to be relevant (the dateline's places); ``text``: the
+    document's text when the caller has it (``Doc.text`` joins every token anew).
 
     Returns ``{(start token, end token): Choice}`` for every span that names a gazetteer entry.
     """
     spans = sorted(spans, key=lambda s: s.start)
-    text = doc.text
+    text = doc.text if text is None else text
     cands: list[list[str]] = []
     for s in spans:
         ids = [

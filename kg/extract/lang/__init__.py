@@ -27,6 +27,7 @@ import json
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from kg.errors import KGError
@@ -58,6 +59,7 @@ class LanguagePack:
         self.code = code
         self._sections = dict(sections)
         self._words: dict[str, frozenset[str]] = {}
+        self._tables: dict[str, Mapping[str, Any]] = {}
 
     def __contains__(self, name: object) -> bool:
         return name in self._sections
@@ -83,12 +85,16 @@ class LanguagePack:
             self._words[name] = frozenset(value)
         return self._words[name]
 
-    def table(self, name: str) -> dict[str, Any]:
-        """A table (a JSON object), without its ``_doc`` entries."""
-        value = self._get(name)
-        if not isinstance(value, Mapping):
-            raise KGError(f"language pack {self.code!r}: section {name!r} is not a table")
-        return {k: v for k, v in value.items() if not k.startswith("_")}
+    def table(self, name: str) -> Mapping[str, Any]:
+        """A table (a JSON object), without its ``_doc`` entries; read-only, built once."""
+        if name not in self._tables:
+            value = self._get(name)
+            if not isinstance(value, Mapping):
+                raise KGError(f"language pack {self.code!r}: section {name!r} is not a table")
+            self._tables[name] = MappingProxyType(
+                {k: v for k, v in value.items() if not k.startswith("_")}
+            )
+        return self._tables[name]
 
     def value(self, name: str) -> Any:
         """Any section as it is in the file."""
