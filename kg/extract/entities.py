@@ -742,9 +742,10 @@ class EntityLinker:
         if head.lower_ in forces or any(t.lower_ in forces for t in following[:4]):
             for pattern in self.pack.value("force_alias_patterns"):
                 alias = pattern.format(tok.text)
-                ids = self.gaz.lookup(alias)
+                # the state's own forces, not a party or group named so ("Lebanese Forces")
+                ids = [i for i in self.gaz.lookup(alias) if "StateForce" in self.gaz[i].types]
                 if len(ids) == 1:
-                    return next(iter(ids))
+                    return ids[0]
         return key
 
     def _appositive_relations(self, doc: Doc, spans: Iterable[Span]) -> list[tuple[str, str, str]]:

@@ -418,3 +418,18 @@ def test_a_creed_or_people_before_armed_men_names_an_armed_group(ex: Extractor) 
     assert e, [(v.types, v.roles) for v in x.events]
     doers = [x.entities[k] for k in e[0].roles.get("perpetrator", [])]
     assert [(d.label, d.types) for d in doers] == [("Malay Muslim separatists", ("ArmedGroup",))]
+
+
+def test_a_demonym_before_security_words_is_the_states_forces_never_a_party(
+    ex: Extractor,
+) -> None:
+    x = read(ex, "A drone strike killed two men near Nabatieh, Lebanese security sources said.")
+    assert not any("PoliticalParty" in v.types for v in x.entities.values()), x.entities
+
+
+def test_teachers_who_held_a_protest_are_its_protesters(ex: Extractor) -> None:
+    x = read(ex, "On 27 October 2023, around 300 teachers held a peaceful protest in Bukavu.")
+    e = events_of(x, "Protest")
+    assert e and [x.entities[k].types for k in e[0].roles.get("perpetrator", [])] == [
+        ("Protesters",)
+    ], [(v.types, v.roles) for v in x.events]
