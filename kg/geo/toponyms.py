@@ -403,7 +403,7 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
                     ids = ids | world[wk]
             found[(i, j)] = ids
         elif wk in world and ok:
-            if _reads_as_place(doc, i, j, ents):
+            if _reads_as_place(doc, i, j, ents) or _country_named(doc, i, j, world[wk], gaz):
                 found[(i, j)] = set(world[wk])
             else:
                 pending.append((i, j, wk))
@@ -495,6 +495,28 @@ def _struck(doc: Doc, i: int, j: int) -> bool:
 def _strip_the(doc: Doc, e: Span) -> tuple[int, int]:
     start = e.start + (1 if doc[e.start].lower_ == "the" else 0)
     return start, e.end
+
+
+def _country_named(doc: Doc, i: int, j: int, ids: set[str], gaz: Gazetteer) -> bool:
+    """``the border with Mali``, ``Niger's defence ministry``: a country's name is the
+    country, whatever the model tags it, unless it is part of a longer name ("Chad Smith",
+    "Michael Jordan")."""
+    if gaz.world is None or not ids & _countries(gaz):
+        return False
+    if i > 0 and _proper(doc[i - 1].text) and not doc[i - 1].is_sent_start:
+        return False
+    return not _name_continues(doc, i, j)
+
+
+_COUNTRY_IDS: weakref.WeakKeyDictionary[Gazetteer, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def _countries(gaz: Gazetteer) -> frozenset[str]:
+    found = _COUNTRY_IDS.get(gaz)
+    if found is None:
+        world = gaz.world.countries() if gaz.world is not None else {}
+        found = _COUNTRY_IDS[gaz] = frozenset(ident for ident, _label in world.values())
+    return found
 
 
 def _name_continues(doc: Doc, i: int, j: int) -> bool:
@@ -653,7 +675,7 @@ def resolve(
             ):
                 if any(gaz[c].is_place for c in cands[idx - 1] if c in gaz):
                     hint = "container"  # "Qamishli (Al-Hasakah)", "Turbat, Balochistan"
-            if container and not _inside(gaz, ids, within):
+            if container and not _inside(gaz, ids, within) and not _divisions(gaz, ids):
                 # "the Stari Grad neighbourhood of Sarajevo": no entry of that name lies in
                 # the place named as its container; a place of its own, not a far namesake
                 out[(s.start, s.end)] = Choice(NO_ENTRY, 0.3, len(ids))
@@ -668,6 +690,12 @@ def resolve(
             out[(s.start, s.end)] = Choice(best[1], conf, len(ids))
         known = set(context) | {c.id for c in out.values() if c.confidence >= 0.6}
     return out
+
+
+def _divisions(gaz: Gazetteer, ids: list[str]) -> bool:
+    """Whether a candidate is a country or a province: "Mali, Niger" lists two countries,
+    it puts neither inside the other."""
+    return any(gaz[c].kind in ("country", "admin1") for c in ids if c in gaz)
 
 
 def _inside(gaz: Gazetteer, ids: list[str], container: set[str]) -> bool:

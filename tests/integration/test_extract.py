@@ -433,3 +433,12 @@ def test_teachers_who_held_a_protest_are_its_protesters(ex: Extractor) -> None:
     assert e and [x.entities[k].types for k in e[0].roles.get("perpetrator", [])] == [
         ("Protesters",)
     ], [(v.types, v.roles) for v in x.events]
+
+
+def test_a_country_the_model_calls_a_person_is_the_country_a_person_named_so_is_not(
+    ex: Extractor,
+) -> None:
+    x = read(ex, "Gunmen killed 20 soldiers near the border with Mali, the ministry said.")
+    assert [v.types for v in x.entities.values() if v.label == "Mali"] == [("Country", "State")]
+    y = read(ex, "Chad Smith said gunmen killed two men in Kano.")
+    assert not any(v.label == "Chad" for v in y.entities.values()), y.entities
