@@ -320,10 +320,15 @@ class EntityLinker:
                 and before.root.head.i == s.root.i
                 and s.kb_id_.startswith(f"{GROUP_PREFIX}armed")
             ):
-                text = s.doc[before.start : s.end].text
+                start = before.start  # not "Suspected" of "Suspected Maoist rebels"
+                while start < before.end and s.doc[start].lower_ in self.pack.words(
+                    "suspicion_adjectives"
+                ):
+                    start += 1
+                text = s.doc[start : s.end].text
                 key = f"org/{norm(text).replace(' ', '-')}"
                 new.setdefault(key, (text, ("ArmedGroup",)))
-                out[-1] = Span(s.doc, before.start, s.end, label="ArmedGroup", kb_id=key)
+                out[-1] = Span(s.doc, start, s.end, label="ArmedGroup", kb_id=key)
                 continue
             out.append(s)
         return out

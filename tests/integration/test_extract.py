@@ -418,6 +418,12 @@ def test_a_creed_or_people_before_armed_men_names_an_armed_group(ex: Extractor) 
     assert e, [(v.types, v.roles) for v in x.events]
     doers = [x.entities[k] for k in e[0].roles.get("perpetrator", [])]
     assert [(d.label, d.types) for d in doers] == [("Malay Muslim separatists", ("ArmedGroup",))]
+    y = read(ex, "Suspected Maoist rebels killed two security personnel in Bijapur on Monday.")
+    e = events_of(y, "Attack")
+    assert [y.entities[k].label for k in e[0].roles.get("suspectedPerpetrator", [])] == [
+        "Maoist rebels"
+    ], e[0].roles
+    assert [y.entities[k].types for k in e[0].roles.get("victim", [])] == [("StateForce",)]
 
 
 def test_a_demonym_before_security_words_is_the_states_forces_never_a_party(
