@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract import classes
 from kg.extract.counts import count_on, number_word, quantity
-from kg.extract.entities import GROUP_PREFIX, NER_TYPES, SITE_PREFIX, site_name_kind
+from kg.extract.entities import GROUP_PREFIX, NER_SOCIAL_GROUP, SITE_PREFIX, site_name_kind
 from kg.extract.mentions import PLACE_ONLY, Mention, Reading
 from kg.extract.modality import governor_verb
 from kg.records import Quantity
@@ -154,9 +154,6 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
         # Kunduz city, Kunduz province, Afghanistan")
         return entities_in(tok, ent_of, skip=r.words("location_preps"))
     return []
-
-
-NER_SOCIAL_GROUP = NER_TYPES["NORP"][0]  # a people, faith or party named by the model
 
 
 def is_group_key(key: str) -> bool:
@@ -467,8 +464,12 @@ def _occurrence(r: Reading, tok: Token) -> list[Token]:
         return lent
     lemma = verb.lemma_.lower()
     said = {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "dobj")}
-    happened = r.words("occurrence_verbs") | r.words("impact_verbs") | r.words("outcome_verbs")
-    return [*lent, verb] if said & happened else lent
+    happened = (
+        said & r.words("occurrence_verbs")
+        or said & r.words("impact_verbs")
+        or said & r.words("outcome_verbs")
+    )
+    return [*lent, verb] if happened else lent
 
 
 def _collective(r: Reading, tok: Token) -> Token | None:
@@ -490,9 +491,10 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
         holders.append(tok.head)
     holders += _copula(r, tok) + _occurrence(r, tok)
     street_preps = r.words("street_preps")  # "exploded on Oxford Street"
+    place_preps = loc_preps | street_preps
     for h in holders:
         for c in h.children:
-            if c.dep_ == "prep" and c.lower_ in loc_preps | street_preps:
+            if c.dep_ == "prep" and c.lower_ in place_preps:
                 for g in c.children:
                     if g.dep_ == "pobj" and not (triggers and g.i in triggers):
                         for s in places(entities_in(g, r.ent_of)):
@@ -576,8 +578,11 @@ def _add_actors(r: Reading, m: Mention, role: str | None, tok: Token) -> None:
     if not role:
         return
     found = actors(head_entities(r, tok))
-    collective = r.words("count_nouns") | r.words("collective_people_nouns")
-    if not found and (tok.lower_ in collective or tok.pos_ == "NUM"):
+    if not found and (
+        tok.lower_ in r.words("count_nouns")
+        or tok.lower_ in r.words("collective_people_nouns")
+        or tok.pos_ == "NUM"
+    ):
         # "thousands of protesters marched", "two of the attackers were killed": the people
         # counted are the actors
         of = prep_objects(tok, r.words("of_preps"))
@@ -641,6 +646,8 @@ def _headline_passive(r: Reading, tok: Token) -> bool:
     objectish = ("dobj", "aux", "auxpass", "ccomp", "xcomp", "attr", "dative", "agent")
     if any(c.dep_ in objectish for c in tok.children):
         return False
+    if any(c.dep_ == "prep" and c.lower_ in r.words("aimed_preps") for c in tok.children):
+        return False  # "soldiers shot at protesters": the soldiers shot
     # "gunmen killed and wounded ten people": the object is the coordinated verb's
     return not any(
         c.dep_ == "conj" and any(g.dep_ == "dobj" for g in c.children) for c in tok.children
@@ -730,12 +737,13 @@ def verb_args(r: Reading, m: Mention) -> None:
             _add_actors(r, m, "victim", c)
             set_count(r, m, c)
         elif deps[c.i] in ("nsubj",) and not passive:
+            subj = c
             if tok.dep_ == "relcl" and c.lower_ in r.words("relative_words"):
-                c = tok.head  # "the coalition, which denied involvement": the coalition
+                subj = tok.head  # "the coalition, which denied involvement": the coalition
             if opponent and not prep_objects(tok, r.words("opponent_preps")):
-                _two_sides(r, m, c, subj_role, opponent)  # "X and Y clashed"
+                _two_sides(r, m, subj, subj_role, opponent)  # "X and Y clashed"
             else:
-                _add_actors(r, m, subj_role, c)
+                _add_actors(r, m, subj_role, subj)
             if m.speech and c.lower_ in r.words("person_pronouns"):
                 who = r.person_before(c.i)  # '"...," he said': the person named last
                 if who is not None:
@@ -997,8 +1005,9 @@ def _outcome(r: Reading, m: Mention, verb: Token) -> None:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     for c in (*verb.children, *(g for o in objects for g in o.children)):
         kind = states.get(c.lower_)
-        if kind is None or c.dep_ in ("nsubj", "dobj"):
+        if kind is None or c.dep_ == "nsubj":
             continue
+        # "left nine people dead": the people; "left 12 dead" ("dead" its object): its number
         counted = next((o for o in objects if o.i != c.i), None)
         q = count_on(counted if counted is not None else c, r.pack)
         if counted is not None:

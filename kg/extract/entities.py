@@ -50,10 +50,8 @@ from kg.extract.dates import (
 )
 from kg.extract.gazetteer import Gazetteer, norm
 from kg.extract.lang import LanguagePack, language_pack
-from kg.geo.toponyms import NO_ENTRY, Choice, gazetteer_spans, resolve
+from kg.geo.toponyms import NO_ENTRY, OWNER_RX, Choice, gazetteer_spans, resolve
 
-# "Dhaka's Mirpur": a place's possessive names the place it owns
-_OWNER = re.compile(r"\s*['\u2019]s\s+")
 SPAN_KEY = "ckg"
 DATELINE_KEY = "ckg_dateline"
 GROUP_PREFIX = "group:"
@@ -72,6 +70,7 @@ NER_TYPES = {
     "FAC": ("Site",),
     "NORP": ("SocialGroup",),
 }
+NER_SOCIAL_GROUP = NER_TYPES["NORP"][0]  # a people, faith or party named by the model
 _KEY_PREFIX = {
     "Person": "person",
     "Organization": "org",
@@ -242,7 +241,7 @@ class EntityLinker:
         spans = list(spans)
         for a, b in itertools.pairwise(spans):
             between = text[a.end_char : b.start_char]
-            if _OWNER.fullmatch(between):
+            if OWNER_RX.fullmatch(between):
                 a, b = b, a  # "Dhaka's Mirpur neighbourhood": the second lies in the first
             elif not self.between_places.fullmatch(between):
                 continue
@@ -309,7 +308,7 @@ class EntityLinker:
         """``Malay Muslim separatists``, ``Islamist insurgents``: a people or creed right
         before a word for armed men names an armed group (its own node, as the monitors name
         such groups), not the people or creed."""
-        social = NER_TYPES["NORP"][0]
+        social = NER_SOCIAL_GROUP
         out: list[Span] = []
         for s in spans:
             before = out[-1] if out else None
@@ -335,7 +334,8 @@ class EntityLinker:
 
     def _definite_groups(self, spans: list[Span]) -> list[Span]:
         """``Ambazonian separatists attacked ... The separatists denied it``: a definite group
-        of armed men refers to the named armed group last called by the same noun."""
+        of armed men refers to the named armed group last called by the same noun; then
+        "the group" (:meth:`_the_group`)."""
         named: dict[str, tuple[str, str]] = {}  # group noun -> (key, label) of the last named
         armed = self.armed_words
         articles = self.pack.words("definite_determiners")
@@ -579,8 +579,9 @@ class EntityLinker:
             return key, gaz[key].types[0]
         types = NER_TYPES.get(kind, ("Actor",))
         nxt = doc[s.end].lower_ if s.end < len(doc) else ""
+        armed_name = self._armed_group(s)
         if (kind == "PERSON" and self._toponym_use(s, "toponym_preps")) or (
-            kind == "ORG" and not self._armed_group(s) and self._toponym_use(s, "near_preps")
+            kind == "ORG" and not armed_name and self._toponym_use(s, "near_preps")
         ):
             types = ("Place",)  # "killed near Markoye": no one is killed near a person
         described = self._described_place(s, doc_places)
@@ -593,7 +594,7 @@ class EntityLinker:
             return None, ""  # "Intelligence reports led ...": a common noun, not a name
         if site_name_kind([t.lower_ for t in s], self.pack):
             types = ("Site",)  # "Oxford Street", "the Army Public School", "Camp Bastion"
-        elif self._armed_group(s) or (kind == "ORG" and self._doer(s.root)):
+        elif armed_name or (kind == "ORG" and self._doer(s.root)):
             types = ("ArmedGroup",)
         # the kind is part of the key: a person and an organisation that share a name are
         # two nodes, never one node with two disjoint types
@@ -699,8 +700,7 @@ class EntityLinker:
         if root.dep_ == "pobj" and root.head.lower_ in self.pack.words("membership_preps"):
             holder = root.head.head
             people = self.pack.words("member_nouns") | self.pack.words("role_nouns")
-            armed = {w for w, k in self.pack.table("group_nouns").items() if k == "armed"}
-            return holder.lower_ in people | armed
+            return holder.lower_ in people or holder.lower_ in self.armed_words
         return False
 
     def _known(self, s: Span, text: str) -> set[str]:

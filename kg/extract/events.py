@@ -36,7 +36,13 @@ from kg.extract.classify import is_state_type
 from kg.extract.entities import GROUP_PREFIX, SPAN_KEY
 from kg.extract.lang import LanguagePack, language_pack
 from kg.extract.mentions import Mention, Reading
-from kg.extract.modality import not_an_event, other_events, precedent_time, speech_reports
+from kg.extract.modality import (
+    governor_verb,
+    not_an_event,
+    other_events,
+    precedent_time,
+    speech_reports,
+)
 from kg.extract.triggers import TriggerFinder, date_word
 
 if not Doc.has_extension("ckg_events"):
@@ -177,8 +183,9 @@ class EventReader:
         sentence_cues = set().union(set(), *(cues.get(t.i, set()) for t in r.sent))
         handlers = self._crowd_handlers(r, cues, crowd_control)
         for m in r.found:
-            if m.violent and m.plural and other_events(m.trigger, pack) and not (m.dates or m.year):
-                m.dropped = True  # "has carried out similar attacks in the province"
+            if m.violent and m.plural and not (m.dates or m.year):
+                if other_events(m.trigger, pack) or self._summary(m):
+                    m.dropped = True  # "has carried out similar (several) attacks in X"
             lemma = m.trigger.lemma_.lower()
             if lemma in pack.words("weapon_verbs") and m.trigger.pos_ in _VERB:
                 if not (m.cues & weapons or m.same_as is not None):
@@ -206,6 +213,24 @@ class EventReader:
                     m.cls = attribution  # "X was blamed for the attack": by unnamed sources
         return [m for m in r.found if not m.dropped and not self._empty(m)]
 
+    def _summary(self, m: Mention) -> bool:
+        """``have carried out several attacks in the region``: many events counted by a
+        verb of the present or the perfect, a summary ("several explosions rocked Kabul"
+        tells events)."""
+        tok = m.trigger
+        if not any(
+            c.dep_ == "amod" and c.lower_ in self.pack.words("many_event_words")
+            for c in tok.children
+        ):
+            return False
+        verb = governor_verb(tok)
+        if verb is None:
+            return False
+        perfect = any(
+            c.dep_ == "aux" and c.lemma_ in self.pack.words("perfect_aux") for c in verb.children
+        )
+        return perfect or verb.tag_ in ("VBZ", "VBP")
+
     def _precedents(self, r: Reading) -> None:
         """Events told in a relative clause about an earlier time ("since 2016, when
         militants killed 12 soldiers") are earlier events of that time: dated by it, new
@@ -226,8 +251,10 @@ class EventReader:
                 else:
                     m.year = when.text
             other = by_id.get(m.same_as) if m.same_as is not None else None
-            if other is not None and precedent_time(other.trigger, self.pack) is not when:
-                m.same_as = None
+            if other is not None:
+                theirs = precedent_time(other.trigger, self.pack)
+                if theirs is None or theirs.i != when.i:
+                    m.same_as = None
         for m in r.found:  # "a similar bombing in Van that killed two soldiers": both earlier
             other = by_id.get(m.same_as) if m.same_as is not None else None
             if other is not None and other.precedent:

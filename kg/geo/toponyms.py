@@ -274,7 +274,7 @@ _BETWEEN = re.compile(
 
 
 # "Dhaka's Mirpur": the place that owns the next one contains it
-_OWNER = re.compile(r"\s*['\u2019]s\s+")
+OWNER_RX = re.compile(r"\s*['\u2019]s\s+")
 
 
 def _code(surface: str) -> bool:
@@ -387,7 +387,7 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
                 continue
             k = " ".join(parts)
             # "DRC", "UAE": a short code in capitals names only what it is the code of
-            wk = code_key(surface) if len(surface) <= 8 and _code(surface) else k
+            wk = code_key(surface) if _code(surface) else k
             ok = candidate(i, j)
             grams.append((i, j + 1, k, wk, surface, ok))
             if ok and j - i < MAX_NGRAM:
@@ -625,7 +625,9 @@ def resolve(
     several; ``context`` adds ids known to be relevant (the dateline's places); ``text``: the
     document's text when the caller has it (``Doc.text`` joins every token anew).
 
-    Returns ``{(start token, end token): Choice}`` for every span that names a gazetteer entry.
+    Returns ``{(start token, end token): Choice}`` for every span that names a gazetteer entry;
+    a Choice whose id is :data:`NO_ENTRY` says that none of the entries is meant (a place
+    inside its named container that the gazetteer lacks): callers must not look it up.
     """
     spans = sorted(spans, key=lambda s: s.start)
     text = doc.text if text is None else text
@@ -660,7 +662,7 @@ def resolve(
             if (
                 not container
                 and idx > 0
-                and _OWNER.fullmatch(text[spans[idx - 1].end_char : s.start_char])
+                and OWNER_RX.fullmatch(text[spans[idx - 1].end_char : s.start_char])
             ):
                 container = set(cands[idx - 1])  # "Dhaka's Mirpur neighbourhood"
                 held = spans[idx - 1]

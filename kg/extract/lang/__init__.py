@@ -86,7 +86,8 @@ class LanguagePack:
         return self._words[name]
 
     def table(self, name: str) -> Mapping[str, Any]:
-        """A table (a JSON object), without its ``_doc`` entries; read-only, built once."""
+        """A table (a JSON object), without its ``_doc`` entries; built once, read-only at
+        its top level (do not change the lists it holds)."""
         if name not in self._tables:
             value = self._get(name)
             if not isinstance(value, Mapping):

@@ -15,6 +15,14 @@ from tests.unit.extract.parsed import PARSES
 
 # case -> (publication date, text)
 CASES: dict[str, tuple[str, str]] = {
+    "shot_at_protesters": (
+        "2024-01-09",
+        "Soldiers shot at protesters in Kisumu on Monday.",
+    ),
+    "several_explosions_rocked": (
+        "2024-01-09",
+        "Several explosions rocked Kandahar on Monday. The Taliban claimed responsibility.",
+    ),
     "blamed_a_gang_which_denied": (
         "2024-03-12",
         "Gunmen killed 12 people in Port-au-Prince on Monday. A rights group blamed the Viv "

@@ -832,3 +832,16 @@ def test_a_creed_before_armed_men_names_an_armed_group_not_the_creed() -> None:
     x = read("creed_and_armed_men")
     e = only(x)
     assert _kinds(x, e, "perpetrator") == [("ArmedGroup",)], e.roles
+
+
+def test_a_verb_aimed_at_someone_is_active_not_a_notes_passive() -> None:
+    x = read("shot_at_protesters")
+    e = only(x)
+    assert _kinds(x, e, "perpetrator") == [("StateForce",)], e.roles
+
+
+def test_several_events_told_in_the_past_are_events_not_a_summary() -> None:
+    x = read("several_explosions_rocked")
+    e = only(x)
+    assert labels(x, e, "location") == {"Kandahar"}, e.roles
+    assert e.roles.get("claimedBy"), e.roles  # a claim naming no event is about them
