@@ -781,6 +781,8 @@ def verb_args(r: Reading, m: Mention) -> None:
                 if g.dep_ == "pobj":
                     _add_sites(r, m, g)
                     _sites_of_part(r, m, g)
+                    if c.lower_ in r.words("aimed_preps"):
+                        _add_actors(r, m, "target", g)  # "shot at protesters"
         elif deps[c.i] == "prep" and m.violent and c.lower_ in r.words("location_preps"):
             for g in c.children:
                 if g.dep_ == "pobj":
@@ -800,6 +802,8 @@ def verb_args(r: Reading, m: Mention) -> None:
     if opponent:  # "clashed with rebels"
         for g in prep_objects(tok, r.words("opponent_preps")):
             _add_actors(r, m, opponent, g)
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in r.words("outcome_verbs"):
+        _outcome(r, m, tok.head)  # "fighting in Jilib left nine dead" (a gerund)
     if (
         tok.dep_ == "acl"
         and tok.tag_ == "VBG"

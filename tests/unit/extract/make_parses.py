@@ -15,6 +15,10 @@ from tests.unit.extract.parsed import PARSES
 
 # case -> (publication date, text)
 CASES: dict[str, tuple[str, str]] = {
+    "fighting_left_dead": (
+        "2024-01-09",
+        "Fighting in Bulo Burte left eleven dead on Monday.",
+    ),
     "shot_at_protesters": (
         "2024-01-09",
         "Soldiers shot at protesters in Kisumu on Monday.",

@@ -838,6 +838,12 @@ def test_a_verb_aimed_at_someone_is_active_not_a_notes_passive() -> None:
     x = read("shot_at_protesters")
     e = only(x)
     assert _kinds(x, e, "perpetrator") == [("StateForce",)], e.roles
+    assert _kinds(x, e, "target") == [("Protesters",)], e.roles  # whom they shot at
+
+
+def test_fighting_that_left_dead_has_that_toll() -> None:
+    e = only(read("fighting_left_dead"))
+    assert deaths(e)[:2] == (11, 11), e.fatalities
 
 
 def test_several_events_told_in_the_past_are_events_not_a_summary() -> None:
