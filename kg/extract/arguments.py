@@ -253,9 +253,7 @@ def _add_sites(r: Reading, m: Mention, tok: Token) -> None:
     """The buildings and sites a phrase names are the event's target (``stormed a hotel``,
     ``attacked the Serena Hotel``; a named street is where it happened, not its target)."""
     for s in head_entities(r, tok):
-        if s.kb_id_.startswith(SITE_PREFIX) or (
-            s.label_ == "Site" and site_name_kind([t.lower_ for t in s], r.pack) == "facility"
-        ):
+        if s.kb_id_.startswith(SITE_PREFIX) or _named_site(r, s) == "facility":
             m.add("target", s.kb_id_)
 
 
@@ -464,12 +462,8 @@ def _occurrence(r: Reading, tok: Token) -> list[Token]:
         return lent
     lemma = verb.lemma_.lower()
     said = {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "dobj")}
-    happened = (
-        said & r.words("occurrence_verbs")
-        or said & r.words("impact_verbs")
-        or said & r.words("outcome_verbs")
-    )
-    return [*lent, verb] if happened else lent
+    happened = r.words("occurrence_verbs", "impact_verbs", "outcome_verbs")
+    return [*lent, verb] if said & happened else lent
 
 
 def _collective(r: Reading, tok: Token) -> Token | None:
@@ -490,15 +484,14 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
     if tok.pos_ in _NOUN and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
         holders.append(tok.head)
     holders += _copula(r, tok) + _occurrence(r, tok)
-    street_preps = r.words("street_preps")  # "exploded on Oxford Street"
-    place_preps = loc_preps | street_preps
+    place_preps = r.words("location_preps", "street_preps")  # "exploded on Oxford Street"
     for h in holders:
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ in place_preps:
                 for g in c.children:
                     if g.dep_ == "pobj" and not (triggers and g.i in triggers):
                         for s in places(entities_in(g, r.ent_of)):
-                            if c.lower_ in loc_preps or _street(r, s):
+                            if c.lower_ in loc_preps or _named_site(r, s) == "way":
                                 m.add("location", s.kb_id_)
     if "location" in m.roles or tok.pos_ in _NOUN:
         return
@@ -513,9 +506,10 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
             m.add("location", s.kb_id_)
 
 
-def _street(r: Reading, s: Span) -> bool:
-    """Whether ``s`` names a street or square (``Oxford Street``, ``Rue Victor Hugo``)."""
-    return s.label_ == "Site" and site_name_kind([t.lower_ for t in s], r.pack) == "way"
+def _named_site(r: Reading, s: Span) -> str | None:
+    """What a named site is (:func:`~kg.extract.entities.site_name_kind`): ``"way"`` for a
+    street or square ("Oxford Street"), ``"facility"`` for a building ("the Serena Hotel")."""
+    return site_name_kind([t.lower_ for t in s], r.pack) if s.label_ == "Site" else None
 
 
 def date_text(tok: Token) -> str:
@@ -579,9 +573,7 @@ def _add_actors(r: Reading, m: Mention, role: str | None, tok: Token) -> None:
         return
     found = actors(head_entities(r, tok))
     if not found and (
-        tok.lower_ in r.words("count_nouns")
-        or tok.lower_ in r.words("collective_people_nouns")
-        or tok.pos_ == "NUM"
+        tok.lower_ in r.words("count_nouns", "collective_people_nouns") or tok.pos_ == "NUM"
     ):
         # "thousands of protesters marched", "two of the attackers were killed": the people
         # counted are the actors
@@ -799,9 +791,7 @@ def verb_args(r: Reading, m: Mention) -> None:
                 if not counted:
                     set_count(r, m, g)
                     counted = True
-    if opponent:  # "clashed with rebels"
-        for g in prep_objects(tok, r.words("opponent_preps")):
-            _add_actors(r, m, opponent, g)
+    _opponents(r, m, tok, opponent)  # "clashed with rebels"
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in r.words("outcome_verbs"):
         _outcome(r, m, tok.head)  # "fighting in Jilib left nine dead" (a gerund)
     if (
@@ -975,14 +965,13 @@ def noun_args(r: Reading, m: Mention) -> None:
     if subject.dep_ == "nsubj" and verb.lemma_.lower() in r.words("outcome_verbs"):
         _outcome(r, m, verb)  # "the blast left nine people dead"
     opponent = classes.behaviour(m.cls, "opponent_role")
-    for holder in (tok, *_occurrence(r, tok)):
+    lenders = _occurrence(r, tok)
+    for holder in (tok, *lenders):
         _sides(r, m, holder, agent_role)  # "fighting (broke out) between troops and rebels"
-        if opponent:  # "clashes with the army"
-            for g in prep_objects(holder, r.words("opponent_preps")):
-                _add_actors(r, m, opponent, g)
+        _opponents(r, m, holder, opponent)  # "clashes with the army"
     locations(r, m, tok, set(r.by_tok))
     dates(r, m, tok)
-    if any(t.pos_ in _VERB for t in _occurrence(r, tok)):
+    if any(t.pos_ in _VERB for t in lenders):
         m.asserted = True  # "fighting broke out": it happened, in the narrative's time
     gov = tok.head
     asserting = r.words("perpetration_verbs") | r.words("confirming_verbs")
@@ -1026,6 +1015,14 @@ def _sides(r: Reading, m: Mention, tok: Token, agent_role: str | None) -> None:
     for g in prep_objects(tok, r.words("between_preps")):
         if agent_role:
             _two_sides(r, m, g, agent_role, "target")
+
+
+def _opponents(r: Reading, m: Mention, tok: Token, role: str | None) -> None:
+    """The other side of a fight named in ``tok``'s ``opponent_preps`` phrase ("clashed
+    with rebels"), in the class's ``opponent_role`` (none when it has none)."""
+    if role:
+        for g in prep_objects(tok, r.words("opponent_preps")):
+            _add_actors(r, m, role, g)
 
 
 def _two_sides(r: Reading, m: Mention, g: Token, first: str, other: str) -> None:

@@ -147,10 +147,9 @@ def build_extraction(
                 explicit,
                 gaz,
                 definite=any(x.definite for x in told_with),
+                # "three were killed", "six fatalities were reported"
                 consequence=m.trigger.lemma_.lower()
-                in pack.words("consequence_verbs")
-                | pack.words("injury_nouns")
-                | pack.words("death_nouns"),  # "six fatalities were reported"
+                in pack.words("consequence_verbs", "injury_nouns", "death_nouns"),
             )
         else:
             ev = same_statement(events, m, of_mention)

@@ -630,9 +630,7 @@ class EntityLinker:
                 return kind(head.head.lemma_.lower())
         doc = s.doc
         if s.end + 1 < len(doc) and doc[s.end].text == "(":
-            inside = self._picks.get((s.end + 1, s.end + 2)) or next(
-                (p for (a, _b), p in self._picks.items() if a == s.end + 1), None
-            )
+            inside = next((p for (a, _b), p in self._picks.items() if a == s.end + 1), None)
             if inside is not None and inside.id in self.gaz and self.gaz[inside.id].is_place:
                 return "Settlement"
         return None

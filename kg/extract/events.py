@@ -180,8 +180,13 @@ class EventReader:
         statements.statement_links(r)
         weapons = pack.words("weapon_cues")
         crowd_control = pack.words("crowd_control_cues")
-        sentence_cues = set().union(set(), *(cues.get(t.i, set()) for t in r.sent))
-        handlers = self._crowd_handlers(r, cues, crowd_control)
+        crowd = pack.words("crowd_families")
+        # how a crowd was handled, and by whom: read only where the sentence tells a crowd
+        sentence_cues: set[str] = set()
+        handlers: list[str] = []
+        if any(classes.family(m.cls) in crowd for m in r.found):
+            sentence_cues = set().union(*(cues.get(t.i, set()) for t in r.sent))
+            handlers = self._crowd_handlers(r, cues, crowd_control)
         for m in r.found:
             if m.violent and m.plural and not (m.dates or m.year):
                 if other_events(m.trigger, pack) or self._summary(m):
@@ -196,7 +201,7 @@ class EventReader:
                     m.dropped = True  # "an earthquake struck", "prices hit a record"
                 elif m.cues & crowd_control and not m.cues & weapons:
                     m.dropped = True  # "police fired tear gas": how a protest was handled
-            if classes.family(m.cls) in pack.words("crowd_families"):
+            if classes.family(m.cls) in crowd:
                 # a protest is handled in the sentence that tells it ("police fired tear gas
                 # to disperse students protesting ...")
                 m.cues |= sentence_cues & crowd_control

@@ -128,9 +128,9 @@ class Reading:
         k = bisect.bisect_right(ends, i) - 1
         return keys[k] if k >= 0 and i - ends[k] <= within else None
 
-    def words(self, name: str) -> frozenset[str]:
-        """A word list of the language pack."""
-        return self.pack.words(name)
+    def words(self, name: str, *more: str) -> frozenset[str]:
+        """A word list of the language pack (the union of several, with ``more``)."""
+        return self.pack.words(name, *more)
 
     def add(self, m: Mention, at: int | None = None) -> None:
         """Record a mention found in this sentence (by its trigger token, or at ``at``)."""

@@ -456,10 +456,11 @@ def _named_in(r: Reading, tok: Token) -> list[Span]:
     """The actors a pattern's actor slot names: the actor itself (``blamed al-Shabaab``) or
     the people of one (``members of the cartel``, ``the group's fighters``); not a thing an
     actor qualifies (``Islamic Movement of Uzbekistan activity was suspected``)."""
-    people = r.words("member_nouns") | r.words("role_nouns") | r.words("force_nouns")
-    # "the Los Lobos gang", "the Haqqani network": the word a group is called by
-    groups = r.words("armed_group_name_cues") | r.words("organisation_nouns")
-    if tok.i in r.ent_of or tok.lower_ in people or tok.lower_ in groups:
+    # people of an actor, or the word a group is called by ("the Los Lobos gang")
+    callers = r.words(
+        "member_nouns", "role_nouns", "force_nouns", "armed_group_name_cues", "organisation_nouns"
+    )
+    if tok.i in r.ent_of or tok.lower_ in callers:
         return actors(head_entities(r, tok))
     return []
 

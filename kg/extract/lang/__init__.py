@@ -74,8 +74,19 @@ class LanguagePack:
                 f"(sections: {', '.join(sorted(self._sections))})"
             ) from None
 
-    def words(self, name: str) -> frozenset[str]:
-        """A word list as a set (lists and the keys of tables both work)."""
+    def words(self, name: str, *more: str) -> frozenset[str]:
+        """A word list as a set (lists and the keys of tables both work); with ``more``
+        names, the union of the lists (built once, like each list).
+
+        >>> pack = LanguagePack("xx", {"a": ["x"], "b": {"y": 1, "_doc": ""}})
+        >>> sorted(pack.words("a", "b"))
+        ['x', 'y']
+        """
+        if more:
+            union = "|".join((name, *more))
+            if union not in self._words:
+                self._words[union] = frozenset().union(*(self.words(n) for n in (name, *more)))
+            return self._words[union]
         if name not in self._words:
             value = self._get(name)
             if isinstance(value, Mapping):

@@ -35,3 +35,8 @@ def labels(x: Extraction, e: EventRecord, role: str) -> set[str]:
 def is_a(e: EventRecord, cls: str) -> bool:
     """Whether ``e`` is of class ``cls`` or below it, by any of its types."""
     return any(classes.subsumes(cls, t) for t in e.types)
+
+
+def kinds(x: Extraction, e: EventRecord, role: str) -> list[tuple[str, ...]]:
+    """The types of the entities in ``role`` of ``e``, in order."""
+    return [x.entities[k].types for k in e.roles.get(role, [])]

@@ -7,7 +7,7 @@ import pytest
 
 from kg.records import EventRecord, Extraction
 from tests.unit.extract.parsed import read
-from tests.unit.extract.reading import incidents, is_a, labels, only, statements
+from tests.unit.extract.reading import incidents, is_a, kinds, labels, only, statements
 
 
 def deaths(e: EventRecord) -> tuple[int | None, int | None, int | None]:
@@ -543,8 +543,8 @@ def test_strikes_that_killed_are_dated_by_the_publication_when_the_text_gives_no
 def test_a_man_lynched_by_a_mob_is_its_victim_not_its_doer() -> None:
     x = read("lynched_by_a_mob")
     e = only(x)
-    assert _kinds(x, e, "perpetrator") == [("Rioters",)], e.roles  # the mob
-    assert _kinds(x, e, "victim") == [("Civilians",)], e.roles
+    assert kinds(x, e, "perpetrator") == [("Rioters",)], e.roles  # the mob
+    assert kinds(x, e, "victim") == [("Civilians",)], e.roles
 
 
 def test_medical_words_do_not_hide_violent_deaths() -> None:
@@ -663,16 +663,12 @@ def test_two_coordinated_sides_of_a_clash_are_doer_and_target_and_a_toll_noun_jo
     assert deaths(e)[:2] == (7, 7), e.fatalities
 
 
-def _kinds(x: Extraction, e: EventRecord, role: str) -> list[tuple[str, ...]]:
-    return [x.entities[k].types for k in e.roles.get(role, [])]
-
-
 def test_a_protest_broken_up_with_live_fire_is_excessive_force_by_the_police() -> None:
     x = read("protest_dispersed_with_live_fire")
     e = only(x)  # the dispersal and the toll told after it: one event
     assert is_a(e, "ExcessiveForceAgainstProtesters"), e.types
-    assert _kinds(x, e, "perpetrator") == [("StateForce",)], e.roles
-    assert ("Protesters",) in _kinds(x, e, "victim"), e.roles
+    assert kinds(x, e, "perpetrator") == [("StateForce",)], e.roles
+    assert ("Protesters",) in kinds(x, e, "victim"), e.roles
     assert deaths(e)[:2] == (2, 2) and e.injured is not None and e.injured.best == 9, e
 
 
@@ -680,8 +676,8 @@ def test_a_protest_dispersed_in_the_next_sentence_is_one_protest_with_interventi
     x = read("protest_then_dispersed")
     e = only(x)
     assert e.types[0] == "ProtestWithIntervention", e.types
-    assert _kinds(x, e, "perpetrator") == [("Protesters",)], e.roles
-    assert _kinds(x, e, "participant") == [("StateForce",)], e.roles
+    assert kinds(x, e, "perpetrator") == [("Protesters",)], e.roles
+    assert kinds(x, e, "participant") == [("StateForce",)], e.roles
 
 
 def test_the_group_named_before_is_who_denies_not_an_unknown_one() -> None:
@@ -700,7 +696,7 @@ def test_houses_burned_by_gunmen_are_destroyed_property_a_bush_fire_is_no_event(
 def test_rioters_are_an_actor_of_their_own_kind() -> None:
     x = read("rioters_looted")
     e = only(x)
-    assert _kinds(x, e, "perpetrator") == [("Rioters",)], e.roles
+    assert kinds(x, e, "perpetrator") == [("Rioters",)], e.roles
 
 
 def test_the_group_a_suspicion_names_is_suspected_never_its_victim() -> None:
@@ -714,11 +710,11 @@ def test_the_group_a_suspicion_names_is_suspected_never_its_victim() -> None:
 def test_forces_telling_what_their_forces_did_state_it_others_allege_it() -> None:
     own = read("forces_report_their_own")
     e = only(own)
-    assert _kinds(own, e, "perpetrator") == [("StateForce",)], e.roles
+    assert kinds(own, e, "perpetrator") == [("StateForce",)], e.roles
     assert not statements(own, "Attribution"), [s.types for s in own.events]
     other = read("other_forces_report")
     e = only(other)
-    assert _kinds(other, e, "allegedPerpetrator") == [("StateForce",)], e.roles
+    assert kinds(other, e, "allegedPerpetrator") == [("StateForce",)], e.roles
 
 
 @pytest.mark.parametrize(
@@ -792,7 +788,7 @@ def test_the_group_that_claims_is_the_armed_group_named_before() -> None:
 def test_a_group_of_gunmen_is_who_attacked() -> None:
     x = read("group_of_gunmen")
     e = only(x)
-    assert _kinds(x, e, "perpetrator") == [("UnidentifiedArmedGroup",)], e.roles
+    assert kinds(x, e, "perpetrator") == [("UnidentifiedArmedGroup",)], e.roles
 
 
 def test_weapons_seized_are_disrupted_weapons_use_and_no_arrests_is_no_arrest() -> None:
@@ -831,14 +827,14 @@ def test_unattributed_suspicion_makes_a_suspect(case: str, group: str) -> None:
 def test_a_creed_before_armed_men_names_an_armed_group_not_the_creed() -> None:
     x = read("creed_and_armed_men")
     e = only(x)
-    assert _kinds(x, e, "perpetrator") == [("ArmedGroup",)], e.roles
+    assert kinds(x, e, "perpetrator") == [("ArmedGroup",)], e.roles
 
 
 def test_a_verb_aimed_at_someone_is_active_not_a_notes_passive() -> None:
     x = read("shot_at_protesters")
     e = only(x)
-    assert _kinds(x, e, "perpetrator") == [("StateForce",)], e.roles
-    assert _kinds(x, e, "target") == [("Protesters",)], e.roles  # whom they shot at
+    assert kinds(x, e, "perpetrator") == [("StateForce",)], e.roles
+    assert kinds(x, e, "target") == [("Protesters",)], e.roles  # whom they shot at
 
 
 def test_fighting_that_left_dead_has_that_toll() -> None:
