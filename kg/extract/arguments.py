@@ -251,10 +251,24 @@ def _sites_of_part(r: Reading, m: Mention, tok: Token) -> None:
 
 def _add_sites(r: Reading, m: Mention, tok: Token) -> None:
     """The buildings and sites a phrase names are the event's target (``stormed a hotel``,
-    ``attacked the Serena Hotel``; a named street is where it happened, not its target)."""
-    for s in head_entities(r, tok):
-        if s.kb_id_.startswith(SITE_PREFIX) or _named_site(r, s) == "facility":
-            m.add("target", s.kb_id_)
+    ``attacked the Serena Hotel``; a named street is where it happened, not its target),
+    and where the phrase puts them is where it happened (``targeted a bakery on the
+    central street Rue Victor Hugo``)."""
+    sites = [
+        s
+        for s in head_entities(r, tok)
+        if s.kb_id_.startswith(SITE_PREFIX) or _named_site(r, s) == "facility"
+    ]
+    for s in sites:
+        m.add("target", s.kb_id_)
+    if not sites:
+        return
+    loc_preps = r.words("location_preps")
+    for g in prep_objects(tok, r.words("location_preps", "street_preps")):
+        named = [r.ent_of[a.i] for a in g.children if a.dep_ == "appos" and a.i in r.ent_of]
+        for s in places(entities_in(g, r.ent_of) + named):
+            if s.label_ != "Country" and (g.head.lower_ in loc_preps or _named_site(r, s) == "way"):
+                m.add("location", s.kb_id_)
 
 
 # ---------------------------------------------------------------- counts
@@ -724,6 +738,12 @@ def verb_args(r: Reading, m: Mention) -> None:
         for c in listed:
             _add_actors(r, m, obj_role, c)
     counted = False
+    # violence, and looting or destruction: what buildings they name are hit
+    hits_sites = m.violent or bool(classes.behaviour(m.cls, "site_targets"))
+    table = r.pack.table("object_target_preps") if "object_target_preps" in r.pack else {}
+    aimed_by_object = {
+        p for c in tok.children if c.dep_ == "dobj" for p in table.get(c.lemma_.lower(), [])
+    }
     for c in tok.children:
         if deps[c.i] in ("nsubj",) and not passive and dying:
             _add_actors(r, m, "victim", c)
@@ -743,7 +763,7 @@ def verb_args(r: Reading, m: Mention) -> None:
         elif deps[c.i] in ("nsubjpass",) or (deps[c.i] == "nsubj" and passive):
             _add_actors(r, m, obj_role, c)
             _object_places(r, m, c)
-            if m.violent:
+            if hits_sites:
                 _add_sites(r, m, c)
             if not counted:
                 set_count(r, m, c, more=[o for o in objects if o.i != c.i] + listed)
@@ -754,7 +774,7 @@ def verb_args(r: Reading, m: Mention) -> None:
         elif deps[c.i] in ("dobj", "attr") and not m.speech:
             _add_actors(r, m, obj_role, c)
             _object_places(r, m, c)
-            if m.violent:
+            if hits_sites:
                 _add_sites(r, m, c)
             if not counted:
                 set_count(r, m, c, more=[o for o in objects if o.i != c.i] + listed)
@@ -765,6 +785,11 @@ def verb_args(r: Reading, m: Mention) -> None:
                     m.reported_by.append(s.kb_id_)
         elif deps[c.i] == "prep" and c.lower_ in r.words("target_preps") and m.violent:
             for g in c.children:
+                if g.dep_ == "pobj":
+                    _add_actors(r, m, "target", g)
+                    _add_sites(r, m, g)
+        elif deps[c.i] == "prep" and hits_sites and c.lower_ in aimed_by_object:
+            for g in c.children:  # "set fire to a school"
                 if g.dep_ == "pobj":
                     _add_actors(r, m, "target", g)
                     _add_sites(r, m, g)

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from kg.extract import classes
 from kg.extract.classify import Features, actor_kinds, decide, doer_kinds
 from kg.extract.coref import Event, absorb, corefer, same_statement
+from kg.extract.counts import zero_tolls
 from kg.extract.dates import find_dateline, resolve
 from kg.extract.entities import DATELINE_KEY, SPAN_KEY
 from kg.extract.gazetteer import PLACE_TYPES, Gazetteer
@@ -150,6 +151,7 @@ def build_extraction(
                 # "three were killed", "six fatalities were reported"
                 consequence=m.trigger.lemma_.lower()
                 in pack.words("consequence_verbs", "injury_nouns", "death_nouns"),
+                located=groups.located,
             )
         else:
             ev = same_statement(events, m, of_mention)
@@ -170,6 +172,7 @@ def build_extraction(
                 ev.inherited_place = True
 
     events = _without_summaries(events)
+    _zero_tolls(events, doc, pack, head_end)
     _dateline_place(events, doc, x, gaz)
     _link_statements(mentions, of_mention)
     kept = {e.key for e in events}
@@ -218,6 +221,8 @@ def _entities(
         if not descriptive.search(s.text):  # a name, not "its Afghanistan-based branch"
             _add_alias(ent, s.text)
     for subj, prop, obj in relations:
+        if is_placeholder(subj) or is_placeholder(obj):
+            continue  # "the cafe in Sousse": its node is made with its event (site_node)
         e = _entity(x, gaz, new, subj)
         _entity(x, gaz, new, obj)
         if (prop, obj) not in e.relations:
@@ -282,6 +287,27 @@ def _without_summaries(events: list[Event]) -> list[Event]:
         if not summary:
             out.append(ev)
     return out
+
+
+def _zero_tolls(events: list[Event], doc: Doc, pack: LanguagePack, head_end: int) -> None:
+    """``There were no casualties.``, ``No one was hurt``: the event a sentence of no toll
+    is about (one told in it, else the last told before it) has a toll of zero
+    (:func:`~kg.extract.counts.zero_tolls`) where it has none; a statement has no toll."""
+    told = [(m.sent.start, ev) for ev in events if not ev.speech for m in ev.mentions]
+    for sent in doc.sents:
+        if sent.start_char < head_end:
+            continue
+        fields = zero_tolls(sent, pack)
+        if not fields:
+            continue
+        here = [ev for start, ev in told if start == sent.start]
+        before = [ev for start, ev in sorted(told, key=lambda t: t[0]) if start < sent.start]
+        about = here[:1] or before[-1:]
+        for ev in about:
+            if "fatalities" in fields and ev.fatalities is None:
+                ev.fatalities = Quantity(0, 0, 0)
+            if "injured" in fields and ev.injured is None:
+                ev.injured = Quantity(0, 0, 0)
 
 
 def _dateline_place(events: list[Event], doc: Doc, x: Extraction, gaz: Gazetteer) -> None:

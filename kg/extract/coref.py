@@ -9,6 +9,7 @@ of thing about the same events. Which classes may tell one event comes from
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from kg.extract import classes
@@ -65,25 +66,48 @@ def related(a: str, b: str, gaz: Gazetteer) -> bool:
     return False
 
 
-def _leaves(places: list[str], gaz: Gazetteer) -> list[str]:
+def _ancestors(place: str, gaz: Gazetteer, located: Mapping[str, list[str]]) -> set[str]:
+    """The places ``place`` lies in: the gazetteer's, and for places it lacks those the text
+    puts it in (``located``: key -> keys, "Moi Avenue" in Mombasa), and theirs."""
+    out: set[str] = set()
+    todo = [place]
+    while todo:
+        p = todo.pop()
+        up = set(gaz.ancestors(p)) if p in gaz else set(located.get(p, []))
+        for a in up - out:
+            out.add(a)
+            todo.append(a)
+    out.discard(place)
+    return out
+
+
+def _leaves(places: list[str], gaz: Gazetteer, located: Mapping[str, list[str]]) -> list[str]:
     """The most precise of ``places``: those no other of them lies in."""
-    inside = {a for p in places if p in gaz for a in gaz.ancestors(p)}
+    inside = {a for p in places for a in _ancestors(p, gaz, located)}
     return [p for p in places if p not in inside]
 
 
-def place_compatible(a: list[str], b: list[str], gaz: Gazetteer) -> bool:
+def place_compatible(
+    a: list[str], b: list[str], gaz: Gazetteer, located: Mapping[str, list[str]] | None = None
+) -> bool:
     """Whether two sets of places can be one event's: a shared place, or one inside another,
     among the most precise of each ("in Borno, near Konduga" and "outside Bama, Borno" are
-    two places of one province, not one place)."""
+    two places of one province, not one place). ``located`` puts places the gazetteer lacks
+    where the text does (key -> keys: a street in its town).
+
+    >>> gaz = Gazetteer.load()
+    >>> place_compatible(["place/moi-avenue"], ["ke-mombasa-186301"], gaz)
+    False
+    >>> place_compatible(["place/moi-avenue"], ["ke-mombasa-186301"], gaz,
+    ...                  {"place/moi-avenue": ["ke-mombasa-186301"]})
+    True
+    """
     if not a or not b:
         return True
-    for p in _leaves(a, gaz):
-        for q in _leaves(b, gaz):
-            if p == q:
-                return True
-            if p in gaz and q in gaz.ancestors(p):
-                return True
-            if q in gaz and p in gaz.ancestors(q):
+    located = located or {}
+    for p in _leaves(a, gaz, located):
+        for q in _leaves(b, gaz, located):
+            if p == q or q in _ancestors(p, gaz, located) or p in _ancestors(q, gaz, located):
                 return True
     return False
 
@@ -137,6 +161,7 @@ def corefer(
     gaz: Gazetteer,
     definite: bool = False,
     consequence: bool = False,
+    located: Mapping[str, list[str]] | None = None,
 ) -> Event | None:
     """An earlier event this mention refers to, or ``None`` for a new event.
 
@@ -146,7 +171,8 @@ def corefer(
     recent. A verb of the same kind of event, or telling what an event did to people
     (``consequence``: "three officers were killed", "13 people suffered injuries"),
     elaborates the event before it.
-    Compatible means no conflict of date, perpetrator (affiliates agree) or place.
+    Compatible means no conflict of date, perpetrator (affiliates agree) or place (the
+    gazetteer's, and ``located``: where the text puts places the gazetteer lacks).
     """
     generic_cls = classes.named("attack")
     best: tuple[tuple[int, ...], Event] | None = None
@@ -181,7 +207,7 @@ def corefer(
         if mp and ep and not any(related(a, b, gaz) for a in mp for b in ep):
             continue
         eloc = [] if ev.inherited_place else ev.roles.get("location", [])
-        if not place_compatible(m.roles.get("location", []), eloc, gaz):
+        if not place_compatible(m.roles.get("location", []), eloc, gaz, located):
             continue
         same_day = bool(explicit and ev.date and explicit == ev.date)
         # a report leads with an event and then tells it again in detail: a later mention of
@@ -203,7 +229,8 @@ def corefer(
                 and not (explicit.startswith(ev.date) or ev.date.startswith(explicit))
             ):
                 continue
-            if not place_compatible(m.roles.get("location", []), ev.roles.get("location", []), gaz):
+            here, there = m.roles.get("location", []), ev.roles.get("location", [])
+            if not place_compatible(here, there, gaz, located):
                 continue
         lemmas = {x.trigger.lemma_.lower() for x in ev.mentions}
         # a bare "the attack" names no kind: it refers to the story's main event, the one

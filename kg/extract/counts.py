@@ -32,7 +32,7 @@ from __future__ import annotations
 import math
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.extract.lang import LanguagePack, language_pack
 from kg.records import Quantity
@@ -214,3 +214,41 @@ def _count_word(tok: Token, pack: LanguagePack) -> bool:
         or any(t in phrase.split() for phrase in pack.table("quantity_modifiers"))
         or t in pack.words("range_words")
     )
+
+
+def zero_tolls(sent: Span, pack: LanguagePack) -> frozenset[str]:
+    """The tolls (``"fatalities"``, ``"injured"``) a sentence says were zero: a word of the
+    pack's ``zero_toll_words`` with a negative determiner ("There were no casualties", "No
+    fatalities were reported"), or a verb of them whose subject names no one ("Nobody was
+    hurt", "No one was killed"). Qualified words are not all ("no civilian casualties":
+    others may have died). GTD codes such an incident's killed and wounded as 0.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> doc = Doc(Vocab(), words=["Nobody", "was", "hurt", "."], lemmas=["nobody", "be",
+    ...           "hurt", "."], heads=[2, 2, 2, 2], deps=["nsubjpass", "auxpass", "ROOT", "punct"])
+    >>> sorted(zero_tolls(doc[:], language_pack("en")))
+    ['fatalities', 'injured']
+    """
+    if "zero_toll_words" not in pack:
+        return frozenset()  # a language read without a parse (its own "zero_patterns")
+    table = pack.table("zero_toll_words")
+    none = pack.words("negative_determiners")
+    nobody = pack.words("zero_words", "negative_subjects")
+    out: set[str] = set()
+    for t in sent:
+        fields = table.get(t.lemma_.lower())
+        if not fields:
+            continue
+        qualified = any(
+            c.dep_ in ("amod", "compound", "nmod") and c.tag_ != "VBN" for c in t.children
+        )
+        if not qualified and any(c.dep_ == "det" and c.text.lower() in none for c in t.children):
+            out.update(fields)  # "no casualties", "no reported casualties"
+        for c in t.children:
+            if c.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            words = " ".join(w.text.lower() for w in c.subtree)
+            if words in nobody:  # "nobody", "no one", "none"
+                out.update(fields)
+    return frozenset(out)

@@ -177,8 +177,9 @@ class EntityLinker:
         cands.extend(self._branch_spans(doc))
         cands.extend(self._named_division_spans(doc))
         cands.extend(self._group_spans(doc))
-        cands.extend(self._site_spans(doc))
+        cands.extend(self._site_spans(doc, cands))
         cands.extend(self._doer_spans(doc))
+        cands.extend(self._street_spans(doc))
         if self.use_ner:
             for ent in doc.ents:
                 if ent.label_ in NER_TYPES:
@@ -232,7 +233,33 @@ class EntityLinker:
             + self._appositive_relations(doc, out)
             + self._place_in_place(text, doc.spans[SPAN_KEY])
         )
+        doc._.ckg_relations += self._sites_in_city(out, doc._.ckg_relations)
         return doc
+
+    def _sites_in_city(
+        self, spans: list[Span], relations: list[tuple[str, str, str]]
+    ) -> list[tuple[str, str, str]]:
+        """``Belfast ... a bomb exploded in Oxford Street``: a named street or building no
+        phrase puts anywhere lies in the town or city named last before it (the dateline's
+        included), else in the first one named after it in its sentence: a report names the
+        town it is about before the streets in it. Gazetteer places and sites already placed
+        are left as they are."""
+        held = {a for a, prop, _b in relations if prop == "locatedIn"}
+        rels: list[tuple[str, str, str]] = []
+        towns = [s for s in spans if s.label_ == "Settlement" and s.kb_id_]
+        for s in spans:
+            key = s.kb_id_
+            if s.label_ != "Site" or not key or key in held or key in self.gaz:
+                continue
+            if key.startswith((SITE_PREFIX, GROUP_PREFIX)):
+                continue  # "the hotel": put in its event's place when the records are built
+            before = [t for t in towns if t.end <= s.start]
+            after = [t for t in towns if t.start >= s.end and t.sent.start == s.sent.start]
+            town = before[-1] if before else after[0] if after else None
+            if town is not None:
+                rels.append((key, "locatedIn", town.kb_id_))
+                held.add(key)
+        return rels
 
     def _place_in_place(self, text: str, spans: Iterable[Span]) -> list[tuple[str, str, str]]:
         """``Chak district, Wardak province`` and ``Kerman, Iran``: the first lies in the second
@@ -277,16 +304,77 @@ class EntityLinker:
             out.append(Span(doc, start, end, label="GROUP", kb_id=kind))
         return out
 
-    def _site_spans(self, doc: Doc) -> list[Span]:
+    def _street_spans(self, doc: Doc) -> list[Span]:
+        """``Victor Hugo street``, ``Haifa street in Baghdad``, ``Rue Victor Hugo``: a name
+        and a word for a street or square are one street's name (``NER:FAC``), never a
+        person or the town the street is named after. The word is the language pack's
+        ``name_street_words`` written lower case after the name, or any head word of a site
+        name (:func:`site_name_kind`) in a name the model tagged as something else."""
+        out = []
+        ways = self.pack.words("name_street_words")
+        for t in doc:
+            if t.text not in ways or any(
+                c.dep_ == "det" and c.lower_ in self.pack.words("indefinite_articles")
+                for c in t.children
+            ):
+                continue
+            first = t.i
+            while first > 0 and (doc[first - 1].pos_ == "PROPN" or doc[first - 1].text == "-"):
+                first -= 1
+            if first < t.i and doc[first].pos_ == "PROPN":
+                out.append(Span(doc, first, t.i + 1, label="NER:FAC"))
+        for ent in doc.ents:
+            if ent.label_ not in NER_TYPES and site_name_kind([w.lower_ for w in ent], self.pack):
+                out.append(Span(doc, ent.start, ent.end, label="NER:FAC"))  # "Rue X" as EVENT
+        return out
+
+    def _site_spans(self, doc: Doc, gazetteer: list[Span]) -> list[Span]:
         """``a checkpoint``, ``the hotel``, ``a market``: a building or site an attack may be
         aimed at (``site:<kind>:<name>``; a camp or site "for displaced people" is a civilian
-        one). It becomes a node in its event's place when the records are built."""
+        one). It becomes a node in its event's place when the records are built. A name
+        written before the noun is the site's own (``the Rolando cafe``) unless it is one of
+        the ``gazetteer`` spans: ``a Taliban checkpoint``, ``the Kabul airport`` name an
+        owner or a place, kept as such; but a place name cannot be where a site is when
+        the phrase puts the site in another place (``the Marriott hotel in Islamabad``)."""
+        known = {t: s for s in gazetteer for t in range(s.start, s.end)}
+        gaz = self.gaz
         out = []
         for match_id, start, end in self.sites(doc):
             kind = doc.vocab.strings[match_id]
             head = doc[end - 1]
             if head.dep_ in ("compound", "amod") and head.head.i > end - 1:
                 continue
+            # "the hotel in Islamabad", "attacked the hotel in Islamabad": placed elsewhere
+            holders = [head, head.head] if head.dep_ in ("dobj", "nsubjpass") else [head]
+            placed = any(
+                c.dep_ == "prep"
+                and c.lower_ in self.pack.words("container_preps")
+                and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
+                for h in holders
+                for c in h.children
+            )
+
+            def own_name(i: int, placed: bool = placed) -> bool:
+                span = known.get(i)
+                return span is None or (
+                    placed
+                    and all(
+                        gaz[k].is_place and "Country" not in gaz[k].types
+                        for k in span.kb_id_.split("|")
+                        if k in gaz
+                    )
+                )
+
+            first = start
+            while (
+                first > 0
+                and own_name(first - 1)
+                and (doc[first - 1].pos_ == "PROPN" or doc[first - 1].text == "-")
+                and doc[first - 1].dep_ in ("compound", "punct")
+                and doc[first - 1].head.i in range(first, end)
+            ):
+                first -= 1
+            named = first < start and doc[first].pos_ == "PROPN"
             if any(
                 c.dep_ in ("amod", "compound") and c.lower_ in self.armed_words
                 for c in head.children
@@ -298,7 +386,9 @@ class EntityLinker:
                     groups = self.pack.table("group_nouns")
                     if any(groups.get(w) == "civilians" for w in words):
                         kind = f"{SITE_PREFIX}civilian"
-            name = " ".join(t.lower_ for t in doc[start:end])
+            if named:
+                start = first
+            name = doc[start:end].text if named else " ".join(t.lower_ for t in doc[start:end])
             out.append(Span(doc, start, end, label="SITE", kb_id=f"{kind}:{name}"))
         return out
 

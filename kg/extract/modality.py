@@ -51,6 +51,17 @@ def _in_past_clause(verb: Token) -> bool:
     return verb.dep_ in ("advcl", "conj") and verb.head.tag_ in ("VBD", "VBN")
 
 
+def _unchanged_past(verb: Token, pack: LanguagePack) -> bool:
+    """``Assailants set fire to a church``: a verb of ``unchanged_past_verbs`` tagged present
+    is read as past, as reports tell what happened; but ``militants often set up
+    checkpoints`` (one of the ``habitual_adverbs``) is a habit."""
+    return (
+        verb.tag_ == "VBP"
+        and verb.lower_ in pack.words("unchanged_past_verbs")
+        and not any(c.lower_ in pack.words("habitual_adverbs") for c in verb.children)
+    )
+
+
 def _purpose(verb: Token, pack: LanguagePack) -> bool:
     """``an operation to capture a leader``: an infinitive of purpose (but ``began to
     explode`` tells what happened)."""
@@ -67,7 +78,7 @@ def verb_irrealis(verb: Token, pack: LanguagePack) -> bool:
     """A verb that is habitual (present tense), a purpose (``to ...``) or modal."""
     if _has_aux(verb, pack.words("modal_aux")):
         return True
-    if verb.tag_ in _PRESENT:
+    if verb.tag_ in _PRESENT and not _unchanged_past(verb, pack):
         return True
     return _purpose(verb, pack)
 
@@ -206,7 +217,12 @@ def not_an_event(tok: Token, cls: str, pack: LanguagePack) -> bool:
     if over_a_period(tok, pack):
         return True  # "have captured 17 leaders in the last month": a tally
     if tok.pos_ in _VERB:
-        if tok.tag_ in _PRESENT and not _perfect(tok, pack) and not _in_past_clause(tok):
+        if (
+            tok.tag_ in _PRESENT
+            and not _perfect(tok, pack)
+            and not _in_past_clause(tok)
+            and not _unchanged_past(tok, pack)
+        ):
             return True  # "he plans attacks", "the leader manages fighters": habitual
         if _purpose(tok, pack):
             return True  # "an operation to capture a leader": a purpose, not a result

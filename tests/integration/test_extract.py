@@ -448,3 +448,82 @@ def test_a_country_the_model_calls_a_person_is_the_country_a_person_named_so_is_
     assert [v.types for v in x.entities.values() if v.label == "Mali"] == [("Country", "State")]
     y = read(ex, "Chad Smith said gunmen killed two men in Kano.")
     assert not any(v.label == "Chad" for v in y.entities.values()), y.entities
+
+
+def labels_of(x: Extraction, keys: list[str]) -> list[str]:
+    return [x.entities[k].label for k in keys]
+
+
+def test_a_name_before_a_site_noun_is_the_sites_own(ex: Extractor) -> None:
+    x = read(ex, "Gunmen stormed the Benali cafe in Sousse, killing two people.")
+    (e,) = events_of(x, "Attack")
+    assert labels_of(x, e.roles["target"]) == ["Benali cafe in Sousse"], e.roles
+    # a place's name is the site's when the phrase puts it elsewhere ("in Lima"), never
+    # where it is; an owner's name stays an actor
+    y = read(ex, "A grenade exploded at the Washington hotel in Lima on Friday.")
+    assert labels_of(y, events_of(y, "Attack")[0].roles["location"]) == ["Lima"]
+    z = read(ex, "Gunmen attacked a Taliban checkpoint in Kandahar.")
+    assert "Islamic Emirate" in labels_of(z, events_of(z, "Attack")[0].roles["victim"])
+    # a site the builder places with its event is one node, never a second one per mention
+    assert not any(v.label.startswith("site:") for v in [*x.entities.values()])
+
+
+def test_a_street_lies_in_the_town_the_report_named_before_it(ex: Extractor) -> None:
+    x = read(ex, "Police in Mombasa said a grenade exploded on Moi Avenue. Nobody was hurt.")
+    (street,) = [v for v in x.entities.values() if v.label == "Moi Avenue"]
+    assert [x.entities[k].label for _p, k in street.relations] == ["Mombasa"]
+
+
+def test_a_name_and_a_street_word_are_a_streets_name_never_the_town_named(
+    ex: Extractor,
+) -> None:
+    x = read(ex, "A car bomb exploded on Haifa street in Baghdad, killing five people.")
+    (e,) = events_of(x, "Attack")
+    assert labels_of(x, e.roles["location"]) == ["Haifa street"], e.roles
+    assert not any(v.label == "Haifa" for v in x.entities.values())
+    y = read(ex, "Police fired tear gas at protesters in Tahrir square on Friday.")
+    assert "Tahrir square" in {v.label for v in y.entities.values()}
+
+
+def test_where_the_phrase_puts_a_target_site_is_where_the_attack_happened(
+    ex: Extractor,
+) -> None:
+    x = read(
+        ex,
+        "A parcel bomb exploded in Lyon on Friday. The explosion targeted a bakery on the"
+        " central street Rue Victor Hugo, wounding 13 people.",
+    )
+    (e,) = events_of(x, "Attack")  # one event: the street lies in the town told before
+    assert "Rue Victor Hugo" in labels_of(x, e.roles["location"]), e.roles
+    assert e.injured is not None and e.injured.best == 13
+
+
+def test_a_report_of_no_casualties_is_a_toll_of_zero_not_an_unknown_one(ex: Extractor) -> None:
+    x = read(ex, "Gunmen set fire to a church in Gao, Mali. There were no casualties.")
+    (e,) = [v for v in x.events if not classes.is_speech(v.types[0])]
+    assert (e.fatalities and e.fatalities.best, e.injured and e.injured.best) == (0, 0)
+    y = read(ex, "Gunmen attacked a checkpoint in Kandahar on Monday. Nobody was hurt.")
+    (e,) = events_of(y, "Attack")
+    assert e.fatalities is not None and e.fatalities.max == 0
+    # some of the people were not hurt: the toll told stands, and no one is said unhurt
+    z = read(ex, "A bomb killed two soldiers in Gao. There were no civilian casualties.")
+    (e,) = events_of(z, "Attack")
+    assert e.fatalities is not None and e.fatalities.best == 2 and e.injured is None
+
+
+def test_a_verb_that_looks_the_same_in_both_tenses_tells_what_happened(ex: Extractor) -> None:
+    x = read(ex, "Assailants set fire to a church in Gao, Mali. There were no casualties.")
+    (e,) = [v for v in x.events if not classes.is_speech(v.types[0])]
+    assert labels_of(x, e.roles["target"]) == ["church in Gao"], e.roles
+    assert (e.fatalities and e.fatalities.best, e.injured and e.injured.best) == (0, 0)
+    habit = read(ex, "Militants often set up checkpoints on the road to Gao.")
+    assert habit.events == []
+
+
+def test_what_looters_and_arsonists_hit_is_the_target_and_civilians_doing_it_riot(
+    ex: Extractor,
+) -> None:
+    x = read(ex, "Youths torched cars and looted a supermarket in Kisumu on Monday.")
+    e = events_of(x, "LootingOrPropertyDestruction")
+    assert e and labels_of(x, e[0].roles["target"]) == ["supermarket in Kisumu"], e
+    assert labels_of(x, e[0].roles["perpetrator"]) == ["Rioters (Kenya)"]
