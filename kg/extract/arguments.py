@@ -504,8 +504,10 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
             if c.dep_ == "prep" and c.lower_ in place_preps:
                 for g in c.children:
                     if g.dep_ == "pobj" and not (triggers and g.i in triggers):
+                        # "on the outskirts of Kirandul": around a place is at it
+                        around = g.lemma_.lower() in r.words("surroundings_nouns")
                         for s in places(entities_in(g, r.ent_of)):
-                            if c.lower_ in loc_preps or _named_site(r, s) == "way":
+                            if c.lower_ in loc_preps or around or _named_site(r, s) == "way":
                                 m.add("location", s.kb_id_)
     if "location" in m.roles or tok.pos_ in _NOUN:
         return
@@ -1111,7 +1113,8 @@ def _doer_phrase(tok: Token) -> bool:
 
 def instrument_doers(r: Reading) -> None:
     """``a roadside bomb planted by Taliban insurgents``, ``a mortar shell fired from Houthi
-    positions``: who placed or fired the weapon did the event the weapon is the means of."""
+    positions``, ``a drone of the Turkish army``: who placed, fired or owned the weapon did
+    the event the weapon is the means of."""
     weapons = r.words("weapon_nouns")
     for m in r.found:
         if not m.violent or m.roles.get("perpetrator") or m.roles.get("agent"):
@@ -1121,6 +1124,13 @@ def instrument_doers(r: Reading) -> None:
             if t.i not in scope or t.lemma_.lower() not in weapons:
                 continue
             for c in t.children:
+                if c.dep_ == "prep" and c.lower_ in r.words("of_preps"):
+                    # "a drone of the Military Forces of Turkey struck": its owner's
+                    for x in c.children:
+                        if x.dep_ == "pobj":
+                            for s in actors(head_entities(r, x)):
+                                m.add(classes.behaviour(m.cls, "subject"), s.kb_id_)
+                    continue
                 if c.dep_ != "acl" or c.lemma_.lower() not in r.words("placing_verbs"):
                     continue
                 for g in c.children:

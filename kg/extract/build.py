@@ -189,6 +189,7 @@ def build_extraction(
         if not ev.speech:
             _classify(ev, x, groups.site_kinds)
             _participants_do_it(ev)
+            _not_its_own_opponent(ev)
         x.events.extend(_records(ev, gaz, x, text))
     locate_places(x)  # and for places the records added
     return x
@@ -517,6 +518,18 @@ def _participants_do_it(ev: Event) -> None:
     ev.roles["perpetrator"] = ev.roles.pop("participant")
     victims = ev.roles.setdefault("victim", [])
     victims.extend(k for k in crowd if k not in victims)
+
+
+def _not_its_own_opponent(ev: Event) -> None:
+    """In a fight (a class with an ``opponent_role``) a side is never its own other side:
+    ``M23: March 23 Movement clashed with ...`` names M23 twice, not two sides."""
+    role = classes.behaviour(ev.cls, "opponent_role")
+    doers = set(ev.roles.get(classes.behaviour(ev.cls, "subject"), []))
+    if not role or not doers or role not in ev.roles:
+        return
+    ev.roles[role] = [k for k in ev.roles[role] if k not in doers]
+    if not ev.roles[role]:
+        del ev.roles[role]
 
 
 def _count_the_bomber(ev: Event) -> None:

@@ -180,6 +180,8 @@ class EntityLinker:
         cands.extend(self._site_spans(doc, cands))
         cands.extend(self._doer_spans(doc))
         cands.extend(self._street_spans(doc))
+        cands.extend(self._monitor_force_spans(doc, cands))
+        cands.extend(self._identity_militia_spans(doc, cands))
         if self.use_ner:
             for ent in doc.ents:
                 if ent.label_ in NER_TYPES:
@@ -213,6 +215,7 @@ class EntityLinker:
             if key is None:
                 continue
             out.append(Span(doc, s.start, s.end, label=label, kb_id=key))
+        out = self._not_abroad(text, out, new)
         # the dateline ("KABUL, Afghanistan (Jan. 25, 2013) -") names where the report was
         # filed, not where anything happened: its mentions are kept apart from the sentence
         dl = find_dateline(text)
@@ -235,6 +238,38 @@ class EntityLinker:
         )
         doc._.ckg_relations += self._sites_in_city(out, doc._.ckg_relations)
         return doc
+
+    def _country(self, key: str) -> str | None:
+        """The gazetteer country ``key`` is or lies in."""
+        for k in [key, *self.gaz.ancestors(key)]:
+            if k in self.gaz and "Country" in self.gaz[k].types:
+                return k
+        return None
+
+    def _not_abroad(
+        self, text: str, spans: list[Span], new: dict[str, tuple[str, tuple[str, ...]]]
+    ) -> list[Span]:
+        """``Largu, Djugu territory, Ituri province``: a place the gazetteer knows only in
+        another country than the place the text puts it in (the next name, joined as
+        ``_place_in_place`` joins them) is another place of the same name, new here (and
+        put in that place by ``_place_in_place``)."""
+        out = list(spans)
+        for i, (a, b) in enumerate(itertools.pairwise(spans)):
+            if a.kb_id_ not in self.gaz or b.kb_id_ not in self.gaz:
+                continue
+            if not self.gaz[a.kb_id_].is_place or "Country" in self.gaz[a.kb_id_].types:
+                continue
+            if not self.gaz[b.kb_id_].is_place:
+                continue
+            if not self.between_places.fullmatch(text[a.end_char : b.start_char]):
+                continue
+            here, there = self._country(a.kb_id_), self._country(b.kb_id_)
+            if here is None or there is None or here == there:
+                continue
+            key = f"place/{norm(a.text).replace(' ', '-')}"
+            new.setdefault(key, (a.text, ("Settlement",)))
+            out[i] = Span(a.doc, a.start, a.end, label="Settlement", kb_id=key)
+        return out
 
     def _sites_in_city(
         self, spans: list[Span], relations: list[tuple[str, str, str]]
@@ -302,6 +337,65 @@ class EntityLinker:
                 if last.head.lower_ not in self.pack.words("vehicle_nouns"):
                     continue
             out.append(Span(doc, start, end, label="GROUP", kb_id=kind))
+        return out
+
+    def _identity_militia_spans(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """``Kombet tribal militia``, ``Meitei ethnic militia``, ``the Hawiye clan militia``:
+        a name before a word for a militia (the pack's ``militia_nouns``, after one of its
+        ``identity_militia_words`` or not) names an identity militia (``NEWGROUP``: its own
+        node, ACLED's actor type). Not a militia of a place or state the gazetteer knows
+        ("Iraqi militias"), nor one the gazetteer has (found among its spans)."""
+        militia = self.pack.words("militia_nouns")
+        identity = self.pack.words("identity_militia_words")
+        known = {i for s in found if s.label_ == "GAZ" for i in range(s.start, s.end)}
+        out = []
+        for t in doc:
+            if t.lower_ not in militia or t.i in known:
+                continue
+            first = t.i
+            if first > 0 and doc[first - 1].lower_ in identity:
+                first -= 1
+            start = first
+            while (
+                start > 0
+                and doc[start - 1].text[:1].isupper()
+                and doc[start - 1].pos_ in ("PROPN", "ADJ")
+                and doc[start - 1].i not in known
+                and doc[start - 1].head.i in range(start - 1, t.i + 1)
+            ):
+                start -= 1
+            if start < first:
+                out.append(Span(doc, start, t.i + 1, label="NEWGROUP:IdentityMilitia"))
+        return out
+
+    def _monitor_force_spans(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """``Military Forces of Turkey (2016-)``, ``Police Forces of Guinea (2010-2021)``:
+        ACLED's name for a state's forces (the pack's ``monitor_force_names``, ``of``, a
+        country the gazetteer knows, the regime's years in brackets) is that country's group
+        of the kind named (``group:military@turkey``)."""
+        names = self.pack.table("monitor_force_names") if "monitor_force_names" in self.pack else {}
+        of = self.pack.words("belonging_preps")
+        out = []
+        for s in found:
+            if s.label_ != "GAZ" or s.kb_id_ not in self.gaz:
+                continue
+            if "Country" not in self.gaz[s.kb_id_].types:
+                continue
+            k = s.start - 1
+            if k >= 0 and doc[k].lower_ in self.pack.words("articles"):
+                k -= 1  # "of the Democratic Republic of Congo"
+            if k < 2 or doc[k].lower_ not in of:
+                continue
+            kind = names.get(doc[k - 2 : k].text.lower())
+            if kind is None:
+                continue
+            end = s.end
+            m = re.match(r"\s*\(\s*\d{4}\s*[-\u2013]\s*(\d{4})?\s*\)", doc.text[s.end_char :])
+            if m is not None:  # "(2016-)": the regime's years are part of the name
+                span = doc.char_span(s.end_char, s.end_char + m.end(), alignment_mode="expand")
+                end = span.end if span is not None else end
+            key = f"{GROUP_PREFIX}{kind}@{s.kb_id_}"
+            out.append(Span(doc, k - 2, end, label="GROUP", kb_id=key))
         return out
 
     def _street_spans(self, doc: Doc) -> list[Span]:
@@ -563,6 +657,24 @@ class EntityLinker:
                 continue
             label = "NEWPLACE:" + ("AdminRegion" if tok.lower_ in admin else "Settlement")
             out.append(Span(doc, start, tok.i, label=label))
+        out.extend(self._division_of_spans(doc))
+        return out
+
+    def _division_of_spans(self, doc: Doc) -> list[Span]:
+        """``the village of Tongomayel``, ``the district of Wazi Khwa``: a capitalised name
+        after a division word and ``of`` is a place of that division's rank."""
+        out = []
+        admin = self.pack.words("admin_division_words")
+        of = self.pack.words("container_preps") - self.pack.words("location_preps")
+        for tok in doc[:-2]:
+            if tok.lower_ not in self.divisions or doc[tok.i + 1].lower_ not in of:
+                continue
+            end = tok.i + 2
+            while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+                end += 1
+            if end > tok.i + 2 and not doc[tok.i + 2].is_sent_start:
+                label = "NEWPLACE:" + ("AdminRegion" if tok.lower_ in admin else "Settlement")
+                out.append(Span(doc, tok.i + 2, end, label=label))
         return out
 
     def _branch_spans(self, doc: Doc) -> list[Span]:
@@ -642,6 +754,11 @@ class EntityLinker:
                     persons.setdefault(part, key)
             return key, e.types[0]
         text = s.text.strip()
+        if s.label_.startswith("NEWGROUP:"):
+            kind_type = s.label_.split(":", 1)[1]
+            key = f"org/{norm(text).replace(' ', '-')}"
+            new.setdefault(key, (text, (kind_type,)))
+            return key, kind_type
         if s.label_.startswith("NEWPLACE:"):
             if self._known(s, text):
                 key = self._disambiguate(self._known(s, text), doc_places, s)

@@ -200,6 +200,8 @@ class EventReader:
                 if not (doers or m.cues & weapons or m.same_as is not None):
                     m.dropped = True  # "an earthquake struck", "prices hit a record"
                 elif m.cues & crowd_control and not m.cues & weapons:
+                    if not sentence_cues and self._crowd_fired_upon(m, crowd):
+                        continue  # "police fired live rounds at protesters": the crowd's event
                     m.dropped = True  # "police fired tear gas": how a protest was handled
             if classes.family(m.cls) in crowd:
                 # a protest is handled in the sentence that tells it ("police fired tear gas
@@ -265,6 +267,35 @@ class EventReader:
             if other is not None and other.precedent:
                 m.precedent = True
 
+    @staticmethod
+    def _crowd_fired_upon(m: Mention, crowd: frozenset[str]) -> bool:
+        """``Police fired live rounds at protesters``, told with no protest: the crowd's own
+        event (a protest or a riot, by the kind of group: ``civilian_doers_as``), its people
+        the doers and the force that fired a participant, so that it is read as a protest
+        with intervention or excessive force against protesters (ACLED's sub-event types).
+        Returns whether the mention was made so."""
+        kinds = {classes.behaviour(c, "civilian_doers_as"): c for c in sorted(crowd)}
+        aimed = [
+            k
+            for role in ("target", "victim")
+            for k in m.roles.get(role, [])
+            if k.startswith(GROUP_PREFIX) and k[len(GROUP_PREFIX) :].split("@")[0] in kinds
+        ]
+        if not aimed:
+            return False
+        kind = aimed[0][len(GROUP_PREFIX) :].split("@")[0]
+        handlers = m.roles.pop("perpetrator", []) + m.roles.pop("agent", [])
+        for role in ("target", "victim"):
+            m.roles[role] = [k for k in m.roles.get(role, []) if k not in aimed]
+            if not m.roles[role]:
+                del m.roles[role]
+        m.cls = kinds[kind]
+        for k in aimed:
+            m.add("perpetrator", k)
+        for k in handlers:
+            m.add("participant", k)
+        return True
+
     def _crowd_handlers(
         self, r: Reading, cues: dict[int, set[str]], crowd_control: frozenset[str]
     ) -> list[str]:
@@ -290,7 +321,12 @@ class EventReader:
             return False
         crowd = self.pack.words("crowd_families")
         near = [tok.head, *(c for c in tok.head.children if c.dep_ in ("dobj", "nsubj"))]
-        return any(t.i in r.by_tok and classes.family(r.by_tok[t.i].cls) in crowd for t in near)
+        if any(t.i in r.by_tok and classes.family(r.by_tok[t.i].cls) in crowd for t in near):
+            return True
+        # "fired at protesters demanding water": the crowd's people, not an event word
+        kinds = {f"{GROUP_PREFIX}{classes.behaviour(c, 'civilian_doers_as')}" for c in crowd}
+        group = r.ent_of.get(tok.head.i)
+        return group is not None and group.kb_id_.split("@")[0] in kinds
 
     def _additional(self, r: Reading) -> None:
         """``another attack``, ``two additional insurgents``: a new event, not the one told

@@ -527,3 +527,59 @@ def test_what_looters_and_arsonists_hit_is_the_target_and_civilians_doing_it_rio
     e = events_of(x, "LootingOrPropertyDestruction")
     assert e and labels_of(x, e[0].roles["target"]) == ["supermarket in Kisumu"], e
     assert labels_of(x, e[0].roles["perpetrator"]) == ["Rioters (Kenya)"]
+
+
+def test_a_monitors_name_for_a_states_forces_is_those_forces(ex: Extractor) -> None:
+    x = read(ex, "On 2 May 2023, Police Forces of Ghana (2017-) arrested 12 men in Tamale.")
+    (e,) = events_of(x, "Arrest")
+    assert labels_of(x, e.roles["agent"]) == ["Police Forces of Ghana"], e.roles
+    y = read(
+        ex, "On 4 June 2023, a drone of the Military Forces of Turkey struck a car near Afrin."
+    )
+    (e,) = events_of(y, "Attack")  # the weapon's owner did it
+    assert labels_of(y, e.roles["perpetrator"]) == ["Military Forces of Turkey"], e.roles
+
+
+def test_a_force_firing_on_a_crowd_told_alone_is_the_crowds_event(ex: Extractor) -> None:
+    x = read(ex, "On 12 May 2023, police fired live rounds at protesters in Lome, killing 2.")
+    (e,) = events_of(x, "ExcessiveForceAgainstProtesters")
+    assert labels_of(x, e.roles["perpetrator"]) == ["Police Forces of Togo"], e.roles
+    assert labels_of(x, e.roles["victim"]) == ["Protesters (Togo)"]
+    y = read(ex, "Police fired tear gas at hundreds of protesters demanding water in Lome.")
+    assert [v.types for v in y.events] == [("ProtestWithIntervention",)]
+
+
+def test_a_name_before_a_word_for_militia_is_an_identity_militia(ex: Extractor) -> None:
+    x = read(
+        ex,
+        "On 28 May 2023, Zomi ethnic militia (India) and Naga ethnic militia (India)"
+        " exchanged fire in Chandel.",
+    )
+    (e,) = events_of(x, "Battle")
+    sides = labels_of(x, e.roles["perpetrator"] + e.roles["target"])
+    assert sides == ["Zomi ethnic militia", "Naga ethnic militia"], e.roles
+    assert all("IdentityMilitia" in x.entities[k].types for k in e.roles["perpetrator"])
+    y = read(ex, "On 2 March 2023, M23: March 23 Movement clashed with soldiers near Rutshuru.")
+    (e,) = events_of(y, "Battle")
+    assert not set(e.roles["perpetrator"]) & set(e.roles.get("target", [])), e.roles
+
+
+def test_a_place_known_only_abroad_is_a_new_place_where_the_text_puts_it(ex: Extractor) -> None:
+    x = read(ex, "On 3 May 2021, gunmen killed 5 people in Savo, Ituri province.")
+    (e,) = events_of(x, "Attack")
+    (place,) = [x.entities[k] for k in e.roles["location"] if x.entities[k].label == "Savo"]
+    assert [k for _p, k in place.relations] == ["cd-ituri"], place
+    assert labels_of(x, e.roles["victim"]) == ["Civilians (Democratic Republic of the Congo)"]
+    y = read(ex, "On 3 May 2021, gunmen killed 5 people in Kaya, Centre-Nord region.")
+    assert "bf-kaya-2359608" in events_of(y, "Attack")[0].roles["location"]
+
+
+def test_places_named_after_a_division_word_or_around_a_town_are_where_it_happened(
+    ex: Extractor,
+) -> None:
+    x = read(ex, "On 3 May 2021, gunmen killed two herders in the village of Ndoupa, Loroum.")
+    assert "Ndoupa" in labels_of(x, events_of(x, "Attack")[0].roles["location"])
+    y = read(ex, "On 3 May 2021, rebels killed two soldiers on the outskirts of Beni.")
+    assert labels_of(y, events_of(y, "Attack")[0].roles["location"]) == ["Beni"]
+    z = read(ex, "On 3 May 2021, gunmen shot dead two traders in Nduga regency, Papua.")
+    assert labels_of(z, events_of(z, "Attack")[0].roles["location"]) == ["Nduga"]
