@@ -22,7 +22,7 @@ from kg.extract.classify import Features, actor_kinds, decide, doer_kinds
 from kg.extract.coref import Event, absorb, corefer, same_statement
 from kg.extract.counts import zero_tolls
 from kg.extract.dates import find_dateline, resolve
-from kg.extract.entities import DATELINE_KEY, SPAN_KEY
+from kg.extract.entities import DATELINE_KEY, METONYMS_KEY, SPAN_KEY
 from kg.extract.gazetteer import PLACE_TYPES, Gazetteer
 from kg.extract.groups import Groups, document_country, is_placeholder
 from kg.extract.lang import LanguagePack, language_pack
@@ -219,7 +219,9 @@ def _entities(
             continue
         ent = _entity(x, gaz, new, s.kb_id_)
         ent.mentions.append(TextSpan(s.start_char, s.end_char, s.text))
-        if not descriptive.search(s.text):  # a name, not "its Afghanistan-based branch"
+        # a name, not "its Afghanistan-based branch", nor a capital standing for its state
+        metonym = [s.start_char, s.end_char] in doc.user_data.get(METONYMS_KEY, [])
+        if not descriptive.search(s.text) and not metonym:
             _add_alias(ent, s.text)
     for subj, prop, obj in relations:
         if is_placeholder(subj) or is_placeholder(obj):

@@ -54,6 +54,7 @@ from kg.geo.toponyms import NO_ENTRY, OWNER_RX, Choice, gazetteer_spans, resolve
 
 SPAN_KEY = "ckg"
 DATELINE_KEY = "ckg_dateline"
+METONYMS_KEY = "ckg_metonyms"  # doc.user_data: (start, end) characters of "Baku said"
 GROUP_PREFIX = "group:"
 SITE_PREFIX = "site:"
 GROUPS_FILE = Path(__file__).parent / "data" / "groups.json"
@@ -182,6 +183,7 @@ class EntityLinker:
         cands.extend(self._street_spans(doc))
         cands.extend(self._monitor_force_spans(doc, cands))
         cands.extend(self._identity_militia_spans(doc, cands))
+        cands.extend(self._acronym_group_spans(doc, cands))
         if self.use_ner:
             for ent in doc.ents:
                 if ent.label_ in NER_TYPES:
@@ -227,6 +229,10 @@ class EntityLinker:
             k = bisect.bisect_right(line_starts, s.start_char) - 1
             return s.start_char < cut or (k >= 0 and s.start_char < lines[k][1])
 
+        out = self._speaking_capitals([s for s in out if not in_dateline(s)]) + [
+            s for s in out if in_dateline(s)
+        ]
+        out.sort(key=lambda s: s.start)
         out = self._definite_groups(self._group_countries(self._named_armed_men(out, new)))
         doc.spans[SPAN_KEY] = [s for s in out if not in_dateline(s)]
         doc.spans[DATELINE_KEY] = [s for s in out if in_dateline(s)]
@@ -239,6 +245,35 @@ class EntityLinker:
         doc._.ckg_relations += self._sites_in_city(out, doc._.ckg_relations)
         return doc
 
+    def _speaking_capitals(self, spans: list[Span]) -> list[Span]:
+        """``Baku denied the accusation``, ``Yerevan said``: a capital (GeoNames ``PPLC``)
+        that speaks is its country's state, the metonymy news writes (a verb of saying, or
+        of a statement class in the pack's ``verbs``)."""
+        verbs = self.pack.table("verbs") if "verbs" in self.pack else {}
+        saying = self.pack.words("saying_verbs")
+        out = []
+        # [start, end] character offsets (a list: the doc may be sent to another process)
+        metonyms: list[list[int]] = (
+            spans[0].doc.user_data.setdefault(METONYMS_KEY, []) if spans else []
+        )
+        for s in spans:
+            e = self.gaz.get(s.kb_id_) if s.label_ == "Settlement" else None
+            verb = s.root.head
+            lemma = verb.lemma_.lower()
+            if (
+                e is not None
+                and e.feature_code == "PPLC"
+                and e.country is not None
+                and e.country in self.gaz
+                and s.root.dep_ == "nsubj"
+                and (lemma in saying or classes.is_speech(str(verbs.get(lemma, "Event"))))
+            ):
+                country = self.gaz[e.country]
+                s = Span(s.doc, s.start, s.end, label=country.types[0], kb_id=country.id)
+                metonyms.append([s.start_char, s.end_char])  # "Baku": no alias of the state
+            out.append(s)
+        return out
+
     def _country(self, key: str) -> str | None:
         """The gazetteer country ``key`` is or lies in."""
         for k in [key, *self.gaz.ancestors(key)]:
@@ -249,9 +284,9 @@ class EntityLinker:
     def _not_abroad(
         self, text: str, spans: list[Span], new: dict[str, tuple[str, tuple[str, ...]]]
     ) -> list[Span]:
-        """``Largu, Djugu territory, Ituri province``: a place the gazetteer knows only in
-        another country than the place the text puts it in (the next name, joined as
-        ``_place_in_place`` joins them) is another place of the same name, new here (and
+        """``Savo, Djugu territory, Ituri province``: a place the gazetteer knows only in
+        another country than the division or town the text puts it in (the next name, joined
+        as ``_place_in_place`` joins them) is another place of the same name, new here (and
         put in that place by ``_place_in_place``)."""
         out = list(spans)
         for i, (a, b) in enumerate(itertools.pairwise(spans)):
@@ -259,8 +294,8 @@ class EntityLinker:
                 continue
             if not self.gaz[a.kb_id_].is_place or "Country" in self.gaz[a.kb_id_].types:
                 continue
-            if not self.gaz[b.kb_id_].is_place:
-                continue
+            if not self.gaz[b.kb_id_].is_place or "Country" in self.gaz[b.kb_id_].types:
+                continue  # "Kabul, the U.S. said": a country after a comma may be a speaker
             if not self.between_places.fullmatch(text[a.end_char : b.start_char]):
                 continue
             here, there = self._country(a.kb_id_), self._country(b.kb_id_)
@@ -337,6 +372,29 @@ class EntityLinker:
                 if last.head.lower_ not in self.pack.words("vehicle_nouns"):
                     continue
             out.append(Span(doc, start, end, label="GROUP", kb_id=kind))
+        return out
+
+    def _acronym_group_spans(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """``TPNPB spokesman``, ``OLF fighters``: an acronym no one knows (written in
+        capitals, not in the gazetteer) that qualifies a group's spokesperson, leader or
+        armed men names an armed group (``NEWGROUP``: its own node)."""
+        heads = (
+            self.pack.words("spokesperson_nouns") | self.pack.words("leader_nouns")
+        ) | self.armed_words
+        known = {i for s in found for i in range(s.start, s.end)}
+        out = []
+        for t in doc:
+            if (
+                t.i in known
+                or len(t.text) < 2
+                or not t.text.isupper()
+                or not t.is_alpha
+                or t.lower_ in self.pack.words("not_names")
+                or t.dep_ != "compound"
+                or t.head.lemma_.lower() not in heads | {h.rstrip("s") for h in heads}
+            ):
+                continue
+            out.append(Span(doc, t.i, t.i + 1, label="NEWGROUP:ArmedGroup"))
         return out
 
     def _identity_militia_spans(self, doc: Doc, found: list[Span]) -> list[Span]:

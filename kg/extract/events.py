@@ -176,6 +176,7 @@ class EventReader:
         affiliation_targets(r)
         statements.same_event_links(r)
         statements.attributions(r)
+        statements.doers_belonging(r)
         statements.doer_stance(r)
         statements.statement_links(r)
         weapons = pack.words("weapon_cues")

@@ -446,10 +446,48 @@ def attributions(r: Reading) -> None:
                     for s in actors(head_entities(r, g)):
                         if s.kb_id_ not in m.roles.get("attributedTo", []):
                             m.add("speaker", s.kb_id_)
+                if c.lower_ in r.words("self_pronouns"):
+                    told = reporting_clause(r, tok)  # "the army said it suspected X"
+                    for k in told[1] if told else []:
+                        m.add("speaker", k)
             if not subj and tok.dep_ in ("advcl", "xcomp", "conj"):
                 told = reporting_clause(r, tok)  # "police said, blaming al-Shabaab"
                 for k in told[1] if told else []:
                     m.add("speaker", k)
+
+
+def doers_belonging(r: Reading) -> None:
+    """``The ministry said the attackers belonged to X``, ``the gunmen were members of X``:
+    armed men of no name (the doers of the story's event) said to belong to a named group
+    make that group the one the teller holds responsible: an Attribution (linked to its
+    event when the records are built), or a claim when the group tells it itself."""
+    verbs = r.pack.table("belonging_verbs") if "belonging_verbs" in r.pack else {}
+    members = r.words("member_nouns")
+    for tok in r.sent:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.i not in r.ent_of:
+            continue
+        if not is_group_key(r.ent_of[tok.i].kb_id_):
+            continue  # "the attackers", "the gunmen": armed men of no name
+        verb = tok.head
+        groups: list[Span] = []
+        phrases = [
+            c
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ in verbs.get(verb.lemma_.lower(), [])
+        ]
+        for c in verb.children:
+            if c.dep_ == "attr" and c.lower_ in members:  # "were members of X"
+                phrases += [p for p in c.children if p.lower_ in r.words("of_preps")]
+        for p in phrases:
+            groups += [s for g in p.children if g.dep_ == "pobj" for s in _named_in(r, g)]
+        groups = [s for s in groups if not is_group_key(s.kb_id_)]
+        told = reporting_clause(r, verb)
+        if not groups or told is None:
+            continue
+        teller, speakers = told
+        doers = [s.kb_id_ for s in groups]
+        kind = "claim" if set(speakers) & set(doers) else "attribution"
+        _statement(r, teller, classes.named(kind), speakers, doers if kind != "claim" else [], [])
 
 
 def _named_in(r: Reading, tok: Token) -> list[Span]:

@@ -403,7 +403,11 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
                     ids = ids | world[wk]
             found[(i, j)] = ids
         elif wk in world and ok:
-            if _reads_as_place(doc, i, j, ents) or _country_named(doc, i, j, world[wk], gaz):
+            if (
+                _reads_as_place(doc, i, j, ents)
+                or _country_named(doc, i, j, world[wk], gaz)
+                or _capital_named(doc, i, j, world[wk], gaz, ents)
+            ):
                 found[(i, j)] = set(world[wk])
             else:
                 pending.append((i, j, wk))
@@ -483,6 +487,20 @@ def _reads_as_place(doc: Doc, i: int, j: int, ents: dict[int, Span]) -> bool:
         whole = _strip_the(doc, e) == (i, j)
         return division or (whole and context)
     return context
+
+
+def _capital_named(
+    doc: Doc, i: int, j: int, ids: set[str], gaz: Gazetteer, ents: dict[int, Span]
+) -> bool:
+    """``Baku denied the accusation``, ``..., Yerevan said``: a country's capital (GeoNames
+    ``PPLC``) named on its own, not inside a longer name, is that place even where the
+    small model calls it a person or an organisation."""
+    if not any(gaz.get(x) is not None and gaz[x].feature_code == "PPLC" for x in ids):
+        return False
+    labels = {ents[t].label_ for t in range(i, j) if t in ents}
+    if labels & NOT_PLACE_ENTS or _name_continues(doc, i, j):
+        return False
+    return all(_strip_the(doc, ents[t]) == (i, j) for t in range(i, j) if t in ents)
 
 
 def _struck(doc: Doc, i: int, j: int) -> bool:

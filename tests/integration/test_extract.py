@@ -583,3 +583,41 @@ def test_places_named_after_a_division_word_or_around_a_town_are_where_it_happen
     assert labels_of(y, events_of(y, "Attack")[0].roles["location"]) == ["Beni"]
     z = read(ex, "On 3 May 2021, gunmen shot dead two traders in Nduga regency, Papua.")
     assert labels_of(z, events_of(z, "Attack")[0].roles["location"]) == ["Nduga"]
+
+
+def test_a_capital_that_speaks_is_its_state(ex: Extractor) -> None:
+    x = read(
+        ex,
+        "Armenian troops shelled a village in Nakhchivan on Monday, Baku said. Yerevan denied it.",
+    )
+    speakers = {v.types[0]: labels_of(x, v.roles.get("speaker", [])) for v in x.events}
+    assert speakers.get("Attribution") == ["Azerbaijan"], speakers
+    assert speakers.get("Denial") == ["Armenia"], speakers
+    # the capital's name is no name of the state
+    assert "Baku" not in x.entities["azerbaijan"].aliases
+
+
+def test_an_unknown_acronym_with_a_spokesman_is_a_group_that_can_claim(ex: Extractor) -> None:
+    x = read(
+        ex,
+        "Gunmen shot dead two drivers near Wamena on Monday. KNPB spokesman Yosua Tabuni"
+        " said the group had carried out the shooting.",
+    )
+    (e,) = events_of(x, "Attack")
+    assert "KNPB" in labels_of(x, e.roles.get("claimedBy", [])), e.roles
+
+
+def test_attackers_said_to_belong_to_a_group_are_an_attribution_to_it(ex: Extractor) -> None:
+    x = read(
+        ex,
+        "Gunmen killed nine soldiers near Tillaberi on Monday. The ministry said the"
+        " attackers belonged to Boko Haram.",
+    )
+    (a,) = [v for v in x.events if v.types == ("Attribution",)]
+    assert labels_of(x, a.roles["attributedTo"]) == ["Boko Haram"], a.roles
+    y = read(
+        ex,
+        "A bomb killed two police officers in Cauca. The army said it suspected FARC dissidents.",
+    )
+    (s,) = [v for v in y.events if v.types == ("Suspicion",)]
+    assert labels_of(y, s.roles["speaker"]) == ["Military Forces of Colombia"], s.roles
