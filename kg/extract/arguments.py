@@ -730,7 +730,13 @@ def verb_args(r: Reading, m: Mention) -> None:
         for prev, c in itertools.pairwise(objects)
         if c.pos_ in _NOUN and any(t.dep_ == "cc" for t in tok.doc[prev.i + 1 : c.i])
     ]
-    listed = [c for c in tok.children if c.dep_ == "conj" and c.pos_ in _NOUN]
+    # "killed a police chief and two of his bodyguards": a number with its "of" is listed
+    listed = [
+        c
+        for c in tok.children
+        if c.dep_ == "conj"
+        and (c.pos_ in _NOUN or (c.pos_ == "NUM" and prep_objects(c, r.words("of_preps"))))
+    ]
     if objects and not listed:
         listed = _trailing_list(objects[-1])
     # places the parser coordinated with the victims ("a district official in Kunduz city,

@@ -145,10 +145,13 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
                 continue
             best = q
     if best is None:  # "three dozen suspected insurgents": the number hangs off the adjective
-        for c in tok.children:
-            if c.dep_ != "amod" or c.i > tok.i:
+        first = min(t.i for t in tok.subtree)  # or off a name before the noun, first in it:
+        for c in tok.children:  # "Two Central Reserve Police Force (CRPF) personnel"
+            if c.dep_ not in ("amod", "nmod", "compound") or c.i > tok.i:
                 continue
             for g in c.children:
+                if c.dep_ != "amod" and (g.i != first or _YEAR.match(g.text)):
+                    continue
                 if g.dep_ in ("npadvmod", "nummod") and (g.like_num or g.ent_type_ == "CARDINAL"):
                     words = [g, *(w for w in g.children if w.dep_ in ("advmod", "quantmod"))]
                     best = quantity(

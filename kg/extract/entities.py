@@ -361,7 +361,8 @@ class EntityLinker:
     def _group_spans(self, doc: Doc) -> list[Span]:
         """``Three police officers``, ``civilians``, ``gunmen``: a group of people named by
         what they are, not by a name. Its key (``group:<kind>``) becomes a node of that kind
-        in the country of the document's events when the records are built."""
+        in the country of the document's events when the records are built. A group word
+        before a vehicle or a rank is the group ("an army convoy", "a police commander")."""
         out = []
         for match_id, start, end in self.groups(doc):
             kind = doc.vocab.strings[match_id]
@@ -369,8 +370,14 @@ class EntityLinker:
             # people in a vehicle ("a police vehicle", "an army convoy": the police, the army)
             last = doc[end - 1]
             if last.dep_ in ("compound", "amod") and last.head.i > end - 1:
-                if last.head.lower_ not in self.pack.words("vehicle_nouns"):
+                # but the people in a vehicle, or of a rank ("a police commander")
+                if last.head.lower_ not in self.pack.words("vehicle_nouns", "role_nouns"):
                     continue
+            # "a police chief", "an army commander": one of the forces the modifier names
+            for c in last.children:
+                force = self.pack.table("group_nouns").get(c.lower_)
+                if c.dep_ == "compound" and c.i < start and force in ("police", "military"):
+                    kind = f"{GROUP_PREFIX}{force}"
             out.append(Span(doc, start, end, label="GROUP", kb_id=kind))
         return out
 

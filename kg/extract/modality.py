@@ -85,7 +85,8 @@ def verb_irrealis(verb: Token, pack: LanguagePack) -> bool:
 
 def over_a_period(tok: Token, pack: LanguagePack) -> bool:
     """Whether the trigger (or the verb it depends on) is counted over a past period:
-    ``in the last month``, ``over the past two weeks``, ``during the previous year``.
+    ``in the last month``, ``over the past two weeks``, ``during the previous year``, or
+    one still running (``this month``).
 
     Such a sentence totals many events; it is not one event.
     """
@@ -93,7 +94,15 @@ def over_a_period(tok: Token, pack: LanguagePack) -> bool:
     for _ in range(2):  # "conducted operations over the past month, detaining scores"
         if verb is None:
             return False
-        for c in verb.children:
+        # "captured or killed this month": what qualifies one verb of a pair, both
+        told_with = [c for v in verb.conjuncts for c in v.children if c.dep_ == "npadvmod"]
+        for c in [*verb.children, *told_with]:
+            if (
+                c.dep_ == "npadvmod"
+                and c.lemma_.lower() in pack.words("periods")
+                and any(d.lower_ in pack.words("current_span") for d in c.children)
+            ):
+                return True  # "captured or killed this month": the month's tally
             if c.dep_ != "prep" or c.lower_ not in pack.words("period_preps"):
                 continue
             for period in c.children:

@@ -621,3 +621,22 @@ def test_attackers_said_to_belong_to_a_group_are_an_attribution_to_it(ex: Extrac
     )
     (s,) = [v for v in y.events if v.types == ("Suspicion",)]
     assert labels_of(y, s.roles["speaker"]) == ["Military Forces of Colombia"], s.roles
+
+
+def test_counts_on_a_name_on_a_partitive_and_on_another(ex: Extractor) -> None:
+    x = read(
+        ex, "Gunmen shot dead a police commander and three of his guards in Uruapan, Michoacan."
+    )
+    (e,) = events_of(x, "Attack")
+    assert e.fatalities is not None and e.fatalities.min == 4, e.fatalities
+    assert labels_of(x, e.roles["victim"]) == ["Police Forces of Mexico"]
+    y = read(
+        ex, "Two Border Security Force (BSF) jawans were killed and another was injured in Jammu."
+    )
+    (e,) = events_of(y, "Attack")
+    assert (e.fatalities and e.fatalities.best, e.injured and e.injured.best) == (2, 1)
+
+
+def test_a_tally_of_the_running_month_is_no_event(ex: Extractor) -> None:
+    x = read(ex, "The raids have led to 15 Taliban commanders being captured or killed this month.")
+    assert not any((v.fatalities or v.arrested) for v in x.events), x.events
