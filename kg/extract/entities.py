@@ -503,6 +503,8 @@ class EntityLinker:
             head = doc[end - 1]
             if head.dep_ in ("compound", "amod") and head.head.i > end - 1:
                 continue
+            if head.lower_ in self.divisions and start > 0 and doc[start - 1].text[:1].isupper():
+                continue  # "Kuriga village": a place named so (_named_division_spans)
             # "the hotel in Islamabad", "attacked the hotel in Islamabad": placed elsewhere
             holders = [head, head.head] if head.dep_ in ("dobj", "nsubjpass") else [head]
             placed = any(

@@ -640,3 +640,14 @@ def test_counts_on_a_name_on_a_partitive_and_on_another(ex: Extractor) -> None:
 def test_a_tally_of_the_running_month_is_no_event(ex: Extractor) -> None:
     x = read(ex, "The raids have led to 15 Taliban commanders being captured or killed this month.")
     assert not any((v.fatalities or v.arrested) for v in x.events), x.events
+
+
+def test_killing_and_abducting_is_an_attack_with_abductions(ex: Extractor) -> None:
+    x = read(
+        ex, "Gunmen raided Gidan Bako village, killing nine residents and abducting 30 others."
+    )
+    (e,) = [v for v in x.events if not classes.is_speech(v.types[0])]
+    assert e.types == ("AttackOnCivilians", "Abduction"), e.types
+    assert labels_of(x, e.roles["location"]) == ["Gidan Bako"], e.roles
+    y = read(ex, "Gunmen abducted 15 passengers on the road to Kaduna on Monday.")
+    assert [v.types for v in y.events] == [("Abduction",)]
