@@ -118,6 +118,12 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
             dep = c.dep_
             if dep in ("conj", "appos") and places([ent_of[c.i]] if c.i in ent_of else []):
                 continue  # "an official in Kunduz city, Kunduz province, Afghanistan": a place
+            if (
+                dep in ("compound", "amod")
+                and t.lower_ in r.words("branch_nouns")
+                and places([ent_of[c.i]] if c.i in ent_of else [])
+            ):
+                continue  # "al-Qaeda's Yemen affiliate": where the branch is, not who
             if dep in ("compound", "conj", "appos", "cc"):
                 visit(c, depth + 1, bucket)
             elif dep in ("amod", "nmod") and is_group(span) and _names(span, c):

@@ -176,6 +176,7 @@ class EntityLinker:
         cands = self._gazetteer_spans(doc)
         # rule 2: "<Place>-based branch" phrases are one mention of an affiliate
         cands.extend(self._branch_spans(doc))
+        cands.extend(self._named_branch_spans(doc, cands))
         cands.extend(self._named_division_spans(doc))
         cands.extend(self._group_spans(doc))
         cands.extend(self._site_spans(doc, cands))
@@ -777,6 +778,33 @@ class EntityLinker:
             p = sorted(parent)[0]
             place = sorted(place_ids)[0]
             out.append(Span(doc, start, tok.i + 1, label="BRANCH", kb_id=f"branch|{p}|{place}"))
+        return out
+
+    def _named_branch_spans(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """``Islamic State's Khorasan branch``, ``al-Qaeda's Yemen affiliate``: a group's
+        branch named by a region is the affiliate the gazetteer knows as the group's name
+        and the region's ("Islamic State Khorasan", with "Province" or not, or "in" the
+        region), one span from the group to the branch noun."""
+        groups = {s.end: s for s in found if s.label_ == "GAZ"}
+        out = []
+        for tok in doc:
+            if tok.lower_ not in self.branch_nouns or tok.i < 3:
+                continue
+            k = tok.i - 1
+            while k > 0 and doc[k].text[:1].isupper() and doc[k].lower_ not in ("'s", "’s"):
+                k -= 1
+            if doc[k].lower_ not in ("'s", "’s") or k + 1 == tok.i or k not in groups:
+                continue
+            group = groups[k]
+            region = doc[k + 1 : tok.i].text
+            names = [f"{group.text} {region}", f"{group.text} {region} Province"]
+            names += [f"{group.text} in {region}", f"{group.text} in the {region}"]
+            for name in names:
+                ids = self.gaz.lookup(name)
+                if len(ids) == 1:
+                    (key,) = ids
+                    out.append(Span(doc, group.start, tok.i + 1, label="GAZ", kb_id=key))
+                    break
         return out
 
     def _link(

@@ -254,11 +254,10 @@ def doer_stance(r: Reading) -> None:
     said``) is alleged, and the teller's words are an Attribution; an actor that says it did
     it (``the military said it had struck``) claims it; ``suspected X fighters`` are
     suspected."""
-    attack = classes.named("attack")
     for m in list(r.found):
-        if m.speech or m.dropped or not classes.subsumes(attack, m.cls):
-            continue
         role = classes.behaviour(m.cls, "subject")
+        if m.speech or m.dropped or role != "perpetrator":
+            continue  # what someone perpetrated (an attack, arson), not an arrest
         doers = [k for k in m.roles.get(role, []) if not is_group_key(k)]
         if doers and _suspected(r, m):
             _move(m, role, "suspectedPerpetrator", doers)
@@ -564,6 +563,10 @@ def _claim_links(r: Reading, m: Mention) -> None:
                     ev = by_tok.get(t.i)
                     if ev is not None and ev.violent and ev.id not in m.about:
                         m.about.append(ev.id)
+        if any(
+            c.dep_ == "dobj" and c.lower_ in r.words("claimed_pronouns") for c in m.trigger.children
+        ):
+            return  # "Islamic State claimed it": the event told before (linked when built)
         if not m.about and any(c.dep_ in ("ccomp", "dobj") for c in m.trigger.children):
             if m.id < 1_000_000:
                 m.cls = classes.named("statement")

@@ -651,3 +651,18 @@ def test_killing_and_abducting_is_an_attack_with_abductions(ex: Extractor) -> No
     assert labels_of(x, e.roles["location"]) == ["Gidan Bako"], e.roles
     y = read(ex, "Gunmen abducted 15 passengers on the road to Kaduna on Monday.")
     assert [v.types for v in y.events] == [("Abduction",)]
+
+
+def test_a_groups_branch_named_by_a_region_is_its_affiliate(ex: Extractor) -> None:
+    x = read(ex, "Gunmen ambushed a convoy near Menaka. Islamic State's Sahel branch claimed it.")
+    (e,) = events_of(x, "Attack")
+    assert e.roles.get("claimedBy") == ["isgs"], e.roles
+    y = read(ex, "Al-Shabaab's Kenyan affiliate claimed the attack.")
+    assert "kenya" not in {k for v in y.events for k in v.roles.get("speaker", [])}
+
+
+def test_suspected_doers_of_arson_are_suspected(ex: Extractor) -> None:
+    x = read(ex, "Suspected Boko Haram insurgents burned a church in Chibok on Sunday.")
+    (e,) = events_of(x, "LootingOrPropertyDestruction")
+    assert e.roles.get("suspectedPerpetrator") == ["boko-haram"], e.roles
+    assert "perpetrator" not in e.roles
