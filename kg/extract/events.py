@@ -197,9 +197,10 @@ class EventReader:
                 if not (m.cues & weapons or m.same_as is not None):
                     m.dropped = True  # "the fighters went off to Raqqa"
             if lemma in pack.words("weak_verbs") and m.trigger.pos_ in _VERB:
-                # a doer of any stance ("suspected Boko Haram insurgents burned a church")
+                # a doer the text or a teller names ("suspected Boko Haram insurgents burned
+                # a church"); not one that says it did what the story told already
                 stances = ("perpetrator", "agent", "suspectedPerpetrator", "allegedPerpetrator")
-                doers = [k for role in (*stances, "claimedBy") for k in m.roles.get(role, [])]
+                doers = [k for role in stances for k in m.roles.get(role, [])]
                 if not (doers or m.cues & weapons or m.same_as is not None):
                     m.dropped = True  # "an earthquake struck", "prices hit a record"
                 elif m.cues & crowd_control and not m.cues & weapons:
