@@ -190,6 +190,7 @@ def build_extraction(
             _classify(ev, x, groups.site_kinds)
             _participants_do_it(ev)
             _not_its_own_opponent(ev)
+            _attackers_own_losses(ev, x)
         x.events.extend(_records(ev, gaz, x, text))
     locate_places(x)  # and for places the records added
     return x
@@ -520,6 +521,31 @@ def _participants_do_it(ev: Event) -> None:
     ev.roles["perpetrator"] = ev.roles.pop("participant")
     victims = ev.roles.setdefault("victim", [])
     victims.extend(k for k in crowd if k not in victims)
+
+
+def _attackers_own_losses(ev: Event, x: Extraction) -> None:
+    """``JNIM militants ambushed a convoy ... 6 militants were also killed``: armed men of
+    no name killed in a one-sided attack by armed men are the attackers' own dead (counted
+    in the toll, as ACLED counts all fatalities), not its victims."""
+    if classes.behaviour(ev.cls, "opponent_role") or "victim" not in ev.roles:
+        return
+    unnamed = "UnidentifiedArmedGroup"  # ontology actor class (ckg:UnidentifiedArmedGroup)
+
+    def armed(k: str) -> bool:
+        e = x.entities.get(k)
+        return e is not None and any(classes.is_a(t, "NonStateArmedGroup") for t in e.types)
+
+    doers = [k for k in ev.roles.get("perpetrator", []) if armed(k)]
+    if not doers:
+        return
+    own = [
+        k
+        for k in ev.roles["victim"]
+        if k in x.entities and unnamed in x.entities[k].types and k not in doers
+    ]
+    ev.roles["victim"] = [k for k in ev.roles["victim"] if k not in own]
+    if not ev.roles["victim"]:
+        del ev.roles["victim"]
 
 
 def _not_its_own_opponent(ev: Event) -> None:

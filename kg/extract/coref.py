@@ -303,9 +303,20 @@ def absorb(ev: Event, m: Mention, explicit: str | None) -> None:
     if explicit and (not ev.date_explicit or (len(explicit) > len(ev.date or ""))):
         ev.date, ev.date_explicit, ev.date_basis = explicit, True, "text"
     for q in ("fatalities", "injured", "arrested"):
-        # an elaboration that counts more people is the fuller account
+        # an elaboration that counts more people is the fuller account; other people of
+        # the same event ("six militants were also killed") add to it
         v, cur = getattr(m, q), getattr(ev, q)
-        if v is not None and (cur is None or (v.best or 0) > (cur.best or 0)):
+        if v is not None and cur is not None and m.more_victims and q != "arrested":
+            setattr(
+                ev,
+                q,
+                Quantity(
+                    (cur.best or 0) + (v.best or 0),
+                    (cur.min or cur.best or 0) + (v.min or v.best or 0),
+                    cur.max + v.max if cur.max is not None and v.max is not None else None,
+                ),
+            )
+        elif v is not None and (cur is None or (v.best or 0) > (cur.best or 0)):
             setattr(ev, q, v)
     if m.part_count and not ev.part_count:
         ev.part_count = m.part_count

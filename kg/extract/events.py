@@ -339,6 +339,14 @@ class EventReader:
             cues = r.words("additional_cues")
             if m.trigger.lemma_.lower() in r.words("consequence_verbs"):
                 cues = cues - r.words("other_victims_cues")
+                # "six militants were also killed", "eleven other people were wounded"
+                m.more_victims = any(
+                    t.lower_ in r.words("other_victims_cues") and t.dep_ in ("advmod", "amod")
+                    for t in [
+                        *m.trigger.children,
+                        *(g for c in m.trigger.children for g in c.children),
+                    ]
+                )
             tok = m.trigger
             if tok.pos_ in _NOUN:
                 scope = list(tok.subtree)

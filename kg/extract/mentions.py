@@ -47,6 +47,7 @@ class Mention:
     reported_by: list[str] = field(default_factory=list)
     extra_types: set[str] = field(default_factory=set)
     additional: bool = False  # "another", "one additional": a new event, not an elaboration
+    more_victims: bool = False  # "six militants were also killed": more of the same event's
     precedent: bool = False  # an earlier event named in passing ("since 2016, when ...")
     asserted: bool = False  # a noun event that a verb says happened ("conducted an air strike")
     pp_dates: list[str] = field(default_factory=list)  # dates from a trailing "on Friday"

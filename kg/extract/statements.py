@@ -51,6 +51,8 @@ def same_event_links(r: Reading) -> None:
     - ``the bombing was an attack on a cafe``: a copula equates two event nouns;
     - ``a grenade thrown at a police station injured two officers``: the participle on the
       subject tells how the verb's event was done;
+    - ``detonated a landmine before opening fire``: a step told by a participle with no
+      subject of its own (``sequence_preps``) is the same incident;
     - ``killed two insurgents and wounded three``: coordinated verbs tell one event, unless
       they happen in different places (a roundup: ``killed 11 near Djibo, shot dead six
       outside Arbinda``)."""
@@ -114,7 +116,14 @@ def same_event_links(r: Reading) -> None:
         tok = m.trigger
         if not m.violent:
             continue
-        if tok.pos_ == "VERB" and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "acl"):
+        if (
+            tok.tag_ == "VBG"
+            and tok.dep_ == "pcomp"
+            and tok.head.lower_ in r.words("sequence_preps")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        ):
+            join(m, by_tok.get(tok.head.head.i))  # "detonated a mine before opening fire"
+        elif tok.pos_ == "VERB" and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "acl"):
             target = _violent_ancestor(r, tok)
             if target is None and tok.lemma_.lower() in r.words("consequence_verbs"):
                 # the parser hung "..., killing X" on a noun: the event told just before

@@ -666,3 +666,23 @@ def test_suspected_doers_of_arson_are_suspected(ex: Extractor) -> None:
     (e,) = events_of(x, "LootingOrPropertyDestruction")
     assert e.roles.get("suspectedPerpetrator") == ["boko-haram"], e.roles
     assert "perpetrator" not in e.roles
+
+
+def test_more_victims_of_the_same_attack_add_to_its_toll(ex: Extractor) -> None:
+    x = read(
+        ex,
+        "Militants of ISWAP ambushed a convoy near Monguno, killing 9 soldiers and 2 drivers."
+        " 5 militants were also killed.",
+    )
+    (e,) = events_of(x, "Attack")
+    assert e.fatalities is not None and e.fatalities.best == 16, e.fatalities
+    # the attackers' own dead are counted, not listed as victims of their own attack
+    assert not any("UnidentifiedArmedGroup" in x.entities[k].types for k in e.roles["victim"])
+    y = read(ex, "Gunmen raided a police post in Zamfara, killing 6 officers. They also wounded 9.")
+    (e,) = events_of(y, "Attack")
+    assert e.injured is not None and e.injured.best == 9
+
+
+def test_a_step_told_by_a_participle_is_the_same_incident(ex: Extractor) -> None:
+    x = read(ex, "Rebels detonated a bomb under a truck near Gao before opening fire, killing 3.")
+    assert len(events_of(x, "Attack")) == 1, x.events
