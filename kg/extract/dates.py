@@ -109,6 +109,8 @@ def _patterns(code: str) -> _Patterns:
     return _Patterns(language_pack(code))
 
 
+# how long before the publication a date may be and still be "lately" (days)
+RECENT_DAYS = 62
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")
 _CODE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-[A-Z]{1,4}[-\u2013]\d+\b")
 # 03/14/2020, 14.03.2020, 2020/03/14 (the separator repeated)
@@ -121,16 +123,27 @@ _LEADING_NUMERIC = re.compile(r"\A\s*(?P<date>" + _NUMERIC.pattern + r")\s*[:\u2
 
 
 def _numeric(m: re.Match[str], ref: str | None) -> str | None:
-    """A numeric date: year first, else month first, else day first; if both orders are
-    dates, the one nearest before ``ref`` (month first without one)."""
+    """A numeric date: year first, else month first, else day first. If both orders are
+    dates: the only one before ``ref``; the one nearest before it when that is recent (a
+    report tells what happened lately, :data:`RECENT_DAYS`); else month first, the
+    incident databases' order (GTD writes MM/DD/YYYY).
+
+    >>> import re
+    >>> [_numeric(_NUMERIC.search(t), ref) for t, ref in (("05/12/2019", "2019-12-09"),
+    ...  ("05/12/2019", "2024-01-09"), ("05/12/2019", "2019-06-01"))]
+    ['2019-12-05', '2019-05-12', '2019-05-12']
+    """
     if m["y2"]:
         return _mk(int(m["y2"]), int(m["m2"]), int(m["d2"]))
     a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
     mdy, dmy = _mk(y, a, b), _mk(y, b, a)
     if mdy and dmy and mdy != dmy and ref and valid_iso_date(ref):
         before = [d for d in (mdy, dmy) if d <= ref]
-        if before:
-            return max(before)
+        if len(before) == 1:
+            return before[0]
+        latest = max(before) if before else None
+        if latest and (date.fromisoformat(ref) - date.fromisoformat(latest)).days <= RECENT_DAYS:
+            return latest
     return mdy or dmy
 
 

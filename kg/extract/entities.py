@@ -167,12 +167,18 @@ class EntityLinker:
         gaz = self.gaz
         wrong = [e for e in doc.ents if date_in_a_name(e, self.pack) or not_a_date(e, self.pack)]
         dated = [e for e in doc.ents if e.label_ != "DATE" and numeric_date(e.text)]
-        if wrong or dated:  # "On 23/08/2023,": a date the model took for a place
-            doc.ents = [
-                Span(doc, e.start, e.end, label="DATE") if e in dated else e
-                for e in doc.ents
-                if e not in wrong
-            ]
+        in_ents = {i for e in doc.ents for i in range(e.start, e.end)}
+        missed = [t for t in doc if t.i not in in_ents and numeric_date(t.text)]
+        if wrong or dated or missed:  # "On 23/08/2023,": a date the model took for a place
+            doc.ents = sorted(
+                [
+                    Span(doc, e.start, e.end, label="DATE") if e in dated else e
+                    for e in doc.ents
+                    if e not in wrong
+                ]
+                + [Span(doc, t.i, t.i + 1, label="DATE") for t in missed],  # or missed
+                key=lambda e: e.start,
+            )
         cands = self._gazetteer_spans(doc)
         # rule 2: "<Place>-based branch" phrases are one mention of an affiliate
         cands.extend(self._branch_spans(doc))
@@ -504,8 +510,15 @@ class EntityLinker:
             head = doc[end - 1]
             if head.dep_ in ("compound", "amod") and head.head.i > end - 1:
                 continue
-            if head.lower_ in self.divisions and start > 0 and doc[start - 1].text[:1].isupper():
-                continue  # "Kuriga village": a place named so (_named_division_spans)
+            if head.lower_ in self.divisions and (
+                (start > 0 and doc[start - 1].text[:1].isupper())
+                or (
+                    end + 1 < len(doc)
+                    and doc[end].lower_ in self.pack.words("of_preps")
+                    and doc[end + 1].text[:1].isupper()
+                )
+            ):
+                continue  # "Kuriga village", "the village of Tamou": a place named so
             # "the hotel in Islamabad", "attacked the hotel in Islamabad": placed elsewhere
             holders = [head, head.head] if head.dep_ in ("dobj", "nsubjpass") else [head]
             placed = any(
@@ -889,8 +902,9 @@ class EntityLinker:
         described = self._described_place(s, doc_places)
         if described is not None:
             types = (described,)  # "Sake, a town west of Goma", "the village of Sobane Da"
-        if nxt in self.divisions:  # "Kisenso commune", "Galgaduud region"
-            admin = nxt in self.pack.words("admin_division_words")
+        last = s[-1].lower_ if len(s) > 1 else ""
+        if nxt in self.divisions or last in self.divisions:  # "Galgaduud region"
+            admin = {nxt, last} & self.pack.words("admin_division_words")
             types = ("AdminRegion",) if admin else ("Settlement",)
         if kind in ("PERSON", "ORG") and not any(t.pos_ == "PROPN" for t in s):
             return None, ""  # "Intelligence reports led ...": a common noun, not a name

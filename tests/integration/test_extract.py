@@ -686,3 +686,24 @@ def test_more_victims_of_the_same_attack_add_to_its_toll(ex: Extractor) -> None:
 def test_a_step_told_by_a_participle_is_the_same_incident(ex: Extractor) -> None:
     x = read(ex, "Rebels detonated a bomb under a truck near Gao before opening fire, killing 3.")
     assert len(events_of(x, "Attack")) == 1, x.events
+
+
+def test_numeric_dates_the_model_missed_and_month_first_when_long_ago(ex: Extractor) -> None:
+    x = read(
+        ex, "On 03/04/2018, a suicide bomber killed 6 people in Baidoa.", published="2024-01-09"
+    )
+    assert [e.date.value for e in events_of(x, "Attack") if e.date] == ["2018-03-04"]
+    # a weapon's acronym in brackets is no one hurt
+    y = read(
+        ex, "Militants detonated a vehicle-borne improvised explosive device (VBIED) in Baidoa."
+    )
+    assert "victim" not in events_of(y, "Attack")[0].roles
+
+
+def test_a_division_named_with_its_word_is_a_place_not_a_victim_or_target(ex: Extractor) -> None:
+    x = read(ex, "On 5 March 2024, bandits killed 3 herders near Dogon Daji, Tsafe LGA, Zamfara.")
+    (e,) = events_of(x, "Attack")
+    assert labels_of(x, e.roles["victim"]) == ["Civilians (Nigeria)"], e.roles
+    y = read(ex, "Gunmen ambushed a patrol near the village of Garin Ali on Monday.")
+    (e,) = events_of(y, "Attack")
+    assert "target" not in e.roles and labels_of(y, e.roles["location"]) == ["Garin Ali"], e.roles
