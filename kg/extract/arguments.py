@@ -725,6 +725,15 @@ def verb_args(r: Reading, m: Mention) -> None:
     if not passive and not any(d in ("nsubj", "nsubjpass") for d in deps.values()):
         for c in _shared_subjects(tok):  # "the assailants arrived ... and set fire to ..."
             _add_actors(r, m, subj_role, c)
+    if passive and subj_role == "agent" and not any(d == "agent" for d in deps.values()):
+        # "police dispersed them and 30 protesters were arrested": who arrested is the
+        # subject of the clause it is told with
+        head = tok.head if tok.dep_ == "conj" and tok.head.pos_ in _VERB else None
+        for c in head.children if head is not None else []:
+            if c.dep_ == "nsubj":  # a state's forces, not the crowd they arrested
+                for a in actors(head_entities(r, c)):
+                    if a.label_ == "StateForce":
+                        m.add(subj_role, a.kb_id_)
     objects = [
         c
         for c in tok.children

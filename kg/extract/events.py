@@ -196,6 +196,8 @@ class EventReader:
             if lemma in pack.words("weapon_verbs") and m.trigger.pos_ in _VERB:
                 if not (m.cues & weapons or m.same_as is not None):
                     m.dropped = True  # "the fighters went off to Raqqa"
+            if lemma in pack.words("crowd_only_verbs") and not self._crowd_doers(r, m, crowd):
+                m.dropped = True  # "residents gathered at the scene": no protest
             if lemma in pack.words("weak_verbs") and m.trigger.pos_ in _VERB:
                 # a doer the text or a teller names ("suspected Boko Haram insurgents burned
                 # a church"); not one that says it did what the story told already
@@ -270,6 +272,20 @@ class EventReader:
             other = by_id.get(m.same_as) if m.same_as is not None else None
             if other is not None and other.precedent:
                 m.precedent = True
+
+    @staticmethod
+    def _crowd_doers(r: Reading, m: Mention, crowd: frozenset[str]) -> bool:
+        """Whether the verb's subject names a crowd: a word of a group of the kind crowd
+        events are staged by (``civilian_doers_as``: protesters, rioters), as the text
+        wrote it ("thousands of demonstrators", not "residents")."""
+        kinds = {classes.behaviour(c, "civilian_doers_as") for c in crowd}
+        words = r.pack.table("group_nouns")
+        return any(
+            words.get(t.lower_) in kinds
+            for c in m.trigger.children
+            if c.dep_ == "nsubj"
+            for t in c.subtree
+        )
 
     @staticmethod
     def _crowd_fired_upon(m: Mention, crowd: frozenset[str]) -> bool:

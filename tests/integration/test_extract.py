@@ -707,3 +707,21 @@ def test_a_division_named_with_its_word_is_a_place_not_a_victim_or_target(ex: Ex
     y = read(ex, "Gunmen ambushed a patrol near the village of Garin Ali on Monday.")
     (e,) = events_of(y, "Attack")
     assert "target" not in e.roles and labels_of(y, e.roles["location"]) == ["Garin Ali"], e.roles
+
+
+def test_a_crowd_gathering_or_blocking_roads_protests_others_gathering_do_not(
+    ex: Extractor,
+) -> None:
+    x = read(ex, "Hundreds of demonstrators gathered outside parliament in Accra on Tuesday.")
+    assert [v.types for v in x.events] == [("PeacefulProtest",)]
+    y = read(ex, "Protesters blocked roads in Tema on Tuesday.")
+    assert events_of(y, "Protest"), y.events
+    z = read(ex, "Hundreds of residents gathered at the scene of the blast in Tema.")
+    assert not events_of(z, "Protest"), z.events
+
+
+def test_who_arrested_is_the_force_of_the_clause_told_with_it(ex: Extractor) -> None:
+    x = read(ex, "Police broke up the march in Tema and 14 marchers were arrested.")
+    (e,) = events_of(x, "Arrest")
+    assert labels_of(x, e.roles.get("agent", [])) == ["Police Forces of Ghana"], e.roles
+    assert e.arrested is not None and e.arrested.best == 14
