@@ -1097,15 +1097,19 @@ def _death_noun(r: Reading, m: Mention, tok: Token) -> None:
             for g in c.children:
                 q = q or count_on(g, r.pack) or Quantity(1, 1, 1)
                 _add_actors(r, m, "victim", g)
-    if q is not None:
+    if q is not None and q.max == 0:
+        m.dropped = True  # "0 fatalities": no death, no event (a toll of zero: zero_tolls)
+    elif q is not None:
         m.fatalities = q
 
 
 def _injury_noun(r: Reading, m: Mention, tok: Token) -> None:
-    """``13 people suffered minor injuries``, ``sustained wounds``: the people who suffered
-    them are the injured (counted); injuries merely named ("treated for injuries") are no
-    event here."""
+    """``13 people suffered minor injuries``, ``sustained wounds``, ``were treated for
+    injuries``: the people who suffered them are the injured (counted); injuries merely
+    named ("a hospital for war injuries") are no event here."""
     gov = tok.head if tok.dep_ == "dobj" else None
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        gov = tok.head.head  # "five pupils were treated for injuries"
     if gov is None or gov.lemma_.lower() not in r.words("injury_reporting_verbs"):
         m.dropped = True
         return

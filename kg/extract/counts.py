@@ -176,7 +176,8 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
         and (
             tok.ent_type_ == "PERSON"
             or any(
-                c.dep_ == "det" and c.lower_ in pack.words("singular_determiners")
+                (c.dep_ == "det" and c.lower_ in pack.words("singular_determiners"))
+                or (c.dep_ == "poss" and c.tag_ == "PRP$")  # "his driver"
                 for c in tok.children
             )
             or tok.lower_ in pack.words("singular_role_nouns")
@@ -221,10 +222,12 @@ def _count_word(tok: Token, pack: LanguagePack) -> bool:
 
 def zero_tolls(sent: Span, pack: LanguagePack) -> frozenset[str]:
     """The tolls (``"fatalities"``, ``"injured"``) a sentence says were zero: a word of the
-    pack's ``zero_toll_words`` with a negative determiner ("There were no casualties", "No
-    fatalities were reported"), or a verb of them whose subject names no one ("Nobody was
-    hurt", "No one was killed"). Qualified words are not all ("no civilian casualties":
-    others may have died). GTD codes such an incident's killed and wounded as 0.
+    pack's ``zero_toll_words`` with a negative determiner or the figure 0 ("There were no
+    casualties", "No fatalities or injuries were reported", "0 fatalities"), or a verb of
+    them whose subject names no one ("Nobody was hurt", "No one was killed"). Words
+    qualified otherwise than by ``zero_toll_qualifiers`` are not all ("no civilian
+    casualties": others may have died). GTD codes such an incident's killed and wounded
+    as 0.
 
     >>> from spacy.tokens import Doc
     >>> from spacy.vocab import Vocab
@@ -238,16 +241,24 @@ def zero_tolls(sent: Span, pack: LanguagePack) -> frozenset[str]:
     table = pack.table("zero_toll_words")
     none = pack.words("negative_determiners")
     nobody = pack.words("zero_words", "negative_subjects")
+    whole = pack.words("zero_toll_qualifiers")
     out: set[str] = set()
     for t in sent:
         fields = table.get(t.lemma_.lower())
         if not fields:
             continue
         qualified = any(
-            c.dep_ in ("amod", "compound", "nmod") and c.tag_ != "VBN" for c in t.children
+            c.dep_ in ("amod", "compound", "nmod") and c.text.lower() not in whole
+            for c in t.children
         )
-        if not qualified and any(c.dep_ == "det" and c.text.lower() in none for c in t.children):
-            out.update(fields)  # "no casualties", "no reported casualties"
+        # "no casualties", "no reported casualties", "No fatalities or injuries", "0 fatalities"
+        first = t if t.dep_ != "conj" else t.head
+        zero = any(
+            (c.dep_ == "det" and c.text.lower() in none) or (c.dep_ == "nummod" and c.text == "0")
+            for c in first.children
+        )
+        if zero and not qualified:
+            out.update(fields)
         for c in t.children:
             if c.dep_ not in ("nsubj", "nsubjpass"):
                 continue

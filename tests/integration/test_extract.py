@@ -725,3 +725,21 @@ def test_who_arrested_is_the_force_of_the_clause_told_with_it(ex: Extractor) -> 
     (e,) = events_of(x, "Arrest")
     assert labels_of(x, e.roles.get("agent", [])) == ["Police Forces of Ghana"], e.roles
     assert e.arrested is not None and e.arrested.best == 14
+
+
+def test_the_monitors_zero_and_zero_tolls_told_together(ex: Extractor) -> None:
+    x = read(ex, "On 4 May 2023, nurses held a peaceful protest in Arequipa. 0 fatalities.")
+    assert [(v.types, v.fatalities and v.fatalities.best) for v in x.events] == [
+        (("PeacefulProtest",), 0)
+    ]
+    y = read(ex, "Gunmen fired on a bus near Gao. No fatalities or injuries were reported.")
+    (e,) = events_of(y, "Attack")
+    assert (e.fatalities and e.fatalities.best, e.injured and e.injured.best) == (0, 0)
+
+
+def test_injured_people_of_one_and_people_treated_for_injuries(ex: Extractor) -> None:
+    x = read(ex, "Gunmen shot dead a judge in Cuenca on Monday. His bodyguard was wounded.")
+    assert events_of(x, "Attack")[0].injured is not None
+    y = read(ex, "A bomb exploded at a market in Lira. Seven traders were treated for injuries.")
+    (e,) = events_of(y, "Attack")
+    assert e.injured is not None and e.injured.best == 7
