@@ -1035,7 +1035,9 @@ class EntityLinker:
         scored = []
         for i in sorted(ids):
             anc = set(gaz.ancestors(i))
-            scored.append((len(anc & doc_places), not gaz[i].is_place, -gaz.depth(i), i))
+            # the places of the document the candidate holds, itself included ("the Kosovo
+            # town of Leposavic": the country Leposavic lies in, not a town called Kosovo)
+            scored.append((len((anc | {i}) & doc_places), not gaz[i].is_place, -gaz.depth(i), i))
         scored.sort(reverse=True)
         return scored[0][3]
 

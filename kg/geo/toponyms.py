@@ -772,7 +772,13 @@ def _container_ids(
 
 
 def _division_hint(doc: Doc, s: Span) -> str | None:
+    """The kind of place the words around a name call it ("Chak district", "the city of X");
+    ``None`` when they say nothing, as in "the Kosovo town of Leposavic" (the name says
+    whose town; "town of" names the next one)."""
     nxt = doc[s.end].lower_ if s.end < len(doc) else ""
+    after = doc[s.end + 1].lower_ if s.end + 1 < len(doc) else ""
+    if nxt in DIVISION_KIND and after == "of":
+        return None
     if nxt in DIVISION_KIND:
         return DIVISION_KIND[nxt] or "place"
     last = s[-1].lower_

@@ -743,3 +743,9 @@ def test_injured_people_of_one_and_people_treated_for_injuries(ex: Extractor) ->
     y = read(ex, "A bomb exploded at a market in Lira. Seven traders were treated for injuries.")
     (e,) = events_of(y, "Attack")
     assert e.injured is not None and e.injured.best == 7
+
+
+def test_the_country_town_of_x_is_x_in_that_country(ex: Extractor) -> None:
+    x = read(ex, "Gunmen fired on a police patrol in the northern Kosovo town of Zvecan on Sunday.")
+    (e,) = events_of(x, "Attack")
+    assert labels_of(x, e.roles["location"]) == ["Zvečan"], e.roles
