@@ -86,6 +86,8 @@ def _holds(rule: dict[str, Any], f: Features) -> bool:
         return False
     if "doers_any" in rule and not f.doers & set(rule["doers_any"]):
         return False
+    if f.doers & set(rule.get("doers_none", [])):
+        return False
     if f.harm & set(rule.get("harm_none", [])):
         return False
     harm = rule.get("harm")

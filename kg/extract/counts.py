@@ -224,7 +224,8 @@ def zero_tolls(sent: Span, pack: LanguagePack) -> frozenset[str]:
     """The tolls (``"fatalities"``, ``"injured"``) a sentence says were zero: a word of the
     pack's ``zero_toll_words`` with a negative determiner or the figure 0 ("There were no
     casualties", "No fatalities or injuries were reported", "0 fatalities"), or a verb of
-    them whose subject names no one ("Nobody was hurt", "No one was killed"). Words
+    them whose subject names no one ("Nobody was hurt", "No one was killed"), or people
+    said to be ``unharmed_words`` ("were released unharmed"). Words
     qualified otherwise than by ``zero_toll_qualifiers`` are not all ("no civilian
     casualties": others may have died). GTD codes such an incident's killed and wounded
     as 0.
@@ -244,6 +245,8 @@ def zero_tolls(sent: Span, pack: LanguagePack) -> frozenset[str]:
     whole = pack.words("zero_toll_qualifiers")
     out: set[str] = set()
     for t in sent:
+        if t.text.lower() in pack.words("unharmed_words") and t.dep_ in ("acomp", "oprd", "advmod"):
+            out.update(("fatalities", "injured"))  # "the hostages were released unharmed"
         fields = table.get(t.lemma_.lower())
         if not fields:
             continue

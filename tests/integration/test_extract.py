@@ -749,3 +749,12 @@ def test_the_country_town_of_x_is_x_in_that_country(ex: Extractor) -> None:
     x = read(ex, "Gunmen fired on a police patrol in the northern Kosovo town of Zvecan on Sunday.")
     (e,) = events_of(x, "Attack")
     assert labels_of(x, e.roles["location"]) == ["Zvečan"], e.roles
+
+
+def test_unharmed_people_and_firebombs_by_armed_men(ex: Extractor) -> None:
+    x = read(ex, "Gunmen kidnapped 9 farmers near Zaria. The farmers were released unharmed.")
+    (e,) = events_of(x, "Abduction")
+    assert (e.fatalities and e.fatalities.max, e.injured and e.injured.max) == (0, 0)
+    y = read(ex, "Unknown assailants threw petrol bombs at a tax office in Lviv overnight.")
+    (e,) = events_of(y, "Attack")
+    assert "ViolentDemonstration" not in e.types, e.types  # armed men, not a crowd
