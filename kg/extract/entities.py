@@ -736,6 +736,8 @@ class EntityLinker:
             name = doc[start : tok.i]
             if name[0].is_sent_start and len(name) == 1 and name[0].lower_ in not_starts:
                 continue
+            if all(t.pos_ == "ADJ" or t.ent_type_ == "NORP" for t in name):
+                continue  # "a Jewish settlement", "the Syrian town": whose, not which
             label = "NEWPLACE:" + ("AdminRegion" if tok.lower_ in admin else "Settlement")
             out.append(Span(doc, start, tok.i, label=label))
         out.extend(self._division_of_spans(doc))
@@ -903,7 +905,8 @@ class EntityLinker:
         if described is not None:
             types = (described,)  # "Sake, a town west of Goma", "the village of Sobane Da"
         last = s[-1].lower_ if len(s) > 1 else ""
-        if nxt in self.divisions or last in self.divisions:  # "Galgaduud region"
+        if (nxt in self.divisions or last in self.divisions) and kind != "NORP":
+            # "Galgaduud region", not "a Jewish settlement"
             admin = {nxt, last} & self.pack.words("admin_division_words")
             types = ("AdminRegion",) if admin else ("Settlement",)
         if kind in ("PERSON", "ORG") and not any(t.pos_ == "PROPN" for t in s):

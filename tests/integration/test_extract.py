@@ -758,3 +758,8 @@ def test_unharmed_people_and_firebombs_by_armed_men(ex: Extractor) -> None:
     y = read(ex, "Unknown assailants threw petrol bombs at a tax office in Lviv overnight.")
     (e,) = events_of(y, "Attack")
     assert "ViolentDemonstration" not in e.types, e.types  # armed men, not a crowd
+
+
+def test_a_people_before_a_division_word_says_whose_not_which(ex: Extractor) -> None:
+    x = read(ex, "Gunmen shot two men near the Jewish settlement of Itamar in the West Bank.")
+    assert not any(v.label == "Jewish" and v.is_place for v in x.entities.values()), x.entities
