@@ -510,8 +510,11 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
             if c.dep_ == "prep" and c.lower_ in place_preps:
                 for g in c.children:
                     if g.dep_ == "pobj" and not (triggers and g.i in triggers):
-                        # "on the outskirts of Kirandul": around a place is at it
-                        around = g.lemma_.lower() in r.words("surroundings_nouns")
+                        # "on the outskirts of Kirandul": around a place is at it, and so is
+                        # a street of it ("on the main Kandahar street")
+                        around = g.lemma_.lower() in r.words("surroundings_nouns") or (
+                            g.lower_ in r.words("name_street_words")
+                        )
                         for s in places(entities_in(g, r.ent_of)):
                             if c.lower_ in loc_preps or around or _named_site(r, s) == "way":
                                 m.add("location", s.kb_id_)
@@ -806,13 +809,11 @@ def verb_args(r: Reading, m: Mention) -> None:
             for s in actors(head_entities(r, c)):
                 if s.label_ == "MediaOutlet":
                     m.reported_by.append(s.kb_id_)
-        elif deps[c.i] == "prep" and c.lower_ in r.words("target_preps") and m.violent:
+        elif deps[c.i] == "prep" and (
+            (c.lower_ in r.words("target_preps") and m.violent)
+            or (c.lower_ in aimed_by_object and hits_sites)  # "set fire to a school"
+        ):
             for g in c.children:
-                if g.dep_ == "pobj":
-                    _add_actors(r, m, "target", g)
-                    _add_sites(r, m, g)
-        elif deps[c.i] == "prep" and hits_sites and c.lower_ in aimed_by_object:
-            for g in c.children:  # "set fire to a school"
                 if g.dep_ == "pobj":
                     _add_actors(r, m, "target", g)
                     _add_sites(r, m, g)
@@ -1150,7 +1151,10 @@ def instrument_doers(r: Reading) -> None:
                 continue
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ in r.words("of_preps"):
-                    # "a drone of the Military Forces of Turkey struck": its owner's
+                    # "a drone of the Military Forces of Turkey struck": its owner's (the
+                    # weapon that struck, not a vehicle it struck: "a vehicle of the army")
+                    if t.dep_ != "nsubj" or t.lower_ in r.words("vehicle_nouns"):
+                        continue
                     for x in c.children:
                         if x.dep_ == "pobj":
                             for s in actors(head_entities(r, x)):

@@ -22,7 +22,7 @@ from kg.extract.classify import Features, actor_kinds, decide, doer_kinds
 from kg.extract.coref import Event, absorb, corefer, same_statement
 from kg.extract.counts import zero_tolls
 from kg.extract.dates import find_dateline, resolve
-from kg.extract.entities import DATELINE_KEY, METONYMS_KEY, SPAN_KEY
+from kg.extract.entities import DATELINE_KEY, GROUP_PREFIX, METONYMS_KEY, SPAN_KEY
 from kg.extract.gazetteer import PLACE_TYPES, Gazetteer
 from kg.extract.groups import Groups, document_country, is_placeholder
 from kg.extract.lang import LanguagePack, language_pack
@@ -185,12 +185,12 @@ def build_extraction(
     _state_doers(events, x)
     _stable_keys(events, text)
     for ev in events:
+        _attackers_own_losses(ev, x)
         groups.resolve(ev.roles, [(m.sent.start_char, m.sent.end_char) for m in ev.mentions], x)
         if not ev.speech:
             _classify(ev, x, groups.site_kinds)
             _participants_do_it(ev)
             _not_its_own_opponent(ev)
-            _attackers_own_losses(ev, x)
         x.events.extend(_records(ev, gaz, x, text))
     locate_places(x)  # and for places the records added
     return x
@@ -525,24 +525,25 @@ def _participants_do_it(ev: Event) -> None:
 
 def _attackers_own_losses(ev: Event, x: Extraction) -> None:
     """``JNIM militants ambushed a convoy ... 6 militants were also killed``: armed men of
-    no name killed in a one-sided attack by armed men are the attackers' own dead (counted
-    in the toll, as ACLED counts all fatalities), not its victims."""
+    no name told as more dead of a one-sided attack by armed men (a mention of
+    ``more_victims``) are the attackers' own dead: counted in the toll, as ACLED counts all
+    fatalities, but not its victims. Armed men killed in the telling of the attack itself
+    ("killing 10 militiamen") stay its victims. Runs on the group placeholders, before they
+    become nodes."""
     if classes.behaviour(ev.cls, "opponent_role") or "victim" not in ev.roles:
         return
-    unnamed = "UnidentifiedArmedGroup"  # ontology actor class (ckg:UnidentifiedArmedGroup)
+    armed = f"{GROUP_PREFIX}armed"  # unnamed armed men (kg/extract/data/groups.json)
 
-    def armed(k: str) -> bool:
+    def nonstate(k: str) -> bool:
         e = x.entities.get(k)
-        return e is not None and any(classes.is_a(t, "NonStateArmedGroup") for t in e.types)
+        # ontology actor class (ckg:NonStateArmedGroup)
+        named = e is not None and any(classes.is_a(t, "NonStateArmedGroup") for t in e.types)
+        return named or k.startswith(armed)
 
-    doers = [k for k in ev.roles.get("perpetrator", []) if armed(k)]
-    if not doers:
+    if not any(nonstate(k) for k in ev.roles.get("perpetrator", [])):
         return
-    own = [
-        k
-        for k in ev.roles["victim"]
-        if k in x.entities and unnamed in x.entities[k].types and k not in doers
-    ]
+    told_more = {k for m in ev.mentions if m.more_victims for k in m.roles.get("victim", [])}
+    own = {k for k in told_more if k.startswith(armed) and k not in ev.roles["perpetrator"]}
     ev.roles["victim"] = [k for k in ev.roles["victim"] if k not in own]
     if not ev.roles["victim"]:
         del ev.roles["victim"]

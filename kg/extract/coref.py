@@ -306,7 +306,10 @@ def absorb(ev: Event, m: Mention, explicit: str | None) -> None:
         # an elaboration that counts more people is the fuller account; other people of
         # the same event ("six militants were also killed") add to it
         v, cur = getattr(m, q), getattr(ev, q)
-        if v is not None and cur is not None and m.more_victims and q != "arrested":
+        # but not the doers counted again ("the bomber was also killed")
+        doers = set(ev.roles.get("perpetrator", []))
+        own = bool(doers) and set(m.roles.get("victim", [])) <= doers
+        if v is not None and cur is not None and m.more_victims and q != "arrested" and not own:
             setattr(
                 ev,
                 q,

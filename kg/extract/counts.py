@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import math
 import re
+from typing import Any
 
 from spacy.tokens import Span, Token
 
@@ -120,6 +121,7 @@ def _add(a: Quantity, b: Quantity) -> Quantity:
 def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
     """The count on a noun: ``nearly 100 people``, ``several insurgents``, ``a leader``."""
     best: Quantity | None = None
+    many = pack.words("collective_people_nouns", "collective_nouns_of_kin")
     for c in tok.children:
         if c.dep_ not in _COUNT_DEPS:
             continue
@@ -177,7 +179,8 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
             tok.ent_type_ == "PERSON"
             or any(
                 (c.dep_ == "det" and c.lower_ in pack.words("singular_determiners"))
-                or (c.dep_ == "poss" and c.tag_ == "PRP$")  # "his driver"
+                # "his driver", not "his family"
+                or (c.dep_ == "poss" and c.tag_ == "PRP$" and tok.lower_ not in many)
                 for c in tok.children
             )
             or tok.lower_ in pack.words("singular_role_nouns")
@@ -246,7 +249,8 @@ def zero_tolls(sent: Span, pack: LanguagePack) -> frozenset[str]:
     out: set[str] = set()
     for t in sent:
         if t.text.lower() in pack.words("unharmed_words") and t.dep_ in ("acomp", "oprd", "advmod"):
-            out.update(("fatalities", "injured"))  # "the hostages were released unharmed"
+            if _all_unharmed(t, sent, table):
+                out.update(("fatalities", "injured"))  # "the hostages were released unharmed"
         fields = table.get(t.lemma_.lower())
         if not fields:
             continue
@@ -269,3 +273,15 @@ def zero_tolls(sent: Span, pack: LanguagePack) -> frozenset[str]:
             if words in nobody:  # "nobody", "no one", "none"
                 out.update(fields)
     return frozenset(out)
+
+
+def _all_unharmed(word: Token, sent: Span, harm: Any) -> bool:
+    """Whether ``word`` ("unharmed") is said of all the people ("the hostages were released
+    unharmed"), not of one of them ("one of the farmers", "the driver escaped unhurt"), in
+    a sentence that tells no harm besides ("... but two passengers died")."""
+    subjects = [c for c in word.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or any(
+        s.tag_ != "NNS" or any(c.dep_ == "prep" for c in s.children) for s in subjects
+    ):
+        return False
+    return not any(t.pos_ in ("VERB", "NOUN") and t.lemma_.lower() in harm for t in sent)

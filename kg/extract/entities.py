@@ -187,7 +187,7 @@ class EntityLinker:
         cands.extend(self._group_spans(doc))
         cands.extend(self._site_spans(doc, cands))
         cands.extend(self._doer_spans(doc))
-        cands.extend(self._street_spans(doc))
+        cands.extend(self._street_spans(doc, cands))
         cands.extend(self._monitor_force_spans(doc, cands))
         cands.extend(self._identity_militia_spans(doc, cands))
         cands.extend(self._acronym_group_spans(doc, cands))
@@ -303,6 +303,12 @@ class EntityLinker:
                 continue
             if not self.gaz[b.kb_id_].is_place or "Country" in self.gaz[b.kb_id_].types:
                 continue  # "Kabul, the U.S. said": a country after a comma may be a speaker
+            nxt = b.doc[b.end].lower_ if b.end < len(b.doc) else ""
+            if (b.label_ != "AdminRegion" and nxt not in self.divisions) or b.root.dep_ in (
+                "nsubj",
+                "conj",
+            ):
+                continue  # a division holds it; "Kabul, Islamabad and Delhi", "X, Kigali said"
             if not self.between_places.fullmatch(text[a.end_char : b.start_char]):
                 continue
             here, there = self._country(a.kb_id_), self._country(b.kb_id_)
@@ -389,9 +395,10 @@ class EntityLinker:
         return out
 
     def _acronym_group_spans(self, doc: Doc, found: list[Span]) -> list[Span]:
-        """``TPNPB spokesman``, ``OLF fighters``: an acronym no one knows (written in
-        capitals, not in the gazetteer) that qualifies a group's spokesperson, leader or
-        armed men names an armed group (``NEWGROUP``: its own node)."""
+        """``OLF fighters``, ``KNPB spokesman``: an acronym no one knows (written in
+        capitals, not in the gazetteer) that qualifies armed men names an armed group, one
+        that qualifies a spokesperson or a leader an organisation (``NEWGROUP``: its own
+        node, either way one that can claim)."""
         heads = (
             self.pack.words("spokesperson_nouns") | self.pack.words("leader_nouns")
         ) | self.armed_words
@@ -408,7 +415,13 @@ class EntityLinker:
                 or t.head.lemma_.lower() not in heads | {h.rstrip("s") for h in heads}
             ):
                 continue
-            out.append(Span(doc, t.i, t.i + 1, label="NEWGROUP:ArmedGroup"))
+            # armed men name an armed group; a spokesman or a leader an organisation, that
+            # may claim ("KNPB spokesman"), or not ("UNICEF spokesman")
+            armed = t.head.lemma_.lower() in self.armed_words | {
+                w.rstrip("s") for w in self.armed_words
+            }
+            kind = "ArmedGroup" if armed else "Organization"
+            out.append(Span(doc, t.i, t.i + 1, label=f"NEWGROUP:{kind}"))
         return out
 
     def _identity_militia_spans(self, doc: Doc, found: list[Span]) -> list[Span]:
@@ -470,23 +483,42 @@ class EntityLinker:
             out.append(Span(doc, k - 2, end, label="GROUP", kb_id=key))
         return out
 
-    def _street_spans(self, doc: Doc) -> list[Span]:
+    def _a_country(self, span: Span | None) -> bool:
+        """Whether a gazetteer span names a country (one of its readings)."""
+        if span is None:
+            return False
+        return any("Country" in self.gaz[k].types for k in span.kb_id_.split("|") if k in self.gaz)
+
+    def _street_spans(self, doc: Doc, found: list[Span]) -> list[Span]:
         """``Victor Hugo street``, ``Haifa street in Baghdad``, ``Rue Victor Hugo``: a name
         and a word for a street or square are one street's name (``NER:FAC``), never a
-        person or the town the street is named after. The word is the language pack's
-        ``name_street_words`` written lower case after the name, or any head word of a site
-        name (:func:`site_name_kind`) in a name the model tagged as something else."""
+        person or the town the street is named after (but "the main Kabul street", a town's
+        name among ``found`` before a determined street word, is a street of the town). The
+        word is the language pack's ``name_street_words`` written lower case after the name,
+        or any head word of a site name (:func:`site_name_kind`) in a name the model tagged
+        as something else."""
         out = []
         ways = self.pack.words("name_street_words")
+        towns = {i for s in found if s.label_ == "GAZ" for i in range(s.start, s.end)}
         for t in doc:
-            if t.text not in ways or any(
-                c.dep_ == "det" and c.lower_ in self.pack.words("indefinite_articles")
-                for c in t.children
+            if (
+                t.text not in ways
+                or t.dep_ in ("compound", "amod")
+                or any(
+                    c.dep_ == "det" and c.lower_ in self.pack.words("indefinite_articles")
+                    for c in t.children
+                )
             ):
-                continue
+                continue  # "a Baghdad street", "Nairobi street vendors"
             first = t.i
             while first > 0 and (doc[first - 1].pos_ == "PROPN" or doc[first - 1].text == "-"):
                 first -= 1
+            # a town's name before a street word with a determiner is the town's street
+            # ("the main Kabul street"); with none it names the street ("Haifa street in
+            # Baghdad", "Tahrir square")
+            determined = any(c.dep_ in ("det", "amod", "poss") for c in t.children)
+            if any(i in towns for i in range(first, t.i)) and determined:
+                continue
             if first < t.i and doc[first].pos_ == "PROPN":
                 out.append(Span(doc, first, t.i + 1, label="NER:FAC"))
         for ent in doc.ents:
@@ -511,7 +543,11 @@ class EntityLinker:
             if head.dep_ in ("compound", "amod") and head.head.i > end - 1:
                 continue
             if head.lower_ in self.divisions and (
-                (start > 0 and doc[start - 1].text[:1].isupper())
+                (
+                    start > 0
+                    and doc[start - 1].pos_ == "PROPN"
+                    and doc[start - 1].ent_type_ != "NORP"
+                )
                 or (
                     end + 1 < len(doc)
                     and doc[end].lower_ in self.pack.words("of_preps")
@@ -524,7 +560,10 @@ class EntityLinker:
             placed = any(
                 c.dep_ == "prep"
                 and c.lower_ in self.pack.words("container_preps")
-                and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
+                and any(
+                    o.dep_ == "pobj" and o.pos_ == "PROPN" and not self._a_country(known.get(o.i))
+                    for o in c.children
+                )  # "the Mogadishu airport in Somalia" is Mogadishu's
                 for h in holders
                 for c in h.children
             )
@@ -632,7 +671,7 @@ class EntityLinker:
     def _the_group(self, spans: list[Span]) -> list[Span]:
         """``Al-Shabaab militants stormed a hotel ... The group claimed responsibility``: a
         definite ``group_anaphors`` word ("the group", "the organisation") is the armed group
-        named last before it."""
+        (or the organisation the gazetteer does not know) named last before it."""
         if not spans or "group_anaphors" not in self.pack:
             return spans
         doc = spans[0].doc
@@ -642,7 +681,17 @@ class EntityLinker:
             return spans
         articles = self.pack.words("definite_determiners")
         covered = {i for s in spans for i in range(s.start, s.end)}
-        armed = [s for s in spans if s.label_ == "ArmedGroup"]
+        # an armed group, or an organisation named here for the first time ("KNPB
+        # spokesman ... said the group had carried out the shooting")
+        armed = [
+            s
+            for s in spans
+            if s.label_ == "ArmedGroup"
+            or (
+                s.label_ == "Organization"
+                and s.kb_id_.startswith(f"{_KEY_PREFIX['Organization']}/")
+            )
+        ]
         starts = [s.start for s in armed]
         added = []
         for t in found:
@@ -801,20 +850,20 @@ class EntityLinker:
         and the region's ("Islamic State Khorasan", with "Province" or not, or "in" the
         region), one span from the group to the branch noun."""
         groups = {s.end: s for s in found if s.label_ == "GAZ"}
+        owner = self.pack.words("possessive_markers")
         out = []
         for tok in doc:
             if tok.lower_ not in self.branch_nouns or tok.i < 3:
                 continue
             k = tok.i - 1
-            while k > 0 and doc[k].text[:1].isupper() and doc[k].lower_ not in ("'s", "’s"):
+            while k > 0 and doc[k].text[:1].isupper() and doc[k].lower_ not in owner:
                 k -= 1
-            if doc[k].lower_ not in ("'s", "’s") or k + 1 == tok.i or k not in groups:
+            if doc[k].lower_ not in owner or k + 1 == tok.i or k not in groups:
                 continue
             group = groups[k]
             region = doc[k + 1 : tok.i].text
-            names = [f"{group.text} {region}", f"{group.text} {region} Province"]
-            names += [f"{group.text} in {region}", f"{group.text} in the {region}"]
-            for name in names:
+            for pattern in self.pack.value("branch_name_patterns"):
+                name = pattern.format(group=group.text, region=region)
                 ids = self.gaz.lookup(name)
                 if len(ids) == 1:
                     (key,) = ids

@@ -52,6 +52,12 @@ _NOUN = ("NOUN", "PROPN")
 _VERB = ("VERB", "AUX")
 
 
+def crowd_kinds(crowd: frozenset[str]) -> dict[str, str]:
+    """The kinds of group (kg/extract/data/groups.json) that stage the crowd ``crowd``
+    classes' events, each to its class (``civilian_doers_as``: protesters to Protest)."""
+    return {str(classes.behaviour(c, "civilian_doers_as")): c for c in sorted(crowd)}
+
+
 class EventReader:
     """Find event mentions and their arguments, sentence by sentence.
 
@@ -278,14 +284,22 @@ class EventReader:
         """Whether the verb's subject names a crowd: a word of a group of the kind crowd
         events are staged by (``civilian_doers_as``: protesters, rioters), as the text
         wrote it ("thousands of demonstrators", not "residents")."""
-        kinds = {classes.behaviour(c, "civilian_doers_as") for c in crowd}
+        kinds = set(crowd_kinds(crowd))
         words = r.pack.table("group_nouns")
-        return any(
-            words.get(t.lower_) in kinds
-            for c in m.trigger.children
-            if c.dep_ == "nsubj"
-            for t in c.subtree
-        )
+        # the subject's head and its conjuncts, or the people of a quantity ("thousands of
+        # demonstrators"), not anyone its modifiers name ("relatives of the protesters")
+        heads = [h for c in m.trigger.children if c.dep_ == "nsubj" for h in [c, *c.conjuncts]]
+        heads += [
+            g
+            for h in heads
+            if h.like_num
+            or h.lower_ in r.pack.table("vague_quantities")
+            or h.lower_ in r.pack.table("multiples")
+            for p in h.children
+            if p.dep_ == "prep" and p.lower_ in r.words("of_preps")
+            for g in p.children
+        ]
+        return any(words.get(t.lower_) in kinds for t in heads)
 
     @staticmethod
     def _crowd_fired_upon(m: Mention, crowd: frozenset[str]) -> bool:
@@ -294,7 +308,7 @@ class EventReader:
         the doers and the force that fired a participant, so that it is read as a protest
         with intervention or excessive force against protesters (ACLED's sub-event types).
         Returns whether the mention was made so."""
-        kinds = {classes.behaviour(c, "civilian_doers_as"): c for c in sorted(crowd)}
+        kinds = crowd_kinds(crowd)
         aimed = [
             k
             for role in ("target", "victim")
@@ -344,7 +358,7 @@ class EventReader:
         if any(t.i in r.by_tok and classes.family(r.by_tok[t.i].cls) in crowd for t in near):
             return True
         # "fired at protesters demanding water": the crowd's people, not an event word
-        kinds = {f"{GROUP_PREFIX}{classes.behaviour(c, 'civilian_doers_as')}" for c in crowd}
+        kinds = {f"{GROUP_PREFIX}{kind}" for kind in crowd_kinds(crowd)}
         group = r.ent_of.get(tok.head.i)
         return group is not None and group.kb_id_.split("@")[0] in kinds
 
@@ -356,12 +370,11 @@ class EventReader:
             if m.trigger.lemma_.lower() in r.words("consequence_verbs"):
                 cues = cues - r.words("other_victims_cues")
                 # "six militants were also killed", "eleven other people were wounded"
+                # (on the verb itself or on its own subject, not on a verb joined to it)
+                subjects = [c for c in m.trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
                 m.more_victims = any(
                     t.lower_ in r.words("other_victims_cues") and t.dep_ in ("advmod", "amod")
-                    for t in [
-                        *m.trigger.children,
-                        *(g for c in m.trigger.children for g in c.children),
-                    ]
+                    for t in [*m.trigger.children, *(g for c in subjects for g in c.children)]
                 )
             tok = m.trigger
             if tok.pos_ in _NOUN:

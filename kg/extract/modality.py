@@ -101,8 +101,11 @@ def over_a_period(tok: Token, pack: LanguagePack) -> bool:
                 c.dep_ == "npadvmod"
                 and c.lemma_.lower() in pack.words("periods")
                 and any(d.lower_ in pack.words("current_span") for d in c.children)
+                and (_perfect(verb, pack) or verb.dep_ == "pcomp" or verb.head.dep_ == "pcomp")
             ):
-                return True  # "captured or killed this month": the month's tally
+                # "have captured 15 this month", "led to 20 being captured or killed this
+                # month": the month's tally (but "killed five soldiers this week": one event)
+                return True
             if c.dep_ != "prep" or c.lower_ not in pack.words("period_preps"):
                 continue
             for period in c.children:

@@ -14,9 +14,12 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.extract import classes
-from kg.extract.arguments import actors, head_entities, is_group_key
+from kg.extract.arguments import actors, head_entities, is_group_key, places
+from kg.extract.entities import GROUP_PREFIX
 from kg.extract.mentions import Mention, Reading
 from kg.extract.modality import other_events
+
+ARMED_GROUP_KEY = f"{GROUP_PREFIX}armed"  # unnamed armed men (kg/extract/data/groups.json)
 
 _VERB = ("VERB", "AUX")
 _NOUN = ("NOUN", "PROPN")
@@ -474,8 +477,8 @@ def doers_belonging(r: Reading) -> None:
     for tok in r.sent:
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.i not in r.ent_of:
             continue
-        if not is_group_key(r.ent_of[tok.i].kb_id_):
-            continue  # "the attackers", "the gunmen": armed men of no name
+        if not r.ent_of[tok.i].kb_id_.startswith(ARMED_GROUP_KEY):
+            continue  # "the attackers", "the gunmen": armed men of no name, no one else
         verb = tok.head
         groups: list[Span] = []
         phrases = [
@@ -488,7 +491,8 @@ def doers_belonging(r: Reading) -> None:
                 phrases += [p for p in c.children if p.lower_ in r.words("of_preps")]
         for p in phrases:
             groups += [s for g in p.children if g.dep_ == "pobj" for s in _named_in(r, g)]
-        groups = [s for s in groups if not is_group_key(s.kb_id_)]
+        # a named actor, not a place ("came from Mali") nor a group of people
+        groups = [s for s in groups if not is_group_key(s.kb_id_) and not places([s])]
         told = reporting_clause(r, verb)
         if not groups or told is None:
             continue
