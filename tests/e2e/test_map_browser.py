@@ -79,8 +79,11 @@ def test_the_map_shows_events_at_their_places_and_the_slider_filters_them(
     with running_server(sample_store) as base:
         page.goto(base + "/map")
         page.wait_for_selector("body[data-map-ready]", state="attached", timeout=30_000)
+        # a function, not an expression: polling an expression needs eval, which the page's
+        # Content-Security-Policy forbids (the wait fails whenever the map is not yet drawn)
         page.wait_for_function(
-            "document.querySelectorAll('.leaflet-overlay-pane path').length > 100", timeout=30_000
+            "() => document.querySelectorAll('.leaflet-overlay-pane path').length > 100",
+            timeout=30_000,
         )
 
         for doc, where in (KERMAN, KUNDUZ):
