@@ -21,7 +21,7 @@ import re
 from spacy.tokens import Span, Token
 
 from kg.extract import classes
-from kg.extract.counts import count_on, number_word, quantity
+from kg.extract.counts import add_counts, count_on, number_word, quantity
 from kg.extract.entities import GROUP_PREFIX, NER_SOCIAL_GROUP, SITE_PREFIX, site_name_kind
 from kg.extract.mentions import PLACE_ONLY, Mention, Reading
 from kg.extract.modality import governor_verb
@@ -310,7 +310,7 @@ def set_count(
         if q2 is None and other.tag_ in ("NN", "NNP"):
             q2 = Quantity(1, 1, 1)
         if q is not None and q2 is not None and q.best is not None and q2.best is not None:
-            q = Quantity(q.best + q2.best, (q.min or q.best) + (q2.min or q2.best), None)
+            q = add_counts(q, q2)
     if q is None:
         return
     reflexive = any(

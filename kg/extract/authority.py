@@ -175,9 +175,8 @@ def authority_entries(
             e.active, e.country = active, country
             e.kind = kind
             if set(e.types) <= _GENERAL_TYPES and kind in _STATE_KINDS:
-                e.types = KINDS[
-                    kind
-                ]  # "Pakistan Army": an Organization the authority calls a state force
+                # "Pakistan Army": an Organization the authority calls a state force
+                e.types = KINDS[kind]
             continue
         new[ident] = Entry(
             id=ident,

@@ -22,7 +22,7 @@ from kg.extract.classify import Features, actor_kinds, decide, doer_kinds
 from kg.extract.coref import Event, absorb, corefer, same_statement
 from kg.extract.counts import zero_tolls
 from kg.extract.dates import find_dateline, resolve
-from kg.extract.entities import DATELINE_KEY, GROUP_PREFIX, METONYMS_KEY, SPAN_KEY
+from kg.extract.entities import ARMED_GROUP_KEY, DATELINE_KEY, METONYMS_KEY, SPAN_KEY
 from kg.extract.gazetteer import PLACE_TYPES, Gazetteer
 from kg.extract.groups import Groups, document_country, is_placeholder
 from kg.extract.lang import LanguagePack, language_pack
@@ -297,7 +297,10 @@ def _zero_tolls(events: list[Event], doc: Doc, pack: LanguagePack, head_end: int
     """``There were no casualties.``, ``No one was hurt``: the event a sentence of no toll
     is about (one told in it, else the last told before it) has a toll of zero
     (:func:`~kg.extract.counts.zero_tolls`) where it has none; a statement has no toll."""
-    told = [(m.sent.start, ev) for ev in events if not ev.speech for m in ev.mentions]
+    told = sorted(
+        ((m.sent.start, ev) for ev in events if not ev.speech for m in ev.mentions),
+        key=lambda t: t[0],
+    )
     for sent in doc.sents:
         if sent.start_char < head_end:
             continue
@@ -305,7 +308,7 @@ def _zero_tolls(events: list[Event], doc: Doc, pack: LanguagePack, head_end: int
         if not fields:
             continue
         here = [ev for start, ev in told if start == sent.start]
-        before = [ev for start, ev in sorted(told, key=lambda t: t[0]) if start < sent.start]
+        before = [ev for start, ev in told if start < sent.start]
         about = here[:1] or before[-1:]
         for ev in about:
             if "fatalities" in fields and ev.fatalities is None:
@@ -532,18 +535,18 @@ def _attackers_own_losses(ev: Event, x: Extraction) -> None:
     become nodes."""
     if classes.behaviour(ev.cls, "opponent_role") or "victim" not in ev.roles:
         return
-    armed = f"{GROUP_PREFIX}armed"  # unnamed armed men (kg/extract/data/groups.json)
 
     def nonstate(k: str) -> bool:
         e = x.entities.get(k)
         # ontology actor class (ckg:NonStateArmedGroup)
         named = e is not None and any(classes.is_a(t, "NonStateArmedGroup") for t in e.types)
-        return named or k.startswith(armed)
+        return named or k.startswith(ARMED_GROUP_KEY)
 
     if not any(nonstate(k) for k in ev.roles.get("perpetrator", [])):
         return
     told_more = {k for m in ev.mentions if m.more_victims for k in m.roles.get("victim", [])}
-    own = {k for k in told_more if k.startswith(armed) and k not in ev.roles["perpetrator"]}
+    doers = ev.roles["perpetrator"]
+    own = {k for k in told_more if k.startswith(ARMED_GROUP_KEY) and k not in doers}
     ev.roles["victim"] = [k for k in ev.roles["victim"] if k not in own]
     if not ev.roles["victim"]:
         del ev.roles["victim"]

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -112,8 +113,12 @@ _COUNT_DEPS = {"nummod", "quantmod", "amod", "det", "compound", "advmod"}
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
 
-def _add(a: Quantity, b: Quantity) -> Quantity:
-    """Two counts of different people in one phrase: their sum, with no upper bound."""
+def add_counts(a: Quantity, b: Quantity) -> Quantity:
+    """Two counts of different people in one phrase: their sum, with no upper bound.
+
+    >>> add_counts(Quantity(7, 7, 7), Quantity(3, 3, None))
+    Quantity(best=10, min=10, max=None)
+    """
     assert a.best is not None and b.best is not None
     return Quantity(a.best + b.best, (a.min or a.best) + (b.min or b.best), None)
 
@@ -170,7 +175,7 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
                 if g.dep_ == "pobj" and g.head.lower_ in pack.words("accompaniment_heads"):
                     q2 = count_on(g, pack)
                     if q2 and q2.best and best.best is not None:
-                        best = _add(best, q2)
+                        best = add_counts(best, q2)
                     break
     if (
         best is None
@@ -205,7 +210,7 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
         if q2 is None and c.tag_ in ("NN", "NNP"):
             q2 = Quantity(1, 1, 1)
         if q2 and q2.best is not None and best.best is not None:
-            best = _add(best, q2)
+            best = add_counts(best, q2)
     return best
 
 
@@ -275,7 +280,7 @@ def zero_tolls(sent: Span, pack: LanguagePack) -> frozenset[str]:
     return frozenset(out)
 
 
-def _all_unharmed(word: Token, sent: Span, harm: Any) -> bool:
+def _all_unharmed(word: Token, sent: Span, harm: Mapping[str, Any]) -> bool:
     """Whether ``word`` ("unharmed") is said of all the people ("the hostages were released
     unharmed"), not of one of them ("one of the farmers", "the driver escaped unhurt"), in
     a sentence that tells no harm besides ("... but two passengers died")."""

@@ -57,6 +57,7 @@ DATELINE_KEY = "ckg_dateline"
 METONYMS_KEY = "ckg_metonyms"  # doc.user_data: (start, end) characters of "Baku said"
 GROUP_PREFIX = "group:"
 SITE_PREFIX = "site:"
+ARMED_GROUP_KEY = f"{GROUP_PREFIX}armed"  # unnamed armed men (kg/extract/data/groups.json)
 GROUPS_FILE = Path(__file__).parent / "data" / "groups.json"
 # kind of group -> {"type", "label", "alone"}: the node a group of people becomes
 GROUP_KINDS: dict[str, dict[str, str]] = json.loads(GROUPS_FILE.read_text(encoding="utf-8"))[
@@ -168,7 +169,9 @@ class EntityLinker:
         wrong = [e for e in doc.ents if date_in_a_name(e, self.pack) or not_a_date(e, self.pack)]
         dated = [e for e in doc.ents if e.label_ != "DATE" and numeric_date(e.text)]
         in_ents = {i for e in doc.ents for i in range(e.start, e.end)}
-        missed = [t for t in doc if t.i not in in_ents and numeric_date(t.text)]
+        missed = [
+            t for t in doc if t.text[:1].isdigit() and t.i not in in_ents and numeric_date(t.text)
+        ]
         if wrong or dated or missed:  # "On 23/08/2023,": a date the model took for a place
             doc.ents = sorted(
                 [
@@ -224,7 +227,6 @@ class EntityLinker:
             if key is None:
                 continue
             out.append(Span(doc, s.start, s.end, label=label, kb_id=key))
-        out = self._not_abroad(text, out, new)
         # the dateline ("KABUL, Afghanistan (Jan. 25, 2013) -") names where the report was
         # filed, not where anything happened: its mentions are kept apart from the sentence
         dl = find_dateline(text)
@@ -279,44 +281,6 @@ class EntityLinker:
                 s = Span(s.doc, s.start, s.end, label=country.types[0], kb_id=country.id)
                 metonyms.append([s.start_char, s.end_char])  # "Baku": no alias of the state
             out.append(s)
-        return out
-
-    def _country(self, key: str) -> str | None:
-        """The gazetteer country ``key`` is or lies in."""
-        for k in [key, *self.gaz.ancestors(key)]:
-            if k in self.gaz and "Country" in self.gaz[k].types:
-                return k
-        return None
-
-    def _not_abroad(
-        self, text: str, spans: list[Span], new: dict[str, tuple[str, tuple[str, ...]]]
-    ) -> list[Span]:
-        """``Savo, Djugu territory, Ituri province``: a place the gazetteer knows only in
-        another country than the division or town the text puts it in (the next name, joined
-        as ``_place_in_place`` joins them) is another place of the same name, new here (and
-        put in that place by ``_place_in_place``)."""
-        out = list(spans)
-        for i, (a, b) in enumerate(itertools.pairwise(spans)):
-            if a.kb_id_ not in self.gaz or b.kb_id_ not in self.gaz:
-                continue
-            if not self.gaz[a.kb_id_].is_place or "Country" in self.gaz[a.kb_id_].types:
-                continue
-            if not self.gaz[b.kb_id_].is_place or "Country" in self.gaz[b.kb_id_].types:
-                continue  # "Kabul, the U.S. said": a country after a comma may be a speaker
-            nxt = b.doc[b.end].lower_ if b.end < len(b.doc) else ""
-            if (b.label_ != "AdminRegion" and nxt not in self.divisions) or b.root.dep_ in (
-                "nsubj",
-                "conj",
-            ):
-                continue  # a division holds it; "Kabul, Islamabad and Delhi", "X, Kigali said"
-            if not self.between_places.fullmatch(text[a.end_char : b.start_char]):
-                continue
-            here, there = self._country(a.kb_id_), self._country(b.kb_id_)
-            if here is None or there is None or here == there:
-                continue
-            key = f"place/{norm(a.text).replace(' ', '-')}"
-            new.setdefault(key, (a.text, ("Settlement",)))
-            out[i] = Span(a.doc, a.start, a.end, label="Settlement", kb_id=key)
         return out
 
     def _sites_in_city(
@@ -412,15 +376,12 @@ class EntityLinker:
                 or not t.is_alpha
                 or t.lower_ in self.pack.words("not_names")
                 or t.dep_ != "compound"
-                or t.head.lemma_.lower() not in heads | {h.rstrip("s") for h in heads}
+                or t.head.lower_ not in heads
             ):
                 continue
             # armed men name an armed group; a spokesman or a leader an organisation, that
             # may claim ("KNPB spokesman"), or not ("UNICEF spokesman")
-            armed = t.head.lemma_.lower() in self.armed_words | {
-                w.rstrip("s") for w in self.armed_words
-            }
-            kind = "ArmedGroup" if armed else "Organization"
+            kind = "ArmedGroup" if t.head.lower_ in self.armed_words else "Organization"
             out.append(Span(doc, t.i, t.i + 1, label=f"NEWGROUP:{kind}"))
         return out
 
@@ -483,6 +444,15 @@ class EntityLinker:
             out.append(Span(doc, k - 2, end, label="GROUP", kb_id=key))
         return out
 
+    def _site_own_name(self, span: Span | None, placed: bool) -> bool:
+        """Whether a name before a site noun may be the site's own: one the gazetteer does
+        not know, or a place's (not a country's) when the phrase puts the site elsewhere
+        (``placed``: "the Marriott hotel in Islamabad")."""
+        if span is None:
+            return True
+        keys = [k for k in span.kb_id_.split("|") if k in self.gaz]
+        return placed and not self._a_country(span) and all(self.gaz[k].is_place for k in keys)
+
     def _a_country(self, span: Span | None) -> bool:
         """Whether a gazetteer span names a country (one of its readings)."""
         if span is None:
@@ -535,7 +505,6 @@ class EntityLinker:
         owner or a place, kept as such; but a place name cannot be where a site is when
         the phrase puts the site in another place (``the Marriott hotel in Islamabad``)."""
         known = {t: s for s in gazetteer for t in range(s.start, s.end)}
-        gaz = self.gaz
         out = []
         for match_id, start, end in self.sites(doc):
             kind = doc.vocab.strings[match_id]
@@ -567,22 +536,10 @@ class EntityLinker:
                 for h in holders
                 for c in h.children
             )
-
-            def own_name(i: int, placed: bool = placed) -> bool:
-                span = known.get(i)
-                return span is None or (
-                    placed
-                    and all(
-                        gaz[k].is_place and "Country" not in gaz[k].types
-                        for k in span.kb_id_.split("|")
-                        if k in gaz
-                    )
-                )
-
             first = start
             while (
                 first > 0
-                and own_name(first - 1)
+                and self._site_own_name(known.get(first - 1), placed)
                 and (doc[first - 1].pos_ == "PROPN" or doc[first - 1].text == "-")
                 and doc[first - 1].dep_ in ("compound", "punct")
                 and doc[first - 1].head.i in range(first, end)
@@ -621,7 +578,7 @@ class EntityLinker:
                 and before.label_ in (social, "Person")  # the model may call "Jihadi" a person
                 and before.end == s.start
                 and before.root.head.i == s.root.i
-                and s.kb_id_.startswith(f"{GROUP_PREFIX}armed")
+                and s.kb_id_.startswith(ARMED_GROUP_KEY)
             ):
                 start = before.start  # not "Suspected" of "Suspected Maoist rebels"
                 while start < before.end and s.doc[start].lower_ in self.pack.words(
@@ -653,11 +610,11 @@ class EntityLinker:
                 before is not None
                 and before.label_ == "ArmedGroup"
                 and before.end == s.start
-                and s.kb_id_.startswith(f"{GROUP_PREFIX}armed")
+                and s.kb_id_.startswith(ARMED_GROUP_KEY)
             ):
                 named[head] = (before.kb_id_, before.label_)  # "Boko Haram militants"
             elif (
-                s.kb_id_.startswith(f"{GROUP_PREFIX}armed")
+                s.kb_id_.startswith(ARMED_GROUP_KEY)
                 and len(s) == 1
                 and head in named
                 and s.start > 0

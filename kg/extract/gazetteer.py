@@ -274,6 +274,29 @@ class Gazetteer:
         return _packaged()
 
 
+def country_of(key: str, gaz: Gazetteer, located: dict[str, list[str]] | None = None) -> str | None:
+    """The country a place (or a country itself) lies in: through the gazetteer, and for
+    places the gazetteer lacks through ``located`` (key -> keys it lies in, from the text).
+
+    >>> gaz = Gazetteer.load()
+    >>> country_of("af-wardak-chak", gaz), country_of("place/x", gaz, {"place/x": ["kabul-city"]})
+    ('afghanistan', 'afghanistan')
+    """
+    located = located or {}
+    todo, seen = [key], set()
+    while todo:
+        k = todo.pop(0)
+        if k in seen:
+            continue
+        seen.add(k)
+        if k in gaz and "Country" in gaz[k].types:
+            return k
+        todo += located.get(k, [])
+        if k in gaz:
+            todo += gaz.ancestors(k)
+    return None
+
+
 def read_entries(*files: Path) -> list[Entry]:
     """Read and check entries from JSON files (lists of objects); errors name the entry."""
     entries = []

@@ -8,7 +8,7 @@ per kind and country, named as conflict monitors name them (ACLED's actor names:
 (Mexico)``; ``kg/extract/data/groups.json``). The country is the nationality's, else the
 country the document's places lie in. A state force is ``ckg:partOf`` its state.
 
->>> from kg.extract.gazetteer import Gazetteer
+>>> from kg.extract.gazetteer import Gazetteer, country_of
 >>> node = group_node("group:police@afghanistan", None, Gazetteer.load())
 >>> node.key, node.label, node.types  # the actor authority's node
 ('afghanistan-police', 'Police Forces of Afghanistan', ('StateForce',))
@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.extract.entities import GROUP_KINDS, GROUP_PREFIX, SITE_PREFIX
-from kg.extract.gazetteer import Gazetteer
+from kg.extract.gazetteer import Gazetteer, country_of
 from kg.records import EntityRecord, Extraction
 from kg.records import Span as TextSpan
 
@@ -94,24 +94,6 @@ def _slug(text: str) -> str:
     """A key's last part, readable and unique per name: ``Civilians (Iran)`` ->
     ``civilians-iran``."""
     return "-".join(re.findall(r"[^\W_]+", text.casefold()))
-
-
-def country_of(key: str, gaz: Gazetteer, located: dict[str, list[str]] | None = None) -> str | None:
-    """The country a place (or a country itself) lies in: through the gazetteer, and for
-    places the gazetteer lacks through ``located`` (key -> keys it lies in, from the text)."""
-    located = located or {}
-    todo, seen = [key], set()
-    while todo:
-        k = todo.pop(0)
-        if k in seen:
-            continue
-        seen.add(k)
-        if k in gaz and "Country" in gaz[k].types:
-            return k
-        todo += located.get(k, [])
-        if k in gaz:
-            todo += gaz.ancestors(k)
-    return None
 
 
 def document_country(

@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.errors import KGError
 from kg.extract import classes
 from kg.extract.calendars import DateMention, date_reader
-from kg.extract.entities import GROUP_PREFIX, SITE_PREFIX, SPAN_KEY
+from kg.extract.entities import ARMED_GROUP_KEY, GROUP_PREFIX, SITE_PREFIX, SPAN_KEY
 from kg.extract.gazetteer import PLACE_TYPES, Gazetteer
 from kg.extract.lang import LanguagePack, language_pack
 from kg.extract.mentions import Mention
@@ -716,9 +716,7 @@ class ShallowReader:
     @staticmethod
     def _victim(e: Span) -> bool:
         """People an attack harmed: not attackers ("۳ مهاجم"), not places or sites."""
-        return not (
-            e.kb_id_.startswith((SITE_PREFIX, f"{GROUP_PREFIX}armed")) or e.label_ in PLACE_TYPES
-        )
+        return not (e.kb_id_.startswith((SITE_PREFIX, ARMED_GROUP_KEY)) or e.label_ in PLACE_TYPES)
 
     def _person_at(self, doc: Doc, i: int, ent_at: dict[int, Span]) -> bool:
         s = ent_at.get(i)

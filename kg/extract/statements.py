@@ -15,11 +15,9 @@ from spacy.tokens import Span, Token
 
 from kg.extract import classes
 from kg.extract.arguments import actors, head_entities, is_group_key, places
-from kg.extract.entities import GROUP_PREFIX
+from kg.extract.entities import ARMED_GROUP_KEY
 from kg.extract.mentions import Mention, Reading
 from kg.extract.modality import other_events
-
-ARMED_GROUP_KEY = f"{GROUP_PREFIX}armed"  # unnamed armed men (kg/extract/data/groups.json)
 
 _VERB = ("VERB", "AUX")
 _NOUN = ("NOUN", "PROPN")

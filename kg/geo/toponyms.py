@@ -672,10 +672,18 @@ def resolve(
         for idx, (s, ids) in enumerate(zip(spans, cands, strict=True)):
             if not ids:
                 continue
-            if len(ids) == 1:
+            container = _container_ids(doc, text, spans, cands, idx)
+            # a single place is a far namesake too when its container holds no such place
+            # ("Savo, Ituri province": not Savona); an actor's name is never one
+            foreign = (
+                bool(container)
+                and gaz[ids[0]].is_place
+                and not _inside(gaz, ids, container)
+                and not _divisions(gaz, ids)
+            )
+            if len(ids) == 1 and not foreign:
                 out[(s.start, s.end)] = Choice(ids[0], 0.95, 1)
                 continue
-            container = _container_ids(doc, text, spans, cands, idx)
             held = spans[idx + 1] if container else None
             if (
                 not container

@@ -570,6 +570,9 @@ def test_a_place_known_only_abroad_is_a_new_place_where_the_text_puts_it(ex: Ext
     (place,) = [x.entities[k] for k in e.roles["location"] if x.entities[k].label == "Savo"]
     assert [k for _p, k in place.relations] == ["cd-ituri"], place
     assert labels_of(x, e.roles["victim"]) == ["Civilians (Democratic Republic of the Congo)"]
+    # an actor named before a place is no place of the same name
+    z = read(ex, "A bomb planted by Taliban insurgents in Zurmat district killed 3 soldiers.")
+    assert not any(v.label == "Taliban insurgents" for v in z.entities.values()), z.entities
     y = read(ex, "On 3 May 2021, gunmen killed 5 people in Kaya, Centre-Nord region.")
     assert "bf-kaya-2359608" in events_of(y, "Attack")[0].roles["location"]
 
