@@ -52,7 +52,7 @@ def load_nlp(name: str | None = None) -> Any:
     import kg.extract.build
     import kg.extract.entities
     import kg.extract.events
-    import kg.extract.segment  # noqa: F401
+    import kg.extract.segment
 
     name = name or model_name()
     try:
@@ -65,6 +65,7 @@ def load_nlp(name: str | None = None) -> Any:
         ) from err
     settings = pipeline_settings()
     _fix_lemmas(nlp)
+    kg.extract.segment.split_glued_stops(nlp)
     first = "parser" if "parser" in nlp.pipe_names else None
     if first:
         nlp.add_pipe("ckg_line_breaks", before=first)

@@ -333,20 +333,21 @@ def set_count(
 
 def tolls(r: Reading) -> None:
     """A toll told as a figure of its own ("the death toll from the bombing has risen to
-    31", "the toll stands at 23", "the death toll is now 31"): the count of the event it is
-    the toll of (named in its ``from``/``of``/``in`` phrase), else of the sentence's one
-    violent event. A toll is the newest figure, so it replaces a count read before in the
-    sentence; an injury toll ("the injury toll") counts the injured."""
+    31", "the toll stands at 23", "officials later put the death toll at 30", "bringing the
+    toll to 16"): the count of the event it is the toll of (named in its ``from``/``of``/
+    ``in`` phrase), else of the sentence's one violent event, else (none or several) of a
+    mention of its own (the toll's word), which event coreference joins to the story's
+    event. A toll is the newest figure, so it replaces a count read before in the sentence;
+    an injury toll ("the injury toll") counts the injured."""
     for t in r.sent:
-        if t.lemma_.lower() not in r.words("toll_nouns") or t.dep_ not in ("nsubj", "nsubjpass"):
+        if t.lemma_.lower() not in r.words("toll_nouns"):
             continue
-        q = _toll_figure(r, t.head)
+        if t.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            continue
+        q = _toll_figure(r, t.head, t)
         if q is None:
             continue
-        hurt = any(
-            c.dep_ in ("compound", "amod") and c.lemma_.lower() in r.words("injury_toll_words")
-            for c in t.children
-        )
+        kind = "injured" if _injury_toll(r, t) else "fatalities"
         target: Mention | None = None
         for p in t.children:
             if p.dep_ == "prep" and p.lower_ in r.words("toll_preps"):
@@ -357,15 +358,30 @@ def tolls(r: Reading) -> None:
         if target is None:
             violent = [m for m in r.found if m.violent and not m.dropped]
             target = violent[0] if len(violent) == 1 else None
+            if target is None:  # none, or several ("rose to 13 when a wounded man died")
+                target = Mention(id=t.i, cls=classes.named("attack"), trigger=t, sent=r.sent)
+                target.definite = True  # the toll of the story's event
+                r.add(target)
         if target is not None:
-            setattr(target, "injured" if hurt else "fatalities", q)
+            setattr(target, kind, q)
+            target.more_victims = False  # a toll is the whole count ("bringing the toll to 16")
 
 
-def _toll_figure(r: Reading, verb: Token) -> Quantity | None:
+def _injury_toll(r: Reading, toll: Token) -> bool:
+    """ "the injury toll", "the toll of the wounded"."""
+    return any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in r.words("injury_toll_words")
+        for c in toll.children
+    )
+
+
+def _toll_figure(r: Reading, verb: Token, toll: Token) -> Quantity | None:
     """The figure a toll's verb gives: ``rose to 31``, ``stands at 23``, ``is now 31``,
-    ``reached 40``."""
+    ``reached 40``, ``put the toll at 30``."""
     for c in verb.children:
         heads: list[Token] = []
+        if c.i == toll.i:
+            continue
         if c.dep_ in ("attr", "dobj") and (c.like_num or c.pos_ == "NUM"):
             heads = [c]
         elif c.dep_ == "prep" and c.lower_ in r.words("toll_figure_preps"):

@@ -155,6 +155,8 @@ def build_extraction(
             )
         else:
             ev = same_statement(events, m, of_mention)
+        if ev is None and m.bare:
+            continue  # "there was an explosion" with no explosion told before
         if ev is None:
             ev = new_event(m.cls)
         absorb(ev, m, explicit)

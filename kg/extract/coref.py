@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from kg.extract import classes
 from kg.extract.entities import GROUP_PREFIX
@@ -112,18 +113,36 @@ def place_compatible(
     return False
 
 
-def _dates_conflict(m: Mention, explicit: str | None, ev: Event) -> bool:
+def _dates_conflict(m: Mention, explicit: str | None, ev: Event, found: bool = False) -> bool:
+    """Whether the mention's date, ``explicit``, rules out the event's. The dead found
+    (``found``: "bodies were found on Saturday") may be found days after the event."""
     if (
         explicit
         and ev.date_explicit
         and ev.date
         and not (explicit.startswith(ev.date) or ev.date.startswith(explicit))
+        and not (found and ev.date < explicit <= _days_after(ev.date, _FOUND_DAYS))
     ):
         return True
     if m.year and not (ev.date and ev.date.startswith(m.year)):
         return True
     # a past event named by its year is not "the attack" of the story
     return bool(ev.date_explicit and ev.date and len(ev.date) == 4 and not explicit)
+
+
+# how many days after an event its dead may be found and still be its dead
+_FOUND_DAYS = 7
+
+
+def _days_after(iso: str, days: int) -> str:
+    """``iso`` plus ``days`` (a day-precise date), else ``iso`` itself.
+
+    >>> _days_after("2024-02-27", 3), _days_after("2024-02", 3)
+    ('2024-03-01', '2024-02')
+    """
+    if len(iso) != 10:
+        return iso
+    return (date.fromisoformat(iso) + timedelta(days=days)).isoformat()
 
 
 # how many of the latest events a mention may refer back to (besides the lead)
@@ -195,7 +214,8 @@ def corefer(
             continue  # "one additional suspect was detained": another arrest
         if m.item and any(x.item != m.item for x in ev.mentions):
             continue  # another item of a roundup, or the roundup's summary
-        if _dates_conflict(m, explicit, ev):
+        found = consequence and m.trigger.pos_ in ("NOUN", "PROPN")  # "bodies", "deaths"
+        if _dates_conflict(m, explicit, ev, found):
             continue
         # who did it: named doers only ("gunmen" conflicts with no one)
         mp = [
@@ -218,7 +238,9 @@ def corefer(
             and not m.additional
             and (m.trigger.pos_ in ("VERB", "AUX") or consequence)
         )
-        if not (m.definite or definite or same_day or elaboration):
+        # a word alone ("there was an explosion") tells again an event of its kind
+        told_again = m.bare and same_kind and not m.additional
+        if not (m.definite or definite or same_day or elaboration or told_again):
             continue
         if not (m.definite or definite or same_day):
             # an elaboration names nothing that differs: not the story's day or place either
@@ -308,7 +330,8 @@ def absorb(ev: Event, m: Mention, explicit: str | None) -> None:
         v, cur = getattr(m, q), getattr(ev, q)
         # but not the doers counted again ("the bomber was also killed")
         doers = set(ev.roles.get("perpetrator", []))
-        own = bool(doers) and set(m.roles.get("victim", [])) <= doers
+        told = set(m.roles.get("victim", []))
+        own = bool(doers) and bool(told) and told <= doers
         if v is not None and cur is not None and m.more_victims and q != "arrested" and not own:
             setattr(
                 ev,

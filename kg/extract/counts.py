@@ -165,8 +165,9 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
                         " ".join(w.text for w in sorted(words, key=lambda t: t.i)), pack
                     )
                     break
-    if best is None and (tok.pos_ == "NUM" or tok.lower_ in pack.words("count_nouns")):
-        # "wounding more than 280": the number is the object, its bound hangs on it
+    if best is None and (tok.like_num or tok.lower_ in pack.words("count_nouns")):
+        # "wounding more than 280": the number is the object, its bound hangs on it (and a
+        # number word the tagger took for a noun: "wounded another four")
         words = [w for w in tok.subtree if w.i <= tok.i and _count_word(w, pack)]
         best = quantity(" ".join(w.text for w in words), pack) or quantity(tok.text, pack)
     for c in tok.children:  # "the facilitator along with several of his associates"
@@ -267,11 +268,12 @@ def zero_tolls(sent: Span, pack: LanguagePack) -> frozenset[str]:
         first = t if t.dep_ != "conj" else t.head
         zero = any(
             (c.dep_ == "det" and c.text.lower() in none) or (c.dep_ == "nummod" and c.text == "0")
-            for c in first.children
+            for c in [*t.children, *first.children]  # "heavy damage but no casualties"
         )
         if zero and not qualified:
             out.update(fields)
-        for c in t.children:
+        # "No one was killed or injured": the subject of the first verb is the second's too
+        for c in [*t.children, *(first.children if first.pos_ == t.pos_ == "VERB" else [])]:
             if c.dep_ not in ("nsubj", "nsubjpass"):
                 continue
             words = " ".join(w.text.lower() for w in c.subtree)

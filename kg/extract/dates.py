@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 from kg.extract.lang import LanguagePack, language_pack
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
 
 def valid_iso_date(s: str) -> bool:
@@ -350,3 +350,29 @@ def date_in_a_name(ent: Span, pack: LanguagePack) -> bool:
         return False
     before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
     return before not in pack.words("date_prefixes") | pack.words("date_openers")
+
+
+def day_before_month(doc: Doc, pack: LanguagePack) -> list[tuple[int, int]]:
+    """Token ranges ``(start, end)`` of "<day> <month> [<year>]" dates ("1 March 2019",
+    "12 May"): spaCy's small model often leaves the day number out of the DATE entity ("March
+    2019") or tags no date at all ("12" CARDINAL, "May" nothing), losing the day.
+
+    >>> import spacy
+    >>> from kg.extract.lang import language_pack
+    >>> doc = spacy.blank("en")("On the night of 12 May 2019 and on 31 June, 40 may come.")
+    >>> [doc[a:b].text for a, b in day_before_month(doc, language_pack("en"))]
+    ['12 May 2019']
+    """
+    months = pack.words("months")
+    out = []
+    for t in doc[:-1]:
+        nxt = doc[t.i + 1]
+        if not (t.is_digit and len(t.text) <= 2 and nxt.lower_.rstrip(".") in months):
+            continue
+        end = nxt.i + 1
+        if end < len(doc) and doc[end].is_digit and len(doc[end].text) == 4:
+            end += 1
+        year = int(doc[end - 1].text) if end - nxt.i == 2 else 2000  # a leap year
+        if _mk(year, int(pack.table("months")[nxt.lower_.rstrip(".")]), int(t.text)):
+            out.append((t.i, end))
+    return out

@@ -44,6 +44,7 @@ from kg.extract import classes
 from kg.extract.dates import (
     DATELINE_RX,
     date_in_a_name,
+    day_before_month,
     find_dateline,
     not_a_date,
     numeric_date,
@@ -172,14 +173,23 @@ class EntityLinker:
         missed = [
             t for t in doc if t.text[:1].isdigit() and t.i not in in_ents and numeric_date(t.text)
         ]
-        if wrong or dated or missed:  # "On 23/08/2023,": a date the model took for a place
+        # "1 March 2019" tagged "March 2019", "12 May" untagged: the day kept
+        days = [
+            Span(doc, a, b, label="DATE")
+            for a, b in day_before_month(doc, self.pack)
+            if all(doc[i].ent_type_ in ("", "DATE", "CARDINAL") for i in range(a, b))
+            and not any(e.start <= a and b <= e.end and e.label_ == "DATE" for e in doc.ents)
+        ]
+        if wrong or dated or missed or days:  # "On 23/08/2023,": a date taken for a place
+            inside = {i for s in days for i in range(s.start, s.end)}
             doc.ents = sorted(
                 [
                     Span(doc, e.start, e.end, label="DATE") if e in dated else e
                     for e in doc.ents
-                    if e not in wrong
+                    if e not in wrong and not inside & set(range(e.start, e.end))
                 ]
-                + [Span(doc, t.i, t.i + 1, label="DATE") for t in missed],  # or missed
+                + [Span(doc, t.i, t.i + 1, label="DATE") for t in missed]  # or missed
+                + days,
                 key=lambda e: e.start,
             )
         cands = self._gazetteer_spans(doc)

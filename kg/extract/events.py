@@ -22,6 +22,7 @@ from spacy.util import filter_spans
 
 from kg.extract import classes, statements
 from kg.extract.arguments import (
+    DOER_ROLES,
     actors,
     affiliation_targets,
     clause_scope,
@@ -50,6 +51,10 @@ if not Doc.has_extension("ckg_events"):
 
 _NOUN = ("NOUN", "PROPN")
 _VERB = ("VERB", "AUX")
+
+
+# the dependents that name whom a verb befalls ("two were hurt", "hurt three")
+_PATIENT_DEPS = ("nsubjpass", "dobj")
 
 
 def crowd_kinds(crowd: frozenset[str]) -> dict[str, str]:
@@ -202,6 +207,19 @@ class EventReader:
             if lemma in pack.words("weapon_verbs") and m.trigger.pos_ in _VERB:
                 if not (m.cues & weapons or m.same_as is not None):
                     m.dropped = True  # "the fighters went off to Raqqa"
+            if lemma in pack.words("people_harm_verbs") and not (
+                m.roles.get("victim")
+                or any(c.like_num for c in m.trigger.children if c.dep_ in _PATIENT_DEPS)
+            ):
+                m.dropped = True  # "the economy was hurt"; "48 people", "two were hurt"
+            elif lemma in pack.words("people_harm_verbs") and any(
+                c.dep_ == "nsubj" for c in m.trigger.children
+            ):
+                # what hurts people is a doer, a weapon or an event ("the blast hurt 12"),
+                # not "high prices"
+                doers = [k for role in DOER_ROLES for k in m.roles.get(role, [])]
+                if not (doers or m.cues & weapons or m.same_as is not None):
+                    m.dropped = True
             if lemma in pack.words("crowd_only_verbs") and not self._crowd_doers(r, m, crowd):
                 m.dropped = True  # "residents gathered at the scene": no protest
             if lemma in pack.words("weak_verbs") and m.trigger.pos_ in _VERB:
@@ -230,7 +248,18 @@ class EventReader:
             if m.speech and not m.roles.get("speaker") and m.roles.get("attributedTo"):
                 if not classes.subsumes(attribution, m.cls):
                     m.cls = attribution  # "X was blamed for the attack": by unnamed sources
-        return [m for m in r.found if not m.dropped and not self._empty(m)]
+        kept = []
+        for m in r.found:
+            if m.dropped:
+                continue
+            if self._empty(m):
+                # one event told by its word alone ("there was an explosion") may be the
+                # story's event told again: kept to join it (event coreference), never alone
+                if m.speech or m.plural:
+                    continue
+                m.bare = True
+            kept.append(m)
+        return kept
 
     def _summary(self, m: Mention) -> bool:
         """``have carried out several attacks in the region``: many events counted by a
@@ -367,14 +396,18 @@ class EventReader:
         (but "eleven other people were wounded" tells more victims of the same event)."""
         for m in r.found:
             cues = r.words("additional_cues")
-            if m.trigger.lemma_.lower() in r.words("consequence_verbs"):
+            if m.trigger.lemma_.lower() in r.words(
+                "consequence_verbs", "death_nouns", "injury_nouns"
+            ):  # and "four more bodies were found"
                 cues = cues - r.words("other_victims_cues")
                 # "six militants were also killed", "eleven other people were wounded"
                 # (on the verb itself or on its own subject, not on a verb joined to it)
                 subjects = [c for c in m.trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+                near = [*m.trigger.children, *(g for c in subjects for g in c.children)]
+                near += [g for c in near if c.dep_ == "nummod" for g in c.children]  # "four more"
                 m.more_victims = any(
                     t.lower_ in r.words("other_victims_cues") and t.dep_ in ("advmod", "amod")
-                    for t in [*m.trigger.children, *(g for c in subjects for g in c.children)]
+                    for t in near
                 )
             tok = m.trigger
             if tok.pos_ in _NOUN:

@@ -55,6 +55,7 @@ class Mention:
     cues: set[str] = field(default_factory=set)  # class cues in its clause ("drone")
     self_counted: bool = False  # its count names the attacker ("killing himself and two")
     item: int = 0  # a roundup's item ("three attacks: A; B; C"): items are distinct events
+    bare: bool = False  # its trigger word alone ("there was an explosion"): tells no new event
 
     def add(self, role: str, key: str) -> None:
         """Add ``key`` under ``role`` once."""

@@ -13,6 +13,9 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -32,7 +35,7 @@ def line_breaks(doc: Doc) -> Doc:
             end += 1  # "(Reuters) - At least ...": the sentence starts at its first word
         after_dateline.add(end)
     for tok in doc:
-        if prev_break or tok.idx in after_dateline:
+        if prev_break or tok.idx in after_dateline or _after_glued_stop(tok):
             tok.is_sent_start = True
         ws = tok.whitespace_
         prev_break = bool(_BREAKS & set(ws)) or (tok.is_space and bool(_BREAKS & set(tok.text)))
@@ -40,3 +43,41 @@ def line_breaks(doc: Doc) -> Doc:
 
 
 _BREAKS = {"\n", "\u2028", "\u2029"}
+
+
+# a full stop with no space after it, between a word of two or more letters or digits and a
+# capitalised word: sentences run together where a page's markup was stripped
+# ("in Helmand.They killed 23 soldiers")
+GLUED_STOP = r"(?<=\w\w)\.(?=[A-Z][a-z])"
+_GLUED = re.compile(GLUED_STOP)
+
+
+def split_glued_stops(nlp: Any) -> None:
+    """Make the tokenizer split a full stop glued between two sentences (:data:`GLUED_STOP`),
+    so that :func:`line_breaks` can start a sentence after it.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> split_glued_stops(nlp)
+    >>> _ = nlp.add_pipe("ckg_line_breaks")
+    >>> doc = nlp("Gunmen attacked a camp in Helmand.They killed 23 soldiers, U.S. officials said.")
+    >>> [t.text for t in doc if t.is_sent_start]
+    ['Gunmen', 'They']
+    """
+    from spacy.util import compile_infix_regex
+
+    infixes = [*nlp.Defaults.infixes, GLUED_STOP]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+def _after_glued_stop(tok: Any) -> bool:
+    """A capitalised word right after a full stop that is glued to the word before it."""
+    if tok.i < 2:
+        return False
+    stop, before = tok.nbor(-1), tok.nbor(-2)
+    return (
+        stop.text == "."
+        and not stop.whitespace_
+        and not before.whitespace_
+        and _GLUED.search(before.text[-2:] + "." + tok.text[:2]) is not None
+    )

@@ -797,3 +797,105 @@ def test_a_town_or_a_people_before_a_street_or_village_word_is_not_its_name(
     assert not any(v.label == "Christian" and v.is_place for v in y.entities.values())
     z = read(ex, "Relatives of the students killed on Monday gathered at the morgue in Kano.")
     assert not events_of(z, "Protest"), z.events
+
+
+def test_an_event_told_again_by_its_word_alone_is_evidence_of_it(ex: Extractor) -> None:
+    x = read(
+        ex,
+        "A bomb went off outside a pharmacy in Kisumu on Monday, wounding four people. "
+        '"There was a blast and then smoke everywhere," a shopkeeper said.',
+    )
+    (e,) = events_of(x, "Bombing")
+    assert [s.text[:11] for s in e.evidence] == ["A bomb went", '"There was '], e.evidence
+    # the word alone tells no event of its own: not with no event told, nor another one
+    x = read(ex, "Police said there was an explosion.")
+    assert not [e for e in x.events if not classes.is_speech(e.types[0])], x.events
+    x = read(
+        ex,
+        "A bomb went off outside a pharmacy in Kisumu on Monday. Later there was another blast.",
+    )
+    assert all(len(e.evidence) == 1 for e in events_of(x, "Bombing")), x.events
+    # nor do plural words, often past events in general ("a string of bombings")
+    x = read(
+        ex,
+        "A bomb went off outside a pharmacy in Kisumu on Monday. "
+        "The town is weary after a string of bombings.",
+    )
+    (e,) = events_of(x, "Bombing")
+    assert len(e.evidence) == 1, e.evidence
+
+
+def test_sentences_run_together_read_as_when_spaced(ex: Extractor) -> None:
+    spaced = (
+        "Gunmen attacked a police post in Tillaberi region on Monday. They killed nine "
+        "officers and wounded another four. Two of the attackers were killed."
+    )
+    glued = spaced.replace(". ", ".")
+
+    def facts(x: Extraction) -> list:
+        return [
+            (e.types, e.fatalities and e.fatalities.best, e.injured and e.injured.best)
+            for e in x.events
+        ]
+
+    x = read(ex, glued)
+    assert facts(x) == facts(read(ex, spaced)), x.events
+    assert [e.injured.best for e in events_of(x, "Attack") if e.injured] == [4], x.events
+
+
+def test_a_day_before_its_month_dates_the_event(ex: Extractor) -> None:
+    x = read(ex, "On the morning of 3 April 2021, gunmen attacked a bus near Gao, Mali.")
+    (e,) = events_of(x, "Attack")
+    assert e.date is not None and e.date.value == "2021-04-03", e.date
+    # no year: the last such day before the article ("12 May" read in March is last year's)
+    x = read(ex, "On the night of 12 May, gunmen attacked a bus near Gao.", "2019-03-05")
+    (e,) = events_of(x, "Attack")
+    assert e.date is not None and e.date.value == "2018-05-12", e.date
+
+
+def tolls_of(ex: Extractor, text: str) -> list[int | None]:
+    """The fatalities of each attack read from ``text``."""
+    return [e.fatalities and e.fatalities.best for e in events_of(read(ex, text), "Attack")]
+
+
+def test_a_later_toll_is_the_events_count(ex: Extractor) -> None:
+    # a toll put by someone, as the object of the verb
+    assert tolls_of(
+        ex,
+        "Gunmen raided a market in Bunia on Sunday, killing nine people. "
+        "Health officials later put the death toll at 22.",
+    ) == [22]
+    # a toll in a sentence that tells other deaths ("when a wounded man died")
+    assert tolls_of(
+        ex,
+        "Rebels ambushed an army patrol near Beni on Friday, killing six soldiers. "
+        "On Saturday the toll rose to seven when a wounded soldier died.",
+    ) == [7]
+    # the dead found days later are more dead of the same attack, and a toll their total
+    lead = "Militants attacked a village near Mocimboa on Tuesday, killing eight people. "
+    assert tolls_of(ex, lead + "Three more bodies were found on Thursday.") == [11]
+    assert tolls_of(ex, lead + "Three more bodies were found, bringing the toll to 11.") == [11]
+
+
+def test_tolls_of_zero_and_of_people_hurt(ex: Extractor) -> None:
+    x = read(
+        ex,
+        "A parcel bomb exploded at a post office in Arequipa on Monday. "
+        "No one was killed or injured.",
+    )
+    (e,) = events_of(x, "Bombing")
+    assert (e.fatalities and e.fatalities.best, e.injured and e.injured.best) == (0, 0), e
+    x = read(
+        ex, "A bomb went off near a bank in Tripoli on Monday, causing damage but no casualties."
+    )
+    (e,) = events_of(x, "Bombing")
+    assert (e.fatalities and e.fatalities.best, e.injured and e.injured.best) == (0, 0), e
+    x = read(
+        ex,
+        "A bomb went off near a bank in Tripoli on Monday; 17 people were slightly "
+        "hurt, but no one was killed.",
+    )
+    (e,) = events_of(x, "Bombing")
+    assert (e.fatalities and e.fatalities.best, e.injured and e.injured.best) == (0, 17), e
+    # hurting no one tells no event
+    assert not read(ex, "High fuel prices hurt traders in Tripoli last year.").events
