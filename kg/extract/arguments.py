@@ -365,6 +365,7 @@ def tolls(r: Reading) -> None:
         if target is not None:
             setattr(target, kind, q)
             target.more_victims = False  # a toll is the whole count ("bringing the toll to 16")
+            target.toll = kind
 
 
 def _injury_toll(r: Reading, toll: Token) -> bool:
@@ -1065,8 +1066,10 @@ def _outcome(r: Reading, m: Mention, verb: Token) -> None:
         kind = states.get(c.lower_)
         if kind is None or c.dep_ == "nsubj":
             continue
-        # "left nine people dead": the people; "left 12 dead" ("dead" its object): its number
-        counted = next((o for o in objects if o.i != c.i), None)
+        # "left nine people dead": the people; "left 12 dead" ("dead" its object): its number;
+        # "left 19 dead and seven wounded": a state with a subject of its own counts it
+        own = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+        counted = own[0] if own else next((o for o in objects if o.i != c.i), None)
         q = count_on(counted if counted is not None else c, r.pack)
         if counted is not None:
             _add_actors(r, m, "victim", counted)
@@ -1118,6 +1121,8 @@ def _death_noun(r: Reading, m: Mention, tok: Token) -> None:
         m.dropped = True  # "0 fatalities": no death, no event (a toll of zero: zero_tolls)
     elif q is not None:
         m.fatalities = q
+        if tok.dep_ == "ROOT":
+            m.toll = "fatalities"  # a note's closing count ("8 fatalities."): the whole toll
 
 
 def _injury_noun(r: Reading, m: Mention, tok: Token) -> None:

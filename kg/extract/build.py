@@ -140,8 +140,13 @@ def build_extraction(
         ev: Event | None
         if m.id in of_mention:  # created above as the target of a relative clause
             ev = of_mention[m.id]
+        elif m.same_as is not None and m.same_as in of_mention:
+            # told with a word read and then dropped ("fired live rounds to disperse them,
+            # killing one and injuring five"): with the others told with it
+            ev = of_mention[m.same_as]
         elif not m.speech:
             told_with = told_with_map.get(m.id, [])
+            lemma = m.trigger.lemma_.lower()
             ev = corefer(
                 events,
                 m,
@@ -149,9 +154,11 @@ def build_extraction(
                 gaz,
                 definite=any(x.definite for x in told_with),
                 # "three were killed", "six fatalities were reported"
-                consequence=m.trigger.lemma_.lower()
-                in pack.words("consequence_verbs", "injury_nouns", "death_nouns"),
+                consequence=lemma in pack.words("consequence_verbs", "injury_nouns", "death_nouns"),
                 located=groups.located,
+                # "bodies were found on Saturday", "another died on Tuesday"
+                later=lemma in pack.words("death_nouns")
+                or (m.more_victims and lemma in pack.words("dying_verbs")),
             )
         else:
             ev = same_statement(events, m, of_mention)
@@ -161,6 +168,8 @@ def build_extraction(
             ev = new_event(m.cls)
         absorb(ev, m, explicit)
         of_mention[m.id] = ev
+        if m.same_as is not None and m.same_as not in by_id:
+            of_mention.setdefault(m.same_as, ev)
         if k is None:
             continue
         narrative_date(ev, m, k)
@@ -303,6 +312,9 @@ def _zero_tolls(events: list[Event], doc: Doc, pack: LanguagePack, head_end: int
         ((m.sent.start, ev) for ev in events if not ev.speech for m in ev.mentions),
         key=lambda t: t[0],
     )
+    # an arrest told beside the violence is not what had no dead ("arrested 19. 0 fatalities")
+    harmful = [(s, ev) for s, ev in told if classes.behaviour(ev.cls, "victims_count") is None]
+    told = harmful or told
     for sent in doc.sents:
         if sent.start_char < head_end:
             continue

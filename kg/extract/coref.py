@@ -113,15 +113,15 @@ def place_compatible(
     return False
 
 
-def _dates_conflict(m: Mention, explicit: str | None, ev: Event, found: bool = False) -> bool:
-    """Whether the mention's date, ``explicit``, rules out the event's. The dead found
-    (``found``: "bodies were found on Saturday") may be found days after the event."""
+def _dates_conflict(m: Mention, explicit: str | None, ev: Event, later: bool = False) -> bool:
+    """Whether the mention's date, ``explicit``, rules out the event's. The dead found or
+    dying ``later`` may be dated days after the event."""
     if (
         explicit
         and ev.date_explicit
         and ev.date
         and not (explicit.startswith(ev.date) or ev.date.startswith(explicit))
-        and not (found and ev.date < explicit <= _days_after(ev.date, _FOUND_DAYS))
+        and not (later and _days_later(ev.date, explicit))
     ):
         return True
     if m.year and not (ev.date and ev.date.startswith(m.year)):
@@ -130,19 +130,19 @@ def _dates_conflict(m: Mention, explicit: str | None, ev: Event, found: bool = F
     return bool(ev.date_explicit and ev.date and len(ev.date) == 4 and not explicit)
 
 
-# how many days after an event its dead may be found and still be its dead
-_FOUND_DAYS = 7
+# how many days after an event its dead may be found, or die, and still be its dead
+_LATER_DAYS = 7
 
 
-def _days_after(iso: str, days: int) -> str:
-    """``iso`` plus ``days`` (a day-precise date), else ``iso`` itself.
+def _days_later(first: str, then: str) -> bool:
+    """Whether ``then`` is a day up to ``_LATER_DAYS`` after ``first`` (ISO days).
 
-    >>> _days_after("2024-02-27", 3), _days_after("2024-02", 3)
-    ('2024-03-01', '2024-02')
+    >>> _days_later("2024-02-27", "2024-03-01"), _days_later("2024-02", "2024-03-01")
+    (True, False)
     """
-    if len(iso) != 10:
-        return iso
-    return (date.fromisoformat(iso) + timedelta(days=days)).isoformat()
+    if len(first) != 10 or len(then) != 10:
+        return False
+    return first < then <= (date.fromisoformat(first) + timedelta(days=_LATER_DAYS)).isoformat()
 
 
 # how many of the latest events a mention may refer back to (besides the lead)
@@ -165,11 +165,13 @@ def _same_word_read_apart(m: Mention, ev: Event) -> bool:
 def _crowd_toll(m: Mention, ev: Event) -> bool:
     """A toll of a crowd's event told on its own ("three protesters were killed" after a
     protest was dispersed): people of the crowd's kind (``civilian_doers_as``) hurt by no
-    one named."""
+    one named), or a toll of no one named at all ("1 fatality.")."""
     kind = classes.behaviour(ev.cls, "civilian_doers_as")
     victims = m.roles.get("victim", [])
-    if not kind or not victims or m.roles.get("perpetrator") or m.roles.get("agent"):
+    if not kind or m.roles.get("perpetrator") or m.roles.get("agent"):
         return False
+    if not victims:
+        return not m.roles and m.fatalities is not None
     return all(k.split("@")[0] == f"{GROUP_PREFIX}{kind}" for k in victims)
 
 
@@ -181,6 +183,7 @@ def corefer(
     definite: bool = False,
     consequence: bool = False,
     located: Mapping[str, list[str]] | None = None,
+    later: bool = False,
 ) -> Event | None:
     """An earlier event this mention refers to, or ``None`` for a new event.
 
@@ -191,7 +194,9 @@ def corefer(
     (``consequence``: "three officers were killed", "13 people suffered injuries"),
     elaborates the event before it.
     Compatible means no conflict of date, perpetrator (affiliates agree) or place (the
-    gazetteer's, and ``located``: where the text puts places the gazetteer lacks).
+    gazetteer's, and ``located``: where the text puts places the gazetteer lacks); the dead
+    found or dying ``later`` ("bodies were found on Saturday", "another died on Tuesday")
+    may be dated a few days after the event.
     """
     generic_cls = classes.named("attack")
     best: tuple[tuple[int, ...], Event] | None = None
@@ -214,8 +219,7 @@ def corefer(
             continue  # "one additional suspect was detained": another arrest
         if m.item and any(x.item != m.item for x in ev.mentions):
             continue  # another item of a roundup, or the roundup's summary
-        found = consequence and m.trigger.pos_ in ("NOUN", "PROPN")  # "bodies", "deaths"
-        if _dates_conflict(m, explicit, ev, found):
+        if _dates_conflict(m, explicit, ev, later):
             continue
         # who did it: named doers only ("gunmen" conflicts with no one)
         mp = [
@@ -249,6 +253,7 @@ def corefer(
                 explicit
                 and ev.date
                 and not (explicit.startswith(ev.date) or ev.date.startswith(explicit))
+                and not (later and _days_later(ev.date, explicit))
             ):
                 continue
             here, there = m.roles.get("location", []), ev.roles.get("location", [])
@@ -332,7 +337,9 @@ def absorb(ev: Event, m: Mention, explicit: str | None) -> None:
         doers = set(ev.roles.get("perpetrator", []))
         told = set(m.roles.get("victim", []))
         own = bool(doers) and bool(told) and told <= doers
-        if v is not None and cur is not None and m.more_victims and q != "arrested" and not own:
+        if v is not None and m.toll == q:
+            setattr(ev, q, v)  # a toll is the whole count, the latest told
+        elif v is not None and cur is not None and m.more_victims and q != "arrested" and not own:
             setattr(
                 ev,
                 q,

@@ -180,7 +180,7 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
                     break
     if (
         best is None
-        and tok.tag_ in ("NN", "NNP")
+        and (tok.tag_ in ("NN", "NNP") or tok.ent_type_ == "ORDINAL")  # "a fourth died"
         and (
             tok.ent_type_ == "PERSON"
             or any(
@@ -197,8 +197,13 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
         best = Quantity(1, 1, 1)
     # coordinated people, not places the parser coordinated ("an official in Kunduz city,
     # Kunduz province")
+    # nor another toll ("4 fatalities and more than 200 injured")
     conjuncts = [
-        c for c in tok.children if c.dep_ == "conj" and c.ent_type_ not in ("GPE", "LOC", "FAC")
+        c
+        for c in tok.children
+        if c.dep_ == "conj"
+        and c.ent_type_ not in ("GPE", "LOC", "FAC")
+        and c.lemma_.lower() not in pack.table("zero_toll_words")
     ]
     if conjuncts and best is None and tok.tag_ in ("NN", "NNP", "PRP"):
         best = Quantity(1, 1, 1)  # "the commander and his daughter": one, and one more

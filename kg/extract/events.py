@@ -17,7 +17,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg.extract import classes, statements
@@ -406,9 +406,10 @@ class EventReader:
                 near = [*m.trigger.children, *(g for c in subjects for g in c.children)]
                 near += [g for c in near if c.dep_ == "nummod" for g in c.children]  # "four more"
                 m.more_victims = any(
-                    t.lower_ in r.words("other_victims_cues") and t.dep_ in ("advmod", "amod")
+                    t.lower_ in r.words("other_victims_cues")
+                    and t.dep_ in ("advmod", "amod", "det")
                     for t in near
-                )
+                ) or any(self._one_more(r, t) for t in [*subjects, *near])
             tok = m.trigger
             if tok.pos_ in _NOUN:
                 scope = list(tok.subtree)
@@ -435,6 +436,14 @@ class EventReader:
                         for c in t.head.children
                     ):
                         m.additional = True
+
+    @staticmethod
+    def _one_more(r: Reading, t: Token) -> bool:
+        """ "a fourth (worker) died": an ordinal with an indefinite article counts one more."""
+        return t.ent_type_ == "ORDINAL" and any(
+            c.dep_ == "det" and c.lower_ in r.words("indefinite_articles")
+            for c in (t.children if t.dep_ != "amod" else t.head.children)
+        )
 
     @staticmethod
     def _shared_location(r: Reading) -> None:

@@ -9,6 +9,9 @@
 >>> doc = nlp("KHARTOUM, March 18 (Reuters) - At least 15 people were killed.")
 >>> [t.text for t in doc if t.is_sent_start]
 ['KHARTOUM', 'At']
+>>> doc = nlp("Police fired, injuring 6. 2 fatalities.")
+>>> [t.text for t in doc if t.is_sent_start]
+['Police', '2']
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ def line_breaks(doc: Doc) -> Doc:
             end += 1  # "(Reuters) - At least ...": the sentence starts at its first word
         after_dateline.add(end)
     for tok in doc:
-        if prev_break or tok.idx in after_dateline or _after_glued_stop(tok):
+        if prev_break or tok.idx in after_dateline or _after_stop(tok):
             tok.is_sent_start = True
         ws = tok.whitespace_
         prev_break = bool(_BREAKS & set(ws)) or (tok.is_space and bool(_BREAKS & set(tok.text)))
@@ -70,14 +73,16 @@ def split_glued_stops(nlp: Any) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
-def _after_glued_stop(tok: Any) -> bool:
-    """A capitalised word right after a full stop that is glued to the word before it."""
+def _after_stop(tok: Any) -> bool:
+    """A sentence's first word after a full stop of its own: glued to the word before it
+    ("in Helmand.They"), or a number or capitalised word after a stop and a space, which
+    the parser sometimes reads on ("injuring 6. 2 fatalities.": an abbreviation keeps its
+    stop in its token, "Gen. Smith")."""
     if tok.i < 2:
         return False
     stop, before = tok.nbor(-1), tok.nbor(-2)
-    return (
-        stop.text == "."
-        and not stop.whitespace_
-        and not before.whitespace_
-        and _GLUED.search(before.text[-2:] + "." + tok.text[:2]) is not None
-    )
+    if stop.text != "." or before.whitespace_:
+        return False
+    if stop.whitespace_:
+        return tok.is_digit or tok.is_title
+    return _GLUED.search(before.text[-2:] + "." + tok.text[:2]) is not None

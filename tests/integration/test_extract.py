@@ -899,3 +899,46 @@ def test_tolls_of_zero_and_of_people_hurt(ex: Extractor) -> None:
     assert (e.fatalities and e.fatalities.best, e.injured and e.injured.best) == (0, 17), e
     # hurting no one tells no event
     assert not read(ex, "High fuel prices hurt traders in Tripoli last year.").events
+
+
+def test_a_monitor_notes_closing_count_is_the_events_toll(ex: Extractor) -> None:
+    # the note's own count, not a side's claim, and not on the arrests told beside
+    x = read(
+        ex,
+        "On 9 June 2022, Military Forces of Chad (2021-) clashed with FACT rebels near Zouar "
+        "(Tibesti). The army said 40 rebels were killed, while FACT claimed to have killed "
+        "15 soldiers. 12 fatalities.",
+    )
+    assert [e.fatalities.best for e in events_of(x, "Battle") if e.fatalities] == [12], x.events
+    x = read(
+        ex,
+        "On 9 June 2022, rioters looted shops in Moundou (Logone Occidental). Police Forces "
+        "of Chad (2021-) arrested 31 people. 0 fatalities.",
+    )
+    (loot,) = [e for e in x.events if not events_of(x, "Arrest") or e not in events_of(x, "Arrest")]
+    assert loot.fatalities is not None and loot.fatalities.best == 0, x.events
+    assert all(e.fatalities is None for e in events_of(x, "Arrest")), x.events
+    # killed and wounded while a crowd was dispersed: one event with the note's toll
+    x = read(
+        ex,
+        "On 9 June 2022, traders protested against new taxes in Sarh (Moyen-Chari). Police "
+        "Forces of Chad (2021-) fired live rounds to disperse them, killing 2 protesters and "
+        "injuring 6. 2 fatalities.",
+    )
+    harmed = [e for e in x.events if e.fatalities or e.injured]
+    assert [(e.fatalities.best, e.injured.best) for e in harmed] == [(2, 6)], x.events
+
+
+def test_one_more_dead_later_adds_to_the_toll(ex: Extractor) -> None:
+    lead = "A truck struck a landmine near Bossaso on Monday, killing five laborers. "
+    assert tolls_of(ex, lead + "Another laborer later succumbed to his injuries.") == [6]
+    assert tolls_of(ex, lead + "A sixth laborer died in hospital on Tuesday.") == [6]
+
+
+def test_a_toll_left_counts_each_state_by_its_own_number(ex: Extractor) -> None:
+    x = read(
+        ex,
+        "A raid by gunmen on a cattle camp near Rumbek on Friday left 11 people dead "
+        "and four wounded.",
+    )
+    assert [(e.fatalities.best, e.injured.best) for e in events_of(x, "Attack")] == [(11, 4)]
