@@ -241,8 +241,10 @@ def _object_places(r: Reading, m: Mention, tok: Token) -> None:
     for s in places(head_entities(r, tok)):
         if s.label_ != "Country":
             m.add("location", s.kb_id_)
-    if tok.lemma_.lower() in r.words("territory_nouns") | r.words("control_nouns"):
-        # "the town of Moqokori", "took control of Kalabo district"
+    areas = r.words("territory_nouns", "control_nouns")
+    if tok.lemma_.lower() in areas or tok.lower_ in r.words("surroundings_nouns"):
+        # "the town of Moqokori", "took control of Kalabo district", "shelled the outskirts
+        # of Aitaroun"
         for g in prep_objects(tok, r.words("of_preps")):
             _object_places(r, m, g)
 

@@ -170,8 +170,14 @@ class EntityLinker:
         wrong = [e for e in doc.ents if date_in_a_name(e, self.pack) or not_a_date(e, self.pack)]
         dated = [e for e in doc.ents if e.label_ != "DATE" and numeric_date(e.text)]
         in_ents = {i for e in doc.ents for i in range(e.start, e.end)}
+        # not the date that heads the article ("09/01/2021: Assailants ..."): the dateline's
+        text = doc.text
+        dl = find_dateline(text)
+        cut = dl.end if dl is not None and dl.heading else 0
         missed = [
-            t for t in doc if t.text[:1].isdigit() and t.i not in in_ents and numeric_date(t.text)
+            t
+            for t in doc
+            if t.text[:1].isdigit() and t.idx >= cut and t.i not in in_ents and numeric_date(t.text)
         ]
         # "1 March 2019" tagged "March 2019", "12 May" untagged: the day kept
         days = [
@@ -204,6 +210,7 @@ class EntityLinker:
         cands.extend(self._monitor_force_spans(doc, cands))
         cands.extend(self._identity_militia_spans(doc, cands))
         cands.extend(self._acronym_group_spans(doc, cands))
+        cands.extend(self._bracketed_place_spans(doc, cands))
         if self.use_ner:
             for ent in doc.ents:
                 if ent.label_ in NER_TYPES:
@@ -221,7 +228,6 @@ class EntityLinker:
                     if end > start:
                         cands.append(Span(doc, start, end, label="NER:" + ent.label_))
         chosen = _longest_non_overlapping(cands)
-        text = doc.text
         self._picks = resolve(doc, chosen, gaz, text=text)
         doc_places = set()
         for s in chosen:
@@ -239,8 +245,6 @@ class EntityLinker:
             out.append(Span(doc, s.start, s.end, label=label, kb_id=key))
         # the dateline ("KABUL, Afghanistan (Jan. 25, 2013) -") names where the report was
         # filed, not where anything happened: its mentions are kept apart from the sentence
-        dl = find_dateline(text)
-        cut = dl.end if dl is not None and dl.heading else 0
         lines = [(m.start(), m.end()) for m in DATELINE_RX.finditer(text)]
         line_starts = [a for a, _b in lines]
 
@@ -468,6 +472,35 @@ class EntityLinker:
         if span is None:
             return False
         return any("Country" in self.gaz[k].types for k in span.kb_id_.split("|") if k in self.gaz)
+
+    def _bracketed_place_spans(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """``in Rukubi (Doma, Nasarawa)``: capitalised words right before a bracket that opens
+        with a place the gazetteer knows, the monitors' "Place (District, Province)" form,
+        are a place's name (``NER:GPE``) whatever the model made of them (it may tag
+        "Rukubi (Doma," as a work of art). Words another candidate covers are left alone."""
+        known = {
+            s.start
+            for s in found
+            if s.label_ == "GAZ"
+            and any(k in self.gaz and self.gaz[k].is_place for k in s.kb_id_.split("|"))
+        }
+        covered = {i for s in found for i in range(s.start, s.end)}
+        out = []
+        for t in doc[1:-1]:
+            if t.text != "(" or t.i + 1 not in known or t.i - 1 in covered:
+                continue
+            first = t.i
+            while (
+                first > 0
+                and t.i - first < 4
+                and doc[first - 1].text[:1].isupper()
+                and doc[first - 1].is_alpha
+                and doc[first - 1].i not in covered
+            ):
+                first -= 1
+            if first < t.i and not doc[first].is_sent_start:
+                out.append(Span(doc, first, t.i, label="NER:GPE"))
+        return out
 
     def _street_spans(self, doc: Doc, found: list[Span]) -> list[Span]:
         """``Victor Hugo street``, ``Haifa street in Baghdad``, ``Rue Victor Hugo``: a name
@@ -734,8 +767,14 @@ class EntityLinker:
         connectors = self.pack.words("name_connectors") | {"-", "'"}
         not_starts = self.pack.words("not_name_starts")
         admin = self.pack.words("admin_division_words")
+        parts = self.pack.words("part_of_town_words")
+        of = self.pack.words("of_preps")
         for tok in doc:
-            if tok.lower_ not in self.divisions or tok.i == 0:
+            if tok.i == 0:
+                continue
+            # "the Ghattekulo area of Kathmandu", not "the Kabul area"
+            part = tok.lower_ in parts and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in of
+            if tok.lower_ not in self.divisions and not part:
                 continue
             j = tok.i - 1
             while j >= 0 and (

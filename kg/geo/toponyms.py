@@ -206,11 +206,21 @@ DIVISION_KIND = {
     "commune": "admin2",
     "subdistrict": "admin2",
     "lga": "admin2",
+    "zone": "admin2",
+    "woreda": "admin2",
+    "regency": "admin2",
+    "upazila": "admin2",
+    "township": "admin2",
+    "kebele": "place",
+    "sector": "place",
     "city": "place",
     "town": "place",
     "village": "place",
     "villages": "place",
     "area": None,
+    "valley": None,
+    "quarter": None,
+    "suburb": None,
     "neighbourhood": None,
     "neighborhood": None,
     "bazaar": None,
@@ -266,8 +276,7 @@ _AFTER_CONTAINER = (
     }
 )
 _BETWEEN = re.compile(
-    r"\s*(district|province|city|village|valley|town|state|region|governorate|county|area"
-    r"|neighbourhood|neighborhood|quarter|suburb|commune|municipality|township)?"
+    rf"\s*({'|'.join(sorted(DIVISION_KIND, key=len, reverse=True))})?"
     r"\s*(,|\(|in|, in|of|in the|near)\s*(the\s+)?(\w+\s+of\s+)?",
     re.I,
 )

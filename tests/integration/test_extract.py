@@ -942,3 +942,50 @@ def test_a_toll_left_counts_each_state_by_its_own_number(ex: Extractor) -> None:
         "and four wounded.",
     )
     assert [(e.fatalities.best, e.injured.best) for e in events_of(x, "Attack")] == [(11, 4)]
+
+
+def places_of(ex: Extractor, text: str, published: str = "2023-05-20") -> list[str]:
+    """The places of each violent event read from ``text``, most precise first."""
+    x = read(ex, text, published)
+    return [labels_of(x, e.roles.get("location", []))[0] for e in events_of(x, "Attack")]
+
+
+def test_a_part_of_a_town_is_where_it_happened(ex: Extractor) -> None:
+    assert places_of(
+        ex, "Gunmen shot dead two traders in the Kamwokya Hill neighbourhood of Kampala on Monday."
+    ) == ["Kamwokya Hill"]
+    assert places_of(
+        ex, "A grenade exploded at a shop in the Dhobighat Tole area of Kathmandu on Monday."
+    ) == ["Dhobighat Tole"]
+    # what was shelled: the outskirts of a place are that place's
+    assert places_of(
+        ex,
+        "On 14 May 2023, Military Forces of Israel (2022-) shelled the outskirts of Khirbet "
+        "Selm (Bint Jbeil, Nabatieh), wounding a farmer.",
+    ) == ["Khirbet Selm"]
+
+
+def test_a_monitors_place_before_its_district_and_province_in_brackets(ex: Extractor) -> None:
+    assert places_of(
+        ex,
+        "On 3 May 2023, unidentified gunmen killed 6 farmers in Ungwan Dariya (Kaura, Kaduna). "
+        "6 fatalities.",
+    ) == ["Ungwan Dariya"]
+    # whatever the model makes of the name (it tags "Rukubi (Doma," as a work of art)
+    assert places_of(
+        ex, "On 9 April 2023, bandits killed 3 villagers in Rukubi (Doma, Nasarawa). 3 fatalities."
+    ) == ["Rukubi"]
+
+
+def test_a_place_held_by_a_lower_division_is_not_a_far_namesake(ex: Extractor) -> None:
+    # "Tole" names a town in Panama: a kebele of an Ethiopian district is another place
+    x = read(
+        ex,
+        "Gunmen killed 40 civilians in Tole kebele, Gimbi district, Oromia region, "
+        "Ethiopia, on Saturday.",
+    )
+    (e,) = events_of(x, "Attack")
+    assert labels_of(x, e.roles["location"])[0] == "Tole", e.roles
+    assert labels_of(x, e.roles["perpetrator"]) == ["Unidentified Armed Group (Ethiopia)"]
+    # civilians are the civilians of the country, one node per country (ACLED's convention)
+    assert labels_of(x, e.roles["victim"]) == ["Civilians (Ethiopia)"]
