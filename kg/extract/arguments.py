@@ -899,7 +899,7 @@ def verb_args(r: Reading, m: Mention) -> None:
         # "a car bombing killed five people": the killing is what the bombing did
         if c.dep_ == "nsubj" and c.i in r.by_tok and r.by_tok[c.i].violent and m.violent:
             m.same_as = r.by_tok[c.i].id
-    if tok.dep_ == "relcl":
+    if tok.dep_ == "relcl" and not m.speech:
         # "bombings that killed 100", "an attack on a shrine ... that killed 15"
         node = tok.head
         for _ in range(4):

@@ -218,7 +218,7 @@ def _entities(
     new = doc._.ckg_new or {}
     cues = sorted(pack.words(_DESCRIPTIVE_CUES))
     descriptive = re.compile(
-        r"[()]|"
+        r"[():]|"
         + "|".join((r"\b" if w[:1].isalnum() else "") + re.escape(w) + r"\b" for w in cues),
         re.I,
     )

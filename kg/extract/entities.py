@@ -51,7 +51,14 @@ from kg.extract.dates import (
 )
 from kg.extract.gazetteer import Gazetteer, norm
 from kg.extract.lang import LanguagePack, language_pack
-from kg.geo.toponyms import NO_ENTRY, OWNER_RX, Choice, gazetteer_spans, resolve
+from kg.geo.toponyms import (
+    NO_ENTRY,
+    OWNER_RX,
+    Choice,
+    article_name,
+    gazetteer_spans,
+    resolve,
+)
 
 SPAN_KEY = "ckg"
 DATELINE_KEY = "ckg_dateline"
@@ -211,6 +218,7 @@ class EntityLinker:
         cands.extend(self._identity_militia_spans(doc, cands))
         cands.extend(self._acronym_group_spans(doc, cands))
         cands.extend(self._bracketed_place_spans(doc, cands))
+        cands.extend(self._spelt_out_actor_spans(doc, cands))
         if self.use_ner:
             for ent in doc.ents:
                 if ent.label_ in NER_TYPES:
@@ -472,6 +480,29 @@ class EntityLinker:
         if span is None:
             return False
         return any("Country" in self.gaz[k].types for k in span.kb_id_.split("|") if k in self.gaz)
+
+    def _spelt_out_actor_spans(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """``JNIM: Group for Support of Islam and Muslims``: a known actor's short name, a
+        colon and its name written out (the monitors' actor names) are one mention of that
+        actor, not the things the long name names ("Islam", "Muslims")."""
+        inner = self.pack.words("name_inner_words")
+        out = []
+        for s in found:
+            if s.label_ != "GAZ" or s.end + 2 >= len(doc) or doc[s.end].text != ":":
+                continue
+            ids = [k for k in s.kb_id_.split("|") if k in self.gaz]
+            if not ids or any(self.gaz[k].is_place for k in ids):
+                continue
+            end = s.end + 1
+            while end < len(doc) and (
+                doc[end].is_title or doc[end].is_digit or doc[end].lower_ in inner
+            ):
+                end += 1
+            while end > s.end + 1 and doc[end - 1].lower_ in inner:
+                end -= 1
+            if end - (s.end + 1) >= 2:
+                out.append(Span(doc, s.start, end, label="GAZ", kb_id=s.kb_id_))
+        return out
 
     def _bracketed_place_spans(self, doc: Doc, found: list[Span]) -> list[Span]:
         """``in Rukubi (Doma, Nasarawa)``: capitalised words right before a bracket that opens
@@ -1080,7 +1111,10 @@ class EntityLinker:
         pick = self._picks.get((s.start, s.end))
         if pick is not None:
             return {pick.id} if pick.id != NO_ENTRY else set()
-        return {i for i in self.gaz.lookup(text) if i in self.gaz.entries}
+        found = {i for i in self.gaz.lookup(text) if i in self.gaz.entries}
+        if len(s) == 1 and not (s.start > 0 and s.doc[s.start - 1].lower_ == "the"):
+            found = {i for i in found if not article_name(self.gaz, i)}  # "Hindu rioters"
+        return found
 
     def _disambiguate(self, ids: set[str], doc_places: set[str], s: Span | None = None) -> str:
         """Toponym resolution in context (:func:`kg.geo.toponyms.resolve`) where it ran."""

@@ -78,7 +78,10 @@ def same_event_links(r: Reading) -> None:
             and tok.head.dep_ == "prep"
             and tok.head.lower_ in r.words("same_event_preps")
         ):
-            other = by_tok.get(tok.head.head.i)
+            gov = tok.head.head
+            if gov.i not in by_tok and gov.dep_ in ("dobj", "nsubjpass") and gov.pos_ in _NOUN:
+                gov = gov.head  # "beheaded a dozen people in an attack": the parser's object
+            other = by_tok.get(gov.i)
             same_kind = other is not None and (
                 other.violent or classes.family(other.cls) == classes.family(m.cls)
             )
@@ -435,17 +438,20 @@ def attributions(r: Reading) -> None:
             continue
         tok = m.trigger
         for pat in patterns.get(tok.lemma_.lower(), []):
-            actor_toks = _slot(tok, pat["actor"])
-            if not actor_toks:
-                continue
-            for t in actor_toks:
-                for s in _named_in(r, t):
-                    m.add("attributedTo", s.kb_id_)
-            for t in _slot(tok, pat.get("event", "")):
+            named = [s for t in _slot(tok, pat["actor"]) for s in _named_in(r, t)]
+            if not named:
+                continue  # "which the army blamed on X": the pronoun is the event
+            for s in named:
+                m.add("attributedTo", s.kb_id_)
+            event_toks = _slot(tok, pat.get("event", ""))
+            for t in event_toks:
                 for x in t.subtree:
                     ev = r.by_tok.get(x.i)
                     if ev is not None and ev is not m and not ev.speech and ev.id not in m.about:
                         m.about.append(ev.id)
+            on = _clause_on_event(r, tok, event_toks)  # "the attack, which police blamed on X"
+            if on is not None and on.id not in m.about:
+                m.about.append(on.id)
             break
         if not m.roles.get("speaker"):
             passive = any(c.dep_ == "auxpass" for c in tok.children)
@@ -500,6 +506,15 @@ def doers_belonging(r: Reading) -> None:
         _statement(r, teller, classes.named(kind), speakers, doers if kind != "claim" else [], [])
 
 
+def _clause_on_event(r: Reading, verb: Token, objects: list[Token]) -> Mention | None:
+    """The violent event a relative clause is on, when its object is the relative pronoun
+    ("the attack, which JNIM later claimed": the attack)."""
+    if verb.dep_ != "relcl" or not any(o.lower_ in r.words("relative_words") for o in objects):
+        return None
+    ev = r.by_tok.get(verb.head.i)
+    return ev if ev is not None and ev.violent else None
+
+
 def _named_in(r: Reading, tok: Token) -> list[Span]:
     """The actors a pattern's actor slot names: the actor itself (``blamed al-Shabaab``) or
     the people of one (``members of the cartel``, ``the group's fighters``); not a thing an
@@ -519,7 +534,18 @@ def _slot(tok: Token, slot: str) -> list[Token]:
     if not slot:
         return []
     if slot in ("dobj", "nsubjpass", "nsubj", "ccomp", "xcomp", "attr"):
-        return [c for c in tok.children if c.dep_ == slot]
+        found = [c for c in tok.children if c.dep_ == slot]
+        if not found and slot == "dobj":
+            # "suspected the Communist Party of X led by Y": the parser made the object the
+            # subject of the participle that describes it
+            found = [
+                g
+                for c in tok.children
+                if c.dep_ == "ccomp" and c.tag_ == "VBN"
+                for g in c.children
+                if g.dep_ == "nsubj"
+            ]
+        return found
     # the preposition on the verb, or on its object ("attributed [the attack to X]")
     holders = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))]
     return [
@@ -567,7 +593,10 @@ def _claim_links(r: Reading, m: Mention) -> None:
     resp = [c for c in m.trigger.children if c.lower_ in r.words("responsibility_nouns")]
     if not resp:
         # "JNIM claimed the Djibo ambush": the event is the object; "claimed that ...": a
-        # plain statement
+        # plain statement; "the attack, which JNIM claimed": the event the clause is on
+        on = _clause_on_event(r, m.trigger, [c for c in m.trigger.children if c.dep_ == "dobj"])
+        if on is not None and on.id not in m.about:
+            m.about.append(on.id)
         for c in m.trigger.children:
             if c.dep_ == "dobj":
                 for t in c.subtree:

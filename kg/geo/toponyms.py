@@ -406,6 +406,8 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
     pending: list[tuple[int, int, str]] = []
     for i, j, k, wk, surface, ok in grams:
         ids = curated.match(k, surface) if k in curated.ci or k in curated.cs else set()
+        if ids and j == i + 1 and not (i > 0 and lower[i - 1] == "the"):
+            ids = {x for x in ids if not article_name(gaz, x)}  # "Hindu rioters"
         if ids:
             if wk in world and ok:
                 if any(gaz.get(x) is not None and gaz[x].is_place for x in ids):
@@ -444,6 +446,14 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
         if ids:
             spans.append(Span(doc, i, j, label="GAZ", kb_id="|".join(sorted(ids))))
     return spans
+
+
+def article_name(gaz: Gazetteer, entry: str) -> bool:
+    """A name made of an article and one word ("The Hindu", "The Guardian"): without its
+    article the word is a word ("Hindu rioters"), not the name."""
+    e = gaz.get(entry)
+    words = e.label.split() if e is not None else []
+    return len(words) == 2 and words[0] == "The"
 
 
 _CURATED: weakref.WeakKeyDictionary[Gazetteer, CuratedNames] = weakref.WeakKeyDictionary()
@@ -665,6 +675,8 @@ def resolve(
         ]
         if not ids and s.label_ not in ("GAZ", "BRANCH"):
             ids = sorted(gaz.lookup(s.text))
+            if len(s) == 1 and not (s.start > 0 and doc[s.start - 1].lower_ == "the"):
+                ids = [i for i in ids if not article_name(gaz, i)]  # "Hindu rioters"
             if s.label_ not in ("NER:GPE", "NER:LOC", "NER:FAC") and not s.label_.startswith(
                 "NEWPLACE"
             ):

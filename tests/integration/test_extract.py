@@ -989,3 +989,57 @@ def test_a_place_held_by_a_lower_division_is_not_a_far_namesake(ex: Extractor) -
     assert labels_of(x, e.roles["perpetrator"]) == ["Unidentified Armed Group (Ethiopia)"]
     # civilians are the civilians of the country, one node per country (ACLED's convention)
     assert labels_of(x, e.roles["victim"]) == ["Civilians (Ethiopia)"]
+
+
+def test_claims_and_blame_told_in_a_relative_clause_on_the_event(ex: Extractor) -> None:
+    x = read(
+        ex,
+        "Gunmen ambushed a bus near Kidal on Monday. The ambush, which ISGS later "
+        "claimed, left six passengers dead.",
+    )
+    (e,) = events_of(x, "Attack")
+    assert labels_of(x, e.roles.get("claimedBy", [])) == ["Islamic State in the Greater Sahara"]
+    x = read(
+        ex,
+        "The ambush, which the army blamed on ISGS, left six passengers dead near Kidal on Monday.",
+    )
+    (e,) = events_of(x, "Attack")
+    assert labels_of(x, e.roles.get("allegedPerpetrator", [])) == [
+        "Islamic State in the Greater Sahara"
+    ], e.roles
+
+
+def test_the_group_suspected_is_read_whatever_describes_it(ex: Extractor) -> None:
+    x = read(
+        ex,
+        "A bomb exploded at a market in Imphal on Sunday, killing two people. Police "
+        "suspected the People's Liberation Army of Manipur led by its chairman.",
+    )
+    (e,) = events_of(x, "Bombing")
+    assert e.roles.get("suspectedPerpetrator"), e.roles
+
+
+def test_a_monitors_actor_name_written_out_after_a_colon(ex: Extractor) -> None:
+    x = read(
+        ex,
+        "On 2 April 2023, JNIM: Group for Support of Islam and Muslims attacked a "
+        "gendarmerie post in Diapaga (Tapoa, Est). 5 fatalities.",
+    )
+    (e,) = events_of(x, "Attack")
+    assert labels_of(x, e.roles["perpetrator"]) == ["Jama'at Nusrat al-Islam wal-Muslimin"]
+    assert not [k for k, v in x.entities.items() if v.label in ("Islam", "Muslims")]
+
+
+def test_a_word_is_not_the_name_it_makes_with_an_article(ex: Extractor) -> None:
+    # "The Hindu" is a newspaper; "Hindu rioters" are no newspaper's
+    x = read(ex, "On 5 April 2023, Hindu rioters attacked shops in Howrah (Howrah, West Bengal).")
+    assert "the-hindu" not in x.entities, x.entities.keys()
+
+
+def test_an_attack_the_parser_hung_on_the_victims_is_the_verbs_event(ex: Extractor) -> None:
+    # "killed ... people in an attack on the village of X": one event, in that village
+    assert places_of(
+        ex,
+        "Insurgents beheaded at least ten people in an attack on the village of Nangade "
+        "in Cabo Delgado province on Friday.",
+    ) == ["Nangade"]
