@@ -32,6 +32,7 @@ import bisect
 import itertools
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -235,6 +236,13 @@ class EntityLinker:
                     end = next((k for k in range(start + 1, end) if doc[k].text == "("), end)
                     if end > start:
                         cands.append(Span(doc, start, end, label="NER:" + ent.label_))
+        defined = _acronym_definitions(doc, cands)
+        covered = {i for c in cands for i in range(c.start, c.end)}
+        cands.extend(
+            Span(doc, t.i, t.i + 1, label="NER:ORG")
+            for t in doc
+            if t.text in defined and t.i not in covered
+        )
         chosen = _longest_non_overlapping(cands)
         self._picks = resolve(doc, chosen, gaz, text=text)
         doc_places = set()
@@ -246,11 +254,23 @@ class EntityLinker:
         new: dict[str, tuple[str, tuple[str, ...]]] = {}
         relations: list[tuple[str, str, str]] = []
         persons: dict[str, str] = {}
+        linked: dict[tuple[int, int], tuple[str, str]] = {}
+        acronyms = [s for s in chosen if s.text in defined]
         for s in chosen:
+            if s.text in defined:
+                continue
             key, label = self._link(doc, s, doc_places, new, persons, relations)
             if key is None:
                 continue
+            linked[(s.start, s.end)] = (key, label)
             out.append(Span(doc, s.start, s.end, label=label, kb_id=key))
+        # an acronym the text defines ("the Movement of X (MFDC)") names what it abbreviates
+        for s in acronyms:
+            named = defined[s.text]
+            if (named.start, named.end) in linked:
+                key, label = linked[(named.start, named.end)]
+                out.append(Span(doc, s.start, s.end, label=label, kb_id=key))
+        out.sort(key=lambda s: s.start)
         # the dateline ("KABUL, Afghanistan (Jan. 25, 2013) -") names where the report was
         # filed, not where anything happened: its mentions are kept apart from the sentence
         lines = [(m.start(), m.end()) for m in DATELINE_RX.finditer(text)]
@@ -1197,6 +1217,41 @@ class EntityLinker:
                 if org.kb_id_ != person.kb_id_:
                     rels.append((person.kb_id_, prop, org.kb_id_))
         return rels
+
+
+def _acronym_definitions(doc: Doc, cands: list[Span]) -> dict[str, Span]:
+    """Acronyms the text defines, each with the name it abbreviates: a candidate name, then
+    the acronym in brackets whose letters are initials of the name's words in order
+    ("Movement of Democratic Forces of Casamance (MFDC)"). Returns ``{acronym: name span}``;
+    the acronym's mentions elsewhere are then mentions of that name."""
+    ends = {s.end: s for s in cands}
+    out: dict[str, Span] = {}
+    for t in doc[1:-2]:
+        acr = doc[t.i + 1]
+        if t.text != "(" or doc[t.i + 2].text != ")" or t.i not in ends:
+            continue
+        if not (acr.is_upper and acr.is_alpha and 2 <= len(acr.text) <= 8):
+            continue
+        name = ends[t.i]
+        initials = "".join(w.text[0] for w in name if w.text[:1].isupper())
+        if _initials_of(acr.text, initials):
+            out[acr.text] = name
+    return out
+
+
+def _initials_of(letters: str, initials: str) -> bool:
+    """Whether an acronym's ``letters`` are initials of a name: its first, then some of the
+    others in any order (a name translated from the acronym's language reorders its words:
+    "Movement of Democratic Forces of Casamance (MFDC)").
+
+    >>> _initials_of("MFDC", "MDFC"), _initials_of("LRA", "LRA"), _initials_of("MDC", "MDFC")
+    (True, True, True)
+    >>> _initials_of("DFC", "MDFC"), _initials_of("XY", "MDFC"), _initials_of("MMM", "MDFC")
+    (False, False, False)
+    """
+    if not letters or not initials or letters[0] != initials[0]:
+        return False
+    return not Counter(letters) - Counter(initials)
 
 
 def _longest_non_overlapping(spans: list[Span]) -> list[Span]:

@@ -325,9 +325,11 @@ def _move(m: Mention, role: str, stance: str, keys: list[str]) -> None:
 def _suspected(r: Reading, m: Mention) -> bool:
     """``Suspected Boko Haram fighters killed ...``: the doers are qualified as suspected."""
     for c in m.trigger.children:
-        subjects = (
-            [c] if c.dep_ == "nsubj" else [g for g in c.children] if c.dep_ == "agent" else []
+        # the subject, or the "by" phrase of a passive or a noun ("an attack by suspected X")
+        by = c.dep_ == "agent" or (
+            c.dep_ == "prep" and m.trigger.pos_ in _NOUN and c.lower_ in r.words("agent_preps")
         )
+        subjects = [c] if c.dep_ == "nsubj" else list(c.children) if by else []
         for s in subjects:
             if any(a.lower_ in r.words("suspicion_adjectives") for a in s.subtree):
                 return True

@@ -1043,3 +1043,17 @@ def test_an_attack_the_parser_hung_on_the_victims_is_the_verbs_event(ex: Extract
         "Insurgents beheaded at least ten people in an attack on the village of Nangade "
         "in Cabo Delgado province on Friday.",
     ) == ["Nangade"]
+
+
+def test_an_acronym_the_text_defines_names_the_same_actor(ex: Extractor) -> None:
+    x = read(
+        ex,
+        "An attack by suspected Patriotic Front for Liberation of Kivu (PFLK) fighters on a "
+        "police post near Walikale left two officers dead on Monday. The PFLK denied any "
+        "involvement.",
+    )
+    (e,) = events_of(x, "Attack")
+    group = e.roles.get("suspectedPerpetrator", [])
+    assert labels_of(x, group) == ["Patriotic Front for Liberation of Kivu"], e.roles
+    assert e.roles.get("deniedBy") == group, e.roles
+    assert "PFLK" in x.entities[group[0]].aliases
