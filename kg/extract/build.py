@@ -158,7 +158,9 @@ def build_extraction(
                 located=groups.located,
                 # "bodies were found on Saturday", "another died on Tuesday"
                 later=lemma in pack.words("death_nouns")
-                or (m.more_victims and lemma in pack.words("dying_verbs")),
+                or (
+                    m.more_victims and "dying_verbs" in pack and lemma in pack.words("dying_verbs")
+                ),
             )
         else:
             ev = same_statement(events, m, of_mention)

@@ -91,13 +91,40 @@ def sentence_date(
         _words_rx(pack.words("vague_day_words")),
         _words_rx(pack.words("previous_day_words")),
     )
+    told = _telling_dates(sent, trigger, pack) if trigger is not None else set()
     for expr in exprs:
         r = resolve(expr, ref)
         if not r or len(r) != 10:
             continue
         rank = 2 if vague.search(expr) else (1 if previous.search(expr) else 0)
+        if expr in told:
+            rank += 3  # "..., police said Sunday": the day it was told, failing any other
         found.append((rank, r))
     return min(found)[1] if found else None
+
+
+def _telling_dates(sent: Span, trigger: Token, pack: LanguagePack) -> set[str]:
+    """The date expressions told on a verb of saying whose clause tells the ``trigger``'s
+    event ("..., police said Sunday", "officials said on Monday"), as written."""
+    if "saying_verbs" not in pack:
+        return set()  # a language read without a parse
+    saying = pack.words("saying_verbs")
+    out = set()
+    for verb in trigger.ancestors:
+        if verb.lemma_.lower() not in saying:
+            continue
+        for c in verb.children:
+            if c.dep_ in ("npadvmod", "prep", "tmod") and not any(
+                t.i == trigger.i for t in c.subtree
+            ):
+                out |= {
+                    e.text
+                    for e in sent.ents
+                    if e.label_ == "DATE"
+                    and c.left_edge.i <= e.start
+                    and e.end <= c.right_edge.i + 1
+                }
+    return out
 
 
 def _elsewhere(doc: Doc, start: int, end: int, trigger: Token) -> bool:
@@ -107,7 +134,10 @@ def _elsewhere(doc: Doc, start: int, end: int, trigger: Token) -> bool:
     if span is None:
         return False
     for t in span.root.ancestors:
-        if t.dep_ in ("relcl", "acl"):
+        # a relative clause or a participle of what was done ("suspected of planting a device
+        # that damaged a canal on 29 November"), not of a scene ("a crowd watching a game late
+        # Saturday")
+        if t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ != "VBG"):
             inside = t.left_edge.i <= trigger.i <= t.right_edge.i
             return not inside and t.head.i != trigger.i
     return False

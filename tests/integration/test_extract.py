@@ -1057,3 +1057,15 @@ def test_an_acronym_the_text_defines_names_the_same_actor(ex: Extractor) -> None
     assert labels_of(x, group) == ["Patriotic Front for Liberation of Kivu"], e.roles
     assert e.roles.get("deniedBy") == group, e.roles
     assert "PFLK" in x.entities[group[0]].aliases
+
+
+def test_the_day_it_was_told_is_not_the_day_it_happened(ex: Extractor) -> None:
+    # published on a Monday: the attack late Saturday, told on Sunday
+    x = read(
+        ex,
+        "A grenade was thrown into a crowd watching a football match in Marawi late "
+        "Saturday, wounding 9 people, police said Sunday.",
+        "2023-11-13",
+    )
+    (e,) = events_of(x, "Attack")
+    assert e.date is not None and e.date.value == "2023-11-11", e.date
