@@ -523,6 +523,14 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
     if tok.pos_ in _NOUN and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
         holders.append(tok.head)
     holders += _copula(r, tok) + _occurrence(r, tok)
+    # "a device planted on a road near X blew up": where the thing that did it was put
+    holders += [
+        a
+        for c in tok.children
+        if c.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("VERB", "AUX")
+        for a in c.children
+        if a.dep_ == "acl" and a.tag_ == "VBN"
+    ]
     place_preps = r.words("location_preps", "street_preps")  # "exploded on Oxford Street"
     for h in holders:
         for c in h.children:
@@ -534,8 +542,17 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
                         around = g.lemma_.lower() in r.words("surroundings_nouns") or (
                             g.lower_ in r.words("name_street_words")
                         )
+                        # "on the road between Mandera and Rhamu": the towns it joins
+                        route = g.lemma_.lower() in r.words("route_nouns")
                         for s in places(entities_in(g, r.ent_of)):
-                            if c.lower_ in loc_preps or around or _named_site(r, s) == "way":
+                            if route and s.label_ == "Country":
+                                continue
+                            if (
+                                c.lower_ in loc_preps
+                                or around
+                                or route
+                                or _named_site(r, s) == "way"
+                            ):
                                 m.add("location", s.kb_id_)
     if "location" in m.roles or tok.pos_ in _NOUN:
         return

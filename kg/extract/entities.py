@@ -856,14 +856,23 @@ class EntityLinker:
         admin = self.pack.words("admin_division_words")
         of = self.pack.words("container_preps") - self.pack.words("location_preps")
         for tok in doc[:-2]:
-            if tok.lower_ not in self.divisions or doc[tok.i + 1].lower_ not in of:
+            word = tok.lower_ if tok.lower_ in self.divisions else tok.lemma_.lower()
+            if word not in self.divisions or doc[tok.i + 1].lower_ not in of:
                 continue
-            end = tok.i + 2
-            while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
-                end += 1
-            if end > tok.i + 2 and not doc[tok.i + 2].is_sent_start:
-                label = "NEWPLACE:" + ("AdminRegion" if tok.lower_ in admin else "Settlement")
-                out.append(Span(doc, tok.i + 2, end, label=label))
+            label = "NEWPLACE:" + ("AdminRegion" if word in admin else "Settlement")
+            start = tok.i + 2
+            # "the towns of Tame and Fortul": each name coordinated after the first too
+            while start < len(doc) and not doc[start].is_sent_start:
+                end = start
+                while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+                    end += 1
+                if end == start:
+                    break
+                out.append(Span(doc, start, end, label=label))
+                plural = word != tok.lower_
+                if not (plural and end + 1 < len(doc) and doc[end].dep_ == "cc"):
+                    break
+                start = end + 1
         return out
 
     def _branch_spans(self, doc: Doc) -> list[Span]:

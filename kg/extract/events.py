@@ -29,6 +29,7 @@ from kg.extract.arguments import (
     date_text,
     head_entities,
     instrument_doers,
+    locations,
     noun_args,
     tolls,
     verb_args,
@@ -181,6 +182,7 @@ class EventReader:
             for i in clause_scope(m.trigger, triggers, speech):
                 m.cues |= cues.get(i, set())
         self._additional(r)
+        self._hit_a_device(r, cues)
         tolls(r)
         self._shared_location(r)
         instrument_doers(r)
@@ -436,6 +438,31 @@ class EventReader:
                         for c in t.head.children
                     ):
                         m.additional = True
+
+    @staticmethod
+    def _hit_a_device(r: Reading, cues: dict[int, set[str]]) -> None:
+        """``A minibus struck a landmine on the road between X and Y``: what hits a planted
+        device is what it befell (its people the victims), not the attacker, and where the
+        device lay is where it happened."""
+        planted = r.words("planted_device_cues")
+        for m in r.found:
+            tok = m.trigger
+            if tok.lemma_.lower() not in r.words("device_hitting_verbs"):
+                continue
+            devices = [
+                g
+                for c in tok.children
+                if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in r.words("street_preps"))
+                for g in ([c] if c.dep_ == "dobj" else [x for x in c.children if x.dep_ == "pobj"])
+                if any(cues.get(t.i, set()) & planted for t in g.subtree)
+            ]
+            if not devices:
+                continue
+            for k in m.roles.pop("perpetrator", []):
+                m.add("victim", k)
+            if "location" not in m.roles:
+                for g in devices:  # "a device on the road between X and Y"
+                    locations(r, m, g)
 
     @staticmethod
     def _one_more(r: Reading, t: Token) -> bool:

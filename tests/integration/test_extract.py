@@ -1069,3 +1069,20 @@ def test_the_day_it_was_told_is_not_the_day_it_happened(ex: Extractor) -> None:
     )
     (e,) = events_of(x, "Attack")
     assert e.date is not None and e.date.value == "2023-11-11", e.date
+
+
+def test_what_hits_a_planted_device_is_its_victim_on_the_road_it_lay(ex: Extractor) -> None:
+    x = read(
+        ex,
+        "A pickup truck carrying traders struck a landmine on the road between Garissa and "
+        "Dadaab on Friday, killing four people.",
+    )
+    (e,) = events_of(x, "Attack")
+    assert "perpetrator" not in e.roles, e.roles
+    assert labels_of(x, e.roles["location"]) == ["Garissa"], e.roles
+    # a device put on a road: the towns the road joins
+    assert places_of(
+        ex,
+        "An explosive device planted on a dirt road between the towns of Tame and Fortul "
+        "blew up under an army truck on Friday, killing three soldiers.",
+    ) == ["Tame"]
