@@ -560,9 +560,14 @@ def _attackers_own_losses(ev: Event, x: Extraction) -> None:
 
     if not any(nonstate(k) for k in ev.roles.get("perpetrator", [])):
         return
-    told_more = {k for m in ev.mentions if m.more_victims for k in m.roles.get("victim", [])}
     doers = ev.roles["perpetrator"]
-    own = {k for k in told_more if k.startswith(ARMED_GROUP_KEY) and k not in doers}
+    told_more = {
+        k
+        for m in ev.mentions
+        if m.more_victims or set(m.roles.get("victim", [])) <= set(doers)
+        for k in m.roles.get("victim", [])
+    }
+    own = {k for k in told_more if k.startswith(ARMED_GROUP_KEY)}
     ev.roles["victim"] = [k for k in ev.roles["victim"] if k not in own]
     if not ev.roles["victim"]:
         del ev.roles["victim"]

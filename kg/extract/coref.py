@@ -301,6 +301,7 @@ def same_statement(events: list[Event], m: Mention, of_mention: dict[int, Event]
 def absorb(ev: Event, m: Mention, explicit: str | None) -> None:
     """Merge mention ``m`` into ``ev``: the more specific class, the roles, the explicit date,
     the fuller counts."""
+    victims_before = set(ev.roles.get("victim", []))
     ev.mentions.append(m)
     ev.cues |= m.cues
     if m.cls != ev.cls and not classes.coref_compatible(m.cls, ev.cls):
@@ -333,13 +334,25 @@ def absorb(ev: Event, m: Mention, explicit: str | None) -> None:
         # an elaboration that counts more people is the fuller account; other people of
         # the same event ("six militants were also killed") add to it
         v, cur = getattr(m, q), getattr(ev, q)
-        # but not the doers counted again ("the bomber was also killed")
+        # and the attackers' own dead ("100 of the assailants were killed as they withdrew"),
+        # but not a suicide bomber counted again ("the bomber was also killed": counted with
+        # the bombing's dead when the records are built)
         doers = set(ev.roles.get("perpetrator", []))
         told = set(m.roles.get("victim", []))
-        own = bool(doers) and bool(told) and told <= doers
+        # (the doers all, not one side of a fight, nor people among the event's victims:
+        # "forces killed one insurgent ... resulting in one insurgent being killed" tells
+        # that death again)
+        own = bool(doers) and told == doers and not told & victims_before
+        bomber = own and "bomber_died" in ev.cues
         if v is not None and m.toll == q:
             setattr(ev, q, v)  # a toll is the whole count, the latest told
-        elif v is not None and cur is not None and m.more_victims and q != "arrested" and not own:
+        elif (
+            v is not None
+            and cur is not None
+            and (m.more_victims or own)
+            and q != "arrested"
+            and not bomber
+        ):
             setattr(
                 ev,
                 q,

@@ -318,6 +318,16 @@ def numeric_date(text: str) -> bool:
     return bool(_NUMERIC.fullmatch(t) or _ISO.fullmatch(t))
 
 
+def numeric_date_offsets(text: str) -> list[tuple[int, int]]:
+    """Character offsets of the numeric and ISO dates in ``text`` (:func:`numeric_date`).
+
+    >>> numeric_date_offsets("On 23/08/2023 and 2022-10-02, in Kabul.")
+    [(3, 13), (18, 28)]
+    """
+    found = {(m.start(), m.end()) for rx in (_NUMERIC, _ISO) for m in rx.finditer(text)}
+    return sorted(found)
+
+
 def not_a_date(ent: Span, pack: LanguagePack) -> bool:
     """A ``DATE`` entity of proper names with no calendar word in it: spaCy's small model
     tags some place names so ("a bomb exploded in Turbat"); months, weekdays, relative days

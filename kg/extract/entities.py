@@ -49,6 +49,7 @@ from kg.extract.dates import (
     find_dateline,
     not_a_date,
     numeric_date,
+    numeric_date_offsets,
 )
 from kg.extract.gazetteer import Gazetteer, norm
 from kg.extract.lang import LanguagePack, language_pack
@@ -182,10 +183,9 @@ class EntityLinker:
         text = doc.text
         dl = find_dateline(text)
         cut = dl.end if dl is not None and dl.heading else 0
+        spans = [doc.char_span(a, b) for a, b in numeric_date_offsets(text) if a >= cut]
         missed = [
-            t
-            for t in doc
-            if t.text[:1].isdigit() and t.idx >= cut and t.i not in in_ents and numeric_date(t.text)
+            sp[0] for sp in spans if sp is not None and len(sp) == 1 and sp.start not in in_ents
         ]
         # "1 March 2019" tagged "March 2019", "12 May" untagged: the day kept
         days = [

@@ -37,8 +37,10 @@ def line_breaks(doc: Doc) -> Doc:
         while end < len(text) and text[end].isspace():
             end += 1  # "(Reuters) - At least ...": the sentence starts at its first word
         after_dateline.add(end)
+    # full stops of their own, right after a word: where a sentence may start after them
+    stops = {t.i + 1 for t in doc if t.text == "." and t.i > 0 and not doc[t.i - 1].whitespace_}
     for tok in doc:
-        if prev_break or tok.idx in after_dateline or _after_stop(tok):
+        if prev_break or tok.idx in after_dateline or (tok.i in stops and _after_stop(tok)):
             tok.is_sent_start = True
         ws = tok.whitespace_
         prev_break = bool(_BREAKS & set(ws)) or (tok.is_space and bool(_BREAKS & set(tok.text)))

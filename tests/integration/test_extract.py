@@ -1086,3 +1086,22 @@ def test_what_hits_a_planted_device_is_its_victim_on_the_road_it_lay(ex: Extract
         "An explosive device planted on a dirt road between the towns of Tame and Fortul "
         "blew up under an army truck on Friday, killing three soldiers.",
     ) == ["Tame"]
+
+
+def test_the_attackers_own_dead_add_to_the_toll(ex: Extractor) -> None:
+    # ACLED counts everyone killed in the event, the attackers too
+    x = read(
+        ex,
+        "Militants killed 12 soldiers in an ambush near Inates, Niger, on Tuesday. "
+        "Around 40 of the assailants were killed as they fled.",
+    )
+    (e,) = events_of(x, "Attack")
+    assert e.fatalities is not None and e.fatalities.best == 52, e.fatalities
+    # the attackers are not their own victims
+    assert labels_of(x, e.roles.get("victim", [])) == ["Military Forces of Niger"], e.roles
+    # a death told again is no more dead: "forces killed one ... resulting in one killed"
+    assert tolls_of(
+        ex,
+        "Troops killed one militant in Kunduz on Monday. While moving into position, the "
+        "troops were engaged by armed militants, resulting in one militant being killed.",
+    ) == [1]
