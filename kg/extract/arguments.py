@@ -154,6 +154,16 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
         return core + [m for m in mods if m.label_ in ("Person",)]
     if mods:
         return mods
+    before = ent_of.get(tok.left_edge.i - 1)
+    if (
+        tok.dep_ in ("nsubj", "nsubjpass")
+        and before is not None
+        and before.end == tok.left_edge.i
+        and actors([before])
+    ):
+        # "Military Forces of Saudi Arabia (2015-) Coalition conducted": the parser cut the
+        # actor's name off the word after it that it made the subject
+        return [before]
     heads = r.words("generic_actor_heads") | r.words("force_nouns")
     if tok.lemma_.lower() in heads or tok.lower_ in r.words("generic_actor_heads"):
         # "intercepts collected by the United States" (not where they are: "officials in

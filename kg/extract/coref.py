@@ -165,13 +165,13 @@ def _same_word_read_apart(m: Mention, ev: Event) -> bool:
 def _crowd_toll(m: Mention, ev: Event) -> bool:
     """A toll of a crowd's event told on its own ("three protesters were killed" after a
     protest was dispersed): people of the crowd's kind (``civilian_doers_as``) hurt by no
-    one named), or a toll of no one named at all ("1 fatality.")."""
+    one named), or a toll of no one named at all ("1 fatality.", "injuring 4")."""
     kind = classes.behaviour(ev.cls, "civilian_doers_as")
     victims = m.roles.get("victim", [])
     if not kind or m.roles.get("perpetrator") or m.roles.get("agent"):
         return False
     if not victims:
-        return not m.roles and m.fatalities is not None
+        return not m.roles and (m.fatalities is not None or m.injured is not None)
     return all(k.split("@")[0] == f"{GROUP_PREFIX}{kind}" for k in victims)
 
 
@@ -265,7 +265,10 @@ def corefer(
         # the most told
         generic = m.cls == generic_cls and m.trigger.pos_ in ("NOUN", "PROPN")
         fam = classes.behaviour(m.cls, "coref_family") == classes.behaviour(ev.cls, "coref_family")
+        # a note's closing count is the toll of the event told with dead, if one is
+        counted = int(m.toll is not None and getattr(ev, m.toll) is not None)
         score = (
+            counted,
             int(same_day),
             0 if generic else int(fam),
             0 if generic else len(ev.mentions),

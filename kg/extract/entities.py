@@ -127,6 +127,8 @@ class EntityLinker:
     def __init__(self, nlp: Language, name: str = "ckg_entities", use_ner: bool = True) -> None:
         self.name = name
         self.use_ner = use_ner
+        # the pipeline's rule lemmatizer, to lemmatize a word re-tagged as a verb
+        self._lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
         self.gaz = Gazetteer.load()
         self._picks: dict[tuple[int, int], Choice] = {}
         self.pack = pack = language_pack(nlp.lang)
@@ -285,6 +287,7 @@ class EntityLinker:
         ]
         out.sort(key=lambda s: s.start)
         out = self._definite_groups(self._group_countries(self._named_armed_men(out, new)))
+        self._verbs_after_brackets(out)
         doc.spans[SPAN_KEY] = [s for s in out if not in_dateline(s)]
         doc.spans[DATELINE_KEY] = [s for s in out if in_dateline(s)]
         doc._.ckg_new = new
@@ -295,6 +298,22 @@ class EntityLinker:
         )
         doc._.ckg_relations += self._sites_in_city(out, doc._.ckg_relations)
         return doc
+
+    def _verbs_after_brackets(self, spans: list[Span]) -> None:
+        """``Police Forces of Kenya (2013-) shot and killed ...``: the tagger takes the word
+        after a name's closing bracket for a noun ("a shot"); one with a subject of its own
+        is the name's verb, re-tagged and lemmatized as one."""
+        for s in spans:
+            if s.end >= len(s.doc) or s.doc[s.end - 1].text != ")":
+                continue
+            tok = s.doc[s.end]
+            if tok.pos_ != "NOUN" or not any(c.dep_ == "nsubj" for c in tok.children):
+                continue
+            tok.pos_, tok.tag_ = "VERB", "VBD"
+            if self._lemmatizer is not None and hasattr(self._lemmatizer, "rule_lemmatize"):
+                lemmas = self._lemmatizer.rule_lemmatize(tok)
+                if lemmas:
+                    tok.lemma_ = lemmas[0]
 
     def _speaking_capitals(self, spans: list[Span]) -> list[Span]:
         """``Baku denied the accusation``, ``Yerevan said``: a capital (GeoNames ``PPLC``)

@@ -234,6 +234,10 @@ class EventReader:
                 elif m.cues & crowd_control and not m.cues & weapons:
                     if not sentence_cues and self._crowd_fired_upon(m, crowd):
                         continue  # "police fired live rounds at protesters": the crowd's event
+                    if not any(classes.family(x.cls) in crowd for x in r.found) and any(
+                        x.same_as == m.id and (x.fatalities or x.injured) for x in r.found
+                    ):
+                        continue  # "police fired live ammunition at the crowd, killing 3"
                     m.dropped = True  # "police fired tear gas": how a protest was handled
             if classes.family(m.cls) in crowd:
                 # a protest is handled in the sentence that tells it ("police fired tear gas

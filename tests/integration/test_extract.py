@@ -1105,3 +1105,44 @@ def test_the_attackers_own_dead_add_to_the_toll(ex: Extractor) -> None:
         "Troops killed one militant in Kunduz on Monday. While moving into position, the "
         "troops were engaged by armed militants, resulting in one militant being killed.",
     ) == [1]
+
+
+def test_a_monitors_force_name_is_the_doer_whatever_the_parser_made_of_it(ex: Extractor) -> None:
+    # a word after the regime's years cut off from the name ("Coalition")
+    x = read(
+        ex,
+        "On 3 February 2022, Military Forces of Saudi Arabia (2015-) Coalition "
+        "conducted an air strike on a market in Haydan (Haydan, Saada). 4 fatalities.",
+    )
+    (e,) = events_of(x, "Attack")
+    assert labels_of(x, e.roles.get("perpetrator", [])) == ["Military Forces of Saudi Arabia"]
+    # the verb after the brackets tagged as a noun ("a shot")
+    x = read(
+        ex,
+        "On 3 February 2022, Police Forces of Kenya (2013-) shot and killed 2 "
+        "traders in Eastleigh (Nairobi, Nairobi). 2 fatalities.",
+    )
+    (e,) = events_of(x, "Attack")
+    assert labels_of(x, e.roles.get("perpetrator", [])) == ["Police Forces of Kenya"], e.roles
+
+
+def test_forces_firing_on_a_crowd_with_dead_are_the_killers(ex: Extractor) -> None:
+    x = read(
+        ex,
+        "On 3 February 2022, rioters looted shops in Mzuzu (Mzimba, Northern). Police "
+        "Forces of Malawi (2014-) fired live ammunition at the crowd, killing 2 people. "
+        "2 fatalities.",
+    )
+    killing = [e for e in x.events if e.fatalities and e.fatalities.best]
+    assert [labels_of(x, e.roles.get("perpetrator", [])) for e in killing] == [
+        ["Police Forces of Malawi"]
+    ], x.events
+    # tear gas to disperse a crowd, injuring some: the protest's handling, one event
+    x = read(
+        ex,
+        "On 3 February 2022, teachers marched in Mzuzu (Mzimba, Northern). Police "
+        "fired tear gas to disperse them, injuring 5.",
+    )
+    assert [(e.types[0], e.injured and e.injured.best) for e in x.events] == [
+        ("ProtestWithIntervention", 5)
+    ], x.events
