@@ -150,6 +150,14 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
                     visit(g, depth + 1, bucket)
 
     visit(tok, 0, core)
+    # "Islamic State (Mozambique)": a country in brackets after a group's name, the monitors'
+    # form, says where the group is; the group is what the phrase names
+    bracketed = [
+        s for s in core if s.label_ == "Country" and s.start > 0 and s.doc[s.start - 1].text == "("
+    ]
+    named = [a for a in actors(mods) if any(a.end == b.start - 1 for b in bracketed)]
+    if bracketed and named:
+        return named + [s for s in core if s not in bracketed]
     if core:
         return core + [m for m in mods if m.label_ in ("Person",)]
     if mods:
@@ -889,13 +897,17 @@ def verb_args(r: Reading, m: Mention) -> None:
     _opponents(r, m, tok, opponent)  # "clashed with rebels"
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in r.words("outcome_verbs"):
         _outcome(r, m, tok.head)  # "fighting in Jilib left nine dead" (a gerund)
+    # "demonstrators protesting fuel prices"; "rioters (PTI) stormed and set fire to ...",
+    # a finite verb the parser made a reduced relative
+    acl = tok if tok.dep_ == "acl" else tok.head if tok.dep_ == "conj" else None
     if (
-        tok.dep_ == "acl"
-        and tok.tag_ == "VBG"
-        and is_group(r.ent_of.get(tok.head.i))
+        acl is not None
+        and acl.dep_ == "acl"
+        and (acl.tag_ == "VBG" or (acl.tag_ == "VBD" and acl.head.dep_ in ("ROOT", "nsubj")))
+        and is_group(r.ent_of.get(acl.head.i))
         and not any(d == "nsubj" for d in deps.values())
     ):
-        _add_actors(r, m, subj_role, tok.head)  # "demonstrators protesting fuel prices"
+        _add_actors(r, m, subj_role, acl.head)
     for c in _raised_subjects(r, tok):  # "30 militants were reported killed"
         _add_actors(r, m, obj_role, c)
         if not counted:

@@ -299,6 +299,26 @@ def doer_stance(r: Reading) -> None:
                 m.add("claimedBy", k)
 
 
+def claims_by_saying(r: Reading) -> None:
+    """``Al-Shabaab said it had targeted soldiers``: a named teller saying it did one of the
+    ``claimed_action_verbs`` (no event word of its own) claims the story's event (linked when
+    the records are built, as "X claimed it" is)."""
+    acts = r.words("claimed_action_verbs")
+    claim = classes.named("claim")
+    for m in r.found:
+        if not m.speech or m.dropped or m.cls == claim or not m.roles.get("speaker"):
+            continue
+        for c in m.trigger.children:
+            if c.dep_ == "ccomp" and c.i not in r.by_tok and c.lemma_.lower() in acts:
+                if _said_it_did_by(r, c):
+                    m.cls = claim
+
+
+def _said_it_did_by(r: Reading, verb: Token) -> bool:
+    """Whether ``verb``'s subject is the teller itself ("it", "they", "we")."""
+    return any(c.dep_ == "nsubj" and c.lower_ in r.words("self_pronouns") for c in verb.children)
+
+
 def _own_forces(r: Reading, verb: Token, speakers: list[str], doers: list[str]) -> bool:
     """Whether forces tell what they did: "troops killed six militants, the military said"
     (a bare "the military" or "the army" after a state's forces did it; ACLED codes such a
@@ -338,9 +358,7 @@ def _suspected(r: Reading, m: Mention) -> bool:
 
 def _said_it_did(r: Reading, m: Mention) -> bool:
     """``The Israeli military said it had struck a commander``: the teller is the doer."""
-    return any(
-        c.dep_ == "nsubj" and c.lower_ in r.words("self_pronouns") for c in m.trigger.children
-    )
+    return _said_it_did_by(r, m.trigger)
 
 
 def _statement(

@@ -1146,3 +1146,35 @@ def test_forces_firing_on_a_crowd_with_dead_are_the_killers(ex: Extractor) -> No
     assert [(e.types[0], e.injured and e.injured.best) for e in x.events] == [
         ("ProtestWithIntervention", 5)
     ], x.events
+
+
+def test_monitor_actor_forms_in_brackets(ex: Extractor) -> None:
+    # a group's country in brackets says where the group is, not who fought (the parser
+    # makes the country the head of the phrase here)
+    x = read(
+        ex,
+        "On 2 June 2022, Military Forces of Mozambique (1975-) clashed with Islamic "
+        "State (Mozambique) in Ancuabe (Ancuabe, Cabo Delgado). 5 fatalities.",
+    )
+    (e,) = events_of(x, "Battle")
+    assert labels_of(x, e.roles.get("target", [])) == ["Islamic State"], e.roles
+    # rioters with their party in brackets are who stormed (the parser makes the verb a
+    # reduced relative here)
+    x = read(
+        ex,
+        "On 2 June 2022, rioters (Pakistan Tehreek-e-Insaf, PTI) stormed and set fire "
+        "to a police station in Quetta (Quetta, Balochistan). 0 fatalities.",
+    )
+    assert all(e.roles.get("perpetrator") for e in x.events if not classes.is_speech(e.types[0])), (
+        x.events
+    )
+
+
+def test_a_teller_saying_it_targeted_someone_claims_the_story(ex: Extractor) -> None:
+    x = read(
+        ex,
+        "A car bomb exploded near a checkpoint in Baidoa on Monday, killing six "
+        "soldiers. Al-Shabaab later said on its radio that it had targeted the troops.",
+    )
+    (e,) = events_of(x, "Bombing")
+    assert labels_of(x, e.roles.get("claimedBy", [])) == ["al-Shabaab"], e.roles
