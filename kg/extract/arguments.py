@@ -135,6 +135,8 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
                     if p.dep_ == "prep" and p.lower_ in r.words("naming_preps"):
                         for g in p.children:
                             visit(g, depth + 1, bucket)
+                    elif p.dep_ in ("oprd", "attr", "xcomp"):
+                        visit(p, depth + 1, bucket)  # "a group calling itself X"
             elif (dep == "prep" and c.lower_ in r.words("inclusion_preps")) or (
                 dep == "prep"
                 and c.lower_ in r.words("membership_preps")

@@ -1049,6 +1049,8 @@ class EntityLinker:
             types = ("Site",)  # "Oxford Street", "the Army Public School", "Camp Bastion"
         elif armed_name or (kind == "ORG" and self._doer(s.root)):
             types = ("ArmedGroup",)
+        if self._self_named(s):
+            types = ("ArmedGroup",)  # "a group calling itself Najd Province"
         # the kind is part of the key: a person and an organisation that share a name are
         # two nodes, never one node with two disjoint types
         prefix = _KEY_PREFIX.get(types[0], "actor")
@@ -1058,6 +1060,18 @@ class EntityLinker:
                 persons.setdefault(part, key)
         new.setdefault(key, (text, types))
         return key, types[0]
+
+    def _self_named(self, s: Span) -> bool:
+        """Whether a name is the one a group gives itself ("a group calling itself X")."""
+        verb = s.root.head
+        return (
+            s.root.dep_ in ("oprd", "attr", "xcomp", "dobj", "ccomp")
+            and verb.lemma_.lower() in self.pack.words("naming_verbs")
+            and any(
+                c.dep_ == "dobj" and c.lower_ in self.pack.words("self_naming_objects")
+                for c in verb.children
+            )
+        )
 
     def _described_place(self, s: Span, doc_places: set[str]) -> str | None:
         """The place type of a name the text calls a place: in apposition to a division word

@@ -1178,3 +1178,15 @@ def test_a_teller_saying_it_targeted_someone_claims_the_story(ex: Extractor) -> 
     )
     (e,) = events_of(x, "Bombing")
     assert labels_of(x, e.roles.get("claimedBy", [])) == ["al-Shabaab"], e.roles
+
+
+def test_a_name_a_group_gives_itself_is_an_armed_groups(ex: Extractor) -> None:
+    x = read(
+        ex,
+        "A bomb exploded outside a courthouse in Basra on Monday. A group calling "
+        "itself Tigris Province claimed the attack.",
+    )
+    (e,) = events_of(x, "Bombing")
+    (claimant,) = e.roles.get("claimedBy", [])
+    assert x.entities[claimant].label == "Tigris Province", e.roles
+    assert "ArmedGroup" in x.entities[claimant].types
