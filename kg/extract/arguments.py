@@ -361,15 +361,25 @@ def tolls(r: Reading) -> None:
     mention of its own (the toll's word), which event coreference joins to the story's
     event. A toll is the newest figure, so it replaces a count read before in the sentence;
     an injury toll ("the injury toll") counts the injured."""
+    counted_of = r.pack.table("toll_count_of")
     for t in r.sent:
-        if t.lemma_.lower() not in r.words("toll_nouns"):
+        lemma = t.lemma_.lower()
+        kind = "injured" if _injury_toll(r, t) else "fatalities"
+        if lemma in r.words("toll_count_nouns"):
+            # "the number of dead": a toll of what its "of" phrase counts
+            of = [g.lemma_.lower() for g in prep_objects(t, r.words("of_preps"))]
+            of += [g.lower_ for g in prep_objects(t, r.words("of_preps"))]
+            named = [counted_of[w] for w in of if w in counted_of]
+            if not named:
+                continue
+            kind = named[0]
+        elif lemma not in r.words("toll_nouns"):
             continue
         if t.dep_ not in ("nsubj", "nsubjpass", "dobj"):
             continue
         q = _toll_figure(r, t.head, t)
         if q is None:
             continue
-        kind = "injured" if _injury_toll(r, t) else "fatalities"
         target: Mention | None = None
         for p in t.children:
             if p.dep_ == "prep" and p.lower_ in r.words("toll_preps"):
@@ -810,6 +820,7 @@ def verb_args(r: Reading, m: Mention) -> None:
         for c in tok.children
         if c.dep_ == "conj"
         and (c.pos_ in _NOUN or (c.pos_ == "NUM" and prep_objects(c, r.words("of_preps"))))
+        and c.lemma_.lower() not in r.words("vehicle_nouns")  # "and four vehicles set on fire"
     ]
     if objects and not listed:
         listed = _trailing_list(objects[-1])
@@ -889,6 +900,13 @@ def verb_args(r: Reading, m: Mention) -> None:
                 for s in actors(head_entities(r, g)):
                     if s.label_ == "MediaOutlet":
                         m.reported_by.append(s.kb_id_)
+    if not objects and m.violent and not counted:
+        # "injuring at least 11", the number the parser took for an adverbial
+        for c in tok.children:
+            if c.dep_ in ("npadvmod", "prep", "dep") and c.like_num and not _YEAR.match(c.text):
+                set_count(r, m, c)
+                counted = True
+                break
     if not objects and m.violent:  # "killing between 10 and 15 civilians"
         for g in prep_objects(tok, r.words("between_preps")):
             if count_on(g, r.pack) is not None:

@@ -204,6 +204,8 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
         if c.dep_ == "conj"
         and c.ent_type_ not in ("GPE", "LOC", "FAC")
         and c.lemma_.lower() not in pack.table("zero_toll_words")
+        # nor things ("12 officers were injured and four police vehicles set on fire")
+        and not ("vehicle_nouns" in pack and c.lemma_.lower() in pack.words("vehicle_nouns"))
     ]
     if conjuncts and best is None and tok.tag_ in ("NN", "NNP", "PRP"):
         best = Quantity(1, 1, 1)  # "the commander and his daughter": one, and one more

@@ -39,9 +39,14 @@ def line_breaks(doc: Doc) -> Doc:
         after_dateline.add(end)
     # full stops of their own, right after a word: where a sentence may start after them
     stops = {t.i + 1 for t in doc if t.text == "." and t.i > 0 and not doc[t.i - 1].whitespace_}
+    number_opens = False
     for tok in doc:
         if prev_break or tok.idx in after_dateline or (tok.i in stops and _after_stop(tok)):
             tok.is_sent_start = True
+            number_opens = tok.is_digit
+        elif number_opens:
+            tok.is_sent_start = False  # "2 fatalities.": a number opens a sentence, not all of it
+            number_opens = False
         ws = tok.whitespace_
         prev_break = bool(_BREAKS & set(ws)) or (tok.is_space and bool(_BREAKS & set(tok.text)))
     return doc

@@ -1190,3 +1190,35 @@ def test_a_name_a_group_gives_itself_is_an_armed_groups(ex: Extractor) -> None:
     (claimant,) = e.roles.get("claimedBy", [])
     assert x.entities[claimant].label == "Tigris Province", e.roles
     assert "ArmedGroup" in x.entities[claimant].types
+
+
+def test_more_ways_a_toll_is_told(ex: Extractor) -> None:
+    # "the number of dead": a toll of its own
+    assert tolls_of(
+        ex,
+        "Shells hit a market in Aden on Tuesday, killing at least four people. By Thursday "
+        "the number of dead had climbed to nine, medics said.",
+    ) == [9]
+    # a number the parser took for an adverbial; a note's count after it is its own sentence
+    x = read(
+        ex,
+        "On 3 May 2022, unidentified gunmen attacked a bus in Kidal (Kidal, Kidal), "
+        "killing 4 passengers and injuring at least 7. 4 fatalities.",
+    )
+    assert [(e.fatalities.best, e.injured and e.injured.best) for e in events_of(x, "Attack")] == [
+        (4, 7)
+    ]
+    # a note whose count follows an arrest: the zero is the note's, in a sentence of its own
+    x = read(
+        ex,
+        "On 3 May 2022, Police Forces of Turkey (2016-) detained 40 people who tried to "
+        "march in Kadikoy (Kadikoy, Istanbul), in defiance of a ban. 0 fatalities.",
+    )
+    assert [e.fatalities and e.fatalities.best for e in x.events] == [0], x.events
+    # things set on fire are no injured people
+    x = read(
+        ex,
+        "Nine police officers were injured and three police vans set on fire in "
+        "Malmo on Friday as rioters clashed with police.",
+    )
+    assert [e.injured.best for e in x.events if e.injured] == [9], x.events
