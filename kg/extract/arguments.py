@@ -595,6 +595,19 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
         s = r.ent_of[t.i]
         if places([s]) and s.label_ != "Country" and is_loc_use(t, loc_preps):
             m.add("location", s.kb_id_)
+    if "location" in m.roles:
+        return
+    # "detonated a bomb as a convoy passed through X": a clause of circumstance that tells
+    # no event of its own says where
+    for c in tok.children:
+        if c.dep_ != "advcl" or (triggers and c.i in triggers):
+            continue
+        if not any(g.dep_ == "mark" and g.lower_ in r.words("while_marks") for g in c.children):
+            continue
+        for t in c.subtree:
+            s = r.ent_of.get(t.i)
+            if s is not None and places([s]) and s.label_ != "Country" and is_loc_use(t, loc_preps):
+                m.add("location", s.kb_id_)
 
 
 def _named_site(r: Reading, s: Span) -> str | None:
@@ -895,6 +908,15 @@ def verb_args(r: Reading, m: Mention) -> None:
             for g in c.children:
                 if g.dep_ == "pobj":
                     _sites_of_part(r, m, g)
+        elif (
+            deps[c.i] == "prep"
+            and m.violent
+            and tok.tag_ == "VBG"
+            and c.lower_ in r.words("of_preps")
+        ):
+            for g in c.children:  # "the shelling of the city of Belgorod": a gerund's object
+                if g.dep_ == "pobj":
+                    _object_places(r, m, g)
         elif deps[c.i] == "prep" and c.lower_ in r.words("recipient_preps") and m.speech:
             for g in c.children:
                 for s in actors(head_entities(r, g)):
@@ -1055,6 +1077,11 @@ def noun_args(r: Reading, m: Mention) -> None:
             if of_role:
                 for g in c.children:
                     _add_actors(r, m, of_role, g)
+            if m.violent:
+                # "the bombing of the city of X": the place bombed is where it was
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        _object_places(r, m, g)
         elif c.dep_ == "relcl":
             lemma = c.lemma_.lower()
             if lemma in r.words("harm_verbs"):

@@ -77,6 +77,7 @@ def build_extraction(
         x.entities,
         gaz,
         pack,
+        groups.located,
     )
 
     # ---------------------------------------------------------------- events

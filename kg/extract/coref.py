@@ -340,7 +340,7 @@ def absorb(ev: Event, m: Mention, explicit: str | None) -> None:
         # and the attackers' own dead ("100 of the assailants were killed as they withdrew"),
         # but not a suicide bomber counted again ("the bomber was also killed": counted with
         # the bombing's dead when the records are built)
-        doers = set(ev.roles.get("perpetrator", []))
+        doers = set(ev.roles.get("perpetrator", []) + ev.roles.get("agent", []))
         told = set(m.roles.get("victim", []))
         # (the doers all, not one side of a fight, nor people among the event's victims:
         # "forces killed one insurgent ... resulting in one insurgent being killed" tells

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -143,11 +144,23 @@ def _elsewhere(doc: Doc, start: int, end: int, trigger: Token) -> bool:
     return False
 
 
-def most_precise(keys: list[str], gaz: Gazetteer) -> str:
-    """The deepest place (a district before its province before its country)."""
+def most_precise(
+    keys: list[str],
+    gaz: Gazetteer,
+    located: Mapping[str, list[str]] | None = None,
+    sites: frozenset[str] = frozenset(),
+) -> str:
+    """The deepest place (a district before its province before its country); a town or
+    district the gazetteer lacks lies one deeper than where the text puts it (``located``:
+    "Kotahena, Colombo" is inside Colombo), a street or site no deeper than its town."""
 
-    def depth(k: str) -> int:
-        return gaz.depth(k) if k in gaz else 1
+    def depth(k: str, seen: frozenset[str] = frozenset()) -> int:
+        if k in gaz:
+            return gaz.depth(k)
+        if k in sites:
+            return 1
+        inside = [c for c in (located or {}).get(k, []) if c not in seen]
+        return 1 + max((depth(c, seen | {k}) for c in inside), default=0)
 
     return sorted(keys, key=lambda k: (-depth(k), keys.index(k)))[0]
 
@@ -179,11 +192,13 @@ def read_narrative(
     entities: dict[str, EntityRecord],
     gaz: Gazetteer,
     pack: LanguagePack,
+    located: Mapping[str, list[str]] | None = None,
 ) -> Narrative:
     """Follow the story sentence by sentence: the latest day-precise date (the lead's day is
     the story's day; later dates belong to their own sentences) and the latest precise place
     of the paragraph (countries excluded)."""
     sents = [s for s in doc.sents if s.end_char > head_end]
+    sites = frozenset(k for k, e in entities.items() if "Site" in e.types)
     out = Narrative(sents, {s.start: i for i, s in enumerate(sents)}, [], [])
     spans = sorted(place_spans.items())
     starts = [a for (a, _b), _k in spans]
@@ -210,7 +225,7 @@ def read_narrative(
             and _loc_use_at(doc, a, b, pack)
         ]
         if locs:
-            cur_place = most_precise(locs, gaz)
+            cur_place = most_precise(locs, gaz, located, sites)
         out.dates.append(cur_date)
         out.places.append(cur_place)
     return out

@@ -1222,3 +1222,18 @@ def test_more_ways_a_toll_is_told(ex: Extractor) -> None:
         "Malmo on Friday as rioters clashed with police.",
     )
     assert [e.injured.best for e in x.events if e.injured] == [9], x.events
+
+
+def test_places_told_around_the_event(ex: Extractor) -> None:
+    # what a gerund shelled is where it happened
+    assert places_of(
+        ex,
+        "Artillery shelling of the border town of Shebekino killed three people on Monday, "
+        "the governor said.",
+    ) == ["Shebekino"]
+    # a clause of what was going on as it happened
+    assert places_of(
+        ex,
+        "Assailants detonated a roadside bomb as an army convoy passed through the village of "
+        "Tala Bouzrou on Monday, killing two soldiers.",
+    ) == ["Tala Bouzrou"]
