@@ -605,9 +605,11 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
         if not any(g.dep_ == "mark" and g.lower_ in r.words("while_marks") for g in c.children):
             continue
         for t in c.subtree:
-            s = r.ent_of.get(t.i)
-            if s is not None and places([s]) and s.label_ != "Country" and is_loc_use(t, loc_preps):
-                m.add("location", s.kb_id_)
+            held = r.ent_of.get(t.i)
+            if held is None or not places([held]) or held.label_ == "Country":
+                continue
+            if is_loc_use(t, loc_preps):
+                m.add("location", held.kb_id_)
 
 
 def _named_site(r: Reading, s: Span) -> str | None:
