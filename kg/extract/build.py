@@ -104,7 +104,7 @@ def build_extraction(
         """A verb's event happens in the narrative's time (its sentence's date, else the
         story's), a statement when it was made; with neither, the publication date, marked
         as such."""
-        if ev.date is not None or not (m.trigger.pos_ in ("VERB", "AUX") or m.asserted):
+        if ev.date is not None or not (m.trigger.pos_ in ("VERB", "AUX", "ADJ") or m.asserted):
             return
         if m.precedent:
             return  # an earlier event named in passing happened at no time the story tells

@@ -35,7 +35,7 @@ from kg.extract.arguments import (
     verb_args,
 )
 from kg.extract.classify import is_state_type
-from kg.extract.entities import GROUP_PREFIX, SPAN_KEY
+from kg.extract.entities import ARMED_GROUP_KEY, GROUP_PREFIX, SPAN_KEY
 from kg.extract.lang import LanguagePack, language_pack
 from kg.extract.mentions import Mention, Reading
 from kg.extract.modality import (
@@ -181,6 +181,7 @@ class EventReader:
         for m in r.found:
             for i in clause_scope(m.trigger, triggers, speech):
                 m.cues |= cues.get(i, set())
+        _armed_civilians(r, pack.words("weapon_cues"))
         self._additional(r)
         self._hit_a_device(r, cues)
         tolls(r)
@@ -527,6 +528,23 @@ def _civilian_doers(r: Reading) -> None:
                 if k not in keys:
                     keys.append(k)
             m.roles[role] = keys
+
+
+def _armed_civilians(r: Reading, weapons: frozenset[str]) -> None:
+    """People of no kind who attack with a weapon ("two men on a motorbike shot dead a
+    journalist", "a woman blew herself up") are unnamed armed men (ACLED's convention for
+    unidentified perpetrators), not civilians."""
+    civilians = f"{GROUP_PREFIX}civilians"
+    for m in r.found:
+        if not m.violent or not m.cues & weapons or "perpetrator" not in m.roles:
+            continue
+        keys: list[str] = []
+        for k in m.roles["perpetrator"]:
+            if k.startswith(civilians):
+                k = ARMED_GROUP_KEY + k[len(civilians) :]
+            if k not in keys:
+                keys.append(k)
+        m.roles["perpetrator"] = keys
 
 
 def _nonstate_readings(r: Reading) -> None:

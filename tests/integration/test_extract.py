@@ -1237,3 +1237,22 @@ def test_places_told_around_the_event(ex: Extractor) -> None:
         "Assailants detonated a roadside bomb as an army convoy passed through the village of "
         "Tala Bouzrou on Monday, killing two soldiers.",
     ) == ["Tala Bouzrou"]
+
+
+def test_people_of_no_kind_who_attack_with_a_weapon_are_armed_men(ex: Extractor) -> None:
+    x = read(ex, "A woman blew herself up at a bus stop in Sousse on Monday, wounding six people.")
+    (e,) = events_of(x, "Attack")
+    assert labels_of(x, e.roles["perpetrator"]) == ["Unidentified Armed Group (Tunisia)"], e.roles
+    # people who beat someone to death with no weapon stay who they are
+    x = read(ex, "Villagers beat two suspected cattle thieves to death in Kano on Monday.")
+    (e,) = events_of(x, "Attack")
+    assert labels_of(x, e.roles["perpetrator"]) == ["Civilians (Nigeria)"], e.roles
+    # a misparsed lead ("a motorbike shot dead ...") is still dated by its dateline
+    x = read(
+        ex,
+        "05/12/2021: Two men on a motorbike shot dead a lawyer outside his office in "
+        "Kandy, Sri Lanka.",
+        "2021-05-15",
+    )
+    (e,) = events_of(x, "Attack")
+    assert e.date is not None and e.date.value == "2021-05-12", e.date
