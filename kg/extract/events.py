@@ -560,7 +560,12 @@ def _nonstate_readings(r: Reading) -> None:
             continue
         types = [kinds.get(k, "") for k in doers]
         if all(t and classes.is_a(t, "ArmedGroup") and not is_state_type(t) for t in types):
+            before, after = (classes.behaviour(c, "subject") for c in (m.cls, str(alt)))
             m.cls = str(alt)
+            if before != after and before in m.roles:
+                # "rebels captured eight soldiers": the arrest's agents are the abductors
+                for k in m.roles.pop(before):
+                    m.add(after, k)
 
 
 @Language.factory(

@@ -1256,3 +1256,13 @@ def test_people_of_no_kind_who_attack_with_a_weapon_are_armed_men(ex: Extractor)
     )
     (e,) = events_of(x, "Attack")
     assert e.date is not None and e.date.value == "2021-05-12", e.date
+
+
+def test_armed_groups_that_capture_people_abduct_them(ex: Extractor) -> None:
+    # ACLED keeps arrests for states; an armed group's captives are abducted
+    x = read(ex, "Fighters of the ELN captured six soldiers near Saravena on Monday.")
+    (e,) = events_of(x, "Abduction")
+    assert labels_of(x, e.roles.get("perpetrator", [])) == ["ELN"], e.roles
+    assert e.arrested is not None and e.arrested.best == 6
+    x = read(ex, "Police arrested six suspects in Saravena on Monday.")
+    assert [e.types[0] for e in x.events] == ["Arrest"], x.events
