@@ -390,6 +390,8 @@ def tolls(r: Reading) -> None:
         if target is None:
             violent = [m for m in r.found if m.violent and not m.dropped]
             target = violent[0] if len(violent) == 1 else None
+            if target is not None and target.trigger.i > t.i and getattr(target, kind):
+                target = None  # "put the toll at 100; ... 130 bodies had been recovered"
             if target is None:  # none, or several ("rose to 13 when a wounded man died")
                 target = Mention(id=t.i, cls=classes.named("attack"), trigger=t, sent=r.sent)
                 target.definite = True  # the toll of the story's event

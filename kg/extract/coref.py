@@ -347,6 +347,8 @@ def absorb(ev: Event, m: Mention, explicit: str | None) -> None:
         # that death again)
         own = bool(doers) and told == doers and not told & victims_before
         bomber = own and "bomber_died" in ev.cues
+        if v is not None and cur is not None and m.partisan:
+            continue  # the doers' own count ("saying it had killed around 300") is theirs
         if v is not None and m.toll == q:
             setattr(ev, q, v)  # a toll is the whole count, the latest told
         elif (

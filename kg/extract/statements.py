@@ -286,6 +286,7 @@ def doer_stance(r: Reading) -> None:
         if doers and set(speakers) & set(doers):
             _statement(r, verb, classes.named("claim"), speakers, [], [m.id])
             _move(m, role, "claimedBy", doers)
+            m.partisan = True
         elif doers:
             kind = (
                 "suspicion" if verb.lemma_.lower() in r.words("suspecting_verbs") else "attribution"
@@ -297,6 +298,7 @@ def doer_stance(r: Reading) -> None:
             _statement(r, verb, classes.named("claim"), speakers, [], [m.id])
             for k in speakers:
                 m.add("claimedBy", k)
+            m.partisan = True
 
 
 def claims_by_saying(r: Reading) -> None:

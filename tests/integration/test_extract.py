@@ -1266,3 +1266,14 @@ def test_armed_groups_that_capture_people_abduct_them(ex: Extractor) -> None:
     assert e.arrested is not None and e.arrested.best == 6
     x = read(ex, "Police arrested six suspects in Saravena on Monday.")
     assert [e.types[0] for e in x.events] == ["Arrest"], x.events
+
+
+def test_the_doers_own_count_does_not_raise_the_toll(ex: Extractor) -> None:
+    # the perpetrators' claim is theirs; the officials' latest count stands
+    assert tolls_of(
+        ex,
+        "Militants killed dozens of villagers around the town of Djibasso on Saturday, "
+        "sources said. An official put the toll at more than 60; a local official said at "
+        "least 85 bodies had been recovered by Monday. JNIM claimed the attack, saying it had "
+        "killed around 200 members of pro-government militias.",
+    ) == [85]
