@@ -31,6 +31,7 @@ from kg.extract.arguments import (
     instrument_doers,
     locations,
     noun_args,
+    set_count,
     tolls,
     verb_args,
 )
@@ -173,6 +174,7 @@ class EventReader:
                 noun_args(r, m)
             else:
                 verb_args(r, m)
+        self._found_dead(r)
         statements.perpetration(r)  # "teachers staged a protest": doers before their kind
         _nonstate_readings(r)
         _civilian_doers(r)
@@ -444,6 +446,33 @@ class EventReader:
                         for c in t.head.children
                     ):
                         m.additional = True
+
+    @staticmethod
+    def _found_dead(r: Reading) -> None:
+        """``Two soldiers were found dead``, ``the army reported two soldiers dead``: people
+        a verb of finding or telling (``death_state_verbs``) puts in a state of death
+        (``dead_words``) are dead of the story's event; their count is its toll."""
+        dead = r.words("dead_words")
+        for tok in r.sent:
+            if tok.lower_ not in dead:
+                continue
+            verb = tok.head
+            if (
+                tok.dep_ not in ("oprd", "acomp", "xcomp", "ccomp", "advmod")
+                or verb.lemma_.lower() not in r.words("death_state_verbs")
+                or tok.i in r.by_tok
+                or (verb.i in r.by_tok and not r.by_tok[verb.i].speech)
+            ):
+                continue
+            people = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+            if not people:
+                continue
+            m = Mention(id=tok.i, cls=classes.named("attack"), trigger=tok, sent=r.sent)
+            for s in actors(head_entities(r, people[0])):
+                m.add("victim", s.kb_id_)
+            set_count(r, m, people[0], kind="fatalities")
+            if m.fatalities is not None:
+                r.add(m)
 
     @staticmethod
     def _hit_a_device(r: Reading, cues: dict[int, set[str]]) -> None:

@@ -1277,3 +1277,11 @@ def test_the_doers_own_count_does_not_raise_the_toll(ex: Extractor) -> None:
         "least 85 bodies had been recovered by Monday. JNIM claimed the attack, saying it had "
         "killed around 200 members of pro-government militias.",
     ) == [85]
+
+
+def test_people_found_or_reported_dead_are_the_events_dead(ex: Extractor) -> None:
+    lead = "Gunmen ambushed a convoy near Marawi on Tuesday. "
+    assert tolls_of(ex, lead + "Three soldiers were found dead.") == [3]
+    assert tolls_of(ex, lead + "The army reported four soldiers dead.") == [4]
+    # a state with no people in it is none ("the talks were declared dead")
+    assert tolls_of(ex, lead + "The peace talks were declared dead.") == [None]
