@@ -169,6 +169,7 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
         tok.dep_ in ("nsubj", "nsubjpass")
         and before is not None
         and before.end == tok.left_edge.i
+        and tok.doc[before.end - 1].text == ")"
         and actors([before])
     ):
         # "Military Forces of Saudi Arabia (2015-) Coalition conducted": the parser cut the

@@ -1116,6 +1116,13 @@ def test_a_monitors_force_name_is_the_doer_whatever_the_parser_made_of_it(ex: Ex
     )
     (e,) = events_of(x, "Attack")
     assert labels_of(x, e.roles.get("perpetrator", [])) == ["Military Forces of Saudi Arabia"]
+    # a name right before a relative pronoun is no doer of the clause ("Spain which killed")
+    x = read(
+        ex,
+        "The bombing was an attack at a cafe in Seville, Spain which killed 9 people "
+        "and wounded 40.",
+    )
+    assert all("perpetrator" not in e.roles for e in x.events), x.events
     # the verb after the brackets tagged as a noun ("a shot")
     x = read(
         ex,
