@@ -400,7 +400,7 @@ def tolls(r: Reading) -> None:
         if target is not None:
             setattr(target, kind, q)
             target.more_victims = False  # a toll is the whole count ("bringing the toll to 16")
-            target.toll = kind
+            target.tolls.add(kind)
 
 
 def _injury_toll(r: Reading, toll: Token) -> bool:
@@ -414,14 +414,16 @@ def _injury_toll(r: Reading, toll: Token) -> bool:
 def _toll_figure(r: Reading, verb: Token, toll: Token) -> Quantity | None:
     """The figure a toll's verb gives: ``rose to 31``, ``stands at 23``, ``is now 31``,
     ``reached 40``, ``put the toll at 30``."""
-    for c in verb.children:
+    # "revised the toll down to 84": the figure may hang on the verb's particle
+    holders = [c for c in verb.children if c.dep_ == "prt"]
+    for c in [*verb.children, *(g for h in holders for g in h.children)]:
         heads: list[Token] = []
         if c.i == toll.i:
             continue
         if c.dep_ in ("attr", "dobj") and (c.like_num or c.pos_ == "NUM"):
             heads = [c]
         elif c.dep_ == "prep" and c.lower_ in r.words("toll_figure_preps"):
-            heads = prep_objects(verb, frozenset({c.lower_}))
+            heads = [g for g in c.children if g.dep_ == "pobj"]
         for h in heads:
             q = quantity(" ".join(w.text for w in h.subtree), r.pack) or count_on(h, r.pack)
             if q is not None and q.best is not None:
@@ -1215,7 +1217,7 @@ def _death_noun(r: Reading, m: Mention, tok: Token) -> None:
     elif q is not None:
         m.fatalities = q
         if tok.dep_ == "ROOT":
-            m.toll = "fatalities"  # a note's closing count ("8 fatalities."): the whole toll
+            m.tolls.add("fatalities")  # a note's closing count ("8 fatalities."): the whole toll
 
 
 def _injury_noun(r: Reading, m: Mention, tok: Token) -> None:

@@ -266,7 +266,7 @@ def corefer(
         generic = m.cls == generic_cls and m.trigger.pos_ in ("NOUN", "PROPN")
         fam = classes.behaviour(m.cls, "coref_family") == classes.behaviour(ev.cls, "coref_family")
         # a note's closing count is the toll of the event told with dead, if one is
-        counted = int(m.toll is not None and getattr(ev, m.toll) is not None)
+        counted = int(any(getattr(ev, q) is not None for q in m.tolls))
         score = (
             counted,
             int(same_day),
@@ -349,7 +349,7 @@ def absorb(ev: Event, m: Mention, explicit: str | None) -> None:
         bomber = own and "bomber_died" in ev.cues
         if v is not None and cur is not None and m.partisan:
             continue  # the doers' own count ("saying it had killed around 300") is theirs
-        if v is not None and m.toll == q:
+        if v is not None and q in m.tolls:
             setattr(ev, q, v)  # a toll is the whole count, the latest told
         elif (
             v is not None

@@ -415,11 +415,22 @@ class EventReader:
                 subjects = [c for c in m.trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
                 near = [*m.trigger.children, *(g for c in subjects for g in c.children)]
                 near += [g for c in near if c.dep_ == "nummod" for g in c.children]  # "four more"
-                m.more_victims = any(
-                    t.lower_ in r.words("other_victims_cues")
-                    and t.dep_ in ("advmod", "amod", "det")
-                    for t in near
-                ) or any(self._one_more(r, t) for t in [*subjects, *near])
+                # "a boy died at the scene and a man died of his wounds": other people, by the
+                # subject of their own of a verb of harm coordinated with another
+                coordinated = (
+                    m.trigger.dep_ == "conj"
+                    and bool(subjects)
+                    and m.trigger.head.lemma_.lower() in r.words("consequence_verbs")
+                )
+                m.more_victims = (
+                    coordinated
+                    or any(
+                        t.lower_ in r.words("other_victims_cues")
+                        and t.dep_ in ("advmod", "amod", "det")
+                        for t in near
+                    )
+                    or any(self._one_more(r, t) for t in [*subjects, *near])
+                )
             tok = m.trigger
             if tok.pos_ in _NOUN:
                 scope = list(tok.subtree)

@@ -56,7 +56,8 @@ class Mention:
     self_counted: bool = False  # its count names the attacker ("killing himself and two")
     item: int = 0  # a roundup's item ("three attacks: A; B; C"): items are distinct events
     bare: bool = False  # its trigger word alone ("there was an explosion"): tells no new event
-    toll: str | None = None  # the count it gives whole ("the toll rose to 16", "8 fatalities.")
+    # the counts it gives whole ("the toll rose to 16", "8 fatalities."): "fatalities", "injured"
+    tolls: set[str] = field(default_factory=set)
     partisan: bool = False  # told by its doers ("JNIM said it had killed 300"): their count
 
     def add(self, role: str, key: str) -> None:

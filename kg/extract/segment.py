@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
@@ -37,11 +38,19 @@ def line_breaks(doc: Doc) -> Doc:
         while end < len(text) and text[end].isspace():
             end += 1  # "(Reuters) - At least ...": the sentence starts at its first word
         after_dateline.add(end)
-    # full stops of their own, right after a word: where a sentence may start after them
+    # full stops of their own, right after a word: where a sentence may start after them;
+    # and a time's abbreviation, which ends a sentence with its own stop ("at 9 p.m. A ...")
+    clock = _clock_abbreviations(doc.lang_)
     stops = {t.i + 1 for t in doc if t.text == "." and t.i > 0 and not doc[t.i - 1].whitespace_}
+    after_clock = {t.i + 1 for t in doc if t.lower_ in clock and t.whitespace_}
     number_opens = False
     for tok in doc:
-        if prev_break or tok.idx in after_dateline or (tok.i in stops and _after_stop(tok)):
+        if (
+            prev_break
+            or tok.idx in after_dateline
+            or (tok.i in stops and _after_stop(tok))
+            or (tok.i in after_clock and tok.is_title)
+        ):
             tok.is_sent_start = True
             number_opens = tok.is_digit
         elif number_opens:
@@ -53,6 +62,15 @@ def line_breaks(doc: Doc) -> Doc:
 
 
 _BREAKS = {"\n", "\u2028", "\u2029"}
+
+
+@lru_cache(maxsize=None)
+def _clock_abbreviations(lang: str) -> frozenset[str]:
+    """The language pack's ``clock_abbreviations`` ("p.m."), none where it has none."""
+    from kg.extract.lang import language_pack
+
+    pack = language_pack(lang)
+    return pack.words("clock_abbreviations") if "clock_abbreviations" in pack else frozenset()
 
 
 # a full stop with no space after it, between a word of two or more letters or digits and a

@@ -1292,3 +1292,25 @@ def test_people_found_or_reported_dead_are_the_events_dead(ex: Extractor) -> Non
     assert tolls_of(ex, lead + "The army reported four soldiers dead.") == [4]
     # a state with no people in it is none ("the talks were declared dead")
     assert tolls_of(ex, lead + "The peace talks were declared dead.") == [None]
+
+
+def test_tolls_revised_split_and_timed(ex: Extractor) -> None:
+    # a toll revised down, with the injured put in the same sentence
+    x = read(
+        ex,
+        "Twin bombings struck a funeral near Herat on Wednesday, killing at least 60 "
+        "people. Officials later revised the death toll down to 52 and put the number of "
+        "wounded at 140.",
+    )
+    assert [
+        (e.fatalities.best, e.injured.best) for e in events_of(x, "Bombing") if e.fatalities
+    ] == [(52, 140)], x.events
+    # other people dying in a coordinated clause are more dead
+    lead = "A bomb exploded in a market in Jos on Saturday. "
+    assert tolls_of(ex, lead + "A trader died at the scene and two children died in hospital.") == [
+        3
+    ]
+    # a clock time is no toll: "at about 9 p.m. A waitress was killed"
+    assert tolls_of(
+        ex, "A bomb exploded at a bar in Gulu at about 9 p.m. A waiter was killed."
+    ) == [1]
