@@ -17,7 +17,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from spacy.language import Language
@@ -64,7 +64,7 @@ def line_breaks(doc: Doc) -> Doc:
 _BREAKS = {"\n", "\u2028", "\u2029"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _clock_abbreviations(lang: str) -> frozenset[str]:
     """The language pack's ``clock_abbreviations`` ("p.m."), none where it has none."""
     from kg.extract.lang import language_pack
