@@ -1314,3 +1314,15 @@ def test_tolls_revised_split_and_timed(ex: Extractor) -> None:
     assert tolls_of(
         ex, "A bomb exploded at a bar in Gulu at about 9 p.m. A waiter was killed."
     ) == [1]
+
+
+def test_settlers_rampaging_and_subdistricts(ex: Extractor) -> None:
+    x = read(
+        ex,
+        "On 5 March 2023, Israeli settlers rampaged through Turmus Ayya (Ramallah, West "
+        "Bank), setting fire to cars.",
+    )
+    assert [e for e in events_of(x, "Riot") if e.roles.get("perpetrator")], x.events
+    assert places_of(
+        ex, "Gunmen shot dead a teacher in Ban Lang subdistrict of Narathiwat province on Monday."
+    ) == ["Ban Lang"]
