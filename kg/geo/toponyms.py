@@ -724,7 +724,12 @@ def resolve(
             ):
                 if any(gaz[c].is_place for c in cands[idx - 1] if c in gaz):
                     hint = "container"  # "Qamishli (Al-Hasakah)", "Turbat, Balochistan"
-            if container and not _inside(gaz, ids, within) and not _divisions(gaz, ids):
+            # (a division of the name is meant, unless the text calls it a town or a part of
+            # one: "the Medina neighbourhood of Dakar" is no Saudi province)
+            nxt = doc[s.end].lower_ if s.end < len(doc) else ""
+            town_part = nxt in DIVISION_KIND and DIVISION_KIND[nxt] in (None, "place")
+            division = _divisions(gaz, ids) and not town_part
+            if container and not _inside(gaz, ids, within) and not division:
                 # "the Stari Grad neighbourhood of Sarajevo": no entry of that name lies in
                 # the place named as its container; a place of its own, not a far namesake
                 out[(s.start, s.end)] = Choice(NO_ENTRY, 0.3, len(ids))

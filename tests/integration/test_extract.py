@@ -1326,3 +1326,10 @@ def test_settlers_rampaging_and_subdistricts(ex: Extractor) -> None:
     assert places_of(
         ex, "Gunmen shot dead a teacher in Ban Lang subdistrict of Narathiwat province on Monday."
     ) == ["Ban Lang"]
+
+
+def test_a_neighbourhood_named_like_a_far_province_is_of_its_city(ex: Extractor) -> None:
+    # "Medina" names a Saudi province and towns abroad; the neighbourhood of Dakar is Dakar's
+    x = read(ex, "Gunmen shot dead two traders in the Medina neighbourhood of Dakar on Monday.")
+    (e,) = events_of(x, "Attack")
+    assert labels_of(x, e.roles["perpetrator"]) == ["Unidentified Armed Group (Senegal)"], e.roles
