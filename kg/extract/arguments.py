@@ -363,31 +363,35 @@ def tolls(r: Reading) -> None:
     event. A toll is the newest figure, so it replaces a count read before in the sentence;
     an injury toll ("the injury toll") counts the injured."""
     counted_of = r.pack.table("toll_count_of")
+    toll_nouns, count_nouns = r.words("toll_nouns"), r.words("toll_count_nouns")
     for t in r.sent:
         lemma = t.lemma_.lower()
+        if lemma not in toll_nouns and lemma not in count_nouns:
+            continue
         kind = "injured" if _injury_toll(r, t) else "fatalities"
-        if lemma in r.words("toll_count_nouns"):
+        if lemma in count_nouns:
             # "the number of dead": a toll of what its "of" phrase counts
-            of = [g.lemma_.lower() for g in prep_objects(t, r.words("of_preps"))]
-            of += [g.lower_ for g in prep_objects(t, r.words("of_preps"))]
-            named = [counted_of[w] for w in of if w in counted_of]
+            of = prep_objects(t, r.words("of_preps"))
+            words = [w for g in of for w in (g.lemma_.lower(), g.lower_)]
+            named = [counted_of[w] for w in words if w in counted_of]
             if not named:
                 continue
             kind = named[0]
-        elif lemma not in r.words("toll_nouns"):
-            continue
         if t.dep_ not in ("nsubj", "nsubjpass", "dobj"):
             continue
         q = _toll_figure(r, t.head, t)
         if q is None:
             continue
         target: Mention | None = None
-        for p in t.children:
-            if p.dep_ == "prep" and p.lower_ in r.words("toll_preps"):
-                target = next(
-                    (r.by_tok[g.i] for g in p.subtree if g.i in r.by_tok and r.by_tok[g.i].violent),
-                    None,
-                )
+        phrases = [p for p in t.children if p.dep_ == "prep" and p.lower_ in r.words("toll_preps")]
+        for p in phrases:
+            target = next(
+                (r.by_tok[g.i] for g in p.subtree if g.i in r.by_tok and r.by_tok[g.i].violent),
+                None,
+            )
+        period = _toll_of_a_span(r, t)
+        if (target is None and (phrases or period)) or (period and target and target.plural):
+            continue  # "the overall toll in Gaza", "the toll from attacks this year"
         if target is None:
             violent = [m for m in r.found if m.violent and not m.dropped]
             target = violent[0] if len(violent) == 1 else None
@@ -396,11 +400,20 @@ def tolls(r: Reading) -> None:
             if target is None:  # none, or several ("rose to 13 when a wounded man died")
                 target = Mention(id=t.i, cls=classes.named("attack"), trigger=t, sent=r.sent)
                 target.definite = True  # the toll of the story's event
+                target.bare = True  # never an event of its own
                 r.add(target)
         if target is not None:
             setattr(target, kind, q)
             target.more_victims = False  # a toll is the whole count ("bringing the toll to 16")
             target.tolls.add(kind)
+
+
+def _toll_of_a_span(r: Reading, toll: Token) -> bool:
+    """A toll of many events or of a period ("the overall toll", "this year's toll"): its
+    words include one of the ``toll_scope_words`` or a date."""
+    return any(
+        w.lower_ in r.words("toll_scope_words") or w.ent_type_ == "DATE" for w in toll.subtree
+    )
 
 
 def _injury_toll(r: Reading, toll: Token) -> bool:

@@ -315,9 +315,9 @@ def _zero_tolls(events: list[Event], doc: Doc, pack: LanguagePack, head_end: int
         ((m.sent.start, ev) for ev in events if not ev.speech for m in ev.mentions),
         key=lambda t: t[0],
     )
-    # an arrest told beside the violence is not what had no dead ("arrested 19. 0 fatalities")
+    # an arrest told before a note's zero is not what had no dead ("arrested 19. 0
+    # fatalities"); one told in the sentence of the zero is what it is about
     harmful = [(s, ev) for s, ev in told if classes.behaviour(ev.cls, "victims_count") is None]
-    told = harmful or told
     for sent in doc.sents:
         if sent.start_char < head_end:
             continue
@@ -325,7 +325,7 @@ def _zero_tolls(events: list[Event], doc: Doc, pack: LanguagePack, head_end: int
         if not fields:
             continue
         here = [ev for start, ev in told if start == sent.start]
-        before = [ev for start, ev in told if start < sent.start]
+        before = [ev for start, ev in harmful or told if start < sent.start]
         about = here[:1] or before[-1:]
         for ev in about:
             if "fatalities" in fields and ev.fatalities is None:

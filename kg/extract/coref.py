@@ -116,13 +116,7 @@ def place_compatible(
 def _dates_conflict(m: Mention, explicit: str | None, ev: Event, later: bool = False) -> bool:
     """Whether the mention's date, ``explicit``, rules out the event's. The dead found or
     dying ``later`` may be dated days after the event."""
-    if (
-        explicit
-        and ev.date_explicit
-        and ev.date
-        and not (explicit.startswith(ev.date) or ev.date.startswith(explicit))
-        and not (later and _days_later(ev.date, explicit))
-    ):
+    if ev.date_explicit and _other_day(explicit, ev.date, later):
         return True
     if m.year and not (ev.date and ev.date.startswith(m.year)):
         return True
@@ -132,6 +126,20 @@ def _dates_conflict(m: Mention, explicit: str | None, ev: Event, later: bool = F
 
 # how many days after an event its dead may be found, or die, and still be its dead
 _LATER_DAYS = 7
+
+
+def _other_day(told: str | None, known: str | None, later: bool) -> bool:
+    """Whether a mention's date ``told`` differs from an event's ``known`` one (neither
+    holds the other: "2024-01" holds "2024-01-03"), a few days ``later`` allowed.
+
+    >>> _other_day("2024-01-05", "2024-01-03", False), _other_day("2024-01", "2024-01-03", False)
+    (True, False)
+    >>> _other_day("2024-01-05", "2024-01-03", True), _other_day(None, "2024-01-03", False)
+    (False, False)
+    """
+    if not told or not known or told.startswith(known) or known.startswith(told):
+        return False
+    return not (later and _days_later(known, told))
 
 
 def _days_later(first: str, then: str) -> bool:
@@ -249,12 +257,7 @@ def corefer(
         if not (m.definite or definite or same_day):
             # an elaboration names nothing that differs: not the story's day or place either
             # ("... was killed in a U.S. drone strike in Baghdad in January 2020")
-            if (
-                explicit
-                and ev.date
-                and not (explicit.startswith(ev.date) or ev.date.startswith(explicit))
-                and not (later and _days_later(ev.date, explicit))
-            ):
+            if _other_day(explicit, ev.date, later):
                 continue
             here, there = m.roles.get("location", []), ev.roles.get("location", [])
             if not place_compatible(here, there, gaz, located):
@@ -305,6 +308,7 @@ def absorb(ev: Event, m: Mention, explicit: str | None) -> None:
     """Merge mention ``m`` into ``ev``: the more specific class, the roles, the explicit date,
     the fuller counts."""
     victims_before = set(ev.roles.get("victim", []))
+    doers = set(ev.roles.get("perpetrator", []) + ev.roles.get("agent", []))
     ev.mentions.append(m)
     ev.cues |= m.cues
     if m.cls != ev.cls and not classes.coref_compatible(m.cls, ev.cls):
@@ -340,7 +344,6 @@ def absorb(ev: Event, m: Mention, explicit: str | None) -> None:
         # and the attackers' own dead ("100 of the assailants were killed as they withdrew"),
         # but not a suicide bomber counted again ("the bomber was also killed": counted with
         # the bombing's dead when the records are built)
-        doers = set(ev.roles.get("perpetrator", []) + ev.roles.get("agent", []))
         told = set(m.roles.get("victim", []))
         # (the doers all, not one side of a fight, nor people among the event's victims:
         # "forces killed one insurgent ... resulting in one insurgent being killed" tells

@@ -362,6 +362,9 @@ def date_in_a_name(ent: Span, pack: LanguagePack) -> bool:
     return before not in pack.words("date_prefixes") | pack.words("date_openers")
 
 
+_DAY_THEN_WORD = re.compile(r"(?<!\d)\d{1,2}\s+[^\W\d_]")
+
+
 def day_before_month(doc: Doc, pack: LanguagePack) -> list[tuple[int, int]]:
     """Token ranges ``(start, end)`` of "<day> <month> [<year>]" dates ("1 March 2019",
     "12 May"): spaCy's small model often leaves the day number out of the DATE entity ("March
@@ -372,13 +375,19 @@ def day_before_month(doc: Doc, pack: LanguagePack) -> list[tuple[int, int]]:
     >>> doc = spacy.blank("en")("On the night of 12 May 2019 and on 31 June, 40 may come.")
     >>> [doc[a:b].text for a, b in day_before_month(doc, language_pack("en"))]
     ['12 May 2019']
+    >>> day_before_month(spacy.blank("en")("Police said 3 may have died."), language_pack("en"))
+    []
     """
     months = pack.words("months")
-    out = []
+    out: list[tuple[int, int]] = []
+    if not _DAY_THEN_WORD.search(doc.text):
+        return out  # no number before a capitalised word: no such date (a text-wide check)
     for t in doc[:-1]:
         nxt = doc[t.i + 1]
         if not (t.is_digit and len(t.text) <= 2 and nxt.lower_.rstrip(".") in months):
             continue
+        if not nxt.text[:1].isupper():
+            continue  # "3 may have died": the verb, not the month
         end = nxt.i + 1
         if end < len(doc) and doc[end].is_digit and len(doc[end].text) == 4:
             end += 1

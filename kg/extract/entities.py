@@ -239,12 +239,13 @@ class EntityLinker:
                     if end > start:
                         cands.append(Span(doc, start, end, label="NER:" + ent.label_))
         defined = _acronym_definitions(doc, cands)
-        covered = {i for c in cands for i in range(c.start, c.end)}
-        cands.extend(
-            Span(doc, t.i, t.i + 1, label="NER:ORG")
-            for t in doc
-            if t.text in defined and t.i not in covered
-        )
+        if defined:
+            covered = {i for c in cands for i in range(c.start, c.end)}
+            cands.extend(
+                Span(doc, t.i, t.i + 1, label="NER:ORG")
+                for t in doc
+                if t.text in defined and t.i not in covered
+            )
         chosen = _longest_non_overlapping(cands)
         self._picks = resolve(doc, chosen, gaz, text=text)
         doc_places = set()
@@ -529,12 +530,16 @@ class EntityLinker:
         for s in found:
             if s.label_ != "GAZ" or s.end + 2 >= len(doc) or doc[s.end].text != ":":
                 continue
+            if doc[s.start].is_sent_start:
+                continue  # "Boko Haram: Insurgents Kill 30 In Borno": a headline's topic
             ids = [k for k in s.kb_id_.split("|") if k in self.gaz]
             if not ids or any(self.gaz[k].is_place for k in ids):
                 continue
             end = s.end + 1
             while end < len(doc) and (
-                doc[end].is_title or doc[end].is_digit or doc[end].lower_ in inner
+                (doc[end].is_title and doc[end].pos_ != "VERB")
+                or doc[end].is_digit
+                or doc[end].lower_ in inner
             ):
                 end += 1
             while end > s.end + 1 and doc[end - 1].lower_ in inner:
@@ -552,12 +557,16 @@ class EntityLinker:
             s.start
             for s in found
             if s.label_ == "GAZ"
+            and s.start > 0
+            and doc[s.start - 1].text == "("
             and any(k in self.gaz and self.gaz[k].is_place for k in s.kb_id_.split("|"))
         }
+        if not known:
+            return []
         covered = {i for s in found for i in range(s.start, s.end)}
         out = []
-        for t in doc[1:-1]:
-            if t.text != "(" or t.i + 1 not in known or t.i - 1 in covered:
+        for t in (doc[i - 1] for i in sorted(known)):
+            if t.i - 1 in covered:
                 continue
             first = t.i
             while (
@@ -875,7 +884,10 @@ class EntityLinker:
         admin = self.pack.words("admin_division_words")
         of = self.pack.words("container_preps") - self.pack.words("location_preps")
         for tok in doc[:-2]:
-            word = tok.lower_ if tok.lower_ in self.divisions else tok.lemma_.lower()
+            # "the towns of X and Y": a plural's lemma, read only for plurals
+            word = tok.lower_ if tok.lower_ in self.divisions else ""
+            if not word and tok.tag_ == "NNS":
+                word = tok.lemma_.lower()
             if word not in self.divisions or doc[tok.i + 1].lower_ not in of:
                 continue
             label = "NEWPLACE:" + ("AdminRegion" if word in admin else "Settlement")
@@ -1174,7 +1186,8 @@ class EntityLinker:
         if pick is not None:
             return {pick.id} if pick.id != NO_ENTRY else set()
         found = {i for i in self.gaz.lookup(text) if i in self.gaz.entries}
-        if len(s) == 1 and not (s.start > 0 and s.doc[s.start - 1].lower_ == "the"):
+        articles = self.pack.words("articles")
+        if len(s) == 1 and not (s.start > 0 and s.doc[s.start - 1].lower_ in articles):
             found = {i for i in found if not article_name(self.gaz, i)}  # "Hindu rioters"
         return found
 
@@ -1282,18 +1295,17 @@ def _acronym_definitions(doc: Doc, cands: list[Span]) -> dict[str, Span]:
 
 
 def _initials_of(letters: str, initials: str) -> bool:
-    """Whether an acronym's ``letters`` are initials of a name: its first, then some of the
-    others in any order (a name translated from the acronym's language reorders its words:
-    "Movement of Democratic Forces of Casamance (MFDC)").
+    """Whether an acronym's ``letters`` are the initials of a name's capitalised words, in
+    any order (a name translated from the acronym's language reorders its words: "Movement
+    of Democratic Forces of Casamance (MFDC)", "Democratic Forces for the Liberation of
+    Rwanda (FDLR)").
 
-    >>> _initials_of("MFDC", "MDFC"), _initials_of("LRA", "LRA"), _initials_of("MDC", "MDFC")
+    >>> _initials_of("MFDC", "MDFC"), _initials_of("FDLR", "DFLR"), _initials_of("LRA", "LRA")
     (True, True, True)
-    >>> _initials_of("DFC", "MDFC"), _initials_of("XY", "MDFC"), _initials_of("MMM", "MDFC")
+    >>> _initials_of("MDC", "MDFC"), _initials_of("XY", "MDFC"), _initials_of("", "")
     (False, False, False)
     """
-    if not letters or not initials or letters[0] != initials[0]:
-        return False
-    return not Counter(letters) - Counter(initials)
+    return bool(letters) and Counter(letters) == Counter(initials)
 
 
 def _longest_non_overlapping(spans: list[Span]) -> list[Span]:

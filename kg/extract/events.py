@@ -412,7 +412,12 @@ class EventReader:
                 cues = cues - r.words("other_victims_cues")
                 # "six militants were also killed", "eleven other people were wounded"
                 # (on the verb itself or on its own subject, not on a verb joined to it)
-                subjects = [c for c in m.trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+                # people, not an event or a weapon ("another attack killed 6", "another bomb")
+                subjects = [
+                    c
+                    for c in m.trigger.children
+                    if c.dep_ in ("nsubj", "nsubjpass") and self._people_word(r, c)
+                ]
                 near = [*m.trigger.children, *(g for c in subjects for g in c.children)]
                 near += [g for c in near if c.dep_ == "nummod" for g in c.children]  # "four more"
                 # "a boy died at the scene and a man died of his wounds": other people, by the
@@ -498,7 +503,7 @@ class EventReader:
             devices = [
                 g
                 for c in tok.children
-                if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in r.words("street_preps"))
+                if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in r.words("device_preps"))
                 for g in ([c] if c.dep_ == "dobj" else [x for x in c.children if x.dep_ == "pobj"])
                 if any(cues.get(t.i, set()) & planted for t in g.subtree)
             ]
@@ -509,6 +514,12 @@ class EventReader:
             if "location" not in m.roles:
                 for g in devices:  # "a device on the road between X and Y"
                     locations(r, m, g)
+
+    @staticmethod
+    def _people_word(r: Reading, t: Token) -> bool:
+        """Whether ``t`` may name people ("another laborer", "two more", "others"): never an
+        event's word nor a weapon's ("another attack killed 6", "another bomb")."""
+        return t.i not in r.by_tok and t.lemma_.lower() not in r.words("weapon_nouns")
 
     @staticmethod
     def _one_more(r: Reading, t: Token) -> bool:
@@ -575,9 +586,14 @@ def _armed_civilians(r: Reading, weapons: frozenset[str]) -> None:
     journalist", "a woman blew herself up") are unnamed armed men (ACLED's convention for
     unidentified perpetrators), not civilians."""
     civilians = f"{GROUP_PREFIX}civilians"
+    unspecific = r.words("unspecific_people_nouns")
     for m in r.found:
         if not m.violent or not m.cues & weapons or "perpetrator" not in m.roles:
             continue
+        doers = [c for c in m.trigger.children if c.dep_ == "nsubj"]
+        doers += [g for c in m.trigger.children if c.dep_ == "agent" for g in c.children]
+        if not any(d.lemma_.lower() in unspecific for d in doers):
+            continue  # "villagers hacked two thieves to death": they are who they are
         keys: list[str] = []
         for k in m.roles["perpetrator"]:
             if k.startswith(civilians):
@@ -600,12 +616,14 @@ def _nonstate_readings(r: Reading) -> None:
             continue
         types = [kinds.get(k, "") for k in doers]
         if all(t and classes.is_a(t, "ArmedGroup") and not is_state_type(t) for t in types):
-            before, after = (classes.behaviour(c, "subject") for c in (m.cls, str(alt)))
-            m.cls = str(alt)
-            if before != after and before in m.roles:
-                # "rebels captured eight soldiers": the arrest's agents are the abductors
-                for k in m.roles.pop(before):
-                    m.add(after, k)
+            old_cls, m.cls = m.cls, str(alt)
+            # "rebels captured eight soldiers": the arrest's agents are the abductors and the
+            # people it took its victims
+            for slot in ("subject", "object"):
+                before, after = (classes.behaviour(c, slot) for c in (old_cls, m.cls))
+                if before and after and before != after and before in m.roles:
+                    for k in m.roles.pop(before):
+                        m.add(after, k)
 
 
 @Language.factory(

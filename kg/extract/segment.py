@@ -100,14 +100,20 @@ def split_glued_stops(nlp: Any) -> None:
 
 def _after_stop(tok: Any) -> bool:
     """A sentence's first word after a full stop of its own: glued to the word before it
-    ("in Helmand.They"), or a number or capitalised word after a stop and a space, which
-    the parser sometimes reads on ("injuring 6. 2 fatalities.": an abbreviation keeps its
-    stop in its token, "Gen. Smith")."""
+    ("in Helmand.They"), or, after a stop and a space, which the parser sometimes reads on,
+    a number or a capitalised word after a word that is no short capitalised abbreviation
+    ("injuring 6. 2 fatalities.", "a ban. 0 fatalities."; "Maj. Gen. Khan" and "Rs. 5 lakh"
+    stay whole)."""
     if tok.i < 2:
         return False
     stop, before = tok.nbor(-1), tok.nbor(-2)
     if stop.text != "." or before.whitespace_:
         return False
     if stop.whitespace_:
-        return tok.is_digit or tok.is_title
+        # a number after a number ("injuring 6. 2 fatalities"), a capitalised word after a
+        # word that is no short capitalised abbreviation ("Maj. Gen. Khan", "Rs. 5 lakh")
+        abbreviation = before.is_title and len(before.text) <= 4
+        if tok.is_digit:
+            return before.is_digit or (before.is_lower and not abbreviation)
+        return tok.is_title and not abbreviation
     return _GLUED.search(before.text[-2:] + "." + tok.text[:2]) is not None

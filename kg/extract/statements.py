@@ -294,7 +294,7 @@ def doer_stance(r: Reading) -> None:
             _statement(r, verb, classes.named(kind), speakers, doers, [m.id])
             stance = "suspectedPerpetrator" if kind == "suspicion" else "allegedPerpetrator"
             _move(m, role, stance, doers)
-        elif speakers and _said_it_did(r, m):
+        elif speakers and _said_it_did_by(r, m.trigger):
             _statement(r, verb, classes.named("claim"), speakers, [], [m.id])
             for k in speakers:
                 m.add("claimedBy", k)
@@ -307,8 +307,16 @@ def claims_by_saying(r: Reading) -> None:
     the records are built, as "X claimed it" is)."""
     acts = r.words("claimed_action_verbs")
     claim = classes.named("claim")
+    types = r.entity_types
     for m in r.found:
         if not m.speech or m.dropped or m.cls == claim or not m.roles.get("speaker"):
+            continue
+        # armed groups claim; a state's forces saying they struck someone tell an operation
+        # of theirs ("the army said it had targeted militant hideouts in retaliation")
+        if not all(
+            classes.is_a(types.get(k, "") or "Actor", "NonStateArmedGroup")  # ontology class
+            for k in m.roles["speaker"]
+        ):
             continue
         for c in m.trigger.children:
             if c.dep_ == "ccomp" and c.i not in r.by_tok and c.lemma_.lower() in acts:
@@ -317,7 +325,8 @@ def claims_by_saying(r: Reading) -> None:
 
 
 def _said_it_did_by(r: Reading, verb: Token) -> bool:
-    """Whether ``verb``'s subject is the teller itself ("it", "they", "we")."""
+    """Whether ``verb``'s subject is the teller itself ("it", "they", "we"): ``The Israeli
+    military said it had struck a commander``."""
     return any(c.dep_ == "nsubj" and c.lower_ in r.words("self_pronouns") for c in verb.children)
 
 
@@ -356,11 +365,6 @@ def _suspected(r: Reading, m: Mention) -> bool:
             if any(a.lower_ in r.words("suspicion_adjectives") for a in s.subtree):
                 return True
     return False
-
-
-def _said_it_did(r: Reading, m: Mention) -> bool:
-    """``The Israeli military said it had struck a commander``: the teller is the doer."""
-    return _said_it_did_by(r, m.trigger)
 
 
 def _statement(

@@ -406,7 +406,7 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
     pending: list[tuple[int, int, str]] = []
     for i, j, k, wk, surface, ok in grams:
         ids = curated.match(k, surface) if k in curated.ci or k in curated.cs else set()
-        if ids and j == i + 1 and not (i > 0 and lower[i - 1] == "the"):
+        if ids and j == i + 1 and not _after_article(doc, i):
             ids = {x for x in ids if not article_name(gaz, x)}  # "Hindu rioters"
         if ids:
             if wk in world and ok:
@@ -446,6 +446,15 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
         if ids:
             spans.append(Span(doc, i, j, label="GAZ", kb_id="|".join(sorted(ids))))
     return spans
+
+
+# the definite article of the languages whose names take one ("The Hindu"), as written
+_ARTICLES = frozenset({"the"})
+
+
+def _after_article(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` follows a definite article ("the Hindu")."""
+    return i > 0 and doc[i - 1].lower_ in _ARTICLES
 
 
 def article_name(gaz: Gazetteer, entry: str) -> bool:
@@ -675,7 +684,7 @@ def resolve(
         ]
         if not ids and s.label_ not in ("GAZ", "BRANCH"):
             ids = sorted(gaz.lookup(s.text))
-            if len(s) == 1 and not (s.start > 0 and doc[s.start - 1].lower_ == "the"):
+            if len(s) == 1 and not _after_article(doc, s.start):
                 ids = [i for i in ids if not article_name(gaz, i)]  # "Hindu rioters"
             if s.label_ not in ("NER:GPE", "NER:LOC", "NER:FAC") and not s.label_.startswith(
                 "NEWPLACE"

@@ -1016,7 +1016,8 @@ def test_the_group_suspected_is_read_whatever_describes_it(ex: Extractor) -> Non
         "suspected the People's Liberation Army of Manipur led by its chairman.",
     )
     (e,) = events_of(x, "Bombing")
-    assert e.roles.get("suspectedPerpetrator"), e.roles
+    suspects = labels_of(x, e.roles.get("suspectedPerpetrator", []))
+    assert suspects and "People's Liberation Army" in suspects[0], e.roles
 
 
 def test_a_monitors_actor_name_written_out_after_a_colon(ex: Extractor) -> None:
@@ -1172,9 +1173,8 @@ def test_monitor_actor_forms_in_brackets(ex: Extractor) -> None:
         "On 2 June 2022, rioters (Pakistan Tehreek-e-Insaf, PTI) stormed and set fire "
         "to a police station in Quetta (Quetta, Balochistan). 0 fatalities.",
     )
-    assert all(e.roles.get("perpetrator") for e in x.events if not classes.is_speech(e.types[0])), (
-        x.events
-    )
+    doers = [labels_of(x, e.roles.get("perpetrator", [])) for e in events_of(x, "Riot")]
+    assert doers and all("Rioters (Pakistan)" in d for d in doers), x.events
 
 
 def test_a_teller_saying_it_targeted_someone_claims_the_story(ex: Extractor) -> None:
@@ -1333,3 +1333,70 @@ def test_a_neighbourhood_named_like_a_far_province_is_of_its_city(ex: Extractor)
     x = read(ex, "Gunmen shot dead two traders in the Medina neighbourhood of Dakar on Monday.")
     (e,) = events_of(x, "Attack")
     assert labels_of(x, e.roles["perpetrator"]) == ["Unidentified Armed Group (Senegal)"], e.roles
+
+
+def test_what_these_rules_must_not_read(ex: Extractor) -> None:
+    """Negative cases for the rules of this round (each read wrongly by a first version)."""
+    # a toll of many events or another event is no toll of the story's
+    assert tolls_of(
+        ex,
+        "An air strike killed 12 people in Rafah on Monday. The overall death "
+        "toll in Gaza has risen to 30,000.",
+    ) == [12]
+    assert tolls_of(
+        ex,
+        "Gunmen killed four people in Gao on Monday. The death toll from last "
+        "year's earthquake reached 200.",
+    ) == [4]
+    # "another attack", "another bomb": another event, not more dead of the first
+    x = read(
+        ex,
+        "A bomb killed five people in Kano on Monday. Another bomb killed three people "
+        "in Jos on Tuesday.",
+    )
+    assert sorted(e.fatalities.best for e in events_of(x, "Attack") if e.fatalities) == [3, 5]
+    # "3 may have died": no date
+    x = read(ex, "Gunmen attacked a bus near Gao. Police said 3 may have died.", "2023-06-01")
+    assert all(e.date is None or e.date.value != "2023-05-03" for e in x.events), x.events
+    # a Title Case headline after a colon is no actor's long name
+    x = read(
+        ex,
+        "Boko Haram: Insurgents Kill 30 In Borno Village\n\nInsurgents killed 30 "
+        "villagers in Borno on Monday.",
+    )
+    assert events_of(x, "Attack"), x.events
+    # abbreviations keep their sentence
+    x = read(ex, "Gunmen shot dead Maj. Gen. Ahmed Karim in Quetta on Monday.")
+    assert len(events_of(x, "Attack")) == 1 and len(x.events[0].evidence) == 1, x.events
+    # a state's forces saying they struck someone claim no attack on their own soldiers
+    x = read(
+        ex,
+        "A bomb killed five soldiers in Baidoa on Monday. The army said it had "
+        "targeted militant hideouts in retaliation.",
+    )
+    (e,) = events_of(x, "Bombing")
+    assert "claimedBy" not in e.roles, e.roles
+    # the abducted are the victims of an armed group's capture
+    x = read(ex, "Fighters of the ELN captured six soldiers near Saravena on Monday.")
+    (e,) = events_of(x, "Abduction")
+    assert labels_of(x, e.roles.get("victim", [])) == ["Military Forces of Colombia"], e.roles
+    # an arrest in the sentence of a zero toll: the attack's injured stay unknown
+    x = read(
+        ex,
+        "Gunmen attacked a bank in Kisumu on Monday, killing two guards. Police "
+        "arrested three suspects on Tuesday; no one was injured.",
+    )
+    (e,) = events_of(x, "Attack")
+    assert e.injured is None, e.injured
+    # people of a kind stay who they are, with a weapon too
+    x = read(ex, "Villagers hacked two suspected thieves to death with machetes in Kano on Monday.")
+    (e,) = events_of(x, "Attack")
+    assert labels_of(x, e.roles["perpetrator"]) == ["Civilians (Nigeria)"], e.roles
+    # an acronym in another order than its name's words
+    x = read(
+        ex,
+        "An attack by Democratic Forces for the Liberation of Kivu (FDLK) fighters "
+        "near Rutshuru killed four farmers on Monday. The FDLK denied involvement.",
+    )
+    (e,) = events_of(x, "Attack")
+    assert e.roles.get("deniedBy"), e.roles
