@@ -383,7 +383,15 @@ def tolls(r: Reading) -> None:
         if q is None:
             continue
         target: Mention | None = None
-        phrases = [p for p in t.children if p.dep_ == "prep" and p.lower_ in r.words("toll_preps")]
+        # what the toll is of ("the toll from the bombing"; a count noun's "of" phrase is what
+        # it counts: "the number of dead")
+        phrases = [
+            p
+            for p in t.children
+            if p.dep_ == "prep"
+            and p.lower_ in r.words("toll_preps")
+            and not (lemma in count_nouns and p.lower_ in r.words("of_preps"))
+        ]
         for p in phrases:
             target = next(
                 (r.by_tok[g.i] for g in p.subtree if g.i in r.by_tok and r.by_tok[g.i].violent),

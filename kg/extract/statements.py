@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract import classes
 from kg.extract.arguments import actors, head_entities, is_group_key, places
+from kg.extract.classify import is_state_type
 from kg.extract.entities import ARMED_GROUP_KEY
 from kg.extract.mentions import Mention, Reading
 from kg.extract.modality import other_events
@@ -314,7 +315,8 @@ def claims_by_saying(r: Reading) -> None:
         # armed groups claim; a state's forces saying they struck someone tell an operation
         # of theirs ("the army said it had targeted militant hideouts in retaliation")
         if not all(
-            classes.is_a(types.get(k, "") or "Actor", "NonStateArmedGroup")  # ontology class
+            classes.is_a(types.get(k, "") or "Actor", "ArmedGroup")  # ontology actor class
+            and not is_state_type(types.get(k, ""))
             for k in m.roles["speaker"]
         ):
             continue
