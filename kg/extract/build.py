@@ -336,21 +336,23 @@ def _zero_tolls(events: list[Event], doc: Doc, pack: LanguagePack, head_end: int
 
 def _dateline_place(events: list[Event], doc: Doc, x: Extraction, gaz: Gazetteer) -> None:
     """Where a dispatch was filed (``ASADABAD, Afghanistan —``) is where its events happened
-    when the text names no other place."""
+    when the text puts none of them anywhere more precise than a country (a capital that
+    only speaks, "Moscow did not comment", puts nothing anywhere)."""
 
-    def places(key: str) -> list[str]:
-        return [
-            s.kb_id_
-            for s in doc.spans.get(key, [])
-            if s.kb_id_ in x.entities and x.entities[s.kb_id_].is_place
-        ]
+    def country(k: str) -> bool:
+        return k in x.entities and "Country" in x.entities[k].types
 
-    filed = places(DATELINE_KEY)
-    if not filed or any("Country" not in x.entities[k].types for k in places(SPAN_KEY)):
-        return  # no dateline, or the text names places of its own
+    filed = [
+        s.kb_id_
+        for s in doc.spans.get(DATELINE_KEY, [])
+        if s.kb_id_ in x.entities and x.entities[s.kb_id_].is_place
+    ]
+    placed = [k for ev in events for k in ev.roles.get("location", []) if not country(k)]
+    if not filed or placed:
+        return  # no dateline, or the text puts its events somewhere of its own
     place = max(filed, key=lambda k: gaz.depth(k) if k in gaz else 1)
     for ev in events:
-        if ev.speech or "location" in ev.roles:
+        if ev.speech or ev.roles.get("location"):
             continue
         if _violent(ev) or classes.behaviour(ev.cls, "never_empty"):
             ev.add("location", place)

@@ -1029,9 +1029,9 @@ class EntityLinker:
             )
             return key, kind_type
         # NER entity: the gazetteer may know it by a name spelled differently
-        not_names = self.pack.words("not_names")
+        not_names = self.pack.words("not_names") | self.pack.words("holidays")
         if not text or text.lower() in not_names or not any(c.isupper() for c in text[:1]):
-            return None, ""
+            return None, ""  # nor a feast ("an Ashura procession")
         if any(c.isdigit() for c in text) or len(text) < 2:
             return None, ""
         kind = s.label_.split(":", 1)[1] if ":" in s.label_ else s.label_

@@ -1400,3 +1400,22 @@ def test_what_these_rules_must_not_read(ex: Extractor) -> None:
     )
     (e,) = events_of(x, "Attack")
     assert e.roles.get("deniedBy"), e.roles
+
+
+def test_the_datelines_city_when_only_a_country_and_a_speaking_capital_are_named(
+    ex: Extractor,
+) -> None:
+    x = read(
+        ex,
+        "ODESA, Ukraine (AP) — Two Russian missiles struck a crowded market in "
+        "Ukraine's third-largest city on Saturday, killing at least 9 people, officials "
+        "said. Moscow did not comment.",
+    )
+    (e,) = events_of(x, "Attack")
+    assert labels_of(x, e.roles.get("location", [])) == ["Odesa"], e.roles
+    # a feast is no place ("an Ashura procession in the Lalbagh area of Dhaka")
+    assert places_of(
+        ex,
+        "Bombs were hurled at an Ashura procession in the Lalbagh area of Dhaka on Friday, "
+        "killing one man.",
+    ) == ["Lalbagh"]
