@@ -312,7 +312,12 @@ def _zero_tolls(events: list[Event], doc: Doc, pack: LanguagePack, head_end: int
     is about (one told in it, else the last told before it) has a toll of zero
     (:func:`~kg.extract.counts.zero_tolls`) where it has none; a statement has no toll."""
     told = sorted(
-        ((m.sent.start, ev) for ev in events if not ev.speech for m in ev.mentions),
+        (
+            (m.sent.start, ev)
+            for ev in events
+            if not ev.speech and not all(_in_passing(x) for x in ev.mentions)
+            for m in ev.mentions
+        ),
         key=lambda t: t[0],
     )
     # an arrest told before a note's zero is not what had no dead ("arrested 19. 0
@@ -332,6 +337,12 @@ def _zero_tolls(events: list[Event], doc: Doc, pack: LanguagePack, head_end: int
                 ev.fatalities = Quantity(0, 0, 0)
             if "injured" in fields and ev.injured is None:
                 ev.injured = Quantity(0, 0, 0)
+
+
+def _in_passing(m: Mention) -> bool:
+    """A noun event named in a phrase of another clause ("unrest following the fatal police
+    shooting of a teenager"): told in passing, not the story's event."""
+    return m.trigger.pos_ in ("NOUN", "PROPN") and m.trigger.dep_ == "pobj"
 
 
 def _dateline_place(events: list[Event], doc: Doc, x: Extraction, gaz: Gazetteer) -> None:

@@ -1419,3 +1419,14 @@ def test_the_datelines_city_when_only_a_country_and_a_speaking_capital_are_named
         "Bombs were hurled at an Ashura procession in the Lalbagh area of Dhaka on Friday, "
         "killing one man.",
     ) == ["Lalbagh"]
+
+
+def test_a_zero_toll_is_not_of_an_event_named_in_passing(ex: Extractor) -> None:
+    x = read(
+        ex,
+        "On 2 July 2023, rioters looted a supermarket in Roubaix (Lille, Nord) on the "
+        "third night of unrest following the fatal police shooting of a teenager in "
+        "Nanterre. 0 fatalities.",
+    )
+    zero = [e for e in x.events if e.fatalities is not None and e.fatalities.best == 0]
+    assert [e.types[0] for e in zero] == ["LootingOrPropertyDestruction"], x.events
