@@ -1430,3 +1430,15 @@ def test_a_zero_toll_is_not_of_an_event_named_in_passing(ex: Extractor) -> None:
     )
     zero = [e for e in x.events if e.fatalities is not None and e.fatalities.best == 0]
     assert [e.types[0] for e in zero] == ["LootingOrPropertyDestruction"], x.events
+
+
+def test_when_an_attack_began_dates_it(ex: Extractor) -> None:
+    # published on a Wednesday: told on Tuesday, begun on Saturday
+    x = read(
+        ex,
+        "Gunmen killed at least 40 villagers in the Mangu area of Plateau state, "
+        "officials said Tuesday. The attack began late Saturday.",
+        "2023-12-27",
+    )
+    (e,) = events_of(x, "Attack")
+    assert e.date is not None and e.date.value == "2023-12-23", e.date
