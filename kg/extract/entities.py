@@ -417,6 +417,9 @@ class EntityLinker:
                 force = self.pack.table("group_nouns").get(c.lower_)
                 if c.dep_ == "compound" and c.i < start and force in ("police", "military"):
                     kind = f"{GROUP_PREFIX}{force}"
+                # "armed herders", "armed youths": people who bear arms are armed men
+                if c.dep_ == "amod" and c.lower_ in self.pack.words("armed_modifiers"):
+                    kind = ARMED_GROUP_KEY
             out.append(Span(doc, start, end, label="GROUP", kb_id=kind))
         return out
 

@@ -1442,3 +1442,10 @@ def test_when_an_attack_began_dates_it(ex: Extractor) -> None:
     )
     (e,) = events_of(x, "Attack")
     assert e.date is not None and e.date.value == "2023-12-23", e.date
+
+
+def test_people_said_to_bear_arms_are_armed_men(ex: Extractor) -> None:
+    x = read(ex, "Gunmen killed 40 villagers in Mangu on Saturday. Residents blamed armed herders.")
+    (e,) = events_of(x, "Attack")
+    blamed = labels_of(x, e.roles.get("allegedPerpetrator", []))
+    assert blamed == ["Unidentified Armed Group (Nigeria)"], e.roles
