@@ -732,10 +732,7 @@ def _sum_accompanied(r: Reading, m: Mention, tok: Token) -> None:
                 q2 = count_on(g, r.pack)
                 q1 = getattr(m, kind)
                 if q2 and q2.best and q1 is not None and q1.best is not None:
-                    total = Quantity(
-                        q1.best + q2.best, (q1.min or q1.best) + (q2.min or q2.best), None
-                    )
-                    setattr(m, kind, total)
+                    setattr(m, kind, add_counts(q1, q2))
                 break
 
 

@@ -559,10 +559,11 @@ def _participants_do_it(ev: Event) -> None:
 def _attackers_own_losses(ev: Event, x: Extraction) -> None:
     """``JNIM militants ambushed a convoy ... 6 militants were also killed``: armed men of
     no name told as more dead of a one-sided attack by armed men (a mention of
-    ``more_victims``) are the attackers' own dead: counted in the toll, as ACLED counts all
-    fatalities, but not its victims. Armed men killed in the telling of the attack itself
-    ("killing 10 militiamen") stay its victims. Runs on the group placeholders, before they
-    become nodes."""
+    ``more_victims``, or one whose dead are all its doers: "40 of the assailants were
+    killed") are the attackers' own dead: counted in the toll (when mentions are merged), as
+    ACLED counts all fatalities, but not its victims. Armed men killed in the telling of the
+    attack itself ("killing 10 militiamen") stay its victims. Runs on the group
+    placeholders, before they become nodes."""
     if classes.behaviour(ev.cls, "opponent_role") or "victim" not in ev.roles:
         return
 

@@ -54,6 +54,20 @@ def is_state_type(actor_type: str) -> bool:
     return any(classes.is_a(actor_type, s) for s in _STATE)
 
 
+def is_nonstate_armed(actor_type: str) -> bool:
+    """Whether an actor class is an armed group no state's (ACLED's non-state actors).
+
+    >>> is_nonstate_armed("RebelGroup"), is_nonstate_armed("StateForce"), is_nonstate_armed("")
+    (True, False, False)
+    """
+    # ontology actor class (ckg:ArmedGroup)
+    return (
+        bool(actor_type)
+        and classes.is_a(actor_type, "ArmedGroup")
+        and not is_state_type(actor_type)
+    )
+
+
 @dataclass
 class Features:
     """What an event's class is decided by."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from kg.extract import classes
+from kg.extract.counts import add_counts
 from kg.extract.entities import GROUP_PREFIX
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.groups import is_placeholder as unnamed
@@ -357,19 +358,13 @@ def absorb(ev: Event, m: Mention, explicit: str | None) -> None:
         elif (
             v is not None
             and cur is not None
+            and v.best is not None
+            and cur.best is not None
             and (m.more_victims or own)
             and q != "arrested"
             and not bomber
         ):
-            setattr(
-                ev,
-                q,
-                Quantity(
-                    (cur.best or 0) + (v.best or 0),
-                    (cur.min or cur.best or 0) + (v.min or v.best or 0),
-                    cur.max + v.max if cur.max is not None and v.max is not None else None,
-                ),
-            )
+            setattr(ev, q, add_counts(cur, v))
         elif v is not None and (cur is None or (v.best or 0) > (cur.best or 0)):
             setattr(ev, q, v)
     if m.part_count and not ev.part_count:

@@ -114,13 +114,16 @@ _YEAR = re.compile(r"^(19|20)\d\d$")
 
 
 def add_counts(a: Quantity, b: Quantity) -> Quantity:
-    """Two counts of different people in one phrase: their sum, with no upper bound.
+    """Two counts of different people: their sum, bounded above only when both are.
 
     >>> add_counts(Quantity(7, 7, 7), Quantity(3, 3, None))
     Quantity(best=10, min=10, max=None)
+    >>> add_counts(Quantity(7, 7, 7), Quantity(3, 3, 3))
+    Quantity(best=10, min=10, max=10)
     """
     assert a.best is not None and b.best is not None
-    return Quantity(a.best + b.best, (a.min or a.best) + (b.min or b.best), None)
+    top = a.max + b.max if a.max is not None and b.max is not None else None
+    return Quantity(a.best + b.best, (a.min or a.best) + (b.min or b.best), top)
 
 
 def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:

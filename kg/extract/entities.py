@@ -1277,20 +1277,22 @@ class EntityLinker:
         return rels
 
 
+# an acronym in brackets ("(MFDC)"): two to eight capitals
+_BRACKETED_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
+
+
 def _acronym_definitions(doc: Doc, cands: list[Span]) -> dict[str, Span]:
     """Acronyms the text defines, each with the name it abbreviates: a candidate name, then
-    the acronym in brackets whose letters are initials of the name's words in order
+    the acronym in brackets whose letters are the initials of the name's words in any order
     ("Movement of Democratic Forces of Casamance (MFDC)"). Returns ``{acronym: name span}``;
     the acronym's mentions elsewhere are then mentions of that name."""
     ends = {s.end: s for s in cands}
     out: dict[str, Span] = {}
-    for t in doc[1:-2]:
-        acr = doc[t.i + 1]
-        if t.text != "(" or doc[t.i + 2].text != ")" or t.i not in ends:
+    for found in _BRACKETED_ACRONYM.finditer(doc.text):
+        acr = doc.char_span(found.start(1), found.end(1))
+        if acr is None or len(acr) != 1 or acr.start - 1 not in ends:
             continue
-        if not (acr.is_upper and acr.is_alpha and 2 <= len(acr.text) <= 8):
-            continue
-        name = ends[t.i]
+        name = ends[acr.start - 1]
         initials = "".join(w.text[0] for w in name if w.text[:1].isupper())
         if _initials_of(acr.text, initials):
             out[acr.text] = name

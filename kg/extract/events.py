@@ -35,7 +35,7 @@ from kg.extract.arguments import (
     tolls,
     verb_args,
 )
-from kg.extract.classify import is_state_type
+from kg.extract.classify import is_nonstate_armed
 from kg.extract.entities import ARMED_GROUP_KEY, GROUP_PREFIX, SPAN_KEY
 from kg.extract.lang import LanguagePack, language_pack
 from kg.extract.mentions import Mention, Reading
@@ -615,7 +615,7 @@ def _nonstate_readings(r: Reading) -> None:
         if not alt or not doers:
             continue
         types = [kinds.get(k, "") for k in doers]
-        if all(t and classes.is_a(t, "ArmedGroup") and not is_state_type(t) for t in types):
+        if all(is_nonstate_armed(t) for t in types):
             old_cls, m.cls = m.cls, str(alt)
             # "rebels captured eight soldiers": the arrest's agents are the abductors and the
             # people it took its victims

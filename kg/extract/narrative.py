@@ -115,8 +115,8 @@ def _telling_dates(sent: Span, trigger: Token, pack: LanguagePack) -> set[str]:
         if verb.lemma_.lower() not in saying:
             continue
         for c in verb.children:
-            if c.dep_ in ("npadvmod", "prep", "tmod") and not any(
-                t.i == trigger.i for t in c.subtree
+            if c.dep_ in ("npadvmod", "prep", "tmod") and not (
+                c.left_edge.i <= trigger.i <= c.right_edge.i
             ):
                 out |= {
                     e.text

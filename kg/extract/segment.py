@@ -38,18 +38,17 @@ def line_breaks(doc: Doc) -> Doc:
         while end < len(text) and text[end].isspace():
             end += 1  # "(Reuters) - At least ...": the sentence starts at its first word
         after_dateline.add(end)
-    # full stops of their own, right after a word: where a sentence may start after them;
-    # and a time's abbreviation, which ends a sentence with its own stop ("at 9 p.m. A ...")
+    # a time's abbreviation ends a sentence with its own stop ("at 9 p.m. A waitress ...")
     clock = _clock_abbreviations(doc.lang_)
-    stops = {t.i + 1 for t in doc if t.text == "." and t.i > 0 and not doc[t.i - 1].whitespace_}
-    after_clock = {t.i + 1 for t in doc if t.lower_ in clock and t.whitespace_}
     number_opens = False
+    prev = ""  # the text of the token before, and whether a space followed it
+    prev_space = False
     for tok in doc:
         if (
             prev_break
             or tok.idx in after_dateline
-            or (tok.i in stops and _after_stop(tok))
-            or (tok.i in after_clock and tok.is_title)
+            or (prev == "." and _after_stop(tok))
+            or (prev.lower() in clock and prev_space and tok.is_title)
         ):
             tok.is_sent_start = True
             number_opens = tok.is_digit
@@ -58,6 +57,7 @@ def line_breaks(doc: Doc) -> Doc:
             number_opens = False
         ws = tok.whitespace_
         prev_break = bool(_BREAKS & set(ws)) or (tok.is_space and bool(_BREAKS & set(tok.text)))
+        prev, prev_space = tok.text, bool(ws)
     return doc
 
 
@@ -110,8 +110,6 @@ def _after_stop(tok: Any) -> bool:
     if stop.text != "." or before.whitespace_:
         return False
     if stop.whitespace_:
-        # a number after a number ("injuring 6. 2 fatalities"), a capitalised word after a
-        # word that is no short capitalised abbreviation ("Maj. Gen. Khan", "Rs. 5 lakh")
         abbreviation = before.is_title and len(before.text) <= 4
         if tok.is_digit:
             return before.is_digit or (before.is_lower and not abbreviation)

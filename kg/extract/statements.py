@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract import classes
 from kg.extract.arguments import actors, head_entities, is_group_key, places
-from kg.extract.classify import is_state_type
+from kg.extract.classify import is_nonstate_armed
 from kg.extract.entities import ARMED_GROUP_KEY
 from kg.extract.mentions import Mention, Reading
 from kg.extract.modality import other_events
@@ -295,7 +295,7 @@ def doer_stance(r: Reading) -> None:
             _statement(r, verb, classes.named(kind), speakers, doers, [m.id])
             stance = "suspectedPerpetrator" if kind == "suspicion" else "allegedPerpetrator"
             _move(m, role, stance, doers)
-        elif speakers and _said_it_did_by(r, m.trigger):
+        elif speakers and _said_it_did(r, m.trigger):
             _statement(r, verb, classes.named("claim"), speakers, [], [m.id])
             for k in speakers:
                 m.add("claimedBy", k)
@@ -314,19 +314,15 @@ def claims_by_saying(r: Reading) -> None:
             continue
         # armed groups claim; a state's forces saying they struck someone tell an operation
         # of theirs ("the army said it had targeted militant hideouts in retaliation")
-        if not all(
-            classes.is_a(types.get(k, "") or "Actor", "ArmedGroup")  # ontology actor class
-            and not is_state_type(types.get(k, ""))
-            for k in m.roles["speaker"]
-        ):
+        if not all(is_nonstate_armed(types.get(k, "")) for k in m.roles["speaker"]):
             continue
         for c in m.trigger.children:
             if c.dep_ == "ccomp" and c.i not in r.by_tok and c.lemma_.lower() in acts:
-                if _said_it_did_by(r, c):
+                if _said_it_did(r, c):
                     m.cls = claim
 
 
-def _said_it_did_by(r: Reading, verb: Token) -> bool:
+def _said_it_did(r: Reading, verb: Token) -> bool:
     """Whether ``verb``'s subject is the teller itself ("it", "they", "we"): ``The Israeli
     military said it had struck a commander``."""
     return any(c.dep_ == "nsubj" and c.lower_ in r.words("self_pronouns") for c in verb.children)
