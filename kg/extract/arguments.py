@@ -1002,9 +1002,12 @@ def verb_args(r: Reading, m: Mention) -> None:
         if head.dep_ == "appos" and head.head.i in r.ent_of:
             m.add(obj_role, r.ent_of[head.head.i].kb_id_)
     for c in tok.children:
-        # "a car bombing killed five people": the killing is what the bombing did
-        if c.dep_ == "nsubj" and c.i in r.by_tok and r.by_tok[c.i].violent and m.violent:
-            m.same_as = r.by_tok[c.i].id
+        # "a car bombing killed five people", "two were killed by an explosion": the
+        # killing is what the bombing did
+        by = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "agent" else [c]
+        for g in by if c.dep_ in ("nsubj", "agent") else []:
+            if g.i in r.by_tok and r.by_tok[g.i].violent and m.violent:
+                m.same_as = r.by_tok[g.i].id
     if tok.dep_ == "relcl" and not m.speech:
         # "bombings that killed 100", "an attack on a shrine ... that killed 15"
         node = tok.head
@@ -1127,7 +1130,7 @@ def noun_args(r: Reading, m: Mention) -> None:
     # "crackdowns have weakened ISIS-K": the verb the event noun is the subject of
     subject = _collective(r, tok) or tok  # "a series of explosions rocked X"
     verb = subject.head
-    if subject.dep_ == "nsubj" and verb.lemma_.lower() in r.words("harm_verbs"):
+    if subject.dep_ == "nsubj" and verb.lemma_.lower() in r.words("harm_verbs", "damage_verbs"):
         for g in verb.children:
             if g.dep_ in ("dobj",):
                 _add_actors(r, m, "target", g)
@@ -1136,6 +1139,17 @@ def noun_args(r: Reading, m: Mention) -> None:
                     q = count_on(g, r.pack)
                     if q:
                         m.fatalities = q
+    by = subject.head
+    if (
+        subject.dep_ == "pobj"
+        and by.dep_ == "agent"
+        and by.head.lemma_.lower() in r.words("harm_verbs", "damage_verbs")
+    ):
+        # "the building was shattered by an explosion": the site the event harmed (the
+        # people it harmed are its victims, read with the verb)
+        for g in by.head.children:
+            if g.dep_ == "nsubjpass":
+                _add_sites(r, m, g)
     if subject.dep_ == "nsubj" and verb.lemma_.lower() in r.words("impact_verbs"):
         for g in verb.children:
             if g.dep_ == "dobj":  # "an explosion rocked Mogadishu": where it happened

@@ -259,10 +259,19 @@ class EntityLinker:
         persons: dict[str, str] = {}
         linked: dict[tuple[int, int], tuple[str, str]] = {}
         acronyms = [s for s in chosen if s.text in defined]
+        sites = [
+            s
+            for s in chosen
+            if s.label_ == "SITE"
+            or (s.label_.startswith("NER:") and site_name_kind([t.lower_ for t in s], self.pack))
+        ]
         for s in chosen:
             if s.text in defined:
                 continue
-            key, label = self._link(doc, s, doc_places, new, persons, relations)
+            # a name only the model found that names no site itself: never a gazetteer's
+            # ("Kabul" is no short name of "Kabul Serena Hotel"), nor "Oxford Street"
+            site = _short_site(s, sites) if s.label_.startswith("NER:") and s not in sites else None
+            key, label = self._link(doc, site or s, doc_places, new, persons, relations)
             if key is None:
                 continue
             linked[(s.start, s.end)] = (key, label)
@@ -1279,6 +1288,22 @@ class EntityLinker:
 
 # an acronym in brackets ("(MFDC)"): two to eight capitals
 _BRACKETED_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
+
+
+def _short_site(s: Span, sites: list[Span]) -> Span | None:
+    """The site named in the document whose name begins with the name ``s`` ("the Rolando
+    bombing", "the Rolando Cafe"): the site told short, as a person is by a surname;
+    ``None`` when there is none.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("the Rolando bombing at the Rolando Cafe")
+    >>> _short_site(doc[1:2], [doc[5:7]])
+    Rolando Cafe
+    >>> _short_site(doc[1:2], [doc[1:2]]) is None
+    True
+    """
+    text = s.text.strip()
+    return next((x for x in sites if x.text.strip().startswith(text + " ")), None)
 
 
 def _acronym_definitions(doc: Doc, cands: list[Span]) -> dict[str, Span]:

@@ -46,6 +46,7 @@ from kg.extract.modality import (
     precedent_time,
     speech_reports,
 )
+from kg.extract.segment import is_heading
 from kg.extract.triggers import TriggerFinder, date_word
 
 if not Doc.has_extension("ckg_events"):
@@ -137,6 +138,8 @@ class EventReader:
                     cues.setdefault(i, set()).add(span.label_)
         mentions: list[Mention] = []
         for sent in doc.sents:
+            if is_heading(sent):
+                continue  # "==Attack==": a section's label, no event
             if len(sent) > self.max_sentence_tokens:
                 warnings = doc.user_data.setdefault("ckg_warnings", [])
                 warnings.append(
@@ -226,6 +229,10 @@ class EventReader:
                 doers = [k for role in DOER_ROLES for k in m.roles.get(role, [])]
                 if not (doers or m.cues & weapons or m.same_as is not None):
                     m.dropped = True
+            if lemma in pack.words("agentive_verbs") and not any(
+                c.dep_ in ("nsubj", "agent") for c in m.trigger.children
+            ):
+                m.dropped = True  # "two cars were destroyed": what the blast did
             if lemma in pack.words("crowd_only_verbs") and not self._crowd_doers(r, m, crowd):
                 m.dropped = True  # "residents gathered at the scene": no protest
             if lemma in pack.words("weak_verbs") and m.trigger.pos_ in _VERB:

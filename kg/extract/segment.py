@@ -43,12 +43,16 @@ def line_breaks(doc: Doc) -> Doc:
     number_opens = False
     prev = ""  # the text of the token before, and whether a space followed it
     prev_space = False
+    heading = False  # inside a wiki section heading ("==Background==")
     for tok in doc:
+        rule = _HEADING_RULE.fullmatch(tok.text) is not None
         if (
             prev_break
             or tok.idx in after_dateline
             or (prev == "." and _after_stop(tok))
             or (prev.lower() in clock and prev_space and tok.is_title)
+            or (rule and not heading)
+            or (_HEADING_RULE.fullmatch(prev) is not None and not heading)
         ):
             tok.is_sent_start = True
             number_opens = tok.is_digit
@@ -58,7 +62,28 @@ def line_breaks(doc: Doc) -> Doc:
         ws = tok.whitespace_
         prev_break = bool(_BREAKS & set(ws)) or (tok.is_space and bool(_BREAKS & set(tok.text)))
         prev, prev_space = tok.text, bool(ws)
+        heading ^= rule
     return doc
+
+
+def is_heading(sent: Any) -> bool:
+    """Whether a sentence is a wiki section heading ("==Reactions=="): a label of the page's
+    structure, which tells no event.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> split_glued_stops(nlp)
+    >>> _ = nlp.add_pipe("ckg_line_breaks")
+    >>> [is_heading(s) for s in nlp("Two died.==Attack==A bomb went off.").sents]
+    [False, True, False]
+    """
+    return _HEADING_RULE.fullmatch(sent[0].text) is not None
+
+
+# the rule that opens and closes a section heading in wiki markup, which pages copied as text
+# keep glued to the sentences around it ("... group ETA.==Background==The Rolando Cafe ...")
+HEADING_RULE = r"={2,}"
+_HEADING_RULE = re.compile(HEADING_RULE)
 
 
 _BREAKS = {"\n", "\u2028", "\u2029"}
@@ -81,8 +106,9 @@ _GLUED = re.compile(GLUED_STOP)
 
 
 def split_glued_stops(nlp: Any) -> None:
-    """Make the tokenizer split a full stop glued between two sentences (:data:`GLUED_STOP`),
-    so that :func:`line_breaks` can start a sentence after it.
+    """Make the tokenizer split a full stop glued between two sentences (:data:`GLUED_STOP`)
+    and the rules of a wiki section heading (:data:`HEADING_RULE`), so that
+    :func:`line_breaks` can start a sentence after them.
 
     >>> import spacy
     >>> nlp = spacy.blank("en")
@@ -91,10 +117,16 @@ def split_glued_stops(nlp: Any) -> None:
     >>> doc = nlp("Gunmen attacked a camp in Helmand.They killed 23 soldiers, U.S. officials said.")
     >>> [t.text for t in doc if t.is_sent_start]
     ['Gunmen', 'They']
+    >>> doc = nlp("It was claimed by ETA.==Background==The cafe was busy.")
+    >>> [t.text for t in doc if t.is_sent_start]
+    ['It', '==', 'The']
+    >>> [t.text for t in doc][4:7]
+    ['ETA', '.', '==']
     """
     from spacy.util import compile_infix_regex
 
-    infixes = [*nlp.Defaults.infixes, GLUED_STOP]
+    # the heading's rule, and a full stop glued before it
+    infixes = [*nlp.Defaults.infixes, GLUED_STOP, HEADING_RULE, r"(?<=\w)\.(?=={2})"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 

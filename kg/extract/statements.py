@@ -197,10 +197,17 @@ def _perpetrated(r: Reading, tok: Token) -> tuple[list[Mention], list[Token]]:
     if tok.pos_ in _VERB and tok.lemma_.lower() in r.words("perpetration_verbs"):
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         obj_deps = ("nsubjpass",) if passive else ("dobj",)
-        for c in tok.children:
-            if c.dep_ in obj_deps and c.i in by_tok:
-                events.append(by_tok[c.i])
-                events += [by_tok[x.i] for x in c.conjuncts if x.i in by_tok]
+        done = [c for c in tok.children if c.dep_ in obj_deps]
+        if passive and not done and tok.dep_ == "xcomp":
+            # "the attack is believed to have been carried out by X": the raising verb's
+            # subject is what was done
+            done = [c for c in tok.head.children if c.dep_ == "nsubjpass"]
+        for c in done:
+            # "X launched a series of attacks": the events the collective noun gathers
+            for e in (c, *_gathered(r, c)):
+                if e.i in by_tok:
+                    events.append(by_tok[e.i])
+                    events += [by_tok[x.i] for x in e.conjuncts if x.i in by_tok]
         if passive:  # "the attack had been carried out by the Islamic State"
             return events, [g for c in tok.children if c.dep_ == "agent" for g in c.children]
         return events, [c for c in tok.children if c.dep_ == "nsubj"]
@@ -220,6 +227,29 @@ def _perpetrated(r: Reading, tok: Token) -> tuple[list[Mention], list[Token]]:
     return [], []
 
 
+def _gathered(r: Reading, tok: Token) -> list[Token]:
+    """The events a collective noun gathers in its ``of`` phrase ("a series of attacks",
+    "a wave of bombings": ``collective_nouns``); none for another word."""
+    if tok.lemma_.lower() not in r.words("collective_nouns"):
+        return []
+    return [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in r.words("of_preps")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
+def _raised_stance(r: Reading, tok: Token) -> str | None:
+    """The stance a raising verb gives a doer named below it ("is believed to have been
+    carried out by X": suspected; "is said to have ...": alleged; ``raised_stances``), or
+    ``None`` when ``tok`` is not told through one."""
+    if tok.dep_ != "xcomp":
+        return None
+    return r.pack.table("raised_stances").get(tok.head.lemma_.lower())
+
+
 def perpetration(r: Reading) -> None:
     """``X carried out E`` / ``X was responsible for E``: X is E's doer (who says so is
     decided by :func:`doer_stance`)."""
@@ -234,11 +264,15 @@ def perpetration(r: Reading) -> None:
         if not doers:
             continue
         events = [e for e in events if not other_events(e.trigger, r.pack)]
+        raised = _raised_stance(r, tok)
         for ev in events:
             if ev.speech:
                 continue
+            role = classes.behaviour(ev.cls, "subject")
+            if raised and role == "perpetrator":
+                role = raised  # "believed to have been carried out by X": suspected
             for a in doers:
-                ev.add(classes.behaviour(ev.cls, "subject"), a.kb_id_)
+                ev.add(role, a.kb_id_)
             ev.definite = ev.definite or any(
                 c.dep_ in ("det", "poss") and c.lower_ not in r.words("indefinite_articles")
                 for c in ev.trigger.children

@@ -1473,3 +1473,74 @@ def test_people_said_to_bear_arms_are_armed_men(ex: Extractor) -> None:
     (e,) = events_of(x, "Attack")
     blamed = labels_of(x, e.roles.get("allegedPerpetrator", []))
     assert blamed == ["Unidentified Armed Group (Nigeria)"], e.roles
+
+
+def test_a_doer_told_through_a_raising_verb_keeps_its_stance(ex: Extractor) -> None:
+    text = "The ambush is widely believed to have been carried out by the Ogaden National Liberation Front."
+    assert role_of(ex, "Attack", "suspectedPerpetrator", text) == [
+        "Ogaden National Liberation Front"
+    ]
+    assert role_of(ex, "Attack", "perpetrator", text) == []
+    said = "The bombing was said to have been carried out by Boko Haram."
+    assert role_of(ex, "Bombing", "allegedPerpetrator", said) == ["Boko Haram"]
+
+
+def test_a_group_that_launched_a_series_of_attacks_did_them(ex: Extractor) -> None:
+    text = "Al-Shabaab launched a wave of attacks across Mogadishu on Sunday, killing 14 people."
+    assert role_of(ex, "Attack", "perpetrator", text) == ["al-Shabaab"]
+
+
+def test_a_site_destroyed_by_a_device_is_the_bombings_target(ex: Extractor) -> None:
+    text = "A police station in Torkham was destroyed by a bomb on Friday."
+    assert role_of(ex, "Bombing", "target", text) == ["police station in Torkham"]
+    shattered = "The Grand Continental Hotel was shattered by an explosion on Friday."
+    assert role_of(ex, "Bombing", "target", shattered) == ["Grand Continental Hotel"]
+
+
+def test_what_an_explosion_did_is_the_explosion(ex: Extractor) -> None:
+    x = read(ex, "Four policemen were killed by an explosion in Quetta on Friday.")
+    (e,) = x.events
+    assert e.fatalities is not None and e.fatalities.best == 4
+    assert "Bombing" in e.types
+    x = read(ex, "Nine shoppers were wounded by a grenade blast near the bazaar in Jalalabad.")
+    assert len(x.events) == 1
+
+
+def test_damage_told_without_a_doer_is_what_the_event_did(ex: Extractor) -> None:
+    x = read(
+        ex,
+        "A car bomb exploded outside the court in Herat on Friday, while three shops nearby "
+        "were destroyed.",
+    )
+    assert len(x.events) == 1
+
+
+def test_a_name_that_begins_a_sites_name_is_that_site(ex: Extractor) -> None:
+    x = read(
+        ex,
+        "The Kivuli bombing was an attack on the Kivuli Hotel in Goma on 3 May 2021. "
+        "Investigators said the Kivuli attack was planned for weeks.",
+    )
+    (e,) = events_of(x, "Bombing")
+    assert not any(e.roles.get(r) for r in ("perpetrator", "agent"))
+    assert "Kivuli Hotel" in labels_of(x, e.roles["target"])
+
+
+def test_a_wiki_section_heading_is_no_sentence_of_the_story(ex: Extractor) -> None:
+    x = read(
+        ex,
+        "A roadside bomb killed four soldiers near Baidoa on Monday. The bombing was "
+        "carried out by Jama'at Nasr al-Islam.==Attack==The bomb went off at noon.",
+    )
+    (e,) = x.events
+    assert labels_of(x, e.roles["perpetrator"]) == ["Jama'at Nasr al-Islam"]
+
+
+def test_the_attacks_told_again_are_evidence_of_the_story_event(ex: Extractor) -> None:
+    x = read(
+        ex,
+        "Six bombs exploded across Maiduguri on Friday, killing 19 people. As the attacks "
+        "went on, traders closed the central market.",
+    )
+    (e,) = x.events
+    assert len(e.evidence) == 2
