@@ -194,6 +194,7 @@ def build_extraction(
         ev.about = [k for k in ev.about if k in kept]  # not the summaries left out
     events = _merge_relayed(events)
     _about_the_story(events)
+    _own_group_blamed(events, doc._.ckg_relations or [])
     _stances(events)
     _speaking_for(events, doc._.ckg_relations or [])
     _state_doers(events, x)
@@ -479,6 +480,22 @@ def _stances(events: list[Event]) -> None:
                 continue
             for a in actors:
                 ev.add(role, a)
+
+
+def _own_group_blamed(events: list[Event], relations: list[tuple[str, str, str]]) -> None:
+    """A spokesperson saying the group they speak for did it ("X, a spokesman for the TPNPB,
+    told Reuters the group was responsible") claims it for the group: the attribution is a
+    claim of responsibility."""
+    speaks_for = {s: o for s, p, o in relations if p == "spokespersonOf"}
+    claim = classes.named("claim")
+    for st in events:
+        if not st.speech or classes.behaviour(st.cls, "speech_kind") != "attribution":
+            continue
+        speakers, accused = st.roles.get("speaker", []), st.roles.get("attributedTo", [])
+        groups = {speaks_for.get(k) for k in speakers}
+        if speakers and accused and set(accused) <= groups:
+            st.cls = claim
+            st.roles.pop("attributedTo")
 
 
 def _speaking_for(events: list[Event], relations: list[tuple[str, str, str]]) -> None:

@@ -90,12 +90,18 @@ def _leaves(places: list[str], gaz: Gazetteer, located: Mapping[str, list[str]])
 
 
 def place_compatible(
-    a: list[str], b: list[str], gaz: Gazetteer, located: Mapping[str, list[str]] | None = None
+    a: list[str],
+    b: list[str],
+    gaz: Gazetteer,
+    located: Mapping[str, list[str]] | None = None,
+    unknown_fits: bool = False,
 ) -> bool:
     """Whether two sets of places can be one event's: a shared place, or one inside another,
     among the most precise of each ("in Borno, near Konduga" and "outside Bama, Borno" are
     two places of one province, not one place). ``located`` puts places the gazetteer lacks
-    where the text does (key -> keys: a street in its town).
+    where the text does (key -> keys: a street in its town). With ``unknown_fits``, a place
+    of ``a`` that neither the gazetteer nor the text puts anywhere may lie in any of ``b``
+    ("The attack took place in X", X a village no gazetteer knows).
 
     >>> gaz = Gazetteer.load()
     >>> place_compatible(["place/moi-avenue"], ["ke-mombasa-186301"], gaz)
@@ -103,10 +109,14 @@ def place_compatible(
     >>> place_compatible(["place/moi-avenue"], ["ke-mombasa-186301"], gaz,
     ...                  {"place/moi-avenue": ["ke-mombasa-186301"]})
     True
+    >>> place_compatible(["place/moi-avenue"], ["ke-mombasa-186301"], gaz, unknown_fits=True)
+    True
     """
     if not a or not b:
         return True
     located = located or {}
+    if unknown_fits and all(p not in gaz and p not in located for p in a):
+        return True
     for p in _leaves(a, gaz, located):
         for q in _leaves(b, gaz, located):
             if p == q or q in _ancestors(p, gaz, located) or p in _ancestors(q, gaz, located):
@@ -240,7 +250,9 @@ def corefer(
         if mp and ep and not any(related(a, b, gaz) for a in mp for b in ep):
             continue
         eloc = [] if ev.inherited_place else ev.roles.get("location", [])
-        if not place_compatible(m.roles.get("location", []), eloc, gaz, located):
+        # "the attack" put in a place no one knows the whereabouts of: the story's, told closer
+        told_back = m.definite or definite
+        if not place_compatible(m.roles.get("location", []), eloc, gaz, located, told_back):
             continue
         same_day = bool(explicit and ev.date and explicit == ev.date)
         # a report leads with an event and then tells it again in detail: a later mention of

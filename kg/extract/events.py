@@ -199,6 +199,7 @@ class EventReader:
         statements.doer_stance(r)
         statements.statement_links(r)
         statements.claims_by_saying(r)
+        statements.responsibility_by_saying(r)
         weapons = pack.words("weapon_cues")
         crowd_control = pack.words("crowd_control_cues")
         crowd = pack.words("crowd_families")

@@ -258,8 +258,21 @@ def perpetration(r: Reading) -> None:
         if not events or not subj:
             continue
         doers = actors(head_entities(r, subj[0]))
-        if not doers and subj[0].lower_ in r.words("self_pronouns"):
-            _claimed_by_teller(r, tok, events)  # "X claimed they were responsible for E"
+        own = any(
+            c.dep_ == "poss" and c.lower_ in r.words("self_possessives") for c in subj[0].children
+        )
+        # the teller's own unnamed people ("its fighters") are the teller
+        unnamed = all(is_group_key(a.kb_id_) for a in doers)
+        if own and unnamed and not _armed_teller(r, tok):
+            # "the army said its soldiers carried out a raid": the forces' own report
+            told = reporting_clause(r, tok)
+            for ev in events:
+                for k in told[1] if told else []:
+                    ev.add(classes.behaviour(ev.cls, "subject"), k)
+            continue
+        if (not doers and subj[0].lower_ in r.words("self_pronouns")) or (own and unnamed):
+            # "X claimed they were responsible for E", "X said its fighters carried out E"
+            _claimed_by_teller(r, tok, events)
             continue
         if not doers:
             continue
@@ -277,6 +290,18 @@ def perpetration(r: Reading) -> None:
                 c.dep_ in ("det", "poss") and c.lower_ not in r.words("indefinite_articles")
                 for c in ev.trigger.children
             )
+
+
+def _armed_teller(r: Reading, tok: Token) -> bool:
+    """Whether the tellers of the clause ``tok`` is told in are armed groups of no state (whose
+    saying they did it is a claim; a state's forces report their operations)."""
+    told = reporting_clause(r, tok)
+    types = r.entity_types
+    return (
+        told is not None
+        and bool(told[1])
+        and all(is_nonstate_armed(types.get(k, "")) for k in told[1])
+    )
 
 
 def _claimed_by_teller(r: Reading, tok: Token, events: list[Mention]) -> None:
@@ -354,6 +379,60 @@ def claims_by_saying(r: Reading) -> None:
             if c.dep_ == "ccomp" and c.i not in r.by_tok and c.lemma_.lower() in acts:
                 if _said_it_did(r, c):
                     m.cls = claim
+
+
+def responsibility_by_saying(r: Reading) -> None:
+    """``Police said the ELN was responsible``, ``officials said the killing bore the
+    hallmarks of X``: a teller saying that someone, with no event of the sentence named, did
+    it is an attribution (a suspicion when the teller suspects: "authorities suspected that X
+    were behind it") about the story's event, linked when the records are built; a teller
+    saying it did it ("the TPNPB said it was responsible") claims it."""
+    claim = classes.named("claim")
+    for m in r.found:
+        if not m.speech or m.dropped:
+            continue
+        for clause in m.trigger.children:
+            # the clause said (a finite verb the parser may take for an object)
+            finite = clause.dep_ == "dobj" and clause.tag_ in ("VBD", "VBZ", "VBP")
+            if not (clause.dep_ == "ccomp" or finite) or clause.i in r.by_tok:
+                continue
+            subject = _responsible_one(r, clause)
+            if subject is None:
+                continue
+            told = {t.i for t in subject.subtree}
+            if told & {x.trigger.i for x in r.found if not x.speech}:
+                continue  # "said X was responsible for the attack": read with the attack
+            speakers = m.roles.get("speaker", [])
+            doers = [a.kb_id_ for a in actors(head_entities(r, subject))]
+            itself = subject.lower_ in r.words("self_pronouns")
+            if itself or (doers and set(doers) <= set(speakers)):
+                if speakers:
+                    m.cls = claim
+                continue
+            if not doers:
+                continue
+            suspects = m.trigger.lemma_.lower() in r.words("suspecting_verbs")
+            m.cls = classes.named("suspicion" if suspects else "attribution")
+            for k in doers:
+                m.add("attributedTo", k)
+
+
+def _responsible_one(r: Reading, clause: Token) -> Token | None:
+    """The phrase that names who is said to have done it in a clause of saying: the subject
+    of "X was responsible", "X was behind it", or the "of" phrase of "bore the hallmarks of
+    X" (``signature_nouns``); ``None`` when the clause says no such thing."""
+    for c in clause.children:
+        if c.lower_ in r.words("responsibility_words") and c.dep_ in ("acomp", "prep", "advmod"):
+            # "X was responsible", "X was behind it"; not "responsible for the rise in
+            # crime" (an event named is read with it)
+            objects = [g for g in c.children if g.dep_ in ("prep", "pobj")]
+            if all(g.lower_ in r.words("claimed_pronouns") for g in objects):
+                return next((g for g in clause.children if g.dep_ == "nsubj"), None)
+        if c.dep_ == "dobj" and c.lemma_.lower() in r.words("signature_nouns"):
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ in r.words("of_preps"):
+                    return next((g for g in p.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _said_it_did(r: Reading, verb: Token) -> bool:

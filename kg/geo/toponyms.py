@@ -139,6 +139,10 @@ OF_PLACE = {
     "market",
     "bazaar",
 }
+# the Arabic article as romanised names write it lower-case before a hyphen ("al-Qaim",
+# "as-Suwayda", "ash-Shaddadi"), the sun letters' forms included
+ARABIC_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath"}
+
 CONNECTORS = {
     "de",
     "del",
@@ -370,8 +374,10 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
     n = len(doc)
 
     def candidate(i: int, j: int) -> bool:
-        """First and last tokens written as proper names, inner ones names or connectors."""
-        if not (proper[i] and proper[j]) or (i == j and toks[i] in STOP_WORDS):
+        """First and last tokens written as proper names, inner ones names or connectors; a
+        name may open with a lower-case Arabic article hyphened to it ("al-Qaim")."""
+        article = lower[i] in ARABIC_ARTICLES and j >= i + 2 and texts[i + 1] == "-"
+        if not ((proper[i] or article) and proper[j]) or (i == j and toks[i] in STOP_WORDS):
             return False
         if any(num[k] for k in range(i, j + 1)):
             return False
@@ -711,6 +717,10 @@ def resolve(
                 and not _inside(gaz, ids, container)
                 and not _divisions(gaz, ids)
             )
+            if _far_other_name(gaz, ids, ctx, key(s.text)):
+                # "Boni" in a report on Mali: no namesake abroad known by another name (Bonn)
+                out[(s.start, s.end)] = Choice(NO_ENTRY, 0.3, len(ids))
+                continue
             if len(ids) == 1 and not foreign:
                 out[(s.start, s.end)] = Choice(ids[0], 0.95, 1)
                 continue
@@ -753,6 +763,23 @@ def resolve(
             out[(s.start, s.end)] = Choice(best[1], conf, len(ids))
         known = set(context) | {c.id for c in out.values() if c.confidence >= 0.6}
     return out
+
+
+def _far_other_name(gaz: Gazetteer, ids: list[str], ctx: _Context, name: str) -> bool:
+    """Whether every candidate is a town (or a site) that the name calls by another of its
+    names than its own (GeoNames' alternate names: "Boni" for Bonn) and that lies in no
+    country of the document's, which names some: a namesake abroad, not the place meant.
+    A town named by its own name ("talks in Geneva") may lie anywhere."""
+    named = {c for c in ctx.anc if c in gaz and gaz[c].kind == "country"}
+    if not named:
+        return False
+    for c in ids:
+        e = gaz.get(c)
+        if e is None or e.kind not in ("place", "site") or key(e.label) == name:
+            return False
+        if e.country in named:
+            return False
+    return True
 
 
 def _divisions(gaz: Gazetteer, ids: list[str]) -> bool:

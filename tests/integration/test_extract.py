@@ -1544,3 +1544,65 @@ def test_the_attacks_told_again_are_evidence_of_the_story_event(ex: Extractor) -
     )
     (e,) = x.events
     assert len(e.evidence) == 2
+
+
+def test_a_place_name_may_open_with_a_lower_case_arabic_article(ex: Extractor) -> None:
+    assert places_of(ex, "A roadside bomb struck a patrol near al-Qaim on Sunday.") == ["Al Qā’im"]
+
+
+def test_a_namesake_abroad_known_by_another_name_is_not_the_place(ex: Extractor) -> None:
+    x = read(ex, "Jihadists burned a school in Boni and a clinic in Hombori, Mali, on Sunday.")
+    assert "de-bonn-2946447" not in x.entities
+    assert "place/boni" in x.entities
+
+
+def test_the_attack_put_in_an_unknown_district_is_the_story_event(ex: Extractor) -> None:
+    x = read(
+        ex,
+        "Gunmen killed six miners in Papua, the army said on Friday. The attack happened on "
+        "Thursday in Kiwirok district.",
+        "2024-03-08",
+    )
+    (e,) = events_of(x, "Attack")
+    assert "Kiwirok district" in labels_of(x, e.roles["location"])
+    assert e.date is not None and e.date.value == "2024-03-07"
+
+
+def test_a_teller_saying_someone_was_responsible_attributes_the_story_event(
+    ex: Extractor,
+) -> None:
+    lead = "Gunmen shot dead a prosecutor in Tulua on Monday. "
+    said = lead + "Police said the Clan del Golfo was responsible."
+    assert role_of(ex, "Attack", "allegedPerpetrator", said) == ["Clan del Golfo"]
+    behind = lead + "Prosecutors suspect that the ELN was behind it."
+    assert role_of(ex, "Attack", "suspectedPerpetrator", behind) == ["ELN"]
+    hallmarks = lead + "Police said the killing bore the hallmarks of Los Lobos."
+    assert role_of(ex, "Attack", "allegedPerpetrator", hallmarks) == ["Los Lobos"]
+    other = lead + "The mayor said gangs were responsible for the rise in extortion."
+    assert role_of(ex, "Attack", "allegedPerpetrator", other) == []
+
+
+def test_a_spokesman_saying_his_group_was_responsible_claims_it(ex: Extractor) -> None:
+    text = (
+        "Rebels killed five road workers in Nduga on Tuesday. Akim Tabuni, a spokesman for "
+        "the Free Papua Movement (OPM), told reporters the group was responsible."
+    )
+    assert role_of(ex, "Attack", "claimedBy", text, "2024-03-08") == ["Free Papua Movement"]
+
+
+def test_a_group_saying_its_fighters_did_it_claims_it(ex: Extractor) -> None:
+    lead = "Gunmen killed nine soldiers near Djibo on Monday. "
+    claimed = lead + "JNIM said in a statement that its fighters had carried out the attack."
+    assert role_of(ex, "Attack", "claimedBy", claimed) == ["Jama'at Nusrat al-Islam wal-Muslimin"]
+    x = read(ex, lead + "The army said its soldiers had carried out a raid near Arbinda.")
+    (raid,) = events_of(x, "SecurityOperation")
+    assert labels_of(x, raid.roles["perpetrator"]) == ["Military Forces of Burkina Faso"]
+    assert not events_of(x, "ClaimOfResponsibility")
+
+
+def test_an_acronym_of_a_name_translated_from_its_language_names_it(ex: Extractor) -> None:
+    text = (
+        "Fighters of the Islamic Defence Front (JDI) ambushed a patrol near Diffa. The JDI "
+        "later claimed the ambush."
+    )
+    assert role_of(ex, "Attack", "claimedBy", text) == ["Islamic Defence Front"]
