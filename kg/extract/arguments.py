@@ -379,7 +379,9 @@ def tolls(r: Reading) -> None:
             kind = named[0]
         if t.dep_ not in ("nsubj", "nsubjpass", "dobj"):
             continue
-        q = _toll_figure(r, t.head, t)
+        # the newest figure: the last of the toll's verbs ("put at 12, rose to 31")
+        figures = [_toll_figure(r, v, t) for v in (t.head, *t.head.conjuncts) if v.pos_ in _VERB]
+        q = next((f for f in reversed(figures) if f is not None), None)
         if q is None:
             continue
         target: Mention | None = None
@@ -590,6 +592,12 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
     place_preps = r.words("location_preps", "street_preps")  # "exploded on Oxford Street"
     for h in holders:
         for c in h.children:
+            if c.lower_ in r.words("direction_words") and c.dep_ in ("advmod", "npadvmod", "prep"):
+                # "20 km south of Bir al-Abd": near the place the direction is taken from
+                for g in prep_objects(c, r.words("of_preps")):
+                    for s in places(entities_in(g, r.ent_of)):
+                        if s.label_ != "Country":
+                            m.add("location", s.kb_id_)
             if c.dep_ == "prep" and c.lower_ in place_preps:
                 for g in c.children:
                     if g.dep_ == "pobj" and not (triggers and g.i in triggers):

@@ -224,6 +224,11 @@ def corefer(
     if len(events) > _WINDOW:
         window = range(len(events) - _WINDOW, len(events))
         window = [0, *window] if 0 not in window else window  # type: ignore[assignment]
+    # a note's closing count ("4 fatalities.") with no one named: the toll of whatever
+    # harmful event the note told (a raid's too), not an event of its own
+    closing = bool(m.tolls) and not any(
+        m.roles.get(r) for r in ("victim", "perpetrator", "agent", "target")
+    )
     for idx in window:
         ev = events[idx]
         if ev.speech:
@@ -232,6 +237,7 @@ def corefer(
             classes.coref_compatible(m.cls, ev.cls)
             or _same_word_read_apart(m, ev)
             or (consequence and _crowd_toll(m, ev))
+            or (closing and classes.behaviour(ev.cls, "victims_count") is None)
         ):
             continue
         if m.additional and classes.behaviour(m.cls, "never_empty"):
@@ -326,8 +332,9 @@ def absorb(ev: Event, m: Mention, explicit: str | None) -> None:
     ev.cues |= m.cues
     if m.cls != ev.cls and not classes.coref_compatible(m.cls, ev.cls):
         # joined by one word read apart: the doers' reading stands ("the raid" told before
-        # "gunmen raided" becomes the attack)
-        if _reading(ev.cls) != ev.cls and _reading(ev.cls) == _reading(m.cls):
+        # "gunmen raided" becomes the attack); a note's closing count names no kind
+        counted_only = m.tolls and not m.roles
+        if not counted_only and _reading(ev.cls) != ev.cls and _reading(ev.cls) == _reading(m.cls):
             ev.cls = m.cls
     elif m.cls != ev.cls:
         if m.speech and ev.speech:

@@ -1127,9 +1127,16 @@ class EntityLinker:
         return None
 
     def _toponym_use(self, s: Span, preps: str) -> bool:
-        """Whether a name is the object of a preposition of place (the pack's ``preps``)."""
+        """Whether a name is the object of a preposition of place (the pack's ``preps``), or
+        the place a direction is taken from ("20 km south of Bir al-Abd")."""
         root = s.root
-        return root.dep_ == "pobj" and root.head.lower_ in self.pack.words(preps)
+        if root.dep_ != "pobj":
+            return False
+        prep = root.head
+        return prep.lower_ in self.pack.words(preps) or (
+            prep.lower_ in self.pack.words("of_preps")
+            and prep.head.lower_ in self.pack.words("direction_words")
+        )
 
     def _doer(self, tok: Token) -> bool:
         """Whether ``tok`` is the subject of a verb of attack or of claiming responsibility

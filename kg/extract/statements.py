@@ -11,6 +11,9 @@ what a statement is about.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from spacy.tokens import Span, Token
 
 from kg.extract import classes
@@ -258,19 +261,17 @@ def perpetration(r: Reading) -> None:
         if not events or not subj:
             continue
         doers = actors(head_entities(r, subj[0]))
-        own = any(
-            c.dep_ == "poss" and c.lower_ in r.words("self_possessives") for c in subj[0].children
-        )
         # the teller's own unnamed people ("its fighters") are the teller
-        unnamed = all(is_group_key(a.kb_id_) for a in doers)
-        if own and unnamed and not _armed_teller(r, tok):
+        own = bool(doers) and all(is_group_key(a.kb_id_) for a in doers)
+        own = own and _teller_itself(r, subj[0])
+        if own and not _armed_teller(r, tok):
             # "the army said its soldiers carried out a raid": the forces' own report
             told = reporting_clause(r, tok)
             for ev in events:
                 for k in told[1] if told else []:
                     ev.add(classes.behaviour(ev.cls, "subject"), k)
             continue
-        if (not doers and subj[0].lower_ in r.words("self_pronouns")) or (own and unnamed):
+        if (not doers and subj[0].lower_ in r.words("self_pronouns")) or own:
             # "X claimed they were responsible for E", "X said its fighters carried out E"
             _claimed_by_teller(r, tok, events)
             continue
@@ -438,7 +439,15 @@ def _responsible_one(r: Reading, clause: Token) -> Token | None:
 def _said_it_did(r: Reading, verb: Token) -> bool:
     """Whether ``verb``'s subject is the teller itself ("it", "they", "we"): ``The Israeli
     military said it had struck a commander``."""
-    return any(c.dep_ == "nsubj" and c.lower_ in r.words("self_pronouns") for c in verb.children)
+    return any(c.dep_ == "nsubj" and _teller_itself(r, c) for c in verb.children)
+
+
+def _teller_itself(r: Reading, subject: Token) -> bool:
+    """Whether a subject names the teller: "it", "they", "we", or its own people ("its
+    fighters", "our men")."""
+    return subject.lower_ in r.words("self_pronouns") or any(
+        c.dep_ == "poss" and c.lower_ in r.words("self_possessives") for c in subject.children
+    )
 
 
 def _own_forces(r: Reading, verb: Token, speakers: list[str], doers: list[str]) -> bool:
@@ -616,10 +625,11 @@ def doers_belonging(r: Reading) -> None:
     verbs = r.pack.table("belonging_verbs") if "belonging_verbs" in r.pack else {}
     members = r.words("member_nouns")
     for tok in r.sent:
-        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.i not in r.ent_of:
-            continue
-        if not r.ent_of[tok.i].kb_id_.startswith(ARMED_GROUP_KEY):
+        if tok.i not in r.ent_of or not r.ent_of[tok.i].kb_id_.startswith(ARMED_GROUP_KEY):
             continue  # "the attackers", "the gunmen": armed men of no name, no one else
+        _believed_to_belong(r, tok, verbs)
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue
         verb = tok.head
         groups: list[Span] = []
         phrases = [
@@ -641,6 +651,32 @@ def doers_belonging(r: Reading) -> None:
         doers = [s.kb_id_ for s in groups]
         kind = "claim" if set(speakers) & set(doers) else "attribution"
         _statement(r, teller, classes.named(kind), speakers, doers if kind != "claim" else [], [])
+
+
+def _believed_to_belong(r: Reading, tok: Token, verbs: Mapping[str, Any]) -> None:
+    """``gunmen believed to belong to X``, ``an armed group said to be from X``: armed men of
+    no name that the text's own voice puts in a named group through a raising verb; the
+    group is suspected (``believed``) or alleged (``said``) to have done the story's event
+    (a Suspicion or an Attribution with no teller, linked when the records are built)."""
+    stances = r.pack.table("raised_stances")
+    for raising in tok.children:
+        stance = stances.get(raising.lemma_.lower())
+        if raising.dep_ != "acl" or stance not in ("suspectedPerpetrator", "allegedPerpetrator"):
+            continue
+        groups = [
+            s
+            for belong in raising.children
+            if belong.dep_ == "xcomp"
+            for p in belong.children
+            if p.dep_ == "prep" and p.lower_ in verbs.get(belong.lemma_.lower(), [])
+            for g in p.children
+            if g.dep_ == "pobj"
+            for s in _named_in(r, g)
+            if not is_group_key(s.kb_id_) and not places([s])
+        ]
+        if groups:
+            kind = "suspicion" if stance == "suspectedPerpetrator" else "attribution"
+            _statement(r, raising, classes.named(kind), [], [s.kb_id_ for s in groups], [])
 
 
 def _clause_on_event(r: Reading, verb: Token, objects: list[Token]) -> Mention | None:

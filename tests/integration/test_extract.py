@@ -1606,3 +1606,60 @@ def test_an_acronym_of_a_name_translated_from_its_language_names_it(ex: Extracto
         "later claimed the ambush."
     )
     assert role_of(ex, "Attack", "claimedBy", text) == ["Islamic Defence Front"]
+
+
+def test_gunmen_believed_to_belong_to_a_group_make_it_suspected(ex: Extractor) -> None:
+    text = (
+        "Gunmen killed three traders in Uruapan on Monday. The attackers were an armed group "
+        "believed to belong to the Sinaloa Cartel."
+    )
+    assert role_of(ex, "Attack", "suspectedPerpetrator", text) == ["Sinaloa Cartel"]
+
+
+def test_supporters_of_a_party_are_the_partys(ex: Extractor) -> None:
+    text = "On 2 March 2024, supporters of the Awami League clashed with police in Feni."
+    x = read(ex, text)
+    (e,) = x.events
+    doers = labels_of(x, e.roles.get("perpetrator", []) + e.roles.get("agent", []))
+    assert "Awami League" in doers
+
+
+def test_a_notes_closing_count_is_the_toll_of_the_raid_it_tells(ex: Extractor) -> None:
+    x = read(ex, "On 2 March 2024, police raided a gang hideout in Manaus. 3 fatalities.")
+    (e,) = x.events
+    assert "SecurityOperation" in e.types
+    assert e.fatalities is not None and e.fatalities.best == 3
+
+
+def test_the_last_of_a_tolls_verbs_gives_its_figure(ex: Extractor) -> None:
+    assert tolls_of(
+        ex,
+        "A truck bomb killed nine people in Mogadishu on Sunday. The death toll, initially put "
+        "at nine, rose to 27 by the following day.",
+    ) == [27]
+
+
+def test_an_unknown_number_is_no_number(ex: Extractor) -> None:
+    x = read(ex, "Gunmen killed two guards in Kidal on Monday and an unknown number were wounded.")
+    (e,) = x.events
+    assert e.injured is None
+    x = read(
+        ex, "An undisclosed number of soldiers were killed in the ambush near Kidal on Monday."
+    )
+    (e,) = x.events
+    assert e.fatalities is None
+
+
+def test_a_groups_boast_of_its_fighters_kills_is_no_toll(ex: Extractor) -> None:
+    assert tolls_of(
+        ex,
+        "Militants attacked a checkpoint near Arish on Saturday, killing four soldiers. The "
+        "Islamic State claimed the attack, saying its fighters had killed dozens of soldiers.",
+    ) == [4]
+
+
+def test_a_place_a_direction_is_taken_from_is_where_it_happened(ex: Extractor) -> None:
+    assert places_of(ex, "Militants ambushed a convoy 30 km north of Sheikh Zuweid on Friday.") == [
+        "Sheikh Zuweid"
+    ]
+    assert places_of(ex, "A mortar shell hit a school east of Kharkiv on Friday.") == ["Kharkiv"]
