@@ -380,7 +380,13 @@ def tolls(r: Reading) -> None:
         if t.dep_ not in ("nsubj", "nsubjpass", "dobj"):
             continue
         # the newest figure: the last of the toll's verbs ("put at 12, rose to 31")
-        figures = [_toll_figure(r, v, t) for v in (t.head, *t.head.conjuncts) if v.pos_ in _VERB]
+        verbs = [t.head] + [
+            v  # a verb of the toll's own, not one with a count of its own ("put the number of
+            for v in t.head.conjuncts  # wounded at 140")
+            if v.pos_ in _VERB
+            and not any(c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in v.children)
+        ]
+        figures = [_toll_figure(r, v, t) for v in verbs]
         q = next((f for f in reversed(figures) if f is not None), None)
         if q is None:
             continue

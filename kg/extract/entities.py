@@ -216,6 +216,7 @@ class EntityLinker:
         cands.extend(self._group_spans(doc))
         cands.extend(self._site_spans(doc, cands))
         cands.extend(self._doer_spans(doc))
+        cands.extend(self._numbered_unit_spans(doc))
         cands.extend(self._street_spans(doc, cands))
         cands.extend(self._monitor_force_spans(doc, cands))
         cands.extend(self._identity_militia_spans(doc, cands))
@@ -1158,6 +1159,28 @@ class EntityLinker:
             for c in verb.children
         )
 
+    def _numbered_unit_spans(self, doc: Doc) -> list[Span]:
+        """``the 444 Brigade``, ``the 301st Battalion``: a unit named by its number and one of
+        the ``armed_group_name_cues`` ("Brigade", "Battalion"), which the model misses or cuts
+        at the number: an armed group of its own (not one a state's name or people qualify:
+        "Ukraine's 72nd Mechanized Brigade")."""
+        cues = self.pack.words("armed_group_name_cues")
+        out = []
+        for tok in doc:
+            if not (tok.is_title and tok.lower_ in cues):
+                continue
+            start = tok.i
+            while start > 0 and doc[start - 1].is_title and start > tok.i - 3:
+                start -= 1  # "Mechanized"
+            number = doc[start - 1] if start > 0 else None
+            if number is None or not (number.like_num or _ORDINAL.fullmatch(number.text)):
+                continue
+            before = doc[start - 2] if start > 1 else None
+            if before is not None and (before.tag_ == "POS" or before.ent_type_ in ("GPE", "NORP")):
+                continue  # "Ukraine's 72nd Brigade", "the Nigerian 7th Division": a state's
+            out.append(Span(doc, start - 1, tok.i + 1, label="NEWGROUP:ArmedGroup"))
+        return out
+
     def _doer_spans(self, doc: Doc) -> list[Span]:
         """Names the model missed that act as armed groups act: the plural or definite
         proper-noun subject of a verb of attack or of claiming ("The Kivu Patriots attacked
@@ -1166,6 +1189,15 @@ class EntityLinker:
         covered = {i for e in doc.ents for i in range(e.start, e.end)}
         out = []
         for tok in doc:
+            # "Hizb-ul-Ahrar claimed responsibility": a name hyphened in the way of Urdu,
+            # Persian and Arabic names, whose words the parser takes one by one
+            # (longer than a part of it the model found: "Tehreek" of "Tehreek-e-Jihad")
+            end = _hyphened_name_end(doc, tok.i)
+            if end is not None:
+                if any(self._doer(t) for t in doc[tok.i : end]):
+                    out.append(Span(doc, tok.i, end, label="NER:ORG"))
+                    covered |= set(range(tok.i, end))
+                    continue
             if tok.pos_ != "PROPN" or tok.i in covered or not self._doer(tok):
                 continue
             # a group's name: plural ("Patriots") or with an article ("the Kivu Front"),
@@ -1295,6 +1327,28 @@ class EntityLinker:
 
 # an acronym in brackets ("(MFDC)"): two to eight capitals
 _BRACKETED_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
+
+
+# an ordinal written in figures ("72nd", "3rd", "101st")
+_ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
+
+
+def _hyphened_name_end(doc: Doc, i: int) -> int | None:
+    """The end of a name hyphened from ``i`` with a short connector in lower case between its
+    capitalised words ("Hizb-ul-Ahrar", "Lashkar-e-Zarbat", "Ansar-al-Furqan"), or ``None``.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Then Hizb-ul-Ahrar claimed it")
+    >>> _hyphened_name_end(doc, 1), _hyphened_name_end(doc, 0)
+    (6, None)
+    """
+    words = doc[i : i + 5]
+    if len(words) < 5 or not (words[0].is_title and words[4].is_title):
+        return None
+    link = words[2].text
+    if words[1].text != "-" or words[3].text != "-" or not (link.islower() and len(link) <= 3):
+        return None
+    return i + 5
 
 
 def _short_site(s: Span, sites: list[Span]) -> Span | None:

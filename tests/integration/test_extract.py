@@ -1663,3 +1663,31 @@ def test_a_place_a_direction_is_taken_from_is_where_it_happened(ex: Extractor) -
         "Sheikh Zuweid"
     ]
     assert places_of(ex, "A mortar shell hit a school east of Kharkiv on Friday.") == ["Kharkiv"]
+
+
+def test_a_hyphened_name_that_claims_is_an_armed_group(ex: Extractor) -> None:
+    text = (
+        "A suicide bomber killed seven policemen in Bannu on Monday. In a statement issued "
+        "the next day, Tehreek-e-Jihad claimed responsibility for the attack."
+    )
+    assert role_of(ex, "Attack", "claimedBy", text) == ["Tehreek-e-Jihad"]
+
+
+def test_a_candidate_shot_dead_is_a_civilian_victim(ex: Extractor) -> None:
+    text = "A council candidate was shot dead in Esmeraldas on Monday."
+    assert role_of(ex, "Attack", "victim", text) == ["Civilians (Ecuador)"]
+
+
+def test_a_unit_named_by_its_number_is_an_armed_group(ex: Extractor) -> None:
+    text = (
+        "On 2 March 2024, clashes broke out between the 301 Battalion and Rada forces in Tripoli."
+    )
+    assert role_of(ex, "ArmedClash", "perpetrator", text) == ["301 Battalion"]
+
+
+def test_exchanging_fire_with_a_group_makes_it_the_raids_target(ex: Extractor) -> None:
+    text = (
+        "On 2 March 2024, police raided a favela in Manaus, exchanging fire with members of "
+        "the Bonde do Maluco gang."
+    )
+    assert "Bonde do Maluco" in role_of(ex, "SecurityOperation", "target", text)
