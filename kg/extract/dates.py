@@ -82,6 +82,14 @@ class _Patterns:
         self.months = {k.lower(): int(v) for k, v in months.items()}
         self.weekdays = {k.lower(): int(v) for k, v in pack.table("weekdays").items()}
         self.relative = {k.lower(): int(v) for k, v in pack.table("relative_days").items()}
+        periods = pack.table("relative_periods") if "relative_periods" in pack else {}
+        self.periods = {k.lower(): (str(u), int(n)) for k, (u, n) in periods.items()}
+        ago = pack.table("ago_words") if "ago_words" in pack else {}
+        units = "|".join(re.escape(k) for k in sorted(ago, key=len, reverse=True))
+        self.ago = re.compile(rf"\b(?P<n>\S+)\s+(?P<unit>{units})\b") if ago else None
+        numbers = pack.table("ago_numbers") if "ago_numbers" in pack else {}
+        self.ago_numbers = {k.lower(): int(v) for k, v in numbers.items()}
+        self.ago_units = {k.lower(): str(v) for k, v in ago.items()}
         self.prefixes = sorted(pack.words("date_prefixes"), key=len, reverse=True)
         self.previous_words = sorted(pack.words("previous_weekday_words"))
         self.kept_prefixes = sorted(pack.words("relative_days_with_prefix"), key=len, reverse=True)
@@ -244,10 +252,17 @@ def resolve(expr: str, ref: str | None, lang: str = "en") -> str | None:
     ('2024-01-09', '2024-01-02')
     >>> resolve("January", "2024-03-18"), resolve("in November", "2024-03-18")
     ('2024-01', '2023-11')
+    >>> resolve("last year", "2024-03-18"), resolve("two years ago", "2024-03-18")
+    ('2023', '2022')
+    >>> resolve("last month", "2024-01-18"), resolve("earlier this month", "2024-01-18")
+    ('2023-12', '2024-01')
     """
     p = _patterns(lang)
     e = " ".join(expr.lower().replace("\u2019", "'").split())
     e = re.sub(r"'s$", "", e)
+    period = _period_back(p, e, date.fromisoformat(ref) if ref and valid_iso_date(ref) else None)
+    if period is not None:
+        return period
     if not any(e.startswith(k) for k in p.kept_prefixes):
         for pre in p.prefixes:
             if e.startswith(pre + " "):
@@ -296,6 +311,29 @@ def resolve(expr: str, ref: str | None, lang: str = "en") -> str | None:
     if y:
         return y.group(1)
     return None
+
+
+def _period_back(p: _Patterns, e: str, ref: date | None) -> str | None:
+    """The month or year a period counted back from the publication names ("last year",
+    "earlier this month", "two years ago"; ``relative_periods``, ``ago_words``), or
+    ``None``."""
+    if ref is None:
+        return None
+    found = next((v for k, v in p.periods.items() if e == k or e.endswith(" " + k)), None)
+    m = p.ago.search(e) if p.ago is not None and found is None else None
+    if m is not None:
+        n = m["n"]
+        count = int(n) if n.isdigit() else p.ago_numbers.get(n)
+        if count is None:
+            return None
+        found = (p.ago_units[m["unit"]], count)
+    if found is None:
+        return None
+    unit, back = found
+    if unit == "year":
+        return str(ref.year - back)
+    months = ref.year * 12 + ref.month - 1 - back
+    return f"{months // 12}-{months % 12 + 1:02d}"
 
 
 def shift(iso: str, days: int) -> str:

@@ -1691,3 +1691,14 @@ def test_exchanging_fire_with_a_group_makes_it_the_raids_target(ex: Extractor) -
         "the Bonde do Maluco gang."
     )
     assert "Bonde do Maluco" in role_of(ex, "SecurityOperation", "target", text)
+
+
+def test_an_event_of_last_year_is_dated_to_that_year(ex: Extractor) -> None:
+    x = read(
+        ex,
+        "Police in Mopti arrested a man accused of leading an ambush that killed nine "
+        "soldiers last year.",
+        "2024-03-08",
+    )
+    (ambush,) = events_of(x, "Attack")
+    assert ambush.date is not None and ambush.date.value == "2023"
