@@ -142,7 +142,7 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
                 and c.lower_ in r.words("membership_preps")
                 and (
                     t.lower_ in r.words("force_nouns")
-                    or t.lower_ in r.words("member_nouns")
+                    or t.lower_ in r.words("member_nouns", "supporter_nouns")
                     or t.lower_ in r.words("role_nouns")
                     or t.lower_ in r.words("vehicle_nouns")
                     or is_group(ent_of.get(t.i))
@@ -380,11 +380,14 @@ def tolls(r: Reading) -> None:
         if t.dep_ not in ("nsubj", "nsubjpass", "dobj"):
             continue
         # the newest figure: the last of the toll's verbs ("put at 12, rose to 31")
+        # (a verb of the toll's own: not one with a count of its own, "put the number of
+        # wounded at 140", nor a guess, "could rise to 50")
         verbs = [t.head] + [
-            v  # a verb of the toll's own, not one with a count of its own ("put the number of
-            for v in t.head.conjuncts  # wounded at 140")
+            v
+            for v in t.head.conjuncts
             if v.pos_ in _VERB
             and not any(c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in v.children)
+            and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in v.children)
         ]
         figures = [_toll_figure(r, v, t) for v in verbs]
         q = next((f for f in reversed(figures) if f is not None), None)

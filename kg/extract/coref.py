@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from kg.extract import classes
+from kg.extract.arguments import DOER_ROLES
 from kg.extract.counts import add_counts
 from kg.extract.entities import GROUP_PREFIX
 from kg.extract.gazetteer import Gazetteer
@@ -168,6 +169,12 @@ def _days_later(first: str, then: str) -> bool:
 _WINDOW = 60
 
 
+def _closing_count(m: Mention) -> bool:
+    """A note's closing count ("4 fatalities.") naming no one: the toll of whatever harmful
+    event the note told (a raid's too), not an event of its own, and of no kind."""
+    return bool(m.tolls) and not any(m.roles.get(r) for r in ("victim", "target", *DOER_ROLES))
+
+
 def _reading(cls: str) -> str:
     """The class a mention of ``cls`` is read as when non-state groups do it."""
     return str(classes.behaviour(cls, "nonstate_reading") or cls)
@@ -224,11 +231,7 @@ def corefer(
     if len(events) > _WINDOW:
         window = range(len(events) - _WINDOW, len(events))
         window = [0, *window] if 0 not in window else window  # type: ignore[assignment]
-    # a note's closing count ("4 fatalities.") with no one named: the toll of whatever
-    # harmful event the note told (a raid's too), not an event of its own
-    closing = bool(m.tolls) and not any(
-        m.roles.get(r) for r in ("victim", "perpetrator", "agent", "target")
-    )
+    closing = _closing_count(m)
     for idx in window:
         ev = events[idx]
         if ev.speech:
@@ -256,8 +259,14 @@ def corefer(
         if mp and ep and not any(related(a, b, gaz) for a in mp for b in ep):
             continue
         eloc = [] if ev.inherited_place else ev.roles.get("location", [])
-        # "the attack" put in a place no one knows the whereabouts of: the story's, told closer
-        told_back = m.definite or definite
+        # "the attack took place in X", X a place no one knows the whereabouts of: the
+        # story's event told closer (a verb saying it happened, on no other day)
+        told_back = (
+            (m.definite or definite)
+            and m.asserted
+            and m.trigger.pos_ in ("NOUN", "PROPN")
+            and not (ev.date_explicit and _other_day(explicit, ev.date, later))
+        )
         if not place_compatible(m.roles.get("location", []), eloc, gaz, located, told_back):
             continue
         same_day = bool(explicit and ev.date and explicit == ev.date)
@@ -333,8 +342,11 @@ def absorb(ev: Event, m: Mention, explicit: str | None) -> None:
     if m.cls != ev.cls and not classes.coref_compatible(m.cls, ev.cls):
         # joined by one word read apart: the doers' reading stands ("the raid" told before
         # "gunmen raided" becomes the attack); a note's closing count names no kind
-        counted_only = m.tolls and not m.roles
-        if not counted_only and _reading(ev.cls) != ev.cls and _reading(ev.cls) == _reading(m.cls):
+        if (
+            not _closing_count(m)
+            and _reading(ev.cls) != ev.cls
+            and _reading(ev.cls) == _reading(m.cls)
+        ):
             ev.cls = m.cls
     elif m.cls != ev.cls:
         if m.speech and ev.speech:

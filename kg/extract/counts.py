@@ -130,7 +130,9 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
     """The count on a noun: ``nearly 100 people``, ``several insurgents``, ``a leader``."""
     best: Quantity | None = None
     many = pack.words("collective_people_nouns", "collective_nouns_of_kin")
-    if any(c.lower_ in pack.words("unknown_count_words") for c in tok.children):
+    if tok.lemma_.lower() in pack.words("unknown_count_nouns") and any(
+        c.lower_ in pack.words("unknown_count_words") for c in tok.children
+    ):
         return None  # "an unknown number of soldiers": no number, not one
     for c in tok.children:
         if c.dep_ not in _COUNT_DEPS:

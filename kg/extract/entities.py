@@ -269,9 +269,11 @@ class EntityLinker:
         for s in chosen:
             if s.text in defined:
                 continue
-            # a name only the model found that names no site itself: never a gazetteer's
-            # ("Kabul" is no short name of "Kabul Serena Hotel"), nor "Oxford Street"
-            site = _short_site(s, sites) if s.label_.startswith("NER:") and s not in sites else None
+            # a name only the model found, naming no site itself, before a noun ("the
+            # Rolando bombing"): never a gazetteer's ("Kabul" is no short name of "Kabul
+            # Serena Hotel"), nor "Oxford Street", nor a company ("Marriott said")
+            ner = s.label_.startswith("NER:") and s.root.dep_ == "compound"
+            site = _short_site(s, sites) if ner and s not in sites else None
             key, label = self._link(doc, site or s, doc_places, new, persons, relations)
             if key is None:
                 continue
@@ -1160,26 +1162,42 @@ class EntityLinker:
         )
 
     def _numbered_unit_spans(self, doc: Doc) -> list[Span]:
-        """``the 444 Brigade``, ``the 301st Battalion``: a unit named by its number and one of
-        the ``armed_group_name_cues`` ("Brigade", "Battalion"), which the model misses or cuts
-        at the number: an armed group of its own (not one a state's name or people qualify:
-        "Ukraine's 72nd Mechanized Brigade")."""
+        """``the 444 Brigade``, ``a 301st Battalion commander``: a unit named by an article,
+        its number and one of the ``armed_group_name_cues`` ("Brigade", "Battalion"), which
+        the model misses or cuts at the number: an armed group of its own. Not a unit the
+        text gives a state's name or people anywhere ("Ukraine's 47th Mechanized Brigade",
+        "the Nigerian 7th Division", and then "the 47th Mechanized Brigade"), nor a date's
+        number ("On 2 March Army troops")."""
         cues = self.pack.words("armed_group_name_cues")
-        out = []
+        ordinal = self.pack.words("ordinal_suffixes")
+        found: list[tuple[int, int]] = []
+        states: set[str] = set()  # the units' names a state's name or people qualify
         for tok in doc:
             if not (tok.is_title and tok.lower_ in cues):
                 continue
             start = tok.i
-            while start > 0 and doc[start - 1].is_title and start > tok.i - 3:
+            while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ != "NUM":
                 start -= 1  # "Mechanized"
             number = doc[start - 1] if start > 0 else None
-            if number is None or not (number.like_num or _ORDINAL.fullmatch(number.text)):
+            if number is None or number.ent_type_ == "DATE":
+                continue
+            digits = "".join(c for c in number.text if c.isdigit())
+            suffix = number.text[len(digits) :]
+            if not (
+                digits and number.text.startswith(digits) and (not suffix or suffix in ordinal)
+            ):
                 continue
             before = doc[start - 2] if start > 1 else None
+            name = doc[start - 1 : tok.i + 1].text.lower()
             if before is not None and (before.tag_ == "POS" or before.ent_type_ in ("GPE", "NORP")):
-                continue  # "Ukraine's 72nd Brigade", "the Nigerian 7th Division": a state's
-            out.append(Span(doc, start - 1, tok.i + 1, label="NEWGROUP:ArmedGroup"))
-        return out
+                states.add(name)  # "Ukraine's 72nd Mechanized Brigade": a state's
+            elif before is not None and before.lower_ in self.pack.words("articles"):
+                found.append((start - 1, tok.i + 1))
+        return [
+            Span(doc, a, b, label="NEWGROUP:ArmedGroup")
+            for a, b in found
+            if doc[a:b].text.lower() not in states
+        ]
 
     def _doer_spans(self, doc: Doc) -> list[Span]:
         """Names the model missed that act as armed groups act: the plural or definite
@@ -1193,7 +1211,8 @@ class EntityLinker:
             # Persian and Arabic names, whose words the parser takes one by one
             # (longer than a part of it the model found: "Tehreek" of "Tehreek-e-Jihad")
             end = _hyphened_name_end(doc, tok.i)
-            if end is not None:
+            longer = end is not None and any(e.start <= tok.i and e.end > end for e in doc.ents)
+            if end is not None and not longer:
                 if any(self._doer(t) for t in doc[tok.i : end]):
                     out.append(Span(doc, tok.i, end, label="NER:ORG"))
                     covered |= set(range(tok.i, end))
@@ -1329,26 +1348,26 @@ class EntityLinker:
 _BRACKETED_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
 
 
-# an ordinal written in figures ("72nd", "3rd", "101st")
-_ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
-
-
 def _hyphened_name_end(doc: Doc, i: int) -> int | None:
-    """The end of a name hyphened from ``i`` with a short connector in lower case between its
-    capitalised words ("Hizb-ul-Ahrar", "Lashkar-e-Zarbat", "Ansar-al-Furqan"), or ``None``.
+    """The end of a name hyphened from ``i`` with short connectors in lower case between its
+    capitalised words ("Hizb-ul-Ahrar", "Lashkar-e-Zarbat", "Ahl-e-Sunnat-wal-Jamaat"), or
+    ``None``.
 
     >>> import spacy
-    >>> doc = spacy.blank("en")("Then Hizb-ul-Ahrar claimed it")
-    >>> _hyphened_name_end(doc, 1), _hyphened_name_end(doc, 0)
-    (6, None)
+    >>> doc = spacy.blank("en")("Then Hizb-ul-Ahrar and Ahl-e-Sunnat-wal-Jamaat claimed it")
+    >>> _hyphened_name_end(doc, 1), _hyphened_name_end(doc, 7), _hyphened_name_end(doc, 0)
+    (6, 16, None)
     """
-    words = doc[i : i + 5]
-    if len(words) < 5 or not (words[0].is_title and words[4].is_title):
-        return None
-    link = words[2].text
-    if words[1].text != "-" or words[3].text != "-" or not (link.islower() and len(link) <= 3):
-        return None
-    return i + 5
+    end = None
+    j = i
+    while j + 4 < len(doc) and doc[j].is_title and doc[j + 4].is_title:
+        link = doc[j + 2].text
+        hyphens = doc[j + 1].text == "-" and doc[j + 3].text == "-"
+        if not (hyphens and link.islower() and len(link) <= 3):
+            break
+        end = j = j + 4
+        end += 1
+    return end
 
 
 def _short_site(s: Span, sites: list[Span]) -> Span | None:

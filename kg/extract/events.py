@@ -230,10 +230,8 @@ class EventReader:
                 doers = [k for role in DOER_ROLES for k in m.roles.get(role, [])]
                 if not (doers or m.cues & weapons or m.same_as is not None):
                     m.dropped = True
-            if lemma in pack.words("agentive_verbs") and not any(
-                c.dep_ in ("nsubj", "agent") for c in m.trigger.children
-            ):
-                m.dropped = True  # "two cars were destroyed": what the blast did
+            if lemma in pack.words("agentive_verbs") and not self._site_destroyed(r, m):
+                m.dropped = True  # "two cars were destroyed", "police destroyed seized drugs"
             if lemma in pack.words("crowd_only_verbs") and not self._crowd_doers(r, m, crowd):
                 m.dropped = True  # "residents gathered at the scene": no protest
             if lemma in pack.words("weak_verbs") and m.trigger.pos_ in _VERB:
@@ -522,6 +520,22 @@ class EventReader:
             if "location" not in m.roles:
                 for g in devices:  # "a device on the road between X and Y"
                     locations(r, m, g)
+
+    @staticmethod
+    def _site_destroyed(r: Reading, m: Mention) -> bool:
+        """Whether a verb of damage (``agentive_verbs``) tells an attack: someone (or a "by"
+        phrase) destroyed a building or a site ("militants destroyed a telecom mast", "the
+        station was wrecked by a bomb"); not what an event told elsewhere did ("two cars were
+        destroyed"), nor goods destroyed ("police destroyed two tonnes of seized cannabis")."""
+        children = list(m.trigger.children)
+        if not any(c.dep_ in ("nsubj", "agent") for c in children):
+            return False
+        return any(
+            g.i in r.ent_of and r.ent_of[g.i].label_ == "Site"
+            for c in children
+            if c.dep_ in ("dobj", "nsubjpass")
+            for g in c.subtree
+        )
 
     @staticmethod
     def _people_word(r: Reading, t: Token) -> bool:

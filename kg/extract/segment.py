@@ -21,7 +21,7 @@ from functools import cache
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kg.extract.dates import DATELINE_RX
 
@@ -66,7 +66,7 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-def is_heading(sent: Any) -> bool:
+def is_heading(sent: Span) -> bool:
     """Whether a sentence is a wiki section heading ("==Reactions=="): a label of the page's
     structure, which tells no event.
 

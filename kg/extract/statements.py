@@ -12,7 +12,6 @@ what a statement is about.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from spacy.tokens import Span, Token
 
@@ -21,7 +20,7 @@ from kg.extract.arguments import actors, head_entities, is_group_key, places
 from kg.extract.classify import is_nonstate_armed
 from kg.extract.entities import ARMED_GROUP_KEY
 from kg.extract.mentions import Mention, Reading
-from kg.extract.modality import other_events
+from kg.extract.modality import negated, other_events
 
 _VERB = ("VERB", "AUX")
 _NOUN = ("NOUN", "PROPN")
@@ -261,9 +260,10 @@ def perpetration(r: Reading) -> None:
         if not events or not subj:
             continue
         doers = actors(head_entities(r, subj[0]))
-        # the teller's own unnamed people ("its fighters") are the teller
+        # the teller's own unnamed people ("its fighters") are the teller, an armed group's
+        # or a state's forces ("survivors said their attackers ..." tells no one's own)
         own = bool(doers) and all(is_group_key(a.kb_id_) for a in doers)
-        own = own and _teller_itself(r, subj[0])
+        own = own and _teller_itself(r, subj[0]) and _armed_teller(r, tok, states=True)
         if own and not _armed_teller(r, tok):
             # "the army said its soldiers carried out a raid": the forces' own report
             told = reporting_clause(r, tok)
@@ -293,16 +293,18 @@ def perpetration(r: Reading) -> None:
             )
 
 
-def _armed_teller(r: Reading, tok: Token) -> bool:
-    """Whether the tellers of the clause ``tok`` is told in are armed groups of no state (whose
-    saying they did it is a claim; a state's forces report their operations)."""
+def _armed_teller(r: Reading, tok: Token, states: bool = False) -> bool:
+    """Whether the tellers of the clause ``tok`` is told in are armed groups of no state
+    (whose saying they did it is a claim; a state's forces report their operations), or,
+    with ``states``, also a state's forces."""
     told = reporting_clause(r, tok)
     types = r.entity_types
-    return (
-        told is not None
-        and bool(told[1])
-        and all(is_nonstate_armed(types.get(k, "")) for k in told[1])
-    )
+
+    def armed(k: str) -> bool:
+        t = types.get(k, "")
+        return is_nonstate_armed(t) or (states and classes.is_a(t or "Actor", "StateForce"))
+
+    return told is not None and bool(told[1]) and all(armed(k) for k in told[1])
 
 
 def _claimed_by_teller(r: Reading, tok: Token, events: list[Mention]) -> None:
@@ -406,9 +408,16 @@ def responsibility_by_saying(r: Reading) -> None:
             speakers = m.roles.get("speaker", [])
             doers = [a.kb_id_ for a in actors(head_entities(r, subject))]
             itself = subject.lower_ in r.words("self_pronouns")
+            # "JNIM said it was not responsible": a denial; "police said X was not behind
+            # it" blames no one
+            denied = negated(subject.head, r.pack) or any(
+                negated(c, r.pack) for c in subject.head.children if c.dep_ in ("acomp", "prep")
+            )
             if itself or (doers and set(doers) <= set(speakers)):
                 if speakers:
-                    m.cls = claim
+                    m.cls = classes.named("denial") if denied else claim
+                continue
+            if denied:
                 continue
             if not doers:
                 continue
@@ -653,7 +662,7 @@ def doers_belonging(r: Reading) -> None:
         _statement(r, teller, classes.named(kind), speakers, doers if kind != "claim" else [], [])
 
 
-def _believed_to_belong(r: Reading, tok: Token, verbs: Mapping[str, Any]) -> None:
+def _believed_to_belong(r: Reading, tok: Token, verbs: Mapping[str, list[str]]) -> None:
     """``gunmen believed to belong to X``, ``an armed group said to be from X``: armed men of
     no name that the text's own voice puts in a named group through a raising verb; the
     group is suspected (``believed``) or alleged (``said``) to have done the story's event

@@ -702,9 +702,21 @@ def resolve(
     for ids in cands:
         if len(ids) == 1:
             known.add(ids[0])
+    # what the document names only by its people ("a Turkish air strike" names the
+    # attacker's country, not where it happened)
+    by_people = {
+        ids[0]
+        for s, ids in zip(spans, cands, strict=True)
+        if len(ids) == 1 and s.root.pos_ == "ADJ"
+    }
+    by_people -= {
+        c for s, ids in zip(spans, cands, strict=True) if s.root.pos_ != "ADJ" for c in ids
+    }
     out: dict[tuple[int, int], Choice] = {}
     for _round in range(2):
         ctx = _Context(gaz, known)
+        # the countries the document names as places, by name or by a place in them
+        named = {gaz[c].country or c for c in known - by_people if c in gaz and gaz[c].is_place}
         for idx, (s, ids) in enumerate(zip(spans, cands, strict=True)):
             if not ids:
                 continue
@@ -717,7 +729,7 @@ def resolve(
                 and not _inside(gaz, ids, container)
                 and not _divisions(gaz, ids)
             )
-            if _far_other_name(gaz, ids, ctx, key(s.text)):
+            if _far_other_name(gaz, ids, named, key(s.text)):
                 # "Boni" in a report on Mali: no namesake abroad known by another name (Bonn)
                 out[(s.start, s.end)] = Choice(NO_ENTRY, 0.3, len(ids))
                 continue
@@ -765,12 +777,12 @@ def resolve(
     return out
 
 
-def _far_other_name(gaz: Gazetteer, ids: list[str], ctx: _Context, name: str) -> bool:
+def _far_other_name(gaz: Gazetteer, ids: list[str], named: set[str], name: str) -> bool:
     """Whether every candidate is a town (or a site) that the name calls by another of its
-    names than its own (GeoNames' alternate names: "Boni" for Bonn) and that lies in no
-    country of the document's, which names some: a namesake abroad, not the place meant.
-    A town named by its own name ("talks in Geneva") may lie anywhere."""
-    named = {c for c in ctx.anc if c in gaz and gaz[c].kind == "country"}
+    names than its own (GeoNames' alternate names: "Boni" for Bonn) and that lies in none
+    of the countries the document ``named`` as places, when it named some: a namesake
+    abroad, not the place meant. A town named by its own name ("talks in Geneva") may lie
+    anywhere."""
     if not named:
         return False
     for c in ids:
