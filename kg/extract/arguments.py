@@ -425,6 +425,10 @@ def tolls(r: Reading) -> None:
             setattr(target, kind, q)
             target.more_victims = False  # a toll is the whole count ("bringing the toll to 16")
             target.tolls.add(kind)
+            for x in r.found:
+                if x is not target and x.more_victims and getattr(x, kind) is not None:
+                    # "rose to 11 after rescuers pulled four more bodies": counted in it
+                    setattr(x, kind, None)
 
 
 def _toll_of_a_span(r: Reading, toll: Token) -> bool:
@@ -446,8 +450,9 @@ def _injury_toll(r: Reading, toll: Token) -> bool:
 def _toll_figure(r: Reading, verb: Token, toll: Token) -> Quantity | None:
     """The figure a toll's verb gives: ``rose to 31``, ``stands at 23``, ``is now 31``,
     ``reached 40``, ``put the toll at 30``."""
-    # "revised the toll down to 84": the figure may hang on the verb's particle
-    holders = [c for c in verb.children if c.dep_ == "prt"]
+    # "revised the toll down to 84": the figure may hang on the verb's particle, or on the
+    # phrase of the figure before ("rose from nine to 14")
+    holders = [c for c in verb.children if c.dep_ in ("prt", "prep")]
     for c in [*verb.children, *(g for h in holders for g in h.children)]:
         heads: list[Token] = []
         if c.i == toll.i:
@@ -456,6 +461,15 @@ def _toll_figure(r: Reading, verb: Token, toll: Token) -> Quantity | None:
             heads = [c]
         elif c.dep_ == "prep" and c.lower_ in r.words("toll_figure_preps"):
             heads = [g for g in c.children if g.dep_ == "pobj"]
+        elif c.dep_ == "prep" and c.lower_ in r.words("toll_origin_preps"):
+            # "rose from six to 17", parsed as a range: the figure it rose to
+            for g in c.children:
+                if g.dep_ == "pobj" and any(
+                    q.lower_ in r.words("toll_figure_preps") for q in g.children
+                ):
+                    q = quantity(g.text, r.pack)
+                    if q is not None and q.best is not None:
+                        return q
         for h in heads:
             q = quantity(" ".join(w.text for w in h.subtree), r.pack) or count_on(h, r.pack)
             if q is not None and q.best is not None:
@@ -617,8 +631,10 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
                         )
                         # "on the road between Mandera and Rhamu": the towns it joins
                         route = g.lemma_.lower() in r.words("route_nouns")
+                        # "near the border with Mali": on this side of it, not in Mali
+                        border = g.lemma_.lower() in r.words("border_nouns")
                         for s in places(entities_in(g, r.ent_of)):
-                            if route and s.label_ == "Country":
+                            if (route or border) and s.label_ == "Country":
                                 continue
                             if (
                                 c.lower_ in loc_preps
@@ -688,7 +704,8 @@ def dates(r: Reading, m: Mention, tok: Token) -> None:
     days = r.words("relative_day_words")
     lenders = _copula(r, tok) + _occurrence(r, tok)
     for c in [*tok.children, *(c for h in lenders for c in h.children if c.dep_ in _DATE_DEPS)]:
-        if c.ent_type_ == "DATE" or c.lower_ in days:
+        if c.ent_type_ == "DATE" or (c.lower_ in days and c.dep_ != "amod"):
+            # (not "an overnight raid": the word qualifies, it dates nothing)
             m.dates.append(date_text(c))
         elif c.dep_ == "prep" and c.lower_ in r.words("date_preps"):
             for g in c.children:
@@ -782,7 +799,10 @@ def _headline_passive(r: Reading, tok: Token) -> bool:
     if not any(c.dep_ == "nsubj" for c in tok.children):
         return False
     objectish = ("dobj", "aux", "auxpass", "ccomp", "xcomp", "attr", "dative", "agent")
-    if any(c.dep_ in objectish for c in tok.children):
+    # (a clause before a semicolon the parser hangs on it is none of its objects: "two were
+    # killed; 6 others injured")
+    stops = [c.i for c in tok.children if c.dep_ == "punct" and c.text == ";" and c.i < tok.i]
+    if any(c.dep_ in objectish and not (stops and c.i < stops[-1]) for c in tok.children):
         return False
     if any(c.dep_ == "prep" and c.lower_ in r.words("aimed_preps") for c in tok.children):
         return False  # "soldiers shot at protesters": the soldiers shot

@@ -87,7 +87,7 @@ def sentence_date(
         for a, b, t in ents[lo:hi]
         if b <= sent.end_char and not (trigger is not None and _elsewhere(sent.doc, a, b, trigger))
     ]
-    exprs += [t.text for t in sent if t.lower_ in days and t.idx >= after]
+    exprs += [t.text for t in sent if t.lower_ in days and t.idx >= after and t.dep_ != "amod"]
     vague, previous = (
         _words_rx(pack.words("vague_day_words")),
         _words_rx(pack.words("previous_day_words")),

@@ -1747,3 +1747,52 @@ def test_counts_and_places_of_this_round_do_not_misfire(ex: Extractor) -> None:
     assert not read(ex, "Police destroyed two tonnes of seized cannabis in Kano.").events
     x = read(ex, "Militants destroyed a police station in Mandera on Monday.")
     assert labels_of(x, events_of(x, "Attack")[0].roles["target"]) == ["police station in Mandera"]
+
+
+def test_a_toll_risen_from_one_figure_to_another_is_the_second(ex: Extractor) -> None:
+    assert tolls_of(
+        ex,
+        "Gunmen attacked a market in Mubi on Sunday. The death toll rose from six to 17 over "
+        "the following day.",
+    ) == [17]
+
+
+def test_bodies_found_as_a_toll_rose_are_in_the_toll(ex: Extractor) -> None:
+    assert tolls_of(
+        ex,
+        "A missile strike on a hotel in Odesa killed five people on Tuesday. The death toll "
+        "rose to nine on Thursday after rescuers pulled four more bodies from the rubble.",
+    ) == [9]
+
+
+def test_near_the_border_with_a_country_is_not_in_that_country(ex: Extractor) -> None:
+    x = read(
+        ex,
+        "Ten Chadian soldiers were killed when their convoy was ambushed near the border with Sudan.",
+    )
+    (e,) = x.events
+    assert "sudan" not in e.roles.get("location", [])
+
+
+def test_a_count_after_a_semicolon_is_a_notes_passive(ex: Extractor) -> None:
+    x = read(ex, "On 2 March 2024, two soldiers were killed in Kidal; 5 others injured.")
+    (e,) = x.events
+    assert e.injured is not None and e.injured.best == 5
+
+
+def test_overnight_dates_the_night_before_but_an_overnight_raid_does_not(ex: Extractor) -> None:
+    x = read(
+        ex,
+        "Militants attacked a police post in Cizre overnight, killing three officers, the "
+        "ministry said Wednesday.",
+        "2024-03-06",
+    )
+    (e,) = events_of(x, "Attack")
+    assert e.date is not None and e.date.value == "2024-03-05"
+    x = read(
+        ex,
+        "Troops killed four insurgents during an overnight raid in Khost on Monday.",
+        "2024-03-06",
+    )
+    (e,) = events_of(x, "Attack")
+    assert e.date is not None and e.date.value == "2024-03-04"
