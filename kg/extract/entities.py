@@ -132,7 +132,7 @@ class EntityLinker:
         self.gaz = Gazetteer.load()
         self._picks: dict[tuple[int, int], Choice] = {}
         self.pack = pack = language_pack(nlp.lang)
-        self.divisions = pack.words("division_words")
+        self.divisions = pack.words("division_words", "plural_division_words")
         self.force_heads = pack.words("force_heads")
         # the words for armed men ("militants", "rebels"): what names an armed group's men
         self.armed_words = frozenset(
@@ -885,12 +885,27 @@ class EntityLinker:
             name = doc[start : tok.i]
             if name[0].is_sent_start and len(name) == 1 and name[0].lower_ in not_starts:
                 continue
-            if all(t.pos_ == "ADJ" or t.ent_type_ == "NORP" for t in name):
-                continue  # "a Jewish settlement", "the Syrian town": whose, not which
+            articles = self.pack.words("indefinite_articles")
+            if start > 0 and doc[start - 1].lower_ in articles:
+                continue  # "a Pashtun village": whose, not which (no name takes "a")
+            if all(t.pos_ == "ADJ" or t.ent_type_ == "NORP" for t in name) and (
+                any(t.pos_ == "ADJ" for t in name) or self._a_people(name.text)
+            ):
+                continue  # "the Jewish settlement", "the Syrian town": whose, not which
             label = "NEWPLACE:" + ("AdminRegion" if tok.lower_ in admin else "Settlement")
             out.append(Span(doc, start, tok.i, label=label))
+            if tok.lower_ in self.pack.words("plural_division_words"):
+                # "Mapobu and Kalongo villages": each name before a plural is one of them
+                out += [Span(doc, a, b, label=label) for a, b in _listed_names(doc, start)]
         out.extend(self._division_of_spans(doc))
         return out
+
+    def _a_people(self, name: str) -> bool:
+        """Whether the gazetteer knows ``name`` as a people or a country's (a name the model
+        calls a nationality may be a village's: "Juhudi village")."""
+        return any(
+            not self.gaz[i].is_place or self.gaz[i].kind == "country" for i in self.gaz.lookup(name)
+        )
 
     def _division_of_spans(self, doc: Doc) -> list[Span]:
         """``the village of Tongomayel``, ``the district of Wazi Khwa``: a capitalised name
@@ -1348,6 +1363,28 @@ class EntityLinker:
 _BRACKETED_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
 
 
+def _listed_names(doc: Doc, start: int) -> list[tuple[int, int]]:
+    """The capitalised names listed before the one at ``start`` ("Mapobu, Kiringa and
+    Kalongo villages": Mapobu and Kiringa), as (start, end) token offsets.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("raided Mapobu, Kiringa and Kalongo villages")
+    >>> _listed_names(doc, 5)
+    [(3, 4), (1, 2)]
+    """
+    out = []
+    i = start
+    while i >= 2 and doc[i - 1].text in (",", "and", "or") and doc[i - 2].is_title:
+        j = i - 2
+        while j > 0 and doc[j - 1].is_title:
+            j -= 1
+        out.append((j, i - 1))
+        i = j
+        if i >= 1 and doc[i - 1].text == "," and i >= 2 and doc[i - 2].is_title:
+            continue
+    return out
+
+
 def _hyphened_name_end(doc: Doc, i: int) -> int | None:
     """The end of a name hyphened from ``i`` with short connectors in lower case between its
     capitalised words ("Hizb-ul-Ahrar", "Lashkar-e-Zarbat", "Ahl-e-Sunnat-wal-Jamaat"), or
@@ -1427,12 +1464,13 @@ def _initials_of(letters: str, initials: str) -> bool:
 
 
 def _longest_non_overlapping(spans: list[Span]) -> list[Span]:
-    """Keep the longest spans, gazetteer before NER on ties, in text order."""
+    """Keep the longest spans, gazetteer before NER on ties, and a name a division word
+    makes a place ("Mapobu village") before the model's reading of it, in text order."""
     rank = {
         "BRANCH": 0,
         "GAZ": 1,
-        "NEWPLACE:AdminRegion": 2,
-        "NEWPLACE:Settlement": 2,
+        "NEWPLACE:AdminRegion": 1.5,
+        "NEWPLACE:Settlement": 1.5,
         "GROUP": 1,
         "SITE": 3,
     }

@@ -1796,3 +1796,17 @@ def test_overnight_dates_the_night_before_but_an_overnight_raid_does_not(ex: Ext
     )
     (e,) = events_of(x, "Attack")
     assert e.date is not None and e.date.value == "2024-03-04"
+
+
+def test_a_name_before_village_is_a_village_even_if_read_as_a_people(ex: Extractor) -> None:
+    x = read(ex, "Militants raided Juhudi village in Lamu county, killing five men.")
+    assert "Settlement" in x.entities["place/juhudi"].types
+    # but "a Pashtun village" says whose village, not which
+    x = read(ex, "Gunmen attacked a Pashtun village near Quetta.")
+    assert "place/pashtun" not in x.entities
+
+
+def test_names_listed_before_a_plural_division_word_are_places(ex: Extractor) -> None:
+    x = read(ex, "ADF rebels struck Mapobu and Kalongo villages in Beni territory on Tuesday.")
+    assert {"place/mapobu", "place/kalongo"} <= set(x.entities)
+    assert all("Settlement" in x.entities[k].types for k in ("place/mapobu", "place/kalongo"))
