@@ -334,6 +334,10 @@ def doer_stance(r: Reading) -> None:
         role = classes.behaviour(m.cls, "subject")
         if m.speech or m.dropped or role != "perpetrator":
             continue  # what someone perpetrated (an attack, arson), not an arrest
+        hedged = _hedge(r, m.trigger)
+        if hedged and m.roles.get(role):
+            _move(m, role, hedged, list(m.roles[role]))  # "soldiers reportedly killed 12"
+            continue
         doers = [k for k in m.roles.get(role, []) if not is_group_key(k)]
         if doers and _suspected(r, m):
             _move(m, role, "suspectedPerpetrator", doers)
@@ -422,6 +426,12 @@ def responsibility_by_saying(r: Reading) -> None:
             if not doers:
                 continue
             suspects = m.trigger.lemma_.lower() in r.words("suspecting_verbs")
+            # "police said X was likely responsible": a suspicion
+            suspects = suspects or any(
+                _hedge(r, w) == "suspectedPerpetrator"
+                for w in (subject.head, *subject.head.children)
+                if w.dep_ != "nsubj"
+            )
             m.cls = classes.named("suspicion" if suspects else "attribution")
             for k in doers:
                 m.add("attributedTo", k)
@@ -480,6 +490,16 @@ def _move(m: Mention, role: str, stance: str, keys: list[str]) -> None:
         m.add(stance, k)
     if not m.roles[role]:
         del m.roles[role]
+
+
+def _hedge(r: Reading, verb: Token) -> str | None:
+    """The stance a hedging adverb gives the doers of ``verb`` or of its subject's phrase
+    ("soldiers reportedly killed", "fighters, reportedly of the ADF, killed": alleged; "was
+    likely responsible": suspected; ``hedge_stances``), or ``None``."""
+    stances = r.pack.table("hedge_stances")
+    near = [c for c in verb.children if c.dep_ == "advmod"]
+    near += [a for c in verb.children if c.dep_ == "nsubj" for a in c.subtree if a.dep_ == "advmod"]
+    return next((str(stances[a.lower_]) for a in near if a.lower_ in stances), None)
 
 
 def _suspected(r: Reading, m: Mention) -> bool:

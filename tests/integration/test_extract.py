@@ -1810,3 +1810,11 @@ def test_names_listed_before_a_plural_division_word_are_places(ex: Extractor) ->
     x = read(ex, "ADF rebels struck Mapobu and Kalongo villages in Beni territory on Tuesday.")
     assert {"place/mapobu", "place/kalongo"} <= set(x.entities)
     assert all("Settlement" in x.entities[k].types for k in ("place/mapobu", "place/kalongo"))
+
+
+def test_a_hedged_doer_is_alleged_or_suspected(ex: Extractor) -> None:
+    text = "On 2 March 2024, soldiers reportedly killed 12 civilians in Gondar."
+    assert role_of(ex, "Attack", "allegedPerpetrator", text) == ["Ethiopian National Defense Force"]
+    assert role_of(ex, "Attack", "perpetrator", text) == []
+    likely = "Gunmen shot dead a prosecutor in Tulua on Monday. Police said the ELN was likely responsible."
+    assert role_of(ex, "Attack", "suspectedPerpetrator", likely) == ["ELN"]
