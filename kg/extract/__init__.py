@@ -154,29 +154,36 @@ class Extractor:
 
         Very long articles are read in chunks of whole paragraphs, so memory stays bounded.
         """
-        from kg.extract.build import RECORDS_KEY
+        from kg.extract.build import RECORDS_KEY, build_extraction
         from kg.extract.languages import in_language, is_shallow
 
         nlp = self.nlp
+        # in one process the records are built here from the doc, with no round trip through
+        # JSON: an article passed wrapped is one the pipeline's ``ckg_records`` leaves alone;
+        # worker processes build them inside the pipeline and send them as plain data
+        here = n_process == 1
 
-        def texts() -> Iterator[tuple[str, Article]]:
+        def texts() -> Iterator[tuple[str, Article | _Local]]:
             for a in articles:
                 a = in_language(a)
                 # a long article, or one in another pipeline's language, is read later; an
                 # empty text keeps the order
                 later = len(a.text) > MAX_CHARS_PER_CHUNK or is_shallow(a.lang)
-                yield ("" if later else a.text), a
+                yield ("" if later else a.text), (_Local(a) if here else a)
 
-        for doc, art in nlp.pipe(
+        for doc, ctx in nlp.pipe(
             texts(), as_tuples=True, batch_size=batch_size, n_process=n_process
         ):
+            art = ctx.article if isinstance(ctx, _Local) else ctx
             if len(art.text) > MAX_CHARS_PER_CHUNK:
                 yield self._extract_long(art)
             elif is_shallow(art.lang):
                 doc = next(self.nlp_for(art.lang).pipe([(art.text, art)], as_tuples=True))[0]
                 yield Extraction.from_json(doc.user_data[RECORDS_KEY])
+            elif isinstance(ctx, _Local):
+                yield build_extraction(doc, art)
             else:
-                # built inside the pipeline (in the worker process when n_process > 1)
+                # built inside the pipeline, in the worker process
                 yield Extraction.from_json(doc.user_data[RECORDS_KEY])
 
     def _extract_long(self, article: Article) -> Extraction:
@@ -228,3 +235,13 @@ class Extractor:
             n += 1
             start = end
         return out
+
+
+class _Local:
+    """An article read in this process: the pipeline's ``ckg_records`` leaves its doc alone
+    and :meth:`Extractor.pipe` builds the records from the doc itself."""
+
+    __slots__ = ("article",)
+
+    def __init__(self, article: Article) -> None:
+        self.article = article

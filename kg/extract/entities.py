@@ -133,6 +133,9 @@ class EntityLinker:
         self._picks: dict[tuple[int, int], Choice] = {}
         self.pack = pack = language_pack(nlp.lang)
         self.divisions = pack.words("division_words", "plural_division_words")
+        # a figure, up to three capitalised words and a unit's word ("the 444 Brigade")
+        cues = "|".join(re.escape(w.title()) for w in sorted(pack.words("armed_group_name_cues")))
+        self._unit_rx = re.compile(rf"\d\w*(?:\s+[A-Z][\w-]*){{0,3}}?\s+(?P<cue>{cues})\b")
         self.force_heads = pack.words("force_heads")
         # the words for armed men ("militants", "rebels"): what names an armed group's men
         self.armed_words = frozenset(
@@ -1183,13 +1186,14 @@ class EntityLinker:
         text gives a state's name or people anywhere ("Ukraine's 47th Mechanized Brigade",
         "the Nigerian 7th Division", and then "the 47th Mechanized Brigade"), nor a date's
         number ("On 2 March Army troops")."""
-        cues = self.pack.words("armed_group_name_cues")
         ordinal = self.pack.words("ordinal_suffixes")
         found: list[tuple[int, int]] = []
         states: set[str] = set()  # the units' names a state's name or people qualify
-        for tok in doc:
-            if not (tok.is_title and tok.lower_ in cues):
+        for m in self._unit_rx.finditer(doc.text):
+            cue = doc.char_span(m.start("cue"), m.end("cue"))
+            if cue is None:
                 continue
+            tok = cue[0]
             start = tok.i
             while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ != "NUM":
                 start -= 1  # "Mechanized"
@@ -1221,11 +1225,16 @@ class EntityLinker:
         are linked."""
         covered = {i for e in doc.ents for i in range(e.start, e.end)}
         out = []
+        hyphened = {
+            span.start
+            for m in _HYPHENED.finditer(doc.text)
+            if (span := doc.char_span(m.start(), m.end(), alignment_mode="expand")) is not None
+        }
         for tok in doc:
             # "Hizb-ul-Ahrar claimed responsibility": a name hyphened in the way of Urdu,
             # Persian and Arabic names, whose words the parser takes one by one
             # (longer than a part of it the model found: "Tehreek" of "Tehreek-e-Jihad")
-            end = _hyphened_name_end(doc, tok.i)
+            end = _hyphened_name_end(doc, tok.i) if tok.i in hyphened else None
             longer = end is not None and any(e.start <= tok.i and e.end > end for e in doc.ents)
             if end is not None and not longer:
                 if any(self._doer(t) for t in doc[tok.i : end]):
@@ -1383,6 +1392,10 @@ def _listed_names(doc: Doc, start: int) -> list[tuple[int, int]]:
         if i >= 1 and doc[i - 1].text == "," and i >= 2 and doc[i - 2].is_title:
             continue
     return out
+
+
+# where a hyphened name may begin (:func:`_hyphened_name_end` reads it)
+_HYPHENED = re.compile(r"\b[A-Z]\w*-[a-z]{1,3}-[A-Z]")
 
 
 def _hyphened_name_end(doc: Doc, i: int) -> int | None:

@@ -44,15 +44,16 @@ def line_breaks(doc: Doc) -> Doc:
     prev = ""  # the text of the token before, and whether a space followed it
     prev_space = False
     heading = False  # inside a wiki section heading ("==Background==")
+    prev_rule = False
     for tok in doc:
-        rule = _HEADING_RULE.fullmatch(tok.text) is not None
+        text = tok.text
+        rule = text[:2] == "==" and _HEADING_RULE.fullmatch(text) is not None
         if (
             prev_break
             or tok.idx in after_dateline
             or (prev == "." and _after_stop(tok))
-            or (prev.lower() in clock and prev_space and tok.is_title)
-            or (rule and not heading)
-            or (_HEADING_RULE.fullmatch(prev) is not None and not heading)
+            or (prev_space and tok.is_title and prev.lower() in clock)
+            or ((rule or prev_rule) and not heading)
         ):
             tok.is_sent_start = True
             number_opens = tok.is_digit
@@ -60,8 +61,8 @@ def line_breaks(doc: Doc) -> Doc:
             tok.is_sent_start = False  # "2 fatalities.": a number opens a sentence, not all of it
             number_opens = False
         ws = tok.whitespace_
-        prev_break = bool(_BREAKS & set(ws)) or (tok.is_space and bool(_BREAKS & set(tok.text)))
-        prev, prev_space = tok.text, bool(ws)
+        prev_break = (bool(ws) and _breaks(ws)) or (tok.is_space and _breaks(text))
+        prev, prev_space, prev_rule = text, bool(ws), rule
         heading ^= rule
     return doc
 
@@ -86,7 +87,9 @@ HEADING_RULE = r"={2,}"
 _HEADING_RULE = re.compile(HEADING_RULE)
 
 
-_BREAKS = {"\n", "\u2028", "\u2029"}
+def _breaks(text: str) -> bool:
+    """Whether ``text`` holds a line break."""
+    return "\n" in text or "\u2028" in text or "\u2029" in text
 
 
 @cache
