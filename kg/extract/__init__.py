@@ -177,13 +177,13 @@ class Extractor:
             art = ctx.article if isinstance(ctx, _Local) else ctx
             if len(art.text) > MAX_CHARS_PER_CHUNK:
                 yield self._extract_long(art)
-            elif is_shallow(art.lang):
-                doc = next(self.nlp_for(art.lang).pipe([(art.text, art)], as_tuples=True))[0]
-                yield Extraction.from_json(doc.user_data[RECORDS_KEY])
-            elif isinstance(ctx, _Local):
+            elif isinstance(ctx, _Local) and not is_shallow(art.lang):
                 yield build_extraction(doc, art)
             else:
-                # built inside the pipeline, in the worker process
+                if is_shallow(art.lang):
+                    nlp_lang = self.nlp_for(art.lang)
+                    doc = next(nlp_lang.pipe([(art.text, art)], as_tuples=True))[0]
+                # built inside a pipeline (the worker process's, or the shallow one's)
                 yield Extraction.from_json(doc.user_data[RECORDS_KEY])
 
     def _extract_long(self, article: Article) -> Extraction:

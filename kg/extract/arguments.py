@@ -426,7 +426,8 @@ def tolls(r: Reading) -> None:
             target.more_victims = False  # a toll is the whole count ("bringing the toll to 16")
             target.tolls.add(kind)
             for x in r.found:
-                if x is not target and x.more_victims and getattr(x, kind) is not None:
+                found_dead = x.trigger.lemma_.lower() in r.words("death_nouns")
+                if x is not target and x.more_victims and found_dead and getattr(x, kind):
                     # "rose to 11 after rescuers pulled four more bodies": counted in it
                     setattr(x, kind, None)
 
@@ -704,8 +705,7 @@ def dates(r: Reading, m: Mention, tok: Token) -> None:
     days = r.words("relative_day_words")
     lenders = _copula(r, tok) + _occurrence(r, tok)
     for c in [*tok.children, *(c for h in lenders for c in h.children if c.dep_ in _DATE_DEPS)]:
-        if c.ent_type_ == "DATE" or (c.lower_ in days and c.dep_ != "amod"):
-            # (not "an overnight raid": the word qualifies, it dates nothing)
+        if c.ent_type_ == "DATE" or c.lower_ in days:
             m.dates.append(date_text(c))
         elif c.dep_ == "prep" and c.lower_ in r.words("date_preps"):
             for g in c.children:

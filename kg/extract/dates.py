@@ -86,7 +86,7 @@ class _Patterns:
         self.periods = {k.lower(): (str(u), int(n)) for k, (u, n) in periods.items()}
         ago = pack.table("ago_words") if "ago_words" in pack else {}
         units = "|".join(re.escape(k) for k in sorted(ago, key=len, reverse=True))
-        self.ago = re.compile(rf"\b(?P<n>\S+)\s+(?P<unit>{units})\b") if ago else None
+        self.ago = re.compile(rf"(?P<n>\S+)\s+(?P<unit>{units})") if ago else None
         numbers = pack.table("ago_numbers") if "ago_numbers" in pack else {}
         self.ago_numbers = {k.lower(): int(v) for k, v in numbers.items()}
         self.ago_units = {k.lower(): str(v) for k, v in ago.items()}
@@ -319,8 +319,10 @@ def _period_back(p: _Patterns, e: str, ref: date | None) -> str | None:
     ``None``."""
     if ref is None:
         return None
-    found = next((v for k, v in p.periods.items() if e == k or e.endswith(" " + k)), None)
-    m = p.ago.search(e) if p.ago is not None and found is None else None
+    # the whole expression only: "on 12 December last year" is a day of that year, read by
+    # the parser of days
+    found = p.periods.get(e)
+    m = p.ago.fullmatch(e) if p.ago is not None and found is None else None
     if m is not None:
         n = m["n"]
         count = int(n) if n.isdigit() else p.ago_numbers.get(n)

@@ -134,8 +134,8 @@ class EntityLinker:
         self.pack = pack = language_pack(nlp.lang)
         self.divisions = pack.words("division_words", "plural_division_words")
         # a figure, up to three capitalised words and a unit's word ("the 444 Brigade")
-        cues = "|".join(re.escape(w.title()) for w in sorted(pack.words("armed_group_name_cues")))
-        self._unit_rx = re.compile(rf"\d\w*(?:\s+[A-Z][\w-]*){{0,3}}?\s+(?P<cue>{cues})\b")
+        cues = "|".join(re.escape(w) for w in sorted(pack.words("armed_group_name_cues")))
+        self._unit_rx = re.compile(rf"\d\w*(?:\s+[A-Z][\w-]*){{0,3}}?\s+(?P<cue>(?i:{cues}))\b")
         self.force_heads = pack.words("force_heads")
         # the words for armed men ("militants", "rebels"): what names an armed group's men
         self.armed_words = frozenset(
@@ -891,17 +891,31 @@ class EntityLinker:
             articles = self.pack.words("indefinite_articles")
             if start > 0 and doc[start - 1].lower_ in articles:
                 continue  # "a Pashtun village": whose, not which (no name takes "a")
-            if all(t.pos_ == "ADJ" or t.ent_type_ == "NORP" for t in name) and (
-                any(t.pos_ == "ADJ" for t in name) or self._a_people(name.text)
-            ):
-                continue  # "the Jewish settlement", "the Syrian town": whose, not which
+            plural = tok.lower_ in self.pack.words("plural_division_words")
+            if self._whose(name, singular=not plural):
+                continue  # "the Jewish settlement", "Yazidi villages": whose, not which
             label = "NEWPLACE:" + ("AdminRegion" if tok.lower_ in admin else "Settlement")
             out.append(Span(doc, start, tok.i, label=label))
-            if tok.lower_ in self.pack.words("plural_division_words"):
+            if plural:
                 # "Mapobu and Kalongo villages": each name before a plural is one of them
-                out += [Span(doc, a, b, label=label) for a, b in _listed_names(doc, start)]
+                out += [
+                    Span(doc, a, b, label=label)
+                    for a, b in _listed_names(doc, start)
+                    if not self._whose(doc[a:b], singular=False)
+                ]
         out.extend(self._division_of_spans(doc))
         return out
+
+    def _whose(self, name: Span, singular: bool) -> bool:
+        """Whether a name before a division word says whose place it is, not which: an
+        adjective ("the Syrian town"), or a people's name ("Yazidi villages"); before a
+        singular word a name the model calls a people may still be the place's own, unless
+        the gazetteer knows it as a people ("Juhudi village", but "the Pashtun village")."""
+        if not all(t.pos_ == "ADJ" or t.ent_type_ == "NORP" for t in name):
+            return self._a_people(name.text)  # "Yazidi villages", tagged as a name
+        if any(t.pos_ == "ADJ" for t in name) or not singular:
+            return True
+        return self._a_people(name.text)
 
     def _a_people(self, name: str) -> bool:
         """Whether the gazetteer knows ``name`` as a people or a country's (a name the model
@@ -1180,8 +1194,8 @@ class EntityLinker:
         )
 
     def _numbered_unit_spans(self, doc: Doc) -> list[Span]:
-        """``the 444 Brigade``, ``a 301st Battalion commander``: a unit named by an article,
-        its number and one of the ``armed_group_name_cues`` ("Brigade", "Battalion"), which
+        """``the 444 Brigade``, ``between 301st Battalion and ...``: a unit named by its number
+        and one of the ``armed_group_name_cues`` ("Brigade", "Battalion"), which
         the model misses or cuts at the number: an armed group of its own. Not a unit the
         text gives a state's name or people anywhere ("Ukraine's 47th Mechanized Brigade",
         "the Nigerian 7th Division", and then "the 47th Mechanized Brigade"), nor a date's
@@ -1194,6 +1208,8 @@ class EntityLinker:
             if cue is None:
                 continue
             tok = cue[0]
+            if not tok.text[:1].isupper():
+                continue  # "the 5 battalion soldiers": no name
             start = tok.i
             while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ != "NUM":
                 start -= 1  # "Mechanized"
@@ -1210,8 +1226,17 @@ class EntityLinker:
             name = doc[start - 1 : tok.i + 1].text.lower()
             if before is not None and (before.tag_ == "POS" or before.ent_type_ in ("GPE", "NORP")):
                 states.add(name)  # "Ukraine's 72nd Mechanized Brigade": a state's
-            elif before is not None and before.lower_ in self.pack.words("articles"):
-                found.append((start - 1, tok.i + 1))
+            elif (
+                before is None
+                or before.lower_ in self.pack.words("articles")
+                or before.pos_
+                in (
+                    "ADP",
+                    "CCONJ",
+                    "PUNCT",
+                )
+            ):
+                found.append((start - 1, tok.i + 1))  # "between 444 Brigade and Radaa"
         return [
             Span(doc, a, b, label="NEWGROUP:ArmedGroup")
             for a, b in found
@@ -1389,8 +1414,6 @@ def _listed_names(doc: Doc, start: int) -> list[tuple[int, int]]:
             j -= 1
         out.append((j, i - 1))
         i = j
-        if i >= 1 and doc[i - 1].text == "," and i >= 2 and doc[i - 2].is_title:
-            continue
     return out
 
 
@@ -1415,8 +1438,8 @@ def _hyphened_name_end(doc: Doc, i: int) -> int | None:
         hyphens = doc[j + 1].text == "-" and doc[j + 3].text == "-"
         if not (hyphens and link.islower() and len(link) <= 3):
             break
-        end = j = j + 4
-        end += 1
+        j += 4  # the next link starts at this one's last word
+        end = j + 1
     return end
 
 

@@ -524,14 +524,16 @@ class EventReader:
     @staticmethod
     def _site_destroyed(r: Reading, m: Mention) -> bool:
         """Whether a verb of damage (``agentive_verbs``) tells an attack: someone (or a "by"
-        phrase) destroyed a building or a site ("militants destroyed a telecom mast", "the
-        station was wrecked by a bomb"); not what an event told elsewhere did ("two cars were
-        destroyed"), nor goods destroyed ("police destroyed two tonnes of seized cannabis")."""
+        phrase) destroyed something ("militants destroyed a telecom mast", "M23 destroyed two
+        army trucks", "the station was wrecked by a bomb"); not what an event told elsewhere
+        did ("two cars were destroyed"), nor goods seized and destroyed ("police destroyed
+        two tonnes of seized cannabis": ``seized_goods_words``)."""
         children = list(m.trigger.children)
         if not any(c.dep_ in ("nsubj", "agent") for c in children):
             return False
-        return any(
-            g.i in r.ent_of and r.ent_of[g.i].label_ == "Site"
+        goods = r.words("seized_goods_words")
+        return not any(
+            g.lower_ in goods or g.lemma_.lower() in goods
             for c in children
             if c.dep_ in ("dobj", "nsubjpass")
             for g in c.subtree

@@ -493,12 +493,18 @@ def _move(m: Mention, role: str, stance: str, keys: list[str]) -> None:
 
 
 def _hedge(r: Reading, verb: Token) -> str | None:
-    """The stance a hedging adverb gives the doers of ``verb`` or of its subject's phrase
+    """The stance a hedging adverb on ``verb``, or right under its subject, gives its doers
     ("soldiers reportedly killed", "fighters, reportedly of the ADF, killed": alleged; "was
-    likely responsible": suspected; ``hedge_stances``), or ``None``."""
+    likely responsible": suspected; ``hedge_stances``), or ``None``; not one in a clause of
+    the subject's own ("gunmen, who reportedly arrived on motorbikes, killed")."""
     stances = r.pack.table("hedge_stances")
     near = [c for c in verb.children if c.dep_ == "advmod"]
-    near += [a for c in verb.children if c.dep_ == "nsubj" for a in c.subtree if a.dep_ == "advmod"]
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        for c in subject.children:
+            if c.dep_ == "advmod":
+                near.append(c)
+            elif c.dep_ in ("prep", "appos"):
+                near += [a for a in c.children if a.dep_ == "advmod"]
     return next((str(stances[a.lower_]) for a in near if a.lower_ in stances), None)
 
 
@@ -652,7 +658,7 @@ def doers_belonging(r: Reading) -> None:
     make that group the one the teller holds responsible: an Attribution (linked to its
     event when the records are built), or a claim when the group tells it itself."""
     verbs = r.pack.table("belonging_verbs") if "belonging_verbs" in r.pack else {}
-    members = r.words("member_nouns")
+    members = r.words("member_nouns", "supporter_nouns")
     for tok in r.sent:
         if tok.i not in r.ent_of or not r.ent_of[tok.i].kb_id_.startswith(ARMED_GROUP_KEY):
             continue  # "the attackers", "the gunmen": armed men of no name, no one else

@@ -717,6 +717,15 @@ def resolve(
         ctx = _Context(gaz, known)
         # the countries the document names as places, by name or by a place in them
         named = {gaz[c].country or c for c in known - by_people if c in gaz and gaz[c].is_place}
+        # none named as a place: where the actors it names are based ("JNIM militants
+        # attacked a post in Boni"); never a country named only by its people
+        named = named or {
+            gaz[b].country or b
+            for k in known
+            if k in gaz and not gaz[k].is_place
+            for b in gaz[k].relations.get("basedIn", [])
+            if b in gaz
+        }
         for idx, (s, ids) in enumerate(zip(spans, cands, strict=True)):
             if not ids:
                 continue

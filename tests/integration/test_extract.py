@@ -1818,3 +1818,52 @@ def test_a_hedged_doer_is_alleged_or_suspected(ex: Extractor) -> None:
     assert role_of(ex, "Attack", "perpetrator", text) == []
     likely = "Gunmen shot dead a prosecutor in Tulua on Monday. Police said the ELN was likely responsible."
     assert role_of(ex, "Attack", "suspectedPerpetrator", likely) == ["ELN"]
+
+
+def test_rules_of_the_ninth_round_do_not_misfire(ex: Extractor) -> None:
+    """What the ninth round's rules must not read (each was read wrong once)."""
+    # a namesake abroad: judged by where the actors named are based, not by demonyms
+    x = read(ex, "JNIM militants attacked a checkpoint in Boni, killing two soldiers.")
+    assert "de-bonn-2946447" not in x.entities
+    x = read(ex, "A Turkish air strike hit a car near Kobani on Monday.")
+    assert "place/kobani" not in x.entities
+    # a period inside a fuller date is the parser of days' ("on 12 December last year")
+    (e,) = read(
+        ex, "Gunmen killed 12 villagers in Gao on 12 December last year.", "2024-03-08"
+    ).events
+    assert e.date is not None and e.date.value == "2023-12-12"
+    # "overnight" after a dated attack tells no other day
+    x = read(
+        ex,
+        "Militants stormed a military base in Gao on Tuesday. Soldiers fought them overnight, "
+        "killing 12 militants.",
+        "2024-03-08",
+    )
+    assert len(x.events) == 1
+    # a hedge in a clause of the subject's own hedges nothing
+    text = "Police said the gunmen, who reportedly arrived on motorbikes, killed 12 villagers in Zamfara."
+    assert role_of(ex, "Attack", "allegedPerpetrator", text) == []
+    # a toll takes only the bodies found as it rose, not another attack's dead
+    x = read(
+        ex,
+        "The toll from Monday's suicide bombing in Kabul rose to 20, while in Herat two more "
+        "policemen were killed in a separate attack on Tuesday.",
+        "2024-03-08",
+    )
+    assert sorted(e.fatalities.best for e in events_of(x, "Attack") if e.fatalities) == [2, 20]
+    # trucks destroyed by rebels are an attack; seized goods destroyed by police are none
+    assert events_of(
+        read(ex, "M23 rebels destroyed two army trucks near Goma on Monday."), "Attack"
+    )
+    # a unit named by its number needs no article after a preposition
+    text = "Clashes between 444 Brigade and Radaa in Tripoli killed 55 people."
+    assert role_of(ex, "ArmedClash", "perpetrator", text) == ["444 Brigade"]
+    # supporters said to be the attackers name the group the teller blames
+    x = read(
+        ex,
+        "Gunmen killed four police officers in Garissa on Monday. Police said the attackers "
+        "were supporters of al-Shabaab.",
+    )
+    assert labels_of(x, events_of(x, "Attack")[0].roles.get("allegedPerpetrator", [])) == [
+        "al-Shabaab"
+    ]
