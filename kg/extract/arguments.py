@@ -22,7 +22,13 @@ from spacy.tokens import Span, Token
 
 from kg.extract import classes
 from kg.extract.counts import add_counts, count_on, number_word, quantity
-from kg.extract.entities import GROUP_PREFIX, NER_SOCIAL_GROUP, SITE_PREFIX, site_name_kind
+from kg.extract.entities import (
+    ARMED_GROUP_KEY,
+    GROUP_PREFIX,
+    NER_SOCIAL_GROUP,
+    SITE_PREFIX,
+    site_name_kind,
+)
 from kg.extract.mentions import PLACE_ONLY, Mention, Reading
 from kg.extract.modality import governor_verb
 from kg.records import Quantity
@@ -130,6 +136,17 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
                 visit(c, depth + 1, bucket)  # "the army and al-Shabaab fighters": the name
             elif dep in ("amod", "nmod", "poss", "npadvmod"):
                 visit(c, depth + 1, mods if bucket is core else bucket)
+            elif (
+                dep == "acl"
+                and c.lemma_.lower() in r.words("leader_verbs")
+                and t.i in ent_of
+                and ent_of[t.i].kb_id_.startswith(ARMED_GROUP_KEY)
+            ):
+                # "a bandit faction led by Dogo Gide": a group of no name, named by its leader
+                for p in c.children:
+                    if p.dep_ == "agent":
+                        for g in p.children:
+                            visit(g, depth + 1, bucket)
             elif dep == "acl" and c.lemma_.lower() in r.words("naming_verbs"):
                 for p in c.children:
                     if p.dep_ == "prep" and p.lower_ in r.words("naming_preps"):
@@ -382,14 +399,17 @@ def tolls(r: Reading) -> None:
         # the newest figure: the last of the toll's verbs ("put at 12, rose to 31")
         # (a verb of the toll's own: not one with a count of its own, "put the number of
         # wounded at 140", nor a guess, "could rise to 50")
+        # (and the verb a misparse hangs the toll's first verb on: "the toll, initially put
+        # at 12, was later raised to 21")
+        later = [t.head.head] if t.head.dep_ == "ccomp" else []
         verbs = [t.head] + [
             v
-            for v in t.head.conjuncts
+            for v in (*t.head.conjuncts, *later)
             if v.pos_ in _VERB
             and not any(c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in v.children)
             and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in v.children)
         ]
-        figures = [_toll_figure(r, v, t) for v in verbs]
+        figures = [_toll_figure(r, v, t) for v in sorted(verbs, key=lambda v: v.i)]
         q = next((f for f in reversed(figures) if f is not None), None)
         if q is None:
             continue
@@ -604,6 +624,13 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
     holders = [tok]
     if tok.pos_ in _NOUN and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
         holders.append(tok.head)
+    objects = []
+    if tok.pos_ in _VERB:
+        # "struck a vehicle on the road between X and Y": a place phrase the parser hung on
+        # the object (a town or a road in it, not a country: "a market in Ukraine's third
+        # city")
+        objects = [c for c in tok.children if c.dep_ == "dobj" and c.i not in (triggers or ())]
+        holders += objects
     holders += _copula(r, tok) + _occurrence(r, tok)
     # "a device planted on a road near X blew up": where the thing that did it was put
     holders += [
@@ -635,7 +662,7 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
                         # "near the border with Mali": on this side of it, not in Mali
                         border = g.lemma_.lower() in r.words("border_nouns")
                         for s in places(entities_in(g, r.ent_of)):
-                            if (route or border) and s.label_ == "Country":
+                            if (route or border or h in objects) and s.label_ == "Country":
                                 continue
                             if (
                                 c.lower_ in loc_preps

@@ -361,11 +361,15 @@ def doer_stance(r: Reading) -> None:
             _statement(r, verb, classes.named(kind), speakers, doers, [m.id])
             stance = "suspectedPerpetrator" if kind == "suspicion" else "allegedPerpetrator"
             _move(m, role, stance, doers)
-        elif speakers and _said_it_did(r, m.trigger):
+        elif speakers and _said_it_did(r, m.trigger) and (m.violent or not _claims(r, verb)):
+            # (what a claim says was taken, "saying it had seized weapons", is the claimed
+            # attack's spoils, not the event claimed)
             _statement(r, verb, classes.named("claim"), speakers, [], [m.id])
             for k in speakers:
                 m.add("claimedBy", k)
             m.partisan = True
+        elif speakers and _said_it_did(r, m.trigger):
+            m.dropped = True  # "claimed the attack, saying it had seized weapons"
 
 
 def claims_by_saying(r: Reading) -> None:
@@ -453,6 +457,17 @@ def _responsible_one(r: Reading, clause: Token) -> Token | None:
                 if p.dep_ == "prep" and p.lower_ in r.words("of_preps"):
                     return next((g for g in p.children if g.dep_ == "pobj"), None)
     return None
+
+
+def _claims(r: Reading, verb: Token) -> bool:
+    """Whether the verb of saying ``verb`` is told within a claim of responsibility ("claimed
+    responsibility ..., saying ..."): it, or the verb it hangs on, is one."""
+    claim = classes.named("claim")
+    for v in (verb, verb.head):
+        told = r.by_tok.get(v.i)
+        if told is not None and classes.subsumes(claim, told.cls):
+            return True
+    return False
 
 
 def _said_it_did(r: Reading, verb: Token) -> bool:

@@ -1867,3 +1867,35 @@ def test_rules_of_the_ninth_round_do_not_misfire(ex: Extractor) -> None:
     assert labels_of(x, events_of(x, "Attack")[0].roles.get("allegedPerpetrator", [])) == [
         "al-Shabaab"
     ]
+
+
+def test_a_place_phrase_hung_on_the_object_is_where_it_happened(ex: Extractor) -> None:
+    assert places_of(
+        ex, "A roadside bomb struck a vehicle on the road between Tarmiyah and Mushahada."
+    )[0] in ("Aţ Ţārmīyah", "Mushahada")
+
+
+def test_a_toll_first_put_then_raised_is_the_raised_figure(ex: Extractor) -> None:
+    assert tolls_of(
+        ex,
+        "A car bomb killed 12 people in Beledweyne on Tuesday. The toll, initially put at 12 "
+        "dead, was later raised to 19.",
+    ) == [19]
+
+
+def test_what_a_claim_says_was_taken_is_no_event_of_its_own(ex: Extractor) -> None:
+    x = read(
+        ex,
+        "Suspected jihadists killed nine soldiers at a post in Kandi on Wednesday. JNIM claimed "
+        "responsibility, saying it had seized weapons and motorcycles.",
+    )
+    (attack,) = [e for e in x.events if not any(t in e.types for t in ("ClaimOfResponsibility",))]
+    assert labels_of(x, attack.roles["claimedBy"]) == ["Jama'at Nusrat al-Islam wal-Muslimin"]
+
+
+def test_gunmen_led_by_a_named_man_are_his(ex: Extractor) -> None:
+    text = (
+        "Gunmen stormed a village in Zamfara, killing 20 people. Police attributed the attack to "
+        "a bandit faction led by Bello Turji."
+    )
+    assert "Bello Turji" in role_of(ex, "Attack", "allegedPerpetrator", text)
