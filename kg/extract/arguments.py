@@ -631,6 +631,14 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
         # city")
         objects = [c for c in tok.children if c.dep_ == "dobj" and c.i not in (triggers or ())]
         holders += objects
+        # "attacked a bus travelling between Boni and Hombori": the towns its route joins
+        for o in objects:
+            for a in o.children:
+                if a.dep_ == "acl" and a.lemma_.lower() in r.words("travel_verbs"):
+                    for g in prep_objects(a, r.words("between_preps")):
+                        for s in places(entities_in(g, r.ent_of)):
+                            if s.label_ != "Country":
+                                m.add("location", s.kb_id_)
     holders += _copula(r, tok) + _occurrence(r, tok)
     # "a device planted on a road near X blew up": where the thing that did it was put
     holders += [

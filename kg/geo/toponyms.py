@@ -444,7 +444,8 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
                 and doc[i - 1].text == ","
                 and ((i - 1) in ends or (doc[i - 2].lower_ in DIVISION_KIND and (i - 2) in ends))
             )
-            before_place = j + 1 < len(doc) and doc[j].text == "," and (j + 1) in starts
+            # ("X, Y" or the monitors' "X (Y)": a name before a place that holds it)
+            before_place = j + 1 < len(doc) and doc[j].text in (",", "(") and (j + 1) in starts
             if after_place or (before_place and _locative_before(doc, i)):
                 found[(i, j)] = set(world[k])
     spans = []

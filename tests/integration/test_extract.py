@@ -1899,3 +1899,15 @@ def test_gunmen_led_by_a_named_man_are_his(ex: Extractor) -> None:
         "a bandit faction led by Bello Turji."
     )
     assert "Bello Turji" in role_of(ex, "Attack", "allegedPerpetrator", text)
+
+
+def test_a_town_before_its_province_in_brackets_is_a_town(ex: Extractor) -> None:
+    x = read(ex, "On 2 March 2024, gang members set fire to houses in Croix-des-Bouquets (Ouest).")
+    assert labels_of(x, x.events[0].roles["location"])[0] == "Croix-des-Bouquets"
+
+
+def test_a_bus_travelling_between_two_towns_was_attacked_on_that_route(ex: Extractor) -> None:
+    assert places_of(ex, "Gunmen attacked a bus travelling between Boni and Hombori, Mali.")[0] in (
+        "Boni",
+        "Hombori",
+    )
