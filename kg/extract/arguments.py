@@ -918,6 +918,11 @@ def verb_args(r: Reading, m: Mention) -> None:
         for c in tok.children
         if deps[c.i] in ("dobj", "nsubjpass") or (deps[c.i] == "nsubj" and passive)
     ]
+    # a count of other harm the parser hung on the verb is not what it counts ("10
+    # fatalities, 5 injured": the 5)
+    harm = r.words("death_nouns", "injury_nouns")
+    own = [c for c in objects if c.lemma_.lower() not in harm]
+    objects = own if own else objects
     # a second object only when the text coordinates them ("sub - commander" is one noun)
     objects = objects[:1] + [
         c
@@ -936,7 +941,11 @@ def verb_args(r: Reading, m: Mention) -> None:
         listed = _trailing_list(objects[-1])
     # places the parser coordinated with the victims ("a district official in Kunduz city,
     # Kunduz province, Afghanistan") are not victims
-    listed = [c for c in listed if not places([r.ent_of[c.i]] if c.i in r.ent_of else [])]
+    listed = [
+        c
+        for c in listed
+        if not places([r.ent_of[c.i]] if c.i in r.ent_of else []) and c.lemma_.lower() not in harm
+    ]
     if listed and objects:
         for c in listed:
             _add_actors(r, m, obj_role, c)
@@ -963,7 +972,9 @@ def verb_args(r: Reading, m: Mention) -> None:
                 who = r.person_before(c.i)  # '"...," he said': the person named last
                 if who is not None:
                     m.add(subj_role, who)
-        elif deps[c.i] in ("nsubjpass",) or (deps[c.i] == "nsubj" and passive):
+        elif (deps[c.i] in ("nsubjpass",) or (deps[c.i] == "nsubj" and passive)) and (
+            c.lemma_.lower() not in harm or not own
+        ):
             _add_actors(r, m, obj_role, c)
             _object_places(r, m, c)
             if hits_sites:

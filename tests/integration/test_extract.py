@@ -1911,3 +1911,14 @@ def test_a_bus_travelling_between_two_towns_was_attacked_on_that_route(ex: Extra
         "Boni",
         "Hombori",
     )
+
+
+def test_a_notes_closing_counts_of_dead_and_injured_stay_apart(ex: Extractor) -> None:
+    x = read(ex, "On 2 March 2024, gunmen attacked a bar in Pereira. 10 fatalities, 5 injured.")
+    (e,) = x.events
+    assert (e.fatalities.best, e.injured.best) == (10, 5)  # type: ignore[union-attr]
+    x = read(
+        ex, "On 2 March 2024, gunmen attacked a bar in Pereira. 2 fatalities (soldiers); 1 injured."
+    )
+    (e,) = x.events
+    assert (e.fatalities.best, e.injured.best) == (2, 1)  # type: ignore[union-attr]
