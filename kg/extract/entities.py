@@ -220,6 +220,7 @@ class EntityLinker:
         cands.extend(self._site_spans(doc, cands))
         cands.extend(self._doer_spans(doc))
         cands.extend(self._numbered_unit_spans(doc))
+        cands.extend(self._listed_group_spans(doc))
         cands.extend(self._street_spans(doc, cands))
         cands.extend(self._monitor_force_spans(doc, cands))
         cands.extend(self._identity_militia_spans(doc, cands))
@@ -1243,6 +1244,23 @@ class EntityLinker:
             if doc[a:b].text.lower() not in states
         ]
 
+    def _listed_group_spans(self, doc: Doc) -> list[Span]:
+        """``the Los Lobos and Los Tiguerones gangs``: the names listed before a plural word
+        for armed groups (``plural_group_nouns``) are each one of them, whatever the model
+        made of them (a gazetteer's name still wins, being longer or ranked first)."""
+        out = []
+        for tok in doc:
+            if tok.lower_ not in self.pack.words("plural_group_nouns"):
+                continue
+            start = tok.i
+            while start > 0 and doc[start - 1].is_title:
+                start -= 1
+            if start == tok.i:
+                continue
+            names = [(start, tok.i), *_listed_names(doc, start)]
+            out += [Span(doc, a, b, label="NEWGROUP:ArmedGroup") for a, b in names]
+        return out
+
     def _doer_spans(self, doc: Doc) -> list[Span]:
         """Names the model missed that act as armed groups act: the plural or definite
         proper-noun subject of a verb of attack or of claiming ("The Kivu Patriots attacked
@@ -1507,6 +1525,7 @@ def _longest_non_overlapping(spans: list[Span]) -> list[Span]:
         "GAZ": 1,
         "NEWPLACE:AdminRegion": 1.5,
         "NEWPLACE:Settlement": 1.5,
+        "NEWGROUP:ArmedGroup": 1.5,
         "GROUP": 1,
         "SITE": 3,
     }

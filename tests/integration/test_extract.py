@@ -1922,3 +1922,21 @@ def test_a_notes_closing_counts_of_dead_and_injured_stay_apart(ex: Extractor) ->
     )
     (e,) = x.events
     assert (e.fatalities.best, e.injured.best) == (2, 1)  # type: ignore[union-attr]
+
+
+def test_a_weapon_launched_at_someone_is_an_attack_and_nothing_else_launched_is(
+    ex: Extractor,
+) -> None:
+    x = read(
+        ex, "On 2 March 2024, Houthi forces launched an explosive drone at a checkpoint near Hays."
+    )
+    (e,) = x.events
+    assert "DroneStrike" in e.types
+    assert not read(ex, "The ministry launched a vaccination campaign in Hodeidah.").events
+
+
+def test_names_listed_before_gangs_are_each_a_gang(ex: Extractor) -> None:
+    text = "Gunmen from the Los Lobos and Los Choneros gangs clashed in Machala, killing four."
+    assert role_of(ex, "ArmedClash", "perpetrator", text) == ["Los Lobos", "Los Choneros"]
+    x = read(ex, "A feud between the Tren Negro and Los Pesados gangs left three dead in Manta.")
+    assert "ArmedGroup" in x.entities["org/los-pesados"].types
