@@ -396,11 +396,10 @@ def tolls(r: Reading) -> None:
             kind = named[0]
         if t.dep_ not in ("nsubj", "nsubjpass", "dobj"):
             continue
-        # the newest figure: the last of the toll's verbs ("put at 12, rose to 31")
-        # (a verb of the toll's own: not one with a count of its own, "put the number of
-        # wounded at 140", nor a guess, "could rise to 50")
-        # (and the verb a misparse hangs the toll's first verb on: "the toll, initially put
-        # at 12, was later raised to 21")
+        # the newest figure: the last of the toll's own verbs ("put at 12, rose to 31"; "the
+        # toll, initially put at 12, was later raised to 21", however parsed), not one with
+        # a count of its own ("put the number of wounded at 140"), nor a guess ("could rise
+        # to 50")
         later = [t.head.head] if t.head.dep_ == "ccomp" else []
         verbs = [t.head] + [
             v
@@ -501,6 +500,14 @@ def _toll_figure(r: Reading, verb: Token, toll: Token) -> Quantity | None:
 # ---------------------------------------------------------------- places and dates
 
 
+def _towns(r: Reading, m: Mention, phrase: Token) -> None:
+    """The places more precise than a country that ``phrase`` names are where ``m``
+    happened ("15 km east of Inates", "travelling between Boni and Hombori")."""
+    for s in places(entities_in(phrase, r.ent_of)):
+        if s.label_ != "Country":
+            m.add("location", s.kb_id_)
+
+
 def is_loc_use(t: Token, loc_preps: frozenset[str]) -> bool:
     """A place used as a location (in a preposition or an adverbial), not as a modifier."""
     node = t
@@ -594,10 +601,10 @@ def _occurrence(r: Reading, tok: Token) -> list[Token]:
     nine dead on Monday": ``outcome_verbs``), and the noun that
     gathers it ("a wave of shooting broke out in X")."""
     lent: list[Token] = []
-    collective = _collective(r, tok)
-    if collective is not None:
-        lent.append(collective)  # "a wave of shootings in X": the wave's place is theirs
-        tok = collective
+    holder = collective(r, tok)
+    if holder is not None:
+        lent.append(holder)  # "a wave of shootings in X": the wave's place is theirs
+        tok = holder
     verb = tok.head
     if tok.dep_ != "nsubj" or verb.pos_ not in _VERB:
         return lent
@@ -607,7 +614,7 @@ def _occurrence(r: Reading, tok: Token) -> list[Token]:
     return [*lent, verb] if said & happened else lent
 
 
-def _collective(r: Reading, tok: Token) -> Token | None:
+def collective(r: Reading, tok: Token) -> Token | None:
     """The noun that gathers events told in its ``of`` phrase ("a wave of shooting", "a
     series of explosions": ``collective_nouns``), or ``None``."""
     if tok.dep_ != "pobj" or tok.head.lower_ not in r.words("of_preps"):
@@ -636,9 +643,7 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
             for a in o.children:
                 if a.dep_ == "acl" and a.lemma_.lower() in r.words("travel_verbs"):
                     for g in prep_objects(a, r.words("between_preps")):
-                        for s in places(entities_in(g, r.ent_of)):
-                            if s.label_ != "Country":
-                                m.add("location", s.kb_id_)
+                        _towns(r, m, g)
     holders += _copula(r, tok) + _occurrence(r, tok)
     # "a device planted on a road near X blew up": where the thing that did it was put
     holders += [
@@ -654,9 +659,7 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
             if c.lower_ in r.words("direction_words") and c.dep_ in ("advmod", "npadvmod", "prep"):
                 # "20 km south of Bir al-Abd": near the place the direction is taken from
                 for g in prep_objects(c, r.words("of_preps")):
-                    for s in places(entities_in(g, r.ent_of)):
-                        if s.label_ != "Country":
-                            m.add("location", s.kb_id_)
+                    _towns(r, m, g)
             if c.dep_ == "prep" and c.lower_ in place_preps:
                 for g in c.children:
                     if g.dep_ == "pobj" and not (triggers and g.i in triggers):
@@ -921,8 +924,8 @@ def verb_args(r: Reading, m: Mention) -> None:
     # a count of other harm the parser hung on the verb is not what it counts ("10
     # fatalities, 5 injured": the 5)
     harm = r.words("death_nouns", "injury_nouns")
-    own = [c for c in objects if c.lemma_.lower() not in harm]
-    objects = own if own else objects
+    unharmed = [c for c in objects if c.lemma_.lower() not in harm]
+    objects = unharmed or objects
     # a second object only when the text coordinates them ("sub - commander" is one noun)
     objects = objects[:1] + [
         c
@@ -973,7 +976,7 @@ def verb_args(r: Reading, m: Mention) -> None:
                 if who is not None:
                     m.add(subj_role, who)
         elif (deps[c.i] in ("nsubjpass",) or (deps[c.i] == "nsubj" and passive)) and (
-            c.lemma_.lower() not in harm or not own
+            c.lemma_.lower() not in harm or not unharmed
         ):
             _add_actors(r, m, obj_role, c)
             _object_places(r, m, c)
@@ -1211,7 +1214,7 @@ def noun_args(r: Reading, m: Mention) -> None:
         _injury_noun(r, m, tok)
     sought(r, m, tok, ("acl", "relcl"))  # "an operation targeting a leader"
     # "crackdowns have weakened ISIS-K": the verb the event noun is the subject of
-    subject = _collective(r, tok) or tok  # "a series of explosions rocked X"
+    subject = collective(r, tok) or tok  # "a series of explosions rocked X"
     verb = subject.head
     if subject.dep_ == "nsubj" and verb.lemma_.lower() in r.words("harm_verbs", "damage_verbs"):
         for g in verb.children:

@@ -260,7 +260,8 @@ def resolve(expr: str, ref: str | None, lang: str = "en") -> str | None:
     p = _patterns(lang)
     e = " ".join(expr.lower().replace("\u2019", "'").split())
     e = re.sub(r"'s$", "", e)
-    period = _period_back(p, e, date.fromisoformat(ref) if ref and valid_iso_date(ref) else None)
+    ref_d = date.fromisoformat(ref) if ref and valid_iso_date(ref) else None
+    period = _period_back(p, e, ref_d)
     if period is not None:
         return period
     if not any(e.startswith(k) for k in p.kept_prefixes):
@@ -268,7 +269,6 @@ def resolve(expr: str, ref: str | None, lang: str = "en") -> str | None:
             if e.startswith(pre + " "):
                 e = e[len(pre) + 1 :]
                 break
-    ref_d = date.fromisoformat(ref) if ref and valid_iso_date(ref) else None
     for k, delta in p.relative.items():
         if e == k or e.endswith(" " + k) or e.startswith(k + " "):
             return (ref_d + timedelta(days=delta)).isoformat() if ref_d else None

@@ -230,7 +230,7 @@ class EventReader:
                 doers = [k for role in DOER_ROLES for k in m.roles.get(role, [])]
                 if not (doers or m.cues & weapons or m.same_as is not None):
                     m.dropped = True
-            if lemma in pack.words("agentive_verbs") and not self._site_destroyed(r, m):
+            if lemma in pack.words("agentive_verbs") and not self._destroyed_by_someone(r, m):
                 m.dropped = True  # "two cars were destroyed", "police destroyed seized drugs"
             if lemma in pack.words("crowd_only_verbs") and not self._crowd_doers(r, m, crowd):
                 m.dropped = True  # "residents gathered at the scene": no protest
@@ -522,7 +522,7 @@ class EventReader:
                     locations(r, m, g)
 
     @staticmethod
-    def _site_destroyed(r: Reading, m: Mention) -> bool:
+    def _destroyed_by_someone(r: Reading, m: Mention) -> bool:
         """Whether a verb of damage (``agentive_verbs``) tells an attack: someone (or a "by"
         phrase) destroyed something ("militants destroyed a telecom mast", "M23 destroyed two
         army trucks", "the station was wrecked by a bomb"); not what an event told elsewhere

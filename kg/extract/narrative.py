@@ -78,9 +78,11 @@ def sentence_date(
     date told in a relative clause about something else ("arrested three men suspected of
     planting a device that damaged a canal on 29 November": not the arrest's day)."""
     found: list[tuple[int, str]] = []
-    days = pack.words("relative_day_words")
-    if "narrative_day_words" in pack:
-        days = days | pack.words("narrative_day_words")
+    days = (
+        pack.words("relative_day_words", "narrative_day_words")
+        if "narrative_day_words" in pack
+        else pack.words("relative_day_words")
+    )
     starts, ents = _date_ents(sent.doc)
     lo = bisect.bisect_left(starts, max(sent.start_char, after))
     hi = bisect.bisect_left(starts, sent.end_char)

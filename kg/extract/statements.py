@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from spacy.tokens import Span, Token
 
 from kg.extract import classes
-from kg.extract.arguments import actors, head_entities, is_group_key, places
+from kg.extract.arguments import actors, collective, head_entities, is_group_key, places
 from kg.extract.classify import is_nonstate_armed
 from kg.extract.entities import ARMED_GROUP_KEY
 from kg.extract.mentions import Mention, Reading
@@ -206,7 +206,10 @@ def _perpetrated(r: Reading, tok: Token) -> tuple[list[Mention], list[Token]]:
             done = [c for c in tok.head.children if c.dep_ == "nsubjpass"]
         for c in done:
             # "X launched a series of attacks": the events the collective noun gathers
-            for e in (c, *_gathered(r, c)):
+            gathered = [
+                x.trigger for x in r.found if (h := collective(r, x.trigger)) and h.i == c.i
+            ]
+            for e in (c, *gathered):
                 if e.i in by_tok:
                     events.append(by_tok[e.i])
                     events += [by_tok[x.i] for x in e.conjuncts if x.i in by_tok]
@@ -229,20 +232,6 @@ def _perpetrated(r: Reading, tok: Token) -> tuple[list[Mention], list[Token]]:
     return [], []
 
 
-def _gathered(r: Reading, tok: Token) -> list[Token]:
-    """The events a collective noun gathers in its ``of`` phrase ("a series of attacks",
-    "a wave of bombings": ``collective_nouns``); none for another word."""
-    if tok.lemma_.lower() not in r.words("collective_nouns"):
-        return []
-    return [
-        g
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ in r.words("of_preps")
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
-
-
 def _raised_stance(r: Reading, tok: Token) -> str | None:
     """The stance a raising verb gives a doer named below it ("is believed to have been
     carried out by X": suspected; "is said to have ...": alleged; ``raised_stances``), or
@@ -263,12 +252,13 @@ def perpetration(r: Reading) -> None:
         # the teller's own unnamed people ("its fighters") are the teller, an armed group's
         # or a state's forces ("survivors said their attackers ..." tells no one's own)
         own = bool(doers) and all(is_group_key(a.kb_id_) for a in doers)
-        own = own and _teller_itself(r, subj[0]) and _armed_teller(r, tok, states=True)
-        if own and not _armed_teller(r, tok):
+        own = own and _teller_itself(r, subj[0])
+        tellers = _tellers(r, tok) if own else []
+        own = own and _armed(r, tellers, states=True)
+        if own and not _armed(r, tellers):
             # "the army said its soldiers carried out a raid": the forces' own report
-            told = reporting_clause(r, tok)
             for ev in events:
-                for k in told[1] if told else []:
+                for k in tellers:
                     ev.add(classes.behaviour(ev.cls, "subject"), k)
             continue
         if (not doers and subj[0].lower_ in r.words("self_pronouns")) or own:
@@ -293,18 +283,23 @@ def perpetration(r: Reading) -> None:
             )
 
 
-def _armed_teller(r: Reading, tok: Token, states: bool = False) -> bool:
-    """Whether the tellers of the clause ``tok`` is told in are armed groups of no state
-    (whose saying they did it is a claim; a state's forces report their operations), or,
-    with ``states``, also a state's forces."""
+def _tellers(r: Reading, tok: Token) -> list[str]:
+    """The actors that tell the clause ``tok`` is told in (none in the text's own voice)."""
     told = reporting_clause(r, tok)
+    return told[1] if told is not None else []
+
+
+def _armed(r: Reading, tellers: list[str], states: bool = False) -> bool:
+    """Whether ``tellers`` are some, all armed groups of no state (whose saying they did it
+    is a claim; a state's forces report their operations), or, with ``states``, also a
+    state's forces."""
     types = r.entity_types
 
     def armed(k: str) -> bool:
         t = types.get(k, "")
         return is_nonstate_armed(t) or (states and classes.is_a(t or "Actor", "StateForce"))
 
-    return told is not None and bool(told[1]) and all(armed(k) for k in told[1])
+    return bool(tellers) and all(armed(k) for k in tellers)
 
 
 def _claimed_by_teller(r: Reading, tok: Token, events: list[Mention]) -> None:
@@ -425,9 +420,7 @@ def responsibility_by_saying(r: Reading) -> None:
                 if speakers:
                     m.cls = classes.named("denial") if denied else claim
                 continue
-            if denied:
-                continue
-            if not doers:
+            if denied or not doers:
                 continue
             suspects = m.trigger.lemma_.lower() in r.words("suspecting_verbs")
             # "police said X was likely responsible": a suspicion
