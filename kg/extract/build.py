@@ -22,7 +22,15 @@ from kg.extract.classify import Features, actor_kinds, decide, doer_kinds
 from kg.extract.coref import Event, absorb, corefer, same_statement
 from kg.extract.counts import zero_tolls
 from kg.extract.dates import find_dateline, resolve
-from kg.extract.entities import ARMED_GROUP_KEY, DATELINE_KEY, METONYMS_KEY, SPAN_KEY
+from kg.extract.entities import (
+    ARMED_GROUP_KEY,
+    DATELINE_KEY,
+    GROUP_PREFIX,
+    GROUP_TYPES,
+    METONYMS_KEY,
+    SITE_PREFIX,
+    SPAN_KEY,
+)
 from kg.extract.gazetteer import PLACE_TYPES, Gazetteer
 from kg.extract.groups import Groups, document_country, is_placeholder
 from kg.extract.lang import LanguagePack, language_pack
@@ -193,6 +201,7 @@ def build_extraction(
     for ev in events:
         ev.about = [k for k in ev.about if k in kept]  # not the summaries left out
     events = _merge_relayed(events)
+    events = _without_idle_talk(events, doc, x)
     _about_the_story(events)
     _own_group_blamed(events, doc._.ckg_relations or [])
     _stances(events)
@@ -419,6 +428,48 @@ def _merge_relayed(events: list[Event]) -> list[Event]:
                 same.mentions.extend(st.mentions)
                 continue
         out.append(st)
+    return out
+
+
+# spans that name no actor of a statement's content: places, and civilians named by a kind
+_NO_ACTORS = frozenset({"Place", GROUP_TYPES["civilians"]})
+_CIVILIANS = "civilians"
+
+
+def _institution(key: str, x: Extraction) -> bool:
+    """Whether ``key`` is an organisation, a state, a force or a group: no person, and no
+    civilians named by a kind."""
+    if key.startswith(GROUP_PREFIX):
+        return not key[len(GROUP_PREFIX) :].startswith(_CIVILIANS)
+    return key in x.entities and "Person" not in x.entities[key].types
+
+
+def _without_idle_talk(events: list[Event], doc: Doc, x: Extraction) -> list[Event]:
+    """A plain statement that tells of no event and names no actor but its speaker ("'It
+    was scary,' said a shop owner") is left out: as in CAMEO, a verbal event is coded
+    between actors or about an event, not for every quotation. Places, buildings and
+    civilians named by a kind are no actors; claims, threats, appeals and the other kinds
+    of statement are kept."""
+    plain = classes.named("statement")
+    spans = doc.spans.get(SPAN_KEY, [])
+    out = []
+    for ev in events:
+        if ev.cls == plain and not ev.about and set(ev.roles) <= {"speaker"}:
+            speakers = ev.roles.get("speaker", [])
+            if any(_institution(k, x) for k in speakers):
+                out.append(ev)
+                continue
+            named = {
+                s.kb_id_
+                for m in ev.mentions
+                for s in spans
+                if m.sent.start <= s.start < m.sent.end
+                and s.label_ not in _NO_ACTORS
+                and not s.kb_id_.startswith(SITE_PREFIX)
+            }
+            if not named - set(ev.roles.get("speaker", [])):
+                continue
+        out.append(ev)
     return out
 
 

@@ -1951,3 +1951,20 @@ def test_names_listed_before_gangs_are_each_a_gang(ex: Extractor) -> None:
     assert role_of(ex, "ArmedClash", "perpetrator", text) == ["Los Lobos", "Los Choneros"]
     x = read(ex, "A feud between the Tren Negro and Los Pesados gangs left three dead in Manta.")
     assert "ArmedGroup" in x.entities["org/los-pesados"].types
+
+
+def test_a_quote_that_tells_of_no_event_and_names_no_actor_is_no_statement(
+    ex: Extractor,
+) -> None:
+    # a bystander's feelings, a private person's aside: no verbal event between actors
+    assert not read(ex, "“It was terrifying,” said Amira Haddad, who owns a café nearby.").events
+    assert not read(ex, "“We could not sleep at all,” he said.").events
+    # a person's words about an armed group, an institution's words, a statement about an
+    # attack: all kept
+    text = "Karim Lodhi said the Baloch Liberation Army had grown stronger."
+    assert events_of(read(ex, text), "Statement")
+    assert events_of(
+        read(ex, "The Kenya Defence Forces said the roads would reopen on Monday."), "Statement"
+    )
+    x = read(ex, "Musa Bello said the gunmen had warned traders in Kano for weeks.")
+    assert events_of(x, "Statement")

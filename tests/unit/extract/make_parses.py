@@ -381,8 +381,8 @@ CASES: dict[str, tuple[str, str]] = {
     "he_said": (
         "2022-09-12",
         "A mortar shell hit a school in Kharkiv on Friday, killing two pupils. The head "
-        'teacher, Olena Marchenko, arrived minutes later. "The roof had collapsed," she '
-        "said.",
+        'teacher, Olena Marchenko, arrived minutes later. "The Russian army fired at the '
+        'school," she said.',
     ),
     "suspected_fighters": (
         "2022-04-19",
