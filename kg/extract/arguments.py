@@ -508,12 +508,28 @@ def _towns(r: Reading, m: Mention, phrase: Token) -> None:
             m.add("location", s.kb_id_)
 
 
-def is_loc_use(t: Token, loc_preps: frozenset[str]) -> bool:
-    """A place used as a location (in a preposition or an adverbial), not as a modifier."""
+def _origin(prep: Token, origin_preps: frozenset[str], quantifiers: frozenset[str]) -> bool:
+    """Whether ``prep`` tells where people come from: an ``origin_preps`` phrase on a noun
+    ("youths from Unity state") or after a quantifier ("seven laborers, all from Punjab")."""
+    if prep.lower_ not in origin_preps:
+        return False
+    return prep.head.pos_ in _NOUN or any(
+        c.dep_ == "advmod" and c.lower_ in quantifiers for c in prep.children
+    )
+
+
+def is_loc_use(
+    t: Token,
+    loc_preps: frozenset[str],
+    origin: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+) -> bool:
+    """A place used as a location (in a preposition or an adverbial), not as a modifier, nor
+    as the origin of people (``origin``: the preposition and quantifier words of
+    :func:`_origin`)."""
     node = t
     for _ in range(4):
         if node.dep_ == "pobj" and node.head.lower_ in loc_preps:
-            return True
+            return not _origin(node.head, *origin)
         if node.dep_ in ("npadvmod", "appos", "conj", "compound"):
             node = node.head
             continue
@@ -661,6 +677,8 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
                 for g in prep_objects(c, r.words("of_preps")):
                     _towns(r, m, g)
             if c.dep_ == "prep" and c.lower_ in place_preps:
+                if _origin(c, r.words("origin_preps"), r.words("origin_quantifiers")):
+                    continue  # "laborers from Punjab": where they come from
                 for g in c.children:
                     if g.dep_ == "pobj" and not (triggers and g.i in triggers):
                         # "on the outskirts of Kirandul": around a place is at it, and so is
@@ -686,12 +704,13 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
         return
     # its own clause: not the clauses coordinated with it that tell other events (a roundup:
     # "killed 11 near Djibo, shot dead six outside Arbinda and detonated ... near Dori")
+    origin = (r.words("origin_preps"), r.words("origin_quantifiers"))
     for i in sorted(clause_scope(tok, triggers or set())):
         t = tok.doc[i]
         if t.i not in r.ent_of or not m.sent.start <= t.i < m.sent.end:
             continue
         s = r.ent_of[t.i]
-        if places([s]) and s.label_ != "Country" and is_loc_use(t, loc_preps):
+        if places([s]) and s.label_ != "Country" and is_loc_use(t, loc_preps, origin):
             m.add("location", s.kb_id_)
     if "location" in m.roles:
         return

@@ -241,7 +241,7 @@ class EntityLinker:
                         end -= 1
                     # "Port-au-Prince (Ouest": the name ends at the bracket
                     end = next((k for k in range(start + 1, end) if doc[k].text == "("), end)
-                    if end > start:
+                    if end > start and not self._listed_places(doc, start, end, cands):
                         cands.append(Span(doc, start, end, label="NER:" + ent.label_))
         defined = _acronym_definitions(doc, cands)
         if defined:
@@ -504,9 +504,16 @@ class EntityLinker:
         of = self.pack.words("belonging_preps")
         out = []
         for s in found:
-            if s.label_ != "GAZ" or s.kb_id_ not in self.gaz:
+            if s.label_ != "GAZ":
                 continue
-            if "Country" not in self.gaz[s.kb_id_].types:
+            countries = [
+                c for c in s.kb_id_.split("|") if c in self.gaz and "Country" in self.gaz[c].types
+            ]
+            bracketed = self._bracketed_monitor_group(doc, s, countries)
+            if bracketed is not None:
+                out.append(bracketed)
+                continue
+            if s.kb_id_ not in self.gaz or "Country" not in self.gaz[s.kb_id_].types:
                 continue
             k = s.start - 1
             if k >= 0 and doc[k].lower_ in self.pack.words("articles"):
@@ -524,6 +531,25 @@ class EntityLinker:
             key = f"{GROUP_PREFIX}{kind}@{s.kb_id_}"
             out.append(Span(doc, k - 2, end, label="GROUP", kb_id=key))
         return out
+
+    def _bracketed_monitor_group(
+        self, doc: Doc, country: Span, countries: list[str]
+    ) -> Span | None:
+        """``Unidentified Armed Group (Burkina Faso)``: a name of the pack's
+        ``monitor_group_names`` with a country in brackets after it (ACLED's actor names) is
+        that country's group of the kind named (``group:armed@burkina-faso``)."""
+        names = self.pack.table("monitor_group_names") if "monitor_group_names" in self.pack else {}
+        k = country.start - 1
+        if len(countries) != 1 or k < 1 or doc[k].text != "(":
+            return None
+        if country.end >= len(doc) or doc[country.end].text != ")":
+            return None
+        for n in range(1, 5):
+            kind = names.get(doc[max(k - n, 0) : k].text.lower()) if k - n >= 0 else None
+            if kind is not None:
+                key = f"{GROUP_PREFIX}{kind}@{countries[0]}"
+                return Span(doc, k - n, country.end + 1, label="GROUP", kb_id=key)
+        return None
 
     def _site_own_name(self, span: Span | None, placed: bool) -> bool:
         """Whether a name before a site noun may be the site's own: one the gazetteer does
@@ -599,6 +625,22 @@ class EntityLinker:
             if first < t.i and not doc[first].is_sent_start:
                 out.append(Span(doc, first, t.i, label="NER:GPE"))
         return out
+
+    def _listed_places(self, doc: Doc, start: int, end: int, found: list[Span]) -> bool:
+        """Whether ``doc[start:end]`` lists places the gazetteer knows, one between each
+        two commas (the monitors' "(Ariha, Idleb)" that the model reads as one name)."""
+        commas = [i for i in range(start, end) if doc[i].text == ","]
+        if not commas:
+            return False
+        places = {
+            (s.start, s.end)
+            for s in found
+            if s.label_ == "GAZ"
+            and any(k in self.gaz and self.gaz[k].is_place for k in s.kb_id_.split("|"))
+        }
+        bounds = [start, *commas, end]
+        parts = [(a + (a != start), b) for a, b in itertools.pairwise(bounds)]
+        return all(p in places for p in parts)
 
     def _street_spans(self, doc: Doc, found: list[Span]) -> list[Span]:
         """``Victor Hugo street``, ``Haifa street in Baghdad``, ``Rue Victor Hugo``: a name

@@ -444,9 +444,11 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
                 and doc[i - 1].text == ","
                 and ((i - 1) in ends or (doc[i - 2].lower_ in DIVISION_KIND and (i - 2) in ends))
             )
+            # the monitors' "Ariha (Ariha, Idleb)": a name opening the brackets after a place
+            in_brackets = i >= 1 and doc[i - 1].text == "(" and (i - 1) in ends
             # ("X, Y" or the monitors' "X (Y)": a name before a place that holds it)
             before_place = j + 1 < len(doc) and doc[j].text in (",", "(") and (j + 1) in starts
-            if after_place or (before_place and _locative_before(doc, i)):
+            if after_place or in_brackets or (before_place and _locative_before(doc, i)):
                 found[(i, j)] = set(world[k])
     spans = []
     for (i, j), ids in sorted(found.items()):
@@ -656,6 +658,10 @@ def _beside_place(doc: Doc, i: int, j: int, ents: dict[int, Span]) -> bool:
 
 
 NO_ENTRY = ""  # a Choice's id when no gazetteer entry is the place meant
+# a town of fewer people, named in a report on another country, is taken for a namesake
+# the gazetteer lacks (GeoNames lists towns of 1,000 people and more; a report on abroad
+# names cities that size and larger: capitals, venues of talks, hubs of refugees)
+SMALL_TOWN = 100_000
 
 
 @dataclass(frozen=True)
@@ -716,16 +722,22 @@ def resolve(
     out: dict[tuple[int, int], Choice] = {}
     for _round in range(2):
         ctx = _Context(gaz, known)
-        # the countries the document names as places, by name or by a place in them
-        named = {gaz[c].country or c for c in known - by_people if c in gaz and gaz[c].is_place}
-        # none named as a place: where the actors it names are based ("JNIM militants
-        # attacked a post in Boni"); never a country named only by its people
-        named = named or {
+        # where the actors the document names are based ("JNIM militants attacked a post
+        # in Boni") or whose state they serve, for a document that names no country as a
+        # place (never a country named only by its people)
+        based = {
             gaz[b].country or b
             for k in known
             if k in gaz and not gaz[k].is_place
-            for b in gaz[k].relations.get("basedIn", [])
-            if b in gaz
+            for rel in ("basedIn", "partOf")  # a state's forces are part of it
+            for b in gaz[k].relations.get(rel, [])
+            if b in gaz and gaz[b].is_place
+        } | {
+            own  # "Unidentified Armed Group (Mali)", "Afghan troops": a group's own country
+            for s in spans
+            if s.label_ == "GROUP"
+            for own in [s.kb_id_.partition("@")[2]]
+            if own in gaz and gaz[own].is_place
         }
         for idx, (s, ids) in enumerate(zip(spans, cands, strict=True)):
             if not ids:
@@ -739,7 +751,14 @@ def resolve(
                 and not _inside(gaz, ids, container)
                 and not _divisions(gaz, ids)
             )
-            if _far_other_name(gaz, ids, named, key(s.text)):
+            # the countries the document's other names put it in, by name or by a place in
+            # them (not this name's own candidates)
+            named = {
+                gaz[c].country or c
+                for c in known - by_people - set(ids)
+                if c in gaz and gaz[c].is_place
+            }
+            if _far_other_name(gaz, ids, named or based, key(s.text), bool(named)):
                 # "Boni" in a report on Mali: no namesake abroad known by another name (Bonn)
                 out[(s.start, s.end)] = Choice(NO_ENTRY, 0.3, len(ids))
                 continue
@@ -787,19 +806,26 @@ def resolve(
     return out
 
 
-def _far_other_name(gaz: Gazetteer, ids: list[str], named: set[str], name: str) -> bool:
-    """Whether every candidate is a town (or a site) that the name calls by another of its
-    names than its own (GeoNames' alternate names: "Boni" for Bonn) and that lies in none
-    of the countries the document ``named`` as places, when it named some: a namesake
-    abroad, not the place meant. A town named by its own name ("talks in Geneva") may lie
-    anywhere."""
+def _far_other_name(
+    gaz: Gazetteer, ids: list[str], named: set[str], name: str, as_places: bool = True
+) -> bool:
+    """Whether every candidate is a town (or a site) that lies in none of the countries the
+    document ``named`` as places, when it named some, and that the name calls by another of
+    its names than its own (GeoNames' alternate names: "Boni" for Bonn, "Gouma" for Gomon)
+    or, when the document names those countries ``as_places`` (not only by where its actors
+    are based: they cross borders), that is a small town (fewer than ``SMALL_TOWN`` people,
+    no capital): a namesake abroad, not the place meant. A city named by its own name
+    ("talks in Geneva") may lie anywhere."""
     if not named:
         return False
     for c in ids:
         e = gaz.get(c)
-        if e is None or e.kind not in ("place", "site") or key(e.label) == name:
+        if e is None or e.kind not in ("place", "site") or e.country in named:
             return False
-        if e.country in named:
+        small = (e.population or 0) < SMALL_TOWN and not (e.feature_code or "").startswith(
+            ("PPLC", "PPLA")
+        )
+        if key(e.label) == name and not (small and as_places):
             return False
     return True
 

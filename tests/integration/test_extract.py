@@ -1968,3 +1968,49 @@ def test_a_quote_that_tells_of_no_event_and_names_no_actor_is_no_statement(
     )
     x = read(ex, "Musa Bello said the gunmen had warned traders in Kano for weeks.")
     assert events_of(x, "Statement")
+
+
+def test_where_people_come_from_is_not_where_it_happened(ex: Extractor) -> None:
+    text = "Gunmen killed five herders, all from Kaduna state, near Kafur on Monday."
+    assert role_of(ex, "Attack", "location", text) == ["Kafur"]
+    text = "Armed youths from Jonglei state raided a cattle camp in Tonj South on Monday."
+    assert "Jonglei" not in role_of(ex, "Attack", "location", text)
+    # a rocket fired from somewhere still came from there
+    text = "Militants fired rockets from Gaza at Ashkelon on Monday."
+    assert "Gaza" in role_of(ex, "Attack", "location", text)
+
+
+def test_a_device_under_a_vehicle_on_a_mountain_exploded_there(ex: Extractor) -> None:
+    text = "A bomb exploded under a police car on Mount Uludag, killing two officers."
+    assert role_of(ex, "Attack", "location", text) == ["Mount Uludag"]
+
+
+def test_a_small_town_abroad_is_a_namesake_of_a_place_the_gazetteer_lacks(
+    ex: Extractor,
+) -> None:
+    # the only Juanjui the gazetteer knows is a town of Peru
+    x = read(ex, "Bandits killed six traders near Juanjui, a village in Zamfara state, Nigeria.")
+    (e,) = events_of(x, "Attack")
+    assert not any(k.startswith("pe-") for k in e.roles["location"])
+    assert labels_of(x, e.roles["victim"]) == ["Civilians (Nigeria)"]
+    # named with its own country, or with no country else, it is that town
+    x = read(ex, "Gunmen killed two farmers near Juanjui, Peru, on Monday.")
+    (e,) = events_of(x, "Attack")
+    assert any(k.startswith("pe-juanjui") for k in e.roles["location"])
+    # a city abroad is that city, whatever country the report is on
+    x = read(ex, "Nigeria's consul was shot dead in Geneva on Monday.")
+    (e,) = events_of(x, "Attack")
+    assert labels_of(x, e.roles["location"]) == ["Geneva"]
+
+
+def test_the_monitors_bracketed_places_and_unnamed_groups_are_read(ex: Extractor) -> None:
+    text = (
+        "On 5 June 2024, Unidentified Armed Group (Syria) shelled the town of Ariha "
+        "(Ariha, Idleb), killing two civilians."
+    )
+    x = read(ex, text)
+    (e,) = events_of(x, "Attack")
+    assert labels_of(x, e.roles["perpetrator"]) == ["Unidentified Armed Group (Syria)"]
+    assert x.entities[e.roles["location"][0]].types == ("Settlement",)
+    assert labels_of(x, e.roles["victim"]) == ["Civilians (Syria)"]
+    assert not any(t.types == ("Organization",) for t in x.entities.values())
