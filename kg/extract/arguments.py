@@ -87,6 +87,13 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
             seen.add((s.start, s.end))
             bucket.append(s)
 
+    loyal = {
+        adj: frozenset({prep})
+        for adj, prep in (
+            r.pack.table("loyalty_adjectives") if "loyalty_adjectives" in r.pack else {}
+        ).items()
+    }
+
     def based_modifier(t: Token) -> bool:
         # "Afghanistan-based": a place that qualifies, not an actor
         return t.head.lower_ in r.words("qualifying_participles") and t.head.i == t.i + 2
@@ -99,6 +106,10 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
             if c.dep_ == "prep" and c.lower_ in r.words("membership_preps"):
                 if any(_named_actor(ent_of.get(g.i)) for g in c.children):
                     return True
+            if c.dep_ == "amod" and c.lower_ in loyal:  # "fighters loyal to the X family"
+                for g in prep_objects(c, loyal[c.lower_]):
+                    if any(_named_actor(ent_of.get(x.i)) for x in g.subtree):
+                        return True
         return False
 
     def _names(group: Span | None, c: Token) -> bool:
@@ -132,6 +143,15 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
                 continue  # "al-Qaeda's Yemen affiliate": where the branch is, not who
             if dep in ("compound", "conj", "appos", "cc"):
                 visit(c, depth + 1, bucket)
+            elif (
+                dep == "amod"
+                and c.lower_ in loyal
+                and t.i in ent_of
+                and ent_of[t.i].kb_id_.startswith(ARMED_GROUP_KEY)
+            ):
+                # "fighters loyal to the Bouzriba family": armed men named by whom they serve
+                for g in prep_objects(c, loyal[c.lower_]):
+                    visit(g, depth + 1, bucket)
             elif dep in ("amod", "nmod") and is_group(span) and _names(span, c):
                 visit(c, depth + 1, bucket)  # "the army and al-Shabaab fighters": the name
             elif dep in ("amod", "nmod", "poss", "npadvmod"):
@@ -1263,6 +1283,16 @@ def noun_args(r: Reading, m: Mention) -> None:
     if subject.dep_ == "nsubj" and verb.lemma_.lower() in r.words("outcome_verbs"):
         _outcome(r, m, verb)  # "the blast left nine people dead"
     opponent = classes.behaviour(m.cls, "opponent_role")
+    against = (
+        r.pack.table("sides_verbs").get(verb.lemma_.lower()) if "sides_verbs" in r.pack else None
+    )
+    if subject.dep_ == "nsubj" and against and agent_role and opponent:
+        # "the fighting pitted the X militia against fighters loyal to Y": its two sides
+        for g in verb.children:
+            if g.dep_ == "dobj":
+                _add_actors(r, m, agent_role, g)
+        for g in prep_objects(verb, frozenset({against})):
+            _add_actors(r, m, opponent, g)
     lenders = _occurrence(r, tok)
     for holder in (tok, *lenders):
         _sides(r, m, holder, agent_role)  # "fighting (broke out) between troops and rebels"

@@ -215,6 +215,7 @@ def build_extraction(
             _classify(ev, x, groups.site_kinds)
             _participants_do_it(ev)
             _not_its_own_opponent(ev)
+            _the_other_side_killed_them(ev, x)
         x.events.extend(_records(ev, gaz, x, text))
     locate_places(x)  # and for places the records added
     return x
@@ -666,6 +667,30 @@ def _not_its_own_opponent(ev: Event) -> None:
     ev.roles[role] = [k for k in ev.roles[role] if k not in doers]
     if not ev.roles[role]:
         del ev.roles[role]
+
+
+def _the_other_side_killed_them(ev: Event, x: Extraction) -> None:
+    """``Three soldiers were killed in clashes with Islamic State militants``: a fight that
+    names no doer but its other side and the people it killed was fought by that other side
+    against theirs; the other side is the doer (ACLED's actor 1), the victims' side, when
+    it is no civilians, the other (actor 2)."""
+    role = classes.behaviour(ev.cls, "opponent_role")
+    if not role or any(ev.roles.get(r) for r in _DOER_ROLES) or "victim" not in ev.roles:
+        return
+    victims = ev.roles["victim"]
+    others = [k for k in ev.roles.get(role, []) if k not in victims]
+    if not others:
+        return
+    ev.roles[classes.behaviour(ev.cls, "subject")] = others
+    sides = [k for k in victims if k in x.entities and not _civilians(x.entities[k])]
+    if sides:
+        ev.roles[role] = sides
+    else:
+        del ev.roles[role]
+
+
+def _civilians(e: EntityRecord) -> bool:
+    return GROUP_TYPES["civilians"] in e.types
 
 
 def _count_the_bomber(ev: Event) -> None:

@@ -1330,18 +1330,26 @@ class EntityLinker:
                 continue
             # a group's name: plural ("Patriots") or with an article ("the Kivu Front"),
             # never a bare name like a person's ("Musa stabbed his wife")
+            start = tok.i
+            while start > 0 and start - 1 not in covered:
+                if doc[start - 1].pos_ == "PROPN" and start <= doc[start - 1].head.i <= tok.i:
+                    start -= 1
+                elif (  # "the Paraguayan People's Army": a possessive inside the name
+                    start > 1
+                    and doc[start - 1].tag_ == "POS"
+                    and doc[start - 2].pos_ == "PROPN"
+                    and doc[start - 2].head.i == tok.i
+                ):
+                    start -= 2
+                else:
+                    break
+            articles = self.pack.words("articles")
             if tok.tag_ != "NNPS" and not any(
-                c.dep_ == "det" and c.lower_ in self.pack.words("articles") for c in tok.children
+                c.dep_ == "det" and c.lower_ in articles
+                for t in doc[start : tok.i + 1]
+                for c in t.children
             ):
                 continue
-            start = tok.i
-            while (
-                start > 0
-                and doc[start - 1].pos_ == "PROPN"
-                and doc[start - 1].head.i == tok.i
-                and start - 1 not in covered
-            ):
-                start -= 1
             out.append(Span(doc, start, tok.i + 1, label="NER:ORG"))
         return out
 

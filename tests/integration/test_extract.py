@@ -2014,3 +2014,40 @@ def test_the_monitors_bracketed_places_and_unnamed_groups_are_read(ex: Extractor
     assert x.entities[e.roles["location"][0]].types == ("Settlement",)
     assert labels_of(x, e.roles["victim"]) == ["Civilians (Syria)"]
     assert not any(t.types == ("Organization",) for t in x.entities.values())
+
+
+def test_who_fought_whom_from_the_constructions_of_this_round(ex: Extractor) -> None:
+    # the other side of a clash that killed a side's men killed them
+    text = "Four Malian soldiers were killed on Monday in clashes with JNIM fighters near Boni."
+    x = read(ex, text)
+    (e,) = events_of(x, "ArmedClash")
+    assert labels_of(x, e.roles["perpetrator"]) == ["Jama'at Nusrat al-Islam wal-Muslimin"]
+    assert "JNIM" not in " ".join(labels_of(x, e.roles.get("target", [])))
+    # a fight that pits one side against another
+    text = "The fighting pitted the Zawiya Brigade against the Radaa force in Tripoli on Monday."
+    x = read(ex, text)
+    (e,) = events_of(x, "ArmedClash")
+    assert labels_of(x, e.roles["perpetrator"]) == ["Zawiya Brigade"]
+    assert labels_of(x, e.roles["target"]) == ["Radaa Special Deterrence Force"]
+    # armed men named by whom they serve
+    text = "Fighters loyal to the Dabbashi family clashed with police in Sabratha on Monday."
+    assert role_of(ex, "ArmedClash", "perpetrator", text) == ["Dabbashi"]
+    # a group's name with a possessive in it, the model found none
+    text = "The Paraguayan People's Army abducted a rancher near Horqueta on Monday."
+    assert role_of(ex, "Abduction", "perpetrator", text) == ["Paraguayan People's Army"]
+
+
+def test_a_claim_by_acknowledging_and_a_group_that_is_fighting_on(ex: Extractor) -> None:
+    text = (
+        "Gunmen ambushed an army convoy near Tumaco on Monday, killing three soldiers. The "
+        "Gulf Clan later acknowledged the ambush."
+    )
+    x = read(ex, text)
+    (e,) = events_of(x, "Attack")
+    assert labels_of(x, e.roles["claimedBy"]) == ["Clan del Golfo"]
+    # what a group is doing all along, told in a relative clause, is no event of the story
+    text = (
+        "A bomb exploded at a bus stop in Jerusalem on Monday, killing two people. Hamas, "
+        "which is fighting Israel in Gaza, praised the attack."
+    )
+    assert not events_of(read(ex, text), "ArmedClash")
