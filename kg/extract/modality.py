@@ -238,8 +238,10 @@ def not_an_event(tok: Token, cls: str, pack: LanguagePack) -> bool:
             return True  # "he plans attacks", "the leader manages fighters": habitual
         if _purpose(tok, pack):
             return True  # "an operation to capture a leader": a purpose, not a result
-        if tok.dep_ == "relcl" and tok.tag_ == "VBG" and any(
-            c.dep_ == "aux" and c.tag_ in _PRESENT for c in tok.children
+        if (
+            tok.dep_ == "relcl"
+            and tok.tag_ == "VBG"
+            and any(c.dep_ == "aux" and c.tag_ in _PRESENT for c in tok.children)
         ):
             return True  # "al-Shabaab, which is fighting the government": what it does
     else:

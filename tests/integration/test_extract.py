@@ -2042,9 +2042,7 @@ def test_a_claim_by_acknowledging_and_a_group_that_is_fighting_on(ex: Extractor)
         "Gunmen ambushed an army convoy near Tumaco on Monday, killing three soldiers. The "
         "Gulf Clan later acknowledged the ambush."
     )
-    x = read(ex, text)
-    (e,) = events_of(x, "Attack")
-    assert labels_of(x, e.roles["claimedBy"]) == ["Clan del Golfo"]
+    assert role_of(ex, "Attack", "claimedBy", text) == ["Clan del Golfo"]
     # what a group is doing all along, told in a relative clause, is no event of the story
     text = (
         "A bomb exploded at a bus stop in Jerusalem on Monday, killing two people. Hamas, "
