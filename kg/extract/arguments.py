@@ -1305,7 +1305,13 @@ def noun_args(r: Reading, m: Mention) -> None:
     asserting = r.words("perpetration_verbs") | r.words("confirming_verbs")
     if tok.dep_ == "dobj" and gov.lemma_.lower() in asserting:
         m.asserted = True
-        dates(r, m, gov)
+        # "claimed the ambush on Wednesday": an event told before, confirmed or claimed
+        # later; "claimed a drone strike on 7 January": one told with its day
+        told_before = m.definite or any(
+            d.dep_ == "det" and d.lower_ in r.words("definite_determiners") for d in tok.children
+        )
+        if not (told_before and gov.lemma_.lower() in r.words("confirming_verbs")):
+            dates(r, m, gov)
     for c in tok.children:  # "an operation to arrest an al-Qaida associated insurgent"
         if (
             c.dep_ == "acl"

@@ -164,7 +164,8 @@ def doer_kinds(
 ) -> set[str]:
     """``state`` for a state, its government, forces or agencies; ``nonstate`` for armed
     groups (named or not), and for a group that became a state authority after the event's
-    date ``on`` (ISO, any precision; the Taliban before 15 August 2021)."""
+    date ``on`` (ISO, any precision; the Taliban before 15 August 2021); ``crowd`` for
+    protesters and rioters."""
     from kg.extract.gazetteer import Gazetteer
 
     out: set[str] = set()
@@ -182,4 +183,10 @@ def doer_kinds(
             out.add("state")
         elif any(classes.is_a(t, "ArmedGroup") for t in e.types):
             out.add("nonstate")
+        elif set(e.types) & _CROWDS:
+            out.add("crowd")
     return out
+
+
+# the actor types of a crowd (ACLED's Protesters and Rioters)
+_CROWDS = frozenset({"Protesters", "Rioters"})

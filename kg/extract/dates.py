@@ -256,6 +256,8 @@ def resolve(expr: str, ref: str | None, lang: str = "en") -> str | None:
     ('2023', '2022')
     >>> resolve("last month", "2024-01-18"), resolve("earlier this month", "2024-01-18")
     ('2023-12', '2024-01')
+    >>> resolve("the weekend", "2024-01-08")  # a Monday: the Saturday before
+    '2024-01-06'
     """
     p = _patterns(lang)
     e = " ".join(expr.lower().replace("\u2019", "'").split())
@@ -269,6 +271,9 @@ def resolve(expr: str, ref: str | None, lang: str = "en") -> str | None:
             if e.startswith(pre + " "):
                 e = e[len(pre) + 1 :]
                 break
+        period = _period_back(p, e, ref_d)  # "over the weekend"
+        if period is not None:
+            return period
     for k, delta in p.relative.items():
         if e == k or e.endswith(" " + k) or e.startswith(k + " "):
             return (ref_d + timedelta(days=delta)).isoformat() if ref_d else None
@@ -315,8 +320,9 @@ def resolve(expr: str, ref: str | None, lang: str = "en") -> str | None:
 
 def _period_back(p: _Patterns, e: str, ref: date | None) -> str | None:
     """The month or year a period counted back from the publication names ("last year",
-    "earlier this month", "two years ago"; ``relative_periods``, ``ago_words``), or
-    ``None``."""
+    "earlier this month", "two years ago"; ``relative_periods``, ``ago_words``), or the
+    first day of a weekend ("over the weekend": its Saturday, the earliest day the text
+    allows, as event coders date a span), or ``None``."""
     if ref is None:
         return None
     # the whole expression only: "on 12 December last year" is a day of that year, read by
@@ -334,6 +340,9 @@ def _period_back(p: _Patterns, e: str, ref: date | None) -> str | None:
     unit, back = found
     if unit == "year":
         return str(ref.year - back)
+    if unit == "weekend":
+        # its first day, the Saturday on or before the publication (the weeks back before)
+        return (ref - timedelta(days=(ref.weekday() - 5) % 7 + 7 * back)).isoformat()
     months = ref.year * 12 + ref.month - 1 - back
     return f"{months // 12}-{months % 12 + 1:02d}"
 

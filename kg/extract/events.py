@@ -214,7 +214,9 @@ class EventReader:
                 if other_events(m.trigger, pack) or self._summary(m):
                     m.dropped = True  # "has carried out similar (several) attacks in X"
             lemma = m.trigger.lemma_.lower()
-            if lemma in pack.words("weapon_verbs") and m.trigger.pos_ in _VERB:
+            particles = [c.lower_ for c in m.trigger.children if c.dep_ == "prt"]
+            phrasal = {lemma, *(f"{lemma} {p}" for p in particles)}
+            if phrasal & pack.words("weapon_verbs") and m.trigger.pos_ in _VERB:
                 if not (m.cues & weapons or m.same_as is not None):
                     m.dropped = True  # "the fighters went off to Raqqa"
             if lemma in pack.words("people_harm_verbs") and not (

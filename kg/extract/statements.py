@@ -341,6 +341,8 @@ def doer_stance(r: Reading) -> None:
         if told is None:
             continue
         verb, speakers = told
+        # "claimed the attack, which it said had killed 40": the claimant's count
+        m.partisan = m.partisan or _claimant_tells(r, verb)
         if speakers and all(_is_outlet(r, k) for k in speakers):
             continue  # an outlet relaying the news ("Reuters reported") reports, not alleges
         if doers and _own_forces(r, verb, speakers, doers):
@@ -365,6 +367,18 @@ def doer_stance(r: Reading) -> None:
             m.partisan = True
         elif speakers and _said_it_did(r, m.trigger):
             m.dropped = True  # "claimed the attack, saying it had seized weapons"
+
+
+def _claimant_tells(r: Reading, verb: Token) -> bool:
+    """Whether ``verb`` reports the words of a claimant inside its claim: its subject the
+    claimant itself (one of ``self_pronouns``) and a claim above it ("claimed the attack,
+    which it said had killed 40 soldiers")."""
+    if not any(c.dep_ == "nsubj" and c.lower_ in r.words("self_pronouns") for c in verb.children):
+        return False
+    claim = classes.named("claim")
+    return any(
+        a.i in r.by_tok and classes.subsumes(claim, r.by_tok[a.i].cls) for a in verb.ancestors
+    )
 
 
 def claims_by_saying(r: Reading) -> None:
