@@ -201,6 +201,19 @@ def _crowd_toll(m: Mention, ev: Event) -> bool:
     return all(k.split("@")[0] == f"{GROUP_PREFIX}{kind}" for k in victims)
 
 
+def _others_did_it(m: Mention, ev: Event) -> bool:
+    """Looting and violence told as one incident ("looted livestock, killing three") are
+    one only when the same people did both: police who fired on rioters who looted did
+    another thing (any doers, named or not, told on both and none shared)."""
+    if classes.behaviour(m.cls, "coref_family") == classes.behaviour(ev.cls, "coref_family"):
+        return False
+    if not (classes.behaviour(m.cls, "site_targets") or classes.behaviour(ev.cls, "site_targets")):
+        return False
+    mine = {k for r in DOER_ROLES for k in m.roles.get(r, [])}
+    theirs = {k for r in DOER_ROLES for k in ev.roles.get(r, [])}
+    return bool(mine and theirs and not mine & theirs)
+
+
 def corefer(
     events: list[Event],
     m: Mention,
@@ -257,6 +270,8 @@ def corefer(
             k for k in ev.roles.get("perpetrator", []) + ev.roles.get("agent", []) if not unnamed(k)
         ]
         if mp and ep and not any(related(a, b, gaz) for a in mp for b in ep):
+            continue
+        if _others_did_it(m, ev):
             continue
         eloc = [] if ev.inherited_place else ev.roles.get("location", [])
         # "the attack took place in X", X a place no one knows the whereabouts of: the

@@ -571,6 +571,9 @@ class EntityLinker:
         colon and its name written out (the monitors' actor names) are one mention of that
         actor, not the things the long name names ("Islam", "Muslims")."""
         inner = self.pack.words("name_inner_words")
+        # where another actor's name begins ("M23: March 23 Movement and Military Forces of
+        # ..."): the long name ends before it
+        others = {c.start for c in found if c.label_ == "GROUP"}
         out = []
         for s in found:
             if s.label_ != "GAZ" or s.end + 2 >= len(doc) or doc[s.end].text != ":":
@@ -581,10 +584,14 @@ class EntityLinker:
             if not ids or any(self.gaz[k].is_place for k in ids):
                 continue
             end = s.end + 1
-            while end < len(doc) and (
-                (doc[end].is_title and doc[end].pos_ != "VERB")
-                or doc[end].is_digit
-                or doc[end].lower_ in inner
+            while (
+                end < len(doc)
+                and end not in others
+                and (
+                    (doc[end].is_title and doc[end].pos_ != "VERB")
+                    or doc[end].is_digit
+                    or doc[end].lower_ in inner
+                )
             ):
                 end += 1
             while end > s.end + 1 and doc[end - 1].lower_ in inner:
@@ -674,9 +681,12 @@ class EntityLinker:
                 continue
             if first < t.i and doc[first].pos_ == "PROPN":
                 out.append(Span(doc, first, t.i + 1, label="NER:FAC"))
+        articles = self.pack.words("articles")
         for ent in doc.ents:
             if ent.label_ not in NER_TYPES and site_name_kind([w.lower_ for w in ent], self.pack):
-                out.append(Span(doc, ent.start, ent.end, label="NER:FAC"))  # "Rue X" as EVENT
+                # "Rue X", "the Toussaint Louverture International Airport" as EVENT
+                start = ent.start + (ent[0].lower_ in articles)
+                out.append(Span(doc, start, ent.end, label="NER:FAC"))
         return out
 
     def _site_spans(self, doc: Doc, gazetteer: list[Span]) -> list[Span]:

@@ -464,9 +464,16 @@ def role_of(
     ex: Extractor, cls: str, role: str, text: str, published: str = "2024-03-06"
 ) -> list[str]:
     """The labels of ``role`` on the one event of class ``cls`` read from ``text``."""
+    return roles_of(ex, cls, text, role, published=published)[0]
+
+
+def roles_of(
+    ex: Extractor, cls: str, text: str, *roles: str, published: str = "2024-03-06"
+) -> list[list[str]]:
+    """The labels of each of ``roles`` on the one event of class ``cls`` read from ``text``."""
     x = read(ex, text, published)
     (e,) = events_of(x, cls)
-    return labels_of(x, e.roles.get(role, []))
+    return [labels_of(x, e.roles.get(role, [])) for role in roles]
 
 
 def test_a_name_before_a_site_noun_is_the_sites_own(ex: Extractor) -> None:
@@ -2026,10 +2033,10 @@ def test_who_fought_whom_from_the_constructions_of_this_round(ex: Extractor) -> 
     assert "JNIM" not in " ".join(labels_of(x, e.roles.get("target", [])))
     # a fight that pits one side against another
     text = "The fighting pitted the Zawiya Brigade against the Radaa force in Tripoli on Monday."
-    x = read(ex, text)
-    (e,) = events_of(x, "ArmedClash")
-    assert labels_of(x, e.roles["perpetrator"]) == ["Zawiya Brigade"]
-    assert labels_of(x, e.roles["target"]) == ["Radaa Special Deterrence Force"]
+    assert roles_of(ex, "ArmedClash", text, "perpetrator", "target") == [
+        ["Zawiya Brigade"],
+        ["Radaa Special Deterrence Force"],
+    ]
     # armed men named by whom they serve
     text = "Fighters loyal to the Dabbashi family clashed with police in Sabratha on Monday."
     assert role_of(ex, "ArmedClash", "perpetrator", text) == ["Dabbashi"]
@@ -2085,3 +2092,32 @@ def test_a_weekend_and_a_charge_set_off(ex: Extractor) -> None:
     x = read(ex, "Militants set off a bomb outside a police station in Bannu on Monday.")
     assert events_of(x, "Bombing")
     assert not read(ex, "The convoy set off for Kandahar on Monday.").events
+
+
+def test_a_raid_that_loots_and_kills_is_one_attack(ex: Extractor) -> None:
+    for text in (
+        "On 2 March 2024, bandits looted cattle in Gidan Goga (Maradun, Zamfara), killing "
+        "four herders.",
+        "On 2 March 2024, bandits looted cattle and burned granaries in Gidan Goga (Maradun, "
+        "Zamfara). 4 herders were shot dead.",
+    ):
+        x = read(ex, text)
+        (e,) = x.events
+        assert e.types == ("AttackOnCivilians", "LootingOrPropertyDestruction")
+        assert e.fatalities is not None and e.fatalities.best == 4
+        assert labels_of(x, e.roles["perpetrator"]) == ["Unidentified Armed Group (Nigeria)"]
+
+
+def test_names_of_sites_and_actors_the_model_misreads(ex: Extractor) -> None:
+    # an airport's name the model tags as an event
+    text = "On 2 March 2024, gang members attacked the Toussaint Louverture International Airport."
+    assert role_of(ex, "Attack", "target", text) == ["Toussaint Louverture International Airport"]
+    # a monitor's spelt-out actor name ends where the next actor's name begins
+    text = (
+        "On 2 March 2024, M23: March 23 Movement and Military Forces of the Democratic "
+        "Republic of Congo (2019-) clashed near Kitshanga (Masisi, North Kivu)."
+    )
+    assert roles_of(ex, "ArmedClash", text, "perpetrator", "target") == [
+        ["M23"],
+        ["Armed Forces of the Democratic Republic of the Congo"],
+    ]
