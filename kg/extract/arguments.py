@@ -94,6 +94,8 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
         ).items()
     }
 
+    identifying = r.pack.table("identifying_verbs") if "identifying_verbs" in r.pack else {}
+
     def based_modifier(t: Token) -> bool:
         # "Afghanistan-based": a place that qualifies, not an actor
         return t.head.lower_ in r.words("qualifying_participles") and t.head.i == t.i + 2
@@ -108,6 +110,10 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
                     return True
             if c.dep_ == "amod" and c.lower_ in loyal:  # "fighters loyal to the X family"
                 for g in prep_objects(c, loyal[c.lower_]):
+                    if any(_named_actor(ent_of.get(x.i)) for x in g.subtree):
+                        return True
+            if c.dep_ == "relcl" and c.lemma_.lower() in identifying:  # "identified as X"
+                for g in prep_objects(c, frozenset({identifying[c.lemma_.lower()]})):
                     if any(_named_actor(ent_of.get(x.i)) for x in g.subtree):
                         return True
         return False
@@ -167,6 +173,10 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
                     if p.dep_ == "agent":
                         for g in p.children:
                             visit(g, depth + 1, bucket)
+            elif dep == "relcl" and c.lemma_.lower() in identifying:
+                # "two suspects, whom they identified as members of X": who they are
+                for g in prep_objects(c, frozenset({identifying[c.lemma_.lower()]})):
+                    visit(g, depth + 1, bucket)
             elif dep == "acl" and c.lemma_.lower() in r.words("naming_verbs"):
                 for p in c.children:
                     if p.dep_ == "prep" and p.lower_ in r.words("naming_preps"):

@@ -204,6 +204,7 @@ def build_extraction(
     events = _without_idle_talk(events, doc, x)
     _about_the_story(events)
     _own_group_blamed(events, doc._.ckg_relations or [])
+    _arrested_suspects(events, x)
     _stances(events)
     _speaking_for(events, doc._.ckg_relations or [])
     _state_doers(events, x)
@@ -548,6 +549,31 @@ def _own_group_blamed(events: list[Event], relations: list[tuple[str, str, str]]
         if speakers and accused and set(accused) <= groups:
             st.cls = claim
             st.roles.pop("attributedTo")
+
+
+def _arrested_suspects(events: list[Event], x: Extraction) -> None:
+    """Members of a named armed group arrested after an attack by people the text does not
+    name ("Gunmen shot dead five ... Police arrested two suspected members of the Los
+    Choneros gang") are the suspects of that attack: their group is its suspected
+    perpetrator, never a stated one."""
+    arrest = classes.named("arrest")
+    told: list[Event] = []
+    for ev in sorted(events, key=_position):
+        if ev.speech:
+            continue
+        if classes.subsumes(arrest, ev.cls) and told:
+            groups = [
+                k
+                for k in ev.roles.get("target", [])
+                if k in x.entities and classes.is_a(x.entities[k].types[0], "ArmedGroup")
+            ]
+            last = told[-1]
+            doers = [k for r in _DOER_ROLES for k in last.roles.get(r, [])]
+            if groups and all(is_placeholder(k) for k in doers):
+                for k in groups:
+                    last.add("suspectedPerpetrator", k)
+        elif _violent(ev):
+            told.append(ev)
 
 
 def _speaking_for(events: list[Event], relations: list[tuple[str, str, str]]) -> None:

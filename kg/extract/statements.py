@@ -55,6 +55,8 @@ def same_event_links(r: Reading) -> None:
     - ``the bombing was an attack on a cafe``: a copula equates two event nouns;
     - ``a grenade thrown at a police station injured two officers``: the participle on the
       subject tells how the verb's event was done;
+    - ``Military Forces of Sudan (2019-) air strike hit a market``: an event noun set beside
+      the verb's subject (the monitors' actor name before its event) is the verb's event;
     - ``detonated a landmine before opening fire``: a step told by a participle with no
       subject of its own (``sequence_preps``) is the same incident;
     - ``killed two insurgents and wounded three``: coordinated verbs tell one event, unless
@@ -104,6 +106,20 @@ def same_event_links(r: Reading) -> None:
             )
             if subj is not None and subj is not m and subj.violent and m.violent:
                 _fold_into(m, subj)
+    for m in found:  # "Military Forces of Sudan (2019-) air strike hit a market": one event
+        tok, beside = m.trigger, m.trigger.head
+        if (
+            tok.pos_ in _NOUN
+            and tok.dep_ == "appos"
+            and beside.dep_ == "nsubj"
+            and beside.head.i in by_tok
+            and m.same_as is None
+            and m.violent
+        ):
+            verb = by_tok[beside.head.i]
+            if verb is not m and verb.violent and verb.same_as is None:
+                _fold_into(m, verb)
+                verb.cues |= m.cues
     for m in found:  # "a grenade thrown at a police station injured two officers": one event
         tok = m.trigger
         noun = tok.head

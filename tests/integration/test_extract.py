@@ -2121,3 +2121,26 @@ def test_names_of_sites_and_actors_the_model_misreads(ex: Extractor) -> None:
         ["M23"],
         ["Armed Forces of the Democratic Republic of the Congo"],
     ]
+
+
+def test_a_monitors_actor_before_its_strike_and_suspects_arrested_after(ex: Extractor) -> None:
+    text = (
+        "On 2 March 2024, Military Forces of Sudan (2019-) air strike hit a market in Kutum "
+        "(Kutum, North Darfur). 6 fatalities; 9 others were injured."
+    )
+    x = read(ex, text)
+    (e,) = x.events
+    assert "AirStrike" in e.types
+    assert (e.fatalities.best, e.injured.best) == (6, 9)  # type: ignore[union-attr]
+    assert e.date is not None and e.date.value == "2024-03-02"
+    # members of a named group arrested after an attack by unnamed men are its suspects
+    for text in (
+        "Gunmen shot dead four people at a bar in Manta on Saturday. Police arrested two "
+        "suspected members of the Los Lobos gang.",
+        "Gunmen shot dead four people at a bar in Manta on Saturday. Police arrested two "
+        "men, whom they identified as members of the Los Lobos gang.",
+    ):
+        x = read(ex, text)
+        (e,) = events_of(x, "AttackOnCivilians")
+        assert labels_of(x, e.roles["suspectedPerpetrator"]) == ["Los Lobos"]
+        assert "Los Lobos" not in labels_of(x, e.roles["perpetrator"])
