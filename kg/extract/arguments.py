@@ -21,7 +21,7 @@ import re
 from spacy.tokens import Span, Token
 
 from kg.extract import classes
-from kg.extract.counts import add_counts, count_on, number_word, quantity
+from kg.extract.counts import add_counts, count_on, number_word, quantity, unknown_count
 from kg.extract.entities import (
     ARMED_GROUP_KEY,
     GROUP_PREFIX,
@@ -377,6 +377,10 @@ def set_count(
     q = count_on(noun, r.pack)
     for other in more or []:
         q2 = count_on(other, r.pack)
+        if q2 is None and unknown_count(other, r.pack):
+            # "twelve soldiers and an unknown number of assailants": at least twelve
+            q = Quantity(q.best, q.min, None) if q is not None else None
+            continue
         if q2 is None and other.tag_ in ("NN", "NNP"):
             q2 = Quantity(1, 1, 1)
         if q is not None and q2 is not None and q.best is not None and q2.best is not None:
@@ -988,6 +992,8 @@ def verb_args(r: Reading, m: Mention) -> None:
         if c.dep_ == "conj"
         and (c.pos_ in _NOUN or (c.pos_ == "NUM" and prep_objects(c, r.words("of_preps"))))
         and c.lemma_.lower() not in r.words("vehicle_nouns")  # "and four vehicles set on fire"
+        # "six soldiers were killed and two others injured": people of a toll of their own
+        and not any(g.dep_ in ("acl", "relcl") and g.i in r.by_tok for g in c.children)
     ]
     if objects and not listed:
         listed = _trailing_list(objects[-1])
@@ -1237,9 +1243,15 @@ def noun_args(r: Reading, m: Mention) -> None:
                     _sites_of_part(r, m, g)
         elif c.dep_ == "prep" and c.lower_ in r.words("of_preps"):
             of_role = classes.behaviour(m.cls, "of_role")
-            if of_role:
+            # "the killing of seven demonstrators": the people a harm noun befell, counted
+            harmed = r.pack.table("victim_of_nouns") if "victim_of_nouns" in r.pack else {}
+            toll = harmed.get(tok.lemma_.lower(), "") if not of_role else ""
+            if of_role or toll:
                 for g in c.children:
-                    _add_actors(r, m, of_role, g)
+                    _add_actors(r, m, of_role or "victim", g)
+                    q = count_on(g, r.pack) if toll in ("fatalities", "injured") else None
+                    if g.dep_ == "pobj" and q is not None and q.best is not None:
+                        setattr(m, toll, q)
             if m.violent:
                 # "the bombing of the city of X": the place bombed is where it was
                 for g in c.children:

@@ -130,9 +130,7 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
     """The count on a noun: ``nearly 100 people``, ``several insurgents``, ``a leader``."""
     best: Quantity | None = None
     many = pack.words("collective_people_nouns", "collective_nouns_of_kin")
-    if tok.lemma_.lower() in pack.words("unknown_count_nouns") and any(
-        c.lower_ in pack.words("unknown_count_words") for c in tok.children
-    ):
+    if unknown_count(tok, pack):
         return None  # "an unknown number of soldiers": no number, not one
     for c in tok.children:
         if c.dep_ not in _COUNT_DEPS:
@@ -221,12 +219,23 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
     ) in conjuncts:  # "seven soldiers and three attackers", "himself, two policemen and a child"
         if best is None:
             break
+        if unknown_count(c, pack):
+            # "twelve soldiers and an unknown number of assailants": at least twelve
+            best = Quantity(best.best, best.min, None)
+            continue
         q2 = count_on(c, pack)
         if q2 is None and c.tag_ in ("NN", "NNP"):
             q2 = Quantity(1, 1, 1)
         if q2 and q2.best is not None and best.best is not None:
             best = add_counts(best, q2)
     return best
+
+
+def unknown_count(tok: Token, pack: LanguagePack) -> bool:
+    """``an unknown number of assailants``: a count the text says it does not know."""
+    return tok.lemma_.lower() in pack.words("unknown_count_nouns") and any(
+        c.lower_ in pack.words("unknown_count_words") for c in tok.children
+    )
 
 
 def _count_word(tok: Token, pack: LanguagePack) -> bool:

@@ -221,9 +221,14 @@ class EventReader:
                     m.dropped = True  # "the fighters went off to Raqqa"
             if lemma in pack.words("people_harm_verbs") and not (
                 m.roles.get("victim")
-                or any(c.like_num for c in m.trigger.children if c.dep_ in _PATIENT_DEPS)
+                or any(
+                    c.like_num or any(g.dep_ == "nummod" for g in c.children)
+                    for c in m.trigger.children
+                    if c.dep_ in _PATIENT_DEPS
+                )
             ):
-                m.dropped = True  # "the economy was hurt"; "48 people", "two were hurt"
+                # "the economy was hurt"; "48 people", "two were hurt", "20 others were hurt"
+                m.dropped = True
             elif lemma in pack.words("people_harm_verbs") and any(
                 c.dep_ == "nsubj" for c in m.trigger.children
             ):

@@ -727,7 +727,8 @@ def doers_belonging(r: Reading) -> None:
 
 
 def _believed_to_belong(r: Reading, tok: Token, verbs: Mapping[str, list[str]]) -> None:
-    """``gunmen believed to belong to X``, ``an armed group said to be from X``: armed men of
+    """``gunmen believed to belong to X``, ``an armed group said to be from X``, ``believed by
+    police to be members of X``: armed men of
     no name that the text's own voice puts in a named group through a raising verb; the
     group is suspected (``believed``) or alleged (``said``) to have done the story's event
     (a Suspicion or an Attribution with no teller, linked when the records are built)."""
@@ -736,12 +737,25 @@ def _believed_to_belong(r: Reading, tok: Token, verbs: Mapping[str, list[str]]) 
         stance = stances.get(raising.lemma_.lower())
         if raising.dep_ != "acl" or stance not in ("suspectedPerpetrator", "allegedPerpetrator"):
             continue
-        groups = [
-            s
+        members = r.words("member_nouns", "supporter_nouns")
+        phrases = [
+            p
             for belong in raising.children
             if belong.dep_ == "xcomp"
             for p in belong.children
             if p.dep_ == "prep" and p.lower_ in verbs.get(belong.lemma_.lower(), [])
+        ] + [  # "believed by police to be members of X"
+            p
+            for be in raising.children
+            if be.dep_ == "xcomp"
+            for a in be.children
+            if a.dep_ == "attr" and a.lower_ in members
+            for p in a.children
+            if p.lower_ in r.words("of_preps")
+        ]
+        groups = [
+            s
+            for p in phrases
             for g in p.children
             if g.dep_ == "pobj"
             for s in _named_in(r, g)

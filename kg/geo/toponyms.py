@@ -967,7 +967,7 @@ def _score(
             s -= 4  # "Kandahar": the city, not the province around it
     s += 0.8 * math.log10((e.population or 0) + 1)
     if name in (key(e.label), key(_strip_kind(e.label))):
-        s += 2  # its own name, not one of its alternate names
+        s += 3  # its own name, not one of its alternate names
     if c in gaz.entries:
         s += 1  # hand-curated: the places our reports are about
     return s

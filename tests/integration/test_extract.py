@@ -2144,3 +2144,31 @@ def test_a_monitors_actor_before_its_strike_and_suspects_arrested_after(ex: Extr
         (e,) = events_of(x, "AttackOnCivilians")
         assert labels_of(x, e.roles["suspectedPerpetrator"]) == ["Los Lobos"]
         assert "Los Lobos" not in labels_of(x, e.roles["perpetrator"])
+
+
+def test_counts_of_harm_nouns_of_unknown_numbers_and_of_others_hurt(ex: Extractor) -> None:
+    # the people a harm noun befell, counted
+    x = read(ex, "Police were blamed for the killing of six demonstrators in Bamako.")
+    (e,) = events_of(x, "Attack")
+    assert e.fatalities is not None and e.fatalities.best == 6
+    assert labels_of(x, e.roles["victim"]) == ["Protesters (Mali)"]
+    # an unknown number counts no one: at least the number told
+    text = "Nine soldiers and an unknown number of attackers were killed near Ansongo."
+    (e,) = events_of(read(ex, text), "Attack")
+    assert e.fatalities is not None and (e.fatalities.min, e.fatalities.max) == (9, None)
+    # "N others were hurt" after the dead; another toll's people are not the dead
+    text = "Gunmen attacked a minibus near Jalalabad, killing four people. At least 15 others were hurt."
+    (e,) = events_of(read(ex, text), "Attack")
+    assert (e.fatalities.best, e.injured.best) == (4, 15)  # type: ignore[union-attr]
+    text = "Four soldiers were killed and three others injured in the attack near Bagram."
+    x = read(ex, text)
+    (e,) = events_of(x, "Attack")
+    assert (e.fatalities.best, e.injured.best) == (4, 3)  # type: ignore[union-attr]
+    # a place named by its own name wins over a village abroad named by another of its names
+    assert labels_of(x, e.roles["location"]) == ["Bagram district"]
+    # armed men the text's own voice says are believed to be a group's members
+    text = (
+        "On 2 March 2024, Unidentified Armed Group (Colombia), believed by police to be "
+        "members of the Clan del Golfo, shot dead two farmers near Segovia."
+    )
+    assert role_of(ex, "Attack", "suspectedPerpetrator", text) == ["Clan del Golfo"]
