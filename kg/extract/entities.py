@@ -424,6 +424,9 @@ class EntityLinker:
             # the head of a noun phrase, not a modifier ("civilian casualties"), but for the
             # people in a vehicle ("a police vehicle", "an army convoy": the police, the army)
             last = doc[end - 1]
+            vehicles = self.pack.words("vehicle_nouns")
+            if f"{last.lower_} {last.head.lower_}" in vehicles and last.head.i == end:
+                continue  # "a fighter jet": a vehicle's name, no people
             if last.dep_ in ("compound", "amod") and last.head.i > end - 1:
                 # but the people in a vehicle, or of a rank ("a police commander")
                 if last.head.lower_ not in self.pack.words("vehicle_nouns", "role_nouns"):
@@ -768,7 +771,11 @@ class EntityLinker:
             before = out[-1] if out else None
             if (
                 before is not None
-                and before.label_ in (social, "Person")  # the model may call "Jihadi" a person
+                # the model may call "Jihadi" a person, and "Murle" a place no one knows
+                and (
+                    before.label_ in (social, "Person")
+                    or (before.label_ == "Place" and before.kb_id_.startswith("place/"))
+                )
                 and before.end == s.start
                 and before.root.head.i == s.root.i
                 and s.kb_id_.startswith(ARMED_GROUP_KEY)

@@ -2172,3 +2172,15 @@ def test_counts_of_harm_nouns_of_unknown_numbers_and_of_others_hurt(ex: Extracto
         "members of the Clan del Golfo, shot dead two farmers near Segovia."
     )
     assert role_of(ex, "Attack", "suspectedPerpetrator", text) == ["Clan del Golfo"]
+
+
+def test_armed_men_named_by_their_people_and_a_jet_is_no_fighter(ex: Extractor) -> None:
+    # a people no gazetteer knows, before a word for armed men, names them
+    text = "On 2 March 2024, armed Toposa youths raided a cattle camp near Kapoeta, killing 7."
+    assert role_of(ex, "Attack", "perpetrator", text) == ["Toposa youths"]
+    # a fighter jet carries no fighters: its owner did it
+    text = "On 2 March 2024, a Military Forces of Myanmar (2021-) fighter jet bombed a school."
+    assert role_of(ex, "AirStrike", "perpetrator", text) == ["Military Forces of Myanmar"]
+    # two gangs of Haiti the authority keeps apart
+    text = "On 2 March 2024, members of the Gran Grif gang attacked a bus near Saint-Marc."
+    assert role_of(ex, "Attack", "perpetrator", text) == ["Gran Grif gang"]
