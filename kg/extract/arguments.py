@@ -724,7 +724,7 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
                         route = g.lemma_.lower() in r.words("route_nouns")
                         # "near the border with Mali": on this side of it, not in Mali
                         border = g.lemma_.lower() in r.words("border_nouns")
-                        for s in places(entities_in(g, r.ent_of)):
+                        for s in places(_named_places(r, g) + entities_in(g, r.ent_of)):
                             if (route or border or h in objects) and s.label_ == "Country":
                                 continue
                             if (
@@ -761,6 +761,20 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
                 continue
             if is_loc_use(t, loc_preps):
                 m.add("location", held.kb_id_)
+
+
+def _named_places(r: Reading, phrase: Token) -> list[Span]:
+    """The places a word for a place names in apposition ("Burundi's largest city,
+    Bujumbura", "the capital, Mogadishu"): the place itself, where ``entities_in`` keeps
+    only the places that qualify it."""
+    words = r.words("territory_nouns", "capital_nouns")
+    return [
+        r.ent_of[a.i]
+        for t in phrase.subtree
+        if t.lemma_.lower() in words and t.i not in r.ent_of
+        for a in t.children
+        if a.dep_ == "appos" and a.i in r.ent_of
+    ]
 
 
 def _named_site(r: Reading, s: Span) -> str | None:

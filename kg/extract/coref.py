@@ -125,6 +125,13 @@ def place_compatible(
     return False
 
 
+def _one_country(a: list[str], b: list[str], gaz: Gazetteer) -> bool:
+    """Whether all places of ``a`` and ``b`` the gazetteer knows lie in one country, and
+    some do."""
+    countries = {gaz[p].country or p for p in [*a, *b] if p in gaz}
+    return len(countries) == 1
+
+
 def _dates_conflict(m: Mention, explicit: str | None, ev: Event, later: bool = False) -> bool:
     """Whether the mention's date, ``explicit``, rules out the event's. The dead found or
     dying ``later`` may be dated days after the event."""
@@ -282,7 +289,12 @@ def corefer(
             and m.trigger.pos_ in ("NOUN", "PROPN")
             and not (ev.date_explicit and _other_day(explicit, ev.date, later))
         )
-        if not place_compatible(m.roles.get("location", []), eloc, gaz, located, told_back):
+        here = m.roles.get("location", [])
+        if not place_compatible(here, eloc, gaz, located, told_back) and not (
+            # "The attack took place near X": the story's only event told closer, in its
+            # country (the text may name its region by a wider or older name)
+            told_back and sum(not e.speech for e in events) == 1 and _one_country(here, eloc, gaz)
+        ):
             continue
         same_day = bool(explicit and ev.date and explicit == ev.date)
         # a report leads with an event and then tells it again in detail: a later mention of

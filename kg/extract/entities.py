@@ -1194,7 +1194,8 @@ class EntityLinker:
 
     def _described_place(self, s: Span, doc_places: set[str]) -> str | None:
         """The place type of a name the text calls a place: in apposition to a division word
-        ("Sake, a town west of Goma"), after one and ``of`` ("the village of Sobane Da"), or
+        ("Sake, a town west of Goma", "Rwanda's second city, Huye"), after one and ``of``
+        ("the village of Sobane Da"), or
         followed by a known place in brackets, the monitors' "Place (Province)" form
         ("Kishishe (Rutshuru, Nord-Kivu)"); else ``None``."""
         admin = self.pack.words("admin_division_words")
@@ -1214,6 +1215,8 @@ class EntityLinker:
         if root.dep_ == "pobj" and head.lower_ in self.pack.words("of_preps"):
             if head.head.lemma_.lower() in self.divisions:
                 return kind(head.head.lemma_.lower())
+        if root.dep_ == "appos" and head.lemma_.lower() in self.divisions:
+            return kind(head.lemma_.lower())  # "Rwanda's second city, Huye"
         doc = s.doc
         if s.end + 1 < len(doc) and doc[s.end].text == "(":
             inside = next((p for (a, _b), p in self._picks.items() if a == s.end + 1), None)

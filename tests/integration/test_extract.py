@@ -2184,3 +2184,19 @@ def test_armed_men_named_by_their_people_and_a_jet_is_no_fighter(ex: Extractor) 
     # two gangs of Haiti the authority keeps apart
     text = "On 2 March 2024, members of the Gran Grif gang attacked a bus near Saint-Marc."
     assert role_of(ex, "Attack", "perpetrator", text) == ["Gran Grif gang"]
+
+
+def test_a_city_named_beside_its_word_and_the_attack_told_closer_later(ex: Extractor) -> None:
+    text = "A grenade was thrown into a bar in Rwanda's second city, Huye, on Friday, killing two."
+    assert role_of(ex, "Attack", "location", text)[0] == "Huye"
+    # the story's one attack told closer, in its country, though the lead named its region
+    # by another name: one event, claimed
+    text = (
+        "Rebels ambushed a police patrol in Papua on Thursday, killing one officer. The "
+        "attack took place near Ilaga, in Puncak district, a police spokesman said. The "
+        "West Papua National Liberation Army claimed responsibility."
+    )
+    x = read(ex, text)
+    (e,) = events_of(x, "Attack")
+    assert labels_of(x, e.roles["claimedBy"]) == ["West Papua National Liberation Army"]
+    assert "Ilaga" in labels_of(x, e.roles["location"])
