@@ -386,12 +386,16 @@ def doer_stance(r: Reading) -> None:
 
 
 def _claimant_tells(r: Reading, verb: Token) -> bool:
-    """Whether ``verb`` reports the words of a claimant inside its claim: its subject the
-    claimant itself (one of ``self_pronouns``) and a claim above it ("claimed the attack,
-    which it said had killed 40 soldiers")."""
+    """Whether ``verb`` reports the words of a claimant: a verb of claiming ("a statement,
+    which also claimed that 10 soldiers had been killed"), or one whose subject is the
+    claimant itself (one of ``self_pronouns``) inside a claim ("claimed the attack, which it
+    said had killed 40 soldiers")."""
+    claim = classes.named("claim")
+    told = r.pack.table("verbs").get(verb.lemma_.lower())
+    if told is not None and classes.subsumes(claim, str(told)):
+        return True
     if not any(c.dep_ == "nsubj" and c.lower_ in r.words("self_pronouns") for c in verb.children):
         return False
-    claim = classes.named("claim")
     return any(
         a.i in r.by_tok and classes.subsumes(claim, r.by_tok[a.i].cls) for a in verb.ancestors
     )

@@ -2200,3 +2200,15 @@ def test_a_city_named_beside_its_word_and_the_attack_told_closer_later(ex: Extra
     (e,) = events_of(x, "Attack")
     assert labels_of(x, e.roles["claimedBy"]) == ["West Papua National Liberation Army"]
     assert "Ilaga" in labels_of(x, e.roles["location"])
+
+
+def test_a_claims_own_figure_and_a_brawl_of_party_supporters(ex: Extractor) -> None:
+    text = (
+        "Gunmen attacked a checkpoint near Lawdar on Monday, killing three soldiers. AQAP "
+        "claimed the attack in a statement, which also claimed that 12 soldiers had died."
+    )
+    assert tolls_of(ex, text) == [3]
+    # supporters of two parties who fight with sticks riot (ACLED's mob violence)
+    text = "Supporters of the BNP and the Awami League clashed in Feni with sticks on Monday."
+    assert read(ex, text).events[0].types[0] == "MobViolence"
+    assert events_of(read(ex, "Troops clashed with al-Shabaab near Afgooye."), "ArmedClash")
