@@ -842,6 +842,12 @@ def _participle_speakers(r: Reading, m: Mention) -> None:
         return
     teller = r.by_tok.get(holder.i)
     if teller is not None and teller.speech:
+        if teller.cls == classes.named("statement") and m.cls != teller.cls:
+            # "the army said on Monday, blaming Boko Haram": the blame is what was said
+            for k in teller.roles.get("speaker", []):
+                m.add("speaker", k)
+            teller.dropped = True
+            return
         m.dropped = True  # "claimed responsibility, saying ...": one statement, told once
         return
     for c in holder.children:

@@ -2212,3 +2212,11 @@ def test_a_claims_own_figure_and_a_brawl_of_party_supporters(ex: Extractor) -> N
     text = "Supporters of the BNP and the Awami League clashed in Feni with sticks on Monday."
     assert read(ex, text).events[0].types[0] == "MobViolence"
     assert events_of(read(ex, "Troops clashed with al-Shabaab near Afgooye."), "ArmedClash")
+
+
+def test_saying_while_blaming_is_an_accusation(ex: Extractor) -> None:
+    text = (
+        "A bomb exploded at a bus stop in Bama on Sunday, killing four people, an army "
+        "spokesman said on Monday, blaming Boko Haram."
+    )
+    assert role_of(ex, "Attack", "allegedPerpetrator", text) == ["Boko Haram"]
