@@ -29,6 +29,7 @@ from kg.extract.entities import (
     SITE_PREFIX,
     site_name_kind,
 )
+from kg.extract.lang import LanguagePack
 from kg.extract.mentions import PLACE_ONLY, Mention, Reading
 from kg.extract.modality import governor_verb
 from kg.records import Quantity
@@ -542,28 +543,42 @@ def _towns(r: Reading, m: Mention, phrase: Token) -> None:
             m.add("location", s.kb_id_)
 
 
-def _origin(prep: Token, origin_preps: frozenset[str], quantifiers: frozenset[str]) -> bool:
+def _origin(prep: Token, pack: LanguagePack) -> bool:
     """Whether ``prep`` tells where people come from: an ``origin_preps`` phrase on a noun
-    ("youths from Unity state") or after a quantifier ("seven laborers, all from Punjab")."""
-    if prep.lower_ not in origin_preps:
+    ("youths from Unity state") or after one of the ``origin_quantifiers`` ("seven
+    laborers, all from Punjab")."""
+    if prep.lower_ not in _present(pack, "origin_preps"):
         return False
+    quantifiers = _present(pack, "origin_quantifiers")
     return prep.head.pos_ in _NOUN or any(
         c.dep_ == "advmod" and c.lower_ in quantifiers for c in prep.children
     )
 
 
-def is_loc_use(
-    t: Token,
-    loc_preps: frozenset[str],
-    origin: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
-) -> bool:
-    """A place used as a location (in a preposition or an adverbial), not as a modifier, nor
-    as the origin of people (``origin``: the preposition and quantifier words of
-    :func:`_origin`)."""
+def _present(pack: LanguagePack, *names: str) -> frozenset[str]:
+    """The words of the pack's sections ``names`` it has (a language read without a parse
+    may lack them)."""
+    return (
+        pack.words(*(n for n in names if n in pack))
+        if any(n in pack for n in names)
+        else frozenset()
+    )
+
+
+def is_loc_use(t: Token, pack: LanguagePack) -> bool:
+    """A place used as a location: in one of the pack's ``location_preps`` (not as the
+    origin of people: :func:`_origin`), in a ``position_preps`` phrase on a vehicle
+    ("exploded under a military vehicle on Mount X"), or as an adverbial; not as a
+    modifier."""
+    loc_preps = _present(pack, "location_preps")
+    position = _present(pack, "position_preps")
+    vehicles = _present(pack, "vehicle_nouns")
     node = t
     for _ in range(4):
         if node.dep_ == "pobj" and node.head.lower_ in loc_preps:
-            return not _origin(node.head, *origin)
+            return not _origin(node.head, pack)
+        if node.dep_ == "pobj" and node.head.lower_ in position:
+            return node.lemma_.lower() in vehicles or node.lower_ in vehicles
         if node.dep_ in ("npadvmod", "appos", "conj", "compound"):
             node = node.head
             continue
@@ -711,7 +726,7 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
                 for g in prep_objects(c, r.words("of_preps")):
                     _towns(r, m, g)
             if c.dep_ == "prep" and c.lower_ in place_preps:
-                if _origin(c, r.words("origin_preps"), r.words("origin_quantifiers")):
+                if _origin(c, r.pack):
                     continue  # "laborers from Punjab": where they come from
                 for g in c.children:
                     if g.dep_ == "pobj" and not (triggers and g.i in triggers):
@@ -738,13 +753,12 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
         return
     # its own clause: not the clauses coordinated with it that tell other events (a roundup:
     # "killed 11 near Djibo, shot dead six outside Arbinda and detonated ... near Dori")
-    origin = (r.words("origin_preps"), r.words("origin_quantifiers"))
     for i in sorted(clause_scope(tok, triggers or set())):
         t = tok.doc[i]
         if t.i not in r.ent_of or not m.sent.start <= t.i < m.sent.end:
             continue
         s = r.ent_of[t.i]
-        if places([s]) and s.label_ != "Country" and is_loc_use(t, loc_preps, origin):
+        if places([s]) and s.label_ != "Country" and is_loc_use(t, r.pack):
             m.add("location", s.kb_id_)
     if "location" in m.roles:
         return
@@ -759,7 +773,7 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
             held = r.ent_of.get(t.i)
             if held is None or not places([held]) or held.label_ == "Country":
                 continue
-            if is_loc_use(t, loc_preps):
+            if is_loc_use(t, r.pack):
                 m.add("location", held.kb_id_)
 
 
@@ -1257,15 +1271,11 @@ def noun_args(r: Reading, m: Mention) -> None:
                     _sites_of_part(r, m, g)
         elif c.dep_ == "prep" and c.lower_ in r.words("of_preps"):
             of_role = classes.behaviour(m.cls, "of_role")
-            # "the killing of seven demonstrators": the people a harm noun befell, counted
-            harmed = r.pack.table("victim_of_nouns") if "victim_of_nouns" in r.pack else {}
-            toll = harmed.get(tok.lemma_.lower(), "") if not of_role else ""
-            if of_role or toll:
+            if of_role:
                 for g in c.children:
-                    _add_actors(r, m, of_role or "victim", g)
-                    q = count_on(g, r.pack) if toll in ("fatalities", "injured") else None
-                    if g.dep_ == "pobj" and q is not None and q.best is not None:
-                        setattr(m, toll, q)
+                    _add_actors(r, m, of_role, g)
+            else:
+                _harmed_people(r, m, tok, c)
             if m.violent:
                 # "the bombing of the city of X": the place bombed is where it was
                 for g in c.children:
@@ -1359,6 +1369,26 @@ def noun_args(r: Reading, m: Mention) -> None:
             for g in c.children:
                 if g.dep_ == "dobj":
                     _add_actors(r, m, "target", g)
+
+
+def _harmed_people(r: Reading, m: Mention, tok: Token, of: Token) -> None:
+    """``the killing of seven demonstrators``: the people (a group of people the text names
+    by a kind) a harm noun of ``victim_of_nouns`` befell are its victims, and their count
+    the toll the table names; a year, a place or a thing is none ("the massacre of 1994",
+    "the massacre of Srebrenica", "the execution of the agreement")."""
+    harmed = r.pack.table("victim_of_nouns") if "victim_of_nouns" in r.pack else {}
+    toll = harmed.get(tok.lemma_.lower())
+    if toll is None:
+        return
+    for g in of.children:
+        if g.dep_ != "pobj" or not is_group(r.ent_of.get(g.i)):
+            continue
+        _add_actors(r, m, "victim", g)
+        q = count_on(g, r.pack)
+        if toll == "fatalities" and q is not None and q.best is not None:
+            m.fatalities = q
+        elif toll == "injured" and q is not None and q.best is not None:
+            m.injured = q
 
 
 def _outcome(r: Reading, m: Mention, verb: Token) -> None:

@@ -201,10 +201,10 @@ def build_extraction(
     for ev in events:
         ev.about = [k for k in ev.about if k in kept]  # not the summaries left out
     events = _merge_relayed(events)
-    events = _without_idle_talk(events, doc, x)
+    events = _without_idle_talk(events, doc, x, pack)
     _about_the_story(events)
     _own_group_blamed(events, doc._.ckg_relations or [])
-    _arrested_suspects(events, x)
+    _arrested_suspects(events, x, pack)
     _stances(events)
     _speaking_for(events, doc._.ckg_relations or [])
     _state_doers(events, x)
@@ -446,20 +446,47 @@ def _institution(key: str, x: Extraction) -> bool:
     return key in x.entities and "Person" not in x.entities[key].types
 
 
-def _without_idle_talk(events: list[Event], doc: Doc, x: Extraction) -> list[Event]:
-    """A plain statement that tells of no event and names no actor but its speaker ("'It
-    was scary,' said a shop owner") is left out: as in CAMEO, a verbal event is coded
-    between actors or about an event, not for every quotation. Places, buildings and
-    civilians named by a kind are no actors; claims, threats, appeals and the other kinds
-    of statement are kept."""
+def _titled(s: Span, titles: frozenset[str]) -> bool:
+    """Whether a person's mention carries a title of office: in the name or beside it
+    ("President William Ruto", "Ahmed Ali, a police spokesman")."""
+    root = s.root
+    words = {t.lower_ for t in s}
+    words |= {t.lower_ for c in root.children if c.dep_ in _TITLE_DEPS for t in c.subtree}
+    if root.dep_ in ("appos", "compound"):
+        words |= {t.lower_ for t in root.head.subtree if t.i < s.start or t.i >= s.end}
+    return bool(words & titles)
+
+
+# where a title stands beside a name: "Police commissioner X", "X, the governor"
+_TITLE_DEPS = ("compound", "appos", "amod", "nmod")
+
+
+def _without_idle_talk(
+    events: list[Event], doc: Doc, x: Extraction, pack: LanguagePack
+) -> list[Event]:
+    """A plain statement by a private person that tells of no event and names no actor but
+    its speaker ("'It was scary,' said a shop owner") is left out: as in CAMEO, a verbal
+    event is coded between actors or about an event, not for every quotation. Places,
+    buildings and civilians named by a kind are no actors; institutions' and officials'
+    statements (one of the pack's ``official_titles`` with the name), claims, threats,
+    appeals and the other kinds of statement are kept."""
     plain = classes.named("statement")
     spans = doc.spans.get(SPAN_KEY, [])
+    titles = pack.words("official_titles") if "official_titles" in pack else frozenset()
     out = []
     for ev in events:
-        if ev.cls == plain and not ev.about and set(ev.roles) <= {"speaker"}:
+        if ev.cls == plain and not ev.about and set(ev.roles) <= {"speaker", "location"}:
             speakers = ev.roles.get("speaker", [])
-            if any(_institution(k, x) for k in speakers):
-                out.append(ev)
+            said_by = [
+                s
+                for m in ev.mentions
+                for s in spans
+                if m.sent.start <= s.start < m.sent.end and s.kb_id_ in speakers
+            ]
+            if any(_institution(k, x) for k in speakers) or any(
+                _titled(s, titles) for s in said_by
+            ):
+                out.append(ev)  # an institution's, an official's ("President X said")
                 continue
             named = {
                 s.kb_id_
@@ -467,6 +494,7 @@ def _without_idle_talk(events: list[Event], doc: Doc, x: Extraction) -> list[Eve
                 for s in spans
                 if m.sent.start <= s.start < m.sent.end
                 and s.label_ not in _NO_ACTORS
+                and s.label_ not in PLACE_TYPES
                 and not s.kb_id_.startswith(SITE_PREFIX)
             }
             if not named - set(ev.roles.get("speaker", [])):
@@ -551,17 +579,23 @@ def _own_group_blamed(events: list[Event], relations: list[tuple[str, str, str]]
             st.roles.pop("attributedTo")
 
 
-def _arrested_suspects(events: list[Event], x: Extraction) -> None:
-    """Members of a named armed group arrested after an attack by people the text does not
-    name ("Gunmen shot dead five ... Police arrested two suspected members of the Los
-    Choneros gang") are the suspects of that attack: their group is its suspected
-    perpetrator, never a stated one."""
+def _arrested_suspects(events: list[Event], x: Extraction, pack: LanguagePack) -> None:
+    """Members of a named armed group arrested as suspects right after an attack by people
+    the text does not name ("Gunmen shot dead five ... Police arrested two suspected members
+    of the Los Choneros gang", "two suspects, whom they identified as members of X") are
+    the suspects of that attack: their group is its suspected perpetrator, never a stated
+    one. An arrest told with no word of suspicion ("arrested 20 members of X on drug
+    charges") suspects no one of it."""
     arrest = classes.named("arrest")
+    suspecting = pack.words("suspicion_adjectives") if "suspicion_adjectives" in pack else set()
     told: list[Event] = []
     for ev in sorted(events, key=_position):
         if ev.speech:
             continue
-        if classes.subsumes(arrest, ev.cls) and told:
+        suspects = any(
+            {t.lower_, t.lemma_.lower()} & suspecting for m in ev.mentions for t in m.sent
+        )
+        if classes.subsumes(arrest, ev.cls) and told and suspects:
             groups = [
                 k
                 for k in ev.roles.get("target", [])
@@ -572,8 +606,8 @@ def _arrested_suspects(events: list[Event], x: Extraction) -> None:
             if groups and all(is_placeholder(k) for k in doers):
                 for k in groups:
                     last.add("suspectedPerpetrator", k)
-        elif _violent(ev):
-            told.append(ev)
+        elif _violent(ev) and classes.behaviour(ev.cls, "state_speaker_role") is None:
+            told.append(ev)  # an attack, not a security operation
 
 
 def _speaking_for(events: list[Event], relations: list[tuple[str, str, str]]) -> None:

@@ -165,7 +165,7 @@ def doer_kinds(
     """``state`` for a state, its government, forces or agencies; ``nonstate`` for armed
     groups (named or not), and for a group that became a state authority after the event's
     date ``on`` (ISO, any precision; the Taliban before 15 August 2021); ``crowd`` for
-    protesters and rioters; ``people`` for civilians and parties."""
+    protesters and rioters; ``party`` for political parties."""
     from kg.extract.gazetteer import Gazetteer
 
     out: set[str] = set()
@@ -185,12 +185,12 @@ def doer_kinds(
             out.add("nonstate")
         elif set(e.types) & _CROWDS:
             out.add("crowd")
-        elif set(e.types) & _PEOPLE:
-            out.add("people")
+        elif set(e.types) & _PARTIES:
+            out.add("party")
     return out
 
 
-# the actor types of a crowd (ACLED's Protesters and Rioters), and of people who bear no
-# arms as such: civilians, a party's supporters (ACLED codes their brawls as mob violence)
+# the actor types of a crowd (ACLED's Protesters and Rioters), and of parties, whose
+# supporters' brawls ACLED codes as mob violence
 _CROWDS = frozenset({"Protesters", "Rioters"})
-_PEOPLE = frozenset({"Civilians", "PoliticalParty"})
+_PARTIES = frozenset({"PoliticalParty"})

@@ -232,7 +232,16 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
 
 
 def unknown_count(tok: Token, pack: LanguagePack) -> bool:
-    """``an unknown number of assailants``: a count the text says it does not know."""
+    """``an unknown number of assailants``: a count the text says it does not know (one of
+    the pack's ``unknown_count_nouns`` with one of its ``unknown_count_words``).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["an", "unknown", "number"],
+    ...           lemmas=["an", "unknown", "number"], heads=[2, 2, 2], deps=["det", "amod", "ROOT"])
+    >>> unknown_count(doc[2], language_pack("en")), unknown_count(doc[1], language_pack("en"))
+    (True, False)
+    """
     return tok.lemma_.lower() in pack.words("unknown_count_nouns") and any(
         c.lower_ in pack.words("unknown_count_words") for c in tok.children
     )

@@ -258,6 +258,8 @@ def resolve(expr: str, ref: str | None, lang: str = "en") -> str | None:
     ('2023-12', '2024-01')
     >>> resolve("the weekend", "2024-01-08")  # a Monday: the Saturday before
     '2024-01-06'
+    >>> resolve("last weekend", "2024-01-07"), resolve("last weekend", "2024-01-08")
+    ('2023-12-30', '2024-01-06')
     """
     p = _patterns(lang)
     e = " ".join(expr.lower().replace("\u2019", "'").split())
@@ -341,8 +343,10 @@ def _period_back(p: _Patterns, e: str, ref: date | None) -> str | None:
     if unit == "year":
         return str(ref.year - back)
     if unit == "weekend":
-        # its first day, the Saturday on or before the publication (the weeks back before)
-        return (ref - timedelta(days=(ref.weekday() - 5) % 7 + 7 * back)).isoformat()
+        # its first day, the Saturday on or before the publication; "last weekend" told on
+        # a weekend is the one before
+        weeks = back if ref.weekday() >= 5 else 0
+        return (ref - timedelta(days=(ref.weekday() - 5) % 7 + 7 * weeks)).isoformat()
     months = ref.year * 12 + ref.month - 1 - back
     return f"{months // 12}-{months % 12 + 1:02d}"
 

@@ -215,14 +215,23 @@ class EventReader:
                     m.dropped = True  # "has carried out similar (several) attacks in X"
             lemma = m.trigger.lemma_.lower()
             particles = [c.lower_ for c in m.trigger.children if c.dep_ == "prt"]
-            phrasal = {lemma, *(f"{lemma} {p}" for p in particles)}
-            if phrasal & pack.words("weapon_verbs") and m.trigger.pos_ in _VERB:
+            phrasal = {f"{lemma} {p}" for p in particles} & pack.words("weapon_verbs")
+            if phrasal and m.trigger.pos_ in _VERB:
+                # "set off a bomb", not "set off panic": the weapon is what it set off
+                held = {x for c in m.trigger.children if c.dep_ == "dobj" for x in c.subtree}
+                if not any(cues.get(t.i, set()) & weapons for t in held):
+                    m.dropped = True
+            elif lemma in pack.words("weapon_verbs") and m.trigger.pos_ in _VERB:
                 if not (m.cues & weapons or m.same_as is not None):
                     m.dropped = True  # "the fighters went off to Raqqa"
             if lemma in pack.words("people_harm_verbs") and not (
                 m.roles.get("victim")
                 or any(
-                    c.like_num or any(g.dep_ == "nummod" for g in c.children)
+                    c.like_num
+                    or (
+                        any(g.dep_ == "nummod" for g in c.children)
+                        and (c.i in r.ent_of or c.lower_ in pack.words("other_victims_cues"))
+                    )
                     for c in m.trigger.children
                     if c.dep_ in _PATIENT_DEPS
                 )

@@ -238,12 +238,8 @@ def not_an_event(tok: Token, cls: str, pack: LanguagePack) -> bool:
             return True  # "he plans attacks", "the leader manages fighters": habitual
         if _purpose(tok, pack):
             return True  # "an operation to capture a leader": a purpose, not a result
-        if (
-            tok.dep_ == "relcl"
-            and tok.tag_ == "VBG"
-            and any(c.dep_ == "aux" and c.tag_ in _PRESENT for c in tok.children)
-        ):
-            return True  # "al-Shabaab, which is fighting the government": what it does
+        if _characterization(tok, pack):
+            return True  # "al-Shabaab, which is fighting to topple the government"
     else:
         gov = governor_verb(tok)
         reporting = pack.words("perpetration_verbs") | pack.words("reporting_verbs")
@@ -263,6 +259,26 @@ def not_an_event(tok: Token, cls: str, pack: LanguagePack) -> bool:
         ):
             return True  # "a leader who conducted attacks against ...": background
     return _under_a_modal_governor(tok, pack)
+
+
+def _characterization(tok: Token, pack: LanguagePack) -> bool:
+    """A relative clause in the present progressive that tells what a group does all along,
+    not an event: with a purpose ("which is fighting to topple the government") or a
+    period it has gone on ("which has been fighting the state since 2006"); "rebels, who
+    are shelling the town" tells an event going on."""
+    if tok.dep_ != "relcl" or tok.tag_ != "VBG":
+        return False
+    if not any(c.dep_ == "aux" and c.tag_ in (*_PRESENT, "VBN") for c in tok.children):
+        return False
+    purpose = any(
+        c.dep_ in ("xcomp", "advcl") and _has_aux(c, pack.words("infinitive_markers"))
+        for c in tok.children
+    )
+    period = any(
+        c.dep_ == "prep" and c.lower_ in pack.words("tally_preps", "period_preps")
+        for c in tok.children
+    )
+    return purpose or period
 
 
 def _under_a_modal_governor(tok: Token, pack: LanguagePack) -> bool:

@@ -172,7 +172,7 @@ def most_precise(
 def _loc_use_at(doc: Doc, start: int, end: int, pack: LanguagePack) -> bool:
     """Whether the place mention at ``start:end`` is used as a location."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and is_loc_use(span.root, pack.words("location_preps"))
+    return span is not None and is_loc_use(span.root, pack)
 
 
 @dataclass

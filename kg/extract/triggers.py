@@ -14,7 +14,6 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract import classes
 from kg.extract.lang import LanguagePack
 
 
@@ -29,9 +28,6 @@ class TriggerFinder:
         self.territory_verbs = pack.table("territory_verbs")
         self.territory_nouns = pack.words("territory_nouns")
         self.verb_objects = pack.table("verb_objects") if "verb_objects" in pack else {}
-        self.event_object_verbs = (
-            pack.table("event_object_verbs") if "event_object_verbs" in pack else {}
-        )
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase, cls in pack.table("phrases").items():
             self.matcher.add(cls, [nlp.make_doc(phrase)])
@@ -90,8 +86,7 @@ class TriggerFinder:
 
     def by_object(self, verb: Token) -> str | None:
         """The class a verb names through its object (``verb_objects``): "accepted full
-        responsibility", "responsibility was taken" (a passive subject); or through any
-        event noun it takes (``event_object_verbs``: "acknowledged the ambush")."""
+        responsibility", "responsibility was taken" (a passive subject)."""
         lemma = verb.lemma_.lower()
         for c in verb.children:
             if c.dep_ not in ("dobj", "nsubjpass"):
@@ -99,10 +94,6 @@ class TriggerFinder:
             entry = self.verb_objects.get(c.lemma_.lower())
             if entry is not None and lemma in entry[1]:
                 return str(entry[0])
-            # "acknowledged the ambush": a verb that names its class with any event word
-            told = self.nouns.get(c.lemma_.lower())
-            if lemma in self.event_object_verbs and told and not classes.is_speech(told):
-                return str(self.event_object_verbs[lemma])
         return None
 
     def territory_cue(self, tok: Token, cls: str) -> str | None:

@@ -658,10 +658,6 @@ def _beside_place(doc: Doc, i: int, j: int, ents: dict[int, Span]) -> bool:
 
 
 NO_ENTRY = ""  # a Choice's id when no gazetteer entry is the place meant
-# a town of fewer people, named in a report on another country, is taken for a namesake
-# the gazetteer lacks (GeoNames lists towns of 1,000 people and more; a report on abroad
-# names cities that size and larger: capitals, venues of talks, hubs of refugees)
-SMALL_TOWN = 100_000
 
 
 @dataclass(frozen=True)
@@ -758,7 +754,7 @@ def resolve(
                 for c in known - by_people - set(ids)
                 if c in gaz and gaz[c].is_place
             }
-            if _far_other_name(gaz, ids, named or based, key(s.text), bool(named)):
+            if _far_other_name(gaz, ids, named or based, key(s.text)):
                 # "Boni" in a report on Mali: no namesake abroad known by another name (Bonn)
                 out[(s.start, s.end)] = Choice(NO_ENTRY, 0.3, len(ids))
                 continue
@@ -806,26 +802,19 @@ def resolve(
     return out
 
 
-def _far_other_name(
-    gaz: Gazetteer, ids: list[str], named: set[str], name: str, as_places: bool = True
-) -> bool:
-    """Whether every candidate is a town (or a site) that lies in none of the countries the
-    document ``named`` as places, when it named some, and that the name calls by another of
-    its names than its own (GeoNames' alternate names: "Boni" for Bonn, "Gouma" for Gomon)
-    or, when the document names those countries ``as_places`` (not only by where its actors
-    are based: they cross borders), that is a small town (fewer than ``SMALL_TOWN`` people,
-    no capital): a namesake abroad, not the place meant. A city named by its own name
-    ("talks in Geneva") may lie anywhere."""
+def _far_other_name(gaz: Gazetteer, ids: list[str], named: set[str], name: str) -> bool:
+    """Whether every candidate is a town (or a site) that the name calls by another of its
+    names than its own (GeoNames' alternate names: "Boni" for Bonn, "Gouma" for Gomon) and
+    that lies in none of the countries the document ``named`` as places, when it named
+    some: a namesake abroad, not the place meant. A town named by its own name ("talks in
+    Geneva", a raid across a border) may lie anywhere."""
     if not named:
         return False
     for c in ids:
         e = gaz.get(c)
-        if e is None or e.kind not in ("place", "site") or e.country in named:
+        if e is None or e.kind not in ("place", "site") or key(e.label) == name:
             return False
-        small = (e.population or 0) < SMALL_TOWN and not (e.feature_code or "").startswith(
-            ("PPLC", "PPLA")
-        )
-        if key(e.label) == name and not (small and as_places):
+        if e.country in named:
             return False
     return True
 

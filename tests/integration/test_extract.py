@@ -1993,19 +1993,18 @@ def test_a_device_under_a_vehicle_on_a_mountain_exploded_there(ex: Extractor) ->
     assert role_of(ex, "Attack", "location", text) == ["Mount Uludag"]
 
 
-def test_a_small_town_abroad_is_a_namesake_of_a_place_the_gazetteer_lacks(
+def test_a_namesake_abroad_is_a_place_the_gazetteer_lacks_and_a_town_is_itself(
     ex: Extractor,
 ) -> None:
-    # the only Juanjui the gazetteer knows is a town of Peru
-    x = read(ex, "Bandits killed six traders near Juanjui, a village in Zamfara state, Nigeria.")
+    # the only Gouma the gazetteer knows is Gomon in Ivory Coast, by another of its names
+    x = read(ex, "Jihadists attacked the village of Gouma in Mali's Segou region on Monday.")
     (e,) = events_of(x, "Attack")
-    assert not any(k.startswith("pe-") for k in e.roles["location"])
-    assert labels_of(x, e.roles["victim"]) == ["Civilians (Nigeria)"]
-    # named with its own country, or with no country else, it is that town
-    x = read(ex, "Gunmen killed two farmers near Juanjui, Peru, on Monday.")
+    assert not any(k.startswith("ci-") for k in e.roles["location"])
+    # a town named by its own name is that town, across a border from the country the
+    # attackers came from, or in a report on another country
+    x = read(ex, "Al-Shabaab fighters from Somalia attacked a police post in Mandera on Monday.")
     (e,) = events_of(x, "Attack")
-    assert any(k.startswith("pe-juanjui") for k in e.roles["location"])
-    # a city abroad is that city, whatever country the report is on
+    assert any(k.startswith("ke-mandera") for k in e.roles["location"])
     x = read(ex, "Nigeria's consul was shot dead in Geneva on Monday.")
     (e,) = events_of(x, "Attack")
     assert labels_of(x, e.roles["location"]) == ["Geneva"]
@@ -2045,18 +2044,16 @@ def test_who_fought_whom_from_the_constructions_of_this_round(ex: Extractor) -> 
     assert role_of(ex, "Abduction", "perpetrator", text) == ["Paraguayan People's Army"]
 
 
-def test_a_claim_by_acknowledging_and_a_group_that_is_fighting_on(ex: Extractor) -> None:
-    text = (
-        "Gunmen ambushed an army convoy near Tumaco on Monday, killing three soldiers. The "
-        "Gulf Clan later acknowledged the ambush."
-    )
-    assert role_of(ex, "Attack", "claimedBy", text) == ["Clan del Golfo"]
+def test_a_group_that_is_fighting_on_tells_no_event(ex: Extractor) -> None:
     # what a group is doing all along, told in a relative clause, is no event of the story
     text = (
         "A bomb exploded at a bus stop in Jerusalem on Monday, killing two people. Hamas, "
-        "which is fighting Israel in Gaza, praised the attack."
+        "which is fighting to destroy Israel, praised the attack."
     )
     assert not events_of(read(ex, text), "ArmedClash")
+    # an event going on as the story is told is one
+    text = "M23 rebels, who are shelling the town of Sake, advanced on Monday."
+    assert events_of(read(ex, text), "ShellingOrMissileAttack")
 
 
 def test_a_claimants_own_count_and_day_and_a_crowds_looting(ex: Extractor) -> None:
@@ -2138,7 +2135,7 @@ def test_a_monitors_actor_before_its_strike_and_suspects_arrested_after(ex: Extr
         "Gunmen shot dead four people at a bar in Manta on Saturday. Police arrested two "
         "suspected members of the Los Lobos gang.",
         "Gunmen shot dead four people at a bar in Manta on Saturday. Police arrested two "
-        "men, whom they identified as members of the Los Lobos gang.",
+        "suspects, whom they identified as members of the Los Lobos gang.",
     ):
         x = read(ex, text)
         (e,) = events_of(x, "AttackOnCivilians")
@@ -2220,3 +2217,39 @@ def test_saying_while_blaming_is_an_accusation(ex: Extractor) -> None:
         "spokesman said on Monday, blaming Boko Haram."
     )
     assert role_of(ex, "Attack", "allegedPerpetrator", text) == ["Boko Haram"]
+
+
+def test_rules_of_the_fifteenth_round_do_not_misfire(ex: Extractor) -> None:
+    # whoever acknowledges an attack does not claim it
+    x = read(ex, "The Pentagon acknowledged the drone attack on a US base in Jordan.")
+    assert not any(e.roles.get("claimedBy") for e in x.events)
+    # an arrest told with no word of suspicion suspects no one of an earlier attack
+    text = (
+        "Unknown gunmen killed 10 farmers in Zamfara state on Sunday. Elsewhere, troops "
+        "arrested three ISWAP commanders in Borno state."
+    )
+    assert not role_of(ex, "Attack", "suspectedPerpetrator", text)
+    # an official's words are a statement though they name no actor; a bystander's are none
+    assert events_of(
+        read(ex, "President William Ruto said security would be tightened."), "Statement"
+    )
+    assert not read(
+        ex, "“We live in fear,” said Amina Yusuf, a mother of four in Maiduguri."
+    ).events
+    # under an authority is not under a vehicle
+    text = "Militants under the command of Tehran attacked a US base in Syria on Monday."
+    assert "Tehran" not in role_of(ex, "Attack", "location", text)
+    # a year, a place or panic is no toll nor bomb; companies are not hurt people
+    x = read(ex, "Survivors of the massacre of 1994 gathered in Kigali on Sunday.")
+    assert not any(e.fatalities and e.fatalities.best == 1994 for e in x.events)
+    assert not events_of(
+        read(ex, "The bomb threat set off panic at the airport in Lagos."), "Bombing"
+    )
+    assert not read(ex, "Two local companies were hurt by the new sanctions on Iran.").events
+    # herders and farmers who clash fight (identity militias), not a brawl of supporters
+    x = read(ex, "Fulani herders clashed with Tiv farmers in Benue state, leaving 12 dead.")
+    assert not events_of(x, "MobViolence")
+    # "last weekend" told on a Sunday is the weekend before
+    assert date_of(
+        ex, "Gunmen shot dead two miners near Mongbwalu last weekend.", "2024-03-10"
+    ) == ("2024-03-02")
