@@ -1062,9 +1062,14 @@ class EntityLinker:
             k = tok.i - 1
             while k > 0 and doc[k].text[:1].isupper() and doc[k].lower_ not in owner:
                 k -= 1
-            if doc[k].lower_ not in owner or k + 1 == tok.i or k not in groups:
+            if doc[k].lower_ not in owner or k + 1 == tok.i:
                 continue
-            group = groups[k]
+            # "the Islamic State group's Sinai affiliate": the word a group is called by
+            # may stand between its name and the possessive
+            called = k - 1 if doc[k - 1].lower_ in self.pack.words("organisation_nouns") else k
+            if called not in groups:
+                continue
+            group = groups[called]
             region = doc[k + 1 : tok.i].text
             for pattern in self.pack.value("branch_name_patterns"):
                 name = pattern.format(group=group.text, region=region)
@@ -1215,7 +1220,10 @@ class EntityLinker:
         if root.dep_ == "pobj" and head.lower_ in self.pack.words("of_preps"):
             if head.head.lemma_.lower() in self.divisions:
                 return kind(head.head.lemma_.lower())
-        if root.dep_ == "appos" and head.lemma_.lower() in self.divisions:
+        capitals = self.pack.words("capital_nouns") if "capital_nouns" in self.pack else set()
+        if root.dep_ == "appos" and (
+            head.lemma_.lower() in self.divisions or head.lemma_.lower() in capitals
+        ):
             return kind(head.lemma_.lower())  # "Rwanda's second city, Huye"
         doc = s.doc
         if s.end + 1 < len(doc) and doc[s.end].text == "(":

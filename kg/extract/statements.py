@@ -365,7 +365,10 @@ def doer_stance(r: Reading) -> None:
             continue  # what someone perpetrated (an attack, arson), not an arrest
         hedged = _hedge(r, m.trigger)
         if hedged and m.roles.get(role):
-            _move(m, role, hedged, list(m.roles[role]))  # "soldiers reportedly killed 12"
+            # "X, possibly JNIM, abducted": only the doers the hedge is on
+            named = _hedged_alternative(r, m.trigger)
+            hedged_doers = [k for k in m.roles[role] if k in named] if named else m.roles[role]
+            _move(m, role, hedged, list(hedged_doers))  # "soldiers reportedly killed 12"
             continue
         doers = [k for k in m.roles.get(role, []) if not is_group_key(k)]
         if doers and _suspected(r, m):
@@ -550,6 +553,20 @@ def _move(m: Mention, role: str, stance: str, keys: list[str]) -> None:
         m.add(stance, k)
     if not m.roles[role]:
         del m.roles[role]
+
+
+def _hedged_alternative(r: Reading, verb: Token) -> set[str]:
+    """The actors of a hedged apposition to the verb's subject ("Unidentified Armed Group
+    (Niger), possibly JNIM, abducted": JNIM), or none: the hedge is on them alone."""
+    stances = r.pack.table("hedge_stances")
+    return {
+        s.kb_id_
+        for subject in verb.children
+        if subject.dep_ == "nsubj"
+        for c in subject.children
+        if c.dep_ == "appos" and any(a.dep_ == "advmod" and a.lower_ in stances for a in c.children)
+        for s in actors(head_entities(r, c))
+    }
 
 
 def _hedge(r: Reading, verb: Token) -> str | None:

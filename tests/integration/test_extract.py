@@ -2253,3 +2253,21 @@ def test_rules_of_the_fifteenth_round_do_not_misfire(ex: Extractor) -> None:
     assert date_of(
         ex, "Gunmen shot dead two miners near Mongbwalu last weekend.", "2024-03-10"
     ) == ("2024-03-02")
+
+
+def test_a_branch_called_by_its_groups_word_a_capital_and_a_hedged_alternative(
+    ex: Extractor,
+) -> None:
+    text = "The Islamic State group's West Africa affiliate claimed the attack on a base in Borno."
+    assert role_of(ex, "Attack", "claimedBy", text) == ["Islamic State West Africa Province"]
+    text = "Gunmen shot dead two traders in Mali's economic capital Bamako on Friday."
+    assert role_of(ex, "Attack", "location", text)[0] == "Bamako"
+    # the hedge is on the alternative named beside the doer, not on the doer
+    text = (
+        "On 2 March 2024, Unidentified Armed Group (Burkina Faso), possibly JNIM, ambushed a "
+        "convoy near Djibo."
+    )
+    x = read(ex, text)
+    (e,) = events_of(x, "Attack")
+    assert labels_of(x, e.roles["perpetrator"]) == ["Unidentified Armed Group (Burkina Faso)"]
+    assert len(e.roles["suspectedPerpetrator"]) == 1
