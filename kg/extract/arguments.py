@@ -1002,6 +1002,11 @@ def verb_args(r: Reading, m: Mention) -> None:
         for c in tok.children
         if deps[c.i] in ("dobj", "nsubjpass") or (deps[c.i] == "nsubj" and passive)
     ]
+    # "4 civilians killed, 6 injured": people the parser hung here with a harm of their own
+    own_toll = [c for c in objects if any(g.dep_ == "acl" and g.i in r.by_tok for g in c.children)]
+    figures = [c for c in tok.children if c.like_num and c.dep_ in ("nsubj", "npadvmod")]
+    if own_toll and (len(own_toll) < len(objects) or figures):
+        objects = [c for c in objects if c not in own_toll] or figures
     # a count of other harm the parser hung on the verb is not what it counts ("10
     # fatalities, 5 injured": the 5)
     harm = r.words("death_nouns", "injury_nouns")
@@ -1043,7 +1048,10 @@ def verb_args(r: Reading, m: Mention) -> None:
         p for c in tok.children if c.dep_ == "dobj" for p in table.get(c.lemma_.lower(), [])
     }
     for c in tok.children:
-        if deps[c.i] in ("nsubj",) and not passive and dying:
+        if c in figures and c in objects and not counted:
+            set_count(r, m, c)  # "4 civilians killed, 6 injured": the 6
+            counted = True
+        elif deps[c.i] in ("nsubj",) and not passive and dying:
             _add_actors(r, m, "victim", c)
             set_count(r, m, c)
         elif deps[c.i] in ("nsubj",) and not passive:
@@ -1061,6 +1069,8 @@ def verb_args(r: Reading, m: Mention) -> None:
         elif (deps[c.i] in ("nsubjpass",) or (deps[c.i] == "nsubj" and passive)) and (
             c.lemma_.lower() not in harm or not unharmed
         ):
+            if c in own_toll and c not in objects:
+                continue  # "4 civilians killed, 6 injured": the civilians are the killed
             _add_actors(r, m, obj_role, c)
             _object_places(r, m, c)
             if hits_sites:

@@ -138,9 +138,21 @@ def build_extraction(
         if m.same_as is not None and m.same_as in by_id:
             root = told_first(m)
             target = of_mention.get(root.id)
+            if target is None and not root.speech and root.trigger.i > m.trigger.i:
+                # a chain told before its end ("4 civilians killed, 6 injured." after the
+                # attack): the end may tell an event told before
+                lemma = root.trigger.lemma_.lower()
+                target = corefer(
+                    events,
+                    root,
+                    None,
+                    gaz,
+                    consequence=lemma in pack.words("consequence_verbs", "injury_nouns"),
+                    located=groups.located,
+                )
             if target is None:
                 target = new_event(root.cls)
-                of_mention[root.id] = target
+            of_mention.setdefault(root.id, target)
             absorb(target, m, explicit)
             of_mention[m.id] = target
             if k is not None:

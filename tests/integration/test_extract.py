@@ -2271,3 +2271,10 @@ def test_a_branch_called_by_its_groups_word_a_capital_and_a_hedged_alternative(
         ["Unidentified Armed Group (Burkina Faso)"],
         ["Jama'at Nusrat al-Islam wal-Muslimin"],
     ]
+
+
+def test_a_notes_closing_line_of_named_dead_and_injured_is_the_events(ex: Extractor) -> None:
+    text = "On 2 March 2024, gunmen attacked a mosque in Kauru. 5 worshippers killed, 8 injured."
+    x = read(ex, text)
+    (e,) = x.events
+    assert (e.fatalities.best, e.injured.best) == (5, 8)  # type: ignore[union-attr]
