@@ -138,9 +138,12 @@ def build_extraction(
         if m.same_as is not None and m.same_as in by_id:
             root = told_first(m)
             target = of_mention.get(root.id)
-            if target is None and not root.speech and root.trigger.i > m.trigger.i:
-                # a chain told before its end ("4 civilians killed, 6 injured." after the
-                # attack): the end may tell an event told before
+            tolls_only = not any(x.roles.get(r) for x in (m, root) for r in _DOER_ROLES) and all(
+                x.fatalities is not None or x.injured is not None for x in (m, root)
+            )
+            if target is None and tolls_only and root.trigger.i > m.trigger.i:
+                # a line of tolls whose chain is told before its end ("4 civilians killed,
+                # 6 injured." after the attack): the tolls of an event told before
                 lemma = root.trigger.lemma_.lower()
                 target = corefer(
                     events,
