@@ -90,12 +90,10 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
 
     loyal = {
         adj: frozenset({prep})
-        for adj, prep in (
-            r.pack.table("loyalty_adjectives") if "loyalty_adjectives" in r.pack else {}
-        ).items()
+        for adj, prep in (r.pack.optional_table("loyalty_adjectives")).items()
     }
 
-    identifying = r.pack.table("identifying_verbs") if "identifying_verbs" in r.pack else {}
+    identifying = r.pack.optional_table("identifying_verbs")
 
     def based_modifier(t: Token) -> bool:
         # "Afghanistan-based": a place that qualifies, not an actor
@@ -547,21 +545,11 @@ def _origin(prep: Token, pack: LanguagePack) -> bool:
     """Whether ``prep`` tells where people come from: an ``origin_preps`` phrase on a noun
     ("youths from Unity state") or after one of the ``origin_quantifiers`` ("seven
     laborers, all from Punjab")."""
-    if prep.lower_ not in _present(pack, "origin_preps"):
+    if prep.lower_ not in pack.optional_words("origin_preps"):
         return False
-    quantifiers = _present(pack, "origin_quantifiers")
+    quantifiers = pack.optional_words("origin_quantifiers")
     return prep.head.pos_ in _NOUN or any(
         c.dep_ == "advmod" and c.lower_ in quantifiers for c in prep.children
-    )
-
-
-def _present(pack: LanguagePack, *names: str) -> frozenset[str]:
-    """The words of the pack's sections ``names`` it has (a language read without a parse
-    may lack them)."""
-    return (
-        pack.words(*(n for n in names if n in pack))
-        if any(n in pack for n in names)
-        else frozenset()
     )
 
 
@@ -570,9 +558,9 @@ def is_loc_use(t: Token, pack: LanguagePack) -> bool:
     origin of people: :func:`_origin`), in a ``position_preps`` phrase on a vehicle
     ("exploded under a military vehicle on Mount X"), or as an adverbial; not as a
     modifier."""
-    loc_preps = _present(pack, "location_preps")
-    position = _present(pack, "position_preps")
-    vehicles = _present(pack, "vehicle_nouns")
+    loc_preps = pack.optional_words("location_preps")
+    position = pack.optional_words("position_preps")
+    vehicles = pack.optional_words("vehicle_nouns")
     node = t
     for _ in range(4):
         if node.dep_ == "pobj" and node.head.lower_ in loc_preps:
@@ -1043,7 +1031,7 @@ def verb_args(r: Reading, m: Mention) -> None:
     counted = False
     # violence, and looting or destruction: what buildings they name are hit
     hits_sites = m.violent or bool(classes.behaviour(m.cls, "site_targets"))
-    table = r.pack.table("object_target_preps") if "object_target_preps" in r.pack else {}
+    table = r.pack.optional_table("object_target_preps")
     aimed_by_object = {
         p for c in tok.children if c.dep_ == "dobj" for p in table.get(c.lemma_.lower(), [])
     }
@@ -1386,7 +1374,7 @@ def _harmed_people(r: Reading, m: Mention, tok: Token, of: Token) -> None:
     by a kind) a harm noun of ``victim_of_nouns`` befell are its victims, and their count
     the toll the table names; a year, a place or a thing is none ("the massacre of 1994",
     "the massacre of Srebrenica", "the execution of the agreement")."""
-    harmed = r.pack.table("victim_of_nouns") if "victim_of_nouns" in r.pack else {}
+    harmed = r.pack.optional_table("victim_of_nouns")
     toll = harmed.get(tok.lemma_.lower())
     if toll is None:
         return

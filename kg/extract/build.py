@@ -487,7 +487,7 @@ def _without_idle_talk(
     appeals and the other kinds of statement are kept."""
     plain = classes.named("statement")
     spans = doc.spans.get(SPAN_KEY, [])
-    titles = pack.words("official_titles") if "official_titles" in pack else frozenset()
+    titles = pack.optional_words("official_titles")
     out = []
     for ev in events:
         if ev.cls == plain and not ev.about and set(ev.roles) <= {"speaker", "location"}:
@@ -602,7 +602,7 @@ def _arrested_suspects(events: list[Event], x: Extraction, pack: LanguagePack) -
     one. An arrest told with no word of suspicion ("arrested 20 members of X on drug
     charges") suspects no one of it."""
     arrest = classes.named("arrest")
-    suspecting = pack.words("suspicion_adjectives") if "suspicion_adjectives" in pack else set()
+    suspecting = pack.optional_words("suspicion_adjectives")
     told: list[Event] = []
     for ev in sorted(events, key=_position):
         if ev.speech:

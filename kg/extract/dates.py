@@ -82,12 +82,12 @@ class _Patterns:
         self.months = {k.lower(): int(v) for k, v in months.items()}
         self.weekdays = {k.lower(): int(v) for k, v in pack.table("weekdays").items()}
         self.relative = {k.lower(): int(v) for k, v in pack.table("relative_days").items()}
-        periods = pack.table("relative_periods") if "relative_periods" in pack else {}
+        periods = pack.optional_table("relative_periods")
         self.periods = {k.lower(): (str(u), int(n)) for k, (u, n) in periods.items()}
-        ago = pack.table("ago_words") if "ago_words" in pack else {}
+        ago = pack.optional_table("ago_words")
         units = "|".join(re.escape(k) for k in sorted(ago, key=len, reverse=True))
         self.ago = re.compile(rf"(?P<n>\S+)\s+(?P<unit>{units})") if ago else None
-        numbers = pack.table("ago_numbers") if "ago_numbers" in pack else {}
+        numbers = pack.optional_table("ago_numbers")
         self.ago_numbers = {k.lower(): int(v) for k, v in numbers.items()}
         self.ago_units = {k.lower(): str(v) for k, v in ago.items()}
         self.prefixes = sorted(pack.words("date_prefixes"), key=len, reverse=True)

@@ -145,14 +145,14 @@ class EntityLinker:
         self.branch_nouns = pack.words("branch_nouns")
         # what armed groups do (:meth:`_doer`): attack ("verbs" of the Attack family, not of
         # dying nor weak), and claim ("verb_objects" of a claim: "accepted responsibility")
-        verbs = pack.table("verbs") if "verbs" in pack else {}
+        verbs = pack.optional_table("verbs")
         self.attack_verbs = frozenset(
             v
             for v, cls in verbs.items()
             if classes.family(cls) == classes.named("attack")
             and v not in pack.words("dying_verbs") | pack.words("weak_verbs")
         )
-        objects = pack.table("verb_objects") if "verb_objects" in pack else {}
+        objects = pack.optional_table("verb_objects")
         self.claiming_objects = {
             noun: frozenset(row[1])
             for noun, row in objects.items()
@@ -336,7 +336,7 @@ class EntityLinker:
         """``Baku denied the accusation``, ``Yerevan said``: a capital (GeoNames ``PPLC``)
         that speaks is its country's state, the metonymy news writes (a verb of saying, or
         of a statement class in the pack's ``verbs``)."""
-        verbs = self.pack.table("verbs") if "verbs" in self.pack else {}
+        verbs = self.pack.optional_table("verbs")
         saying = self.pack.words("saying_verbs")
         out = []
         # [start, end] character offsets (a list: the doc may be sent to another process)
@@ -503,7 +503,7 @@ class EntityLinker:
         ACLED's name for a state's forces (the pack's ``monitor_force_names``, ``of``, a
         country the gazetteer knows, the regime's years in brackets) is that country's group
         of the kind named (``group:military@turkey``)."""
-        names = self.pack.table("monitor_force_names") if "monitor_force_names" in self.pack else {}
+        names = self.pack.optional_table("monitor_force_names")
         of = self.pack.words("belonging_preps")
         out = []
         for s in found:
@@ -541,7 +541,7 @@ class EntityLinker:
         """``Unidentified Armed Group (Burkina Faso)``: a name of the pack's
         ``monitor_group_names`` with a country in brackets after it (ACLED's actor names) is
         that country's group of the kind named (``group:armed@burkina-faso``)."""
-        names = self.pack.table("monitor_group_names") if "monitor_group_names" in self.pack else {}
+        names = self.pack.optional_table("monitor_group_names")
         k = country.start - 1
         if len(countries) != 1 or k < 1 or doc[k].text != "(":
             return None
@@ -1220,7 +1220,7 @@ class EntityLinker:
         if root.dep_ == "pobj" and head.lower_ in self.pack.words("of_preps"):
             if head.head.lemma_.lower() in self.divisions:
                 return kind(head.head.lemma_.lower())
-        capitals = self.pack.words("capital_nouns") if "capital_nouns" in self.pack else set()
+        capitals = self.pack.optional_words("capital_nouns")
         if root.dep_ == "appos" and (
             head.lemma_.lower() in self.divisions or head.lemma_.lower() in capitals
         ):

@@ -98,7 +98,7 @@ def _clock_abbreviations(lang: str) -> frozenset[str]:
     from kg.extract.lang import language_pack
 
     pack = language_pack(lang)
-    return pack.words("clock_abbreviations") if "clock_abbreviations" in pack else frozenset()
+    return pack.optional_words("clock_abbreviations")
 
 
 # a full stop with no space after it, between a word of two or more letters or digits and a

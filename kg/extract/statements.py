@@ -734,7 +734,7 @@ def doers_belonging(r: Reading) -> None:
     armed men of no name (the doers of the story's event) said to belong to a named group
     make that group the one the teller holds responsible: an Attribution (linked to its
     event when the records are built), or a claim when the group tells it itself."""
-    verbs = r.pack.table("belonging_verbs") if "belonging_verbs" in r.pack else {}
+    verbs = r.pack.optional_table("belonging_verbs")
     members = r.words("member_nouns", "supporter_nouns")
     for tok in r.sent:
         if tok.i not in r.ent_of or not r.ent_of[tok.i].kb_id_.startswith(ARMED_GROUP_KEY):

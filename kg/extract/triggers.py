@@ -27,7 +27,7 @@ class TriggerFinder:
         self.scene_nouns = pack.words("event_scene_nouns")
         self.territory_verbs = pack.table("territory_verbs")
         self.territory_nouns = pack.words("territory_nouns")
-        self.verb_objects = pack.table("verb_objects") if "verb_objects" in pack else {}
+        self.verb_objects = pack.optional_table("verb_objects")
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase, cls in pack.table("phrases").items():
             self.matcher.add(cls, [nlp.make_doc(phrase)])

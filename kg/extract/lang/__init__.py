@@ -108,6 +108,24 @@ class LanguagePack:
             )
         return self._tables[name]
 
+    def optional_table(self, name: str) -> Mapping[str, Any]:
+        """:meth:`table`, or an empty table when the pack has no such section (a language
+        read without a parse lacks the sections of rules that need one).
+
+        >>> language_pack("en").optional_table("no_such_section")
+        {}
+        """
+        return self.table(name) if name in self else {}
+
+    def optional_words(self, *names: str) -> frozenset[str]:
+        """The words of those of ``names`` the pack has (:meth:`words`); none for the others.
+
+        >>> "from" in language_pack("en").optional_words("origin_preps", "no_such_section")
+        True
+        """
+        present = [n for n in names if n in self]
+        return self.words(*present) if present else frozenset()
+
     def value(self, name: str) -> Any:
         """Any section as it is in the file."""
         return self._get(name)
