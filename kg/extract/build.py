@@ -448,16 +448,16 @@ def _merge_relayed(events: list[Event]) -> list[Event]:
     return out
 
 
-# spans that name no actor of a statement's content: places, and civilians named by a kind
-_NO_ACTORS = frozenset({"Place", GROUP_TYPES["civilians"]})
-_CIVILIANS = "civilians"
+# the actor type of civilians named by a kind (groups.json): no actor of a statement's
+# content, no side of a fight
+_CIVILIAN_TYPE = GROUP_TYPES["civilians"]
 
 
 def _institution(key: str, x: Extraction) -> bool:
     """Whether ``key`` is an organisation, a state, a force or a group: no person, and no
     civilians named by a kind."""
     if key.startswith(GROUP_PREFIX):
-        return not key[len(GROUP_PREFIX) :].startswith(_CIVILIANS)
+        return GROUP_TYPES.get(key[len(GROUP_PREFIX) :].split("@")[0]) != _CIVILIAN_TYPE
     return key in x.entities and "Person" not in x.entities[key].types
 
 
@@ -492,27 +492,20 @@ def _without_idle_talk(
     for ev in events:
         if ev.cls == plain and not ev.about and set(ev.roles) <= {"speaker", "location"}:
             speakers = ev.roles.get("speaker", [])
-            said_by = [
-                s
-                for m in ev.mentions
-                for s in spans
-                if m.sent.start <= s.start < m.sent.end and s.kb_id_ in speakers
-            ]
+            told = [s for m in ev.mentions for s in spans if m.sent.start <= s.start < m.sent.end]
             if any(_institution(k, x) for k in speakers) or any(
-                _titled(s, titles) for s in said_by
+                _titled(s, titles) for s in told if s.kb_id_ in speakers
             ):
                 out.append(ev)  # an institution's, an official's ("President X said")
                 continue
             named = {
                 s.kb_id_
-                for m in ev.mentions
-                for s in spans
-                if m.sent.start <= s.start < m.sent.end
-                and s.label_ not in _NO_ACTORS
-                and s.label_ not in PLACE_TYPES
+                for s in told
+                if s.label_ not in PLACE_TYPES
+                and s.label_ != _CIVILIAN_TYPE
                 and not s.kb_id_.startswith(SITE_PREFIX)
             }
-            if not named - set(ev.roles.get("speaker", [])):
+            if not named - set(speakers):
                 continue
         out.append(ev)
     return out
@@ -607,14 +600,16 @@ def _arrested_suspects(events: list[Event], x: Extraction, pack: LanguagePack) -
     for ev in sorted(events, key=_position):
         if ev.speech:
             continue
-        suspects = any(
-            {t.lower_, t.lemma_.lower()} & suspecting for m in ev.mentions for t in m.sent
-        )
-        if classes.subsumes(arrest, ev.cls) and told and suspects:
+        if classes.subsumes(arrest, ev.cls):
+            if not told or not any(
+                {t.lower_, t.lemma_.lower()} & suspecting for m in ev.mentions for t in m.sent
+            ):
+                continue
             groups = [
                 k
                 for k in ev.roles.get("target", [])
-                if k in x.entities and classes.is_a(x.entities[k].types[0], "ArmedGroup")
+                if k in x.entities
+                and any(classes.is_a(t, "ArmedGroup") for t in x.entities[k].types)
             ]
             last = told[-1]
             doers = [k for r in _DOER_ROLES for k in last.roles.get(r, [])]
@@ -757,15 +752,11 @@ def _the_other_side_killed_them(ev: Event, x: Extraction) -> None:
     if not others:
         return
     ev.roles[classes.behaviour(ev.cls, "subject")] = others
-    sides = [k for k in victims if k in x.entities and not _civilians(x.entities[k])]
+    sides = [k for k in victims if k in x.entities and _CIVILIAN_TYPE not in x.entities[k].types]
     if sides:
         ev.roles[role] = sides
     else:
         del ev.roles[role]
-
-
-def _civilians(e: EntityRecord) -> bool:
-    return GROUP_TYPES["civilians"] in e.types
 
 
 def _count_the_bomber(ev: Event) -> None:

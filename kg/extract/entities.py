@@ -547,8 +547,8 @@ class EntityLinker:
             return None
         if country.end >= len(doc) or doc[country.end].text != ")":
             return None
-        for n in range(1, 5):
-            kind = names.get(doc[max(k - n, 0) : k].text.lower()) if k - n >= 0 else None
+        for n in range(1, min(k, 4) + 1):  # the name's words before the bracket
+            kind = names.get(doc[k - n : k].text.lower())
             if kind is not None:
                 key = f"{GROUP_PREFIX}{kind}@{countries[0]}"
                 return Span(doc, k - n, country.end + 1, label="GROUP", kb_id=key)

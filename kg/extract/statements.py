@@ -16,14 +16,7 @@ from collections.abc import Mapping
 from spacy.tokens import Span, Token
 
 from kg.extract import classes
-from kg.extract.arguments import (
-    DOER_ROLES,
-    actors,
-    collective,
-    head_entities,
-    is_group_key,
-    places,
-)
+from kg.extract.arguments import actors, collective, head_entities, is_group_key, places
 from kg.extract.classify import is_nonstate_armed
 from kg.extract.entities import ARMED_GROUP_KEY
 from kg.extract.mentions import Mention, Reading
@@ -79,8 +72,7 @@ def same_event_links(r: Reading) -> None:
     def join(m: Mention, target: Mention | None) -> None:
         target = head_event(target) if target is not None else None
         if target is not None and target is not m and target.violent and m.same_as is None:
-            if not _done_by_others(m, target):
-                m.same_as = target.id
+            m.same_as = target.id
 
     for m in found:  # nouns in the verb's "in"/"with"/"during" phrase, "agreed to a truce"
         tok = m.trigger
@@ -179,16 +171,6 @@ def same_event_links(r: Reading) -> None:
             clause = _circumstance(tok, r.words("simultaneity_marks"))
             if clause is not None and clause.head.i in by_tok:
                 join(m, by_tok[clause.head.i])  # "killed ... when an explosion tore ..."
-
-
-def _done_by_others(a: Mention, b: Mention) -> bool:
-    """Two events of different kinds whose doers are told and differ ("police opened fire on
-    rioters who were looting shops"): not one event."""
-    if classes.family(a.cls) == classes.family(b.cls):
-        return False
-    mine = {k for r in DOER_ROLES for k in a.roles.get(r, [])}
-    theirs = {k for r in DOER_ROLES for k in b.roles.get(r, [])}
-    return bool(mine and theirs and not mine & theirs)
 
 
 def _apart(a: Mention, b: Mention) -> bool:

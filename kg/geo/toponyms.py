@@ -735,6 +735,8 @@ def resolve(
             for own in [s.kb_id_.partition("@")[2]]
             if own in gaz and gaz[own].is_place
         }
+        # each place the document names without doubt -> its country
+        placed = {c: gaz[c].country or c for c in known - by_people if c in gaz and gaz[c].is_place}
         for idx, (s, ids) in enumerate(zip(spans, cands, strict=True)):
             if not ids:
                 continue
@@ -749,11 +751,7 @@ def resolve(
             )
             # the countries the document's other names put it in, by name or by a place in
             # them (not this name's own candidates)
-            named = {
-                gaz[c].country or c
-                for c in known - by_people - set(ids)
-                if c in gaz and gaz[c].is_place
-            }
+            named = {country for c, country in placed.items() if c not in ids}
             if _far_other_name(gaz, ids, named or based, key(s.text)):
                 # "Boni" in a report on Mali: no namesake abroad known by another name (Bonn)
                 out[(s.start, s.end)] = Choice(NO_ENTRY, 0.3, len(ids))
