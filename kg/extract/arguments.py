@@ -877,6 +877,35 @@ def _sum_accompanied(r: Reading, m: Mention, tok: Token) -> None:
                 break
 
 
+def _absolute_noun(r: Reading, tok: Token) -> Token | None:
+    """The noun of an absolute phrase a participle with no subject of its own ends, which
+    the parser hung on the clause's verb ("six were killed with two others injured": the
+    others), or ``None``."""
+    if tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.head.dep_ == "conj":
+        # "with two civilians and a driver injured": the parser hung it on the last one
+        first = tok.head
+        while first.dep_ == "conj":
+            first = first.head
+        if first.dep_ == "pobj" and first.head.lower_ in r.words("absolute_preps"):
+            return first
+        return None
+    if tok.tag_ != "VBN" or tok.dep_ not in ("advcl", "conj") or tok.i == 0:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children):
+        return None
+    for g in [tok.doc[tok.i - 1], *tok.doc[tok.i - 1].ancestors]:
+        if g.right_edge.i != tok.i - 1 or g.i == tok.head.i:
+            return None
+        if (
+            g.dep_ == "pobj"
+            and g.head.lower_ in r.words("absolute_preps")
+            and not g.head.is_ancestor(tok)
+            and tok.head.is_ancestor(g)
+        ):
+            return g
+    return None
+
+
 def _trailing_list(obj: Token) -> list[Token]:
     """``killing himself, two policemen and a child``: the nouns listed right after an
     object that the parser hung elsewhere (coordinated, before the next verb)."""
@@ -1158,8 +1187,13 @@ def verb_args(r: Reading, m: Mention) -> None:
             )
         ):
             m.definite = True
+    absolute = _absolute_noun(r, tok) if not objects else None
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and crowd:
         _add_actors(r, m, subj_role, tok.head)  # "200 teachers protested": they protest
+    elif absolute is not None:
+        # "six were killed, with two others injured": the two, counted as this harm's
+        _add_actors(r, m, obj_role, absolute)
+        set_count(r, m, absolute)
     elif tok.dep_ == "acl" and tok.tag_ == "VBN":
         # "a commander assassinated in Iraq", "resulted in 14 insurgents killed": the noun
         # modified is the victim, and its number the count

@@ -521,24 +521,56 @@ def _about_the_story(events: list[Event]) -> None:
     violent event told last before it, else the first told after it; never an earlier event
     named in passing ("since January, when 22 soldiers died in an ambush")."""
     # events with a perpetrator to claim or blame: violence, and property destroyed or
-    # looted ("sources suspected separatists" of setting fire to a school)
+    # looted ("sources suspected separatists" of setting fire to a school), not what states
+    # do openly (an operation, an arrest)
     violent = sorted(
         (
             e
             for e in events
             if not e.speech
-            and (_violent(e) or classes.behaviour(e.cls, "subject") == "perpetrator")
+            and (_violent(e) or classes.behaviour(e.cls, "site_targets"))
             and not all(m.precedent for m in e.mentions)
         ),
         key=_position,
     )
-    starts = [_position(e) for e in violent]
+    by_key = {e.key: e for e in events}
     for st in events:
         kind = classes.behaviour(st.cls, "speech_kind") if st.speech else None
-        if kind not in ("claim", "attribution", "denial") or st.about or not violent:
+        if kind not in ("claim", "attribution", "denial"):
             continue
-        k = bisect.bisect_left(starts, _position(st))
-        st.about.append((violent[k - 1] if k else violent[0]).key)
+        # no one is held responsible for what was done to them ("police concluded that ETA
+        # were responsible and launched an operation against the group")
+        accused = set(st.roles.get("attributedTo", [])) if kind == "attribution" else set()
+        st.about = [k for k in st.about if k not in by_key or not accused & _done_to(by_key[k])]
+        if st.about:
+            continue
+        if kind == "denial":
+            # the accused who deny deny what they were accused of ("police blamed X for the
+            # attack, but X denied involvement")
+            speakers = set(st.roles.get("speaker", []))
+            st.about = next(
+                (
+                    list(a.about)
+                    for a in sorted(events, key=_position, reverse=True)
+                    if _position(a) <= _position(st)
+                    and a.about
+                    and classes.behaviour(a.cls, "speech_kind") == "attribution"
+                    and speakers & set(a.roles.get("attributedTo", []))
+                ),
+                [],
+            )
+            if st.about:
+                continue
+        could = [e for e in violent if not accused & _done_to(e)]
+        if not could:
+            continue
+        k = bisect.bisect_left([_position(e) for e in could], _position(st))
+        st.about.append((could[k - 1] if k else could[0]).key)
+
+
+def _done_to(ev: Event) -> set[str]:
+    """The actors an event was done to (its targets and victims)."""
+    return set(ev.roles.get("target", []) + ev.roles.get("victim", []))
 
 
 def _violent(ev: Event) -> bool:

@@ -132,15 +132,22 @@ def _one_country(a: list[str], b: list[str], gaz: Gazetteer) -> bool:
     return len(countries) == 1
 
 
-def _dates_conflict(m: Mention, explicit: str | None, ev: Event, later: bool = False) -> bool:
+def _dates_conflict(
+    m: Mention, explicit: str | None, ev: Event, later: bool = False, history: bool = False
+) -> bool:
     """Whether the mention's date, ``explicit``, rules out the event's. The dead found or
-    dying ``later`` may be dated days after the event."""
+    dying ``later`` may be dated days after the event. In a ``history`` (every event told
+    so far is dated by its year alone) "the attack" is one of them."""
     if ev.date_explicit and _other_day(explicit, ev.date, later):
         return True
     if m.year and not (ev.date and ev.date.startswith(m.year)):
         return True
     # a past event named by its year is not "the attack" of the story
-    return bool(ev.date_explicit and ev.date and len(ev.date) == 4 and not explicit)
+    return bool(ev.date_explicit and ev.date and len(ev.date) == 4 and not explicit and not history)
+
+
+def _year_dated(ev: Event) -> bool:
+    return bool(ev.date_explicit and ev.date and len(ev.date) == 4)
 
 
 # how many days after an event its dead may be found, or die, and still be its dead
@@ -252,6 +259,7 @@ def corefer(
         window = range(len(events) - _WINDOW, len(events))
         window = [0, *window] if 0 not in window else window  # type: ignore[assignment]
     closing = _closing_count(m)
+    history = all(_year_dated(e) for e in events if not e.speech)
     for idx in window:
         ev = events[idx]
         if ev.speech:
@@ -267,7 +275,7 @@ def corefer(
             continue  # "one additional suspect was detained": another arrest
         if m.item and any(x.item != m.item for x in ev.mentions):
             continue  # another item of a roundup, or the roundup's summary
-        if _dates_conflict(m, explicit, ev, later):
+        if _dates_conflict(m, explicit, ev, later, history):
             continue
         # who did it: named doers only ("gunmen" conflicts with no one)
         mp = [

@@ -811,7 +811,8 @@ def _named_in(r: Reading, tok: Token) -> list[Span]:
 
 def _slot(tok: Token, slot: str) -> list[Token]:
     """The tokens filling a pattern slot: a dependency (``dobj``) or a preposition's object
-    (``to``: the object of ``to``)."""
+    (``to``: the object of ``to``), or the gerund clause it takes ("accused X of carrying
+    out the attack")."""
     if not slot:
         return []
     if slot in ("dobj", "nsubjpass", "nsubj", "ccomp", "xcomp", "attr"):
@@ -835,7 +836,7 @@ def _slot(tok: Token, slot: str) -> list[Token]:
         for c in h.children
         if c.dep_ == "prep" and c.lower_ == slot
         for g in c.children
-        if g.dep_ == "pobj"
+        if g.dep_ in ("pobj", "pcomp")
     ]
 
 
@@ -867,10 +868,26 @@ def _participle_speakers(r: Reading, m: Mention) -> None:
             return
         m.dropped = True  # "claimed responsibility, saying ...": one statement, told once
         return
-    for c in holder.children:
-        if c.dep_ == "nsubj":
-            for s in actors(head_entities(r, c)):
-                m.add("speaker", s.kb_id_)
+    for c in _issuers(holder):
+        for s in actors(head_entities(r, c)):
+            m.add("speaker", s.kb_id_)
+
+
+def _issuers(verb: Token) -> list[Token]:
+    """The subject of a verb, or of the verb it is coordinated with when it has none of its
+    own: an active verb with an object after a passive one shares its subject too ("the
+    group was taken aback by the outcry and issued a statement")."""
+    for _ in range(4):
+        found = [c for c in verb.children if c.dep_ == "nsubj"]
+        if found or verb.dep_ != "conj" or verb.head.pos_ not in _VERB:
+            return found
+        active = any(c.dep_ == "dobj" for c in verb.children)
+        verb = verb.head
+        if active and not any(c.dep_ == "nsubj" for c in verb.children):
+            found = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if found:
+                return found
+    return []
 
 
 def _claim_links(r: Reading, m: Mention) -> None:
@@ -881,15 +898,16 @@ def _claim_links(r: Reading, m: Mention) -> None:
     if not resp:
         # "JNIM claimed the Djibo ambush": the event is the object; "claimed that ...": a
         # plain statement; "the attack, which JNIM claimed": the event the clause is on
-        on = _clause_on_event(r, m.trigger, [c for c in m.trigger.children if c.dep_ == "dobj"])
+        # "the attack was claimed by JNIM": the passive subject
+        claimed = [c for c in m.trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        on = _clause_on_event(r, m.trigger, claimed)
         if on is not None and on.id not in m.about:
             m.about.append(on.id)
-        for c in m.trigger.children:
-            if c.dep_ == "dobj":
-                for t in c.subtree:
-                    ev = by_tok.get(t.i)
-                    if ev is not None and ev.violent and ev.id not in m.about:
-                        m.about.append(ev.id)
+        for c in claimed:
+            for t in c.subtree:
+                ev = by_tok.get(t.i)
+                if ev is not None and ev.violent and ev.id not in m.about:
+                    m.about.append(ev.id)
         if any(
             c.dep_ == "dobj" and c.lower_ in r.words("claimed_pronouns") for c in m.trigger.children
         ):

@@ -2278,3 +2278,59 @@ def test_a_notes_closing_line_of_named_dead_and_injured_is_the_events(ex: Extrac
     x = read(ex, text)
     (e,) = x.events
     assert (e.fatalities.best, e.injured.best) == (5, 8)  # type: ignore[union-attr]
+
+
+def test_the_injured_of_an_absolute_phrase_are_counted(ex: Extractor) -> None:
+    # "with X injured": the participle tells what befell the noun before it
+    text = (
+        "A car bomb hit a convoy near Galkayo on Monday. Five soldiers were killed in the "
+        "blast with two civilians and a driver injured."
+    )
+    (e,) = read(ex, text).events
+    assert (e.fatalities.best, e.injured.best) == (5, 3)  # type: ignore[union-attr]
+    # an instrument before another participle is no one hurt
+    (e,) = read(ex, "Gunmen killed four herders near Kidal with rifles seized.").events
+    assert e.injured is None
+
+
+def test_claims_accusations_and_denials_find_their_event(ex: Extractor) -> None:
+    # a passive claim is about its subject, not the earlier attack recalled in between
+    text = (
+        "Gunmen killed five soldiers near Gao on Monday. It recalled a 2019 attack on a base "
+        "in Gao. The attack was claimed by JNIM."
+    )
+    x = read(ex, text, "2024-03-01")
+    (claimed,) = [e for e in events_of(x, "Attack") if e.roles.get("claimedBy")]
+    assert claimed.date is not None and claimed.date.value == "2024-02-26"
+    # no one is held responsible for what was done to them
+    text = (
+        "A bomb killed 13 people at a cafe in Madrid on Friday. Police concluded that the "
+        "Lions Brigade was responsible and launched an operation against the Lions Brigade."
+    )
+    assert role_of(ex, "Bombing", "allegedPerpetrator", text) == ["Lions Brigade"]
+    # an accusation "of" a gerund clause is about the event it names; the accused who deny
+    # deny that
+    text = (
+        "A bomb killed 13 people at a cafe in Madrid on Friday. Troops raided a camp near "
+        "Bilbao on Saturday. Police accused the Red Front of carrying out the bombing, but the "
+        "Red Front denied involvement."
+    )
+    assert roles_of(ex, "Bombing", text, "allegedPerpetrator", "deniedBy") == [
+        ["Red Front"],
+        ["Red Front"],
+    ]
+
+
+def test_who_speaks_and_what_the_story_calls_the_attack(ex: Extractor) -> None:
+    # an active verb after a passive one shares its subject: the group issued the denial
+    text = (
+        "A car bomb killed a judge in Bilbao on Monday. The leadership of ETA was shaken by "
+        "the outcry and on Wednesday issued a statement denying its responsibility."
+    )
+    assert role_of(ex, "Attack", "deniedBy", text) == ["ETA"]
+    # in a history, every event dated by its year, "the attack" is the one told
+    text = (
+        "A car bomb killed an admiral in Madrid in 1973. The leaders of the group were "
+        "surprised by the response to the attack."
+    )
+    assert len(events_of(read(ex, text), "Attack")) == 1
