@@ -107,7 +107,7 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
             if c.dep_ == "prep" and c.lower_ in r.words("membership_preps"):
                 if any(_named_actor(ent_of.get(g.i)) for g in c.children):
                     return True
-            if c.dep_ == "amod" and c.lower_ in loyal:  # "fighters loyal to the X family"
+            if c.dep_ in ("amod", "acl") and c.lower_ in loyal:  # "fighters loyal to X"
                 for g in prep_objects(c, loyal[c.lower_]):
                     if any(_named_actor(ent_of.get(x.i)) for x in g.subtree):
                         return True
@@ -143,13 +143,16 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
             if (
                 dep in ("compound", "amod")
                 and t.lower_ in r.words("branch_nouns")
-                and places([ent_of[c.i]] if c.i in ent_of else [])
+                and c.i in ent_of
+                and (places([ent_of[c.i]]) or ent_of[c.i].label_ == "Person")
             ):
-                continue  # "al-Qaeda's Yemen affiliate": where the branch is, not who
+                # "al-Qaeda's Yemen affiliate": where the branch is, not who (a region the
+                # model took for a person: "al-Qaida's Sahel branch")
+                continue
             if dep in ("compound", "conj", "appos", "cc"):
                 visit(c, depth + 1, bucket)
             elif (
-                dep == "amod"
+                dep in ("amod", "acl")  # "fighters linked to X": a participle
                 and c.lower_ in loyal
                 and t.i in ent_of
                 and ent_of[t.i].kb_id_.startswith(ARMED_GROUP_KEY)
@@ -877,6 +880,19 @@ def _sum_accompanied(r: Reading, m: Mention, tok: Token) -> None:
                 break
 
 
+def _blamed_on(r: Reading, tok: Token, prep: Token) -> bool:
+    """Whether ``prep`` on an event noun names whom the verb it is the object of holds
+    responsible ("blamed the attack on X": X did it, no target; in "blamed the attack on a
+    checkpoint on X" the last one)."""
+    if tok.dep_ != "dobj" or any(
+        c.dep_ == "prep" and c.lower_ == prep.lower_ and c.i > prep.i
+        for c in [*tok.children, *tok.head.children]
+    ):
+        return False
+    patterns = r.pack.table("attribution_patterns").get(tok.head.lemma_.lower(), [])
+    return any(p.get("actor") == prep.lower_ and p.get("event") == "dobj" for p in patterns)
+
+
 def _absolute_noun(r: Reading, tok: Token) -> Token | None:
     """The noun of an absolute phrase a participle with no subject of its own ends, which
     the parser hung on the clause's verb ("six were killed with two others injured": the
@@ -948,12 +964,19 @@ def _headline_passive(r: Reading, tok: Token) -> bool:
     )
 
 
-def _shared_subjects(tok: Token) -> list[Token]:
+def shared_subjects(tok: Token) -> list[Token]:
     """The subject a verb shares with the verb it is coordinated with ("gunmen stormed the
     village and burned houses": the gunmen burned them), through a chain of conjuncts."""
     verb = tok
     for _ in range(4):
-        if verb.dep_ != "conj" or verb.head.pos_ not in _VERB:
+        # (or a verb the tagger took for a noun, with a subject: "members of X shot and
+        # killed ...")
+        if verb.dep_ != "conj" or (
+            verb.head.pos_ not in _VERB
+            and not (
+                verb.head.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in verb.head.children)
+            )
+        ):
             return []
         verb = verb.head
         found = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -989,7 +1012,7 @@ def verb_args(r: Reading, m: Mention) -> None:
         # "two were killed and several others detained": a participle with a bare subject
         or (
             tok.tag_ == "VBN"
-            and not any(c.dep_ == "aux" for c in tok.children)
+            and not any(c.dep_ in ("aux", "dobj") for c in tok.children)
             and tok.dep_ == "conj"
         )
         or _headline_passive(r, tok)
@@ -1003,7 +1026,7 @@ def verb_args(r: Reading, m: Mention) -> None:
     # policemen and a child")
     deps = {c.i: _effective_dep(c, tok, passive) for c in tok.children}
     if not passive and not any(d in ("nsubj", "nsubjpass") for d in deps.values()):
-        for c in _shared_subjects(tok):  # "the assailants arrived ... and set fire to ..."
+        for c in shared_subjects(tok):  # "the assailants arrived ... and set fire to ..."
             _add_actors(r, m, subj_role, c)
     if passive and subj_role == "agent" and not any(d == "agent" for d in deps.values()):
         # "police dispersed them and 30 protesters were arrested": who arrested is the
@@ -1288,7 +1311,11 @@ def noun_args(r: Reading, m: Mention) -> None:
         elif c.dep_ == "prep" and c.lower_ in r.words("agent_preps"):
             for g in c.children:
                 _add_actors(r, m, agent_role, g)
-        elif c.dep_ == "prep" and c.lower_ in r.words("noun_target_preps"):
+        elif (
+            c.dep_ == "prep"
+            and c.lower_ in r.words("noun_target_preps")
+            and not _blamed_on(r, tok, c)
+        ):
             for g in c.children:
                 ents = entities_in(g, r.ent_of)
                 _add_actors(r, m, "target", g)

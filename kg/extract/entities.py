@@ -421,6 +421,8 @@ class EntityLinker:
         out = []
         for match_id, start, end in self.groups(doc):
             kind = doc.vocab.strings[match_id]
+            if any(c.dep_ == "nsubj" for c in doc[start].children) and end - start > 1:
+                continue  # "sources suspected militants of X": a verb, then the group
             # the head of a noun phrase, not a modifier ("civilian casualties"), but for the
             # people in a vehicle ("a police vehicle", "an army convoy": the police, the army)
             last = doc[end - 1]

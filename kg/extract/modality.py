@@ -263,9 +263,10 @@ def not_an_event(tok: Token, cls: str, pack: LanguagePack) -> bool:
 
 def _characterization(tok: Token, pack: LanguagePack) -> bool:
     """A relative clause in the present progressive that tells what a group does all along,
-    not an event: with a purpose ("which is fighting to topple the government") or a
-    period it has gone on ("which has been fighting the state since 2006"); "rebels, who
-    are shelling the town" tells an event going on."""
+    not an event: with a purpose ("which is fighting to topple the government"), a
+    period it has gone on ("which is fighting the state since 2006"), or in the perfect
+    ("which has been fighting rivals"); "rebels, who are shelling the town" tells an event
+    going on."""
     if tok.dep_ != "relcl" or tok.tag_ != "VBG":
         return False
     if not any(c.dep_ == "aux" and c.tag_ in (*_PRESENT, "VBN") for c in tok.children):
@@ -278,7 +279,7 @@ def _characterization(tok: Token, pack: LanguagePack) -> bool:
         c.dep_ == "prep" and c.lower_ in pack.words("tally_preps", "period_preps")
         for c in tok.children
     )
-    return purpose or period
+    return purpose or period or _perfect(tok, pack)
 
 
 def _under_a_modal_governor(tok: Token, pack: LanguagePack) -> bool:

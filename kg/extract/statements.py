@@ -16,7 +16,14 @@ from collections.abc import Mapping
 from spacy.tokens import Span, Token
 
 from kg.extract import classes
-from kg.extract.arguments import actors, collective, head_entities, is_group_key, places
+from kg.extract.arguments import (
+    actors,
+    collective,
+    head_entities,
+    is_group_key,
+    places,
+    shared_subjects,
+)
 from kg.extract.classify import is_nonstate_armed
 from kg.extract.entities import ARMED_GROUP_KEY
 from kg.extract.mentions import Mention, Reading
@@ -578,6 +585,11 @@ def _suspected(r: Reading, m: Mention) -> bool:
         for s in subjects:
             if any(a.lower_ in r.words("suspicion_adjectives") for a in s.subtree):
                 return True
+    if not any(c.dep_ == "nsubj" for c in m.trigger.children):
+        # "suspected X fighters shot and killed ...": the subject it shares
+        for s in shared_subjects(m.trigger):
+            if any(a.lower_ in r.words("suspicion_adjectives") for a in s.subtree):
+                return True
     return False
 
 
@@ -895,6 +907,17 @@ def _claim_links(r: Reading, m: Mention) -> None:
     _subject_speakers(r, m)
     by_tok = r.by_tok
     resp = [c for c in m.trigger.children if c.lower_ in r.words("responsibility_nouns")]
+    # "claimed responsibility in a statement released on Monday": the parser made the
+    # noun right after the verb the subject of the participle
+    resp += [
+        g
+        for c in m.trigger.children
+        if c.dep_ == "ccomp"
+        for g in c.children
+        if g.dep_ == "nsubj"
+        and g.i == m.trigger.i + 1
+        and g.lower_ in r.words("responsibility_nouns")
+    ]
     if not resp:
         # "JNIM claimed the Djibo ambush": the event is the object; "claimed that ...": a
         # plain statement; "the attack, which JNIM claimed": the event the clause is on

@@ -2334,3 +2334,54 @@ def test_who_speaks_and_what_the_story_calls_the_attack(ex: Extractor) -> None:
         "surprised by the response to the attack."
     )
     assert len(events_of(read(ex, text), "Attack")) == 1
+
+
+def test_doers_named_by_suspicion_links_and_blame(ex: Extractor) -> None:
+    # "sources suspected militants of X": a verb, then the group it suspects
+    text = (
+        "Gunmen burned a clinic in Macomia on Monday, killing a guard. Villagers suspected "
+        "militants of the Islamic State Mozambique Province."
+    )
+    assert role_of(ex, "Attack", "suspectedPerpetrator", text) == [
+        "Islamic State Mozambique Province"
+    ]
+    # whom the attack is blamed on is no target of it
+    text = "Gunmen killed nine soldiers near Tillia. The army blamed the attack on ISGS."
+    assert "Islamic State in the Greater Sahara" not in role_of(ex, "Attack", "target", text)
+    # a background clause on the blamed group is no event of its own
+    text = (
+        "A car bomb exploded outside a court in Cali on Monday. Police blamed the Los Pachenca "
+        "gang, which has been fighting rivals for the port."
+    )
+    x = read(ex, text)
+    assert [e.types[0] for e in x.events if not classes.is_speech(e.types[0])] == [
+        "RemoteExplosiveAttack"
+    ]
+    # fighters named by whom they are linked to; a region before a branch is no one
+    text = (
+        "Gunmen killed four gendarmes near Kandi on Sunday, the army said. Officials suspected "
+        "fighters linked to al-Qaeda's Sahel branch, JNIM, though the group has not claimed "
+        "the attack."
+    )
+    assert role_of(ex, "Attack", "suspectedPerpetrator", text) == [
+        "Jama'at Nusrat al-Islam wal-Muslimin"
+    ]
+    text = (
+        "Gunmen killed four gendarmes near Kandi on Sunday. Police blamed fighters linked to JNIM."
+    )
+    assert role_of(ex, "Attack", "allegedPerpetrator", text) == [
+        "Jama'at Nusrat al-Islam wal-Muslimin"
+    ]
+    # "presumed members of X shot and killed": the tagger's noun still has a subject
+    text = (
+        "On 4 March 2024, presumed members of CJNG shot and killed a municipal police officer "
+        "in Uruapan (Michoacan)."
+    )
+    assert role_of(ex, "Attack", "suspectedPerpetrator", text) == ["Jalisco New Generation Cartel"]
+    # "claimed responsibility in a statement released the following day": a claim
+    text = (
+        "Gunmen attacked Kirawa village in Gwoza local government area, Borno state, on "
+        "Monday. Islamic State West Africa Province (ISWAP) claimed responsibility in a "
+        "statement released the following day."
+    )
+    assert role_of(ex, "Attack", "claimedBy", text) == ["Islamic State West Africa Province"]
