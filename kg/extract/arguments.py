@@ -74,6 +74,13 @@ def entities_in(
     return out
 
 
+def _name_tokens(tok: Token) -> list[Token]:
+    """A noun and the words that may name it beside it (compounds, possessors, appositions,
+    conjuncts), not what its phrases are about ("tied to the abduction of the Chibok
+    girls": no one named)."""
+    return [tok, *(c for c in tok.children if c.dep_ in ("compound", "poss", "appos", "conj"))]
+
+
 def head_entities(r: Reading, tok: Token) -> list[Span]:
     """The entities a noun phrase names itself: its head, compounds, conjuncts, appositions
     and ``known as`` names; possessors and adjectives (``Yemen's``, ``Tehran-aligned``) only
@@ -109,7 +116,7 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
                     return True
             if c.dep_ in ("amod", "acl") and c.lower_ in loyal:  # "fighters loyal to X"
                 for g in prep_objects(c, loyal[c.lower_]):
-                    if any(_named_actor(ent_of.get(x.i)) for x in g.subtree):
+                    if any(_named_actor(ent_of.get(x.i)) for x in _name_tokens(g)):
                         return True
             if c.dep_ == "relcl" and c.lemma_.lower() in identifying:  # "identified as X"
                 for g in prep_objects(c, frozenset({identifying[c.lemma_.lower()]})):
@@ -144,10 +151,16 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
                 dep in ("compound", "amod")
                 and t.lower_ in r.words("branch_nouns")
                 and c.i in ent_of
-                and (places([ent_of[c.i]]) or ent_of[c.i].label_ == "Person")
+                and (
+                    places([ent_of[c.i]])
+                    or (
+                        ent_of[c.i].label_ == "Person" and any(g.dep_ == "poss" for g in t.children)
+                    )
+                )
             ):
-                # "al-Qaeda's Yemen affiliate": where the branch is, not who (a region the
-                # model took for a person: "al-Qaida's Sahel branch")
+                # "al-Qaeda's Yemen affiliate": where the branch is, not who (and a region the
+                # model took for a person between the group and its branch: "al-Qaida's Sahel
+                # branch"; "the Kony faction" is named by its leader)
                 continue
             if dep in ("compound", "conj", "appos", "cc"):
                 visit(c, depth + 1, bucket)
@@ -886,7 +899,7 @@ def _blamed_on(r: Reading, tok: Token, prep: Token) -> bool:
     checkpoint on X" the last one)."""
     if tok.dep_ != "dobj" or any(
         c.dep_ == "prep" and c.lower_ == prep.lower_ and c.i > prep.i
-        for c in [*tok.children, *tok.head.children]
+        for c in [*tok.subtree, *tok.head.children]
     ):
         return False
     patterns = r.pack.table("attribution_patterns").get(tok.head.lemma_.lower(), [])
@@ -898,7 +911,11 @@ def _absolute_noun(r: Reading, tok: Token) -> Token | None:
     the parser hung on the clause's verb ("six were killed with two others injured": the
     others), or ``None``."""
     if tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.head.dep_ == "conj":
-        # "with two civilians and a driver injured": the parser hung it on the last one
+        # "with two civilians and a driver injured": the parser hung it on the last one;
+        # a participle with words of its own is the last one's ("with his wife and two
+        # children kidnapped last year")
+        if tok.n_lefts or tok.n_rights:
+            return None
         first = tok.head
         while first.dep_ == "conj":
             first = first.head

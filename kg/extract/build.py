@@ -519,10 +519,12 @@ def _about_the_story(events: list[Event]) -> None:
     """A claim, attribution or denial that names no event ("claimed responsibility for the
     incident", "police blamed al-Shabaab", "the group denied any involvement") is about the
     violent event told last before it, else the first told after it; never an earlier event
-    named in passing ("since January, when 22 soldiers died in an ambush")."""
+    named in passing ("since January, when 22 soldiers died in an ambush"). A denial by
+    those accused before it, with no violence told in between, is about what they were
+    accused of."""
     # events with a perpetrator to claim or blame: violence, and property destroyed or
-    # looted ("sources suspected separatists" of setting fire to a school), not what states
-    # do openly (an operation, an arrest)
+    # looted ("sources suspected separatists" of setting fire to a school), not a protest,
+    # an agreement or an arrest
     violent = sorted(
         (
             e
@@ -534,43 +536,57 @@ def _about_the_story(events: list[Event]) -> None:
         key=_position,
     )
     by_key = {e.key: e for e in events}
-    for st in events:
-        kind = classes.behaviour(st.cls, "speech_kind") if st.speech else None
+
+    def kind_of(e: Event) -> str | None:
+        return classes.behaviour(e.cls, "speech_kind") if e.speech else None
+
+    # denials last: they may take what an accusation told after them in the list is about
+    for st in sorted(events, key=lambda e: kind_of(e) == "denial"):
+        kind = kind_of(st)
         if kind not in ("claim", "attribution", "denial"):
             continue
-        # no one is held responsible for what was done to them ("police concluded that ETA
-        # were responsible and launched an operation against the group")
+        # no one is held responsible for what was aimed at them ("police concluded that ETA
+        # were responsible and launched an operation against ETA")
         accused = set(st.roles.get("attributedTo", [])) if kind == "attribution" else set()
-        st.about = [k for k in st.about if k not in by_key or not accused & _done_to(by_key[k])]
+        st.about = [k for k in st.about if k not in by_key or not _aimed_at(by_key[k], accused)]
         if st.about:
             continue
         if kind == "denial":
-            # the accused who deny deny what they were accused of ("police blamed X for the
-            # attack, but X denied involvement")
-            speakers = set(st.roles.get("speaker", []))
-            st.about = next(
-                (
-                    list(a.about)
-                    for a in sorted(events, key=_position, reverse=True)
-                    if _position(a) <= _position(st)
-                    and a.about
-                    and classes.behaviour(a.cls, "speech_kind") == "attribution"
-                    and speakers & set(a.roles.get("attributedTo", []))
-                ),
-                [],
-            )
+            st.about = _what_they_were_accused_of(st, events, violent)
             if st.about:
                 continue
-        could = [e for e in violent if not accused & _done_to(e)]
+        could = [e for e in violent if not _aimed_at(e, accused)]
         if not could:
             continue
         k = bisect.bisect_left([_position(e) for e in could], _position(st))
         st.about.append((could[k - 1] if k else could[0]).key)
 
 
-def _done_to(ev: Event) -> set[str]:
-    """The actors an event was done to (its targets and victims)."""
-    return set(ev.roles.get("target", []) + ev.roles.get("victim", []))
+def _what_they_were_accused_of(st: Event, events: list[Event], violent: list[Event]) -> list[str]:
+    """What the latest accusation of a denial's speakers told before it is about ("police
+    blamed X for the attack, but X denied involvement"), unless other violence was told in
+    between (a denial then is about that)."""
+    speakers = set(st.roles.get("speaker", []))
+    for a in sorted(events, key=_position, reverse=True):
+        if _position(a) > _position(st) or not a.about:
+            continue
+        if classes.behaviour(a.cls, "speech_kind") != "attribution" or not (
+            speakers & set(a.roles.get("attributedTo", []))
+        ):
+            continue
+        if any(_position(a) < _position(e) < _position(st) for e in violent):
+            return []
+        return list(a.about)
+    return []
+
+
+def _aimed_at(ev: Event, actors: set[str]) -> bool:
+    """Whether an event that is no fight was aimed at one of ``actors`` (its target): the
+    other side of a clash is its target too (ACLED's actor 2), and the attackers' own dead
+    its victims, and both may be blamed for it."""
+    if not actors or classes.subsumes(classes.named("battle"), ev.cls):
+        return False
+    return bool(actors & set(ev.roles.get("target", [])))
 
 
 def _violent(ev: Event) -> bool:

@@ -137,7 +137,7 @@ def _dates_conflict(
 ) -> bool:
     """Whether the mention's date, ``explicit``, rules out the event's. The dead found or
     dying ``later`` may be dated days after the event. In a ``history`` (every event told
-    so far is dated by its year alone) "the attack" is one of them."""
+    so far is dated by its year alone) a bare "the attack" is one of them."""
     if ev.date_explicit and _other_day(explicit, ev.date, later):
         return True
     if m.year and not (ev.date and ev.date.startswith(m.year)):
@@ -259,7 +259,8 @@ def corefer(
         window = range(len(events) - _WINDOW, len(events))
         window = [0, *window] if 0 not in window else window  # type: ignore[assignment]
     closing = _closing_count(m)
-    history = all(_year_dated(e) for e in events if not e.speech)
+    # a bare "the attack" in a history (not "the attack on a school in X": a new one)
+    history = not m.roles and all(_year_dated(e) for e in events if not e.speech)
     for idx in window:
         ev = events[idx]
         if ev.speech:

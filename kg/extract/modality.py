@@ -264,9 +264,9 @@ def not_an_event(tok: Token, cls: str, pack: LanguagePack) -> bool:
 def _characterization(tok: Token, pack: LanguagePack) -> bool:
     """A relative clause in the present progressive that tells what a group does all along,
     not an event: with a purpose ("which is fighting to topple the government"), a
-    period it has gone on ("which is fighting the state since 2006"), or in the perfect
-    ("which has been fighting rivals"); "rebels, who are shelling the town" tells an event
-    going on."""
+    period it has gone on ("which is fighting the state since 2006"), or a struggle in the
+    perfect ("which has been fighting rivals"); "rebels, who are shelling the town" and
+    "forces who have been shelling the city" tell an event going on."""
     if tok.dep_ != "relcl" or tok.tag_ != "VBG":
         return False
     if not any(c.dep_ == "aux" and c.tag_ in (*_PRESENT, "VBN") for c in tok.children):
@@ -279,7 +279,8 @@ def _characterization(tok: Token, pack: LanguagePack) -> bool:
         c.dep_ == "prep" and c.lower_ in pack.words("tally_preps", "period_preps")
         for c in tok.children
     )
-    return purpose or period or _perfect(tok, pack)
+    struggle = _perfect(tok, pack) and tok.lemma_.lower() in pack.optional_words("struggle_verbs")
+    return purpose or period or struggle
 
 
 def _under_a_modal_governor(tok: Token, pack: LanguagePack) -> bool:

@@ -697,6 +697,15 @@ def attributions(r: Reading) -> None:
                 m.add("attributedTo", s.kb_id_)
             event_toks = _slot(tok, pat.get("event", ""))
             for t in event_toks:
+                if t.dep_ == "pcomp":
+                    # "accused X of carrying out the bombing": the gerund's own violence or
+                    # its object's, not what else the clause names ("of ignoring warnings
+                    # before the killing")
+                    for x in [t, *(c for c in t.children if c.dep_ == "dobj")]:
+                        ev = r.by_tok.get(x.i)
+                        if ev is not None and ev.violent and ev.id not in m.about:
+                            m.about.append(ev.id)
+                    continue
                 for x in t.subtree:
                     ev = r.by_tok.get(x.i)
                     if ev is not None and ev is not m and not ev.speech and ev.id not in m.about:

@@ -2385,3 +2385,47 @@ def test_doers_named_by_suspicion_links_and_blame(ex: Extractor) -> None:
         "statement released the following day."
     )
     assert role_of(ex, "Attack", "claimedBy", text) == ["Islamic State West Africa Province"]
+
+
+def test_rules_of_the_eighteenth_round_do_not_misfire(ex: Extractor) -> None:
+    # the other side of a clash, or attackers who lost men, may still be blamed for it
+    text = (
+        "Clashes erupted between the army and the RSF in Khartoum on Monday, killing 20 "
+        "people. The army blamed the RSF for the fighting."
+    )
+    assert "Rapid Support Forces" in role_of(ex, "Battle", "allegedPerpetrator", text)
+    # a new attack told with its own target after a history is not one of its events
+    text = (
+        "Bandits abducted 80 pupils from Kuriga in 2024 and 40 from Ekiti in 2018. Police said "
+        "the attack on a school in Gidan Bakuso was carried out by bandits."
+    )
+    assert len([e for e in read(ex, text).events if e.date is None]) >= 1
+    # forces who have been shelling a city tell an event going on
+    text = (
+        "Air defences shot down drones over Kharkiv on Monday, targeting Russian forces who "
+        "have been shelling the city."
+    )
+    assert events_of(read(ex, text), "ShellingOrMissileAttack")
+    # a participle with words of its own is its last noun's, not a list's
+    x = read(ex, "He fled Maiduguri with his wife and two children kidnapped by Boko Haram.")
+    assert [e.arrested.best for e in x.events if e.arrested] == [2]
+    # an accusation of breaking a ceasefire blames no one for the ceasefire
+    text = (
+        "The army shelled a rebel camp near Butembo on Monday, killing six. M23 accused the "
+        "army of violating the ceasefire."
+    )
+    x = read(ex, text)
+    assert not any(e.roles.get("allegedPerpetrator") for e in events_of(x, "Agreement"))
+    # a denial after other violence is about that violence, not an old accusation
+    text = (
+        "Police accused the Red Front of a bombing in Madrid in January. On Monday gunmen "
+        "attacked a bus near Bilbao, killing four. The Red Front denied involvement."
+    )
+    x = read(ex, text)
+    (bus,) = [e for e in events_of(x, "Attack") if e.fatalities and e.fatalities.best == 4]
+    assert labels_of(x, bus.roles.get("deniedBy", [])) == ["Red Front"]
+    # a faction named by its leader keeps him; "tied to" an event names no one
+    text = "The Kony faction of the LRA abducted 12 children near Obo on Sunday."
+    assert role_of(ex, "Abduction", "perpetrator", text) == ["Kony"]
+    x = read(ex, "Militants tied to the abduction of the Chibok girls killed five soldiers.")
+    assert any(e.roles.get("perpetrator") for e in events_of(x, "Attack"))
