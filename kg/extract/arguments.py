@@ -1353,10 +1353,12 @@ def noun_args(r: Reading, m: Mention) -> None:
             else:
                 _harmed_people(r, m, tok, c)
             if m.violent:
-                # "the bombing of the city of X": the place bombed is where it was
+                # "the bombing of the city of X": the place bombed is where it was; "the
+                # bombing of the federal building": the building its target
                 for g in c.children:
                     if g.dep_ == "pobj":
                         _object_places(r, m, g)
+                        _add_sites(r, m, g)
         elif c.dep_ == "relcl":
             lemma = c.lemma_.lower()
             if lemma in r.words("harm_verbs"):

@@ -231,7 +231,10 @@ class EntityLinker:
             for ent in doc.ents:
                 if ent.label_ in NER_TYPES:
                     start, end = ent.start, ent.end
-                    while start < end and doc[start].lower_ in self.pack.words("articles"):
+                    # 'the "Islamic State': a name starts after its article and quote marks
+                    while start < end and (
+                        doc[start].lower_ in self.pack.words("articles") or doc[start].is_quote
+                    ):
                         start += 1
                     # "Oxford Street and", "the Lotus Hotel in": a name ends before a
                     # conjunction, a preposition or a comma
@@ -313,8 +316,43 @@ class EntityLinker:
             + self._appositive_relations(doc, out)
             + self._place_in_place(text, doc.spans[SPAN_KEY])
         )
+        doc._.ckg_relations += self._of_the_town(doc, out, doc._.ckg_relations)
         doc._.ckg_relations += self._sites_in_city(out, doc._.ckg_relations)
         return doc
+
+    def _of_the_town(
+        self, doc: Doc, spans: list[Span], relations: list[tuple[str, str, str]]
+    ) -> list[tuple[str, str, str]]:
+        """``Belfast ... in the Old Park district of the city``: a place the gazetteer lacks,
+        said to be "of the city" (the pack's ``town_nouns``), lies in the town or city named
+        last before it."""
+        held = {a for a, prop, _b in relations if prop == "locatedIn"}
+        of = self.pack.words("of_preps")
+        towns_words = self.pack.optional_words("town_nouns")
+        articles = self.pack.words("definite_determiners")
+        rels: list[tuple[str, str, str]] = []
+        towns = [s for s in spans if s.label_ == "Settlement" and s.kb_id_ in self.gaz]
+        for s in spans:
+            key = s.kb_id_
+            if s.label_ not in ("Settlement", "Site", "Place") or not key or key in held:
+                continue
+            end = s.end  # past its own kind ("the Old Park district of the city")
+            while end < len(doc) and doc[end].lower_ in self.pack.words("container_words"):
+                end += 1
+            if key in self.gaz or end + 2 >= len(doc):
+                continue
+            after = doc[end : end + 3]
+            if not (
+                after[0].lower_ in of
+                and after[1].lower_ in articles
+                and after[2].lower_ in towns_words
+            ):
+                continue
+            before = [t for t in towns if t.end <= s.start]
+            if before:
+                rels.append((key, "locatedIn", before[-1].kb_id_))
+                held.add(key)
+        return rels
 
     def _verbs_after_brackets(self, spans: list[Span]) -> None:
         """``Police Forces of Kenya (2013-) shot and killed ...``: the tagger takes the word

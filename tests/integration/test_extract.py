@@ -2429,3 +2429,25 @@ def test_rules_of_the_eighteenth_round_do_not_misfire(ex: Extractor) -> None:
     assert role_of(ex, "Abduction", "perpetrator", text) == ["Kony"]
     x = read(ex, "Militants tied to the abduction of the Chibok girls killed five soldiers.")
     assert any(e.roles.get("perpetrator") for e in events_of(x, "Attack"))
+
+
+def test_a_district_of_the_city_a_building_bombed_and_a_quoted_name(ex: Extractor) -> None:
+    # "the X district of the city" lies in the city told before it
+    text = (
+        "Bombs exploded across Mombasa on Friday. Later, a man was shot dead at his door on "
+        "Moi Lane, in the Old Kisauni district of the city."
+    )
+    x = read(ex, text)
+    (shot,) = [e for e in events_of(x, "Attack") if e.fatalities]
+    within, todo = set(), list(shot.roles["location"])
+    while todo:
+        k = todo.pop()
+        within.add(x.entities[k].label)
+        todo += [o for p, o in x.entities[k].relations if p == "locatedIn" and o in x.entities]
+    assert "Mombasa" in within
+    # "the bombing of the federal building": the building is its target
+    text = "Prosecutors described the bombing of the federal building in Nairobi in court."
+    assert role_of(ex, "Bombing", "target", text) == ["federal building in Nairobi"]
+    # a name in quote marks the model took with its article is still the group's name
+    text = 'The "Islamic State" militant group launched a series of attacks across Paris on Friday.'
+    assert role_of(ex, "Attack", "perpetrator", text) == ["Islamic State"]
