@@ -285,7 +285,13 @@ def _characterization(tok: Token, pack: LanguagePack) -> bool:
 
 def _under_a_modal_governor(tok: Token, pack: LanguagePack) -> bool:
     """``were planning attacks``, ``the plan to attack``: a governing verb or noun of
-    planning, threatening, preventing or denying."""
+    planning, threatening, preventing or denying; a verb of taking part that is no plan
+    governs no event the text names as one it tells ("helping in the attack": a definite
+    event happened)."""
+    told = tok.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "det" and c.lower_ in pack.optional_words("told_event_determiners")
+        for c in tok.children
+    )
     triggers = pack.table("nouns")
     node = tok
     hops = 0
@@ -296,7 +302,7 @@ def _under_a_modal_governor(tok: Token, pack: LanguagePack) -> bool:
         lemma = node.lemma_.lower()
         if dep in ("xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "acl", "advcl"):
             if node.pos_ in _VERB and lemma in pack.words("modal_verbs"):
-                if lemma in pack.words("perpetration_verbs") and lemma not in pack.words(
+                if (lemma in pack.words("perpetration_verbs") or told) and lemma not in pack.words(
                     "planning_verbs"
                 ):
                     continue

@@ -698,10 +698,17 @@ def attributions(r: Reading) -> None:
             event_toks = _slot(tok, pat.get("event", ""))
             for t in event_toks:
                 if t.dep_ == "pcomp":
-                    # "accused X of carrying out the bombing": the gerund's own violence or
-                    # its object's, not what else the clause names ("of ignoring warnings
-                    # before the killing")
-                    for x in [t, *(c for c in t.children if c.dep_ == "dobj")]:
+                    # "accused X of carrying out the bombing", "of taking part in the attack":
+                    # the gerund's own violence, its object's or what it took part in, not
+                    # what else the clause names ("of ignoring warnings before the killing")
+                    parts = [
+                        g
+                        for c in t.children
+                        if c.dep_ == "prep" and c.lower_ in r.words("during_preps")
+                        for g in c.children
+                        if g.dep_ == "pobj"
+                    ]
+                    for x in [t, *(c for c in t.children if c.dep_ == "dobj"), *parts]:
                         ev = r.by_tok.get(x.i)
                         if ev is not None and ev.violent and ev.id not in m.about:
                             m.about.append(ev.id)

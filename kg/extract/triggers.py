@@ -28,6 +28,7 @@ class TriggerFinder:
         self.territory_verbs = pack.table("territory_verbs")
         self.territory_nouns = pack.words("territory_nouns")
         self.verb_objects = pack.optional_table("verb_objects")
+        self.verb_subjects = pack.optional_table("verb_subjects")
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase, cls in pack.table("phrases").items():
             self.matcher.add(cls, [nlp.make_doc(phrase)])
@@ -69,7 +70,7 @@ class TriggerFinder:
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
             if lemma in self.territory_verbs and self.takes_territory(tok, place_tokens):
                 return str(self.territory_verbs[lemma][0])
-            return self.verbs.get(lemma) or self.by_object(tok)
+            return self.verbs.get(lemma) or self.by_object(tok) or self.by_subject(tok)
         if tok.pos_ in ("NOUN", "PROPN"):
             cls = self.nouns.get(lemma) or self.nouns.get(tok.lower_)
             if cls is None:
@@ -92,6 +93,18 @@ class TriggerFinder:
             if c.dep_ not in ("dobj", "nsubjpass"):
                 continue
             entry = self.verb_objects.get(c.lemma_.lower())
+            if entry is not None and lemma in entry[1]:
+                return str(entry[0])
+        return None
+
+    def by_subject(self, verb: Token) -> str | None:
+        """The class a verb names through its subject (``verb_subjects``): "a suicide bomber
+        crashed into a patrol" (a plane that crashed is no attack)."""
+        lemma = verb.lemma_.lower()
+        for c in verb.children:
+            if c.dep_ != "nsubj":
+                continue
+            entry = self.verb_subjects.get(c.lemma_.lower())
             if entry is not None and lemma in entry[1]:
                 return str(entry[0])
         return None

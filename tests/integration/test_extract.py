@@ -2451,3 +2451,18 @@ def test_a_district_of_the_city_a_building_bombed_and_a_quoted_name(ex: Extracto
     # a name in quote marks the model took with its article is still the group's name
     text = 'The "Islamic State" militant group launched a series of attacks across Paris on Friday.'
     assert role_of(ex, "Attack", "perpetrator", text) == ["Islamic State"]
+
+
+def test_a_bomber_who_crashed_into_a_patrol_and_help_in_a_told_attack(ex: Extractor) -> None:
+    # a verb that is an attack only by its subject
+    text = "A suicide bomber on a motorcycle crashed into an army patrol near Gao on Monday."
+    assert events_of(read(ex, text), "SuicideBombing")
+    assert not read(ex, "A cargo plane crashed into a hill near Gao on Monday.").events
+    # taking part in an attack the text tells: it happened; planning it: it did not
+    text = (
+        "A bomb killed 13 people at a market in Kano on Friday. Troops raided a camp near "
+        "Kano on Saturday. Police accused the Red Front of helping in the bombing."
+    )
+    assert role_of(ex, "Bombing", "allegedPerpetrator", text) == ["Red Front"]
+    text = "The group was planning the attack on the embassy in Nairobi, police said."
+    assert not events_of(read(ex, text), "Attack")
