@@ -906,6 +906,18 @@ def _blamed_on(r: Reading, tok: Token, prep: Token) -> bool:
     return any(p.get("actor") == prep.lower_ and p.get("event") == "dobj" for p in patterns)
 
 
+def _unnamed_person(r: Reading, tok: Token) -> bool:
+    """Whether the object of a verb that takes people ("abducted a school principal") is a
+    person of no kind the pack names: a common noun no entity covers, no role, force, vehicle
+    or word of harm."""
+    if tok.pos_ != "NOUN" or tok.i in r.ent_of or head_entities(r, tok):
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma not in r.words(
+        "role_nouns", "member_nouns", "force_nouns", "generic_actor_heads", "vehicle_nouns"
+    ) and lemma not in r.words("death_nouns", "injury_nouns")
+
+
 def _absolute_noun(r: Reading, tok: Token) -> Token | None:
     """The noun of an absolute phrase a participle with no subject of its own ends, which
     the parser hung on the clause's verb ("six were killed with two others injured": the
@@ -1183,6 +1195,10 @@ def verb_args(r: Reading, m: Mention) -> None:
                 for s in actors(head_entities(r, g)):
                     if s.label_ == "MediaOutlet":
                         m.reported_by.append(s.kb_id_)
+    if obj_role and tok.lemma_.lower() in r.pack.optional_words("person_object_verbs"):
+        for c in objects:
+            if _unnamed_person(r, c):
+                m.add(obj_role, f"{GROUP_PREFIX}civilians")  # "abducted a school principal"
     if not objects and m.violent and not counted:
         # "injuring at least 11", the number the parser took for an adverbial
         for c in tok.children:

@@ -373,6 +373,7 @@ def absorb(ev: Event, m: Mention, explicit: str | None) -> None:
     the fuller counts."""
     victims_before = set(ev.roles.get("victim", []))
     doers = set(ev.roles.get("perpetrator", []) + ev.roles.get("agent", []))
+    before = list(ev.mentions)
     ev.mentions.append(m)
     ev.cues |= m.cues
     if m.cls != ev.cls and not classes.coref_compatible(m.cls, ev.cls):
@@ -418,6 +419,11 @@ def absorb(ev: Event, m: Mention, explicit: str | None) -> None:
         # that death again)
         own = bool(doers) and told == doers and not told & victims_before
         bomber = own and "bomber_died" in ev.cues
+        # the same figure the sentence already gave the event is that toll, not more dead
+        # ("clashes between herders ... killed between 20 and 30 people")
+        again = any(x.sent.start == m.sent.start and getattr(x, q) == v for x in before)
+        if v is not None and v == cur and again and not m.more_victims:
+            continue
         if v is not None and cur is not None and m.partisan:
             continue  # the doers' own count ("saying it had killed around 300") is theirs
         if v is not None and q in m.tolls:

@@ -571,7 +571,10 @@ class EventReader:
 
     @staticmethod
     def _shared_location(r: Reading) -> None:
-        """``detained two men during an operation in Chak district``: the operation's place."""
+        """``detained two men during an operation in Chak district``: the operation's place;
+        ``looted shops and kidnapped three people in X``, ``attacked a village in X and
+        burned houses``: verbs coordinated with no place of their own share the place of
+        the verb they are coordinated with."""
         for m in r.found:
             if "location" in m.roles or m.speech:
                 continue
@@ -582,6 +585,19 @@ class EventReader:
                         if other is not None and other is not m and "location" in other.roles:
                             for k in other.roles["location"]:
                                 m.add("location", k)
+        for m in r.found:
+            tok = m.trigger
+            if "location" in m.roles or m.speech or tok.pos_ not in ("VERB", "AUX"):
+                continue
+            joined = [c for c in tok.children if c.dep_ == "conj"]
+            if tok.dep_ == "conj":
+                joined.append(tok.head)
+            for t in joined:
+                other = r.by_tok.get(t.i)
+                if other is not None and not other.speech and "location" in other.roles:
+                    for k in other.roles["location"]:
+                        m.add("location", k)
+                    break
 
     @staticmethod
     def _empty(m: Mention) -> bool:

@@ -2466,3 +2466,20 @@ def test_a_bomber_who_crashed_into_a_patrol_and_help_in_a_told_attack(ex: Extrac
     assert role_of(ex, "Bombing", "allegedPerpetrator", text) == ["Red Front"]
     text = "The group was planning the attack on the embassy in Nairobi, police said."
     assert not events_of(read(ex, text), "Attack")
+
+
+def test_one_toll_a_shared_place_and_people_of_any_trade(ex: Extractor) -> None:
+    # a fight between two sides whose toll the sentence gives once is counted once
+    text = "Clashes between rival herders in Jonglei state killed between 20 and 30 people."
+    (e,) = events_of(read(ex, text), "Attack")
+    assert (e.fatalities.min, e.fatalities.max) == (20, 30)  # type: ignore[union-attr]
+    # "12 soldiers ...; 12 rebels were also killed": more dead
+    text = "Fighting between troops and rebels killed 12 soldiers on Monday; 12 rebels were also killed."
+    assert tolls_of(ex, text) == [24]
+    # coordinated verbs share the place the last one names
+    text = "On 5 March 2024, gunmen looted shops and abducted four traders in Mirebalais (Centre)."
+    x = read(ex, text)
+    assert all(labels_of(x, e.roles.get("location", [])) == ["Mirebalais"] for e in x.events)
+    # whoever is abducted or killed is a person, whatever their trade
+    text = "On 4 March 2024, separatists abducted a school principal near Bamenda."
+    assert role_of(ex, "Abduction", "victim", text) == ["Civilians (Cameroon)"]
