@@ -1276,6 +1276,10 @@ def verb_args(r: Reading, m: Mention) -> None:
                 break
             node = node.head
     sought(r, m, tok, ("advcl", "xcomp", "prep"))  # "targeting X"
+    if m.violent:
+        for c in tok.children:  # "detonated a device targeting a Frontier Corps vehicle"
+            if c.dep_ == "dobj":
+                sought(r, m, c, ("acl",))
     locations(r, m, tok, set(r.by_tok))
     dates(r, m, tok)
 
@@ -1284,9 +1288,11 @@ def sought(r: Reading, m: Mention, tok: Token, deps: tuple[str, ...]) -> None:
     """Actors an event went after: ``targeting X``, ``searching for X``, ``in pursuit of X``."""
     for c in tok.children:
         if c.dep_ in deps and c.lemma_.lower() in r.words("seeking_verbs"):
-            for g in c.subtree:
-                if g.i in r.ent_of and g.i != c.i and r.ent_of[g.i].label_ not in PLACE_ONLY:
-                    m.add("target", r.ent_of[g.i].kb_id_)
+            # what it went after, not where that was ("a vehicle in Turbat, Pakistan")
+            skip = r.words("location_preps") if deps == ("acl",) else frozenset()
+            for s in entities_in(c, r.ent_of, stop_at_clauses=False, skip=skip):
+                if s.root.i != c.i and s.label_ not in PLACE_ONLY:
+                    m.add("target", s.kb_id_)
 
 
 # ---------------------------------------------------------------- nouns

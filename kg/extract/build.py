@@ -555,6 +555,8 @@ def _about_the_story(events: list[Event]) -> None:
             st.about = _what_they_were_accused_of(st, events, violent)
             if st.about:
                 continue
+        if all(m.other_act for m in st.mentions):
+            continue  # "accusing the workers of spying": of something else
         could = [e for e in violent if not _aimed_at(e, accused)]
         if not could:
             continue

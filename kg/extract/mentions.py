@@ -59,6 +59,7 @@ class Mention:
     # the counts it gives whole ("the toll rose to 16", "8 fatalities."): "fatalities", "injured"
     tolls: set[str] = field(default_factory=set)
     partisan: bool = False  # told by its doers ("JNIM said it had killed 300"): their count
+    other_act: bool = False  # an accusation of an act that is no event ("of spying")
 
     def add(self, role: str, key: str) -> None:
         """Add ``key`` under ``role`` once."""

@@ -697,21 +697,26 @@ def attributions(r: Reading) -> None:
                 m.add("attributedTo", s.kb_id_)
             event_toks = _slot(tok, pat.get("event", ""))
             for t in event_toks:
-                if t.dep_ == "pcomp":
-                    # "accused X of carrying out the bombing", "of taking part in the attack":
-                    # the gerund's own violence, its object's or what it took part in, not
-                    # what else the clause names ("of ignoring warnings before the killing")
+                if t.dep_ == "pcomp" or t.tag_ == "VBG":
+                    # "accused X of carrying out the bombing", "of taking part in the attack",
+                    # "of being behind the blast": the gerund's own violence, its object's or
+                    # its phrase's, not what it was told before or after ("of ignoring
+                    # warnings before the killing"); an act that is no violence ("accusing the
+                    # workers of spying") is what the accusation is about, no event told
                     parts = [
                         g
                         for c in t.children
-                        if c.dep_ == "prep" and c.lower_ in r.words("during_preps")
+                        if c.dep_ == "prep" and c.lower_ not in r.words("sequence_preps")
                         for g in c.children
                         if g.dep_ == "pobj"
                     ]
-                    for x in [t, *(c for c in t.children if c.dep_ == "dobj"), *parts]:
-                        ev = r.by_tok.get(x.i)
-                        if ev is not None and ev.violent and ev.id not in m.about:
-                            m.about.append(ev.id)
+                    found = [
+                        ev
+                        for x in [t, *(c for c in t.children if c.dep_ == "dobj"), *parts]
+                        if (ev := r.by_tok.get(x.i)) is not None and ev.violent
+                    ]
+                    m.about += [ev.id for ev in found if ev.id not in m.about]
+                    m.other_act = m.other_act or not found
                     continue
                 for x in t.subtree:
                     ev = r.by_tok.get(x.i)

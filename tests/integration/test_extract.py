@@ -2483,3 +2483,25 @@ def test_one_toll_a_shared_place_and_people_of_any_trade(ex: Extractor) -> None:
     # whoever is abducted or killed is a person, whatever their trade
     text = "On 4 March 2024, separatists abducted a school principal near Bamenda."
     assert role_of(ex, "Abduction", "victim", text) == ["Civilians (Cameroon)"]
+
+
+def test_a_device_targeting_a_force_and_an_accusation_of_another_act(ex: Extractor) -> None:
+    # "a device targeting X": X is the target, not where X was
+    text = (
+        "Assailants detonated a bomb targeting a Frontier Corps vehicle in Turbat, Kech "
+        "district, Pakistan."
+    )
+    assert role_of(ex, "Bombing", "target", text) == ["Frontier Corps"]
+    # the doers' accusation of their victims ("of spying") blames no one for the attack
+    text = (
+        "Rebels shot dead two road workers in Puncak regency on Friday. The West Papua National "
+        "Liberation Army (TPNPB) said in a statement that its fighters carried out the "
+        "shooting, accusing the workers of spying for the army."
+    )
+    assert not role_of(ex, "Attack", "allegedPerpetrator", text)
+    # "of being behind the blast": the blast
+    text = (
+        "A bomb exploded at a market in Kano on Friday. Troops raided a camp near Kano on "
+        "Saturday. Police accused the Red Front of being behind the blast."
+    )
+    assert role_of(ex, "Bombing", "allegedPerpetrator", text) == ["Red Front"]
