@@ -672,6 +672,8 @@ class EntityLinker:
                 and doc[first - 1].i not in covered
             ):
                 first -= 1
+            if self._whose_people(doc[first : t.i]):
+                continue  # "supporters of PASTEF (Senegal)": a party, with its country
             if first < t.i and not doc[first].is_sent_start:
                 out.append(Span(doc, first, t.i, label="NER:GPE"))
         return out
@@ -1202,13 +1204,16 @@ class EntityLinker:
         described = self._described_place(s, doc_places)
         if described is not None:
             types = (described,)  # "Sake, a town west of Goma", "the village of Sobane Da"
+        if kind in ("PERSON", "ORG") and self._whose_people(s):
+            types = NER_TYPES["ORG"]  # "supporters of PASTEF (Senegal)": an organisation
         last = s[-1].lower_ if len(s) > 1 else ""
         if (nxt in self.divisions or last in self.divisions) and kind != "NORP":
             # "Galgaduud region", not "a Jewish settlement"
             admin = {nxt, last} & self.pack.words("admin_division_words")
             types = ("AdminRegion",) if admin else ("Settlement",)
         if kind in ("PERSON", "ORG") and not any(t.pos_ == "PROPN" for t in s):
-            return None, ""  # "Intelligence reports led ...": a common noun, not a name
+            if not (text.isupper() and self._whose_people(s)):  # "supporters of UFDG"
+                return None, ""  # "Intelligence reports led ...": a common noun, not a name
         if site_name_kind([t.lower_ for t in s], self.pack):
             types = ("Site",)  # "Oxford Street", "the Army Public School", "Camp Bastion"
         elif armed_name or (kind == "ORG" and self._doer(s.root)):
@@ -1224,6 +1229,19 @@ class EntityLinker:
                 persons.setdefault(part, key)
         new.setdefault(key, (text, types))
         return key, types[0]
+
+    def _whose_people(self, s: Span) -> bool:
+        """Whether a name is what people are members or supporters of ("supporters of
+        PASTEF", "members of CJNG"): a group's, never a place's or a person's."""
+        doc = s.doc
+        i = s.start - 1
+        if i >= 0 and doc[i].lower_ in self.pack.words("articles"):
+            i -= 1  # "supporters of the UFDG"
+        return (
+            i >= 1
+            and doc[i].lower_ in self.pack.words("membership_preps")
+            and doc[i - 1].lower_ in self.pack.words("member_nouns", "supporter_nouns")
+        )
 
     def _self_named(self, s: Span) -> bool:
         """Whether a name is the one a group gives itself ("a group calling itself X")."""

@@ -2505,3 +2505,12 @@ def test_a_device_targeting_a_force_and_an_accusation_of_another_act(ex: Extract
         "Saturday. Police accused the Red Front of being behind the blast."
     )
     assert role_of(ex, "Bombing", "allegedPerpetrator", text) == ["Red Front"]
+
+
+def test_what_people_are_supporters_of_is_an_organisation(ex: Extractor) -> None:
+    text = "On 2 June 2024, supporters of UFDG (Guinea) rioted in Labe, looting shops."
+    x = read(ex, text)
+    assert "UFDG" in labels_of(x, x.events[0].roles.get("perpetrator", []))
+    assert not any(e.label == "UFDG" and e.is_place for e in x.entities.values())
+    x = read(ex, "On 3 June 2024, supporters of the UFDG (Guinea) clashed with police in Pita.")
+    assert not any(e.label == "UFDG" and e.is_place for e in x.entities.values())
