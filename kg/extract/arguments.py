@@ -17,11 +17,20 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from spacy.tokens import Span, Token
 
 from kg.extract import classes
-from kg.extract.counts import add_counts, count_on, number_word, quantity, unknown_count
+from kg.extract.counts import (
+    add_counts,
+    count_on,
+    count_word,
+    number_word,
+    quantity,
+    unknown_count,
+)
 from kg.extract.entities import (
     ARMED_GROUP_KEY,
     GROUP_PREFIX,
@@ -1144,6 +1153,10 @@ def verb_args(r: Reading, m: Mention) -> None:
             _object_places(r, m, c)
             if hits_sites:
                 _add_sites(r, m, c)
+            other_state = _other_state_figure(r, c, tok)
+            if other_state is not None and not counted:
+                set_count(r, m, other_state)  # "five people dead and 12 injured": the 12
+                counted = True
             if not counted:
                 set_count(r, m, c, more=[o for o in objects if o.i != c.i] + listed)
                 counted = True
@@ -1216,6 +1229,14 @@ def verb_args(r: Reading, m: Mention) -> None:
     _opponents(r, m, tok, opponent)  # "clashed with rebels"
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in r.words("outcome_verbs"):
         _outcome(r, m, tok.head)  # "fighting in Jilib left nine dead" (a gerund)
+    if m.violent:
+        for c in tok.children:  # "a bomb exploded in Kano, leaving five people dead"
+            if (
+                c.dep_ in ("advcl", "xcomp", "conj")
+                and c.lemma_.lower() in r.words("outcome_verbs")
+                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            ):
+                _outcome(r, m, c)
     # "demonstrators protesting fuel prices"; "rioters (PTI) stormed and set fire to ...",
     # a finite verb the parser made a reduced relative
     acl = tok if tok.dep_ == "acl" else tok.head if tok.dep_ == "conj" else None
@@ -1495,6 +1516,8 @@ def _outcome(r: Reading, m: Mention, verb: Token) -> None:
     """The toll an event leaves (``outcome_verbs``, ``outcome_states``): ``left nine people
     dead`` (the people counted are the victims), ``left 12 dead``, ``left 20 wounded``."""
     states = r.pack.table("outcome_states")
+    if _two_outcomes(r, m, verb, states):
+        return
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     for c in (*verb.children, *(g for o in objects for g in o.children)):
         kind = states.get(c.lower_)
@@ -1509,6 +1532,44 @@ def _outcome(r: Reading, m: Mention, verb: Token) -> None:
             _add_actors(r, m, "victim", counted)
         if q is not None and q.best is not None:
             setattr(m, kind, q)
+
+
+def _other_state_figure(r: Reading, subject: Token, verb: Token) -> Token | None:
+    """The figure coordinated with a subject that carries a state of its own ("five people
+    dead and 12" injured, as the parser reads "five people dead and 12 injured"): the
+    verb's own count, or ``None``."""
+    states = r.pack.optional_table("outcome_states")
+    mine = states.get(verb.lower_)
+    theirs = [states[a.lower_] for a in subject.children if a.lower_ in states]
+    others = [g for g in subject.children if g.dep_ == "conj"]
+    if mine is None or not theirs or mine in theirs or len(others) != 1:
+        return None
+    return others[0]
+
+
+def _two_outcomes(r: Reading, m: Mention, verb: Token, states: Mapping[str, Any]) -> bool:
+    """``left at least five people dead and 12 injured``, which the parser reads as "five
+    people dead and 12" injured: the first state is the first figure's, the second the
+    second's (never their sum)."""
+    for c in verb.children:
+        second = states.get(c.lower_)
+        if second is None or c.dep_ not in ("ccomp", "conj", "xcomp"):
+            continue
+        for n in (g for g in c.children if g.dep_ == "nsubj"):
+            first = next((states[a.lower_] for a in n.children if a.lower_ in states), None)
+            others = [g for g in n.children if g.dep_ == "conj"]
+            if first is None or first == second or len(others) != 1:
+                continue
+            words = [w for w in n.subtree if w.i < n.i and count_word(w, r.pack)]
+            q1 = quantity(" ".join(w.text for w in words), r.pack) if words else None
+            q2 = count_on(others[0], r.pack)
+            if q1 is None or q2 is None:
+                continue
+            setattr(m, first, q1)
+            setattr(m, second, q2)
+            _add_actors(r, m, "victim", n)
+            return True
+    return False
 
 
 def _sides(r: Reading, m: Mention, tok: Token, agent_role: str | None) -> None:

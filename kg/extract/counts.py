@@ -136,7 +136,7 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
         if c.dep_ not in _COUNT_DEPS:
             continue
         # the count's own words: "at least 12", "between 10 and 15", "two dozen"
-        words = [w for w in c.subtree if w.i < tok.i and _count_word(w, pack)]
+        words = [w for w in c.subtree if w.i < tok.i and count_word(w, pack)]
         if words and tok.dep_ == "pobj" and tok.head.lower_ in pack.words("range_words"):
             words.insert(0, tok.head)  # "killing between 10 and 15 civilians"
         q = quantity(" ".join(w.text for w in words), pack) if words else None
@@ -173,7 +173,7 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
     if best is None and (tok.like_num or tok.lower_ in pack.words("count_nouns")):
         # "wounding more than 280": the number is the object, its bound hangs on it (and a
         # number word the tagger took for a noun: "wounded another four")
-        words = [w for w in tok.subtree if w.i <= tok.i and _count_word(w, pack)]
+        words = [w for w in tok.subtree if w.i <= tok.i and count_word(w, pack)]
         best = quantity(" ".join(w.text for w in words), pack) or quantity(tok.text, pack)
     for c in tok.children:  # "the facilitator along with several of his associates"
         if c.dep_ == "prep" and c.lower_ in pack.words("accompaniment_preps") and best is not None:
@@ -247,7 +247,7 @@ def unknown_count(tok: Token, pack: LanguagePack) -> bool:
     )
 
 
-def _count_word(tok: Token, pack: LanguagePack) -> bool:
+def count_word(tok: Token, pack: LanguagePack) -> bool:
     """A word of a count expression: a number, a number word, a word of a vague count or of
     a bound ("at least", "between ... and ...")."""
     t = tok.lower_

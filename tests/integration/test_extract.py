@@ -2514,3 +2514,16 @@ def test_what_people_are_supporters_of_is_an_organisation(ex: Extractor) -> None
     assert not any(e.label == "UFDG" and e.is_place for e in x.entities.values())
     x = read(ex, "On 3 June 2024, supporters of the UFDG (Guinea) clashed with police in Pita.")
     assert not any(e.label == "UFDG" and e.is_place for e in x.entities.values())
+
+
+def test_the_toll_an_event_leaves(ex: Extractor) -> None:
+    # ", leaving five people dead": the participle tells the verb's toll
+    (e,) = read(ex, "A bomb exploded in Mopti on Monday, leaving five people dead.").events
+    assert e.fatalities is not None and e.fatalities.best == 5
+    # "at least five people dead and 12 injured" is five dead and twelve injured, not 17
+    text = "A bomb exploded at a market in Mopti on Monday, leaving at least 5 people dead and 12 injured."
+    (e,) = read(ex, text).events
+    assert (e.fatalities.min, e.injured.best) == (5, 12)  # type: ignore[union-attr]
+    text = "The blast left at least five people dead and 12 injured."
+    (e,) = read(ex, text).events
+    assert (e.fatalities.min, e.injured.best) == (5, 12)  # type: ignore[union-attr]
