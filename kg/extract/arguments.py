@@ -924,7 +924,7 @@ def _unnamed_person(r: Reading, tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     return lemma not in r.words(
         "role_nouns", "member_nouns", "force_nouns", "generic_actor_heads", "vehicle_nouns"
-    ) and lemma not in r.words("death_nouns", "injury_nouns")
+    ) and lemma not in r.words("death_nouns", "injury_nouns", "rank_nouns")
 
 
 def _absolute_noun(r: Reading, tok: Token) -> Token | None:
@@ -1625,9 +1625,12 @@ def _injury_noun(r: Reading, m: Mention, tok: Token) -> None:
     injuries``: the people who suffered them are the injured (counted); injuries merely
     named ("a hospital for war injuries") are no event here."""
     gov = tok.head if tok.dep_ == "dobj" else None
+    reporting = r.words("injury_reporting_verbs")
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         gov = tok.head.head  # "five pupils were treated for injuries"
-    if gov is None or gov.lemma_.lower() not in r.words("injury_reporting_verbs"):
+        if tok.head.lower_ in r.words("accompaniment_heads"):
+            reporting = reporting | r.pack.optional_words("injury_with_verbs")  # "escaped with"
+    if gov is None or gov.lemma_.lower() not in reporting:
         m.dropped = True
         return
     for c in gov.children:
@@ -1689,6 +1692,17 @@ def instrument_doers(r: Reading) -> None:
                             m.add(classes.behaviour(m.cls, "subject"), s.kb_id_)
 
 
+def _held_responsible(r: Reading, tok: Token) -> bool:
+    """Whether a phrase is whom a verb of attribution holds responsible ("blamed the attack
+    on BRN insurgents", "attributed it to JNIM fighters")."""
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+        return False
+    verb = tok.head.head
+    if verb.pos_ in _NOUN and verb.dep_ == "dobj":
+        verb = verb.head  # the preposition on the verb's object
+    return verb.lemma_.lower() in r.pack.table("attribution_patterns")
+
+
 def affiliation_targets(r: Reading) -> None:
     """``detained two men while in search of a Taliban facilitator``: an armed group that
     qualifies the people an arrest or attack went after is its target."""
@@ -1711,6 +1725,7 @@ def affiliation_targets(r: Reading) -> None:
                 span.root.dep_ in ("compound", "amod", "nmod", "poss")
                 and head.lower_ in roles
                 and not _doer_phrase(head)
+                and not _held_responsible(r, head)
             ):
                 groups.append(span)
     if not groups:

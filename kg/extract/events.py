@@ -284,6 +284,8 @@ class EventReader:
         for m in r.found:
             if m.dropped:
                 continue
+            if m.trigger.lemma_.lower() in pack.optional_words("aftermath_verbs"):
+                m.bare = True  # "two other officers were hospitalised": the event told before
             if self._empty(m):
                 # one event told by its word alone ("there was an explosion") may be the
                 # story's event told again: kept to join it (event coreference), never alone

@@ -129,10 +129,29 @@ def other_events(tok: Token, pack: LanguagePack) -> bool:
 def speech_reports(tok: Token, pack: LanguagePack) -> bool:
     """A verb of saying counts when it reports something (a clause, an object, a quote)."""
     if tok.lemma_.lower() in pack.words("speech_needs_complement"):
-        return any(
-            c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis") for c in tok.children
-        ) or tok.dep_ in ("parataxis", "ROOT")
+        return (
+            any(c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis") for c in tok.children)
+            or tok.dep_ in ("parataxis", "ROOT")
+            or misread_as_modifier(tok)
+        )
     return True
+
+
+def misread_as_modifier(verb: Token) -> bool:
+    """``Police suspected members of X``, which the parser reads as a noun phrase ("police"
+    a modifier, "suspected members" the phrase): a verb taken for the adjective of the
+    sentence's root noun, with the subject before it."""
+    head = verb.head
+    return (
+        verb.dep_ == "amod"
+        and verb.tag_ in ("VBD", "VBN")
+        and head.dep_ == "ROOT"
+        and head.pos_ == "NOUN"
+        and any(
+            c.dep_ in ("npadvmod", "compound", "nsubj") and c.i < verb.i
+            for c in (*verb.children, *head.children)
+        )
+    )
 
 
 def negated(tok: Token, pack: LanguagePack) -> bool:

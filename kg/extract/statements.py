@@ -27,7 +27,7 @@ from kg.extract.arguments import (
 from kg.extract.classify import is_nonstate_armed
 from kg.extract.entities import ARMED_GROUP_KEY
 from kg.extract.mentions import Mention, Reading
-from kg.extract.modality import negated, other_events
+from kg.extract.modality import misread_as_modifier, negated, other_events
 
 _VERB = ("VERB", "AUX")
 _NOUN = ("NOUN", "PROPN")
@@ -850,6 +850,8 @@ def _slot(tok: Token, slot: str) -> list[Token]:
         return []
     if slot in ("dobj", "nsubjpass", "nsubj", "ccomp", "xcomp", "attr"):
         found = [c for c in tok.children if c.dep_ == slot]
+        if not found and slot == "dobj" and misread_as_modifier(tok):
+            found = [tok.head]  # "Police suspected members of X": the root noun
         if not found and slot == "dobj":
             # "suspected the Communist Party of X led by Y": the parser made the object the
             # subject of the participle that describes it

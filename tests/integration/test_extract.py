@@ -2527,3 +2527,39 @@ def test_the_toll_an_event_leaves(ex: Extractor) -> None:
     text = "The blast left at least five people dead and 12 injured."
     (e,) = read(ex, text).events
     assert (e.fatalities.min, e.injured.best) == (5, 12)  # type: ignore[union-attr]
+
+
+def test_blame_on_a_groups_men_suspicion_misparsed_and_the_injured_told_after(
+    ex: Extractor,
+) -> None:
+    # whom an attack is blamed on, named with their men, is no target of it
+    text = (
+        "A bomb exploded outside a shop in Yala on Monday. Authorities blamed the attack on "
+        "Barisan Revolusi Nasional (BRN) insurgents; the group did not comment."
+    )
+    assert roles_of(ex, "Bombing", text, "target", "allegedPerpetrator")[1] == [
+        "Barisan Revolusi Nasional"
+    ]
+    assert "Barisan Revolusi Nasional" not in role_of(ex, "Bombing", "target", text)
+    # "Police suspected members of X", which the parser reads as a noun phrase
+    text = (
+        "08/02/2016: Unidentified assailants hacked to death a Hindu priest in Jhenaidah, "
+        "Bangladesh. Police suspected members of Jamaat-ul-Mujahideen Bangladesh (JMB), "
+        "although the Islamic State later claimed responsibility."
+    )
+    assert role_of(ex, "Attack", "suspectedPerpetrator", text, "2016-08-05") == [
+        "Jamaat-ul-Mujahideen Bangladesh"
+    ]
+    # the injured told after the event: hospitalised, or escaped with wounds; officers of
+    # no named force are no civilians
+    text = (
+        "Gunmen ambushed a police convoy near Apatzingan on Monday, killing six officers. "
+        "Two other officers were hospitalised."
+    )
+    (e,) = read(ex, text).events
+    assert e.injured is not None and e.injured.best == 2
+    assert "Civilians (Mexico)" not in labels_of(read(ex, text), e.roles.get("victim", []))
+    text = "Gunmen shot dead two workers near Sugapa on Friday. A third worker escaped with wounds."
+    (e,) = read(ex, text).events
+    assert e.injured is not None and e.injured.best == 1
+    assert not read(ex, "The president was hospitalised on Monday.").events
