@@ -217,6 +217,7 @@ def build_extraction(
         ev.about = [k for k in ev.about if k in kept]  # not the summaries left out
     events = _merge_relayed(events)
     events = _without_idle_talk(events, doc, x, pack)
+    events = _protests_met_with_arrests(events)
     _about_the_story(events)
     _own_group_blamed(events, doc._.ckg_relations or [])
     _arrested_suspects(events, x, pack)
@@ -451,6 +452,38 @@ def _merge_relayed(events: list[Event]) -> list[Event]:
 # the actor type of civilians named by a kind (groups.json): no actor of a statement's
 # content, no side of a fight
 _CIVILIAN_TYPE = GROUP_TYPES["civilians"]
+
+
+def _protests_met_with_arrests(events: list[Event]) -> list[Event]:
+    """Protesters arrested at a protest told in the same report (on no other day): the
+    protest was met with arrests, ACLED's "protest with intervention", one event with its
+    arrested count, not an arrest of its own (as the monitors' notes are read)."""
+    protest = classes.named("protest")
+    protests = [e for e in events if not e.speech and classes.family(e.cls) == protest]
+    if not protests:
+        return events
+    out: list[Event] = []
+    merged: dict[str, str] = {}
+    for ev in events:
+        aimed = ev.roles.get("target", []) + ev.roles.get("victim", [])
+        if (
+            ev.cls == classes.named("arrest")
+            and ev.arrested is not None
+            and any(k.startswith(f"{GROUP_PREFIX}protesters") for k in aimed)
+        ):
+            p = next((p for p in protests if not (p.date and ev.date and p.date != ev.date)), None)
+            if p is not None:
+                p.cues.add("intervention")
+                p.arrested = p.arrested or ev.arrested
+                p.mentions.extend(ev.mentions)
+                for k in ev.roles.get("agent", []):
+                    p.add("participant", k)  # the force that intervened
+                merged[ev.key] = p.key
+                continue
+        out.append(ev)
+    for ev in out:
+        ev.about = [merged.get(k, k) for k in ev.about]
+    return out
 
 
 def _institution(key: str, x: Extraction) -> bool:

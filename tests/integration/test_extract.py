@@ -758,9 +758,16 @@ def test_a_crowd_gathering_or_blocking_roads_protests_others_gathering_do_not(
 
 
 def test_who_arrested_is_the_force_of_the_clause_told_with_it(ex: Extractor) -> None:
-    x = read(ex, "Police broke up the march in Tema and 14 marchers were arrested.")
+    x = read(ex, "Police broke up the lorry park in Tema and 14 traders were arrested.")
     (e,) = events_of(x, "Arrest")
     assert labels_of(x, e.roles.get("agent", [])) == ["Police Forces of Ghana"], e.roles
+    assert e.arrested is not None and e.arrested.best == 14
+    # marchers arrested at their march: the march was met with arrests (ACLED's protest
+    # with intervention), one event, the police its intervening participant
+    x = read(ex, "Police broke up the march in Tema and 14 marchers were arrested.")
+    (e,) = x.events
+    assert e.types[0] == "ProtestWithIntervention"
+    assert labels_of(x, e.roles.get("participant", [])) == ["Police Forces of Ghana"]
     assert e.arrested is not None and e.arrested.best == 14
 
 
@@ -2563,3 +2570,15 @@ def test_blame_on_a_groups_men_suspicion_misparsed_and_the_injured_told_after(
     (e,) = read(ex, text).events
     assert e.injured is not None and e.injured.best == 1
     assert not read(ex, "The president was hospitalised on Monday.").events
+
+
+def test_a_protest_met_with_arrests_is_one_protest_with_intervention(ex: Extractor) -> None:
+    text = (
+        "On 14 May 2024, thousands of people demonstrated outside parliament in Yerevan "
+        "(Yerevan, Armenia) against the law. Police used pepper spray and detained 30 "
+        "demonstrators."
+    )
+    x = read(ex, text, "2024-05-20")
+    (e,) = x.events
+    assert e.types[0] == "ProtestWithIntervention"
+    assert e.arrested is not None and e.arrested.best == 30
