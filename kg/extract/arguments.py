@@ -915,6 +915,24 @@ def _blamed_on(r: Reading, tok: Token, prep: Token) -> bool:
     return any(p.get("actor") == prep.lower_ and p.get("event") == "dobj" for p in patterns)
 
 
+def _nationality_only(r: Reading, tok: Token) -> str | None:
+    """The country a person of no kind the pack names is told to be of ("a French
+    instructor", "two Chinese engineers"): its key, or ``None``."""
+    if tok.pos_ != "NOUN" or tok.i in r.ent_of:
+        return None
+    named = head_entities(r, tok)
+    if len(named) != 1 or named[0].label_ not in ("Country", "State"):
+        return None
+    if named[0].root.dep_ != "amod" or named[0].root.head.i != tok.i:
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in r.words(
+        "role_nouns", "member_nouns", "force_nouns", "generic_actor_heads", "vehicle_nouns"
+    ) or lemma in r.words("death_nouns", "injury_nouns", "rank_nouns"):
+        return None
+    return named[0].kb_id_
+
+
 def _unnamed_person(r: Reading, tok: Token) -> bool:
     """Whether the object of a verb that takes people ("abducted a school principal") is a
     person of no kind the pack names: a common noun no entity covers, no role, force, vehicle
@@ -1140,6 +1158,12 @@ def verb_args(r: Reading, m: Mention) -> None:
                 _two_sides(r, m, subj, subj_role, opponent)  # "X and Y clashed"
             else:
                 _add_actors(r, m, subj_role, subj)
+                if m.speech and subj_role and not m.roles.get(subj_role):
+                    # "Azerbaijan's defence ministry denied ...": an office the text names
+                    # by whose it is speaks for them
+                    for g in subj.children:
+                        if g.dep_ == "poss":
+                            _add_actors(r, m, subj_role, g)
             if m.speech and c.lower_ in r.words("person_pronouns"):
                 who = r.person_before(c.i)  # '"...," he said': the person named last
                 if who is not None:
@@ -1209,8 +1233,14 @@ def verb_args(r: Reading, m: Mention) -> None:
                     if s.label_ == "MediaOutlet":
                         m.reported_by.append(s.kb_id_)
     if obj_role and tok.lemma_.lower() in r.pack.optional_words("person_object_verbs"):
-        for c in objects:
-            if _unnamed_person(r, c):
+        for c in [*objects, *(g for o in objects for g in o.conjuncts if g not in objects)]:
+            country = _nationality_only(r, c)
+            if country is not None:
+                # "a French instructor was killed": a civilian of that country, not the state
+                if country in m.roles.get(obj_role, []):
+                    m.roles[obj_role].remove(country)
+                m.add(obj_role, f"{GROUP_PREFIX}civilians@{country}")
+            elif _unnamed_person(r, c):
                 m.add(obj_role, f"{GROUP_PREFIX}civilians")  # "abducted a school principal"
     if not objects and m.violent and not counted:
         # "injuring at least 11", the number the parser took for an adverbial

@@ -1016,7 +1016,11 @@ def _conjoined_speakers(r: Reading, m: Mention) -> None:
         return
     for c in tok.head.children:
         if c.dep_ == "nsubj":
-            for s in actors(head_entities(r, c)):
+            # "Azerbaijan's defence ministry denied ... and accused ...": whose office it is
+            named = actors(head_entities(r, c)) or [
+                s for g in c.children if g.dep_ == "poss" for s in actors(head_entities(r, g))
+            ]
+            for s in named:
                 m.add("speaker", s.kb_id_)
 
 

@@ -2582,3 +2582,20 @@ def test_a_protest_met_with_arrests_is_one_protest_with_intervention(ex: Extract
     (e,) = x.events
     assert e.types[0] == "ProtestWithIntervention"
     assert e.arrested is not None and e.arrested.best == 30
+
+
+def test_an_office_speaks_for_its_state_and_a_foreigner_is_a_civilian(ex: Extractor) -> None:
+    # "X's defence ministry denied ... and accused Y": X denies and accuses
+    text = (
+        "On 2 November 2022, troops shelled positions near Sotk (Gegharkunik, Armenia). "
+        "Azerbaijan's defence ministry denied opening fire and accused Armenia of provoking "
+        "the incident."
+    )
+    x = read(ex, text, "2022-11-03")
+    assert labels_of(x, events_of(x, "Attack")[0].roles.get("deniedBy", [])) == ["Azerbaijan"]
+    (acc,) = events_of(x, "Accusation")
+    assert labels_of(x, acc.roles.get("speaker", [])) == ["Azerbaijan"]
+    # a person named by nationality alone is that country's civilian, not its state
+    text = "Gunmen killed a Spanish engineer near Djibo on Monday."
+    assert "Spain" not in role_of(ex, "Attack", "victim", text)
+    assert "Civilians (Spain)" in role_of(ex, "Attack", "victim", text)
