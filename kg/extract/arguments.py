@@ -925,12 +925,7 @@ def _nationality_only(r: Reading, tok: Token) -> str | None:
         return None
     if named[0].root.dep_ != "amod" or named[0].root.head.i != tok.i:
         return None
-    lemma = tok.lemma_.lower()
-    if lemma in r.words(
-        "role_nouns", "member_nouns", "force_nouns", "generic_actor_heads", "vehicle_nouns"
-    ) or lemma in r.words("death_nouns", "injury_nouns", "rank_nouns"):
-        return None
-    return named[0].kb_id_
+    return named[0].kb_id_ if _no_kind(r, tok) else None
 
 
 def _unnamed_person(r: Reading, tok: Token) -> bool:
@@ -939,6 +934,12 @@ def _unnamed_person(r: Reading, tok: Token) -> bool:
     or word of harm."""
     if tok.pos_ != "NOUN" or tok.i in r.ent_of or head_entities(r, tok):
         return False
+    return _no_kind(r, tok)
+
+
+def _no_kind(r: Reading, tok: Token) -> bool:
+    """Whether a noun names people of no kind the pack knows: no role, member, force, rank,
+    vehicle or word of harm."""
     lemma = tok.lemma_.lower()
     return lemma not in r.words(
         "role_nouns", "member_nouns", "force_nouns", "generic_actor_heads", "vehicle_nouns"
