@@ -121,7 +121,8 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
             if c.dep_ in ("compound", "amod", "nmod", "poss") and _names(ent_of.get(t.i), c):
                 return True
             if c.dep_ == "prep" and c.lower_ in r.words("membership_preps"):
-                if any(_named_actor(ent_of.get(g.i)) for g in c.children):
+                # "members of X", "rebels of the RED-Tabara group"
+                if any(_named_actor(ent_of.get(x.i)) for g in c.children for x in _name_tokens(g)):
                     return True
             if c.dep_ in ("amod", "acl") and c.lower_ in loyal:  # "fighters loyal to X"
                 for g in prep_objects(c, loyal[c.lower_]):

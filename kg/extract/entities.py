@@ -51,7 +51,7 @@ from kg.extract.dates import (
     numeric_date,
     numeric_date_offsets,
 )
-from kg.extract.gazetteer import Gazetteer, norm
+from kg.extract.gazetteer import PLACE_TYPES, Gazetteer, norm
 from kg.extract.lang import LanguagePack, language_pack
 from kg.geo.toponyms import (
     NO_ENTRY,
@@ -307,6 +307,7 @@ class EntityLinker:
         ]
         out.sort(key=lambda s: s.start)
         out = self._definite_groups(self._group_countries(self._named_armed_men(out, new)))
+        out = self._without_describing_places(out)
         self._verbs_after_brackets(out)
         doc.spans[SPAN_KEY] = [s for s in out if not in_dateline(s)]
         doc.spans[DATELINE_KEY] = [s for s in out if in_dateline(s)]
@@ -353,6 +354,39 @@ class EntityLinker:
                 rels.append((key, "locatedIn", before[-1].kb_id_))
                 held.add(key)
         return rels
+
+    def _without_describing_places(self, spans: list[Span]) -> list[Span]:
+        """Without a place name that only describes another place named with it, neither
+        holding it nor lying in it: "the Red Sea port town of Mokha" is Mokha, in Yemen (the
+        sea tells what kind of town; the gazetteer's Red Sea province is in Sudan). "The
+        Kabul neighbourhood of X" keeps Kabul, "Zhari district of Kandahar province" Zhari."""
+        of = self.pack.words("of_preps")
+        at = {i: s for s in spans if s.label_ in PLACE_TYPES for i in range(s.start, s.end)}
+        out = []
+        for s in spans:
+            head = s.root
+            while head.dep_ in ("compound", "amod", "nmod") and head.head is not head:
+                head = head.head
+            described = [
+                at[g.i]
+                for c in head.children
+                if head is not s.root and c.dep_ == "prep" and c.lower_ in of
+                for g in c.children
+                if g.i in at
+            ]
+            if (
+                s.label_ in PLACE_TYPES
+                and s.kb_id_ in self.gaz
+                and any(
+                    d.kb_id_ in self.gaz
+                    and s.kb_id_ not in self.gaz.ancestors(d.kb_id_)
+                    and d.kb_id_ not in self.gaz.ancestors(s.kb_id_)  # "X district of Y"
+                    for d in described
+                )
+            ):
+                continue
+            out.append(s)
+        return out
 
     def _verbs_after_brackets(self, spans: list[Span]) -> None:
         """``Police Forces of Kenya (2013-) shot and killed ...``: the tagger takes the word

@@ -37,7 +37,7 @@ from __future__ import annotations
 import math
 import re
 import weakref
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -771,6 +771,7 @@ def resolve(
             chosen = out.get((held.start, held.end)) if held is not None else None
             within = {chosen.id} if chosen is not None and chosen.id != NO_ENTRY else container
             hint = _division_hint(doc, s)
+            holds: set[str] = set()
             if (
                 hint is None
                 and idx > 0
@@ -778,6 +779,11 @@ def resolve(
             ):
                 if any(gaz[c].is_place for c in cands[idx - 1] if c in gaz):
                     hint = "container"  # "Qamishli (Al-Hasakah)", "Turbat, Balochistan"
+                    # what the place before it was read as ("Diffa region, Niger": the
+                    # country Diffa lies in, not Nigeria's Niger State)
+                    before = out.get((spans[idx - 1].start, spans[idx - 1].end))
+                    if before is not None and before.id != NO_ENTRY:
+                        holds = {before.id}
             # (a division of the name is meant, unless the text calls it a town or a part of
             # one: "the Medina neighbourhood of Dakar" is no Saudi province)
             nxt = doc[s.end].lower_ if s.end < len(doc) else ""
@@ -790,7 +796,8 @@ def resolve(
                 continue
             k = key(s.text)
             scored = sorted(
-                ((_score(gaz, c, ids, ctx, container, hint, k), c) for c in ids), reverse=True
+                ((_score(gaz, c, ids, ctx, container, hint, k, holds), c) for c in ids),
+                reverse=True,
             )
             best, runner = scored[0], scored[1] if len(scored) > 1 else (-99.0, "")
             margin = best[0] - runner[0]
@@ -920,12 +927,15 @@ def _score(
     container: set[str],
     hint: str | None,
     name: str,
+    holds: Collection[str] = (),
 ) -> float:
     e = gaz[c]
     if not e.is_place:
         return 50.0 if c in gaz.entries else 0.0  # a curated actor's name is the actor
     anc = set(gaz.ancestors(c))
     s = 0.0
+    if any(c in gaz.ancestors(h) for h in holds):
+        s += 12  # it holds the place named just before it, as a container does
     if container & anc:
         s += 12
     if container and c in container:

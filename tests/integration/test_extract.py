@@ -2599,3 +2599,30 @@ def test_an_office_speaks_for_its_state_and_a_foreigner_is_a_civilian(ex: Extrac
     text = "Gunmen killed a Spanish engineer near Djibo on Monday."
     assert "Spain" not in role_of(ex, "Attack", "victim", text)
     assert "Civilians (Spain)" in role_of(ex, "Attack", "victim", text)
+
+
+def test_targeted_by_a_bomber_a_groups_men_and_places_that_describe_or_hold(ex: Extractor) -> None:
+    # "a suicide bomber targeted a convoy": an attack by its subject
+    text = "A suicide bomber targeted a Frontier Corps convoy in Turbat on Monday, killing four soldiers."
+    assert role_of(ex, "Attack", "perpetrator", text) == ["Unidentified Armed Group (Pakistan)"]
+    assert not read(ex, "New sanctions targeted officials in Caracas.").events
+    # "rebels of the RED-Tabara group": the group, no unnamed one beside it
+    text = "Rebels of the RED-Tabara group attacked a village near Gatumba on Friday."
+    assert role_of(ex, "Attack", "perpetrator", text) == ["RED-Tabara"]
+    # a sea that names a kind of town is no province abroad; a city before its quarter holds it
+    text = (
+        "ADEN, Yemen (Reuters) - A drone attack on a camp near the Red Sea port town of Mokha "
+        "killed six soldiers on Thursday, an official said."
+    )
+    assert role_of(ex, "Attack", "victim", text) == ["Military Forces of Yemen"]
+    text = "Gunmen attacked the Kabul neighbourhood of Qala-e-Fatullah on Monday."
+    assert "Kabul" in role_of(ex, "Attack", "location", text)
+    # the last place of a list is the one that holds the others ("Diffa region, Niger")
+    text = (
+        "07/11/2021: Suspected Boko Haram militants kidnapped 14 women from Kablewa village, "
+        "Diffa department, Diffa region, Niger."
+    )
+    x = read(ex, text, "2021-07-20")
+    assert not any(e.label == "Niger" and "AdminRegion" in e.types for e in x.entities.values())
+    text = "A landmine killed three soldiers in Zhari district of Kandahar province on Tuesday."
+    assert role_of(ex, "Attack", "location", text)[0] == "Zhari district"
