@@ -939,12 +939,19 @@ def _unnamed_person(r: Reading, tok: Token) -> bool:
 
 
 def _no_kind(r: Reading, tok: Token) -> bool:
-    """Whether a noun names people of no kind the pack knows: no role, member, force, rank,
-    vehicle or word of harm."""
-    lemma = tok.lemma_.lower()
-    return lemma not in r.words(
+    """Whether a noun names people of no kind the pack knows: no role, member, force,
+    actor head, rank, animal, vehicle or word of harm, and no force names it ("a police
+    inspector")."""
+    kinds = r.pack.table("group_nouns")
+    if any(
+        c.dep_ in ("compound", "amod") and kinds.get(c.lower_) in ("police", "military", "armed")
+        for c in tok.children
+    ):
+        return False
+    words = r.words(
         "role_nouns", "member_nouns", "force_nouns", "generic_actor_heads", "vehicle_nouns"
-    ) and lemma not in r.words("death_nouns", "injury_nouns", "rank_nouns")
+    ) | r.words("death_nouns", "injury_nouns", "rank_nouns", "animal_nouns")
+    return tok.lemma_.lower() not in words and tok.lower_ not in words
 
 
 def _absolute_noun(r: Reading, tok: Token) -> Token | None:
@@ -1239,8 +1246,11 @@ def verb_args(r: Reading, m: Mention) -> None:
             country = _nationality_only(r, c)
             if country is not None:
                 # "a French instructor was killed": a civilian of that country, not the state
-                if country in m.roles.get(obj_role, []):
-                    m.roles[obj_role].remove(country)
+                for role in (obj_role, "target"):
+                    if country in m.roles.get(role, []):
+                        m.roles[role].remove(country)
+                        if not m.roles[role]:
+                            del m.roles[role]
                 m.add(obj_role, f"{GROUP_PREFIX}civilians@{country}")
             elif _unnamed_person(r, c):
                 m.add(obj_role, f"{GROUP_PREFIX}civilians")  # "abducted a school principal"
@@ -1331,8 +1341,8 @@ def verb_args(r: Reading, m: Mention) -> None:
     sought(r, m, tok, ("advcl", "xcomp", "prep"))  # "targeting X"
     if m.violent:
         for c in tok.children:  # "detonated a device targeting a Frontier Corps vehicle"
-            if c.dep_ == "dobj":
-                sought(r, m, c, ("acl",))
+            if c.dep_ == "dobj" and c.lemma_.lower() in r.words("weapon_nouns"):
+                sought(r, m, c, ("acl",))  # (not "a police team searching for the students")
     locations(r, m, tok, set(r.by_tok))
     dates(r, m, tok)
 
@@ -1570,7 +1580,7 @@ def _other_state_figure(r: Reading, subject: Token, verb: Token) -> Token | None
     """The figure coordinated with a subject that carries a state of its own ("five people
     dead and 12" injured, as the parser reads "five people dead and 12 injured"): the
     verb's own count, or ``None``."""
-    states = r.pack.optional_table("outcome_states")
+    states = r.pack.table("outcome_states")
     mine = states.get(verb.lower_)
     theirs = [states[a.lower_] for a in subject.children if a.lower_ in states]
     others = [g for g in subject.children if g.dep_ == "conj"]
@@ -1583,24 +1593,34 @@ def _two_outcomes(r: Reading, m: Mention, verb: Token, states: Mapping[str, Any]
     """``left at least five people dead and 12 injured``, which the parser reads as "five
     people dead and 12" injured: the first state is the first figure's, the second the
     second's (never their sum)."""
+    pairs = []  # (the first figure's noun, the second state, the second figure)
     for c in verb.children:
         second = states.get(c.lower_)
-        if second is None or c.dep_ not in ("ccomp", "conj", "xcomp"):
+        if second is not None and c.dep_ in ("ccomp", "conj", "xcomp"):
+            for n in (g for g in c.children if g.dep_ == "nsubj"):
+                others = [g for g in n.children if g.dep_ == "conj"]
+                if len(others) == 1:
+                    pairs.append((n, second, others[0]))
+        elif c.dep_ == "dobj":
+            # "left five people dead and 12 injured" read as "five people dead and 12
+            # [injured]": the second figure carries its state
+            for o in (g for g in c.children if g.dep_ == "conj"):
+                own = [states[a.lower_] for a in o.children if a.lower_ in states]
+                if own:
+                    pairs.append((c, own[0], o))
+    for n, second, other in pairs:
+        first = next((states[a.lower_] for a in n.children if a.lower_ in states), None)
+        if first is None or first == second:
             continue
-        for n in (g for g in c.children if g.dep_ == "nsubj"):
-            first = next((states[a.lower_] for a in n.children if a.lower_ in states), None)
-            others = [g for g in n.children if g.dep_ == "conj"]
-            if first is None or first == second or len(others) != 1:
-                continue
-            words = [w for w in n.subtree if w.i < n.i and count_word(w, r.pack)]
-            q1 = quantity(" ".join(w.text for w in words), r.pack) if words else None
-            q2 = count_on(others[0], r.pack)
-            if q1 is None or q2 is None:
-                continue
-            setattr(m, first, q1)
-            setattr(m, second, q2)
-            _add_actors(r, m, "victim", n)
-            return True
+        words = [w for w in n.subtree if w.i < n.i and count_word(w, r.pack)]
+        q1 = quantity(" ".join(w.text for w in words), r.pack) if words else None
+        q2 = count_on(other, r.pack)
+        if q1 is None or q2 is None:
+            continue
+        setattr(m, first, q1)
+        setattr(m, second, q2)
+        _add_actors(r, m, "victim", n)
+        return True
     return False
 
 
@@ -1665,6 +1685,8 @@ def _injury_noun(r: Reading, m: Mention, tok: Token) -> None:
     if gov is None or gov.lemma_.lower() not in reporting:
         m.dropped = True
         return
+    if gov.lemma_.lower() in r.pack.optional_words("injury_with_verbs"):
+        m.bare = True  # "a third worker escaped with wounds": of the event told before
     for c in gov.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
             _add_actors(r, m, "victim", c)

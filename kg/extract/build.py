@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from kg.extract import classes
 from kg.extract.classify import Features, actor_kinds, decide, doer_kinds
 from kg.extract.coref import Event, absorb, corefer, same_statement
-from kg.extract.counts import zero_tolls
+from kg.extract.counts import add_counts, zero_tolls
 from kg.extract.dates import find_dateline, resolve
 from kg.extract.entities import (
     ARMED_GROUP_KEY,
@@ -153,6 +153,8 @@ def build_extraction(
                     consequence=lemma in pack.words("consequence_verbs", "injury_nouns"),
                     located=groups.located,
                 )
+            if target is None and m.bare and root.bare:
+                continue  # words of the aftermath told together, of no event told before
             if target is None:
                 target = new_event(root.cls)
             of_mention.setdefault(root.id, target)
@@ -459,7 +461,9 @@ def _protests_met_with_arrests(events: list[Event]) -> list[Event]:
     protest was met with arrests, ACLED's "protest with intervention", one event with its
     arrested count, not an arrest of its own (as the monitors' notes are read)."""
     protest = classes.named("protest")
-    protests = [e for e in events if not e.speech and classes.family(e.cls) == protest]
+    protests = sorted(
+        (e for e in events if not e.speech and classes.family(e.cls) == protest), key=_position
+    )
     if not protests:
         return events
     out: list[Event] = []
@@ -469,12 +473,23 @@ def _protests_met_with_arrests(events: list[Event]) -> list[Event]:
         if (
             ev.cls == classes.named("arrest")
             and ev.arrested is not None
-            and any(k.startswith(f"{GROUP_PREFIX}protesters") for k in aimed)
+            and aimed
+            and all(k.startswith(f"{GROUP_PREFIX}protesters") for k in aimed)
         ):
-            p = next((p for p in protests if not (p.date and ev.date and p.date != ev.date)), None)
+            # the protest told last before it, else first after, on the same day and in
+            # the same place (an arrest in another town is another event)
+            here = set() if ev.inherited_place else set(ev.roles.get("location", []))
+            fits = [
+                p
+                for p in protests
+                if not (p.date and ev.date and p.date != ev.date)
+                and here <= set(p.roles.get("location", []))
+            ]
+            before = [p for p in fits if _position(p) <= _position(ev)]
+            p = before[-1] if before else (fits[0] if fits else None)
             if p is not None:
                 p.cues.add("intervention")
-                p.arrested = p.arrested or ev.arrested
+                p.arrested = add_counts(p.arrested, ev.arrested) if p.arrested else ev.arrested
                 p.mentions.extend(ev.mentions)
                 for k in ev.roles.get("agent", []):
                     p.add("participant", k)  # the force that intervened
@@ -573,7 +588,8 @@ def _about_the_story(events: list[Event]) -> None:
     def kind_of(e: Event) -> str | None:
         return classes.behaviour(e.cls, "speech_kind") if e.speech else None
 
-    # denials last: they may take what an accusation told after them in the list is about
+    # denials after the attributions whose events they may take (an attribution is linked
+    # here too, wherever it stands in the list)
     for st in sorted(events, key=lambda e: kind_of(e) == "denial"):
         kind = kind_of(st)
         if kind not in ("claim", "attribution", "denial"):

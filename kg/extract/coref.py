@@ -143,10 +143,11 @@ def _dates_conflict(
     if m.year and not (ev.date and ev.date.startswith(m.year)):
         return True
     # a past event named by its year is not "the attack" of the story
-    return bool(ev.date_explicit and ev.date and len(ev.date) == 4 and not explicit and not history)
+    return _year_dated(ev) and not explicit and not history
 
 
 def _year_dated(ev: Event) -> bool:
+    """Whether the text dates the event by its year alone ("a 2017 attack")."""
     return bool(ev.date_explicit and ev.date and len(ev.date) == 4)
 
 
@@ -421,8 +422,12 @@ def absorb(ev: Event, m: Mention, explicit: str | None) -> None:
         bomber = own and "bomber_died" in ev.cues
         # the same figure the sentence already gave the event is that toll, not more dead
         # ("clashes between herders ... killed between 20 and 30 people")
-        again = any(x.sent.start == m.sent.start and getattr(x, q) == v for x in before)
-        if v is not None and v == cur and again and not m.more_victims:
+        if (
+            v is not None
+            and v == cur
+            and not m.more_victims
+            and any(x.sent.start == m.sent.start and getattr(x, q) == v for x in before)
+        ):
             continue
         if v is not None and cur is not None and m.partisan:
             continue  # the doers' own count ("saying it had killed around 300") is theirs

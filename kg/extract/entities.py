@@ -325,11 +325,11 @@ class EntityLinker:
         self, doc: Doc, spans: list[Span], relations: list[tuple[str, str, str]]
     ) -> list[tuple[str, str, str]]:
         """``Belfast ... in the Old Park district of the city``: a place the gazetteer lacks,
-        said to be "of the city" (the pack's ``town_nouns``), lies in the town or city named
-        last before it."""
+        said to be "of the city" (the pack's ``town_nouns``) and no other named, lies in the
+        town or city named last before it ("of the capital" may be another town's)."""
         held = {a for a, prop, _b in relations if prop == "locatedIn"}
         of = self.pack.words("of_preps")
-        towns_words = self.pack.optional_words("town_nouns")
+        town_words = self.pack.optional_words("town_nouns")
         articles = self.pack.words("definite_determiners")
         rels: list[tuple[str, str, str]] = []
         towns = [s for s in spans if s.label_ == "Settlement" and s.kb_id_ in self.gaz]
@@ -342,13 +342,13 @@ class EntityLinker:
                 end += 1
             if key in self.gaz or end + 2 >= len(doc):
                 continue
-            after = doc[end : end + 3]
+            after = doc[end : end + 4]
             if not (
                 after[0].lower_ in of
                 and after[1].lower_ in articles
-                and after[2].lower_ in towns_words
-            ):
-                continue
+                and after[2].lower_ in town_words
+            ) or (len(after) > 3 and after[3].lower_ in of):
+                continue  # (not "of the city of Nairobi", which names its city)
             before = [t for t in towns if t.end <= s.start]
             if before:
                 rels.append((key, "locatedIn", before[-1].kb_id_))
@@ -367,10 +367,12 @@ class EntityLinker:
             head = s.root
             while head.dep_ in ("compound", "amod", "nmod") and head.head is not head:
                 head = head.head
+            # "the X port town of Y": a word for a kind of place, told with its name
+            kind = head.lower_ in self.pack.words("container_words")
             described = [
                 at[g.i]
                 for c in head.children
-                if head is not s.root and c.dep_ == "prep" and c.lower_ in of
+                if kind and head is not s.root and c.dep_ == "prep" and c.lower_ in of
                 for g in c.children
                 if g.i in at
             ]

@@ -285,6 +285,8 @@ class EventReader:
             if m.dropped:
                 continue
             if m.trigger.lemma_.lower() in pack.optional_words("aftermath_verbs"):
+                if _for_another_cause(m.trigger, pack):
+                    continue  # "hospitalised for a heart condition"
                 m.bare = True  # "two other officers were hospitalised": the event told before
             if self._empty(m):
                 # one event told by its word alone ("there was an explosion") may be the
@@ -614,6 +616,20 @@ class EventReader:
             return False
         has_args = bool(m.roles) or m.fatalities or m.injured or m.arrested or m.dates or m.year
         return m.trigger.pos_ in _NOUN and not has_args and not m.definite
+
+
+def _for_another_cause(verb: Token, pack: LanguagePack) -> bool:
+    """Whether a verb of the aftermath names its cause, and the cause is no injury or
+    violence ("hospitalised with heatstroke", "for a heart condition")."""
+    harm = pack.words("injury_nouns", "death_nouns")
+    triggers = pack.table("nouns")
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in pack.optional_words("aftermath_cause_preps"):
+            for g in c.children:
+                lemma = g.lemma_.lower()
+                if g.dep_ == "pobj" and lemma not in harm and lemma not in triggers:
+                    return True
+    return False
 
 
 def _civilian_doers(r: Reading) -> None:

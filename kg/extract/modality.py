@@ -304,9 +304,9 @@ def _characterization(tok: Token, pack: LanguagePack) -> bool:
 
 def _under_a_modal_governor(tok: Token, pack: LanguagePack) -> bool:
     """``were planning attacks``, ``the plan to attack``: a governing verb or noun of
-    planning, threatening, preventing or denying; a verb of taking part that is no plan
-    governs no event the text names as one it tells ("helping in the attack": a definite
-    event happened)."""
+    planning, threatening, preventing or denying; a verb of taking part
+    (``taking_part_verbs``) over an event the text names as one it tells ("helping in the
+    attack": a definite event) leaves it an event that happened."""
     told = tok.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ == "det" and c.lower_ in pack.optional_words("told_event_determiners")
         for c in tok.children
@@ -321,10 +321,12 @@ def _under_a_modal_governor(tok: Token, pack: LanguagePack) -> bool:
         lemma = node.lemma_.lower()
         if dep in ("xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "acl", "advcl"):
             if node.pos_ in _VERB and lemma in pack.words("modal_verbs"):
-                if (lemma in pack.words("perpetration_verbs") or told) and lemma not in pack.words(
+                if lemma in pack.words("perpetration_verbs") and lemma not in pack.words(
                     "planning_verbs"
                 ):
                     continue
+                if told and lemma in pack.optional_words("taking_part_verbs"):
+                    continue  # "helped in the attack": the attack happened
                 return True
             if node.pos_ == "NOUN" and lemma in pack.words("modal_nouns"):
                 return True

@@ -716,7 +716,7 @@ def attributions(r: Reading) -> None:
                         if (ev := r.by_tok.get(x.i)) is not None and ev.violent
                     ]
                     m.about += [ev.id for ev in found if ev.id not in m.about]
-                    m.other_act = m.other_act or not found
+                    m.other_act = m.other_act or (not found and _another_act(r, t))
                     continue
                 for x in t.subtree:
                     ev = r.by_tok.get(x.i)
@@ -873,6 +873,18 @@ def _slot(tok: Token, slot: str) -> list[Token]:
         for g in c.children
         if g.dep_ in ("pobj", "pcomp")
     ]
+
+
+def _another_act(r: Reading, gerund: Token) -> bool:
+    """Whether a gerund an accusation names is an act of its own ("of spying"), not the
+    doing of the event told ("of being behind it", "of being involved", "of carrying it
+    out", "of orchestrating it")."""
+    lemma = gerund.lemma_.lower()
+    if lemma in r.words("copula_lemmas", "perpetration_verbs") or lemma in r.pack.optional_words(
+        "taking_part_verbs"
+    ):
+        return False
+    return not any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in gerund.children)
 
 
 def _subject_speakers(r: Reading, m: Mention) -> None:

@@ -2626,3 +2626,45 @@ def test_targeted_by_a_bomber_a_groups_men_and_places_that_describe_or_hold(ex: 
     assert not any(e.label == "Niger" and "AdminRegion" in e.types for e in x.entities.values())
     text = "A landmine killed three soldiers in Zhari district of Kandahar province on Tuesday."
     assert role_of(ex, "Attack", "location", text)[0] == "Zhari district"
+
+
+def test_rules_of_the_nineteenth_round_do_not_misfire(ex: Extractor) -> None:
+    # a foiled attack did not happen; accusing a group "of being behind it" still blames it
+    assert not events_of(
+        read(ex, "Security forces foiled the attack on a church in Kaduna."), "Attack"
+    )
+    text = "A bomb killed six people at a market in Quetta. Officials accused the BLA of being behind it."
+    assert role_of(ex, "Attack", "allegedPerpetrator", text) == ["Baloch Liberation Army"]
+    # rebels who drive somewhere, or jihadists who target elections, attack no one
+    assert not read(ex, "The rebels drove to the border town of Bunagana to meet mediators.").events
+    assert not read(ex, "Jihadists targeted the elections with a propaganda campaign.").events
+    # accidents and illness are no attack's injured
+    assert not read(
+        ex, "The pilot survived with minor injuries after his plane crashed near Goma."
+    ).events
+    text = "Militants attacked a checkpoint in Bannu. The governor was hospitalised for a heart condition."
+    (e,) = read(ex, text).events
+    assert e.injured is None
+    # an arrest of protesters in another town is another event
+    text = (
+        "Hundreds of opposition supporters protested in Dakar on Monday. In Ziguinchor, police "
+        "arrested 15 protesters during a separate march."
+    )
+    assert events_of(read(ex, text), "Arrest")
+    # a city named before a building abroad's is where it stands; "of the city of X" names X
+    text = "Gunmen attacked the Kabul embassy of Pakistan on Monday, killing a guard."
+    assert role_of(ex, "Attack", "location", text) == ["Kabul"]
+    # animals and a police inspector are no civilians
+    x = read(ex, "Gunmen killed three cows and a goat near Kidal.")
+    assert not any(e.roles.get("victim") for e in x.events)
+    assert "Civilians (Pakistan)" not in role_of(
+        ex, "Attack", "victim", "Gunmen shot dead a police inspector in Quetta."
+    )
+    # what the victims were looking for is no target
+    x = read(ex, "Gunmen attacked a police team searching for kidnapped traders in Kaduna.")
+    assert not any(
+        "Civilians (Nigeria)" in labels_of(x, e.roles.get("target", [])) for e in x.events
+    )
+    # "left at least five people dead and 12 injured in Kabul": five dead, twelve injured
+    (e,) = read(ex, "The blast left at least five people dead and 12 injured in Kabul.").events
+    assert (e.fatalities.min, e.injured.best) == (5, 12)  # type: ignore[union-attr]
