@@ -285,8 +285,8 @@ class EventReader:
             if m.dropped:
                 continue
             if m.trigger.lemma_.lower() in pack.optional_words("aftermath_verbs"):
-                if _for_another_cause(m.trigger, pack):
-                    continue  # "hospitalised for a heart condition"
+                if _for_another_cause(m.trigger, pack) or not _counted_people(m.trigger):
+                    continue  # "hospitalised for a heart condition", "he was hospitalised"
                 m.bare = True  # "two other officers were hospitalised": the event told before
             if self._empty(m):
                 # one event told by its word alone ("there was an explosion") may be the
@@ -616,6 +616,17 @@ class EventReader:
             return False
         has_args = bool(m.roles) or m.fatalities or m.injured or m.arrested or m.dates or m.year
         return m.trigger.pos_ in _NOUN and not has_args and not m.definite
+
+
+def _counted_people(verb: Token) -> bool:
+    """Whether a verb's passive subject is people told by their number ("two other
+    officers were hospitalised"; a person who "was hospitalised in stable condition" is
+    told of by whatever hurt them)."""
+    return any(
+        c.dep_ in ("nsubjpass", "nsubj")
+        and (c.like_num or any(g.dep_ == "nummod" for g in c.children))
+        for c in verb.children
+    )
 
 
 def _for_another_cause(verb: Token, pack: LanguagePack) -> bool:

@@ -2668,3 +2668,7 @@ def test_rules_of_the_nineteenth_round_do_not_misfire(ex: Extractor) -> None:
     # "left at least five people dead and 12 injured in Kabul": five dead, twelve injured
     (e,) = read(ex, "The blast left at least five people dead and 12 injured in Kabul.").events
     assert (e.fatalities.min, e.injured.best) == (5, 12)  # type: ignore[union-attr]
+    # a person hospitalised is told of by whatever hurt them; people counted are injured
+    text = "A gunman shot a woman in Queens on Monday. She was hospitalised in stable condition."
+    (e,) = read(ex, text).events
+    assert e.injured is None
