@@ -739,6 +739,12 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
                 # "20 km south of Bir al-Abd": near the place the direction is taken from
                 for g in prep_objects(c, r.words("of_preps")):
                     _towns(r, m, g)
+            if c.dep_ == "prep" and c.lower_ in r.words("between_preps"):
+                # "attacked a convoy between Boni and Hombori": the towns it was between
+                # (people there are a fight's sides: "fighting between troops and rebels")
+                for g in c.children:
+                    if g.dep_ == "pobj" and places(entities_in(g, r.ent_of)):
+                        _towns(r, m, g)
             if c.dep_ == "prep" and c.lower_ in place_preps:
                 if _origin(c, r.pack):
                     continue  # "laborers from Punjab": where they come from

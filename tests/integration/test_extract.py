@@ -2672,3 +2672,17 @@ def test_rules_of_the_nineteenth_round_do_not_misfire(ex: Extractor) -> None:
     text = "A gunman shot a woman in Queens on Monday. She was hospitalised in stable condition."
     (e,) = read(ex, text).events
     assert e.injured is None
+
+
+def test_between_two_towns_a_cercle_and_a_landmine_triggered(ex: Extractor) -> None:
+    # "attacked a convoy between X and Y": where it happened, not a fight's sides
+    text = "Jihadists attacked an army convoy between Boni and Douentza, Mopti region, Mali."
+    assert role_of(ex, "Attack", "location", text)[0] == "Boni"
+    # a Malian cercle is a division, no person
+    text = "Jihadists ambushed a supply convoy between Boni and Hombori, Douentza cercle, Mopti region."
+    x = read(ex, text)
+    assert not any("Person" in e.types for e in x.entities.values())
+    # "triggered a landmine": a bombing, whoever triggered it
+    text = "Maoists triggered a landmine beneath a police bus near Bijapur on Monday."
+    assert events_of(read(ex, text), "Bombing")
+    assert not events_of(read(ex, "The price rise triggered anger in Lagos."), "Bombing")
