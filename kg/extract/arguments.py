@@ -1099,6 +1099,21 @@ def verb_args(r: Reading, m: Mention) -> None:
     if not passive and not any(d in ("nsubj", "nsubjpass") for d in deps.values()):
         for c in shared_subjects(tok):  # "the assailants arrived ... and set fire to ..."
             _add_actors(r, m, subj_role, c)
+        loyal = r.pack.optional_table("loyalty_adjectives")
+        part = tok.head
+        if tok.dep_ == "dep" and part.dep_ == "ROOT" and part.lower_ in loyal:
+            # "Fighters linked to IS attacked ...", which the parser reads as "fighters
+            # linked to IS" with the verb hung on it: the men, named by whom they serve
+            served = [
+                s
+                for g in prep_objects(part, frozenset({loyal[part.lower_]}))
+                for s in actors(head_entities(r, g))
+            ]
+            for s in served:
+                m.add(subj_role, s.kb_id_)
+            for c in part.children if not served else []:
+                if c.dep_ == "nsubj":
+                    _add_actors(r, m, subj_role, c)
     if passive and subj_role == "agent" and not any(d == "agent" for d in deps.values()):
         # "police dispersed them and 30 protesters were arrested": who arrested is the
         # subject of the clause it is told with

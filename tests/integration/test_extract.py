@@ -2686,3 +2686,6 @@ def test_between_two_towns_a_cercle_and_a_landmine_triggered(ex: Extractor) -> N
     text = "Maoists triggered a landmine beneath a police bus near Bijapur on Monday."
     assert events_of(read(ex, text), "Bombing")
     assert not events_of(read(ex, "The price rise triggered anger in Lagos."), "Bombing")
+    # "Fighters linked to X attacked ...", the verb hung on the participle: X's men did it
+    text = "Fighters linked to Islamic State attacked a police post in Khasavyurt on Monday."
+    assert role_of(ex, "Attack", "perpetrator", text) == ["Islamic State"]
