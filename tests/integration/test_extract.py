@@ -2689,3 +2689,7 @@ def test_between_two_towns_a_cercle_and_a_landmine_triggered(ex: Extractor) -> N
     # "Fighters linked to X attacked ...", the verb hung on the participle: X's men did it
     text = "Fighters linked to Islamic State attacked a police post in Khasavyurt on Monday."
     assert role_of(ex, "Attack", "perpetrator", text) == ["Islamic State"]
+    # "a number of others were wounded": some, not one
+    text = "Jihadists ambushed a convoy near Gao on Monday. Seven soldiers were killed and a number of others were wounded."
+    (e,) = events_of(read(ex, text), "Attack")
+    assert e.injured is None
