@@ -913,13 +913,12 @@ def _blamed_on(r: Reading, tok: Token, prep: Token) -> bool:
     """Whether ``prep`` on an event noun names whom the verb it is the object of holds
     responsible ("blamed the attack on X": X did it, no target; in "blamed the attack on a
     checkpoint on X" the last one)."""
-    if tok.dep_ != "dobj" or any(
+    if any(
         c.dep_ == "prep" and c.lower_ == prep.lower_ and c.i > prep.i
         for c in [*tok.subtree, *tok.head.children]
     ):
         return False
-    patterns = r.pack.table("attribution_patterns").get(tok.head.lemma_.lower(), [])
-    return any(p.get("actor") == prep.lower_ and p.get("event") == "dobj" for p in patterns)
+    return any(g.dep_ == "pobj" and _held_responsible(r, g) for g in prep.children)
 
 
 def _nationality_only(r: Reading, tok: Token) -> str | None:
@@ -1037,8 +1036,11 @@ def _headline_passive(r: Reading, tok: Token) -> bool:
 
 def shared_subjects(tok: Token) -> list[Token]:
     """The subject a verb shares with the verb it is coordinated with ("gunmen stormed the
-    village and burned houses": the gunmen burned them), through a chain of conjuncts."""
+    village and burned houses": the gunmen burned them), through a chain of conjuncts; a
+    passive one's subject only for a verb with an object of its own ("the group was taken
+    aback by the outcry and issued a statement"; "two were arrested and charged" share none)."""
     verb = tok
+    active = any(c.dep_ == "dobj" for c in tok.children)
     for _ in range(4):
         # (or a verb the tagger took for a noun, with a subject: "members of X shot and
         # killed ...")
@@ -1053,8 +1055,9 @@ def shared_subjects(tok: Token) -> list[Token]:
         found = [c for c in verb.children if c.dep_ == "nsubj"]
         if found:
             return found
-        if any(c.dep_ == "nsubjpass" for c in verb.children):
-            return []
+        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if passive:
+            return passive if active else []
     return []
 
 
@@ -1768,14 +1771,17 @@ def instrument_doers(r: Reading) -> None:
 
 
 def _held_responsible(r: Reading, tok: Token) -> bool:
-    """Whether a phrase is whom a verb of attribution holds responsible ("blamed the attack
-    on BRN insurgents", "attributed it to JNIM fighters")."""
+    """Whether a phrase is whom a verb of attribution holds responsible, in the preposition
+    its pattern gives the accused ("blamed the attack on BRN insurgents", "attributed it to
+    JNIM fighters"; ``attribution_patterns``)."""
     if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
         return False
-    verb = tok.head.head
+    prep = tok.head
+    verb = prep.head
     if verb.pos_ in _NOUN and verb.dep_ == "dobj":
         verb = verb.head  # the preposition on the verb's object
-    return verb.lemma_.lower() in r.pack.table("attribution_patterns")
+    patterns = r.pack.table("attribution_patterns").get(verb.lemma_.lower(), [])
+    return any(p.get("actor") == prep.lower_ for p in patterns)
 
 
 def affiliation_targets(r: Reading) -> None:

@@ -915,26 +915,10 @@ def _participle_speakers(r: Reading, m: Mention) -> None:
             return
         m.dropped = True  # "claimed responsibility, saying ...": one statement, told once
         return
-    for c in _issuers(holder):
+    # the subject, or the one its verb shares ("was taken aback ... and issued a statement")
+    for c in [c for c in holder.children if c.dep_ == "nsubj"] or shared_subjects(holder):
         for s in actors(head_entities(r, c)):
             m.add("speaker", s.kb_id_)
-
-
-def _issuers(verb: Token) -> list[Token]:
-    """The subject of a verb, or of the verb it is coordinated with when it has none of its
-    own: an active verb with an object after a passive one shares its subject too ("the
-    group was taken aback by the outcry and issued a statement")."""
-    for _ in range(4):
-        found = [c for c in verb.children if c.dep_ == "nsubj"]
-        if found or verb.dep_ != "conj" or verb.head.pos_ not in _VERB:
-            return found
-        active = any(c.dep_ == "dobj" for c in verb.children)
-        verb = verb.head
-        if active and not any(c.dep_ == "nsubj" for c in verb.children):
-            found = [c for c in verb.children if c.dep_ == "nsubjpass"]
-            if found:
-                return found
-    return []
 
 
 def _claim_links(r: Reading, m: Mention) -> None:
