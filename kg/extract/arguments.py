@@ -590,7 +590,7 @@ def is_loc_use(t: Token, pack: LanguagePack) -> bool:
     node = t
     for _ in range(4):
         if node.dep_ == "pobj" and node.head.lower_ in loc_preps:
-            return not _origin(node.head, pack)
+            return not _origin(node.head, pack) and not _at_venue(node.head, pack)
         if node.dep_ == "pobj" and node.head.lower_ in position:
             return node.lemma_.lower() in vehicles or node.lower_ in vehicles
         if node.dep_ in ("npadvmod", "appos", "conj", "compound"):
@@ -600,6 +600,20 @@ def is_loc_use(t: Token, pack: LanguagePack) -> bool:
             return False
         node = node.head
     return t.dep_ in ("npadvmod", "appos")
+
+
+def _at_venue(prep: Token, pack: LanguagePack) -> bool:
+    """Whether a place phrase tells where people met to speak (``venue_nouns``): "told a
+    news conference in Islamabad", "after a meeting at the palace in Kabul"."""
+    venues = pack.optional_words("venue_nouns")
+    node = prep.head
+    for _ in range(4):
+        if node.lemma_.lower() in venues or node.lower_ in venues:
+            return True
+        if node.dep_ not in ("pobj", "prep", "compound") or node.head is node:
+            return False
+        node = node.head
+    return False
 
 
 def clause_of(tok: Token) -> Token | None:
@@ -724,6 +738,14 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
                     for g in prep_objects(a, r.words("between_preps")):
                         _towns(r, m, g)
     holders += _copula(r, tok) + _occurrence(r, tok)
+    # "attacks by the Taliban in Kunduz": a place phrase the parser hung on the doers
+    holders += [
+        g
+        for c in tok.children
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in r.words("agent_preps"))
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
     # "a device planted on a road near X blew up": where the thing that did it was put
     holders += [
         a
@@ -759,7 +781,8 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
                         route = g.lemma_.lower() in r.words("route_nouns")
                         # "near the border with Mali": on this side of it, not in Mali
                         border = g.lemma_.lower() in r.words("border_nouns")
-                        for s in places(_named_places(r, g) + entities_in(g, r.ent_of)):
+                        found = _named_places(r, g) + entities_in(g, r.ent_of)
+                        for s in places(found + _coordinated_places(r, g)):
                             if (route or border or h in objects) and s.label_ == "Country":
                                 continue
                             if (
@@ -808,6 +831,20 @@ def _named_places(r: Reading, phrase: Token) -> list[Span]:
         if t.lemma_.lower() in words and t.i not in r.ent_of
         for a in t.children
         if a.dep_ == "appos" and a.i in r.ent_of
+    ]
+
+
+def _coordinated_places(r: Reading, phrase: Token) -> list[Span]:
+    """The places coordinated with the place a place phrase names ("in Kunduz and
+    Baghlan", "in Zamfara and Katsina states"): the event happened in each, where
+    ``entities_in`` leaves coordinated places out (they are not the people of a phrase)."""
+    heads = [phrase, *(c for c in phrase.children if c.dep_ in ("compound", "nmod"))]
+    return [
+        r.ent_of[c.i]
+        for h in heads
+        if h.i in r.ent_of and places([r.ent_of[h.i]])
+        for c in h.conjuncts
+        if c.i in r.ent_of and places([r.ent_of[c.i]])
     ]
 
 

@@ -504,8 +504,11 @@ class EntityLinker:
             if f"{last.lower_} {last.head.lower_}" in vehicles and last.head.i == end:
                 continue  # "a fighter jet": a vehicle's name, no people
             if last.dep_ in ("compound", "amod") and last.head.i > end - 1:
-                # but the people in a vehicle, or of a rank ("a police commander")
-                if last.head.lower_ not in self.pack.words("vehicle_nouns", "role_nouns"):
+                # but the people in a vehicle, or of a rank ("a police commander"), or the
+                # state's forces that do an event ("government airstrikes", "police gunfire")
+                if last.head.lower_ not in self.pack.words(
+                    "vehicle_nouns", "role_nouns"
+                ) and not self._forces_event(last, kind):
                     continue
             # "a police chief", "an army commander": one of the forces the modifier names
             for c in last.children:
@@ -517,6 +520,17 @@ class EntityLinker:
                     kind = ARMED_GROUP_KEY
             out.append(Span(doc, start, end, label="GROUP", kb_id=kind))
         return out
+
+    def _forces_event(self, tok: Token, kind: str) -> bool:
+        """Whether ``tok`` is a word for the state's forces (``state_doer_kinds``) that
+        qualifies an event noun other than a toll: "government airstrikes", "a police raid"
+        (the forces act), not "police deaths"."""
+        head = tok.head.lemma_.lower()
+        return (
+            kind.removeprefix(GROUP_PREFIX) in self.pack.words("state_doer_kinds")
+            and head in self.pack.table("nouns")
+            and head not in self.pack.words("death_nouns", "injury_nouns")
+        )
 
     def _acronym_group_spans(self, doc: Doc, found: list[Span]) -> list[Span]:
         """``OLF fighters``, ``KNPB spokesman``: an acronym no one knows (written in
@@ -1328,8 +1342,11 @@ class EntityLinker:
 
     def _toponym_use(self, s: Span, preps: str) -> bool:
         """Whether a name is the object of a preposition of place (the pack's ``preps``), or
-        the place a direction is taken from ("20 km south of Bir al-Abd")."""
+        the place a direction is taken from ("20 km south of Bir al-Abd"); a name coordinated
+        with such an object too ("in Badia al-Sukhnah and Badia al-Sham")."""
         root = s.root
+        while root.dep_ == "conj" and root.head is not root:
+            root = root.head
         if root.dep_ != "pobj":
             return False
         prep = root.head

@@ -427,10 +427,28 @@ class EventReader:
         group = r.ent_of.get(tok.head.i)
         return group is not None and group.kb_id_.split("@")[0] in kinds
 
+    @staticmethod
+    def _opens_as_other(r: Reading) -> bool:
+        """Whether the sentence opens with a phrase that makes what it tells other events
+        (``other_incident_cues``): "In other operations, ...", "In a separate incident, ..."."""
+        words = r.words("other_incident_cues")
+        for tok in r.sent[:2]:
+            if tok.dep_ != "prep" or tok.head.dep_ != "ROOT":
+                continue
+            for g in tok.children:
+                if g.dep_ == "pobj" and any(
+                    c.dep_ in ("amod", "det") and c.lower_ in words for c in g.children
+                ):
+                    return True
+        return False
+
     def _additional(self, r: Reading) -> None:
         """``another attack``, ``two additional insurgents``: a new event, not the one told
         (but "eleven other people were wounded" tells more victims of the same event)."""
+        elsewhere = self._opens_as_other(r)
         for m in r.found:
+            if elsewhere and not m.speech:
+                m.additional = True
             cues = r.words("additional_cues")
             if m.trigger.lemma_.lower() in r.words(
                 "consequence_verbs", "death_nouns", "injury_nouns"

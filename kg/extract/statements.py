@@ -177,7 +177,21 @@ def same_event_links(r: Reading) -> None:
         elif tok.pos_ in _NOUN and m.same_as is None:
             clause = _circumstance(tok, r.words("simultaneity_marks"))
             if clause is not None and clause.head.i in by_tok:
-                join(m, by_tok[clause.head.i])  # "killed ... when an explosion tore ..."
+                head = by_tok[clause.head.i]
+                if not _set_off(r, m, clause, head_event(head) or head):
+                    join(m, head)  # "killed ... when an explosion tore ..."
+
+
+def _set_off(r: Reading, m: Mention, clause: Token, head: Mention) -> bool:
+    """Whether ``m`` is another event that ``head`` set off: told by the object of a
+    participle of reaction (``reaction_verbs``) and done by doers of its own that ``head``
+    does not have ("a car bomb killed five officers, prompting government airstrikes";
+    "attacked a camp, sparking hours of fighting" is one event)."""
+    if clause.lemma_.lower() not in r.words("reaction_verbs") or m.trigger.dep_ != "dobj":
+        return False
+    own = {k for role in ("perpetrator", "agent") for k in m.roles.get(role, [])}
+    theirs = {k for role in ("perpetrator", "agent") for k in head.roles.get(role, [])}
+    return bool(own) and not own & theirs
 
 
 def _apart(a: Mention, b: Mention) -> bool:

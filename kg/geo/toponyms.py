@@ -140,8 +140,11 @@ OF_PLACE = {
     "bazaar",
 }
 # the Arabic article as romanised names write it lower-case before a hyphen ("al-Qaim",
-# "as-Suwayda", "ash-Shaddadi"), the sun letters' forms included
-ARABIC_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath"}
+# "as-Suwayda", "ash-Shaddadi"), the sun letters' forms included, and as names romanised
+# with an e write it ("Deir ez-Zor", "Ras el-Ain", "Tell es-Sultan")
+_A_ARTICLES = {"al", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath"}
+_E_ARTICLES = {"e" + a[1:] for a in _A_ARTICLES}
+ARABIC_ARTICLES = _A_ARTICLES | _E_ARTICLES
 
 CONNECTORS = {
     "de",
@@ -191,7 +194,7 @@ CONNECTORS = {
     "von",
     "-",
     "'",
-}
+} | _E_ARTICLES
 DIVISION_KIND = {
     "province": "admin1",
     "provinces": "admin1",
@@ -435,6 +438,12 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
         starts = {
             a for (a, b), ids in found.items() if any(gaz[x].is_place for x in ids if x in gaz)
         }
+        inside = {
+            t
+            for (a, b), ids in found.items()
+            if any(gaz[x].is_place for x in ids if x in gaz)
+            for t in range(a, b)
+        }
         for i, j, k in pending:
             if (i, j) in found or _name_continues(doc, i, j):
                 continue
@@ -448,7 +457,9 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
             in_brackets = i >= 1 and doc[i - 1].text == "(" and (i - 1) in ends
             # ("X, Y" or the monitors' "X (Y)": a name before a place that holds it)
             before_place = j + 1 < len(doc) and doc[j].text in (",", "(") and (j + 1) in starts
-            if after_place or in_brackets or (before_place and _locative_before(doc, i)):
+            # "in Maiduguri and Damaturu": a name the parser joins to a place is one too
+            joined = any(doc[t].dep_ == "conj" and doc[t].head.i in inside for t in range(i, j))
+            if after_place or in_brackets or joined or (before_place and _locative_before(doc, i)):
                 found[(i, j)] = set(world[k])
     spans = []
     for (i, j), ids in sorted(found.items()):

@@ -2693,3 +2693,63 @@ def test_between_two_towns_a_cercle_and_a_landmine_triggered(ex: Extractor) -> N
     text = "Jihadists ambushed a convoy near Gao on Monday. Seven soldiers were killed and a number of others were wounded."
     (e,) = events_of(read(ex, text), "Attack")
     assert e.injured is None
+
+
+def test_an_event_set_off_by_another_and_the_forces_that_do_an_event(ex: Extractor) -> None:
+    # "..., prompting government airstrikes": the reprisal is another event, by its doers
+    text = "A suicide bomber killed six police officers in Baidoa on Tuesday, prompting government airstrikes on al-Shabaab camps."
+    x = read(ex, text)
+    (strike,) = events_of(x, "AirStrike")
+    assert labels_of(x, strike.roles.get("perpetrator", [])) == ["Government of Somalia"]
+    (bombing,) = [e for e in events_of(x, "Attack") if e is not strike]
+    assert bombing.fatalities is not None and bombing.fatalities.best == 6
+    assert strike.fatalities is None
+    # "..., sparking a gunfight": what the attack set off with no doers of its own is it
+    text = "Rebels stormed a police post in Beni on Tuesday, sparking a long gunfight."
+    assert len(read(ex, text).events) == 1
+    # a force word before an event noun did it; before a toll, it suffered it
+    text = "Police gunfire killed three demonstrators in Kisumu on Tuesday."
+    assert role_of(ex, "Attack", "perpetrator", text) == ["Police Forces of Kenya"]
+    text = "Army deaths in the region rose to 40 in March, officials in Mopti said."
+    assert not any(
+        labels_of(x, e.roles.get("perpetrator", [])) for x in [read(ex, text)] for e in x.events
+    )
+
+
+def test_places_coordinated_in_one_phrase_are_each_where_it_happened(ex: Extractor) -> None:
+    text = "Troops detained 14 suspects in Maiduguri and Damaturu on Tuesday."
+    assert sorted(role_of(ex, "Arrest", "location", text)) == ["Damaturu", "Maiduguri"]
+    # the place phrase the parser hangs on the doers ("raids by the army in X and Y")
+    text = "Nine civilians were killed in raids by the army in Kidal and Gao on Tuesday."
+    assert sorted(role_of(ex, "Attack", "location", text)) == ["Gao", "Kidal"]
+    # a second name the model calls a person, coordinated with a place, is a place
+    text = "Gunmen killed four herders in Wadi al-Harith and Wadi al-Qamar, Sudan, on Tuesday."
+    x = read(ex, text)
+    assert not any("Person" in e.types for e in x.entities.values())
+
+
+def test_a_sentence_opened_as_another_incident_tells_another_event(ex: Extractor) -> None:
+    text = (
+        "Soldiers detained three suspected militants in Kunar province on Monday. "
+        "In separate operations, the army says two commanders were detained in Kunar on Monday."
+    )
+    assert sorted(e.arrested.best for e in events_of(read(ex, text), "Arrest")) == [2, 3]
+    # and without the opening phrase, the same arrest told again
+    text = (
+        "Soldiers detained three suspected militants in Kunar province on Monday. "
+        "The soldiers detained the suspects in a night raid in Kunar on Monday."
+    )
+    (arrest,) = events_of(read(ex, text), "Arrest")
+    assert arrest.arrested is not None and arrest.arrested.best == 3
+
+
+def test_where_speakers_met_is_not_where_the_event_happened(ex: Extractor) -> None:
+    text = (
+        "The ambush killed seven soldiers, the defence minister told a press conference in Abuja."
+    )
+    assert "Abuja" not in role_of(ex, "Attack", "location", text)
+    text = "After a cabinet meeting in Nairobi, officials said gunmen had killed five people."
+    assert "Nairobi" not in role_of(ex, "Attack", "location", text)
+    # a place in the event's own phrase stays
+    text = "Gunmen killed five people at a meeting in Nairobi, officials said."
+    assert role_of(ex, "Attack", "location", text) == ["Nairobi"]

@@ -94,3 +94,21 @@ def test_a_compass_region_written_as_one_word_is_that_region(extractor: Any) -> 
     x = extractor.extract(Article(id="t", text=text, published="2024-02-21"))
     places = {k for e in x.events for k in e.roles.get("location", [])}
     assert places and all(k.startswith("cm-") for k in places), places
+
+
+def test_a_name_with_the_arabic_article_written_with_an_e_is_found(extractor: Any) -> None:
+    # "Deir ez-Zor", "Ras el-Ain": the article's forms with an e join a name as "al" does
+    text = "Three fighters were killed in clashes near Raqqa and Deir ez-Zor on Monday."
+    x = extractor.extract(Article(id="t", text=text, published="2023-05-02"))
+    (ev,) = x.events
+    places = [x.entities[k] for k in ev.roles["location"]]
+    assert {p.label for p in places} == {"Ar Raqqah", "Deir ez-Zor"}
+    assert all(p.lat is not None for p in places)
+
+
+def test_a_name_joined_to_a_place_is_a_place_whatever_the_model_tags(extractor: Any) -> None:
+    text = "Troops detained 14 suspects in Maiduguri and Damaturu on Tuesday."
+    x = extractor.extract(Article(id="t", text=text, published="2023-05-02"))
+    (ev,) = x.events
+    assert {x.entities[k].label for k in ev.roles["location"]} == {"Maiduguri", "Damaturu"}
+    assert all(k.startswith("ng-") for k in ev.roles["location"])  # both in Nigeria
