@@ -415,7 +415,7 @@ def date_in_a_name(ent: Span, pack: LanguagePack) -> bool:
     return before not in pack.words("date_prefixes") | pack.words("date_openers")
 
 
-_DAY_THEN_WORD = re.compile(r"(?<!\d)\d{1,2}\s+[^\W\d_]")
+_DAY_THEN_WORD = re.compile(r"(?<!\d)(\d{1,2})\s+[^\W\d_]")
 
 
 def day_before_month(doc: Doc, pack: LanguagePack) -> list[tuple[int, int]]:
@@ -433,9 +433,12 @@ def day_before_month(doc: Doc, pack: LanguagePack) -> list[tuple[int, int]]:
     """
     months = pack.words("months")
     out: list[tuple[int, int]] = []
-    if not _DAY_THEN_WORD.search(doc.text):
-        return out  # no number before a capitalised word: no such date (a text-wide check)
-    for t in doc[:-1]:
+    # the numbers before a word, found in the text (not by a pass over every token)
+    for m in _DAY_THEN_WORD.finditer(doc.text):
+        day = doc.char_span(m.start(1), m.end(1))
+        if day is None or day.end >= len(doc):
+            continue
+        t = day[0]
         nxt = doc[t.i + 1]
         if not (t.is_digit and len(t.text) <= 2 and nxt.lower_.rstrip(".") in months):
             continue
