@@ -35,6 +35,7 @@ from kg.extract.entities import (
     ARMED_GROUP_KEY,
     GROUP_PREFIX,
     NER_SOCIAL_GROUP,
+    SITE_LOCATION,
     SITE_PREFIX,
     site_name_kind,
 )
@@ -370,6 +371,18 @@ def _add_sites(r: Reading, m: Mention, tok: Token) -> None:
         for s in places(entities_in(g, r.ent_of) + named):
             if s.label_ != "Country" and (g.head.lower_ in loc_preps or _named_site(r, s) == "way"):
                 m.add("location", s.kb_id_)
+
+
+def _site_where(r: Reading, m: Mention, prep: Token, phrase: Token) -> None:
+    """The building or site a place phrase puts the event at or in (``site_location_preps``:
+    "exploded at a market", "an attack at the Rolando cafe", "killed in a mosque") is where
+    it happened, the most precise place the text gives (``SITE_LOCATION``: it becomes the
+    event's location, inside the town, when the records are built)."""
+    if prep.lower_ not in r.pack.optional_words("site_location_preps"):
+        return
+    for s in head_entities(r, phrase):
+        if s.kb_id_.startswith(SITE_PREFIX) or _named_site(r, s) == "facility":
+            m.add(SITE_LOCATION, s.kb_id_)
 
 
 # ---------------------------------------------------------------- counts
@@ -771,6 +784,8 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
                 if _origin(c, r.pack):
                     continue  # "laborers from Punjab": where they come from
                 for g in c.children:
+                    if g.dep_ == "pobj" and m.violent and h is not tok:
+                        _site_where(r, m, c, g)  # "the worst explosion was at a bus station"
                     if g.dep_ == "pobj" and not (triggers and g.i in triggers):
                         # "on the outskirts of Kirandul": around a place is at it, and so is
                         # a street of it ("on the main Kandahar street")
@@ -1282,12 +1297,14 @@ def verb_args(r: Reading, m: Mention) -> None:
                 if g.dep_ == "pobj":
                     _add_sites(r, m, g)
                     _sites_of_part(r, m, g)
+                    _site_where(r, m, c, g)
                     if c.lower_ in r.words("aimed_preps"):
                         _add_actors(r, m, "target", g)  # "shot at protesters"
         elif deps[c.i] == "prep" and m.violent and c.lower_ in r.words("location_preps"):
             for g in c.children:
                 if g.dep_ == "pobj":
                     _sites_of_part(r, m, g)
+                    _site_where(r, m, c, g)
         elif (
             deps[c.i] == "prep"
             and m.violent
@@ -1491,6 +1508,7 @@ def noun_args(r: Reading, m: Mention) -> None:
                 if g.dep_ == "pobj":
                     _add_sites(r, m, g)  # "an attack at the Rolando cafe"
                     _sites_of_part(r, m, g)
+                    _site_where(r, m, c, g)
         elif c.dep_ == "prep" and c.lower_ in r.words("of_preps"):
             of_role = classes.behaviour(m.cls, "of_role")
             if of_role:

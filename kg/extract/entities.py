@@ -67,6 +67,9 @@ DATELINE_KEY = "ckg_dateline"
 METONYMS_KEY = "ckg_metonyms"  # doc.user_data: (start, end) characters of "Baku said"
 GROUP_PREFIX = "group:"
 SITE_PREFIX = "site:"
+# a mention's role: the site it happened at, made the event's location (inside its town)
+# when the records are built (kg.extract.groups)
+SITE_LOCATION = "site_location"
 ARMED_GROUP_KEY = f"{GROUP_PREFIX}armed"  # unnamed armed men (kg/extract/data/groups.json)
 GROUPS_FILE = Path(__file__).parent / "data" / "groups.json"
 # kind of group -> {"type", "label", "alone"}: the node a group of people becomes

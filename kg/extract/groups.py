@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kg.extract.entities import GROUP_KINDS, GROUP_PREFIX, SITE_PREFIX
+from kg.extract.entities import GROUP_KINDS, GROUP_PREFIX, SITE_LOCATION, SITE_PREFIX
 from kg.extract.gazetteer import Gazetteer, country_of
 from kg.records import EntityRecord, Extraction
 from kg.records import Span as TextSpan
@@ -154,6 +154,7 @@ class Groups:
                 if k not in out:
                     out.append(k)
             roles[role] = out
+        _at_site(roles, x)
 
     def _node(
         self, placeholder: str, country: str | None, sentences: list[tuple[int, int]], x: Extraction
@@ -188,3 +189,21 @@ class Groups:
                 if words != rec.label.lower():
                     rec.aliases.add(words)
         return node.key
+
+
+def _at_site(roles: dict[str, list[str]], x: Extraction) -> None:
+    """The site an event happened at (``SITE_LOCATION``) becomes its location, the most
+    precise place the text gives (ckg:location), in place of the town it lies in ("a market
+    in Kandahar", not Kandahar); the town stays what the site is ``locatedIn``. A site put
+    nowhere, or in a place the event is not at, is left a target only."""
+    sites = roles.pop(SITE_LOCATION, [])
+    places = roles.get("location", [])
+    for site in sites:
+        rec = x.entities.get(site)
+        if rec is None or "Site" not in rec.types:
+            continue
+        inside = [o for p, o in rec.relations if p == "locatedIn"]
+        if not inside or not (set(inside) & set(places) or not places):
+            continue
+        roles["location"] = [site, *(p for p in places if p not in inside)]
+        return

@@ -297,7 +297,7 @@ def _places(source: Any, reports: dict[str, Report]) -> None:
         parent.setdefault(a, b)
     kind: dict[str, str] = {}
     for x, t in _scan(source, RDF_TYPE):
-        for name in ("Country", "AdminRegion", "Settlement"):
+        for name in ("Country", "AdminRegion", "Settlement", "Site"):
             if t == str(getattr(CKG, name)):
                 kind[x] = name
     lat = {x: float(v) for x, v in _scan(source, WGS84 + "lat")}
@@ -314,7 +314,8 @@ def _places(source: Any, reports: dict[str, Report]) -> None:
         # the most precise place: the one with the longest chain up to its country
         best = max(sorted(places), key=lambda p: len(chain(p)))
         up = chain(best)
-        r.place = best
+        # (a building or site is one report's own node: reports meet at the place it is in)
+        r.place = next((p for p in up if kind.get(p) != "Site"), best)
         for p in up:
             k = kind.get(p)
             if k == "Settlement" and r.settlement is None:

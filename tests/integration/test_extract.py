@@ -12,6 +12,7 @@ from kg.extract import Extractor, classes
 from kg.extract.gazetteer import Gazetteer
 from kg.ingestion.readers import make_article
 from kg.records import Article, Extraction
+from tests.unit.extract.reading import towns
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +103,11 @@ def test_suicide_bombing_with_arguments(ex: Extractor) -> None:
     ev = events_of(x, "SuicideBombing")
     assert len(ev) == 1
     e = ev[0]
-    assert e.roles["location"] == ["kandahar-city"]
+    (site,) = e.roles["location"]  # the checkpoint, in Kandahar
+    assert x.entities[site].label == "checkpoint in Kandahar"
+    assert (
+        towns(x, e) == {"Kandahar"} and ("locatedIn", "kandahar-city") in x.entities[site].relations
+    )
     # everyone killed, the bomber too (GTD's and ACLED's convention): 12 people and himself
     assert e.fatalities is not None and e.fatalities.best == 13
     assert e.date is not None and e.date.value == "2024-03-05"
@@ -483,7 +488,7 @@ def test_a_name_before_a_site_noun_is_the_sites_own(ex: Extractor) -> None:
     # a place's name is the site's when the phrase puts it elsewhere ("in Lima"), never
     # where it is; an owner's name stays an actor
     y = read(ex, "A grenade exploded at the Washington hotel in Lima on Friday.")
-    assert labels_of(y, events_of(y, "Attack")[0].roles["location"]) == ["Lima"]
+    assert towns(y, events_of(y, "Attack")[0]) == {"Lima"}
     z = read(ex, "Gunmen attacked a Taliban checkpoint in Kandahar.")
     assert "Islamic Emirate" in labels_of(z, events_of(z, "Attack")[0].roles["victim"])
     # a site the builder places with its event is one node, never a second one per mention
@@ -975,9 +980,15 @@ def test_a_toll_left_counts_each_state_by_its_own_number(ex: Extractor) -> None:
 
 
 def places_of(ex: Extractor, text: str, published: str = "2023-05-20") -> list[str]:
-    """The places of each violent event read from ``text``, most precise first."""
+    """The place of each violent event read from ``text``: the most precise (a site told
+    as the place it lies in)."""
     x = read(ex, text, published)
-    return [labels_of(x, e.roles.get("location", []))[0] for e in events_of(x, "Attack")]
+    out = []
+    for e in events_of(x, "Attack"):
+        first = e.roles.get("location", [])[:1]
+        site = first and first[0].startswith("site/")  # a building: the place it lies in
+        out += [*sorted(towns(x, e))[:1]] if site else labels_of(x, first)
+    return out
 
 
 def test_a_part_of_a_town_is_where_it_happened(ex: Extractor) -> None:
@@ -2753,3 +2764,21 @@ def test_where_speakers_met_is_not_where_the_event_happened(ex: Extractor) -> No
     # a place in the event's own phrase stays
     text = "Gunmen killed five people at a meeting in Nairobi, officials said."
     assert role_of(ex, "Attack", "location", text) == ["Nairobi"]
+
+
+def test_the_site_it_happened_at_is_where_it_happened_inside_its_town(ex: Extractor) -> None:
+    # "exploded at a bakery in X": the most precise place the text gives, inside X
+    text = "A parcel bomb exploded at a bakery in Peshawar on Monday, wounding four people."
+    x = read(ex, text)
+    (e,) = events_of(x, "Bombing")
+    (where,) = e.roles["location"]
+    site = x.entities[where]
+    assert "Site" in site.types and site.label == "bakery in Peshawar"
+    assert [x.entities[o].label for p, o in site.relations if p == "locatedIn"] == ["Peshawar"]
+    assert site.lat is not None  # the town's point, for the map
+    # "the worst blast was at a bus station": told by a copula
+    text = "Two bombs went off in Quetta on Monday. The worst blast was at a bus station, where six people died."
+    assert role_of(ex, "Bombing", "location", text) == ["bus station in Quetta"]
+    # a building attacked, not said to be where it happened, is the target only
+    text = "Gunmen stormed a hotel in Garissa on Monday."
+    assert roles_of(ex, "Attack", text, "location", "target") == [["Garissa"], ["hotel in Garissa"]]

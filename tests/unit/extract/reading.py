@@ -32,6 +32,20 @@ def labels(x: Extraction, e: EventRecord, role: str) -> set[str]:
     return {x.entities[k].label for k in e.roles.get(role, [])}
 
 
+def towns(x: Extraction, e: EventRecord) -> set[str]:
+    """Where ``e`` happened, named places as they are and a building or site of no name
+    ("market in Tikrit", node ``site/...``) told as the places it is ``locatedIn``."""
+    out = set()
+    for k in e.roles.get("location", []):
+        place = x.entities[k]
+        inside = [o for p, o in place.relations if p == "locatedIn"]
+        if k.startswith("site/") and inside:
+            out |= {x.entities[o].label for o in inside}
+        else:
+            out.add(place.label)
+    return out
+
+
 def is_a(e: EventRecord, cls: str) -> bool:
     """Whether ``e`` is of class ``cls`` or below it, by any of its types."""
     return any(classes.subsumes(cls, t) for t in e.types)
