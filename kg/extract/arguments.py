@@ -1341,12 +1341,16 @@ def verb_args(r: Reading, m: Mention) -> None:
                 break
     if not objects and m.violent:  # "killing between 10 and 15 civilians"
         for g in prep_objects(tok, r.words("between_preps")):
-            if count_on(g, r.pack) is not None:
+            # (a figure, not the sides of a fight: "fighting between X and Y" counts two)
+            figure = g.like_num or any(c.like_num for c in g.children)
+            if figure and count_on(g, r.pack) is not None:
                 _add_actors(r, m, obj_role, g)
                 if not counted:
                     set_count(r, m, g)
                     counted = True
     _opponents(r, m, tok, opponent)  # "clashed with rebels"
+    if tok.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        _sides(r, m, tok, subj_role)  # "fighting between X and Y ...", the gerund a verb
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in r.words("outcome_verbs"):
         _outcome(r, m, tok.head)  # "fighting in Jilib left nine dead" (a gerund)
     if m.violent:

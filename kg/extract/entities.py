@@ -54,6 +54,7 @@ from kg.extract.dates import (
 from kg.extract.gazetteer import PLACE_TYPES, Gazetteer, norm
 from kg.extract.lang import LanguagePack, language_pack
 from kg.geo.toponyms import (
+    ARABIC_ARTICLES,
     NO_ENTRY,
     OWNER_RX,
     Choice,
@@ -811,7 +812,7 @@ class EntityLinker:
                 or (
                     end + 1 < len(doc)
                     and doc[end].lower_ in self.pack.words("of_preps")
-                    and doc[end + 1].text[:1].isupper()
+                    and _name_end(doc, end + 1) > end + 1
                 )
             ):
                 continue  # "Kuriga village", "the village of Tamou": a place named so
@@ -1096,9 +1097,7 @@ class EntityLinker:
             start = tok.i + 2
             # "the towns of Tame and Fortul": each name coordinated after the first too
             while start < len(doc) and not doc[start].is_sent_start:
-                end = start
-                while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
-                    end += 1
+                end = _name_end(doc, start)
                 if end == start:
                     break
                 out.append(Span(doc, start, end, label=label))
@@ -1605,6 +1604,34 @@ class EntityLinker:
 
 # an acronym in brackets ("(MFDC)"): two to eight capitals
 _BRACKETED_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
+
+
+def _name_end(doc: Doc, start: int) -> int:
+    """The end of the proper name that starts at token ``start`` (``start`` when none does):
+    capitalised words, with the Arabic article hyphened inside or before them ("Aita
+    al-Shaab", "al-Sukhnah").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("near al-Sukhnah and Aita al-Shaab town")
+    >>> doc[1:_name_end(doc, 1)].text, doc[5:_name_end(doc, 5)].text
+    ('al-Sukhnah', 'Aita al-Shaab')
+    """
+    end = start
+    while end < len(doc):
+        t = doc[end]
+        hyphened_article = (
+            t.lower_ in ARABIC_ARTICLES
+            and end + 2 < len(doc)
+            and doc[end + 1].text == "-"
+            and doc[end + 2].text[:1].isupper()
+        )
+        if hyphened_article:
+            end += 2
+        elif t.text[:1].isupper() and t.is_alpha:
+            end += 1
+        else:
+            break
+    return end
 
 
 def _listed_names(doc: Doc, start: int) -> list[tuple[int, int]]:

@@ -125,10 +125,19 @@ class EventReader:
         phrase_heads = self.triggers.phrase_heads(doc)
         self._body = self.triggers.phrase_body(phrase_heads)
         cues: dict[int, set[str]] = {}  # token -> the cues that cover it
+        # a word inside the name of the state's forces names them, not what they did ("riot
+        # police": no riot)
+        forces = {
+            i
+            for s in doc.spans.get(SPAN_KEY, [])
+            if s.kb_id_.startswith(GROUP_PREFIX)
+            and s.kb_id_[len(GROUP_PREFIX) :].split("@")[0] in self.pack.words("state_doer_kinds")
+            for i in range(s.start, s.end - 1)
+        }
         matches = [
             Span(doc, a, b, label=m)
             for m, a, b in self.cue_matcher(doc)
-            if not any(date_word(t) for t in doc[a:b])
+            if not any(date_word(t) for t in doc[a:b]) and not forces.issuperset(range(a, b))
         ]
         # the longest: "rocket-propelled grenade", not "rocket"; every cue of a kept stretch
         kept = {(s.start, s.end) for s in filter_spans(matches)}
@@ -353,7 +362,13 @@ class EventReader:
         words = r.pack.table("group_nouns")
         # the subject's head and its conjuncts, or the people of a quantity ("thousands of
         # demonstrators"), not anyone its modifiers name ("relatives of the protesters")
-        heads = [h for c in m.trigger.children if c.dep_ == "nsubj" for h in [c, *c.conjuncts]]
+        tok = m.trigger
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        if tok.dep_ in ("acl", "relcl") and (
+            tok.dep_ == "acl" or any(c.tag_ in ("WP", "WDT") for c in subjects)
+        ):
+            subjects = [tok.head]  # "protesters blocking a highway", "protesters who blocked"
+        heads = [h for c in subjects for h in [c, *c.conjuncts]]
         heads += [
             g
             for h in heads

@@ -124,16 +124,19 @@ class Groups:
         self.site_kinds: dict[str, str] = {}  # site node -> "hard" or "civilian"
 
     def event_country(self, roles: dict[str, list[str]]) -> str | None:
-        """The country of an event's location, else of the state that is its agent (a state
-        that reports an arrest by its forces), else the document's."""
+        """The country of an event's location, else the document's, else that of the state
+        that is its agent (a state that reports an arrest by its forces; but "an Israeli air
+        strike on a village" in a report from Lebanon struck Lebanon's people)."""
         for loc in roles.get("location", []):
             c = country_of(loc, self.gaz, self.located)
             if c is not None:
                 return c
+        if self.country is not None:
+            return self.country
         for k in roles.get("agent", []):
             if k in self.gaz and "State" in self.gaz[k].types:
-                return country_of(k, self.gaz) or self.country
-        return self.country
+                return country_of(k, self.gaz)
+        return None
 
     def resolve(
         self, roles: dict[str, list[str]], sentences: list[tuple[int, int]], x: Extraction

@@ -2782,3 +2782,34 @@ def test_the_site_it_happened_at_is_where_it_happened_inside_its_town(ex: Extrac
     # a building attacked, not said to be where it happened, is the target only
     text = "Gunmen stormed a hotel in Garissa on Monday."
     assert roles_of(ex, "Attack", text, "location", "target") == [["Garissa"], ["hotel in Garissa"]]
+
+
+def test_a_crowd_named_by_what_it_does_and_the_sides_of_a_gerund_fight(ex: Extractor) -> None:
+    # "fired tear gas at protesters blocking a road": the protesters' event, the police's
+    # intervention (ACLED's protest with intervention), not an attack by no one
+    text = "Riot police fired tear gas at demonstrators blocking a bridge in Kinshasa on Monday."
+    x = read(ex, text)
+    (e,) = events_of(x, "Protest")
+    assert labels_of(x, e.roles.get("participant", [])) and not events_of(x, "Attack")
+    text = "Police fired tear gas at protesters who blocked a road in Kinshasa on Monday."
+    assert len(events_of(read(ex, text), "Protest")) == 1
+    # "fighting between X and Y" read by the parser as a verb: X and Y are its sides
+    # (and they are not its victims: the people it left dead are)
+    text = "Fighting between the Gulf Cartel and the Sinaloa Cartel in Matamoros on Tuesday left seven people dead."
+    assert roles_of(ex, "ArmedClash", text, "perpetrator", "target", "victim") == [
+        ["Gulf Cartel"],
+        ["Sinaloa Cartel"],
+        ["Civilians (Mexico)"],
+    ]
+
+
+def test_a_town_of_an_arabic_name_and_whose_people_a_foreign_strike_killed(ex: Extractor) -> None:
+    # "the desert town of al-Sukhnah": a name that opens with the article is the town's
+    text = "Gunmen ambushed a bus near the desert village of al-Hamrawiya on Monday, killing six."
+    assert roles_of(ex, "Attack", text, "location", "target") == [
+        ["al-Hamrawiya"],
+        ["bus in al-Hamrawiya"],  # (the village is the place, not a site in it)
+    ]
+    # a foreign state's strike in a report from the country it struck: that country's people
+    text = "BEIRUT, Lebanon (Reuters) - An Israeli drone strike hit a car near the village of Kfar Kila on Monday, killing two civilians."
+    assert role_of(ex, "Attack", "victim", text) == ["Civilians (Lebanon)"]
