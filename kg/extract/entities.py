@@ -567,29 +567,37 @@ class EntityLinker:
         """``Kombet tribal militia``, ``Meitei ethnic militia``, ``the Hawiye clan militia``:
         a name before a word for a militia (the pack's ``militia_nouns``, after one of its
         ``identity_militia_words`` or not) names an identity militia (``NEWGROUP``: its own
-        node, ACLED's actor type). Not a militia of a place or state the gazetteer knows
-        ("Iraqi militias"), nor one the gazetteer has (found among its spans)."""
+        node, ACLED's actor type); a name before a word for a guerrilla's unit
+        (``unit_nouns``: "the Jaime Martinez front") names an armed group. Not a militia of
+        a place or state the gazetteer knows ("Iraqi militias"), nor one the gazetteer has
+        (found among its spans)."""
         militia = self.pack.words("militia_nouns")
+        units = self.pack.optional_words("unit_nouns")
         identity = self.pack.words("identity_militia_words")
         known = {i for s in found if s.label_ == "GAZ" for i in range(s.start, s.end)}
         out = []
         for t in doc:
-            if t.lower_ not in militia or t.i in known:
+            unit = t.lower_ in units and t.text.islower()
+            if not (t.lower_ in militia or unit) or t.i in known:
                 continue
             first = t.i
-            if first > 0 and doc[first - 1].lower_ in identity:
+            if first > 0 and doc[first - 1].lower_ in identity and not unit:
                 first -= 1
+            # "the Jaime Martinez front": a guerrilla unit named after a person (proper nouns
+            # only: "the eastern front" and "the Donbas front" name no group)
+            name_pos = ("PROPN",) if unit else ("PROPN", "ADJ")
             start = first
             while (
                 start > 0
                 and doc[start - 1].text[:1].isupper()
-                and doc[start - 1].pos_ in ("PROPN", "ADJ")
+                and doc[start - 1].pos_ in name_pos
                 and doc[start - 1].i not in known
                 and doc[start - 1].head.i in range(start - 1, t.i + 1)
             ):
                 start -= 1
             if start < first:
-                out.append(Span(doc, start, t.i + 1, label="NEWGROUP:IdentityMilitia"))
+                kind = "ArmedGroup" if unit else "IdentityMilitia"
+                out.append(Span(doc, start, t.i + 1, label=f"NEWGROUP:{kind}"))
         return out
 
     def _monitor_force_spans(self, doc: Doc, found: list[Span]) -> list[Span]:

@@ -208,5 +208,5 @@ def _at_site(roles: dict[str, list[str]], x: Extraction) -> None:
         inside = [o for p, o in rec.relations if p == "locatedIn"]
         if not inside or not (set(inside) & set(places) or not places):
             continue
-        roles["location"] = [site, *(p for p in places if p not in inside)]
+        roles["location"] = [site, *(p for p in places if p not in inside and p != site)]
         return

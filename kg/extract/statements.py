@@ -892,13 +892,25 @@ def _slot(tok: Token, slot: str) -> list[Token]:
 def _another_act(r: Reading, gerund: Token) -> bool:
     """Whether a gerund an accusation names is an act of its own ("of spying"), not the
     doing of the event told ("of being behind it", "of being involved", "of carrying it
-    out", "of orchestrating it")."""
+    out", "of orchestrating it", "of planting the device": the weapon or the event told,
+    named again with a definite determiner)."""
     lemma = gerund.lemma_.lower()
     if lemma in r.words("copula_lemmas", "perpetration_verbs") or lemma in r.pack.optional_words(
         "taking_part_verbs"
     ):
         return False
-    return not any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in gerund.children)
+    told = r.words("weapon_nouns") | frozenset(r.pack.table("nouns"))
+    definite = r.words("definite_determiners", "demonstrative_determiners")
+    for c in gerund.children:
+        if c.dep_ != "dobj":
+            continue
+        if c.pos_ == "PRON":
+            return False
+        if c.lemma_.lower() in told and any(
+            d.dep_ == "det" and d.lower_ in definite for d in c.children
+        ):
+            return False
+    return True
 
 
 def _subject_speakers(r: Reading, m: Mention) -> None:

@@ -2813,3 +2813,28 @@ def test_a_town_of_an_arabic_name_and_whose_people_a_foreign_strike_killed(ex: E
     # a foreign state's strike in a report from the country it struck: that country's people
     text = "BEIRUT, Lebanon (Reuters) - An Israeli drone strike hit a car near the village of Kfar Kila on Monday, killing two civilians."
     assert role_of(ex, "Attack", "victim", text) == ["Civilians (Lebanon)"]
+
+
+def test_suspected_of_planting_the_device_and_a_front_named_after_a_person(ex: Extractor) -> None:
+    cases = [
+        # "X was suspected of planting the device": the weapon told again, the story's event
+        (
+            "A bomb exploded under a bus in Quetta on Monday. The BLA were suspected of "
+            "planting the device.",
+            ("Bombing", "suspectedPerpetrator", "Baloch Liberation Army"),
+        ),
+        # "the Jaime Martinez front, a dissident faction, denied ...": a guerrilla unit
+        (
+            "Gunmen killed three police officers in Tumaco on Sunday. The Oliver Sinisterra "
+            "front, a dissident faction, denied any involvement in a statement on Monday.",
+            ("Attack", "deniedBy", "Oliver Sinisterra front"),
+        ),
+    ]
+    for text, (cls, role, who) in cases:
+        assert role_of(ex, cls, role, text) == [who], text
+    # a prison by its name, in its town, is where a riot happened
+    text = "Inmates rioted at the Bellavista penitentiary in Quito on Monday, killing five."
+    x = read(ex, text)
+    (e,) = x.events
+    assert labels_of(x, e.roles["location"]) == ["Bellavista penitentiary in Quito"]
+    assert towns(x, e) == {"Quito"}
