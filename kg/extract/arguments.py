@@ -1552,6 +1552,13 @@ def noun_args(r: Reading, m: Mention) -> None:
             if g.dep_ in ("dobj",):
                 _add_actors(r, m, "target", g)
                 _add_sites(r, m, g)  # "the explosion targeted a bakery"
+                if verb.lemma_.lower() in r.words("damage_verbs"):
+                    # "shattered the glass of a refrigerator in the bakery": the building
+                    # whose things it damaged
+                    inner = r.words("of_preps", "location_preps")
+                    for t in g.subtree:
+                        if t.dep_ == "pobj" and t.head.lower_ in inner:
+                            _add_sites(r, m, t)
                 if verb.lemma_.lower() in r.words("killing_verbs"):
                     q = count_on(g, r.pack)
                     if q:

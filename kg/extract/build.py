@@ -64,9 +64,12 @@ def build_extraction(
     groups = Groups(gaz)
     spans = _entities(doc, x, gaz, pack, groups)
     groups.located = {}
+    kin: dict[str, list[str]] = {}  # a unit -> the group the text puts it in
     for subj, prop, obj in doc._.ckg_relations or []:
         if prop == "locatedIn":
             groups.located.setdefault(subj, []).append(obj)
+        elif prop == "partOf":
+            kin.setdefault(subj, []).append(obj)
     groups.country = document_country(
         [s.kb_id_ for s in spans if s.label_ in PLACE_TYPES], gaz, groups.located
     )
@@ -152,6 +155,7 @@ def build_extraction(
                     gaz,
                     consequence=lemma in pack.words("consequence_verbs", "injury_nouns"),
                     located=groups.located,
+                    kin=kin,
                 )
             if target is None and m.bare and root.bare:
                 continue  # words of the aftermath told together, of no event told before
@@ -182,6 +186,7 @@ def build_extraction(
                 # "three were killed", "six fatalities were reported"
                 consequence=lemma in pack.words("consequence_verbs", "injury_nouns", "death_nouns"),
                 located=groups.located,
+                kin=kin,
                 # "bodies were found on Saturday", "another died on Tuesday"
                 later=lemma in pack.words("death_nouns")
                 or (

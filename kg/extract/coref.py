@@ -57,11 +57,15 @@ class Event:
         return classes.is_speech(self.cls)
 
 
-def related(a: str, b: str, gaz: Gazetteer) -> bool:
-    """Same actor, or one an affiliate/part/member of the other (ISIS-K and Islamic State)."""
+def related(a: str, b: str, gaz: Gazetteer, kin: Mapping[str, list[str]] | None = None) -> bool:
+    """Same actor, or one an affiliate/part/member of the other (ISIS-K and Islamic State),
+    by the gazetteer or by the text (``kin``: key -> the groups it is said to be part of,
+    "the IRA's Belfast brigade")."""
     if a == b:
         return True
     for s, o in ((a, b), (b, a)):
+        if kin and o in kin.get(s, []):
+            return True
         if s in gaz:
             rel = gaz[s].relations
             if any(o in rel.get(p, []) for p in ("affiliateOf", "partOf", "memberOf")):
@@ -238,6 +242,7 @@ def corefer(
     consequence: bool = False,
     located: Mapping[str, list[str]] | None = None,
     later: bool = False,
+    kin: Mapping[str, list[str]] | None = None,
 ) -> Event | None:
     """An earlier event this mention refers to, or ``None`` for a new event.
 
@@ -248,7 +253,8 @@ def corefer(
     (``consequence``: "three officers were killed", "13 people suffered injuries"),
     elaborates the event before it.
     Compatible means no conflict of date, perpetrator (affiliates agree) or place (the
-    gazetteer's, and ``located``: where the text puts places the gazetteer lacks); the dead
+    gazetteer's, and ``located``: where the text puts places the gazetteer lacks; ``kin``:
+    the groups the text puts units in); the dead
     found or dying ``later`` ("bodies were found on Saturday", "another died on Tuesday")
     may be dated a few days after the event.
     """
@@ -286,7 +292,7 @@ def corefer(
         ep = [
             k for k in ev.roles.get("perpetrator", []) + ev.roles.get("agent", []) if not unnamed(k)
         ]
-        if mp and ep and not any(related(a, b, gaz) for a in mp for b in ep):
+        if mp and ep and not any(related(a, b, gaz, kin) for a in mp for b in ep):
             continue
         if _others_did_it(m, ev):
             continue

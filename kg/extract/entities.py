@@ -66,6 +66,8 @@ from kg.geo.toponyms import (
 SPAN_KEY = "ckg"
 DATELINE_KEY = "ckg_dateline"
 METONYMS_KEY = "ckg_metonyms"  # doc.user_data: (start, end) characters of "Baku said"
+# doc.user_data: "start:end" tokens of a group's named unit -> the token its group's name ends at
+UNITS_KEY = "ckg_units"
 GROUP_PREFIX = "group:"
 SITE_PREFIX = "site:"
 # a mention's role: the site it happened at, made the event's location (inside its town)
@@ -323,6 +325,7 @@ class EntityLinker:
         )
         doc._.ckg_relations += self._of_the_town(doc, out, doc._.ckg_relations)
         doc._.ckg_relations += self._sites_in_city(out, doc._.ckg_relations)
+        doc._.ckg_relations += self._units_of_groups(doc, out)
         return doc
 
     def _of_the_town(
@@ -1154,12 +1157,18 @@ class EntityLinker:
         """``Islamic State's Khorasan branch``, ``al-Qaeda's Yemen affiliate``: a group's
         branch named by a region is the affiliate the gazetteer knows as the group's name
         and the region's ("Islamic State Khorasan", with "Province" or not, or "in" the
-        region), one span from the group to the branch noun."""
+        region), one span from the group to the branch noun. A named unit of a group the
+        gazetteer lacks ("the IRA's Belfast brigade", ``group_unit_nouns``) is an armed
+        group of its own, part of the group (``UNITS_KEY``: its span -> the
+        group, related once the names are linked)."""
         groups = {s.end: s for s in found if s.label_ == "GAZ"}
+        orgs = {e.end: e for e in doc.ents if e.label_ == "ORG"}  # (a unit's owner)
         owner = self.pack.words("possessive_markers")
+        units = self.pack.optional_words("group_unit_nouns")
+        parts = doc.user_data.setdefault(UNITS_KEY, {})
         out = []
         for tok in doc:
-            if tok.lower_ not in self.branch_nouns or tok.i < 3:
+            if (tok.lower_ not in self.branch_nouns and tok.lower_ not in units) or tok.i < 3:
                 continue
             k = tok.i - 1
             while k > 0 and doc[k].text[:1].isupper() and doc[k].lower_ not in owner:
@@ -1170,6 +1179,13 @@ class EntityLinker:
             # may stand between its name and the possessive
             called = k - 1 if doc[k - 1].lower_ in self.pack.words("organisation_nouns") else k
             if called not in groups:
+                if (
+                    tok.lower_ in units
+                    and called in orgs
+                    and all(t.is_alpha for t in doc[k + 1 : tok.i])
+                ):  # "the IRA's Belfast brigade", the IRA a name the model found
+                    out.append(Span(doc, k + 1, tok.i + 1, label="NEWGROUP:ArmedGroup"))
+                    parts[f"{k + 1}:{tok.i + 1}"] = called
                 continue
             group = groups[called]
             region = doc[k + 1 : tok.i].text
@@ -1180,6 +1196,28 @@ class EntityLinker:
                     (key,) = ids
                     out.append(Span(doc, group.start, tok.i + 1, label="GAZ", kb_id=key))
                     break
+            else:
+                # a unit of any organisation ("the IRA's Belfast brigade"); a branch the
+                # gazetteer lacks is named elsewhere ("al-Qaeda's Sahel branch, JNIM")
+                kinds = {"ArmedGroup", "Organization"}
+                owned = group.kb_id_ in self.gaz and kinds & set(self.gaz[group.kb_id_].types)
+                if tok.lower_ in units and owned and all(t.is_alpha for t in doc[k + 1 : tok.i]):
+                    out.append(Span(doc, k + 1, tok.i + 1, label="NEWGROUP:ArmedGroup"))
+                    parts[f"{k + 1}:{tok.i + 1}"] = called
+        return out
+
+    @staticmethod
+    def _units_of_groups(doc: Doc, spans: list[Span]) -> list[tuple[str, str, str]]:
+        """``partOf`` relations of the named units found by :meth:`_named_branch_spans` (its
+        span -> where its group's name ends), as linked."""
+        parts = doc.user_data.get(UNITS_KEY, {})
+        by_end = {s.end: s.kb_id_ for s in spans}
+        out = []
+        for s in spans:
+            end = parts.get(f"{s.start}:{s.end}")
+            group = by_end.get(end) if end is not None else None
+            if group and group != s.kb_id_:
+                out.append((s.kb_id_, "partOf", group))
         return out
 
     def _link(

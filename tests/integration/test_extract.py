@@ -2838,3 +2838,24 @@ def test_suspected_of_planting_the_device_and_a_front_named_after_a_person(ex: E
     (e,) = x.events
     assert labels_of(x, e.roles["location"]) == ["Bellavista penitentiary in Quito"]
     assert towns(x, e) == {"Quito"}
+
+
+def test_a_groups_named_unit_and_the_building_whose_things_a_blast_damaged(ex: Extractor) -> None:
+    # "the X's Y brigade": a unit of its own, part of X, the same doer as X for coreference
+    x = read(
+        ex,
+        "Gunmen attacked a police station in Derry on Friday. The UVF's Shankill brigade "
+        "had carried out the attack, police said.",
+    )
+    doers = [
+        k
+        for e in events_of(x, "Attack")
+        for r in ("perpetrator", "allegedPerpetrator")
+        for k in e.roles.get(r, [])
+    ]
+    assert len(events_of(x, "Attack")) == 1  # the unit's attack is the one told
+    (unit,) = [k for k in doers if x.entities[k].label == "Shankill brigade"]
+    assert [p for p, _o in x.entities[unit].relations] == ["partOf"]
+    # "the blast shattered the windows of a shop in X": the shop is what it damaged
+    text = "A grenade exploded in Goma on Friday. The blast shattered the windows of a pharmacy nearby."
+    assert "pharmacy in Goma" in role_of(ex, "Attack", "target", text)
