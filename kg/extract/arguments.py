@@ -380,7 +380,13 @@ def _site_where(r: Reading, m: Mention, prep: Token, phrase: Token) -> None:
     event's location, inside the town, when the records are built)."""
     if prep.lower_ not in r.pack.optional_words("site_location_preps"):
         return
+    if m.trigger.lemma_.lower() in r.pack.optional_words("dying_verbs", "aftermath_verbs"):
+        return  # "later died in a hospital": where they died, not where it happened
+    # a vehicle moves and a village is a place of its own: neither is a site it was in
+    not_sites = r.pack.optional_words("vehicle_nouns", "division_words", "plural_division_words")
     for s in head_entities(r, phrase):
+        if s[-1].lower_ in not_sites or s.root.lower_ in not_sites:
+            continue
         if s.kb_id_.startswith(SITE_PREFIX) or _named_site(r, s) == "facility":
             m.add(SITE_LOCATION, s.kb_id_)
 
@@ -616,16 +622,35 @@ def is_loc_use(t: Token, pack: LanguagePack) -> bool:
 
 
 def _at_venue(prep: Token, pack: LanguagePack) -> bool:
-    """Whether a place phrase tells where people met to speak (``venue_nouns``): "told a
-    news conference in Islamabad", "after a meeting at the palace in Kabul"."""
+    """Whether a place phrase tells where people met to speak (``venue_nouns`` on a word of
+    saying or speaking): "told a news conference in Islamabad", "speaking at a briefing
+    in X", "a statement after a meeting at the palace in Kabul"; not a gathering that was
+    itself attacked ("gunmen opened fire on a wedding ceremony in Kano", "a bomb exploded
+    during a graduation ceremony in X")."""
     venues = pack.optional_words("venue_nouns")
     node = prep.head
     for _ in range(4):
         if node.lemma_.lower() in venues or node.lower_ in venues:
-            return True
+            return _said_there(node, pack)
         if node.dep_ not in ("pobj", "prep", "compound") or node.head is node:
             return False
         node = node.head
+    return False
+
+
+def _said_there(venue: Token, pack: LanguagePack) -> bool:
+    """Whether a gathering is where something was said: it hangs (through its phrases) on a
+    verb or noun of saying or on one of the ``speaking_verbs``."""
+    saying = pack.optional_words("saying_verbs", "saying_nouns", "speaking_verbs")
+    node = venue
+    for _ in range(4):
+        if node.head is node:
+            return False
+        node = node.head
+        if node.lemma_.lower() in saying:
+            return True
+        if node.dep_ not in ("pobj", "prep", "dobj", "advcl", "acl", "nsubj"):
+            return node.lemma_.lower() in saying
     return False
 
 
@@ -751,14 +776,6 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
                     for g in prep_objects(a, r.words("between_preps")):
                         _towns(r, m, g)
     holders += _copula(r, tok) + _occurrence(r, tok)
-    # "attacks by the Taliban in Kunduz": a place phrase the parser hung on the doers
-    holders += [
-        g
-        for c in tok.children
-        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in r.words("agent_preps"))
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
     # "a device planted on a road near X blew up": where the thing that did it was put
     holders += [
         a
@@ -767,8 +784,19 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
         for a in c.children
         if a.dep_ == "acl" and a.tag_ == "VBN"
     ]
+    # "attacks by the Taliban in Kunduz": a town the parser hung on the doers, when no other
+    # phrase says where ("rockets fired by Hezbollah in Lebanon hit X": not Lebanon)
+    doers = [
+        g
+        for c in tok.children
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in r.words("agent_preps"))
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
     place_preps = r.words("location_preps", "street_preps")  # "exploded on Oxford Street"
-    for h in holders:
+    for h in holders + doers:
+        if h in doers and "location" in m.roles:
+            break
         for c in h.children:
             if c.lower_ in r.words("direction_words") and c.dep_ in ("advmod", "npadvmod", "prep"):
                 # "20 km south of Bir al-Abd": near the place the direction is taken from
@@ -798,7 +826,9 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
                         border = g.lemma_.lower() in r.words("border_nouns")
                         found = _named_places(r, g) + entities_in(g, r.ent_of)
                         for s in places(found + _coordinated_places(r, g)):
-                            if (route or border or h in objects) and s.label_ == "Country":
+                            if (route or border or h in objects or h in doers) and (
+                                s.label_ == "Country"
+                            ):
                                 continue
                             if (
                                 c.lower_ in loc_preps
@@ -859,7 +889,13 @@ def _coordinated_places(r: Reading, phrase: Token) -> list[Span]:
         for h in heads
         if h.i in r.ent_of and places([r.ent_of[h.i]])
         for c in h.conjuncts
-        if c.i in r.ent_of and places([r.ent_of[c.i]])
+        # a town, a division or a street, not a name only guessed to be a place ("detained
+        # Fatima in Kano and Aisha in Zaria")
+        if c.i in r.ent_of
+        and (
+            r.ent_of[c.i].label_ in ("Settlement", "AdminRegion")
+            or _named_site(r, r.ent_of[c.i]) == "way"
+        )
     ]
 
 
@@ -1341,15 +1377,20 @@ def verb_args(r: Reading, m: Mention) -> None:
                 break
     if not objects and m.violent:  # "killing between 10 and 15 civilians"
         for g in prep_objects(tok, r.words("between_preps")):
-            # (a figure, not the sides of a fight: "fighting between X and Y" counts two)
-            figure = g.like_num or any(c.like_num for c in g.children)
-            if figure and count_on(g, r.pack) is not None:
+            # (a figure, not the named sides of a fight: "fighting between X and Y" counts
+            # no one)
+            named = g.i in r.ent_of and not is_group_key(r.ent_of[g.i].kb_id_)
+            if not named and count_on(g, r.pack) is not None:
                 _add_actors(r, m, obj_role, g)
                 if not counted:
                     set_count(r, m, g)
                     counted = True
     _opponents(r, m, tok, opponent)  # "clashed with rebels"
-    if tok.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+    if (
+        opponent
+        and tok.tag_ == "VBG"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    ):
         _sides(r, m, tok, subj_role)  # "fighting between X and Y ...", the gerund a verb
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in r.words("outcome_verbs"):
         _outcome(r, m, tok.head)  # "fighting in Jilib left nine dead" (a gerund)
@@ -1389,7 +1430,7 @@ def verb_args(r: Reading, m: Mention) -> None:
         ):
             m.definite = True
     absolute = _absolute_noun(r, tok) if not objects else None
-    if tok.dep_ == "acl" and tok.tag_ == "VBN" and crowd:
+    if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and crowd:
         _add_actors(r, m, subj_role, tok.head)  # "200 teachers protested": they protest
     elif absolute is not None:
         # "six were killed, with two others injured": the two, counted as this harm's
@@ -1555,7 +1596,8 @@ def noun_args(r: Reading, m: Mention) -> None:
                 if verb.lemma_.lower() in r.words("damage_verbs"):
                     # "shattered the glass of a refrigerator in the bakery": the building
                     # whose things it damaged
-                    inner = r.words("of_preps", "location_preps")
+                    # (not a building it was across the street from)
+                    inner = r.words("of_preps") | r.pack.optional_words("site_location_preps")
                     for t in g.subtree:
                         if t.dep_ == "pobj" and t.head.lower_ in inner:
                             _add_sites(r, m, t)

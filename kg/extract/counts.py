@@ -25,6 +25,8 @@ Quantity(best=1200, min=1200, max=1200)
 (True, Quantity(best=0, min=0, max=0))
 >>> quantity("between 10 and 15"), quantity("two dozen")
 (Quantity(best=10, min=10, max=15), Quantity(best=24, min=24, max=24))
+>>> quantity("between a dozen and 20")
+Quantity(best=12, min=12, max=20)
 """
 
 from __future__ import annotations
@@ -63,6 +65,22 @@ def number_word(text: str, pack: LanguagePack | None = None) -> int | None:
     return None
 
 
+def _range_ends(t: str, pack: LanguagePack) -> tuple[int, int] | None:
+    """The two exact counts of a range whose ends are count expressions ("between a dozen
+    and 20"), the lower first; ``None`` when ``t`` is no such range."""
+    words = pack.words("range_words")
+    parts = t.split(" ")
+    body = parts[1:] if parts and parts[0] in words else parts
+    for i, w in enumerate(body):
+        if w not in words or not 0 < i < len(body) - 1:
+            continue
+        lo, hi = quantity(" ".join(body[:i]), pack), quantity(" ".join(body[i + 1 :]), pack)
+        exact = lo is not None and hi is not None and lo.min == lo.max and hi.min == hi.max
+        if exact and lo is not None and hi is not None and (lo.best or 0) < (hi.best or 0):
+            return lo.best or 0, hi.best or 0
+    return None
+
+
 def quantity(text: str, pack: LanguagePack | None = None) -> Quantity | None:
     """Best/min/max for a count expression, by the module's convention; ``None`` if none."""
     pack = pack or language_pack("en")
@@ -80,6 +98,9 @@ def quantity(text: str, pack: LanguagePack | None = None) -> Quantity | None:
         lo, hi = number_word(lo_w, pack), number_word(hi_w, pack)
         if joiner in pack.words("range_words") and lo is not None and hi is not None and lo < hi:
             return Quantity(lo, lo, hi)  # "between 10 and 15", "10 to 15": at least the lower
+    ends = _range_ends(t, pack)  # "between a dozen and 20": ends of more than one word
+    if ends is not None:
+        return Quantity(ends[0], ends[0], ends[1])
     mods = pack.table("quantity_modifiers")
     mod = None
     for m in sorted(mods, key=len, reverse=True):

@@ -513,9 +513,9 @@ class EntityLinker:
             if last.dep_ in ("compound", "amod") and last.head.i > end - 1:
                 # but the people in a vehicle, or of a rank ("a police commander"), or the
                 # state's forces that do an event ("government airstrikes", "police gunfire")
-                if last.head.lower_ not in self.pack.words(
-                    "vehicle_nouns", "role_nouns"
-                ) and not self._forces_event(last, kind):
+                if last.head.lower_ not in self.pack.words("vehicle_nouns", "role_nouns") and not (
+                    end - start == 1 and self._forces_event(last, kind)
+                ):
                     continue
             # "a police chief", "an army commander": one of the forces the modifier names
             for c in last.children:
@@ -535,6 +535,7 @@ class EntityLinker:
         head = tok.head.lemma_.lower()
         return (
             kind.removeprefix(GROUP_PREFIX) in self.pack.words("state_doer_kinds")
+            and tok.head.i == tok.i + 1  # right before it ("a military hospital bombing": no)
             and head in self.pack.table("nouns")
             and head not in self.pack.words("death_nouns", "injury_nouns")
         )
@@ -586,8 +587,11 @@ class EntityLinker:
             first = t.i
             if first > 0 and doc[first - 1].lower_ in identity and not unit:
                 first -= 1
-            # "the Jaime Martinez front": a guerrilla unit named after a person (proper nouns
-            # only: "the eastern front" and "the Donbas front" name no group)
+            # "the Jaime Martinez front": a guerrilla unit named after a person (a name the
+            # model calls a person's, or nothing: not "the Robotyne front", a place's, nor
+            # "a Guardian column", an organisation's)
+            if unit and doc[t.i - 1].ent_type_ not in ("", "PERSON"):
+                continue
             name_pos = ("PROPN",) if unit else ("PROPN", "ADJ")
             start = first
             while (
@@ -1164,7 +1168,8 @@ class EntityLinker:
         groups = {s.end: s for s in found if s.label_ == "GAZ"}
         orgs = {e.end: e for e in doc.ents if e.label_ == "ORG"}  # (a unit's owner)
         owner = self.pack.words("possessive_markers")
-        units = self.pack.optional_words("group_unit_nouns")
+        military = self.pack.optional_words("military_unit_nouns")  # any organisation's
+        units = self.pack.optional_words("group_unit_nouns") | military  # an armed group's
         parts = doc.user_data.setdefault(UNITS_KEY, {})
         out = []
         for tok in doc:
@@ -1180,7 +1185,7 @@ class EntityLinker:
             called = k - 1 if doc[k - 1].lower_ in self.pack.words("organisation_nouns") else k
             if called not in groups:
                 if (
-                    tok.lower_ in units
+                    tok.lower_ in military
                     and called in orgs
                     and all(t.is_alpha for t in doc[k + 1 : tok.i])
                 ):  # "the IRA's Belfast brigade", the IRA a name the model found
@@ -1197,9 +1202,11 @@ class EntityLinker:
                     out.append(Span(doc, group.start, tok.i + 1, label="GAZ", kb_id=key))
                     break
             else:
-                # a unit of any organisation ("the IRA's Belfast brigade"); a branch the
-                # gazetteer lacks is named elsewhere ("al-Qaeda's Sahel branch, JNIM")
-                kinds = {"ArmedGroup", "Organization"}
+                # a military unit of any organisation ("the IRA's Belfast brigade"), any
+                # unit of an armed group ("al-Shabaab's Amniyat wing"; not "the APC's Kano
+                # wing"); a branch the gazetteer lacks is named elsewhere ("al-Qaeda's Sahel
+                # branch, JNIM")
+                kinds = {"ArmedGroup", "Organization"} if tok.lower_ in military else {"ArmedGroup"}
                 owned = group.kb_id_ in self.gaz and kinds & set(self.gaz[group.kb_id_].types)
                 if tok.lower_ in units and owned and all(t.is_alpha for t in doc[k + 1 : tok.i]):
                     out.append(Span(doc, k + 1, tok.i + 1, label="NEWGROUP:ArmedGroup"))
@@ -1390,11 +1397,8 @@ class EntityLinker:
 
     def _toponym_use(self, s: Span, preps: str) -> bool:
         """Whether a name is the object of a preposition of place (the pack's ``preps``), or
-        the place a direction is taken from ("20 km south of Bir al-Abd"); a name coordinated
-        with such an object too ("in Badia al-Sukhnah and Badia al-Sham")."""
+        the place a direction is taken from ("20 km south of Bir al-Abd")."""
         root = s.root
-        while root.dep_ == "conj" and root.head is not root:
-            root = root.head
         if root.dep_ != "pobj":
             return False
         prep = root.head

@@ -447,12 +447,16 @@ class EventReader:
         """Whether the sentence opens with a phrase that makes what it tells other events
         (``other_incident_cues``): "In other operations, ...", "In a separate incident, ..."."""
         words = r.words("other_incident_cues")
+        # an event or an incident ("In other news, ..." opens another topic, not an event)
+        events = frozenset(r.pack.table("nouns")) | r.words("incident_nouns")
         for tok in r.sent[:2]:
             if tok.dep_ != "prep" or tok.head.dep_ != "ROOT":
                 continue
             for g in tok.children:
-                if g.dep_ == "pobj" and any(
-                    c.dep_ in ("amod", "det") and c.lower_ in words for c in g.children
+                if (
+                    g.dep_ == "pobj"
+                    and g.lemma_.lower() in events
+                    and any(c.dep_ in ("amod", "det") and c.lower_ in words for c in g.children)
                 ):
                     return True
         return False
@@ -462,8 +466,8 @@ class EventReader:
         (but "eleven other people were wounded" tells more victims of the same event)."""
         elsewhere = self._opens_as_other(r)
         for m in r.found:
-            if elsewhere and not m.speech:
-                m.additional = True
+            if elsewhere and not m.speech and not m.definite:
+                m.additional = True  # (but "the arrests" it tells of are those told)
             cues = r.words("additional_cues")
             if m.trigger.lemma_.lower() in r.words(
                 "consequence_verbs", "death_nouns", "injury_nouns"

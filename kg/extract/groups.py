@@ -124,19 +124,16 @@ class Groups:
         self.site_kinds: dict[str, str] = {}  # site node -> "hard" or "civilian"
 
     def event_country(self, roles: dict[str, list[str]]) -> str | None:
-        """The country of an event's location, else the document's, else that of the state
-        that is its agent (a state that reports an arrest by its forces; but "an Israeli air
-        strike on a village" in a report from Lebanon struck Lebanon's people)."""
+        """The country of an event's location, else of the state that is its agent (a state
+        that reports an arrest by its forces), else the document's."""
         for loc in roles.get("location", []):
             c = country_of(loc, self.gaz, self.located)
             if c is not None:
                 return c
-        if self.country is not None:
-            return self.country
         for k in roles.get("agent", []):
             if k in self.gaz and "State" in self.gaz[k].types:
-                return country_of(k, self.gaz)
-        return None
+                return country_of(k, self.gaz) or self.country
+        return self.country
 
     def resolve(
         self, roles: dict[str, list[str]], sentences: list[tuple[int, int]], x: Extraction

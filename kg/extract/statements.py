@@ -184,14 +184,18 @@ def same_event_links(r: Reading) -> None:
 
 def _set_off(r: Reading, m: Mention, clause: Token, head: Mention) -> bool:
     """Whether ``m`` is another event that ``head`` set off: told by the object of a
-    participle of reaction (``reaction_verbs``) and done by doers of its own that ``head``
-    does not have ("a car bomb killed five officers, prompting government airstrikes";
-    "attacked a camp, sparking hours of fighting" is one event)."""
+    participle of reaction (``reaction_verbs``) and done by doers of its own that take no
+    part in ``head`` ("a car bomb killed five officers, prompting government airstrikes").
+    A fight it set off is the same incident ("attacked a camp, sparking hours of fighting",
+    "triggering a gunbattle between soldiers and the militants"), and so is what the other
+    side did in it ("clashed with police, prompting police gunfire")."""
     if clause.lemma_.lower() not in r.words("reaction_verbs") or m.trigger.dep_ != "dobj":
         return False
+    if classes.subsumes(classes.named("battle"), m.cls):
+        return False
     own = {k for role in ("perpetrator", "agent") for k in m.roles.get(role, [])}
-    theirs = {k for role in ("perpetrator", "agent") for k in head.roles.get(role, [])}
-    return bool(own) and not own & theirs
+    involved = {k for keys in head.roles.values() for k in keys}
+    return bool(own) and not own & involved
 
 
 def _apart(a: Mention, b: Mention) -> bool:
@@ -892,24 +896,26 @@ def _slot(tok: Token, slot: str) -> list[Token]:
 def _another_act(r: Reading, gerund: Token) -> bool:
     """Whether a gerund an accusation names is an act of its own ("of spying"), not the
     doing of the event told ("of being behind it", "of being involved", "of carrying it
-    out", "of orchestrating it", "of planting the device": the weapon or the event told,
-    named again with a definite determiner)."""
+    out", "of orchestrating it", "of planting the device": a verb of using a weapon, the
+    weapon told named again with a definite determiner)."""
     lemma = gerund.lemma_.lower()
     if lemma in r.words("copula_lemmas", "perpetration_verbs") or lemma in r.pack.optional_words(
         "taking_part_verbs"
     ):
         return False
-    told = r.words("weapon_nouns") | frozenset(r.pack.table("nouns"))
     definite = r.words("definite_determiners", "demonstrative_determiners")
+    using = lemma in r.pack.optional_words("device_use_verbs")
     for c in gerund.children:
         if c.dep_ != "dobj":
             continue
         if c.pos_ == "PRON":
             return False
-        if c.lemma_.lower() in told and any(
-            d.dep_ == "det" and d.lower_ in definite for d in c.children
+        if (
+            using
+            and c.lemma_.lower() in r.words("weapon_nouns")
+            and any(d.dep_ == "det" and d.lower_ in definite for d in c.children)
         ):
-            return False
+            return False  # "of planting the device" (not "of stealing the explosives")
     return True
 
 

@@ -458,7 +458,15 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
             # ("X, Y" or the monitors' "X (Y)": a name before a place that holds it)
             before_place = j + 1 < len(doc) and doc[j].text in (",", "(") and (j + 1) in starts
             # "in Maiduguri and Damaturu": a name the parser joins to a place is one too
-            joined = any(doc[t].dep_ == "conj" and doc[t].head.i in inside for t in range(i, j))
+            # (when nothing hangs on it: "detained Fatima in Kano and Aisha in Zaria" gives
+            # Aisha a place of her own; "near Gao and X, a nurse, was wounded": a person)
+            joined = any(
+                doc[t].dep_ == "conj"
+                and doc[t].head.i in inside
+                and all(c.dep_ in ("compound", "det", "amod") for c in doc[t].children)
+                and not (t + 1 < len(doc) and doc[t + 1].pos_ in ("VERB", "AUX"))
+                for t in range(i, j)
+            )
             if after_place or in_brackets or joined or (before_place and _locative_before(doc, i)):
                 found[(i, j)] = set(world[k])
     spans = []
