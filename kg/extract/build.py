@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from kg.extract import classes
 from kg.extract.classify import Features, actor_kinds, decide, doer_kinds
 from kg.extract.coref import Event, absorb, corefer, same_statement
-from kg.extract.counts import add_counts, zero_tolls
+from kg.extract.counts import add_counts, count_on, zero_tolls
 from kg.extract.dates import find_dateline, resolve
 from kg.extract.entities import (
     ARMED_GROUP_KEY,
@@ -236,7 +236,7 @@ def build_extraction(
         _attackers_own_losses(ev, x)
         groups.resolve(ev.roles, [(m.sent.start_char, m.sent.end_char) for m in ev.mentions], x)
         if not ev.speech:
-            _classify(ev, x, groups.site_kinds)
+            _classify(ev, x, groups.site_kinds, pack)
             _participants_do_it(ev)
             _not_its_own_opponent(ev)
             _the_other_side_killed_them(ev, x)
@@ -760,7 +760,7 @@ def _state_doers(events: list[Event], x: Extraction) -> None:
 _DOER_ROLES = ("perpetrator", "agent", "claimedBy", "allegedPerpetrator", "suspectedPerpetrator")
 
 
-def _classify(ev: Event, x: Extraction, sites: dict[str, str]) -> None:
+def _classify(ev: Event, x: Extraction, sites: dict[str, str], pack: LanguagePack) -> None:
     """The event's most specific class from its triggers, cues, victims and doers."""
     harm = set()
     if ev.fatalities and (ev.fatalities.best or 0) > 0:
@@ -785,7 +785,7 @@ def _classify(ev: Event, x: Extraction, sites: dict[str, str]) -> None:
         ev.extra.add(ev.cls)
         ev.cls = cls
     ev.extra |= set(added)
-    _count_the_bomber(ev)
+    _count_the_bomber(ev, pack)
 
 
 def _participants_do_it(ev: Event) -> None:
@@ -863,9 +863,10 @@ def _the_other_side_killed_them(ev: Event, x: Extraction) -> None:
         del ev.roles[role]
 
 
-def _count_the_bomber(ev: Event) -> None:
-    """Fatalities count everyone killed, the attacker too (GTD's and ACLED's convention): a
-    suicide bomber who "blew himself up, killing four" makes five."""
+def _count_the_bomber(ev: Event, pack: LanguagePack) -> None:
+    """Fatalities count everyone killed, the attackers too (GTD's and ACLED's convention): a
+    suicide bomber who "blew himself up, killing four" makes five, "two suicide bombers blew
+    themselves up, killing three" five."""
     if (
         not classes.subsumes(classes.named("suicide_bombing"), ev.cls)
         or "bomber_died" not in ev.cues
@@ -874,11 +875,23 @@ def _count_the_bomber(ev: Event) -> None:
     q = ev.fatalities
     if q is None or q.best is None or any(m.self_counted for m in ev.mentions):
         return
+    n = max((_bombers(m, pack) for m in ev.mentions), default=1)
     ev.fatalities = Quantity(
-        q.best + 1,
-        (q.min if q.min is not None else q.best) + 1,
-        None if q.max is None else q.max + 1,
+        q.best + n,
+        (q.min if q.min is not None else q.best) + n,
+        None if q.max is None else q.max + n,
     )
+
+
+def _bombers(m: Mention, pack: LanguagePack) -> int:
+    """How many bombers a mention's subject counts ("two suicide bombers blew themselves
+    up": 2), one when it counts none."""
+    for c in m.trigger.children:
+        if c.dep_ == "nsubj":
+            q = count_on(c, pack)
+            if q is not None and q.best and q.min == q.max:
+                return q.best
+    return 1
 
 
 def _is_state(e: EntityRecord | None) -> bool:

@@ -2901,3 +2901,7 @@ def test_rules_of_the_twenty_first_round_do_not_misfire(ex: Extractor) -> None:
     # a building across the street from the one whose windows it broke was not damaged
     text = "A car bomb exploded in Herat on Monday. The blast shattered windows of shops across the street from the governor's office."
     assert "office in Herat" not in role_of(ex, "Attack", "target", text)
+    # two bombers who blew themselves up are two of the dead, not one
+    text = "Two suicide bombers blew themselves up at a mosque in Peshawar on Friday, killing six worshippers."
+    (e,) = events_of(read(ex, text), "SuicideBombing")
+    assert e.fatalities is not None and e.fatalities.best == 8
