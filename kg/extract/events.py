@@ -274,6 +274,15 @@ class EventReader:
                     ):
                         continue  # "police fired live ammunition at the crowd, killing 3"
                     m.dropped = True  # "police fired tear gas": how a protest was handled
+                    # and what the firing did befell the protest ("soldiers fired on
+                    # demonstrators protesting ..., killing eight": excessive force)
+                    protest = next(
+                        (x for x in r.found if classes.family(x.cls) in crowd and not x.dropped),
+                        None,
+                    )
+                    for x in r.found:
+                        if protest is not None and x.same_as == m.id:
+                            x.same_as = protest.id
             if classes.family(m.cls) in crowd:
                 # a protest is handled in the sentence that tells it ("police fired tear gas
                 # to disperse students protesting ...")

@@ -2905,3 +2905,10 @@ def test_rules_of_the_twenty_first_round_do_not_misfire(ex: Extractor) -> None:
     text = "Two suicide bombers blew themselves up at a mosque in Peshawar on Friday, killing six worshippers."
     (e,) = events_of(read(ex, text), "SuicideBombing")
     assert e.fatalities is not None and e.fatalities.best == 8
+    # troops firing on a protest named in the sentence, with a toll: excessive force, one event
+    text = (
+        "Troops fired on crowds protesting the coup in Khartoum on Thursday, killing five people."
+    )
+    x = read(ex, text)
+    (e,) = x.events
+    assert "ExcessiveForceAgainstProtesters" in e.types and e.fatalities is not None
