@@ -2912,3 +2912,16 @@ def test_rules_of_the_twenty_first_round_do_not_misfire(ex: Extractor) -> None:
     x = read(ex, text)
     (e,) = x.events
     assert "ExcessiveForceAgainstProtesters" in e.types and e.fatalities is not None
+    # arrests of people told by their number, by the force that broke up a protest told
+    # before: the protest's intervention; people told by what they are are another arrest
+    text = (
+        "Hundreds of nurses protested outside the health ministry in Lilongwe on Monday. "
+        "Police dispersed them with tear gas and arrested 15."
+    )
+    (e,) = read(ex, text).events
+    assert "ProtestWithIntervention" in e.types and e.arrested is not None
+    text = (
+        "Hundreds of nurses protested in Lilongwe on Monday. Separately, police arrested "
+        "20 suspected smugglers in Lilongwe."
+    )
+    assert len(events_of(read(ex, text), "Arrest")) == 1
