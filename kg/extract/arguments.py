@@ -650,7 +650,7 @@ def _said_there(venue: Token, pack: LanguagePack) -> bool:
         if node.lemma_.lower() in saying:
             return True
         if node.dep_ not in ("pobj", "prep", "dobj", "advcl", "acl", "nsubj"):
-            return node.lemma_.lower() in saying
+            return False
     return False
 
 
