@@ -218,6 +218,7 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
                     or t.lower_ in r.words("member_nouns", "supporter_nouns")
                     or t.lower_ in r.words("role_nouns")
                     or t.lower_ in r.words("vehicle_nouns")
+                    or t.lower_ in r.pack.optional_words("holding_nouns")
                     or is_group(ent_of.get(t.i))
                 )
             ):

@@ -2925,3 +2925,9 @@ def test_rules_of_the_twenty_first_round_do_not_misfire(ex: Extractor) -> None:
         "20 suspected smugglers in Lilongwe."
     )
     assert len(events_of(read(ex, text), "Arrest")) == 1
+    # "shelled positions of X": the group whose positions they were
+    text = "On 2 May 2024, Military Forces of Russia (2000-) shelled positions of Military Forces of Ukraine (2019-) near Vovchansk."
+    x = read(ex, text)
+    (e,) = events_of(x, "Attack")
+    hit = e.roles.get("target", []) + e.roles.get("victim", [])
+    assert any("Ukraine" in x.entities[k].label for k in hit), e.roles
