@@ -849,11 +849,17 @@ def _clause_on_event(r: Reading, verb: Token, objects: list[Token]) -> Mention |
 
 def _named_in(r: Reading, tok: Token) -> list[Span]:
     """The actors a pattern's actor slot names: the actor itself (``blamed al-Shabaab``) or
-    the people of one (``members of the cartel``, ``the group's fighters``); not a thing an
-    actor qualifies (``Islamic Movement of Uzbekistan activity was suspected``)."""
+    the people of one (``members of the cartel``, ``the group's fighters``, ``supporters of
+    the party``); not a thing an actor qualifies (``Islamic Movement of Uzbekistan activity
+    was suspected``)."""
     # people of an actor, or the word a group is called by ("the Los Lobos gang")
     callers = r.words(
-        "member_nouns", "role_nouns", "force_nouns", "armed_group_name_cues", "organisation_nouns"
+        "member_nouns",
+        "supporter_nouns",
+        "role_nouns",
+        "force_nouns",
+        "armed_group_name_cues",
+        "organisation_nouns",
     )
     if tok.i in r.ent_of or tok.lower_ in callers:
         return actors(head_entities(r, tok))

@@ -2931,3 +2931,11 @@ def test_rules_of_the_twenty_first_round_do_not_misfire(ex: Extractor) -> None:
     (e,) = events_of(x, "Attack")
     hit = e.roles.get("target", []) + e.roles.get("victim", [])
     assert any("Ukraine" in x.entities[k].label for k in hit), e.roles
+    # "blamed supporters of X for instigating the violence": X, for the violence told
+    text = (
+        "Rioters torched shops in Chittagong on Sunday, killing one man. Police blamed "
+        "supporters of the BNP for instigating the violence."
+    )
+    x = read(ex, text)
+    (e,) = events_of(x, "Attack")
+    assert "Bangladesh Nationalist Party" in labels_of(x, e.roles.get("allegedPerpetrator", []))
