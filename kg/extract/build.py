@@ -462,10 +462,9 @@ _CIVILIAN_TYPE = GROUP_TYPES["civilians"]
 
 
 def _protests_met_with_arrests(events: list[Event]) -> list[Event]:
-    """Protesters arrested at a protest told in the same report (on no other day), or
-    people it does not name arrested by a force there: the protest was met with arrests,
-    ACLED's "protest with intervention", one event with its arrested count, not an arrest
-    of its own (as the monitors' notes are read)."""
+    """Protesters arrested at a protest told in the same report (on no other day): the
+    protest was met with arrests, ACLED's "protest with intervention", one event with its
+    arrested count, not an arrest of its own (as the monitors' notes are read)."""
     protest = classes.named("protest")
     protests = sorted(
         (e for e in events if not e.speech and classes.family(e.cls) == protest), key=_position
@@ -476,12 +475,10 @@ def _protests_met_with_arrests(events: list[Event]) -> list[Event]:
     merged: dict[str, str] = {}
     for ev in events:
         aimed = ev.roles.get("target", []) + ev.roles.get("victim", [])
-        # (protesters, or people the report does not name after a protest: "Police
-        # intervened ... and arrested 12")
         if (
             ev.cls == classes.named("arrest")
             and ev.arrested is not None
-            and (aimed or (ev.roles.get("agent") and _by_number_only(ev)))
+            and aimed
             and all(k.startswith(f"{GROUP_PREFIX}protesters") for k in aimed)
         ):
             # the protest told last before it, else first after, on the same day and in
@@ -507,15 +504,6 @@ def _protests_met_with_arrests(events: list[Event]) -> list[Event]:
     for ev in out:
         ev.about = [merged.get(k, k) for k in ev.about]
     return out
-
-
-def _by_number_only(ev: Event) -> bool:
-    """Whether the people an event befell are told by a number alone ("arrested 12", "12
-    were detained"), not by what they are ("30 suspected robbers")."""
-    patients = [
-        c for m in ev.mentions for c in m.trigger.children if c.dep_ in ("dobj", "nsubjpass")
-    ]
-    return bool(patients) and all(c.like_num for c in patients)
 
 
 def _institution(key: str, x: Extraction) -> bool:
@@ -896,9 +884,13 @@ def _count_the_bomber(ev: Event, pack: LanguagePack) -> None:
 
 
 def _bombers(m: Mention, pack: LanguagePack) -> int:
-    """How many bombers a mention's subject counts ("two suicide bombers blew themselves
-    up": 2), one when it counts none."""
-    for c in m.trigger.children:
+    """How many bombers blew themselves up, by the subject of the verb told with a
+    reflexive pronoun ("two suicide bombers blew themselves up": 2; "two of them blew
+    themselves up": 2); one when no such verb counts them."""
+    tok = m.trigger
+    if not any(c.lower_ in pack.words("reflexive_pronouns") for c in tok.children):
+        return 1
+    for c in tok.children:
         if c.dep_ == "nsubj":
             q = count_on(c, pack)
             if q is not None and q.best and q.min == q.max:

@@ -1309,8 +1309,10 @@ class EntityLinker:
         described = self._described_place(s, doc_places)
         if described is not None:
             types = (described,)  # "Sake, a town west of Goma", "the village of Sobane Da"
-        if kind in ("PERSON", "ORG") and self._whose_people(s):
-            types = NER_TYPES["ORG"]  # "supporters of PASTEF (Senegal)": an organisation
+        if (kind == "ORG" or (kind == "PERSON" and text.isupper())) and self._whose_people(s):
+            # "supporters of PASTEF (Senegal)": an organisation ("supporters of Imran Khan"
+            # are a person's)
+            types = NER_TYPES["ORG"]
         last = s[-1].lower_ if len(s) > 1 else ""
         if (nxt in self.divisions or last in self.divisions) and kind != "NORP":
             # "Galgaduud region", not "a Jewish settlement"

@@ -274,14 +274,12 @@ class EventReader:
                     ):
                         continue  # "police fired live ammunition at the crowd, killing 3"
                     m.dropped = True  # "police fired tear gas": how a protest was handled
-                    # and what the firing did befell the protest ("soldiers fired on
-                    # demonstrators protesting ..., killing eight": excessive force)
-                    protest = next(
-                        (x for x in r.found if classes.family(x.cls) in crowd and not x.dropped),
-                        None,
-                    )
+                    # and what the firing did befell the protest it was aimed at ("soldiers
+                    # fired on demonstrators protesting ..., killing eight": excessive force)
+                    protest = self._protest_fired_upon(r, m, crowd)
                     for x in r.found:
-                        if protest is not None and x.same_as == m.id:
+                        told = x.trigger.tag_ == "VBG" and x.trigger.head.i == m.trigger.i
+                        if protest is not None and x.same_as == m.id and told:
                             x.same_as = protest.id
             if classes.family(m.cls) in crowd:
                 # a protest is handled in the sentence that tells it ("police fired tear gas
@@ -389,6 +387,22 @@ class EventReader:
             for g in p.children
         ]
         return any(words.get(t.lower_) in kinds for t in heads)
+
+    @staticmethod
+    def _protest_fired_upon(r: Reading, m: Mention, crowd: frozenset[str]) -> Mention | None:
+        """The crowd's event told by a participle on the people a firing was aimed at
+        ("fired on demonstrators protesting the coup": the protest), or ``None``."""
+        for x in r.found:
+            if classes.family(x.cls) not in crowd or x.dropped:
+                continue
+            people = x.trigger.head  # "demonstrators" of "demonstrators protesting"
+            if (
+                x.trigger.dep_ in ("acl", "relcl")
+                and people.dep_ == "pobj"
+                and people.head.head.i == m.trigger.i
+            ):
+                return x
+        return None
 
     @staticmethod
     def _crowd_fired_upon(m: Mention, crowd: frozenset[str]) -> bool:

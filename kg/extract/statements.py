@@ -861,6 +861,9 @@ def _named_in(r: Reading, tok: Token) -> list[Span]:
         "armed_group_name_cues",
         "organisation_nouns",
     )
+    if tok.lower_ in r.words("supporter_nouns"):
+        # "supporters of the BNP": the party; "supporters of Imran Khan" name no one
+        return [s for s in actors(head_entities(r, tok)) if s.label_ != "Person"]
     if tok.i in r.ent_of or tok.lower_ in callers:
         return actors(head_entities(r, tok))
     return []
@@ -905,11 +908,20 @@ def _another_act(r: Reading, gerund: Token) -> bool:
     out", "of orchestrating it", "of planting the device": a verb of using a weapon, the
     weapon told named again with a definite determiner)."""
     lemma = gerund.lemma_.lower()
-    if lemma in r.words("copula_lemmas", "perpetration_verbs") or lemma in r.pack.optional_words(
-        "taking_part_verbs"
-    ):
-        return False
     definite = r.words("definite_determiners", "demonstrative_determiners")
+    if lemma in r.pack.optional_words("taking_part_verbs"):
+        # "of helping in the attack", "of instigating the violence"; "of inciting hatred",
+        # "of funding terrorism": something else, never told as an event
+        return any(
+            c.dep_ == "dobj"
+            and c.pos_ != "PRON"
+            and not any(
+                (d.dep_ == "det" and d.lower_ in definite) or d.dep_ == "poss" for d in c.children
+            )
+            for c in gerund.children
+        )
+    if lemma in r.words("copula_lemmas", "perpetration_verbs"):
+        return False
     using = lemma in r.pack.optional_words("device_use_verbs")
     for c in gerund.children:
         if c.dep_ != "dobj":
