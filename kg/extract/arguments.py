@@ -813,8 +813,9 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
                 if _origin(c, r.pack):
                     continue  # "laborers from Punjab": where they come from
                 for g in c.children:
-                    if g.dep_ == "pobj" and m.violent and h is not tok:
-                        _site_where(r, m, c, g)  # "the worst explosion was at a bus station"
+                    if g.dep_ == "pobj" and m.violent:
+                        # "exploded at a market", "the worst blast was at a bus station"
+                        _site_where(r, m, c, g)
                     if g.dep_ == "pobj" and not (triggers and g.i in triggers):
                         # "on the outskirts of Kirandul": around a place is at it, and so is
                         # a street of it ("on the main Kandahar street")
@@ -1334,14 +1335,12 @@ def verb_args(r: Reading, m: Mention) -> None:
                 if g.dep_ == "pobj":
                     _add_sites(r, m, g)
                     _sites_of_part(r, m, g)
-                    _site_where(r, m, c, g)
                     if c.lower_ in r.words("aimed_preps"):
                         _add_actors(r, m, "target", g)  # "shot at protesters"
         elif deps[c.i] == "prep" and m.violent and c.lower_ in r.words("location_preps"):
             for g in c.children:
                 if g.dep_ == "pobj":
                     _sites_of_part(r, m, g)
-                    _site_where(r, m, c, g)
         elif (
             deps[c.i] == "prep"
             and m.violent
@@ -1554,7 +1553,6 @@ def noun_args(r: Reading, m: Mention) -> None:
                 if g.dep_ == "pobj":
                     _add_sites(r, m, g)  # "an attack at the Rolando cafe"
                     _sites_of_part(r, m, g)
-                    _site_where(r, m, c, g)
         elif c.dep_ == "prep" and c.lower_ in r.words("of_preps"):
             of_role = classes.behaviour(m.cls, "of_role")
             if of_role:

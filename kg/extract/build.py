@@ -30,6 +30,7 @@ from kg.extract.entities import (
     METONYMS_KEY,
     SITE_PREFIX,
     SPAN_KEY,
+    group_kind,
 )
 from kg.extract.gazetteer import PLACE_TYPES, Gazetteer
 from kg.extract.groups import Groups, document_country, is_placeholder
@@ -510,7 +511,7 @@ def _institution(key: str, x: Extraction) -> bool:
     """Whether ``key`` is an organisation, a state, a force or a group: no person, and no
     civilians named by a kind."""
     if key.startswith(GROUP_PREFIX):
-        return GROUP_TYPES.get(key[len(GROUP_PREFIX) :].split("@")[0]) != _CIVILIAN_TYPE
+        return GROUP_TYPES.get(group_kind(key) or "") != _CIVILIAN_TYPE
     return key in x.entities and "Person" not in x.entities[key].types
 
 

@@ -106,6 +106,18 @@ if not Doc.has_extension("ckg_relations"):
     Doc.set_extension("ckg_relations", default=None)  # [(subject key, property, object key)]
 
 
+def group_kind(key: str) -> str | None:
+    """The kind of a group placeholder (``group:<kind>[@<country>]``), ``None`` for any
+    other key.
+
+    >>> group_kind("group:police@kenya"), group_kind("group:armed"), group_kind("kenya")
+    ('police', 'armed', None)
+    """
+    if not key.startswith(GROUP_PREFIX):
+        return None
+    return key[len(GROUP_PREFIX) :].split("@")[0]
+
+
 def site_name_kind(words: list[str], pack: LanguagePack) -> str | None:
     """What a name made of ``words`` (lower case) calls a place: ``"way"`` for a street or
     square (where an event happened), ``"facility"`` for a building or site (also what an
@@ -534,7 +546,7 @@ class EntityLinker:
         (the forces act), not "police deaths"."""
         head = tok.head.lemma_.lower()
         return (
-            kind.removeprefix(GROUP_PREFIX) in self.pack.words("state_doer_kinds")
+            group_kind(kind) in self.pack.words("state_doer_kinds")
             and tok.head.i == tok.i + 1  # right before it ("a military hospital bombing": no)
             and head in self.pack.table("nouns")
             and head not in self.pack.words("death_nouns", "injury_nouns")
@@ -1183,35 +1195,33 @@ class EntityLinker:
             # "the Islamic State group's Sinai affiliate": the word a group is called by
             # may stand between its name and the possessive
             called = k - 1 if doc[k - 1].lower_ in self.pack.words("organisation_nouns") else k
-            if called not in groups:
-                if (
-                    tok.lower_ in military
-                    and called in orgs
-                    and all(t.is_alpha for t in doc[k + 1 : tok.i])
-                ):  # "the IRA's Belfast brigade", the IRA a name the model found
-                    out.append(Span(doc, k + 1, tok.i + 1, label="NEWGROUP:ArmedGroup"))
-                    parts[f"{k + 1}:{tok.i + 1}"] = called
-                continue
-            group = groups[called]
-            region = doc[k + 1 : tok.i].text
-            for pattern in self.pack.value("branch_name_patterns"):
-                name = pattern.format(group=group.text, region=region)
-                ids = self.gaz.lookup(name)
-                if len(ids) == 1:
-                    (key,) = ids
+            # a military unit of any organisation, the model's names too ("the IRA's
+            # Belfast brigade"), any unit of an armed group ("al-Shabaab's Amniyat wing";
+            # not "the APC's Kano wing"); a branch the gazetteer lacks is named elsewhere
+            # ("al-Qaeda's Sahel branch, JNIM")
+            owned = tok.lower_ in military and called in orgs
+            if called in groups:
+                group = groups[called]
+                region = doc[k + 1 : tok.i].text
+                key = self._known_branch(group.text, region)
+                if key is not None:
                     out.append(Span(doc, group.start, tok.i + 1, label="GAZ", kb_id=key))
-                    break
-            else:
-                # a military unit of any organisation ("the IRA's Belfast brigade"), any
-                # unit of an armed group ("al-Shabaab's Amniyat wing"; not "the APC's Kano
-                # wing"); a branch the gazetteer lacks is named elsewhere ("al-Qaeda's Sahel
-                # branch, JNIM")
+                    continue
                 kinds = {"ArmedGroup", "Organization"} if tok.lower_ in military else {"ArmedGroup"}
-                owned = group.kb_id_ in self.gaz and kinds & set(self.gaz[group.kb_id_].types)
-                if tok.lower_ in units and owned and all(t.is_alpha for t in doc[k + 1 : tok.i]):
-                    out.append(Span(doc, k + 1, tok.i + 1, label="NEWGROUP:ArmedGroup"))
-                    parts[f"{k + 1}:{tok.i + 1}"] = called
+                owned = group.kb_id_ in self.gaz and bool(kinds & set(self.gaz[group.kb_id_].types))
+            if tok.lower_ in units and owned and all(t.is_alpha for t in doc[k + 1 : tok.i]):
+                out.append(Span(doc, k + 1, tok.i + 1, label="NEWGROUP:ArmedGroup"))
+                parts[f"{k + 1}:{tok.i + 1}"] = called
         return out
+
+    def _known_branch(self, group: str, region: str) -> str | None:
+        """The gazetteer's one entry named by a group's name and a region in one of the
+        pack's ``branch_name_patterns`` ("Islamic State Khorasan"), or ``None``."""
+        for pattern in self.pack.value("branch_name_patterns"):
+            ids = self.gaz.lookup(pattern.format(group=group, region=region))
+            if len(ids) == 1:
+                return next(iter(ids))
+        return None
 
     @staticmethod
     def _units_of_groups(doc: Doc, spans: list[Span]) -> list[tuple[str, str, str]]:
@@ -1238,7 +1248,7 @@ class EntityLinker:
     ) -> tuple[str | None, str]:
         gaz = self.gaz
         if s.label_ == "GROUP":
-            return s.kb_id_, GROUP_TYPES[s.kb_id_[len(GROUP_PREFIX) :].split("@")[0]]
+            return s.kb_id_, GROUP_TYPES[group_kind(s.kb_id_) or ""]
         if s.label_ == "SITE":
             return s.kb_id_, "Site"
         if s.label_ == "BRANCH":

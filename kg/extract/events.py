@@ -36,7 +36,7 @@ from kg.extract.arguments import (
     verb_args,
 )
 from kg.extract.classify import is_nonstate_armed
-from kg.extract.entities import ARMED_GROUP_KEY, GROUP_PREFIX, SPAN_KEY
+from kg.extract.entities import ARMED_GROUP_KEY, GROUP_PREFIX, SPAN_KEY, group_kind
 from kg.extract.lang import LanguagePack, language_pack
 from kg.extract.mentions import Mention, Reading
 from kg.extract.modality import (
@@ -127,11 +127,11 @@ class EventReader:
         cues: dict[int, set[str]] = {}  # token -> the cues that cover it
         # a word inside the name of the state's forces names them, not what they did ("riot
         # police": no riot)
+        state = self.pack.words("state_doer_kinds")
         forces = {
             i
             for s in doc.spans.get(SPAN_KEY, [])
-            if s.kb_id_.startswith(GROUP_PREFIX)
-            and s.kb_id_[len(GROUP_PREFIX) :].split("@")[0] in self.pack.words("state_doer_kinds")
+            if group_kind(s.kb_id_) in state
             for i in range(s.start, s.end - 1)
         }
         matches = [
@@ -416,11 +416,11 @@ class EventReader:
             k
             for role in ("target", "victim")
             for k in m.roles.get(role, [])
-            if k.startswith(GROUP_PREFIX) and k[len(GROUP_PREFIX) :].split("@")[0] in kinds
+            if group_kind(k) in kinds
         ]
         if not aimed:
             return False
-        kind = aimed[0][len(GROUP_PREFIX) :].split("@")[0]
+        kind = group_kind(aimed[0]) or ""
         handlers = m.roles.pop("perpetrator", []) + m.roles.pop("agent", [])
         for role in ("target", "victim"):
             m.roles[role] = [k for k in m.roles.get(role, []) if k not in aimed]
@@ -471,14 +471,15 @@ class EventReader:
         (``other_incident_cues``): "In other operations, ...", "In a separate incident, ..."."""
         words = r.words("other_incident_cues")
         # an event or an incident ("In other news, ..." opens another topic, not an event)
-        events = frozenset(r.pack.table("nouns")) | r.words("incident_nouns")
+        events = r.pack.table("nouns")
+        incidents = r.words("incident_nouns")
         for tok in r.sent[:2]:
             if tok.dep_ != "prep" or tok.head.dep_ != "ROOT":
                 continue
             for g in tok.children:
                 if (
                     g.dep_ == "pobj"
-                    and g.lemma_.lower() in events
+                    and (g.lemma_.lower() in events or g.lemma_.lower() in incidents)
                     and any(c.dep_ in ("amod", "det") and c.lower_ in words for c in g.children)
                 ):
                     return True

@@ -434,16 +434,9 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
     # "in Hyderabad, Sindh": a name right after a place and a comma is a place too (twice,
     # for "X, Y, Z")
     for _ in range(2):
-        ends = {b for (a, b), ids in found.items() if any(gaz[x].is_place for x in ids if x in gaz)}
-        starts = {
-            a for (a, b), ids in found.items() if any(gaz[x].is_place for x in ids if x in gaz)
-        }
-        inside = {
-            t
-            for (a, b), ids in found.items()
-            if any(gaz[x].is_place for x in ids if x in gaz)
-            for t in range(a, b)
-        }
+        at = [ab for ab, ids in found.items() if any(gaz[x].is_place for x in ids if x in gaz)]
+        ends, starts = {b for _a, b in at}, {a for a, _b in at}
+        inside = {t for a, b in at for t in range(a, b)}
         for i, j, k in pending:
             if (i, j) in found or _name_continues(doc, i, j):
                 continue
