@@ -42,6 +42,7 @@ from kg.extract.entities import (
 from kg.extract.lang import LanguagePack
 from kg.extract.mentions import PLACE_ONLY, Mention, Reading
 from kg.extract.modality import governor_verb
+from kg.extract.triggers import under_verb
 from kg.records import Quantity
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -746,6 +747,21 @@ def _occurrence(r: Reading, tok: Token) -> list[Token]:
     return [*lent, verb] if said & happened else lent
 
 
+def _under(r: Reading, m: Mention, verb: Token) -> None:
+    """What "came under fire/attack" befell: the verb's subject is the event's target (its
+    people, its site; a place is where it was: "the town came under shelling"); doers in a
+    ``from`` phrase did it ("came under fire from militants")."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            _add_actors(r, m, "target", c)
+            _add_sites(r, m, c)
+            _object_places(r, m, c)
+    agent_role = classes.behaviour(m.cls, "noun_agent")
+    for t in (verb, m.trigger):
+        for g in prep_objects(t, r.words("origin_preps")):
+            _add_actors(r, m, agent_role, g)
+
+
 def collective(r: Reading, tok: Token) -> Token | None:
     """The noun that gathers events told in its ``of`` phrase ("a wave of shooting", "a
     series of explosions": ``collective_nouns``), or ``None``."""
@@ -763,6 +779,10 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
     holders = [tok]
     if tok.pos_ in _NOUN and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
         holders.append(tok.head)
+    under = under_verb(tok, r.pack) if tok.pos_ in _NOUN else None
+    if under is not None:
+        # "a convoy came under fire near Gao", "posts in Anderstown came under fire"
+        holders += [under, *(c for c in under.children if c.dep_ in ("nsubj", "nsubjpass"))]
     objects = []
     if tok.pos_ in _VERB:
         # "struck a vehicle on the road between X and Y": a place phrase the parser hung on
@@ -897,8 +917,17 @@ def _coordinated_places(r: Reading, phrase: Token) -> list[Span]:
         and (
             r.ent_of[c.i].label_ in ("Settlement", "AdminRegion")
             or _named_site(r, r.ent_of[c.i]) == "way"
+            # a name read as a place for being listed with one, with no place phrase of its
+            # own after it ("in Kano and Aisha in Zaria": Aisha is one of the people)
+            or (r.ent_of[c.i].label_ == "Place" and not _placed_after(r, r.ent_of[c.i]))
         )
     ]
+
+
+def _placed_after(r: Reading, s: Span) -> bool:
+    """Whether a preposition of place follows the name ``s`` ("Aisha *in* Zaria")."""
+    doc = s.doc
+    return s.end < len(doc) and doc[s.end].lower_ in r.words("location_preps")
 
 
 def _named_site(r: Reading, s: Span) -> str | None:
@@ -1579,6 +1608,9 @@ def noun_args(r: Reading, m: Mention) -> None:
                         _add_actors(r, m, "victim", g)
                         for s in places(entities_in(g, r.ent_of)):
                             m.add("location", s.kb_id_)
+    verb = under_verb(tok, r.pack)
+    if verb is not None:
+        _under(r, m, verb)
     if tok.lemma_.lower() in r.words("death_nouns"):
         _death_noun(r, m, tok)
     elif tok.lemma_.lower() in r.words("injury_nouns"):

@@ -1052,9 +1052,11 @@ class EntityLinker:
         for tok in doc:
             if tok.i == 0:
                 continue
-            # "the Ghattekulo area of Kathmandu", not "the Kabul area"
+            # "the Ghattekulo area of Kathmandu", "the Markets area" (a name the gazetteer
+            # lacks), not "the Kabul area" (around Kabul)
             part = tok.lower_ in parts and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in of
-            if tok.lower_ not in self.divisions and not part:
+            unknown_part = tok.lower_ in parts and not part
+            if tok.lower_ not in self.divisions and not part and not unknown_part:
                 continue
             j = tok.i - 1
             while j >= 0 and (
@@ -1074,6 +1076,12 @@ class EntityLinker:
             articles = self.pack.words("indefinite_articles")
             if start > 0 and doc[start - 1].lower_ in articles:
                 continue  # "a Pashtun village": whose, not which (no name takes "a")
+            if unknown_part and (
+                start == 0
+                or doc[start - 1].lower_ not in self.pack.words("articles")
+                or self.gaz.lookup(name.text)
+            ):
+                continue
             plural = tok.lower_ in self.pack.words("plural_division_words")
             if self._whose(name, singular=not plural):
                 continue  # "the Jewish settlement", "Yazidi villages": whose, not which
@@ -1291,11 +1299,15 @@ class EntityLinker:
                     return key, gaz[key].types[0]
             kind_type = s.label_.split(":", 1)[1]
             key = f"place/{norm(text).replace(' ', '-')}"
-            suffix = " province" if kind_type == "AdminRegion" else " district"
             nxt = doc[s.end].lower_ if s.end < len(doc) else ""
-            new.setdefault(
-                key, (text + (suffix if nxt in ("district", "province") else ""), (kind_type,))
-            )
+            label = text
+            if nxt in ("district", "province"):
+                label += " province" if kind_type == "AdminRegion" else " district"
+            elif nxt in self.pack.words("part_of_town_words") and not (
+                s.end + 1 < len(doc) and doc[s.end + 1].lower_ in self.pack.words("of_preps")
+            ):
+                label += f" {nxt}"  # "the Markets area" (not "the Lalbagh area of Dhaka")
+            new.setdefault(key, (label, (kind_type,)))
             return key, kind_type
         # NER entity: the gazetteer may know it by a name spelled differently
         not_names = self.pack.words("not_names") | self.pack.words("holidays")
@@ -1409,8 +1421,18 @@ class EntityLinker:
 
     def _toponym_use(self, s: Span, preps: str) -> bool:
         """Whether a name is the object of a preposition of place (the pack's ``preps``), or
-        the place a direction is taken from ("20 km south of Bir al-Abd")."""
+        the place a direction is taken from ("20 km south of Bir al-Abd"); also a name
+        coordinated with such an object ("in Badia al-Sukhnah and Badia al-Sham")."""
         root = s.root
+        hops = 0
+        while (
+            root.dep_ == "conj"
+            and root.head.pos_ == "PROPN"
+            and hops < 4
+            # "Fatima in Kano and Aisha in Zaria": a name with a place of its own is none
+            and not any(c.dep_ == "prep" for c in root.children)
+        ):
+            root, hops = root.head, hops + 1
         if root.dep_ != "pobj":
             return False
         prep = root.head

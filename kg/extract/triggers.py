@@ -29,6 +29,7 @@ class TriggerFinder:
         self.territory_nouns = pack.words("territory_nouns")
         self.verb_objects = pack.optional_table("verb_objects")
         self.verb_subjects = pack.optional_table("verb_subjects")
+        self.under_nouns = pack.optional_table("under_nouns")
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase, cls in pack.table("phrases").items():
             self.matcher.add(cls, [nlp.make_doc(phrase)])
@@ -73,6 +74,11 @@ class TriggerFinder:
             return self.verbs.get(lemma) or self.by_object(tok) or self.by_subject(tok)
         if tok.pos_ in ("NOUN", "PROPN"):
             cls = self.nouns.get(lemma) or self.nouns.get(tok.lower_)
+            verb = under_verb(tok, self.pack)
+            if verb is not None and reproached(verb, tok, self.pack):
+                return None  # "the minister came under fire for his remarks": blame
+            if cls is None and verb is not None:
+                cls = self.under_nouns.get(lemma)  # "a convoy came under fire"
             if cls is None:
                 return None
             # a noun that only modifies another noun names no event ("IED facilitator"),
@@ -137,6 +143,24 @@ class TriggerFinder:
         """A trigger word inside a name (``the Second World War``, an actor's name) or a
         date's proper noun (``4 March 2022``: the month, not a march)."""
         return date_word(tok) or tok.i in ent_of or tok.ent_type_ in ("EVENT", "WORK_OF_ART", "LAW")
+
+
+def under_verb(tok: Token, pack: LanguagePack) -> Token | None:
+    """The verb whose subject an event noun befalls through ``under`` ("a convoy *came*
+    under fire", "the town fell under shelling": the pack's ``under_verbs`` and
+    ``under_preps``), or ``None``."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in pack.optional_words("under_preps"):
+        return None
+    verb = tok.head.head
+    return verb if verb.lemma_.lower() in pack.optional_words("under_verbs") else None
+
+
+def reproached(verb: Token, noun: Token, pack: LanguagePack) -> bool:
+    """Whether "came under fire/attack" is told with what it is blamed for (a phrase of the
+    pack's ``reproach_preps``: "came under fire *for* its handling of the protests", "*over*
+    the budget"): criticism, not violence."""
+    preps = pack.optional_words("reproach_preps")
+    return any(c.dep_ == "prep" and c.lower_ in preps for t in (verb, noun) for c in t.children)
 
 
 def date_word(tok: Token) -> bool:

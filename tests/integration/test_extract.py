@@ -2942,3 +2942,61 @@ def test_rules_of_the_twenty_first_round_do_not_misfire(ex: Extractor) -> None:
         "Gunmen attacked a rally in Multan on Sunday. Police accused supporters of Imran Khan of carrying out the attack.",
     ):
         assert not any(e.roles.get("allegedPerpetrator") for e in read(ex, text).events), text
+
+
+# ---------------------------------------------------------------- the sixth stop's rules
+
+
+def test_what_came_under_fire_or_attack_is_the_target(ex: Extractor) -> None:
+    text = "A border post in Chaman came under attack on Tuesday night."
+    x = read(ex, text)
+    (e,) = events_of(x, "Attack")
+    assert labels_of(x, e.roles.get("target", [])) == ["border post in Chaman"]
+    assert "Chaman" in labels_of(x, e.roles.get("location", []))
+    # "fire" names an attack there, and "from X" is who fired
+    text = "A supply convoy came under fire from al-Shabaab fighters near Baidoa, killing three soldiers."
+    x = read(ex, text)
+    (e,) = events_of(x, "Attack")
+    assert labels_of(x, e.roles.get("perpetrator", [])) == ["al-Shabaab"]
+    assert labels_of(x, e.roles.get("location", [])) == ["Baidoa"]
+    assert e.fatalities is not None and e.fatalities.best == 3
+    # a town under shelling is where the shelling was
+    text = "The town of Avdiivka came under heavy shelling on Wednesday."
+    (e,) = events_of(read(ex, text), "ShellingOrMissileAttack")
+
+
+def test_blame_told_as_coming_under_fire_is_no_attack(ex: Extractor) -> None:
+    for text in (
+        "The interior minister came under fire for his handling of the riots on Monday.",
+        "The ruling party came under attack over the new tax law.",
+        "A fire broke out at a warehouse in Mombasa on Sunday.",
+    ):
+        assert not events_of(read(ex, text), "Attack"), text
+
+
+def test_a_name_listed_with_a_place_is_a_place_too(ex: Extractor) -> None:
+    text = (
+        "Nine soldiers were killed in ambushes in Wadi Zuhra and Jabal Tuwaiq on Monday, "
+        "a monitor said."
+    )
+    x = read(ex, text)
+    where = {lab for e in events_of(x, "Attack") for lab in labels_of(x, e.roles["location"])}
+    assert {"Wadi Zuhra", "Jabal Tuwaiq"} <= where
+    # a name with a place phrase of its own is one of the people
+    text = "Police detained Amina in Kano and Halima in Zaria on Friday."
+    x = read(ex, text)
+    where = {lab for e in x.events for lab in labels_of(x, e.roles.get("location", []))}
+    assert "Halima" not in where
+
+
+def test_the_area_a_name_the_gazetteer_lacks_names(ex: Extractor) -> None:
+    text = "Gunmen shot dead two men in the Bab Sbaa area on Friday, police said."
+    assert places_of(ex, text) == ["Bab Sbaa area"]
+    # the area of a known town is the town
+    text = "Gunmen shot dead two men in the Jalalabad area on Friday, police said."
+    assert places_of(ex, text) == ["Jalalabad"]
+
+
+def test_is_written_in_capitals_is_the_islamic_state(ex: Extractor) -> None:
+    text = "Eleven soldiers were killed in IS attacks near Palmyra on Sunday."
+    assert role_of(ex, "Attack", "perpetrator", text) == ["Islamic State"]
