@@ -384,7 +384,12 @@ def _site_where(r: Reading, m: Mention, prep: Token, phrase: Token) -> None:
         return
     if m.trigger.lemma_.lower() in r.pack.optional_words("dying_verbs", "aftermath_verbs"):
         return  # "later died in a hospital": where they died, not where it happened
-    # a vehicle moves and a village is a place of its own: neither is a site it was in
+    _sites_where(r, m, phrase)
+
+
+def _sites_where(r: Reading, m: Mention, phrase: Token) -> None:
+    """The buildings and sites ``phrase`` names are where ``m`` happened (``SITE_LOCATION``);
+    not a vehicle (it moves) or a village (a place of its own)."""
     not_sites = r.pack.optional_words("vehicle_nouns", "division_words", "plural_division_words")
     for s in head_entities(r, phrase):
         if s[-1].lower_ in not_sites or s.root.lower_ in not_sites:
@@ -755,6 +760,7 @@ def _under(r: Reading, m: Mention, verb: Token) -> None:
         if c.dep_ in ("nsubj", "nsubjpass"):
             _add_actors(r, m, "target", c)
             _add_sites(r, m, c)
+            _sites_where(r, m, c)  # "a checkpoint came under attack": it happened there
             _object_places(r, m, c)
     agent_role = classes.behaviour(m.cls, "noun_agent")
     for t in (verb, m.trigger):
@@ -1820,7 +1826,10 @@ def _death_noun(r: Reading, m: Mention, tok: Token) -> None:
         any(c.dep_ == "nummod" for c in tok.children)
         or (gov is not None and gov.lemma_.lower() in r.words("death_reporting_verbs"))
     ):
-        m.dropped = True
+        if _harm_told_again(r, m, tok):
+            m.bare = True  # "the deaths shocked the town": of the event told before
+        else:
+            m.dropped = True
     q = count_on(tok, r.pack)
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in r.words("of_preps"):
@@ -1835,6 +1844,17 @@ def _death_noun(r: Reading, m: Mention, tok: Token) -> None:
             m.tolls.add("fatalities")  # a note's closing count ("8 fatalities."): the whole toll
 
 
+def _harm_told_again(r: Reading, m: Mention, tok: Token) -> bool:
+    """Whether a plural noun of harm with a definite determiner and no ``of`` phrase ("the
+    injuries", "these deaths") tells again the harm of an event told before (never an event
+    of its own; "the deaths of two brothers" names whose)."""
+    return (
+        m.definite
+        and m.plural
+        and not any(c.dep_ == "prep" and c.lower_ in r.words("of_preps") for c in tok.children)
+    )
+
+
 def _injury_noun(r: Reading, m: Mention, tok: Token) -> None:
     """``13 people suffered minor injuries``, ``sustained wounds``, ``were treated for
     injuries``: the people who suffered them are the injured (counted); injuries merely
@@ -1846,7 +1866,10 @@ def _injury_noun(r: Reading, m: Mention, tok: Token) -> None:
         if tok.head.lower_ in r.words("accompaniment_heads"):
             reporting = reporting | r.pack.optional_words("injury_with_verbs")  # "escaped with"
     if gov is None or gov.lemma_.lower() not in reporting:
-        m.dropped = True
+        if _harm_told_again(r, m, tok):
+            m.bare = True  # "glass caused the injuries": of the event told before
+        else:
+            m.dropped = True
         return
     if gov.lemma_.lower() in r.pack.optional_words("injury_with_verbs"):
         m.bare = True  # "a third worker escaped with wounds": of the event told before

@@ -1324,7 +1324,10 @@ class EntityLinker:
         types = NER_TYPES.get(kind, ("Actor",))
         nxt = doc[s.end].lower_ if s.end < len(doc) else ""
         armed_name = self._armed_group(s)
-        if (kind == "PERSON" and self._toponym_use(s, "toponym_preps")) or (
+        titled = s.start > 0 and doc[s.start - 1].lower_ in self.pack.optional_words(
+            "official_titles"
+        )
+        if (kind == "PERSON" and not titled and self._toponym_use(s, "toponym_preps")) or (
             kind == "ORG" and not armed_name and self._toponym_use(s, "near_preps")
         ):
             types = ("Place",)  # "killed near Markoye": no one is killed near a person

@@ -307,9 +307,11 @@ def _under_a_modal_governor(tok: Token, pack: LanguagePack) -> bool:
     planning, threatening, preventing or denying; a verb of taking part
     (``taking_part_verbs``) over an event the text names as one it tells ("helping in the
     attack": a definite event) leaves it an event that happened."""
+    # the determiner of the phrase the trigger heads, or names ("the assassination attempt")
+    phrase = tok.head if tok.dep_ == "compound" else tok
     told = tok.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ == "det" and c.lower_ in pack.optional_words("told_event_determiners")
-        for c in tok.children
+        for c in phrase.children
     )
     triggers = pack.table("nouns")
     node = tok

@@ -106,6 +106,10 @@ def _clock_abbreviations(lang: str) -> frozenset[str]:
 # ("in Helmand.They killed 23 soldiers")
 GLUED_STOP = r"(?<=\w\w)\.(?=[A-Z][a-z])"
 _GLUED = re.compile(GLUED_STOP)
+# a closing quotation mark glued between a sentence's full stop and the next sentence's first
+# word ('... with any pleasure."Shootings in Belfast had continued'): its own token, so that
+# the word is read as itself
+GLUED_QUOTE = r"(?<=\.)[\"\u201d](?=[A-Z][a-z])"
 
 
 def split_glued_stops(nlp: Any) -> None:
@@ -125,11 +129,19 @@ def split_glued_stops(nlp: Any) -> None:
     ['It', '==', 'The']
     >>> [t.text for t in doc][4:7]
     ['ETA', '.', '==']
+    >>> [t.text for t in nlp('"Never," he said."Shootings went on.')][6:9]
+    ['.', '"', 'Shootings']
     """
     from spacy.util import compile_infix_regex
 
     # the heading's rule, and a full stop glued before it
-    infixes = [*nlp.Defaults.infixes, GLUED_STOP, HEADING_RULE, r"(?<=\w)\.(?=={2})"]
+    infixes = [
+        *nlp.Defaults.infixes,
+        GLUED_STOP,
+        GLUED_QUOTE,
+        HEADING_RULE,
+        r"(?<=\w)\.(?=={2})",
+    ]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 

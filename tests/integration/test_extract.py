@@ -2952,7 +2952,9 @@ def test_what_came_under_fire_or_attack_is_the_target(ex: Extractor) -> None:
     x = read(ex, text)
     (e,) = events_of(x, "Attack")
     assert labels_of(x, e.roles.get("target", [])) == ["border post in Chaman"]
-    assert "Chaman" in labels_of(x, e.roles.get("location", []))
+    # where it happened: at the post, in Chaman
+    assert labels_of(x, e.roles.get("location", [])) == ["border post in Chaman"]
+    assert places_of(ex, text) == ["Chaman"]
     # "fire" names an attack there, and "from X" is who fired
     text = "A supply convoy came under fire from al-Shabaab fighters near Baidoa, killing three soldiers."
     x = read(ex, text)
@@ -3000,3 +3002,42 @@ def test_the_area_a_name_the_gazetteer_lacks_names(ex: Extractor) -> None:
 def test_is_written_in_capitals_is_the_islamic_state(ex: Extractor) -> None:
     text = "Eleven soldiers were killed in IS attacks near Palmyra on Sunday."
     assert role_of(ex, "Attack", "perpetrator", text) == ["Islamic State"]
+
+
+def test_a_quote_glued_to_the_next_sentence_leaves_its_first_word_whole(ex: Extractor) -> None:
+    text = 'The minister said: "We will not rest."Clashes in Kismayo had continued overnight.'
+    x = read(ex, text)
+    assert labels_of(x, events_of(x, "Battle")[0].roles.get("location", [])) == ["Kismayo"]
+
+
+def test_the_harm_told_again_joins_the_event_told_before(ex: Extractor) -> None:
+    text = (
+        "A parcel bomb exploded at a post office in Graz on Monday, wounding six people. "
+        "The mayor said flying glass caused the injuries."
+    )
+    x = read(ex, text)
+    (e,) = events_of(x, "Attack")
+    assert len(e.evidence) == 2 and e.injured is not None and e.injured.best == 6
+    # injuries named in passing tell no event
+    assert not read(ex, "A clinic for war injuries opened in Mosul on Monday.").events
+
+
+def test_the_attempt_an_event_noun_names_is_that_event(ex: Extractor) -> None:
+    text = (
+        "A grenade exploded beside the governor's convoy in Jos on Sunday. Police said "
+        "two men were involved in the assassination attempt."
+    )
+    (e,) = events_of(read(ex, text), "Attack")
+    assert len(e.evidence) == 2
+
+
+def test_an_appeal_issued_is_an_appeal(ex: Extractor) -> None:
+    text = (
+        "A car bomb exploded in Izmir on Friday. Police issued an appeal for witnesses on Saturday."
+    )
+    assert role_of(ex, "Appeal", "speaker", text) == ["Police Forces of Turkey"]
+
+
+def test_a_titled_person_is_no_place(ex: Extractor) -> None:
+    text = "Two drones exploded near President Maduro during a parade in Valencia on Saturday."
+    assert places_of(ex, text) == ["Valencia"]
