@@ -384,12 +384,7 @@ def _site_where(r: Reading, m: Mention, prep: Token, phrase: Token) -> None:
         return
     if m.trigger.lemma_.lower() in r.pack.optional_words("dying_verbs", "aftermath_verbs"):
         return  # "later died in a hospital": where they died, not where it happened
-    _sites_where(r, m, phrase)
-
-
-def _sites_where(r: Reading, m: Mention, phrase: Token) -> None:
-    """The buildings and sites ``phrase`` names are where ``m`` happened (``SITE_LOCATION``);
-    not a vehicle (it moves) or a village (a place of its own)."""
+    # a vehicle moves and a village is a place of its own: neither is a site it was in
     not_sites = r.pack.optional_words("vehicle_nouns", "division_words", "plural_division_words")
     for s in head_entities(r, phrase):
         if s[-1].lower_ in not_sites or s.root.lower_ in not_sites:
@@ -752,6 +747,19 @@ def _occurrence(r: Reading, tok: Token) -> list[Token]:
     return [*lent, verb] if said & happened else lent
 
 
+def _aimed_at(r: Reading, m: Mention, prep: Token) -> None:
+    """What an event noun's ``on``/``against`` phrase (``noun_target_preps``) names: its
+    target (people, a site), and a place struck is where it happened (a country only
+    ``on`` it: "strikes on Yemen", not "a war against Russia")."""
+    for g in prep.children:
+        ents = entities_in(g, r.ent_of)
+        _add_actors(r, m, "target", g)
+        _add_sites(r, m, g)
+        for s in places(ents):
+            if s.label_ != "Country" or prep.lower_ in r.words("surface_preps"):
+                m.add("location", s.kb_id_)
+
+
 def _under(r: Reading, m: Mention, verb: Token) -> None:
     """What "came under fire/attack" befell: the verb's subject is the event's target (its
     people, its site; a place is where it was: "the town came under shelling"); doers in a
@@ -760,7 +768,6 @@ def _under(r: Reading, m: Mention, verb: Token) -> None:
         if c.dep_ in ("nsubj", "nsubjpass"):
             _add_actors(r, m, "target", c)
             _add_sites(r, m, c)
-            _sites_where(r, m, c)  # "a checkpoint came under attack": it happened there
             _object_places(r, m, c)
     agent_role = classes.behaviour(m.cls, "noun_agent")
     for t in (verb, m.trigger):
@@ -1576,13 +1583,7 @@ def noun_args(r: Reading, m: Mention) -> None:
             and c.lower_ in r.words("noun_target_preps")
             and not _blamed_on(r, tok, c)
         ):
-            for g in c.children:
-                ents = entities_in(g, r.ent_of)
-                _add_actors(r, m, "target", g)
-                _add_sites(r, m, g)
-                for s in places(ents):
-                    if s.label_ != "Country" or c.lower_ in r.words("surface_preps"):
-                        m.add("location", s.kb_id_)
+            _aimed_at(r, m, c)
         elif c.dep_ == "prep" and m.violent and c.lower_ in r.words("site_target_preps"):
             for g in c.children:
                 if g.dep_ == "pobj":
@@ -1617,6 +1618,11 @@ def noun_args(r: Reading, m: Mention) -> None:
     verb = under_verb(tok, r.pack)
     if verb is not None:
         _under(r, m, verb)
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in r.words("perpetration_verbs"):
+        # "conducted an airstrike on X village": the phrase the parser hung on the verb
+        for c in tok.head.children:
+            if c.dep_ == "prep" and c.lower_ in r.words("noun_target_preps"):
+                _aimed_at(r, m, c)
     if tok.lemma_.lower() in r.words("death_nouns"):
         _death_noun(r, m, tok)
     elif tok.lemma_.lower() in r.words("injury_nouns"):

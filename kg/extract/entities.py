@@ -1331,6 +1331,8 @@ class EntityLinker:
             kind == "ORG" and not armed_name and self._toponym_use(s, "near_preps")
         ):
             types = ("Place",)  # "killed near Markoye": no one is killed near a person
+        elif kind == "ORG" and not armed_name and self._part_of_a_town(s):
+            types = ("Place",)  # "a rally at Shahbagh in Dhaka": a part of the town
         described = self._described_place(s, doc_places)
         if described is not None:
             types = (described,)  # "Sake, a town west of Goma", "the village of Sobane Da"
@@ -1443,6 +1445,19 @@ class EntityLinker:
             prep.lower_ in self.pack.words("of_preps")
             and prep.head.lower_ in self.pack.words("direction_words")
         )
+
+    def _part_of_a_town(self, s: Span) -> bool:
+        """Whether a name the model calls an organisation is put at a spot in a town ("at
+        Shahbagh in Dhaka", "at Tahrir in Cairo"): the object of ``at`` (the pack's
+        ``site_location_preps``) right before ``in`` and a place name."""
+        doc = s.doc
+        root = s.root
+        at = self.pack.optional_words("site_location_preps") - self.pack.words("container_preps")
+        if root.dep_ != "pobj" or root.head.lower_ not in at or s.end + 1 >= len(doc):
+            return False
+        return doc[s.end].lower_ in self.pack.words("container_preps") and doc[
+            s.end + 1
+        ].ent_type_ in ("GPE", "LOC")
 
     def _doer(self, tok: Token) -> bool:
         """Whether ``tok`` is the subject of a verb of attack or of claiming responsibility

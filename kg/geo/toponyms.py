@@ -89,6 +89,33 @@ LOCATIVE = {
     "recaptured",
     "seized",
 }
+# where in a place, written before its name after a locative word ("in central Lyon", "in
+# northern Helmand"): the name is still the place's
+PART_ADJECTIVES = {
+    "central",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "downtown",
+    "inner",
+    "outer",
+    "rural",
+    "upper",
+    "lower",
+}
 # "of" makes a place only after a word for part of a place ("the outskirts of X")
 OF_PLACE = {
     "city",
@@ -138,6 +165,12 @@ OF_PLACE = {
     "camp",
     "market",
     "bazaar",
+    "coast",
+    "coastline",
+    "shore",
+    "shores",
+    "edge",
+    "vicinity",
 }
 # the Arabic article as romanised names write it lower-case before a hyphen ("al-Qaim",
 # "as-Suwayda", "ash-Shaddadi"), the sun letters' forms included, and as names romanised
@@ -462,6 +495,25 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
             )
             if after_place or in_brackets or joined or (before_place and _locative_before(doc, i)):
                 found[(i, j)] = set(world[k])
+    # one sense per discourse: a name read as a place elsewhere in the text is that place
+    # here too ("the Croix-des-Bouquets police station (Croix-des-Bouquets, Ouest)"), unless
+    # the model calls this very mention a person
+    key_of = {(i, j): wk for i, j, _k, wk, _s, _ok in grams}
+    placed = {
+        key_of[ab]
+        for ab, ids in found.items()
+        if ab in key_of and any(gaz[x].is_place for x in ids if x in gaz)
+    }
+    for i, j, k in pending:
+        if (i, j) in found or k not in placed or _name_continues(doc, i, j):
+            continue
+        person = any(
+            ents[t].label_ == "PERSON" and _strip_the(doc, ents[t]) == (i, j)
+            for t in range(i, j)
+            if t in ents
+        )
+        if not person:
+            found[(i, j)] = set(world[k])
     spans = []
     for (i, j), ids in sorted(found.items()):
         if ids:
@@ -533,7 +585,10 @@ def _reads_as_place(doc: Doc, i: int, j: int, ents: dict[int, Span]) -> bool:
         # often calls a town a person ("in Rafah", "of Taiz"): the whole entity in a place's
         # context is a place
         e = next(ents[t] for t in range(i, j) if t in ents)
-        whole = _strip_the(doc, e) == (i, j)
+        # the whole entity, or a part of one written word the model tagged alone ("Croix"
+        # of "Croix-des-Bouquets")
+        one_word = not any(doc[t].whitespace_ for t in range(i, j - 1))
+        whole = _strip_the(doc, e) == (i, j) or (one_word and i <= e.start and e.end <= j)
         return division or (whole and context)
     return context
 
@@ -632,9 +687,12 @@ def _in_brackets(doc: Doc, i: int, j: int) -> bool:
 
 
 def _locative_before(doc: Doc, i: int) -> bool:
-    """``in X``, ``near the town of X``, ``the outskirts of X``, ``residents of X``."""
+    """``in X``, ``near the town of X``, ``the outskirts of X``, ``residents of X``, ``in
+    central X`` (:data:`PART_ADJECTIVES`)."""
     k = i - 1
-    while k >= 0 and doc[k].lower_ in ("the", "city", "town", "village"):
+    while k >= 0 and (
+        doc[k].lower_ in ("the", "city", "town", "village") or doc[k].lower_ in PART_ADJECTIVES
+    ):
         k -= 1
     if k < 0:
         return False

@@ -2952,9 +2952,8 @@ def test_what_came_under_fire_or_attack_is_the_target(ex: Extractor) -> None:
     x = read(ex, text)
     (e,) = events_of(x, "Attack")
     assert labels_of(x, e.roles.get("target", [])) == ["border post in Chaman"]
-    # where it happened: at the post, in Chaman
-    assert labels_of(x, e.roles.get("location", [])) == ["border post in Chaman"]
-    assert places_of(ex, text) == ["Chaman"]
+    # a building attacked is the target, in the town where it happened
+    assert labels_of(x, e.roles.get("location", [])) == ["Chaman"]
     # "fire" names an attack there, and "from X" is who fired
     text = "A supply convoy came under fire from al-Shabaab fighters near Baidoa, killing three soldiers."
     x = read(ex, text)
@@ -3041,3 +3040,34 @@ def test_an_appeal_issued_is_an_appeal(ex: Extractor) -> None:
 def test_a_titled_person_is_no_place(ex: Extractor) -> None:
     text = "Two drones exploded near President Maduro during a parade in Valencia on Saturday."
     assert places_of(ex, text) == ["Valencia"]
+
+
+def test_where_in_a_town_and_off_its_coast(ex: Extractor) -> None:
+    # "in central X", "in northern X": the place named, read from the gazetteer
+    text = "Gunmen shot dead two traders in central Toulouse on Saturday night."
+    assert places_of(ex, text) == ["Toulouse"]
+    # "off the coast of X": at X
+    text = "Pirates hijacked a fishing boat off the coast of Hobyo on Monday."
+    x = read(ex, text)
+    assert [lab for e in x.events for lab in labels_of(x, e.roles.get("location", []))] == ["Hobyo"]
+    # "at X in Y": a spot of the town the model calls an organisation
+    text = "Police fired tear gas at students rallying at Shapla in Dhaka on Monday."
+    x = read(ex, text)
+    (e,) = events_of(x, "Protest")
+    assert "Shapla" in labels_of(x, e.roles.get("location", []))
+
+
+def test_a_hyphened_name_read_as_a_place_once_is_that_place_throughout(ex: Extractor) -> None:
+    text = (
+        "On 2 March 2024, gang members attacked the Trou-du-Nord police station "
+        "(Trou-du-Nord, Nord-Est). 3 police officers killed."
+    )
+    x = read(ex, text)
+    (e,) = events_of(x, "Attack")
+    assert labels_of(x, e.roles.get("location", [])) == ["Trou du Nord"]
+    assert not any("Person" in r.types for r in x.entities.values())
+
+
+def test_the_target_of_an_event_a_light_verb_carried_out(ex: Extractor) -> None:
+    text = "On 3 May 2024, Military Forces of Myanmar (2021-) conducted an airstrike on Let Pan Hla village (Kani, Sagaing). 5 civilians killed."
+    assert places_of(ex, text) == ["Let Pan Hla"]
