@@ -89,6 +89,17 @@ LOCATIVE = {
     "recaptured",
     "seized",
 }
+# the compass points ("the north of X", "in northeast X")
+DIRECTIONS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+}
 # where in a place, written before its name after a locative word ("in central Lyon", "in
 # northern Helmand"): the name is still the place's
 PART_ADJECTIVES = {
@@ -101,21 +112,13 @@ PART_ADJECTIVES = {
     "northwestern",
     "southeastern",
     "southwestern",
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
     "downtown",
     "inner",
     "outer",
     "rural",
     "upper",
     "lower",
-}
+} | DIRECTIONS
 # "of" makes a place only after a word for part of a place ("the outskirts of X")
 OF_PLACE = {
     "city",
@@ -143,14 +146,6 @@ OF_PLACE = {
     "heart",
     "part",
     "parts",
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
     "capital",
     "area",
     "areas",
@@ -171,7 +166,7 @@ OF_PLACE = {
     "shores",
     "edge",
     "vicinity",
-}
+} | DIRECTIONS
 # the Arabic article as romanised names write it lower-case before a hyphen ("al-Qaim",
 # "as-Suwayda", "ash-Shaddadi"), the sun letters' forms included, and as names romanised
 # with an e write it ("Deir ez-Zor", "Ras el-Ain", "Tell es-Sultan")
