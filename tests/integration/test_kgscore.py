@@ -55,16 +55,16 @@ INCIDENT_FIELDS = (
     "date",
     "arrested",
 )
-# WikiEvents: the bars (trigger recall >= 0.85, attacker >= 0.55, ...) are not met
-# yet; these floors are what extraction measures now (the closing note gives the figures), so
-# that a change that reads less fails here.
-WIKIEVENTS_FLOORS = {
-    "trigger_recall": 0.58,
-    "attacker_recall": 0.33,
-    "target_recall": 0.16,
-    "place_recall": 0.29,
-    "precision_any": 0.56,
+# WikiEvents: the bars. Attacker, target and place recall and precision meet them;
+# trigger recall (bar 0.85) does not yet, and its floor is what extraction measures now (the
+# closing note gives the figures), so that a change that reads less fails here.
+WIKIEVENTS_BARS = {
+    "attacker_recall": 0.55,
+    "target_recall": 0.45,
+    "place_recall": 0.70,
+    "precision_any": 0.65,
 }
+WIKIEVENTS_FLOORS = {"trigger_recall": 0.70}
 WRITTEN = SHARED / "corpus" / "written-incidents.jsonl"
 WRITTEN_GOLD = SHARED / "gold" / "written-incidents.gold.jsonl"
 WIKIEVENTS = SHARED / "corpus" / "wikievents-dev.jsonl"
@@ -207,6 +207,11 @@ def _wikievents_figure(figures: dict[str, Any], name: str) -> float:
         "precision_any": figures["precision_any"],
     }[name]
     return float(part["right"]) / part["n"] if part["n"] else 0.0
+
+
+@pytest.mark.parametrize("figure", sorted(WIKIEVENTS_BARS))
+def test_wikievents_figures_meet_the_bar(wikievents: dict[str, Any], figure: str) -> None:
+    assert _wikievents_figure(wikievents, figure) >= WIKIEVENTS_BARS[figure]
 
 
 @pytest.mark.parametrize("figure", sorted(WIKIEVENTS_FLOORS))
