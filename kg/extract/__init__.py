@@ -52,6 +52,7 @@ def load_nlp(name: str | None = None) -> Any:
     import kg.extract.build
     import kg.extract.entities
     import kg.extract.events
+    import kg.extract.norms
     import kg.extract.segment
 
     name = name or model_name()
@@ -65,7 +66,7 @@ def load_nlp(name: str | None = None) -> Any:
         ) from err
     settings = pipeline_settings()
     _fix_lemmas(nlp)
-    _fix_norms(nlp)
+    nlp.add_pipe("ckg_name_norms", first=True)  # "IS" of "IS fighters" read as a name
     kg.extract.segment.split_glued_stops(nlp)
     first = "parser" if "parser" in nlp.pipe_names else None
     if first:
@@ -93,20 +94,6 @@ def _fix_lemmas(nlp: Any) -> None:
     ruler = nlp.get_pipe("attribute_ruler")
     for form, lemma in pack.table("lemma_exceptions").items():
         ruler.add(patterns=[[{"LOWER": form}]], attrs={"LEMMA": lemma})
-
-
-def _fix_norms(nlp: Any) -> None:
-    """Give names written as an English word the norm the model should read them by (the
-    language pack's ``norm_exceptions``: "IS" of "IS fighters" is a name, not the verb), as
-    tokenizer special cases: the model's features include the norm, so the tagger and the
-    parser read a noun."""
-    from spacy.symbols import NORM, ORTH
-
-    from kg.extract.lang import language_pack
-
-    pack = language_pack(nlp.lang)
-    for form, norm in pack.optional_table("norm_exceptions").items():
-        nlp.tokenizer.add_special_case(form, [{ORTH: form, NORM: norm}])
 
 
 class Extractor:

@@ -367,11 +367,16 @@ def _add_sites(r: Reading, m: Mention, tok: Token) -> None:
         m.add("target", s.kb_id_)
     if not sites:
         return
-    loc_preps = r.words("location_preps")
-    for g in prep_objects(tok, r.words("location_preps", "street_preps")):
+    # "a bakery in X", "on Rue Y", "the police station of Gressier": the town it is in
+    loc_preps = r.words("location_preps", "of_preps")
+    for g in prep_objects(tok, r.words("location_preps", "street_preps", "of_preps")):
         named = [r.ent_of[a.i] for a in g.children if a.dep_ == "appos" and a.i in r.ent_of]
         for s in places(entities_in(g, r.ent_of) + named):
-            if s.label_ != "Country" and (g.head.lower_ in loc_preps or _named_site(r, s) == "way"):
+            if s.label_ != "Country" and (
+                g.head.lower_ in loc_preps
+                or _named_site(r, s) == "way"
+                or g.lower_ in r.pack.optional_words("surface_place_nouns")
+            ):
                 m.add("location", s.kb_id_)
 
 
@@ -845,6 +850,8 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
             if c.dep_ == "prep" and c.lower_ in place_preps:
                 if _origin(c, r.pack):
                     continue  # "laborers from Punjab": where they come from
+                if h is under and c.lower_ in r.words("origin_preps"):
+                    continue  # "came under fire from Israeli tanks": who fired
                 for g in c.children:
                     if g.dep_ == "pobj" and m.violent:
                         # "exploded at a market", "the worst blast was at a bus station"
@@ -865,10 +872,13 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
                                 s.label_ == "Country"
                             ):
                                 continue
+                            # "on Kaiga island": a place one is on
+                            surface = g.lower_ in r.pack.optional_words("surface_place_nouns")
                             if (
                                 c.lower_ in loc_preps
                                 or around
                                 or route
+                                or surface
                                 or _named_site(r, s) == "way"
                             ):
                                 m.add("location", s.kb_id_)
@@ -975,6 +985,9 @@ def dates(r: Reading, m: Mention, tok: Token) -> None:
     for a noun that a copula equates, also those of the copula."""
     days = r.words("relative_day_words")
     lenders = _copula(r, tok) + _occurrence(r, tok)
+    under = under_verb(tok, r.pack) if tok.pos_ in _NOUN else None
+    if under is not None:
+        lenders.append(under)  # "a convoy came under fire on Monday"
     for c in [*tok.children, *(c for h in lenders for c in h.children if c.dep_ in _DATE_DEPS)]:
         if c.ent_type_ == "DATE" or c.lower_ in days:
             m.dates.append(date_text(c))
@@ -1536,11 +1549,13 @@ def noun_args(r: Reading, m: Mention) -> None:
     agent_role = classes.behaviour(m.cls, "noun_agent")
     harm_nouns = r.words("death_nouns") | r.words("injury_nouns")
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in r.words("event_scene_nouns"):
-        # "the explosion area", "the bombing victims": the event the story tells
+        # "the explosion area", "the bombing victims", "the assassination attempt": the event
+        # the story tells, never one of its own
         m.definite = m.definite or any(
             d.dep_ == "det" and d.lower_ in r.words("definite_determiners")
             for d in tok.head.children
         )
+        m.bare = True
     for c in tok.children:
         if c.dep_ == "det" and c.lower_ in r.words("demonstrative_determiners"):
             m.definite = True

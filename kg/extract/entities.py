@@ -237,6 +237,7 @@ class EntityLinker:
         cands.extend(self._group_spans(doc))
         cands.extend(self._site_spans(doc, cands))
         cands.extend(self._doer_spans(doc))
+        cands.extend(self._armed_men_name_spans(doc, cands))
         cands.extend(self._numbered_unit_spans(doc))
         cands.extend(self._listed_group_spans(doc))
         cands.extend(self._street_spans(doc, cands))
@@ -386,8 +387,11 @@ class EntityLinker:
             head = s.root
             while head.dep_ in ("compound", "amod", "nmod") and head.head is not head:
                 head = head.head
-            # "the X port town of Y": a word for a kind of place, told with its name
-            kind = head.lower_ in self.pack.words("container_words")
+            # "the X port town of Y": a word for a kind of place, told with its name (not a
+            # part of Y: "the Ettadhamen district of Tunis" is in Tunis)
+            kind = head.lower_ in self.pack.words("container_words") and (
+                head.lower_ not in self.pack.optional_words("inner_division_words")
+            )
             described = [
                 at[g.i]
                 for c in head.children
@@ -1324,8 +1328,9 @@ class EntityLinker:
         types = NER_TYPES.get(kind, ("Actor",))
         nxt = doc[s.end].lower_ if s.end < len(doc) else ""
         armed_name = self._armed_group(s)
+        # "near President X", "near Colonel X": a person named by a title or rank
         titled = s.start > 0 and doc[s.start - 1].lower_ in self.pack.optional_words(
-            "official_titles"
+            "official_titles", "rank_nouns"
         )
         if (kind == "PERSON" and not titled and self._toponym_use(s, "toponym_preps")) or (
             kind == "ORG" and not armed_name and self._toponym_use(s, "near_preps")
@@ -1430,12 +1435,22 @@ class EntityLinker:
         coordinated with such an object ("in Badia al-Sukhnah and Badia al-Sham")."""
         root = s.root
         hops = 0
+        doc = s.doc
+        # "in Kidal and Mohamed Traore, the army spokesman, confirmed": a person who opens a
+        # clause of his own (a verb right after the name, or an apposition on it)
+        acts = s.end < len(doc) and doc[s.end].pos_ in ("VERB", "AUX")
+        acts = acts or (
+            s.end + 1 < len(doc)
+            and doc[s.end].text == ","
+            and doc[s.end + 1].lower_ in self.pack.words("articles")
+        )
         while (
             root.dep_ == "conj"
             and root.head.pos_ == "PROPN"
             and hops < 4
+            and not acts
             # "Fatima in Kano and Aisha in Zaria": a name with a place of its own is none
-            and not any(c.dep_ == "prep" for c in root.children)
+            and not any(c.dep_ in ("prep", "appos", "relcl", "acl") for c in root.children)
         ):
             root, hops = root.head, hops + 1
         if root.dep_ != "pobj":
@@ -1596,6 +1611,35 @@ class EntityLinker:
             out.append(Span(doc, start, tok.i + 1, label="NER:ORG"))
         return out
 
+    def _armed_men_name_spans(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """``Kata Kalu Sunna militants``, ``Mai Mai Yakutumba fighters``: a name of two or more
+        capitalised words right before a word for armed men, that the model does not call a
+        people or a place, is an armed group's, whatever else the model calls it (a
+        facility, a work of art); a part of it known as something else ("Mai Mai") only
+        when the model reads the whole as one name."""
+        known = {i for s in found for i in range(s.start, s.end)}
+        ents = {(e.start, e.end) for e in doc.ents}
+        not_groups = ("NORP", "GPE", "LOC", "DATE", "TIME")
+        out = []
+        for tok in doc:
+            if tok.lower_ not in self.armed_words or tok.pos_ != "NOUN":
+                continue
+            start = tok.i
+            while (
+                start > 0
+                and doc[start - 1].pos_ == "PROPN"
+                and doc[start - 1].text[:1].isupper()
+                and doc[start - 1].head.i in range(start, tok.i + 1)
+            ):
+                start -= 1
+            run = range(start, tok.i)
+            if len(run) < 2 or any(doc[i].ent_type_ in not_groups for i in run):
+                continue
+            if any(i in known for i in run) and (start, tok.i) not in ents:
+                continue
+            out.append(Span(doc, start, tok.i, label="NEWGROUP:ArmedGroup"))
+        return out
+
     def _armed_group(self, s: Span) -> bool:
         """An unknown name that is an armed group by how it is written ("Lashkar-e-Zarbat",
         "the Northern Liberation Front") or by what it is said to have ("fighters from X",
@@ -1657,9 +1701,15 @@ class EntityLinker:
             hops += 1
         following = doc[tok.i + 1 : min(len(doc), tok.i + 6)]
         forces = self.force_heads
-        if head.lower_ in forces or any(t.lower_ in forces for t in following[:4]):
-            for pattern in self.pack.value("force_alias_patterns"):
-                alias = pattern.format(tok.text)
+        word = head.lower_ if head.lower_ in forces else ""
+        word = word or next((t.lower_ for t in following[:4] if t.lower_ in forces), "")
+        if word:
+            aliases = [p.format(tok.text) for p in self.pack.value("force_alias_patterns")]
+            if "force_head_pattern" in self.pack:
+                # "Georgian riot police": the force its own word names first
+                pattern = self.pack.value("force_head_pattern")
+                aliases.insert(0, pattern.format(demonym=tok.text, head=word))
+            for alias in aliases:
                 # the state's own forces, not a party or group named so ("Lebanese Forces")
                 ids = [i for i in self.gaz.lookup(alias) if "StateForce" in self.gaz[i].types]
                 if len(ids) == 1:

@@ -229,7 +229,12 @@ def _cause_chain(head: Token, pack: LanguagePack, violent: frozenset[str], depth
 
 
 def not_an_event(tok: Token, cls: str, pack: LanguagePack) -> bool:
-    """Planned, threatened, prevented, denied, negated or hypothetical: not an event."""
+    """Planned, threatened, prevented, denied, negated or hypothetical: not an event; a
+    trigger naming a scene noun's event is read by that noun's phrase ("the bombing attempt
+    was foiled": prevented)."""
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in pack.words("event_scene_nouns"):
+        if not_an_event(tok.head, cls, pack):
+            return True
     negated_ = negated(tok, pack)
     if classes.is_speech(cls):
         return negated_ and not classes.behaviour(cls, "negation_is_the_event")
@@ -318,9 +323,14 @@ def _under_a_modal_governor(tok: Token, pack: LanguagePack) -> bool:
     hops = 0
     while node.head is not node and hops < 4:
         dep = node.dep_
+        # "clashes continued in X, killing 12": a participle of what the clause did, after
+        # a comma, is no purpose the verb governs
+        result = dep == "advcl" and node.tag_ == "VBG" and node.i > 0 and node.nbor(-1).text == ","
         node = node.head
         hops += 1
         lemma = node.lemma_.lower()
+        if result:
+            break
         if dep in ("xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "acl", "advcl"):
             if node.pos_ in _VERB and lemma in pack.words("modal_verbs"):
                 if lemma in pack.words("perpetration_verbs") and lemma not in pack.words(

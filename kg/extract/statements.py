@@ -99,6 +99,22 @@ def same_event_links(r: Reading) -> None:
             )
             if other is not None and same_kind and other is not m:
                 _fold_into(m, other, agent_as="perpetrator")
+        elif (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ in r.words("sequence_preps")
+            and tok.head.head.lemma_.lower() in r.words("death_reporting_verbs")
+            and m.violent
+            and m.same_as is None
+        ):
+            # "bodies were found after an attack by X": the dead the attack left
+            gov = tok.head.head
+            for c in gov.children:
+                dead = by_tok.get(c.i)
+                if c.dep_ in ("nsubjpass", "dobj") and dead is not None and dead is not m:
+                    if dead.same_as is None and dead.trigger.lemma_.lower() in r.words(
+                        "death_nouns"
+                    ):
+                        _fold_into(dead, m)
     for m in found:  # "the bombing was an attack on 13 September at a cafe": one event
         tok = m.trigger
         if (
@@ -608,6 +624,15 @@ def _suspected(r: Reading, m: Mention) -> bool:
         for s in shared_subjects(m.trigger):
             if any(a.lower_ in r.words("suspicion_adjectives") for a in s.subtree):
                 return True
+    # "On 7 June, suspected X militants beheaded ...", the adjective read as a verb with no
+    # subject of its own whose clause the event is
+    gov = m.trigger.head
+    if (
+        m.trigger.dep_ == "ccomp"
+        and gov.lower_ in r.words("suspicion_adjectives")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in gov.children)
+    ):
+        return any(c.dep_ == "nsubj" and c.left_edge.i == gov.i + 1 for c in m.trigger.children)
     return False
 
 

@@ -93,10 +93,20 @@ class TriggerFinder:
 
     def by_object(self, verb: Token) -> str | None:
         """The class a verb names through its object (``verb_objects``): "accepted full
-        responsibility", "responsibility was taken" (a passive subject)."""
+        responsibility", "responsibility was taken" (a passive subject), "took 31 guards
+        hostage" (a complement after the object, which the parser may read as anything from
+        an object predicate to a verb joined to it)."""
         lemma = verb.lemma_.lower()
         for c in verb.children:
-            if c.dep_ not in ("dobj", "nsubjpass"):
+            after_object = c.dep_ in (
+                "oprd",
+                "xcomp",
+                "conj",
+                "npadvmod",
+                "advmod",
+                "ccomp",
+            ) and any(o.dep_ == "dobj" and o.i < c.i for o in verb.children)
+            if c.dep_ not in ("dobj", "nsubjpass") and not after_object:
                 continue
             entry = self.verb_objects.get(c.lemma_.lower())
             if entry is not None and lemma in entry[1]:
@@ -158,9 +168,17 @@ def under_verb(tok: Token, pack: LanguagePack) -> Token | None:
 def reproached(verb: Token, noun: Token, pack: LanguagePack) -> bool:
     """Whether "came under fire/attack" is told with what it is blamed for (a phrase of the
     pack's ``reproach_preps``: "came under fire *for* its handling of the protests", "*over*
-    the budget"): criticism, not violence."""
+    the budget") or by whom, critics (``critic_nouns`` in an ``origin_preps`` phrase: "from
+    rights groups"): criticism, not violence."""
     preps = pack.optional_words("reproach_preps")
-    return any(c.dep_ == "prep" and c.lower_ in preps for t in (verb, noun) for c in t.children)
+    origin = pack.optional_words("origin_preps")
+    critics = pack.optional_words("critic_nouns")
+    for c in (c for t in (verb, noun) for c in t.children if c.dep_ == "prep"):
+        if c.lower_ in preps:
+            return True
+        if c.lower_ in origin and any(g.lower_ in critics for g in c.children):
+            return True
+    return False
 
 
 def date_word(tok: Token) -> bool:
