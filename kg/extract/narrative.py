@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -63,7 +64,9 @@ def _date_ents(doc: Doc) -> tuple[list[int], list[tuple[int, int, str]]]:
     return cached
 
 
+@cache
 def _words_rx(words: frozenset[str]) -> re.Pattern[str]:
+    """One expression for a word list (built once per list), whole words, any case."""
     alts = "|".join(
         re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
     )

@@ -419,6 +419,9 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
     for i in range(n):
         if not toks[i]:
             continue
+        # a GeoNames name starts as a proper name or with an Arabic article (candidate());
+        # a gram that starts otherwise can only be a curated name
+        world_start = proper[i] or lower[i] in ARABIC_ARTICLES
         parts: list[str] = []
         surface = ""
         for j in range(i, n):
@@ -432,6 +435,12 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
             if not toks[j] or not parts:
                 continue
             k = " ".join(parts)
+            if not world_start:
+                if k not in curated.prefixes:
+                    break  # no curated name goes on
+                if k in curated.ci or k in curated.cs:
+                    grams.append((i, j + 1, k, k, surface, False))
+                continue
             # "DRC", "UAE": a short code in capitals names only what it is the code of
             wk = code_key(surface) if _code(surface) else k
             ok = candidate(i, j)
