@@ -1410,7 +1410,12 @@ def verb_args(r: Reading, m: Mention) -> None:
                 for s in actors(head_entities(r, g)):
                     if s.label_ == "MediaOutlet":
                         m.reported_by.append(s.kb_id_)
-    if obj_role and tok.lemma_.lower() in r.pack.optional_words("person_object_verbs"):
+    # verbs whose object is people, and any verb told with a particle of killing ("shot
+    # dead a judge": people, where "shot" alone may hit tyres)
+    if obj_role and (
+        tok.lemma_.lower() in r.pack.optional_words("person_object_verbs")
+        or _killing_particle(r, tok)
+    ):
         for c in [*objects, *(g for o in objects for g in o.conjuncts if g not in objects)]:
             country = _nationality_only(r, c)
             if country is not None:

@@ -1327,6 +1327,8 @@ class EntityLinker:
             return key, gaz[key].types[0]
         types = NER_TYPES.get(kind, ("Actor",))
         nxt = doc[s.end].lower_ if s.end < len(doc) else ""
+        if kind in ("ORG", "PERSON") and nxt in self.pack.optional_words("route_nouns"):
+            return None, ""  # "the Bodhei-Basuba road": the name of a road, no one's
         armed_name = self._armed_group(s)
         # "near President X", "near Colonel X": a person named by a title or rank
         titled = s.start > 0 and doc[s.start - 1].lower_ in self.pack.optional_words(

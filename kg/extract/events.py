@@ -60,6 +60,10 @@ _VERB = ("VERB", "AUX")
 _PATIENT_DEPS = ("nsubjpass", "dobj")
 
 
+#: the kind of group of people named by a kind and taking no side (kg/extract/data/groups.json)
+CIVILIAN_KIND = "civilians"
+
+
 def crowd_kinds(crowd: frozenset[str]) -> dict[str, str]:
     """The kinds of group (kg/extract/data/groups.json) that stage the crowd ``crowd``
     classes' events, each to its class (``civilian_doers_as``: protesters to Protest)."""
@@ -404,8 +408,7 @@ class EventReader:
                 return x
         return None
 
-    @staticmethod
-    def _crowd_fired_upon(m: Mention, crowd: frozenset[str]) -> bool:
+    def _crowd_fired_upon(self, m: Mention, crowd: frozenset[str]) -> bool:
         """``Police fired live rounds at protesters``, told with no protest: the crowd's own
         event (a protest or a riot, by the kind of group: ``civilian_doers_as``), its people
         the doers and the force that fired a participant, so that it is read as a protest
@@ -418,9 +421,25 @@ class EventReader:
             for k in m.roles.get(role, [])
             if group_kind(k) in kinds
         ]
+        renamed: dict[str, str] = {}
+        if not aimed and m.cues & self.pack.optional_words("crowd_dispersal_cues"):
+            # "police fired tear gas at youths": people met with the means of crowd control
+            # (no weapon of war) were a crowd, the first crowd kind's (protesters)
+            first = next(iter(kinds), "")
+            civilians = [
+                k
+                for role in ("target", "victim")
+                for k in m.roles.get(role, [])
+                if group_kind(k) == CIVILIAN_KIND
+            ]
+            renamed = {
+                k: f"{GROUP_PREFIX}{first}{k[len(GROUP_PREFIX) + len(CIVILIAN_KIND) :]}"
+                for k in civilians
+            }
+            aimed = civilians
         if not aimed:
             return False
-        kind = group_kind(aimed[0]) or ""
+        kind = group_kind(renamed.get(aimed[0], aimed[0])) or ""
         handlers = m.roles.pop("perpetrator", []) + m.roles.pop("agent", [])
         for role in ("target", "victim"):
             m.roles[role] = [k for k in m.roles.get(role, []) if k not in aimed]
@@ -428,7 +447,7 @@ class EventReader:
                 del m.roles[role]
         m.cls = kinds[kind]
         for k in aimed:
-            m.add("perpetrator", k)
+            m.add("perpetrator", renamed.get(k, k))
         for k in handlers:
             m.add("participant", k)
         return True
@@ -708,7 +727,7 @@ def _civilian_doers(r: Reading) -> None:
     """Civilians who do an event of a crowd's class are of its ``civilian_doers_as`` kind:
     "students protested" makes the students protesters (ACLED's actor type)."""
     types = r.entity_types
-    group = f"{GROUP_PREFIX}civilians"
+    group = f"{GROUP_PREFIX}{CIVILIAN_KIND}"
     for m in r.found:
         kind = classes.behaviour(m.cls, "civilian_doers_as")
         if not kind:
@@ -731,7 +750,7 @@ def _armed_civilians(r: Reading, weapons: frozenset[str]) -> None:
     """People of no kind who attack with a weapon ("two men on a motorbike shot dead a
     journalist", "a woman blew herself up") are unnamed armed men (ACLED's convention for
     unidentified perpetrators), not civilians."""
-    civilians = f"{GROUP_PREFIX}civilians"
+    civilians = f"{GROUP_PREFIX}{CIVILIAN_KIND}"
     unspecific = r.words("unspecific_people_nouns")
     for m in r.found:
         if not m.violent or not m.cues & weapons or "perpetrator" not in m.roles:

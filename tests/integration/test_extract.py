@@ -3154,3 +3154,23 @@ def test_rules_of_the_twenty_second_round_do_not_misfire(ex: Extractor) -> None:
     x = read(ex, text)
     (e,) = x.events
     assert e.fatalities is not None and e.fatalities.best == 9
+
+
+def test_people_shot_dead_and_a_roads_name(ex: Extractor) -> None:
+    # "shot dead a judge": a verb told with a particle of killing takes people
+    text = "Gunmen shot dead a magistrate outside a court in Peshawar on Monday."
+    assert role_of(ex, "Attack", "victim", text) == ["Civilians (Pakistan)"]
+    # the name of a road is no one attacked
+    text = "A police truck struck a landmine on the Mokowe-Kiunga road in Lamu county on Monday."
+    assert not role_of(ex, "Attack", "target", text)
+
+
+def test_people_met_with_tear_gas_were_a_crowd(ex: Extractor) -> None:
+    text = "Police fired tear gas at stone-throwing youths in Bamako on Friday."
+    x = read(ex, text)
+    (e,) = x.events
+    assert any(classes.subsumes("Protest", t) for t in e.types), e.types
+    assert any("Police" in lab for lab in labels_of(x, e.roles.get("participant", [])))
+    # live fire at people is an attack on them
+    text = "Police fired live rounds at youths in Bamako on Friday, killing two."
+    assert events_of(read(ex, text), "Attack")
