@@ -460,9 +460,25 @@ def claims_by_saying(r: Reading) -> None:
         if not all(is_nonstate_armed(types.get(k, "")) for k in m.roles["speaker"]):
             continue
         for c in m.trigger.children:
-            if c.dep_ == "ccomp" and c.i not in r.by_tok and c.lemma_.lower() in acts:
+            if c.dep_ != "ccomp" or c.i in r.by_tok:
+                continue
+            if c.lemma_.lower() in acts or _used_the_weapon(r, c):
                 if _said_it_did(r, c):
                     m.cls = claim
+
+
+def _used_the_weapon(r: Reading, verb: Token) -> bool:
+    """``planted the device``, ``detonated the bomb``: one of the ``device_use_verbs`` with
+    the weapon told before (a definite weapon noun) as its object."""
+    if verb.lemma_.lower() not in r.pack.optional_words("device_use_verbs"):
+        return False
+    definite = r.words("definite_determiners")
+    return any(
+        o.dep_ == "dobj"
+        and o.lemma_.lower() in r.words("weapon_nouns")
+        and any(d.dep_ == "det" and d.lower_ in definite for d in o.children)
+        for o in verb.children
+    )
 
 
 def responsibility_by_saying(r: Reading) -> None:

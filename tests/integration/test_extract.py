@@ -3174,3 +3174,11 @@ def test_people_met_with_tear_gas_were_a_crowd(ex: Extractor) -> None:
     # live fire at people is an attack on them
     text = "Police fired live rounds at youths in Bamako on Friday, killing two."
     assert events_of(read(ex, text), "Attack")
+
+
+def test_a_group_saying_it_planted_the_device_claims_the_blast(ex: Extractor) -> None:
+    text = "A bomb exploded at a checkpoint in Zahedan on Monday. Jaish al-Adl said it had planted the bomb."
+    assert role_of(ex, "Bombing", "claimedBy", text) == ["Jaish al-Adl"]
+    # a device it did not use is no claim ("had found the bomb")
+    text = "A bomb exploded at a checkpoint in Zahedan on Monday. Jaish al-Adl said it had found the bomb."
+    assert not role_of(ex, "Bombing", "claimedBy", text)
