@@ -1166,16 +1166,38 @@ def _headline_passive(r: Reading, tok: Token) -> bool:
     if not any(c.dep_ == "nsubj" for c in tok.children):
         return False
     objectish = ("dobj", "aux", "auxpass", "ccomp", "xcomp", "attr", "dative", "agent")
-    # (a clause before a semicolon the parser hangs on it is none of its objects: "two were
-    # killed; 6 others injured")
-    stops = [c.i for c in tok.children if c.dep_ == "punct" and c.text == ";" and c.i < tok.i]
-    if any(c.dep_ in objectish and not (stops and c.i < stops[-1]) for c in tok.children):
+    # (a clause before a semicolon or a comma the parser hangs on it is none of its objects:
+    # "two were killed; 6 others injured", "2 children killed, 4 civilians injured")
+    stops = [
+        c.i for c in tok.children if c.dep_ == "punct" and c.text in (";", ",") and c.i < tok.i
+    ]
+
+    def apart(c: Token) -> bool:
+        """A clause set off by a comma or a semicolon: no object ("1 woman killed, 2
+        children injured")."""
+        if c.i < tok.i:
+            return bool(stops) and c.i < stops[-1]
+        return c.dep_ == "ccomp" and any(t.text in (";", ",") for t in tok.doc[tok.i + 1 : c.i])
+
+    if any(c.dep_ in objectish and not apart(c) for c in tok.children):
         return False
     if any(c.dep_ == "prep" and c.lower_ in r.words("aimed_preps") for c in tok.children):
         return False  # "soldiers shot at protesters": the soldiers shot
     # "gunmen killed and wounded ten people": the object is the coordinated verb's
     return not any(
         c.dep_ == "conj" and any(g.dep_ == "dobj" for g in c.children) for c in tok.children
+    )
+
+
+def _noted_passive(r: Reading, tok: Token) -> bool:
+    """``1 child killed, 4 civilians injured``: a verb of harm in the past tense on the noun
+    it follows, with no object (``headline_passive_verbs``): a note's passive, its noun the
+    victim."""
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBD"
+        and tok.lemma_.lower() in r.words("headline_passive_verbs")
+        and not any(c.dep_ in ("dobj", "nsubj") for c in tok.children)
     )
 
 
@@ -1465,9 +1487,12 @@ def verb_args(r: Reading, m: Mention) -> None:
     # "demonstrators protesting fuel prices"; "rioters (PTI) stormed and set fire to ...",
     # a finite verb the parser made a reduced relative
     acl = tok if tok.dep_ == "acl" else tok.head if tok.dep_ == "conj" else None
+    # ("1 child killed, ...": a note's passive with no object, tagged as a past tense)
+    noted = _noted_passive(r, tok)
     if (
         acl is not None
         and acl.dep_ == "acl"
+        and not noted
         and (acl.tag_ == "VBG" or (acl.tag_ == "VBD" and acl.head.dep_ in ("ROOT", "nsubj")))
         and is_group(r.ent_of.get(acl.head.i))
         and not any(d == "nsubj" for d in deps.values())
@@ -1496,7 +1521,7 @@ def verb_args(r: Reading, m: Mention) -> None:
         # "six were killed, with two others injured": the two, counted as this harm's
         _add_actors(r, m, obj_role, absolute)
         set_count(r, m, absolute)
-    elif tok.dep_ == "acl" and tok.tag_ == "VBN":
+    elif tok.dep_ == "acl" and (tok.tag_ == "VBN" or noted):
         # "a commander assassinated in Iraq", "resulted in 14 insurgents killed": the noun
         # modified is the victim, and its number the count
         head = tok.head

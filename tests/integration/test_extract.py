@@ -3182,3 +3182,12 @@ def test_a_group_saying_it_planted_the_device_claims_the_blast(ex: Extractor) ->
     # a device it did not use is no claim ("had found the bomb")
     text = "A bomb exploded at a checkpoint in Zahedan on Monday. Jaish al-Adl said it had found the bomb."
     assert not role_of(ex, "Bombing", "claimedBy", text)
+
+
+def test_a_notes_toll_told_in_two_clauses_names_victims_not_doers(ex: Extractor) -> None:
+    text = "On 2 May 2024, an airstrike hit a house in Idlib. 1 woman killed, 2 children injured."
+    x = read(ex, text)
+    (e,) = events_of(x, "Attack")
+    assert e.fatalities is not None and e.fatalities.best == 1
+    assert e.injured is not None and e.injured.best == 2
+    assert not e.roles.get("perpetrator"), e.roles
