@@ -247,6 +247,7 @@ class EntityLinker:
         cands.extend(self._bracketed_place_spans(doc, cands))
         cands.extend(self._spelt_out_actor_spans(doc, cands))
         if self.use_ner:
+            known_spans = [c for c in cands if c.label_ in ("GAZ", "GROUP")]
             for ent in doc.ents:
                 if ent.label_ in NER_TYPES:
                     start, end = ent.start, ent.end
@@ -263,6 +264,17 @@ class EntityLinker:
                         end -= 1
                     # "Port-au-Prince (Ouest": the name ends at the bracket
                     end = next((k for k in range(start + 1, end) if doc[k].text == "("), end)
+                    # "Wagner Group and Military Forces of Mali": two names the model ran
+                    # together, one of them known
+                    end = next(
+                        (
+                            k
+                            for k in range(start + 1, end - 1)
+                            if doc[k].tag_ == "CC"
+                            and any(c.start == k + 1 or c.end == k for c in known_spans)
+                        ),
+                        end,
+                    )
                     if end > start and not self._listed_places(doc, start, end, cands):
                         cands.append(Span(doc, start, end, label="NER:" + ent.label_))
         defined = _acronym_definitions(doc, cands)

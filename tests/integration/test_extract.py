@@ -3191,3 +3191,13 @@ def test_a_notes_toll_told_in_two_clauses_names_victims_not_doers(ex: Extractor)
     assert e.fatalities is not None and e.fatalities.best == 1
     assert e.injured is not None and e.injured.best == 2
     assert not e.roles.get("perpetrator"), e.roles
+
+
+def test_two_actors_the_model_ran_together_are_two(ex: Extractor) -> None:
+    text = "On 15 March 2024, Wagner Group and Military Forces of Mali (2021-) killed 9 civilians in Boni (Douentza, Mopti)."
+    x = read(ex, text)
+    (e,) = events_of(x, "Attack")
+    assert sorted(labels_of(x, e.roles["perpetrator"])) == [
+        "Military Forces of Mali",
+        "Wagner Group",
+    ]
