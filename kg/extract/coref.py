@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from kg.extract import classes
 from kg.extract.arguments import DOER_ROLES
 from kg.extract.counts import add_counts
-from kg.extract.entities import GROUP_PREFIX
+from kg.extract.entities import GROUP_TYPES, group_kind
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.groups import is_placeholder as unnamed
 from kg.extract.mentions import Mention
@@ -210,14 +210,20 @@ def _same_word_read_apart(m: Mention, ev: Event) -> bool:
 def _crowd_toll(m: Mention, ev: Event) -> bool:
     """A toll of a crowd's event told on its own ("three protesters were killed" after a
     protest was dispersed): people of the crowd's kind (``civilian_doers_as``) hurt by no
-    one named), or a toll of no one named at all ("1 fatality.", "injuring 4")."""
+    one named, with the state's forces when forces handled the crowd ("several protesters
+    and 10 police officers were injured"), or a toll of no one named at all ("1
+    fatality.", "injuring 4")."""
     kind = classes.behaviour(ev.cls, "civilian_doers_as")
     victims = m.roles.get("victim", [])
     if not kind or m.roles.get("perpetrator") or m.roles.get("agent"):
         return False
     if not victims:
         return not m.roles and (m.fatalities is not None or m.injured is not None)
-    return all(k.split("@")[0] == f"{GROUP_PREFIX}{kind}" for k in victims)
+    forces = {k for k, t in GROUP_TYPES.items() if t == "StateForce"}
+    handled = bool(ev.roles.get("participant"))
+    return any(group_kind(k) == kind for k in victims) and all(
+        group_kind(k) == kind or (handled and group_kind(k) in forces) for k in victims
+    )
 
 
 def _others_did_it(m: Mention, ev: Event) -> bool:

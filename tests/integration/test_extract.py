@@ -3201,3 +3201,14 @@ def test_two_actors_the_model_ran_together_are_two(ex: Extractor) -> None:
         "Military Forces of Mali",
         "Wagner Group",
     ]
+
+
+def test_the_injured_of_a_dispersed_protest_are_its_toll(ex: Extractor) -> None:
+    text = (
+        "Riot police used water cannon and tear gas to disperse thousands of protesters in "
+        "Yerevan on Thursday. Several protesters and six police officers were injured."
+    )
+    x = read(ex, text)
+    (e,) = events_of(x, "Protest")
+    assert e.injured is not None and e.injured.min is not None and e.injured.min >= 6
+    assert not events_of(x, "Attack")
