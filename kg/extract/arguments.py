@@ -1580,12 +1580,11 @@ def noun_args(r: Reading, m: Mention) -> None:
     harm_nouns = r.words("death_nouns") | r.words("injury_nouns")
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in r.words("event_scene_nouns"):
         # "the explosion area", "the bombing victims", "the assassination attempt": the event
-        # the story tells, never one of its own
+        # the story tells
         m.definite = m.definite or any(
             d.dep_ == "det" and d.lower_ in r.words("definite_determiners")
             for d in tok.head.children
         )
-        m.bare = True
     for c in tok.children:
         if c.dep_ == "det" and c.lower_ in r.words("demonstrative_determiners"):
             m.definite = True

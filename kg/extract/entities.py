@@ -1633,6 +1633,13 @@ class EntityLinker:
         when the model reads the whole as one name."""
         known = {i for s in found for i in range(s.start, s.end)}
         ents = {(e.start, e.end) for e in doc.ents}
+        # "Cabo Delgado insurgents", "Tana River militants": where the men are from or fight
+        places = {
+            (s.start, s.end)
+            for s in found
+            if s.label_ == "GAZ"
+            and any(self.gaz[i].is_place for i in s.kb_id_.split("|") if i in self.gaz)
+        }
         not_groups = ("NORP", "GPE", "LOC", "DATE", "TIME")
         out = []
         for tok in doc:
@@ -1648,6 +1655,9 @@ class EntityLinker:
                 start -= 1
             run = range(start, tok.i)
             if len(run) < 2 or any(doc[i].ent_type_ in not_groups for i in run):
+                continue
+            name_ids = self.gaz.lookup(doc[start : tok.i].text)
+            if (start, tok.i) in places or any(self.gaz[i].is_place for i in name_ids):
                 continue
             if any(i in known for i in run) and (start, tok.i) not in ents:
                 continue

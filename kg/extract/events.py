@@ -422,7 +422,12 @@ class EventReader:
             if group_kind(k) in kinds
         ]
         renamed: dict[str, str] = {}
-        if not aimed and m.cues & self.pack.optional_words("crowd_dispersal_cues"):
+        gathered = self.pack.optional_words("gathered_people_nouns")
+        if (
+            not aimed
+            and m.cues & self.pack.optional_words("crowd_dispersal_cues")
+            and not any(t.lower_ in gathered for t in m.trigger.subtree)
+        ):
             # "police fired tear gas at youths": people met with the means of crowd control
             # (no weapon of war) were a crowd, the first crowd kind's (protesters)
             first = next(iter(kinds), "")

@@ -240,6 +240,10 @@ def not_an_event(tok: Token, cls: str, pack: LanguagePack) -> bool:
         return negated_ and not classes.behaviour(cls, "negation_is_the_event")
     if negated_ or prevented_before(tok, pack) or natural_cause(tok, pack):
         return True
+    if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in pack.words(
+        "prevention_verbs", "planning_verbs"
+    ):
+        return True  # "the attack was foiled", "the bombing was planned for weeks"
     if _has_aux(tok, pack.words("modal_aux")):
         return True
     if any(

@@ -4,8 +4,10 @@ The small English model reads "IS" as the verb wherever it stands, and parses "k
 attacks" around it. Its features include each token's norm, so a component that runs before
 the model sets the name's norm where the words around it say a name stands there (the
 language pack's ``norm_exceptions``): after one of the pack's ``norm_exception_contexts``
-(a preposition or determiner: "in IS attacks", "the IS") or at a sentence's start ("IS claimed
-the attack"), and not in a line written in capitals ("THE ATTACK IS BELIEVED ...").
+(a preposition, a determiner, a verb of saying: "in IS attacks", "the IS", "police said IS
+..."), before one of its ``norm_exception_followers`` ("IS militants", "IS was behind it") or
+at a sentence's start ("IS claimed the attack"), and not in a line written in capitals ("THE
+ATTACK IS BELIEVED ...").
 
 >>> import spacy
 >>> nlp = spacy.blank("en")
@@ -33,6 +35,7 @@ def name_norms(doc: Doc) -> Doc:
     if not names:
         return doc
     before = pack.optional_words("norm_exception_contexts")
+    after = pack.optional_words("norm_exception_followers")
     for tok in doc:
         norm = names.get(tok.text)
         if norm is None:
@@ -41,6 +44,11 @@ def name_norms(doc: Doc) -> Doc:
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is not None and nxt.is_alpha and nxt.is_upper:
             continue  # a line in capitals: "THE ATTACK IS BELIEVED TO ..."
-        if prev is None or not prev.is_alpha or prev.lower_ in before:
+        if (
+            prev is None
+            or not prev.is_alpha
+            or prev.lower_ in before
+            or (nxt is not None and nxt.lower_ in after)
+        ):
             tok.norm_ = norm
     return doc

@@ -459,9 +459,11 @@ def claims_by_saying(r: Reading) -> None:
         # of theirs ("the army said it had targeted militant hideouts in retaliation")
         if not all(is_nonstate_armed(types.get(k, "")) for k in m.roles["speaker"]):
             continue
+        if m.cls != classes.named("statement"):
+            continue  # "the TTP denied it had planted the device": a denial stays one
         for c in m.trigger.children:
-            if c.dep_ != "ccomp" or c.i in r.by_tok:
-                continue
+            if c.dep_ != "ccomp" or c.i in r.by_tok or any(g.dep_ == "neg" for g in c.children):
+                continue  # ("said it had not planted the device": no claim)
             if c.lemma_.lower() in acts or _used_the_weapon(r, c):
                 if _said_it_did(r, c):
                     m.cls = claim

@@ -95,23 +95,35 @@ class TriggerFinder:
         """The class a verb names through its object (``verb_objects``): "accepted full
         responsibility", "responsibility was taken" (a passive subject), "took 31 guards
         hostage" (a complement after the object, which the parser may read as anything from
-        an object predicate to a verb joined to it)."""
+        an object predicate to a verb joined to it; then the object must name people: "took
+        the economy hostage" is no abduction)."""
         lemma = verb.lemma_.lower()
+        objectish = ("dobj", "dative", "npadvmod")
         for c in verb.children:
-            after_object = c.dep_ in (
-                "oprd",
-                "xcomp",
-                "conj",
-                "npadvmod",
-                "advmod",
-                "ccomp",
-            ) and any(o.dep_ == "dobj" and o.i < c.i for o in verb.children)
-            if c.dep_ not in ("dobj", "nsubjpass") and not after_object:
+            before = [o for o in verb.children if o.dep_ in objectish and o.i < c.i]
+            complement = c.dep_ in ("oprd", "xcomp", "conj", "npadvmod", "advmod", "ccomp", "dobj")
+            if c.dep_ not in ("dobj", "nsubjpass") and not (complement and before):
                 continue
             entry = self.verb_objects.get(c.lemma_.lower())
-            if entry is not None and lemma in entry[1]:
-                return str(entry[0])
+            if entry is None or lemma not in entry[1]:
+                continue
+            if c.lemma_.lower() in self.pack.optional_words("people_complements"):
+                # (the object the parser made a modifier of it: "took the city hostage")
+                before += [g for g in c.children if g.dep_ == "compound" and g.pos_ == "NOUN"]
+                if before and not any(self._people(o) for o in before):
+                    continue
+            return str(entry[0])
         return None
+
+    def _people(self, noun: Token) -> bool:
+        """Whether a noun names people: counted ("31 guards"), a word for a group of people
+        (the pack's ``group_nouns``), or a person or people by the model's names ("took the
+        economy hostage" names none)."""
+        return (
+            any(c.dep_ == "nummod" for c in noun.children)
+            or noun.lower_ in self.pack.table("group_nouns")
+            or noun.ent_type_ in ("PERSON", "NORP")
+        )
 
     def by_subject(self, verb: Token) -> str | None:
         """The class a verb names through its subject (``verb_subjects``): "a suicide bomber

@@ -830,6 +830,11 @@ def resolve(
                 # "Boni" in a report on Mali: no namesake abroad known by another name (Bonn)
                 out[(s.start, s.end)] = Choice(NO_ENTRY, 0.3, len(ids))
                 continue
+            if container and _town_part(text, spans, idx) and _far_from(gaz, ids, container):
+                # "the Bakassi district of Maiduguri": a part of the town, and every namesake
+                # the gazetteer knows lies far from it: a place the gazetteer lacks
+                out[(s.start, s.end)] = Choice(NO_ENTRY, 0.3, len(ids))
+                continue
             if len(ids) == 1 and not foreign:
                 out[(s.start, s.end)] = Choice(ids[0], 0.95, 1)
                 continue
@@ -976,6 +981,39 @@ def _division_hint(doc: Doc, s: Span) -> str | None:
     if prev is not None and prev.text.lower() in ("province of", "state of"):
         return "admin1"
     return None
+
+
+# words for a part of a town, before "of" and the town ("the Garki district of Abuja")
+TOWN_PART_WORDS = {"area", "district", "neighborhood", "neighbourhood", "quarter", "suburb"}
+_TOWN_PART_OF = re.compile(rf"\s*({'|'.join(sorted(TOWN_PART_WORDS))})\s+of\s+(the\s+)?", re.I)
+# farther than this from the town, no namesake is a part of it (km)
+TOWN_PART_KM = 50.0
+
+
+def _town_part(text: str, spans: list[Span], idx: int) -> bool:
+    """Whether the name ``spans[idx]`` is told as a part of the place named next ("the
+    Garki district of Abuja")."""
+    if idx + 1 >= len(spans):
+        return False
+    between = text[spans[idx].end_char : spans[idx + 1].start_char]
+    return _TOWN_PART_OF.fullmatch(between) is not None
+
+
+def _far_from(gaz: Gazetteer, ids: list[str], container: set[str]) -> bool:
+    """Whether every candidate with a point lies farther than :data:`TOWN_PART_KM` from
+    every town (GeoNames populated place) the container may be (none: not far)."""
+
+    def point(c: str) -> tuple[float, float] | None:
+        e = gaz.get(c)
+        return (e.lat, e.lon) if e is not None and e.lat is not None and e.lon is not None else None
+
+    here = [p for c in ids if (p := point(c)) is not None]
+    # a town's point says where its parts are; a region's centroid does not ("the Zhari
+    # district of Kandahar province")
+    there = [p for c in container if c in gaz and gaz[c].kind == "place" and (p := point(c))]
+    if not here or not there:
+        return False
+    return all(km(a, b) > TOWN_PART_KM for a in here for b in there)
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:

@@ -3212,3 +3212,51 @@ def test_the_injured_of_a_dispersed_protest_are_its_toll(ex: Extractor) -> None:
     (e,) = events_of(x, "Protest")
     assert e.injured is not None and e.injured.min is not None and e.injured.min >= 6
     assert not events_of(x, "Attack")
+
+
+def test_rules_of_the_twenty_third_round_do_not_misfire(ex: Extractor) -> None:
+    # "IS" after a verb of saying, before the group's men or verbs, is the group
+    for text in (
+        "Police said IS was behind the attack on a church in Mocimboa da Praia that killed 4.",
+        "The army said IS fighters ambushed a patrol near Rawa, killing 3 soldiers.",
+    ):
+        x = read(ex, text)
+        doers = {
+            lab
+            for e in x.events
+            for r in ("perpetrator", "allegedPerpetrator")
+            for lab in labels_of(x, e.roles.get(r, []))
+        }
+        assert "Islamic State" in doers, text
+    # a denial, or a teller saying it did not plant the device, claims nothing
+    for text in (
+        "An IED struck a police vehicle in Bannu on Sunday. The TTP denied it had planted the device.",
+        "A bomb exploded in Turbat on Friday. The BLA said it had not planted the device.",
+    ):
+        assert not any(e.roles.get("claimedBy") for e in read(ex, text).events), text
+    # an attempt told with its own details is an event; one foiled is none
+    text = "The kidnapping attempt in Lokoja on Sunday left one police officer dead."
+    assert events_of(read(ex, text), "Attack")
+    assert not read(ex, "The attack was foiled by police in Kano on Monday.").events
+    # a district of a town far from every namesake the gazetteer knows is a part of that town
+    text = "Gunmen killed 4 people in the Bakassi district of Maiduguri on Monday."
+    x = read(ex, text)
+    (e,) = events_of(x, "Attack")
+    (first, *_rest) = e.roles["location"]
+    assert x.entities[first].label == "Bakassi"
+    assert [o for p, o in x.entities[first].relations if p == "locatedIn"] == ["ng-borno-maiduguri"]
+    # a hostage taken is people: "took the economy hostage" is no abduction
+    for text in (
+        "Rising fuel prices have taken the economy hostage, the minister said on Tuesday.",
+        "The rebels took the city hostage, the governor complained.",
+    ):
+        assert not read(ex, text).events, text
+    # a place before armed men is where they are from, not their group's name
+    text = "Tana River militants killed 4 herders on Monday."
+    assert role_of(ex, "Attack", "perpetrator", text) == ["Unidentified Armed Group"]
+    # tear gas at mourners is no protest of theirs
+    text = "Security forces fired tear gas at mourners at a funeral in Nablus on Friday."
+    assert not events_of(read(ex, text), "Protest")
+    # a weapons cache found is no hostage-taking's object (the people check is the hostage's)
+    text = "In Zhari district, Kandahar province, a patrol discovered a weapons cache yesterday."
+    assert events_of(read(ex, text), "DisruptedWeaponsUse")
