@@ -1347,9 +1347,10 @@ class EntityLinker:
             "official_titles", "rank_nouns"
         )
         if (kind == "PERSON" and not titled and self._toponym_use(s, "toponym_preps")) or (
-            kind == "ORG" and not armed_name and self._toponym_use(s, "near_preps")
+            kind in ("ORG", "NORP") and not armed_name and self._toponym_use(s, "near_preps")
         ):
-            types = ("Place",)  # "killed near Markoye": no one is killed near a person
+            # "killed near Markoye": no one is killed near a person, a people or a company
+            types = ("Place",)
         elif kind == "ORG" and not armed_name and self._part_of_a_town(s):
             types = ("Place",)  # "a rally at Shahbagh in Dhaka": a part of the town
         described = self._described_place(s, doc_places)
@@ -1472,7 +1473,8 @@ class EntityLinker:
         prep = root.head
         return prep.lower_ in self.pack.words(preps) or (
             prep.lower_ in self.pack.words("of_preps")
-            and prep.head.lower_ in self.pack.words("direction_words")
+            # "20 km south of X", "on the outskirts of X"
+            and prep.head.lower_ in self.pack.words("direction_words", "surroundings_nouns")
         )
 
     def _part_of_a_town(self, s: Span) -> bool:

@@ -141,6 +141,8 @@ class Groups:
         """Replace the group placeholders of an event's ``roles`` by nodes of the event's
         country, adding them to ``x`` (with the mentions inside the event's ``sentences``)."""
         country = self.event_country(roles)
+        if "location" in roles:
+            roles["location"] = most_precise_first(roles["location"], self.gaz, x.entities)
         place = next(iter(roles.get("location", [])), None)
         for role, keys in roles.items():
             out = []
@@ -189,6 +191,42 @@ class Groups:
                 if words != rec.label.lower():
                     rec.aliases.add(words)
         return node.key
+
+
+#: the gazetteer's kinds of place, most precise first (GeoNames: populated places, then
+#: second- and first-order divisions, then countries); a place it lacks counts as a town
+_PRECISION = {"site": 0, "place": 1, "": 1, "admin2": 2, "admin1": 3, "country": 4}
+
+
+def most_precise_first(
+    places: list[str], gaz: Gazetteer, found: dict[str, EntityRecord] | None = None
+) -> list[str]:
+    """An event's places, the most precise first (a town before its region: "outside his
+    home in Afgooye, Lower Shabelle region"), in text order among equals; a place the
+    gazetteer lacks ranks by the type the text gave it (``found``: a region named as one).
+
+    >>> most_precise_first(["somalia", "so-afgooye-65785"], Gazetteer.load())
+    ['so-afgooye-65785', 'somalia']
+    """
+
+    def rank(key: str) -> int:
+        if key.startswith(SITE_PREFIX):
+            return 0
+        e = gaz.get(key)
+        if e is not None:
+            return _PRECISION.get(e.kind, 1)
+        rec = (found or {}).get(key)
+        return _PRECISION["admin1"] if rec is not None and "AdminRegion" in rec.types else 1
+
+    def inside_another(key: str) -> bool:
+        """Whether the text or the gazetteer puts ``key`` in another of the places
+        ("Dakar's Colobane district": in Dakar)."""
+        rec = (found or {}).get(key)
+        around = {o for p, o in rec.relations if p == "locatedIn"} if rec is not None else set()
+        around |= set(gaz.ancestors(key)) if key in gaz else set()
+        return bool(around & set(places))
+
+    return sorted(places, key=lambda k: (rank(k), not inside_another(k)))
 
 
 def _at_site(roles: dict[str, list[str]], x: Extraction) -> None:

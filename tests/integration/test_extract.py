@@ -3260,3 +3260,22 @@ def test_rules_of_the_twenty_third_round_do_not_misfire(ex: Extractor) -> None:
     # a weapons cache found is no hostage-taking's object (the people check is the hostage's)
     text = "In Zhari district, Kandahar province, a patrol discovered a weapons cache yesterday."
     assert events_of(read(ex, text), "DisruptedWeaponsUse")
+
+
+def test_the_most_precise_place_comes_first_and_people_or_firms_near_which_are_places(
+    ex: Extractor,
+) -> None:
+    # a town before its region, a part of a town before the town
+    text = "On 30 January 2024, an official was shot dead by gunmen outside his home in Balcad, Middle Shabelle region, Somalia."
+    x = read(ex, text)
+    (e,) = events_of(x, "Attack")
+    assert labels_of(x, e.roles["location"])[0] == "Balcad"
+    text = "Police fired tear gas at protesters in Bamako's Badalabougou district on Thursday."
+    x = read(ex, text)
+    (e,) = events_of(x, "Protest")
+    assert labels_of(x, e.roles["location"])[0].startswith("Badalabougou")
+    # "near X" and "on the outskirts of X" the model reads as a people or a company
+    text = "On 8 April 2024, a military vehicle struck a landmine near Tamou, Say department, Tillabéri region, Niger. Four soldiers were killed."
+    assert places_of(ex, text) == ["Tamou"]
+    text = "On 25 October 2023, Russian aircraft struck positions on the outskirts of Kansafra (Ariha, Idleb)."
+    assert places_of(ex, text) == ["Kansafra"]
