@@ -836,6 +836,10 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
     for h in holders + doers:
         if h in doers and "location" in m.roles:
             break
+        if h.lower_ in r.words("direction_words") and h is not tok:
+            # "attacked a checkpoint west of El-Arish", the parser's object the direction
+            for g in prep_objects(h, r.words("of_preps")):
+                _towns(r, m, g)
         for c in h.children:
             if c.lower_ in r.words("direction_words") and c.dep_ in ("advmod", "npadvmod", "prep"):
                 # "20 km south of Bir al-Abd": near the place the direction is taken from

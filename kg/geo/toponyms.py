@@ -573,6 +573,8 @@ def _reads_as_place(doc: Doc, i: int, j: int, ents: dict[int, Span]) -> bool:
     division = nxt in DIVISION_KIND
     if labels & NOT_PLACE_ENTS:
         return False
+    if any(ents[t].label_ == "FAC" and ents[t].end > j for t in range(i, j) if t in ents):
+        return False  # "Nur" of "the Nur Shams refugee camp": a facility's longer name
     if labels & PLACE_ENTS:
         return True
     if _name_continues(doc, i, j):

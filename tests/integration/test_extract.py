@@ -3279,3 +3279,21 @@ def test_the_most_precise_place_comes_first_and_people_or_firms_near_which_are_p
     assert places_of(ex, text) == ["Tamou"]
     text = "On 25 October 2023, Russian aircraft struck positions on the outskirts of Kansafra (Ariha, Idleb)."
     assert places_of(ex, text) == ["Kansafra"]
+
+
+def test_a_direction_from_a_town_and_a_camps_own_name(ex: Extractor) -> None:
+    # "attacked a checkpoint west of X" (the parser takes the direction for the object)
+    text = (
+        "Militants attacked a security checkpoint west of Rafah on Monday, killing three policemen."
+    )
+    x = read(ex, text)
+    (e,) = events_of(x, "Attack")
+    assert labels_of(x, e.roles.get("location", []))[0].startswith("Rafa")
+    # a word of a facility's longer name is no town of that name elsewhere
+    text = (
+        "A drone strike killed four gunmen in the Nur Shams refugee camp near Tulkarm on Thursday."
+    )
+    x = read(ex, text)
+    (e,) = events_of(x, "Attack")
+    assert all("Iran" not in str(x.entities[k].relations) for k in e.roles.get("location", []))
+    assert any("Tulkarm" in lab or "Ţūlkarm" in lab for lab in labels_of(x, e.roles["location"]))
