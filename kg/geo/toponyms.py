@@ -917,8 +917,14 @@ def _inside(gaz: Gazetteer, ids: list[str], container: set[str]) -> bool:
     places = {c for c in container if c in gaz and gaz[c].is_place}
     if not places:
         return True
-    around = places | {gaz[c].country for c in places if gaz[c].country}
-    return any(c in around or set(gaz.ancestors(c)) & around for c in ids)
+    if any(c in places or set(gaz.ancestors(c)) & places for c in ids):
+        return True
+    # the container's country, unless the container names a division of that country that
+    # does not hold the name ("Nyaung Pin Thar village (Pale, Sagaing)": not the namesake in
+    # Yangon region)
+    divided = {gaz[c].country for c in places if gaz[c].kind in ("admin1", "admin2")}
+    countries = {gaz[c].country for c in places if gaz[c].country} - divided
+    return any(gaz[c].country in countries for c in ids if c in gaz)
 
 
 class _Context:

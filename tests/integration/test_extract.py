@@ -3297,3 +3297,14 @@ def test_a_direction_from_a_town_and_a_camps_own_name(ex: Extractor) -> None:
     (e,) = events_of(x, "Attack")
     assert all("Iran" not in str(x.entities[k].relations) for k in e.roles.get("location", []))
     assert any("Tulkarm" in lab or "Ţūlkarm" in lab for lab in labels_of(x, e.roles["location"]))
+
+
+def test_a_namesake_in_another_division_of_the_same_country_is_not_the_place(
+    ex: Extractor,
+) -> None:
+    # the monitors' brackets name the division; the gazetteer's only namesake lies in another
+    text = "On 10 April 2024, Military Forces of Myanmar (2021-) conducted an airstrike on Nyaung Pin Thar village (Pale, Sagaing). 7 civilians were killed."
+    x = read(ex, text)
+    (e,) = events_of(x, "Attack")
+    (first, *_rest) = e.roles["location"]
+    assert [o for p, o in x.entities[first].relations if p == "locatedIn"] == ["mm-sagaing"]
