@@ -207,6 +207,10 @@ def _same_word_read_apart(m: Mention, ev: Event) -> bool:
     return classes.coref_compatible(_reading(m.cls), _reading(ev.cls))
 
 
+#: the kinds of group that are a state's forces (kg/extract/data/groups.json)
+_FORCE_KINDS = frozenset(k for k, t in GROUP_TYPES.items() if t == "StateForce")
+
+
 def _crowd_toll(m: Mention, ev: Event) -> bool:
     """A toll of a crowd's event told on its own ("three protesters were killed" after a
     protest was dispersed): people of the crowd's kind (``civilian_doers_as``) hurt by no
@@ -219,10 +223,9 @@ def _crowd_toll(m: Mention, ev: Event) -> bool:
         return False
     if not victims:
         return not m.roles and (m.fatalities is not None or m.injured is not None)
-    forces = {k for k, t in GROUP_TYPES.items() if t == "StateForce"}
     handled = bool(ev.roles.get("participant"))
     return any(group_kind(k) == kind for k in victims) and all(
-        group_kind(k) == kind or (handled and group_kind(k) in forces) for k in victims
+        group_kind(k) == kind or (handled and group_kind(k) in _FORCE_KINDS) for k in victims
     )
 
 

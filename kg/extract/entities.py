@@ -286,7 +286,9 @@ class EntityLinker:
                 if t.text in defined and t.i not in covered
             )
         chosen = _longest_non_overlapping(cands)
-        self._picks = resolve(doc, chosen, gaz, text=text)
+        self._picks = resolve(
+            doc, chosen, gaz, text=text, town_parts=self.pack.words("inner_division_words")
+        )
         doc_places = set()
         for s in chosen:
             if s.label_ == "GAZ" and "|" not in s.kb_id_ and gaz[s.kb_id_].is_place:

@@ -64,6 +64,16 @@ _PATIENT_DEPS = ("nsubjpass", "dobj")
 CIVILIAN_KIND = "civilians"
 
 
+def as_kind(key: str, kind: str) -> str:
+    """A group placeholder given another kind, its country kept (groups.json's kinds).
+
+    >>> as_kind("group:civilians@kenya", "protesters")
+    'group:protesters@kenya'
+    """
+    _, _, country = key.partition("@")
+    return f"{GROUP_PREFIX}{kind}" + (f"@{country}" if country else "")
+
+
 def crowd_kinds(crowd: frozenset[str]) -> dict[str, str]:
     """The kinds of group (kg/extract/data/groups.json) that stage the crowd ``crowd``
     classes' events, each to its class (``civilian_doers_as``: protesters to Protest)."""
@@ -437,10 +447,7 @@ class EventReader:
                 for k in m.roles.get(role, [])
                 if group_kind(k) == CIVILIAN_KIND
             ]
-            renamed = {
-                k: f"{GROUP_PREFIX}{first}{k[len(GROUP_PREFIX) + len(CIVILIAN_KIND) :]}"
-                for k in civilians
-            }
+            renamed = {k: as_kind(k, first) for k in civilians}
             aimed = civilians
         if not aimed:
             return False
@@ -743,7 +750,7 @@ def _civilian_doers(r: Reading) -> None:
             keys = []
             for k in m.roles[role]:
                 if k.startswith(group):  # "group:civilians@kenya" keeps its country
-                    k = f"{GROUP_PREFIX}{kind}{k[len(group) :]}"
+                    k = as_kind(k, kind)
                 elif classes.is_a(types.get(k, "") or "Actor", "Civilians"):
                     k = f"{GROUP_PREFIX}{kind}"
                 if k not in keys:

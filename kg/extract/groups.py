@@ -218,13 +218,15 @@ def most_precise_first(
         rec = (found or {}).get(key)
         return _PRECISION["admin1"] if rec is not None and "AdminRegion" in rec.types else 1
 
+    listed = set(places)
+
     def inside_another(key: str) -> bool:
         """Whether the text or the gazetteer puts ``key`` in another of the places
         ("Dakar's Colobane district": in Dakar)."""
         rec = (found or {}).get(key)
         around = {o for p, o in rec.relations if p == "locatedIn"} if rec is not None else set()
         around |= set(gaz.ancestors(key)) if key in gaz else set()
-        return bool(around & set(places))
+        return bool(around & listed)
 
     return sorted(places, key=lambda k: (rank(k), not inside_another(k)))
 

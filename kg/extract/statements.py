@@ -471,10 +471,11 @@ def claims_by_saying(r: Reading) -> None:
 
 def _used_the_weapon(r: Reading, verb: Token) -> bool:
     """``planted the device``, ``detonated the bomb``: one of the ``device_use_verbs`` with
-    the weapon told before (a definite weapon noun) as its object."""
+    the weapon told before (a definite weapon noun) as its object; a claim ("said it had
+    planted the device") and an accusation ("of planting the device") read it alike."""
     if verb.lemma_.lower() not in r.pack.optional_words("device_use_verbs"):
         return False
-    definite = r.words("definite_determiners")
+    definite = r.words("definite_determiners", "demonstrative_determiners")
     return any(
         o.dep_ == "dobj"
         and o.lemma_.lower() in r.words("weapon_nouns")
@@ -965,19 +966,9 @@ def _another_act(r: Reading, gerund: Token) -> bool:
         )
     if lemma in r.words("copula_lemmas", "perpetration_verbs"):
         return False
-    using = lemma in r.pack.optional_words("device_use_verbs")
-    for c in gerund.children:
-        if c.dep_ != "dobj":
-            continue
-        if c.pos_ == "PRON":
-            return False
-        if (
-            using
-            and c.lemma_.lower() in r.words("weapon_nouns")
-            and any(d.dep_ == "det" and d.lower_ in definite for d in c.children)
-        ):
-            return False  # "of planting the device" (not "of stealing the explosives")
-    return True
+    if any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in gerund.children):
+        return False  # "of carrying it out"
+    return not _used_the_weapon(r, gerund)  # "of planting the device", not "of stealing"
 
 
 def _subject_speakers(r: Reading, m: Mention) -> None:

@@ -39,6 +39,7 @@ import re
 import weakref
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
@@ -751,10 +752,13 @@ def resolve(
     gaz: Gazetteer,
     context: Iterable[str] = (),
     text: str | None = None,
+    town_parts: frozenset[str] = frozenset(),
 ) -> dict[tuple[int, int], Choice]:
     """Choose one entry for every span whose ``kb_id_`` (or, failing that, whose text) names
     several; ``context`` adds ids known to be relevant (the dateline's places); ``text``: the
-    document's text when the caller has it (``Doc.text`` joins every token anew).
+    document's text when the caller has it (``Doc.text`` joins every token anew);
+    ``town_parts``: the language's words for a part of a town ("the Garki *district* of
+    Abuja"), for names told as one.
 
     Returns ``{(start token, end token): Choice}`` for every span that names a gazetteer entry;
     a Choice whose id is :data:`NO_ENTRY` says that none of the entries is meant (a place
@@ -832,7 +836,11 @@ def resolve(
                 # "Boni" in a report on Mali: no namesake abroad known by another name (Bonn)
                 out[(s.start, s.end)] = Choice(NO_ENTRY, 0.3, len(ids))
                 continue
-            if container and _town_part(text, spans, idx) and _far_from(gaz, ids, container):
+            if (
+                container
+                and _town_part(text, spans, idx, town_parts)
+                and _far_from(gaz, ids, container)
+            ):
                 # "the Bakassi district of Maiduguri": a part of the town, and every namesake
                 # the gazetteer knows lies far from it: a place the gazetteer lacks
                 out[(s.start, s.end)] = Choice(NO_ENTRY, 0.3, len(ids))
@@ -991,20 +999,24 @@ def _division_hint(doc: Doc, s: Span) -> str | None:
     return None
 
 
-# words for a part of a town, before "of" and the town ("the Garki district of Abuja")
-TOWN_PART_WORDS = {"area", "district", "neighborhood", "neighbourhood", "quarter", "suburb"}
-_TOWN_PART_OF = re.compile(rf"\s*({'|'.join(sorted(TOWN_PART_WORDS))})\s+of\s+(the\s+)?", re.I)
 # farther than this from the town, no namesake is a part of it (km)
 TOWN_PART_KM = 50.0
 
 
-def _town_part(text: str, spans: list[Span], idx: int) -> bool:
-    """Whether the name ``spans[idx]`` is told as a part of the place named next ("the
-    Garki district of Abuja")."""
-    if idx + 1 >= len(spans):
+def _town_part(text: str, spans: list[Span], idx: int, words: frozenset[str]) -> bool:
+    """Whether the name ``spans[idx]`` is told as a part of the place named next, by one of
+    ``words`` and "of" ("the Garki district of Abuja")."""
+    if not words or idx + 1 >= len(spans):
         return False
     between = text[spans[idx].end_char : spans[idx + 1].start_char]
-    return _TOWN_PART_OF.fullmatch(between) is not None
+    return _part_of_rx(words).fullmatch(between) is not None
+
+
+@cache
+def _part_of_rx(words: frozenset[str]) -> re.Pattern[str]:
+    r"""``\s*(district|quarter|...)\s+of\s+(the\s+)?`` for ``words`` (built once)."""
+    alts = "|".join(sorted(map(re.escape, words)))
+    return re.compile(rf"\s*({alts})\s+of\s+(the\s+)?", re.I)
 
 
 def _far_from(gaz: Gazetteer, ids: list[str], container: set[str]) -> bool:
