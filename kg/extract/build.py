@@ -236,6 +236,8 @@ def build_extraction(
     for ev in events:
         _attackers_own_losses(ev, x)
         groups.resolve(ev.roles, [(m.sent.start_char, m.sent.end_char) for m in ev.mentions], x)
+    _no_claim_by_the_side_hit(events)
+    for ev in events:
         if not ev.speech:
             _classify(ev, x, groups.site_kinds, pack)
             _participants_do_it(ev)
@@ -674,6 +676,35 @@ def _stances(events: list[Event]) -> None:
                 continue
             for a in actors:
                 ev.add(role, a)
+
+
+def _no_claim_by_the_side_hit(events: list[Event]) -> None:
+    """Forces that were hit and say what they did back ("Militants attacked a checkpoint,
+    killing four soldiers. The army said it had killed three gunmen.") tell their side of the
+    fight, not a claim of responsibility for the attack on them: they are no claimant of an
+    event whose victims or targets they are and that others did, and their words are a
+    plain statement about it."""
+    by_key = {e.key: e for e in events}
+    claim = classes.named("claim")
+    for ev in events:
+        hit = set(ev.roles.get("victim", [])) | set(ev.roles.get("target", []))
+        claimants = [k for k in ev.roles.get("claimedBy", []) if k in hit]
+        others = [k for r in ("perpetrator", "agent") for k in ev.roles.get(r, [])]
+        if ev.speech or not claimants or not [k for k in others if k not in claimants]:
+            continue
+        ev.roles["claimedBy"] = [k for k in ev.roles["claimedBy"] if k not in claimants]
+        if not ev.roles["claimedBy"]:
+            del ev.roles["claimedBy"]
+        for st in events:
+            speakers = st.roles.get("speaker", [])
+            told = [by_key[k] for k in st.about if k in by_key]
+            if (
+                classes.subsumes(claim, st.cls)
+                and ev in told
+                and speakers
+                and set(speakers) <= set(claimants)
+            ):
+                st.cls = classes.named("statement")
 
 
 def _own_group_blamed(events: list[Event], relations: list[tuple[str, str, str]]) -> None:

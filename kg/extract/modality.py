@@ -64,11 +64,13 @@ def _unchanged_past(verb: Token, pack: LanguagePack) -> bool:
 
 def _purpose(verb: Token, pack: LanguagePack) -> bool:
     """``an operation to capture a leader``: an infinitive of purpose (but ``began to
-    explode`` tells what happened)."""
+    explode`` and the perfect ``claimed to have killed`` tell what happened)."""
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in pack.words("aspectual_verbs"):
         return False
     if verb.lemma_.lower() in pack.words("done_purpose_verbs"):
         return False  # "fired tear gas to disperse the protesters": they were dispersed
+    if any(c.dep_ == "aux" and c.lemma_ in pack.words("perfect_aux") for c in verb.children):
+        return False  # "claimed to have killed 10 soldiers": a perfect infinitive tells a deed
     return verb.dep_ in ("advcl", "xcomp", "acl", "relcl") and _has_aux(
         verb, pack.words("infinitive_markers")
     )
@@ -228,6 +230,24 @@ def _cause_chain(head: Token, pack: LanguagePack, violent: frozenset[str], depth
     return False
 
 
+def held_for_care(tok: Token, cls: str, pack: LanguagePack) -> bool:
+    """``Ninety people were detained in hospital``: a word of arrest that names no doer and
+    whose place is a bare one of the pack's ``care_places`` keeps people for treatment; no
+    one was arrested ("police detained 12 protesters at a hospital" did arrest them)."""
+    if not classes.subsumes(classes.named("arrest"), cls):
+        return False
+    if any(c.dep_ in ("nsubj", "agent") for c in tok.children):
+        return False
+    return any(
+        g.dep_ == "pobj"
+        and g.lemma_.lower() in pack.words("care_places")
+        and not any(d.dep_ in ("det", "poss") for d in g.children)
+        for c in tok.children
+        if c.dep_ == "prep"
+        for g in c.children
+    )
+
+
 def not_an_event(tok: Token, cls: str, pack: LanguagePack) -> bool:
     """Planned, threatened, prevented, denied, negated or hypothetical: not an event; a
     trigger naming a scene noun's event is read by that noun's phrase ("the bombing attempt
@@ -239,6 +259,8 @@ def not_an_event(tok: Token, cls: str, pack: LanguagePack) -> bool:
     if classes.is_speech(cls):
         return negated_ and not classes.behaviour(cls, "negation_is_the_event")
     if negated_ or prevented_before(tok, pack) or natural_cause(tok, pack):
+        return True
+    if held_for_care(tok, cls, pack):
         return True
     if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in pack.words(
         "prevention_verbs", "planning_verbs"

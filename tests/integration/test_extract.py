@@ -3308,3 +3308,34 @@ def test_a_namesake_in_another_division_of_the_same_country_is_not_the_place(
     (e,) = events_of(x, "Attack")
     (first, *_rest) = e.roles["location"]
     assert [o for p, o in x.entities[first].relations if p == "locatedIn"] == ["mm-sagaing"]
+
+
+def test_a_perfect_infinitive_tells_a_deed_and_forces_hit_claim_nothing(ex: Extractor) -> None:
+    # "claimed to have killed": what was done, not a purpose
+    text = "The Taliban claimed to have killed 10 soldiers in an attack on a checkpoint in Ghazni on Sunday."
+    x = read(ex, text)
+    (e,) = events_of(x, "Attack")
+    assert e.fatalities is not None and e.fatalities.best == 10
+    assert labels_of(x, e.roles.get("claimedBy", [])) == ["Islamic Emirate"]
+    # the forces an attack hit, telling what they did back, claim no responsibility for it
+    for told in (
+        "The army said it had killed three gunmen.",
+        "The army claimed to have killed three gunmen.",
+    ):
+        text = f"Militants attacked a checkpoint in Khost on Monday, killing four soldiers. {told}"
+        x = read(ex, text)
+        assert not events_of(x, "ClaimOfResponsibility"), told
+        (e,) = events_of(x, "Attack")
+        assert not e.roles.get("claimedBy"), told
+        assert labels_of(x, e.roles["perpetrator"]) == ["Unidentified Armed Group (Afghanistan)"]
+
+
+def test_people_detained_in_hospital_were_not_arrested(ex: Extractor) -> None:
+    text = "A bomb exploded at a bus station in Quetta, killing six people. Ninety people were detained in hospital overnight."
+    assert not events_of(read(ex, text), "Arrest")
+    for text in (
+        "Police detained 12 protesters at a hospital in Lahore on Friday.",
+        "Twelve protesters were detained at a hospital in Lahore on Friday.",
+    ):
+        (e,) = events_of(read(ex, text), "Arrest")
+        assert e.arrested is not None and e.arrested.best == 12, text
