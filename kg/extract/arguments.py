@@ -29,6 +29,7 @@ from kg.extract.counts import (
     count_word,
     number_word,
     quantity,
+    told_state,
     unknown_count,
 )
 from kg.extract.entities import (
@@ -963,6 +964,18 @@ def _named_site(r: Reading, s: Span) -> str | None:
     return site_name_kind([t.lower_ for t in s], r.pack) if s.label_ == "Site" else None
 
 
+def _only_a_count(tok: Token, r: Reading) -> bool:
+    """Whether the date entity ``tok`` is in is made of count words only ("between 10 and
+    15"), no day, month or year."""
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    words = doc[start:end]
+    return all(count_word(w, r.pack) for w in words) and not any(_YEAR.match(w.text) for w in words)
+
+
 def date_text(tok: Token) -> str:
     """The date expression ``tok`` is part of (its entity, else its phrase)."""
     if tok.ent_type_ in ("DATE", "TIME"):
@@ -993,6 +1006,8 @@ def dates(r: Reading, m: Mention, tok: Token) -> None:
     if under is not None:
         lenders.append(under)  # "a convoy came under fire on Monday"
     for c in [*tok.children, *(c for h in lenders for c in h.children if c.dep_ in _DATE_DEPS)]:
+        if c.ent_type_ == "DATE" and _only_a_count(c, r):
+            continue  # "Between 10 and 15 soldiers were killed": the tagger's DATE is a count
         if c.ent_type_ == "DATE" or c.lower_ in days:
             m.dates.append(date_text(c))
         elif c.dep_ == "prep" and c.lower_ in r.words("date_preps"):
@@ -1180,7 +1195,11 @@ def _headline_passive(r: Reading, tok: Token) -> bool:
         """A clause set off by a comma or a semicolon: no object ("1 woman killed, 2
         children injured")."""
         if c.i < tok.i:
-            return bool(stops) and c.i < stops[-1]
+            # (the comma may hang on the clause before: "2 soldiers killed, 3 injured")
+            between = tok.doc[c.i + 1 : tok.i]
+            return (bool(stops) and c.i < stops[-1]) or (
+                c.dep_ == "ccomp" and any(t.text in (";", ",") for t in between)
+            )
         return c.dep_ == "ccomp" and any(t.text in (";", ",") for t in tok.doc[tok.i + 1 : c.i])
 
     if any(c.dep_ in objectish and not apart(c) for c in tok.children):
@@ -1238,7 +1257,21 @@ def _raised_subjects(r: Reading, tok: Token) -> list[Token]:
     head = tok.head
     if tok.dep_ != "xcomp" or head.lemma_.lower() not in r.words("raising_verbs"):
         return []
-    return [c for c in head.children if c.dep_ == "nsubjpass"]
+    return [c for c in head.children if c.dep_ == "nsubjpass"] or _range_subject(r, head)
+
+
+def _range_subject(r: Reading, verb: Token) -> list[Token]:
+    """``Between 10 and 15 VDP were reported killed``, parsed as a phrase of "between": the
+    counted noun of a range that opens the clause is the subject the passive lacks."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    return [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.i < verb.i and c.lower_ in r.words("range_words")
+        for g in c.children
+        if g.dep_ == "pobj" and any(n.dep_ == "nummod" for n in g.children)
+    ]
 
 
 def verb_args(r: Reading, m: Mention) -> None:
@@ -1302,6 +1335,9 @@ def verb_args(r: Reading, m: Mention) -> None:
         for c in tok.children
         if deps[c.i] in ("dobj", "nsubjpass") or (deps[c.i] == "nsubj" and passive)
     ]
+    # "Between 10 and 15 VDP were killed", parsed as a phrase of "between"
+    ranged = _range_subject(r, tok) if passive and not objects else []
+    objects = objects or ranged
     # "4 civilians killed, 6 injured": people the parser hung here with a harm of their own
     own_toll = [c for c in objects if any(g.dep_ == "acl" and g.i in r.by_tok for g in c.children)]
     figures = [c for c in tok.children if c.like_num and c.dep_ in ("nsubj", "npadvmod")]
@@ -1341,6 +1377,11 @@ def verb_args(r: Reading, m: Mention) -> None:
         for c in listed:
             _add_actors(r, m, obj_role, c)
     counted = False
+    for c in ranged:
+        _add_actors(r, m, obj_role, c)
+        if not counted:
+            set_count(r, m, c)
+            counted = True
     # violence, and looting or destruction: what buildings they name are hit
     hits_sites = m.violent or bool(classes.behaviour(m.cls, "site_targets"))
     table = r.pack.optional_table("object_target_preps")
@@ -1801,11 +1842,12 @@ def _outcome(r: Reading, m: Mention, verb: Token) -> None:
 
 def _other_state_figure(r: Reading, subject: Token, verb: Token) -> Token | None:
     """The figure coordinated with a subject that carries a state of its own ("five people
-    dead and 12" injured, as the parser reads "five people dead and 12 injured"): the
-    verb's own count, or ``None``."""
+    dead and 12" injured, as the parser reads "five people dead and 12 injured"; "9
+    fatalities and 17" injured): the verb's own count, or ``None``."""
     states = r.pack.table("outcome_states")
     mine = states.get(verb.lower_)
     theirs = [states[a.lower_] for a in subject.children if a.lower_ in states]
+    theirs += told_state(subject, r.pack)  # "9 fatalities and 17 injured"
     others = [g for g in subject.children if g.dep_ == "conj"]
     if mine is None or not theirs or mine in theirs or len(others) != 1:
         return None

@@ -232,6 +232,9 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
         and c.lemma_.lower() not in pack.table("zero_toll_words")
         # nor things ("12 officers were injured and four police vehicles set on fire")
         and not ("vehicle_nouns" in pack and c.lemma_.lower() in pack.words("vehicle_nouns"))
+        # nor arms ("captured three suspects and two rifles")
+        and not ("arms_nouns" in pack and c.lemma_.lower() in pack.words("arms_nouns"))
+        and not ("outcome_states" in pack and _another_states_figure(tok, c, pack))
     ]
     if conjuncts and best is None and tok.tag_ in ("NN", "NNP", "PRP"):
         best = Quantity(1, 1, 1)  # "the commander and his daughter": one, and one more
@@ -250,6 +253,36 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
         if q2 and q2.best is not None and best.best is not None:
             best = add_counts(best, q2)
     return best
+
+
+def told_state(noun: Token, pack: LanguagePack) -> list[str]:
+    """The outcome a toll noun is a count of (``fatalities`` of "9 fatalities": the
+    ``outcome_states`` value its kind of harm goes by), or none.
+
+    >>> from kg.extract.lang import language_pack
+    >>> import spacy
+    >>> doc = spacy.blank("en")("9 fatalities")
+    >>> doc[1].lemma_ = "fatality"
+    >>> told_state(doc[1], language_pack("en"))
+    ['fatalities']
+    """
+    lemma = noun.lemma_.lower()
+    if lemma in pack.words("death_nouns"):
+        return ["fatalities"]
+    if lemma in pack.words("injury_nouns"):
+        return ["injured"]
+    return []
+
+
+def _another_states_figure(noun: Token, figure: Token, pack: LanguagePack) -> bool:
+    """``9 fatalities, including children, and 17 injured``, parsed as "9 fatalities ... and
+    17" injured: the figure is the count of the verb's other outcome, not more fatalities."""
+    if not figure.like_num or noun.dep_ != "nsubj":
+        return False
+    states = pack.table("outcome_states")
+    mine = told_state(noun, pack)
+    theirs = states.get(noun.head.lower_)
+    return bool(mine) and theirs is not None and theirs not in mine
 
 
 def unknown_count(tok: Token, pack: LanguagePack) -> bool:

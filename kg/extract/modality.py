@@ -248,6 +248,21 @@ def held_for_care(tok: Token, cls: str, pack: LanguagePack) -> bool:
     )
 
 
+def arms_taken(tok: Token, cls: str, pack: LanguagePack) -> bool:
+    """``Police captured two drones``: a word of arrest whose objects are all arms (the
+    pack's ``arms_nouns``) took no people."""
+    if not classes.subsumes(classes.named("arrest"), cls) or tok.pos_ not in _VERB:
+        return False
+    taken = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(taken) and all(c.lemma_.lower() in pack.words("arms_nouns") for c in taken)
+
+
+def generic_act(tok: Token) -> bool:
+    """``Attacking civilians is a war crime``: a gerund that is the subject of a verb in the
+    present names a kind of act, not one that happened."""
+    return tok.tag_ == "VBG" and tok.dep_ in ("csubj", "nsubj") and tok.head.tag_ in _PRESENT
+
+
 def not_an_event(tok: Token, cls: str, pack: LanguagePack) -> bool:
     """Planned, threatened, prevented, denied, negated or hypothetical: not an event; a
     trigger naming a scene noun's event is read by that noun's phrase ("the bombing attempt
@@ -260,7 +275,7 @@ def not_an_event(tok: Token, cls: str, pack: LanguagePack) -> bool:
         return negated_ and not classes.behaviour(cls, "negation_is_the_event")
     if negated_ or prevented_before(tok, pack) or natural_cause(tok, pack):
         return True
-    if held_for_care(tok, cls, pack):
+    if held_for_care(tok, cls, pack) or arms_taken(tok, cls, pack) or generic_act(tok):
         return True
     if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in pack.words(
         "prevention_verbs", "planning_verbs"

@@ -3339,3 +3339,38 @@ def test_people_detained_in_hospital_were_not_arrested(ex: Extractor) -> None:
     ):
         (e,) = events_of(read(ex, text), "Arrest")
         assert e.arrested is not None and e.arrested.best == 12, text
+
+
+def test_deaths_of_illness_arms_seized_and_kinds_of_act_are_no_events(ex: Extractor) -> None:
+    for text in (
+        "Eight inmates died of natural causes in the prison last year, officials said.",
+        "He said the patients died of different causes, including an old man dying of diabetes.",
+        "Police captured two drones near the border on Monday.",
+        "Capturing drones with nets is one of several options being considered by defence chiefs.",
+        "Attacking civilians is a war crime, the minister said.",
+    ):
+        assert not read(ex, text).events, text
+    # wounds are violence; people captured with arms were arrested
+    (e,) = events_of(read(ex, "A second officer died of his wounds on Tuesday."), "Attack")
+    assert e.fatalities is not None and e.fatalities.best == 1
+    text = "Police captured three suspects and two rifles near the border on Monday."
+    (e,) = events_of(read(ex, text), "Arrest")
+    assert e.arrested is not None and e.arrested.best == 3
+
+
+def test_a_notes_counts_told_tersely(ex: Extractor) -> None:
+    lead = "On 4 May 2024, JNIM militants attacked VDP positions near Djibo (Soum, Sahel). "
+    cases = {
+        # a range that opens the sentence (the tagger calls it a date; the parser a phrase)
+        "Between 10 and 15 VDP were reported killed.": ((10, 10, 15), None),
+        "Between 10 and 15 VDP were killed.": ((10, 10, 15), None),
+        # the comma hangs on the first clause
+        "2 soldiers killed, 3 injured.": ((2, 2, 2), 3),
+        # a death noun's figure and the injured figure, never their sum
+        "9 fatalities, including children, and 17 injured.": ((9, 9, 9), 17),
+    }
+    for tail, (killed, injured) in cases.items():
+        (e,) = events_of(read(ex, lead + tail), "Attack")
+        assert e.fatalities is not None, tail
+        assert (e.fatalities.best, e.fatalities.min, e.fatalities.max) == killed, tail
+        assert (e.injured.best if e.injured else None) == injured, tail
