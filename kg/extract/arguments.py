@@ -1093,7 +1093,8 @@ def _nationality_only(r: Reading, tok: Token) -> str | None:
     named = head_entities(r, tok)
     if len(named) != 1 or named[0].label_ not in ("Country", "State"):
         return None
-    if named[0].root.dep_ != "amod" or named[0].root.head.i != tok.i:
+    # (the parser may take the demonym for a name's part: "a Ugandan guide", compound)
+    if named[0].root.dep_ not in ("amod", "compound") or named[0].root.head.i != tok.i:
         return None
     return named[0].kb_id_ if _no_kind(r, tok) else None
 

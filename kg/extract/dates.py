@@ -451,3 +451,26 @@ def day_before_month(doc: Doc, pack: LanguagePack) -> list[tuple[int, int]]:
         if _mk(year, int(pack.table("months")[nxt.lower_.rstrip(".")]), int(t.text)):
             out.append((t.i, end))
     return out
+
+
+def month_before_day(doc: Doc, pack: LanguagePack) -> list[tuple[int, int]]:
+    """Token ranges ``(start, end)`` of "<Month> <day>" dates ("Nov 14", "March 3"), which
+    the model may leave untagged in a wire dateline ("KAMPALA, Nov 14 (Reuters) -"), where
+    the month's abbreviation would be read as a town of that name.
+
+    >>> import spacy
+    >>> from kg.extract.lang import language_pack
+    >>> doc = spacy.blank("en")("KAMPALA, Nov 14 (Reuters) - On March 40, a May 2 rally.")
+    >>> [doc[a:b].text for a, b in month_before_day(doc, language_pack("en"))]
+    ['Nov 14', 'May 2']
+    """
+    months = pack.table("months")
+    out: list[tuple[int, int]] = []
+    for t in doc[:-1]:
+        month = months.get(t.lower_.rstrip("."))
+        nxt = doc[t.i + 1]
+        if month is None or not t.text[:1].isupper() or not nxt.is_digit or len(nxt.text) > 2:
+            continue
+        if _mk(2000, int(month), int(nxt.text)):  # a leap year: any day a month may have
+            out.append((t.i, t.i + 2))
+    return out

@@ -47,6 +47,7 @@ from kg.extract.dates import (
     date_in_a_name,
     day_before_month,
     find_dateline,
+    month_before_day,
     not_a_date,
     numeric_date,
     numeric_date_offsets,
@@ -213,7 +214,7 @@ class EntityLinker:
         # "1 March 2019" tagged "March 2019", "12 May" untagged: the day kept
         days = [
             Span(doc, a, b, label="DATE")
-            for a, b in day_before_month(doc, self.pack)
+            for a, b in [*day_before_month(doc, self.pack), *month_before_day(doc, self.pack)]
             if all(doc[i].ent_type_ in ("", "DATE", "CARDINAL") for i in range(a, b))
             and not any(e.start <= a and b <= e.end and e.label_ == "DATE" for e in doc.ents)
         ]
@@ -252,8 +253,11 @@ class EntityLinker:
                 if ent.label_ in NER_TYPES:
                     start, end = ent.start, ent.end
                     # 'the "Islamic State': a name starts after its article and quote marks
+                    # (and after a hedge the model took in: "Suspected Allied Democratic
+                    # Forces rebels")
                     while start < end and (
-                        doc[start].lower_ in self.pack.words("articles") or doc[start].is_quote
+                        doc[start].lower_ in self.pack.words("articles", "suspicion_adjectives")
+                        or doc[start].is_quote
                     ):
                         start += 1
                     # "Oxford Street and", "the Lotus Hotel in": a name ends before a
@@ -276,7 +280,13 @@ class EntityLinker:
                         end,
                     )
                     if end > start and not self._listed_places(doc, start, end, cands):
-                        cands.append(Span(doc, start, end, label="NER:" + ent.label_))
+                        label = ent.label_
+                        last = doc[end - 1]
+                        if last.text[:1].isupper() and last.lower_ in self.pack.words(
+                            "natural_place_heads"
+                        ):
+                            label = "LOC"  # "Semuliki National Park": a place, not a body
+                        cands.append(Span(doc, start, end, label="NER:" + label))
         defined = _acronym_definitions(doc, cands)
         if defined:
             covered = {i for c in cands for i in range(c.start, c.end)}
@@ -747,35 +757,52 @@ class EntityLinker:
         with a place the gazetteer knows, the monitors' "Place (District, Province)" form,
         are a place's name (``NER:GPE``) whatever the model made of them (it may tag
         "Rukubi (Doma," as a work of art). Words another candidate covers are left alone."""
-        known = {
-            s.start
+        places = [
+            s
             for s in found
             if s.label_ == "GAZ"
             and s.start > 0
-            and doc[s.start - 1].text == "("
             and any(k in self.gaz and self.gaz[k].is_place for k in s.kb_id_.split("|"))
-        }
-        if not known:
+        ]
+        # the bracket opens with the known place, or with a name before it ("(Duk, Jonglei)")
+        known = {s.start for s in places if doc[s.start - 1].text == "("}
+        for s in places:
+            first = self._name_before(doc, s.start - 1, set())
+            if doc[s.start - 1].text == "," and first is not None and doc[first - 1].text == "(":
+                known.add(first)
+        # "killed three civilians in Mucojo, Macomia district": a name after a preposition of
+        # place and before a comma and a place the gazetteer knows
+        chained = {s.start for s in places if doc[s.start - 1].text == ","}
+        if not known and not chained:
             return []
         covered = {i for s in found for i in range(s.start, s.end)}
         out = []
-        for t in (doc[i - 1] for i in sorted(known)):
+        for t in (doc[i - 1] for i in sorted(known | chained)):
             if t.i - 1 in covered:
                 continue
-            first = t.i
-            while (
-                first > 0
-                and t.i - first < 4
-                and doc[first - 1].text[:1].isupper()
-                and doc[first - 1].is_alpha
-                and doc[first - 1].i not in covered
-            ):
-                first -= 1
-            if self._whose_people(doc[first : t.i]):
+            first = self._name_before(doc, t.i, covered)
+            if first is None or self._whose_people(doc[first : t.i]):
                 continue  # "supporters of PASTEF (Senegal)": a party, with its country
-            if first < t.i and not doc[first].is_sent_start:
+            if t.text == "," and doc[first - 1].lower_ not in self.pack.words("location_preps"):
+                continue
+            if not doc[first].is_sent_start:
                 out.append(Span(doc, first, t.i, label="NER:GPE"))
         return out
+
+    @staticmethod
+    def _name_before(doc: Doc, end: int, covered: set[int]) -> int | None:
+        """Where the capitalised words right before ``doc[end]`` start (at most four, none
+        that another candidate covers), or ``None`` when there are none."""
+        first = end
+        while (
+            first > 0
+            and end - first < 4
+            and doc[first - 1].text[:1].isupper()
+            and doc[first - 1].is_alpha
+            and doc[first - 1].i not in covered
+        ):
+            first -= 1
+        return first if first < end else None
 
     def _listed_places(self, doc: Doc, start: int, end: int, found: list[Span]) -> bool:
         """Whether ``doc[start:end]`` lists places the gazetteer knows, one between each

@@ -478,6 +478,8 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
         for i, j, k in pending:
             if (i, j) in found or _name_continues(doc, i, j):
                 continue
+            if {ents[t].label_ for t in range(i, j) if t in ents} & NOT_PLACE_ENTS:
+                continue  # "KAMPALA, Nov 14 (Reuters)": a date after a place is no place
             # "Aguelhok town, Kidal region, Mali": the place may end in its division word
             after_place = (
                 i >= 2

@@ -3374,3 +3374,34 @@ def test_a_notes_counts_told_tersely(ex: Extractor) -> None:
         assert e.fatalities is not None, tail
         assert (e.fatalities.best, e.fatalities.min, e.fatalities.max) == killed, tail
         assert (e.injured.best if e.injured else None) == injured, tail
+
+
+def test_an_unknown_place_before_a_known_one_and_a_parks_name(ex: Extractor) -> None:
+    def first_place(text: str) -> tuple[str, list[str]]:
+        x = read(ex, text)
+        (e,) = events_of(x, "Attack")
+        first = x.entities[e.roles["location"][0]]
+        return first.label, [o for p, o in first.relations if p == "locatedIn"]
+
+    # a name after "in"/"near" and before a comma and a place the gazetteer knows
+    text = "On 2 February 2024, militants beheaded three civilians in Mucojo, Macomia district, Cabo Delgado province, Mozambique."
+    label, within = first_place(text)
+    assert label == "Mucojo" and within and within[0].startswith("mz-macomia")
+    # the monitors' brackets that open with a division the gazetteer lacks
+    text = "Around 10 March 2024, armed youth raided a cattle camp near Pajut (Duk, Jonglei), killing 7 cattle keepers."
+    assert first_place(text) == ("Pajut", ["ss-jonglei"])
+    # a park's name the model calls an organisation
+    text = "Gunmen killed four rangers in Virunga National Park on Friday."
+    assert first_place(text)[0] == "Virunga National Park"
+
+
+def test_a_wire_datelines_month_a_hedge_and_a_demonym(ex: Extractor) -> None:
+    # "Nov" of "KAMPALA, Nov 14" is no town in Tajikistan; the dispatch's city is Kampala
+    text = "KAMPALA, Nov 14 (Reuters) - Suspected Allied Democratic Forces (ADF) rebels killed two tourists and their Ugandan guide on Tuesday, police said."
+    x = read(ex, text)
+    (e,) = events_of(x, "Attack")
+    assert labels_of(x, e.roles["location"]) == ["Kampala"]
+    # the hedge the model took into the name is no part of it
+    assert labels_of(x, e.roles["suspectedPerpetrator"]) == ["Allied Democratic Forces"]
+    # a guide of a nationality is a civilian, not the state
+    assert labels_of(x, e.roles["victim"]) == ["Civilians (Uganda)"]
