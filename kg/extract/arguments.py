@@ -1254,8 +1254,12 @@ def shared_subjects(tok: Token) -> list[Token]:
 
 def _raised_subjects(r: Reading, tok: Token) -> list[Token]:
     """The passive subject of a verb of reporting that ``tok`` completes (``30 militants were
-    reported killed``: ``raising_verbs``)."""
+    reported killed``: ``raising_verbs``), or the object of an outcome it completes
+    (``leaving 18 people injured``: ``outcome_verbs``)."""
     head = tok.head
+    if tok.dep_ == "xcomp" and head.lemma_.lower() in r.words("outcome_verbs"):
+        # "leaving 18 people injured": the people the outcome left so
+        return [c for c in head.children if c.dep_ == "dobj"]
     if tok.dep_ != "xcomp" or head.lemma_.lower() not in r.words("raising_verbs"):
         return []
     return [c for c in head.children if c.dep_ == "nsubjpass"] or _range_subject(r, head)

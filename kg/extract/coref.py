@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from kg.extract import classes
 from kg.extract.arguments import DOER_ROLES
 from kg.extract.counts import add_counts
-from kg.extract.entities import GROUP_TYPES, group_kind
+from kg.extract.entities import CIVILIAN_KIND, GROUP_TYPES, group_kind
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.groups import is_placeholder as unnamed
 from kg.extract.mentions import Mention
@@ -224,8 +224,17 @@ def _crowd_toll(m: Mention, ev: Event) -> bool:
     if not victims:
         return not m.roles and (m.fatalities is not None or m.injured is not None)
     handled = bool(ev.roles.get("participant"))
-    return any(group_kind(k) == kind for k in victims) and all(
-        group_kind(k) == kind or (handled and group_kind(k) in _FORCE_KINDS) for k in victims
+    # people of no kind hurt where forces broke up a crowd ("used tear gas to break up a
+    # protest, leaving 18 people injured") were of the crowd
+    crowd = {kind, CIVILIAN_KIND} if handled else {kind}
+    # (and the crowd's own people, named: "BNP supporters protested ... 1 BNP activist killed")
+    own = set(ev.roles.get("perpetrator", []))
+
+    def of_crowd(k: str) -> bool:
+        return group_kind(k) in crowd or k in own
+
+    return any(of_crowd(k) for k in victims) and all(
+        of_crowd(k) or (handled and group_kind(k) in _FORCE_KINDS) for k in victims
     )
 
 

@@ -81,6 +81,8 @@ GROUP_KINDS: dict[str, dict[str, str]] = json.loads(GROUPS_FILE.read_text(encodi
     "kinds"
 ]
 GROUP_TYPES = {kind: row["type"] for kind, row in GROUP_KINDS.items()}
+#: the kind of group of people named by a kind and taking no side (kg/extract/data/groups.json)
+CIVILIAN_KIND = "civilians"
 NER_TYPES = {
     "PERSON": ("Person",),
     "ORG": ("Organization",),

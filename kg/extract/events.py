@@ -36,7 +36,13 @@ from kg.extract.arguments import (
     verb_args,
 )
 from kg.extract.classify import is_nonstate_armed
-from kg.extract.entities import ARMED_GROUP_KEY, GROUP_PREFIX, SPAN_KEY, group_kind
+from kg.extract.entities import (
+    ARMED_GROUP_KEY,
+    CIVILIAN_KIND,
+    GROUP_PREFIX,
+    SPAN_KEY,
+    group_kind,
+)
 from kg.extract.lang import LanguagePack, language_pack
 from kg.extract.mentions import Mention, Reading
 from kg.extract.modality import (
@@ -58,10 +64,6 @@ _VERB = ("VERB", "AUX")
 
 # the dependents that name whom a verb befalls ("two were hurt", "hurt three")
 _PATIENT_DEPS = ("nsubjpass", "dobj")
-
-
-#: the kind of group of people named by a kind and taking no side (kg/extract/data/groups.json)
-CIVILIAN_KIND = "civilians"
 
 
 def as_kind(key: str, kind: str) -> str:
@@ -138,6 +140,7 @@ class EventReader:
                 ent_of[i] = s
         phrase_heads = self.triggers.phrase_heads(doc)
         self._body = self.triggers.phrase_body(phrase_heads)
+        self._last_crowd: Mention | None = None  # the crowd's event told last
         cues: dict[int, set[str]] = {}  # token -> the cues that cover it
         # a word inside the name of the state's forces names them, not what they did ("riot
         # police": no riot)
@@ -171,7 +174,13 @@ class EventReader:
                 )
                 continue
             r = Reading(self.pack, doc, sent, ent_of)
-            mentions.extend(self._sentence(r, phrase_heads, cues))
+            told = self._sentence(r, phrase_heads, cues)
+            families = self.pack.words("crowd_families")
+            if any(classes.family(m.cls) in families for m in told):
+                self._last_crowd = next(m for m in told if classes.family(m.cls) in families)
+            elif any(m.violent for m in told if not m.bare):
+                self._last_crowd = None  # another event told between
+            mentions.extend(told)
         doc._.ckg_events = mentions
         return doc
 
@@ -232,6 +241,19 @@ class EventReader:
         if any(classes.family(m.cls) in crowd for m in r.found):
             sentence_cues = set().union(*(cues.get(t.i, set()) for t in r.sent))
             handlers = self._crowd_handlers(r, cues, crowd_control)
+        elif self._last_crowd is not None:
+            # "Protesters marched in X. Police intervened with tear gas.": forces handling a
+            # crowd in the sentence after its event handled that crowd
+            handled = set().union(*(cues.get(t.i, set()) for t in r.sent)) & crowd_control
+            if any(
+                m.cues & crowd_control and (m.roles.get("target") or m.roles.get("victim"))
+                for m in r.found
+            ):
+                handled = set()  # "police fired tear gas at rioters in X": a crowd of its own
+            for k in self._crowd_handlers(r, cues, crowd_control) if handled else []:
+                self._last_crowd.cues |= handled
+                if not any(k in keys for keys in self._last_crowd.roles.values()):
+                    self._last_crowd.add("participant", k)
         for m in r.found:
             if m.violent and m.plural and not (m.dates or m.year):
                 if other_events(m.trigger, pack) or self._summary(m):
@@ -295,6 +317,13 @@ class EventReader:
                         told = x.trigger.tag_ == "VBG" and x.trigger.head.i == m.trigger.i
                         if protest is not None and x.same_as == m.id and told:
                             x.same_as = protest.id
+            if classes.family(m.cls) in crowd and m.trigger.pos_ in _VERB:
+                # "to disperse a protest": the dispersal is the protest's, one event
+                for c in m.trigger.children:
+                    gathering = r.by_tok.get(c.i) if c.dep_ == "dobj" else None
+                    if gathering is not None and classes.family(gathering.cls) in crowd:
+                        if gathering.same_as != m.id:
+                            m.same_as = gathering.id
             if classes.family(m.cls) in crowd:
                 # a protest is handled in the sentence that tells it ("police fired tear gas
                 # to disperse students protesting ...")
@@ -473,7 +502,8 @@ class EventReader:
         for t in r.sent:
             if not cues.get(t.i, set()) & crowd_control:
                 continue
-            verb = t if t.pos_ in _VERB else t.head
+            # the verb the cue belongs to ("intervened with tear gas": intervened)
+            verb = next((a for a in (t, *t.ancestors) if a.pos_ in _VERB), t.head)
             for c in verb.children:
                 if c.dep_ == "nsubj":
                     for s in actors(head_entities(r, c)):
@@ -552,6 +582,13 @@ class EventReader:
                         and t.dep_ in ("advmod", "amod", "det")
                         for t in near
                     )
+                    # "killing two more", "wounding three others": the counted people
+                    or any(
+                        c.lower_ in r.words("other_victims_cues")
+                        and c.dep_ in ("dobj", "nsubjpass")
+                        and any(g.dep_ == "nummod" for g in c.children)
+                        for c in m.trigger.children
+                    )
                     or any(self._one_more(r, t) for t in [*subjects, *near])
                 )
             tok = m.trigger
@@ -569,7 +606,10 @@ class EventReader:
                         scope += [t for t in c.subtree if t.i not in skip]
                 scope += [c for c in tok.children if c.dep_ == "advmod"]
             heads = {tok.i} | {c.i for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
+            harm = tok.lemma_.lower() in r.words("consequence_verbs")
             for t in scope:
+                if harm and t.head.i != tok.i and self._one_more(r, t):
+                    continue  # "a second officer was injured": one more victim, not event
                 # the cue qualifies the people or the act themselves ("further questioning" no)
                 if t.head.i not in heads and tok.pos_ not in _NOUN:
                     continue

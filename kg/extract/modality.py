@@ -67,8 +67,11 @@ def _purpose(verb: Token, pack: LanguagePack) -> bool:
     explode`` and the perfect ``claimed to have killed`` tell what happened)."""
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in pack.words("aspectual_verbs"):
         return False
-    if verb.lemma_.lower() in pack.words("done_purpose_verbs"):
-        return False  # "fired tear gas to disperse the protesters": they were dispersed
+    lemma = verb.lemma_.lower()
+    particles = [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"]
+    if {lemma, *particles} & pack.words("done_purpose_verbs"):
+        # "fired tear gas to disperse the protesters", "to break up a protest": done
+        return False
     if any(c.dep_ == "aux" and c.lemma_ in pack.words("perfect_aux") for c in verb.children):
         return False  # "claimed to have killed 10 soldiers": a perfect infinitive tells a deed
     return verb.dep_ in ("advcl", "xcomp", "acl", "relcl") and _has_aux(

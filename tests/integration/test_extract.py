@@ -3405,3 +3405,38 @@ def test_a_wire_datelines_month_a_hedge_and_a_demonym(ex: Extractor) -> None:
     assert labels_of(x, e.roles["suspectedPerpetrator"]) == ["Allied Democratic Forces"]
     # a guide of a nationality is a civilian, not the state
     assert labels_of(x, e.roles["victim"]) == ["Civilians (Uganda)"]
+
+
+def test_one_more_victim_and_more_people_killed_are_the_same_events_toll(ex: Extractor) -> None:
+    text = "On 19 October 2023, gunmen shot dead a police officer at a checkpoint near El-Arish, Egypt. A second officer was injured."
+    (e,) = read(ex, text).events
+    assert (e.fatalities.best, e.injured.best if e.injured else None) == (1, 1)
+    text = "A bomb exploded in a market in Kirkuk on Monday, killing three people. A second bomb exploded an hour later, killing two more."
+    (e,) = events_of(read(ex, text), "Bombing")
+    assert e.fatalities is not None and e.fatalities.best == 5
+
+
+def test_a_crowd_broken_up_told_in_several_ways(ex: Extractor) -> None:
+    # "to break up a protest ..., leaving 18 people injured": one protest, with its toll
+    text = "Police used tear gas to break up a protest by hundreds of farmers near Juliaca on Sunday, leaving 18 people injured, the ombudsman's office said."
+    x = read(ex, text)
+    (e,) = [e for e in x.events if "Statement" not in e.types]
+    assert "ProtestWithIntervention" in e.types and e.injured is not None and e.injured.best == 18
+    # the dispersal of a protest is the protest
+    text = "Police used tear gas to disperse a protest by farmers in Juliaca on Sunday."
+    (e,) = read(ex, text).events
+    assert "ProtestWithIntervention" in e.types
+    # opposition supporters met with tear gas were a crowd
+    text = "Police fired tear gas at opposition supporters in Ziguinchor on Thursday."
+    (e,) = read(ex, text).events
+    assert "ProtestWithIntervention" in e.types
+    # forces handling a crowd in the sentence after its protest, and the toll after a semicolon
+    text = "On 28 October 2023, BNP supporters protested in Motijheel (Dhaka city, Dhaka). Police intervened with tear gas and rubber bullets; 1 police officer and 1 BNP activist killed, over 100 injured."
+    (e,) = read(ex, text).events
+    assert "ProtestWithIntervention" in e.types
+    assert (e.fatalities.best, e.injured.best) == (2, 101)
+    # but not a crowd of its own, elsewhere
+    text = "Hundreds of teachers protested in Nairobi on Monday. Police fired tear gas at rioters in Mombasa."
+    x = read(ex, text)
+    (protest,) = [e for e in x.events if "PeacefulProtest" in e.types]
+    assert "participant" not in protest.roles
