@@ -1371,6 +1371,16 @@ def verb_args(r: Reading, m: Mention) -> None:
     ]
     if objects and not listed:
         listed = _trailing_list(objects[-1])
+    # "Between 10 and 15 were killed": the range's other end is no more people
+    listed = [
+        c
+        for c in listed
+        if not (
+            c.like_num
+            and c.head.like_num
+            and any(w.lower_ in r.words("range_words") for w in c.head.lefts)
+        )
+    ]
     # places the parser coordinated with the victims ("a district official in Kunduz city,
     # Kunduz province, Afghanistan") are not victims
     listed = [
@@ -1548,7 +1558,15 @@ def verb_args(r: Reading, m: Mention) -> None:
         and not any(d == "nsubj" for d in deps.values())
     ):
         _add_actors(r, m, subj_role, acl.head)
+    # "ISWAP fighters are reported to have killed four farmers": an active perfect
+    # infinitive's raised subject did it
+    perfect = not passive and any(
+        c.dep_ == "aux" and c.lemma_ in r.words("perfect_aux") for c in tok.children
+    )
     for c in _raised_subjects(r, tok):  # "30 militants were reported killed"
+        if perfect:
+            _add_actors(r, m, subj_role, c)
+            continue
         _add_actors(r, m, obj_role, c)
         if not counted:
             set_count(r, m, c)

@@ -153,6 +153,10 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
     many = pack.words("collective_people_nouns", "collective_nouns_of_kin")
     if unknown_count(tok, pack):
         return None  # "an unknown number of soldiers": no number, not one
+    if _arms(tok, pack):
+        # "captured the weapons cache and five militants": the people, not the arms
+        people = [c for c in tok.conjuncts if c.i > tok.i and not _arms(c, pack)]
+        return count_on(people[0], pack) if people else None
     for c in tok.children:
         if c.dep_ not in _COUNT_DEPS:
             continue
@@ -195,6 +199,15 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
         # "wounding more than 280": the number is the object, its bound hangs on it (and a
         # number word the tagger took for a noun: "wounded another four")
         words = [w for w in tok.subtree if w.i <= tok.i and count_word(w, pack)]
+        ranged = tok.dep_ == "pobj" and tok.head.lower_ in pack.words("range_words")
+        if ranged or any(w.lower_ in pack.words("range_words") for w in words[:-1]):
+            # "Between 10 and 15 were killed" (however parsed): the range's other end is no
+            # more people
+            words = [
+                *([tok.head] if ranged else []),
+                *(w for w in tok.subtree if count_word(w, pack)),
+            ]
+            return quantity(" ".join(w.text for w in words), pack) or quantity(tok.text, pack)
         best = quantity(" ".join(w.text for w in words), pack) or quantity(tok.text, pack)
     for c in tok.children:  # "the facilitator along with several of his associates"
         if c.dep_ == "prep" and c.lower_ in pack.words("accompaniment_preps") and best is not None:
@@ -233,7 +246,7 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
         # nor things ("12 officers were injured and four police vehicles set on fire")
         and not ("vehicle_nouns" in pack and c.lemma_.lower() in pack.words("vehicle_nouns"))
         # nor arms ("captured three suspects and two rifles")
-        and not ("arms_nouns" in pack and c.lemma_.lower() in pack.words("arms_nouns"))
+        and not _arms(c, pack)
         and not ("outcome_states" in pack and _another_states_figure(tok, c, pack))
     ]
     if conjuncts and best is None and tok.tag_ in ("NN", "NNP", "PRP"):
@@ -253,6 +266,15 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
         if q2 and q2.best is not None and best.best is not None:
             best = add_counts(best, q2)
     return best
+
+
+def _arms(tok: Token, pack: LanguagePack) -> bool:
+    """Whether ``tok`` is a common noun of arms (the pack's ``arms_nouns``), not people."""
+    return (
+        "arms_nouns" in pack
+        and tok.pos_ == "NOUN"
+        and tok.lemma_.lower() in pack.words("arms_nouns")
+    )
 
 
 def told_state(noun: Token, pack: LanguagePack) -> list[str]:
@@ -276,13 +298,19 @@ def told_state(noun: Token, pack: LanguagePack) -> list[str]:
 
 def _another_states_figure(noun: Token, figure: Token, pack: LanguagePack) -> bool:
     """``9 fatalities, including children, and 17 injured``, parsed as "9 fatalities ... and
-    17" injured: the figure is the count of the verb's other outcome, not more fatalities."""
-    if not figure.like_num or noun.dep_ != "nsubj":
+    17" injured (or "1 fatality and 3" with "injured" hung on the noun): the figure is the
+    count of another outcome, not more fatalities."""
+    if not figure.like_num:
+        return False
+    mine = told_state(noun, pack)
+    if not mine:
         return False
     states = pack.table("outcome_states")
-    mine = told_state(noun, pack)
-    theirs = states.get(noun.head.lower_)
-    return bool(mine) and theirs is not None and theirs not in mine
+    after = figure.doc[figure.i + 1].lower_ if figure.i + 1 < len(figure.doc) else ""
+    theirs = states.get(after)
+    if theirs is None and noun.dep_ == "nsubj":
+        theirs = states.get(noun.head.lower_)
+    return theirs is not None and theirs not in mine
 
 
 def unknown_count(tok: Token, pack: LanguagePack) -> bool:

@@ -81,6 +81,9 @@ GROUP_KINDS: dict[str, dict[str, str]] = json.loads(GROUPS_FILE.read_text(encodi
     "kinds"
 ]
 GROUP_TYPES = {kind: row["type"] for kind, row in GROUP_KINDS.items()}
+_TOWN_REACH = 80  # tokens back that "the town" looks for the town it means
+# the model's labels of names that are no place's (OntoNotes): dates, times, named events
+_NOT_PLACE_NAMES = ("DATE", "TIME", "EVENT", "PERSON")
 #: the kind of group of people named by a kind and taking no side (kg/extract/data/groups.json)
 CIVILIAN_KIND = "civilians"
 NER_TYPES = {
@@ -284,8 +287,11 @@ class EntityLinker:
                     if end > start and not self._listed_places(doc, start, end, cands):
                         label = ent.label_
                         last = doc[end - 1]
-                        if last.text[:1].isupper() and last.lower_ in self.pack.words(
-                            "natural_place_heads"
+                        if (
+                            ent.label_ != "PERSON"
+                            and end - start > 1
+                            and last.text[:1].isupper()
+                            and last.lower_ in self.pack.words("natural_place_heads")
                         ):
                             label = "LOC"  # "Semuliki National Park": a place, not a body
                         cands.append(Span(doc, start, end, label="NER:" + label))
@@ -297,6 +303,15 @@ class EntityLinker:
                 for t in doc
                 if t.text in defined and t.i not in covered
             )
+        # "Suspected Allied Democratic Forces rebels": a hedge opening a sentence is no part
+        # of the name a rule read back to it
+        hedges = self.pack.words("suspicion_adjectives")
+        cands = [
+            Span(doc, c.start + 1, c.end, label=c.label_, kb_id=c.kb_id_)
+            if c.end - c.start > 1 and doc[c.start].lower_ in hedges
+            else c
+            for c in cands
+        ]
         chosen = _longest_non_overlapping(cands)
         self._picks = resolve(
             doc, chosen, gaz, text=text, town_parts=self.pack.words("inner_division_words")
@@ -338,6 +353,7 @@ class EntityLinker:
                 key, label = linked[(named.start, named.end)]
                 out.append(Span(doc, s.start, s.end, label=label, kb_id=key))
         out.sort(key=lambda s: s.start)
+        out = sorted(out + self._the_town(doc, out), key=lambda s: s.start)
         # the dateline ("KABUL, Afghanistan (Jan. 25, 2013) -") names where the report was
         # filed, not where anything happened: its mentions are kept apart from the sentence
         lines = [(m.start(), m.end()) for m in DATELINE_RX.finditer(text)]
@@ -366,6 +382,31 @@ class EntityLinker:
         doc._.ckg_relations += self._sites_in_city(out, doc._.ckg_relations)
         doc._.ckg_relations += self._units_of_groups(doc, out)
         return doc
+
+    def _the_town(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """``the mayor of Portovelo, outside his home in the town``: "the town" or "the city"
+        (the pack's ``town_nouns``) with nothing but its article, where a preposition of
+        place puts something, is the town named last before it (a mention of that town);
+        not "the town of X", which names its own."""
+        towns = [s for s in spans if s.label_ == "Settlement"]
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        places = self.pack.words("location_preps")
+        out = []
+        for t in doc:
+            if t.lower_ not in self.pack.optional_words("town_nouns") or t.i in covered:
+                continue
+            if t.head.lower_ not in places or t.dep_ != "pobj":
+                continue
+            # its article, and at most where it lies ("in the town in El Oro province")
+            own = [c for c in t.children if c.dep_ != "prep" or c.lower_ not in places]
+            if [c.lower_ for c in own] != ["the"] or (
+                t.i + 1 < len(doc) and doc[t.i + 1].lower_ in self.pack.words("of_preps")
+            ):
+                continue
+            before = [s for s in towns if s.end <= t.i and t.i - s.end < _TOWN_REACH]
+            if before:
+                out.append(Span(doc, t.i, t.i + 1, label="Settlement", kb_id=before[-1].kb_id_))
+        return out
 
     def _of_the_town(
         self, doc: Doc, spans: list[Span], relations: list[tuple[str, str, str]]
@@ -771,10 +812,18 @@ class EntityLinker:
         for s in places:
             first = self._name_before(doc, s.start - 1, set())
             if doc[s.start - 1].text == "," and first is not None and doc[first - 1].text == "(":
-                known.add(first)
+                # (not a people's home named in passing: "Lou Nuer (Akobo, Jonglei) youths")
+                close = s.end
+                if not (close + 1 < len(doc) and doc[close + 1].pos_ == "NOUN"):
+                    known.add(first)
         # "killed three civilians in Mucojo, Macomia district": a name after a preposition of
         # place and before a comma and a place the gazetteer knows
-        chained = {s.start for s in places if doc[s.start - 1].text == ","}
+        # (not a possessor after the comma: "in March, Mali's army said")
+        chained = {
+            s.start
+            for s in places
+            if doc[s.start - 1].text == "," and not (s.end < len(doc) and doc[s.end].tag_ == "POS")
+        }
         if not known and not chained:
             return []
         covered = {i for s in found for i in range(s.start, s.end)}
@@ -787,6 +836,8 @@ class EntityLinker:
                 continue  # "supporters of PASTEF (Senegal)": a party, with its country
             if t.text == "," and doc[first - 1].lower_ not in self.pack.words("location_preps"):
                 continue
+            if any(w.ent_type_ in _NOT_PLACE_NAMES for w in doc[first : t.i]):
+                continue  # "in March, ...", "in Operation Sanity, ...": no place's name
             if not doc[first].is_sent_start:
                 out.append(Span(doc, first, t.i, label="NER:GPE"))
         return out

@@ -72,8 +72,12 @@ def _purpose(verb: Token, pack: LanguagePack) -> bool:
     if {lemma, *particles} & pack.words("done_purpose_verbs"):
         # "fired tear gas to disperse the protesters", "to break up a protest": done
         return False
-    if any(c.dep_ == "aux" and c.lemma_ in pack.words("perfect_aux") for c in verb.children):
-        return False  # "claimed to have killed 10 soldiers": a perfect infinitive tells a deed
+    if lemma not in pack.words("perfect_aux") and any(
+        c.dep_ == "aux" and c.lemma_ in pack.words("perfect_aux") for c in verb.children
+    ):
+        # "claimed to have killed 10 soldiers": a perfect infinitive tells a deed (not
+        # "claimed to have had no role in", where "have" is the verb)
+        return False
     return verb.dep_ in ("advcl", "xcomp", "acl", "relcl") and _has_aux(
         verb, pack.words("infinitive_markers")
     )
@@ -234,12 +238,21 @@ def _cause_chain(head: Token, pack: LanguagePack, violent: frozenset[str], depth
 
 
 def held_for_care(tok: Token, cls: str, pack: LanguagePack) -> bool:
-    """``Ninety people were detained in hospital``: a word of arrest that names no doer and
-    whose place is a bare one of the pack's ``care_places`` keeps people for treatment; no
-    one was arrested ("police detained 12 protesters at a hospital" did arrest them)."""
+    """``Ninety people were detained in hospital``: one of the pack's ``care_custody_verbs``
+    that names no doer and keeps people of no side (``care_patients``, or a bare number) in
+    a bare one of its ``care_places`` keeps them for treatment; no one was arrested ("police
+    detained 12 protesters at a hospital", "three wounded militants were arrested in
+    hospital" were arrests)."""
     if not classes.subsumes(classes.named("arrest"), cls):
         return False
+    if tok.lemma_.lower() not in pack.words("care_custody_verbs"):
+        return False
     if any(c.dep_ in ("nsubj", "agent") for c in tok.children):
+        return False
+    held = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
+    if not held or not all(
+        c.like_num or c.lemma_.lower() in pack.words("care_patients") for c in held
+    ):
         return False
     return any(
         g.dep_ == "pobj"
@@ -252,18 +265,29 @@ def held_for_care(tok: Token, cls: str, pack: LanguagePack) -> bool:
 
 
 def arms_taken(tok: Token, cls: str, pack: LanguagePack) -> bool:
-    """``Police captured two drones``: a word of arrest whose objects are all arms (the
-    pack's ``arms_nouns``) took no people."""
+    """``Police captured two drones``: a word of arrest whose objects, and all they are
+    joined to, are arms (the pack's ``arms_nouns``, as common nouns) took no people."""
     if not classes.subsumes(classes.named("arrest"), cls) or tok.pos_ not in _VERB:
         return False
     taken = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    return bool(taken) and all(c.lemma_.lower() in pack.words("arms_nouns") for c in taken)
+    taken += [g for c in taken for g in c.conjuncts]
+    return bool(taken) and all(
+        c.pos_ == "NOUN" and c.lemma_.lower() in pack.words("arms_nouns") for c in taken
+    )
 
 
-def generic_act(tok: Token) -> bool:
-    """``Attacking civilians is a war crime``: a gerund that is the subject of a verb in the
-    present names a kind of act, not one that happened."""
-    return tok.tag_ == "VBG" and tok.dep_ in ("csubj", "nsubj") and tok.head.tag_ in _PRESENT
+def generic_act(tok: Token, pack: LanguagePack) -> bool:
+    """``Attacking civilians is a war crime``, ``Torturing detainees is banned``: a gerund
+    with an object that is the subject of one of the pack's ``kind_of_act_verbs`` or of a
+    passive names a kind of act, not one that happened (but a headline's "Shelling kills
+    five" and "Killing of X sparks protests" tell events)."""
+    if tok.tag_ != "VBG" or tok.dep_ not in ("csubj", "nsubj", "csubjpass", "nsubjpass"):
+        return False
+    if not any(c.dep_ == "dobj" for c in tok.children):
+        return False
+    head = tok.head
+    passive = any(c.dep_ == "auxpass" for c in head.children)
+    return passive or head.lemma_.lower() in pack.words("kind_of_act_verbs")
 
 
 def not_an_event(tok: Token, cls: str, pack: LanguagePack) -> bool:
@@ -278,7 +302,7 @@ def not_an_event(tok: Token, cls: str, pack: LanguagePack) -> bool:
         return negated_ and not classes.behaviour(cls, "negation_is_the_event")
     if negated_ or prevented_before(tok, pack) or natural_cause(tok, pack):
         return True
-    if held_for_care(tok, cls, pack) or arms_taken(tok, cls, pack) or generic_act(tok):
+    if held_for_care(tok, cls, pack) or arms_taken(tok, cls, pack) or generic_act(tok, pack):
         return True
     if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in pack.words(
         "prevention_verbs", "planning_verbs"

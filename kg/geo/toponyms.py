@@ -167,6 +167,9 @@ OF_PLACE = {
     "shores",
     "edge",
     "vicinity",
+    # the office of a place ("the mayor of Portovelo", "the governor of Nimruz")
+    "mayor",
+    "governor",
 } | DIRECTIONS
 # the Arabic article as romanised names write it lower-case before a hyphen ("al-Qaim",
 # "as-Suwayda", "ash-Shaddadi"), the sun letters' forms included, and as names romanised
@@ -598,6 +601,11 @@ def _reads_as_place(doc: Doc, i: int, j: int, ents: dict[int, Span]) -> bool:
         # of "Croix-des-Bouquets")
         one_word = not any(doc[t].whitespace_ for t in range(i, j - 1))
         whole = _strip_the(doc, e) == (i, j) or (one_word and i <= e.start and e.end <= j)
+        # "between Qamishli and Amuda", tagged as one name: each of the two is whole
+        first, last = _strip_the(doc, e)
+        pair = [t for t in range(first, last) if doc[t].dep_ == "cc"]
+        if len(pair) == 1 and (i, j) in ((first, pair[0]), (pair[0] + 1, last)):
+            whole = True
         return division or (whole and context)
     return context
 
