@@ -238,6 +238,9 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
         return named + [s for s in core if s not in bracketed]
     if core:
         return core + [m for m in mods if m.label_ in ("Person",)]
+    if mods and tok.lower_ in r.words("organisation_nouns"):
+        # "the Sunni militant group": a faith or a people describes a group, names none
+        mods = [m for m in mods if m.label_ != NER_SOCIAL_GROUP]
     if mods:
         return mods
     before = ent_of.get(tok.left_edge.i - 1)

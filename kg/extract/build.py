@@ -613,7 +613,10 @@ def _about_the_story(events: list[Event]) -> None:
             if st.about:
                 continue
         if all(m.other_act for m in st.mentions):
-            continue  # "accusing the workers of spying": of something else
+            # "accusing the workers of spying": blamed for something else, no event's doer
+            if st.cls == classes.named("attribution"):
+                st.cls = classes.named("accusation")
+            continue
         could = [e for e in violent if not _aimed_at(e, accused)]
         if not could:
             continue

@@ -141,6 +141,17 @@ def coref_compatible(a: str, b: str) -> bool:
     return bool({fa, fb} & generic) and not ({fa, fb} & apart)
 
 
+def told_as(a: str, b: str) -> bool:
+    """Whether a definite noun of class ``a`` may name an event of class ``b`` told before
+    (the ``told_as`` pairs: "the operation" of arrests in raids).
+
+    >>> told_as("SecurityOperation", "Arrest"), told_as("Arrest", "Protest")
+    (True, False)
+    """
+    fa, fb = behaviour(a, "coref_family"), behaviour(b, "coref_family")
+    return any({fa, fb} == set(p) for p in _roles()["coref"].get("told_as", []))
+
+
 def coref_close(a: str, b: str) -> bool:
     """Whether ``a`` and ``b`` are the same kind of event, or a pair told as one incident."""
     fa, fb = behaviour(a, "coref_family"), behaviour(b, "coref_family")

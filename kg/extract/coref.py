@@ -292,6 +292,7 @@ def corefer(
             continue
         if not (
             classes.coref_compatible(m.cls, ev.cls)
+            or (m.definite and m.trigger.pos_ == "NOUN" and classes.told_as(m.cls, ev.cls))
             or _same_word_read_apart(m, ev)
             or (consequence and _crowd_toll(m, ev))
             or (closing and classes.behaviour(ev.cls, "victims_count") is None)

@@ -3514,3 +3514,17 @@ def test_the_town_is_the_town_named_last(ex: Extractor) -> None:
     # not "the town of X", which names its own
     text = "Fighting erupted in Goma on Monday. A bomb exploded in a market in the town of Baidoa on Tuesday."
     assert "Baidoa" in places_of(ex, text)
+
+
+def test_the_operation_of_arrests_a_blame_for_no_event_and_a_groups_faith(ex: Extractor) -> None:
+    # "the operation" after arrests in raids is those arrests
+    text = "ISTANBUL, Aug 9 (Reuters) - Turkish police detained 37 people suspected of links to Islamic State in raids across 10 provinces on Friday, the interior minister said. The operation was centred on the city of Istanbul, where 19 of the suspects were held."
+    x = read(ex, text, published="2024-08-09")
+    assert [e.types for e in x.events if "Statement" not in e.types] == [("Arrest",)]
+    # blamed for something no event tells: an accusation, no attribution of an event
+    text = "On 8 November 2023, separatist fighters set fire to a government school in Bali Nyonga, Cameroon, after accusing teachers of defying a school boycott."
+    x = read(ex, text)
+    assert not events_of(x, "Attribution") and events_of(x, "Accusation")
+    # a faith describes a group, names none
+    text = "Militants attacked a police station in Saravan on Thursday, killing five police officers. The Sunni militant group Jaish al-Adl later claimed responsibility on Telegram."
+    assert role_of(ex, "Attack", "claimedBy", text) == ["Jaish al-Adl"]
