@@ -81,7 +81,6 @@ GROUP_KINDS: dict[str, dict[str, str]] = json.loads(GROUPS_FILE.read_text(encodi
     "kinds"
 ]
 GROUP_TYPES = {kind: row["type"] for kind, row in GROUP_KINDS.items()}
-_TOWN_REACH = 80  # tokens back that "the town" looks for the town it means
 # the model's labels of names that are no place's (OntoNotes): dates, times, named events
 _NOT_PLACE_NAMES = ("DATE", "TIME", "EVENT", "PERSON")
 #: the kind of group of people named by a kind and taking no side (kg/extract/data/groups.json)
@@ -386,8 +385,8 @@ class EntityLinker:
     def _the_town(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """``the mayor of Portovelo, outside his home in the town``: "the town" or "the city"
         (the pack's ``town_nouns``) with nothing but its article, where a preposition of
-        place puts something, is the town named last before it (a mention of that town);
-        not "the town of X", which names its own."""
+        place puts something, is the one town its sentence and the sentence before name
+        before it (a mention of that town); not "the town of X", which names its own."""
         towns = [s for s in spans if s.label_ == "Settlement"]
         covered = {i for s in spans for i in range(s.start, s.end)}
         places = self.pack.words("location_preps")
@@ -403,9 +402,13 @@ class EntityLinker:
                 t.i + 1 < len(doc) and doc[t.i + 1].lower_ in self.pack.words("of_preps")
             ):
                 continue
-            before = [s for s in towns if s.end <= t.i and t.i - s.end < _TOWN_REACH]
-            if before:
-                out.append(Span(doc, t.i, t.i + 1, label="Settlement", kb_id=before[-1].kb_id_))
+            # the one town of its sentence and the one before ("days after a raid in Kano ...
+            # in the city" after Kaduna: which one is not told)
+            sent = t.sent
+            start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+            before = {s.kb_id_ for s in towns if start <= s.start and s.end <= t.i}
+            if len(before) == 1:
+                out.append(Span(doc, t.i, t.i + 1, label="Settlement", kb_id=before.pop()))
         return out
 
     def _of_the_town(

@@ -31,6 +31,7 @@ from kg.extract.arguments import (
     instrument_doers,
     locations,
     noun_args,
+    places,
     set_count,
     tolls,
     verb_args,
@@ -241,16 +242,11 @@ class EventReader:
         if any(classes.family(m.cls) in crowd for m in r.found):
             sentence_cues = set().union(*(cues.get(t.i, set()) for t in r.sent))
             handlers = self._crowd_handlers(r, cues, crowd_control)
-        elif self._last_crowd is not None:
+        elif self._last_crowd is not None and self._handling_told_on(r, cues, crowd_control):
             # "Protesters marched in X. Police intervened with tear gas.": forces handling a
-            # crowd in the sentence after its event handled that crowd
+            # crowd in the sentence after its event, and nothing else, handled that crowd
             handled = set().union(*(cues.get(t.i, set()) for t in r.sent)) & crowd_control
-            if any(
-                m.cues & crowd_control and (m.roles.get("target") or m.roles.get("victim"))
-                for m in r.found
-            ):
-                handled = set()  # "police fired tear gas at rioters in X": a crowd of its own
-            for k in self._crowd_handlers(r, cues, crowd_control) if handled else []:
+            for k in self._crowd_handlers(r, cues, crowd_control):
                 self._last_crowd.cues |= handled
                 if not any(k in keys for keys in self._last_crowd.roles.values()):
                     self._last_crowd.add("participant", k)
@@ -511,6 +507,56 @@ class EventReader:
                             out.append(s.kb_id_)
         return out
 
+    def _handling_told_on(
+        self, r: Reading, cues: dict[int, set[str]], crowd_control: frozenset[str]
+    ) -> bool:
+        """Whether a sentence with no crowd of its own tells only how forces handled the crowd
+        told before ("Police intervened with tear gas and rubber bullets; 2 killed"): the
+        means of crowd control on a verb in the past, with no purpose, target or aim of its
+        own, no place, no other incident and no event but its toll ("police fired tear gas
+        during a raid in Kano", "to free hostages", "at inmates", "would use tear gas" and
+        "Separately, ..." handled no crowd told before)."""
+        if self._opens_as_other(r) or any(
+            t.lower_ in r.words("other_incident_cues", "separately_words") for t in r.sent
+        ):
+            return False
+        if any(places([s]) for s in {r.ent_of[t.i] for t in r.sent if t.i in r.ent_of}):
+            return False
+        toll = r.words("consequence_verbs")
+
+        def own_event(m: Mention) -> bool:
+            """An event of the sentence's own: not its toll, nor the firing of the means of
+            crowd control at no one named ("fired tear gas at them")."""
+            if m.speech:
+                return False
+            if m.cues & crowd_control:
+                return bool(m.roles.get("target") or m.roles.get("victim"))
+            return m.trigger.lemma_.lower() not in toll or bool(m.roles.get("perpetrator"))
+
+        if any(own_event(m) for m in r.found):
+            return False
+        verbs = {
+            next((a for a in (t, *t.ancestors) if a.pos_ in _VERB), None)
+            for t in r.sent
+            if cues.get(t.i, set()) & crowd_control
+        }
+        if not verbs or None in verbs:
+            return False
+        aims = r.words("aimed_preps")
+        during = r.words("during_preps") - r.words("location_preps")  # "during a raid"
+        for v in verbs:
+            assert v is not None
+            if v.tag_ != "VBD" or any(c.tag_ == "MD" for c in v.children):
+                return False  # "would use tear gas if needed"
+            for c in v.children:
+                if c.dep_ in ("xcomp", "advcl", "ccomp", "dobj") and c.pos_ in _VERB:
+                    return False  # "to free hostages", "to stop a fight"
+                if c.dep_ == "prep" and c.lower_ in aims | during:
+                    people = [g for g in c.children if g.dep_ == "pobj"]
+                    if any(g.pos_ != "PRON" and g.i not in r.ent_of for g in people):
+                        return False  # "at inmates", "during a raid"
+        return True
+
     def _grievance(self, r: Reading, m: Mention) -> bool:
         """A participle of saying that tells what a crowd's event is about ("a protest
         demanding X", "staged a protest demanding X"): the crowd's cause, not a statement."""
@@ -582,9 +628,11 @@ class EventReader:
                         and t.dep_ in ("advmod", "amod", "det")
                         for t in near
                     )
-                    # "killing two more", "wounding three others": the counted people
+                    # "..., killing two more", "wounding three others": the counted people
+                    # (a participle's; "another strike killed three more" is the strike's)
                     or any(
-                        c.lower_ in r.words("other_victims_cues")
+                        m.trigger.tag_ == "VBG"
+                        and c.lower_ in r.words("other_victims_cues")
                         and c.dep_ in ("dobj", "nsubjpass")
                         and any(g.dep_ == "nummod" for g in c.children)
                         for c in m.trigger.children
@@ -606,10 +654,16 @@ class EventReader:
                         scope += [t for t in c.subtree if t.i not in skip]
                 scope += [c for c in tok.children if c.dep_ == "advmod"]
             heads = {tok.i} | {c.i for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
-            harm = tok.lemma_.lower() in r.words("consequence_verbs")
+            # "a second officer was injured": one more victim, not another event (told with
+            # no place or circumstance of its own: not "... when his car crashed in Lahj")
+            harm = (
+                tok.lemma_.lower() in r.words("consequence_verbs")
+                and "location" not in m.roles
+                and not any(c.dep_ == "advcl" for c in tok.children)
+            )
             for t in scope:
                 if harm and t.head.i != tok.i and self._one_more(r, t):
-                    continue  # "a second officer was injured": one more victim, not event
+                    continue
                 # the cue qualifies the people or the act themselves ("further questioning" no)
                 if t.head.i not in heads and tok.pos_ not in _NOUN:
                     continue

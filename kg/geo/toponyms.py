@@ -167,9 +167,8 @@ OF_PLACE = {
     "shores",
     "edge",
     "vicinity",
-    # the office of a place ("the mayor of Portovelo", "the governor of Nimruz")
+    # the office of a town ("the mayor of Portovelo")
     "mayor",
-    "governor",
 } | DIRECTIONS
 # the Arabic article as romanised names write it lower-case before a hyphen ("al-Qaim",
 # "as-Suwayda", "ash-Shaddadi"), the sun letters' forms included, and as names romanised
