@@ -341,7 +341,7 @@ def _object_places(r: Reading, m: Mention, tok: Token) -> None:
     for s in places(head_entities(r, tok)):
         if s.label_ != "Country":
             m.add("location", s.kb_id_)
-    areas = r.words("territory_nouns", "control_nouns")
+    areas = r.words("territory_nouns", "control_nouns") | r.pack.optional_words("of_division_words")
     if tok.lemma_.lower() in areas or tok.lower_ in r.words("surroundings_nouns"):
         # "the town of Moqokori", "took control of Kalabo district", "shelled the outskirts
         # of Aitaroun"
@@ -1294,7 +1294,13 @@ def verb_args(r: Reading, m: Mention) -> None:
     )
     passive = (
         any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-        or (tok.dep_ == "acl" and tok.tag_ == "VBN" and not crowd)
+        or (
+            tok.dep_ == "acl"
+            and tok.tag_ == "VBN"
+            and not crowd
+            # ("bandits abducted 40 villagers", the noun the parser's root: no passive)
+            and not (tok.head.dep_ == "ROOT" and any(c.dep_ == "dobj" for c in tok.children))
+        )
         # "two were killed and several others detained": a participle with a bare subject
         or (
             tok.tag_ == "VBN"
@@ -1343,8 +1349,14 @@ def verb_args(r: Reading, m: Mention) -> None:
         for c in tok.children
         if deps[c.i] in ("dobj", "nsubjpass") or (deps[c.i] == "nsubj" and passive)
     ]
-    # "Between 10 and 15 VDP were killed", parsed as a phrase of "between"
+    # "Between 10 and 15 VDP were killed", parsed as a phrase of "between"; "a teacher was
+    # shot and killed": the passive subject of the verb it is joined to
     ranged = _range_subject(r, tok) if passive and not objects else []
+    if passive and not objects and not ranged and tok.dep_ == "conj" and tok.head.pos_ in _VERB:
+        ranged = [c for c in tok.head.children if c.dep_ == "nsubjpass"]
+        told = r.by_tok.get(tok.head.i)
+        if ranged and told is not None and told.same_as is None and m.same_as is None:
+            m.same_as = told.id  # one deed told in two verbs
     objects = objects or ranged
     # "4 civilians killed, 6 injured": people the parser hung here with a harm of their own
     own_toll = [c for c in objects if any(g.dep_ == "acl" and g.i in r.by_tok for g in c.children)]
@@ -1552,11 +1564,16 @@ def verb_args(r: Reading, m: Mention) -> None:
     acl = tok if tok.dep_ == "acl" else tok.head if tok.dep_ == "conj" else None
     # ("1 child killed, ...": a note's passive with no object, tagged as a past tense)
     noted = _noted_passive(r, tok)
+    # ("bandits abducted 40 villagers" as the sentence's root noun: a participle with an
+    # object of its own is no passive)
+    finite = acl is not None and (
+        acl.tag_ == "VBD" or (acl.tag_ == "VBN" and any(c.dep_ == "dobj" for c in acl.children))
+    )
     if (
         acl is not None
         and acl.dep_ == "acl"
         and not noted
-        and (acl.tag_ == "VBG" or (acl.tag_ == "VBD" and acl.head.dep_ in ("ROOT", "nsubj")))
+        and (acl.tag_ == "VBG" or (finite and acl.head.dep_ in ("ROOT", "nsubj")))
         and is_group(r.ent_of.get(acl.head.i))
         and not any(d == "nsubj" for d in deps.values())
     ):
@@ -1592,9 +1609,10 @@ def verb_args(r: Reading, m: Mention) -> None:
         # "six were killed, with two others injured": the two, counted as this harm's
         _add_actors(r, m, obj_role, absolute)
         set_count(r, m, absolute)
-    elif tok.dep_ == "acl" and (tok.tag_ == "VBN" or noted):
+    elif tok.dep_ == "acl" and (tok.tag_ == "VBN" or noted) and (passive or noted):
         # "a commander assassinated in Iraq", "resulted in 14 insurgents killed": the noun
-        # modified is the victim, and its number the count
+        # modified is the victim, and its number the count (not "bandits abducted 40
+        # villagers", the parser's root noun: the doers)
         head = tok.head
         _add_actors(r, m, obj_role, head)
         set_count(r, m, head)

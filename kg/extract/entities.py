@@ -353,6 +353,7 @@ class EntityLinker:
                 out.append(Span(doc, s.start, s.end, label=label, kb_id=key))
         out.sort(key=lambda s: s.start)
         out = sorted(out + self._the_town(doc, out), key=lambda s: s.start)
+        out = sorted(out + self._the_capital(doc, out), key=lambda s: s.start)
         # the dateline ("KABUL, Afghanistan (Jan. 25, 2013) -") names where the report was
         # filed, not where anything happened: its mentions are kept apart from the sentence
         lines = [(m.start(), m.end()) for m in DATELINE_RX.finditer(text)]
@@ -409,6 +410,34 @@ class EntityLinker:
             before = {s.kb_id_ for s in towns if start <= s.start and s.end <= t.i}
             if len(before) == 1:
                 out.append(Span(doc, t.i, t.i + 1, label="Settlement", kb_id=before.pop()))
+        return out
+
+    def _the_capital(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """``in the Somali capital``, ``the capital of Somalia``: the word for a capital (the
+        pack's ``capital_nouns``) with a country's word right before it, or its name after
+        "of", names that country's capital (GeoNames ``PPLC``); not "the Somali capital
+        Mogadishu", which names it."""
+        countries = {
+            (s.start, s.end): s.kb_id_
+            for s in spans
+            if s.label_ == "Country" and s.kb_id_ in self.gaz
+        }
+        ends = {b: k for (_a, b), k in countries.items()}
+        starts = {a: k for (a, _b), k in countries.items()}
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        out = []
+        for t in doc:
+            if t.lower_ not in self.pack.optional_words("capital_nouns") or t.i in covered:
+                continue
+            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            country = ends.get(t.i)
+            if nxt is not None and nxt.lower_ in self.pack.words("of_preps"):
+                country = country or starts.get(t.i + 2)
+            elif nxt is not None and nxt.pos_ == "PROPN":
+                continue  # "the Somali capital Mogadishu": named
+            capital = self.gaz.capital(country) if country else None
+            if capital is not None:
+                out.append(Span(doc, t.i, t.i + 1, label="Settlement", kb_id=capital))
         return out
 
     def _of_the_town(
@@ -1222,12 +1251,14 @@ class EntityLinker:
         out = []
         admin = self.pack.words("admin_division_words")
         of = self.pack.words("container_preps") - self.pack.words("location_preps")
+        # and words that name a place only before its name ("the farming community of X")
+        divisions = self.divisions | self.pack.optional_words("of_division_words")
         for tok in doc[:-2]:
             # "the towns of X and Y": a plural's lemma, read only for plurals
-            word = tok.lower_ if tok.lower_ in self.divisions else ""
+            word = tok.lower_ if tok.lower_ in divisions else ""
             if not word and tok.tag_ == "NNS":
                 word = tok.lemma_.lower()
-            if word not in self.divisions or doc[tok.i + 1].lower_ not in of:
+            if word not in divisions or doc[tok.i + 1].lower_ not in of:
                 continue
             label = "NEWPLACE:" + ("AdminRegion" if word in admin else "Settlement")
             start = tok.i + 2

@@ -228,6 +228,7 @@ class EventReader:
         affiliation_targets(r)
         statements.same_event_links(r)
         statements.attributions(r)
+        statements.hallmarks(r)
         statements.doers_belonging(r)
         statements.doer_stance(r)
         statements.statement_links(r)
@@ -296,7 +297,9 @@ class EventReader:
                 # a church"); not one that says it did what the story told already
                 stances = ("perpetrator", "agent", "suspectedPerpetrator", "allegedPerpetrator")
                 doers = [k for role in stances for k in m.roles.get(role, [])]
-                if not (doers or m.cues & weapons or m.same_as is not None):
+                # (or people it harmed to death: "a man was beaten to death")
+                harmed = bool(m.roles.get("victim") and m.fatalities)
+                if not (doers or m.cues & weapons or m.same_as is not None or harmed):
                     m.dropped = True  # "an earthquake struck", "prices hit a record"
                 elif m.cues & crowd_control and not m.cues & weapons:
                     if not sentence_cues and self._crowd_fired_upon(m, crowd):

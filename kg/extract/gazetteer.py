@@ -225,6 +225,17 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self.entries) + (self.world.count() if self.world is not None else 0)
 
+    def capital(self, country: str) -> str | None:
+        """The id of the capital (GeoNames ``PPLC``) of the country entry ``country``: a
+        curated entry first, else the world index's; None when neither knows it."""
+        e = self.get(country)
+        if e is None or e.kind != "country" or not e.country_code:
+            return None
+        for c in self.entries.values():
+            if c.feature_code == "PPLC" and c.country_code == e.country_code:
+                return c.id
+        return self.world.capital(e.country_code) if self.world is not None else None
+
     def lookup(self, name: str) -> set[str]:
         """The ids a name may refer to (empty if unknown, several if ambiguous)."""
         return self.lookup_keys([name_key(name)]).get(name_key(name), set())

@@ -806,6 +806,26 @@ def attributions(r: Reading) -> None:
                     m.add("speaker", k)
 
 
+def hallmarks(r: Reading) -> None:
+    """``the attack bore the hallmarks of JNIM``: an event whose marks (the pack's
+    ``hallmark_nouns``) are a named armed group's was done, the text suspects, by it (the
+    conflict monitors' suspected perpetrator)."""
+    marks = r.pack.optional_words("hallmark_nouns")
+    for m in r.found:
+        if m.speech or not m.violent or m.trigger.dep_ != "nsubj":
+            continue
+        verb = m.trigger.head
+        for o in verb.children:
+            if o.dep_ != "dobj" or o.lemma_.lower() not in marks:
+                continue
+            for c in o.children:
+                if c.dep_ == "prep" and c.lower_ in r.words("of_preps"):
+                    for g in c.children:
+                        for a in actors(head_entities(r, g)):
+                            if is_nonstate_armed(r.entity_types.get(a.kb_id_, "")):
+                                m.add("suspectedPerpetrator", a.kb_id_)
+
+
 def doers_belonging(r: Reading) -> None:
     """``The ministry said the attackers belonged to X``, ``the gunmen were members of X``:
     armed men of no name (the doers of the story's event) said to belong to a named group

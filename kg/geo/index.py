@@ -134,6 +134,13 @@ class GeoIndex:
         q = "SELECT cc, id, label FROM places WHERE kind = 'country'"
         return {cc: (i, lab) for cc, i, lab in self.con.execute(q)}
 
+    def capital(self, cc: str) -> str | None:
+        """The id of the capital (GeoNames ``PPLC``, the most populous if several) of the
+        country with ISO 3166-1 alpha-2 code ``cc``, or None."""
+        q = "SELECT id FROM places WHERE cc = ? AND fcode = 'PPLC' ORDER BY population DESC"
+        r = self.con.execute(q, (cc,)).fetchone()
+        return r[0] if r else None
+
     def count(self) -> int:
         """How many places the index holds."""
         return int(self.con.execute("SELECT count(*) FROM places").fetchone()[0])

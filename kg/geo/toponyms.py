@@ -315,7 +315,8 @@ _AFTER_CONTAINER = (
 )
 _BETWEEN = re.compile(
     rf"\s*({'|'.join(sorted(DIVISION_KIND, key=len, reverse=True))})?"
-    r"\s*(,|\(|in|, in|of|in the|near)\s*(the\s+)?(\w+\s+of\s+)?",
+    # ("in the western state of Michoacan": a division word, perhaps with a word before it)
+    r"\s*(,|\(|in|, in|of|in the|near)\s*(the\s+)?((\w+\s+){1,2}of\s+)?",
     re.I,
 )
 

@@ -3556,3 +3556,44 @@ def test_rules_of_the_twenty_eighth_round_do_not_misfire(ex: Extractor) -> None:
     assert not read(
         ex, "Two migrants died of exposure after being abandoned by smugglers near Agadez."
     ).events
+
+
+def test_a_deed_told_in_two_verbs_and_people_beaten_to_death(ex: Extractor) -> None:
+    # "was shot and killed": the passive subject of the verb it is joined to, one event
+    text = "On 5 July 2024, a teacher was shot and killed by two gunmen on a road in Lalo subdistrict, Rueso district, Narathiwat province, Thailand."
+    (e,) = events_of(read(ex, text), "Attack")
+    assert e.fatalities is not None and e.fatalities.best == 1
+    text = "Three policemen were shot and wounded in Peshawar on Monday."
+    (e,) = events_of(read(ex, text), "Attack")
+    assert e.injured is not None and e.injured.best == 3
+    # a weak verb that harmed people to death tells violence, whoever did it
+    text = "A mob torched at least 12 houses in Phaijang village on Tuesday, and a 45-year-old man was beaten to death, police said."
+    (e,) = events_of(read(ex, text), "Attack")
+    assert e.fatalities is not None and e.fatalities.best == 1
+    # a participle with an object of its own on the parser's root noun is no passive
+    text = "On 4 December 2024, bandits abducted at least 40 villagers during a night raid on Dangulbi village, Zamfara state, Nigeria."
+    x = read(ex, text)
+    (e,) = events_of(x, "Abduction")
+    assert labels_of(x, e.roles["perpetrator"]) == ["Unidentified Armed Group (Nigeria)"]
+    assert labels_of(x, e.roles["victim"]) == ["Civilians (Nigeria)"]
+
+
+def test_a_countrys_capital_a_community_and_marks_of_a_group(ex: Extractor) -> None:
+    text = "A suicide bomber blew himself up at a restaurant in the Somali capital on Monday, killing nine people."
+    x = read(ex, text)
+    (e,) = events_of(x, "Attack")
+    assert any("Mogadishu" in str(x.entities[k].label) for k in e.roles["location"])
+    text = "A bomb exploded near a market in the capital of Mali on Monday, killing three."
+    assert places_of(ex, text) == ["Bamako"]
+    # "the farming community of X in the western state of Y": a place in Y, not a namesake
+    text = "Gunmen attacked the farming community of El Aguaje in the western state of Michoacan on Saturday, injuring six people."
+    x = read(ex, text)
+    (e,) = events_of(x, "Attack")
+    first = x.entities[e.roles["location"][0]]
+    assert first.label == "El Aguaje"
+    assert [o for p, o in first.relations if p == "locatedIn"] == ["mx-michoacan-de-ocampo"]
+    # "bore the hallmarks of X": the text suspects X
+    text = "Assailants attacked Gasseliki village, Soum province, Burkina Faso, killing 20 civilians. No group claimed responsibility, but the attack bore the hallmarks of Jama'at Nusrat al-Islam wal-Muslimin (JNIM)."
+    assert role_of(ex, "Attack", "suspectedPerpetrator", text) == [
+        "Jama'at Nusrat al-Islam wal-Muslimin"
+    ]
