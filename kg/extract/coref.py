@@ -233,7 +233,8 @@ def _crowd_toll(m: Mention, ev: Event) -> bool:
     def of_crowd(k: str) -> bool:
         return group_kind(k) in crowd or k in own
 
-    return any(of_crowd(k) for k in victims) and all(
+    # (forces hurt alone where they broke up a crowd: "10 police officers were injured")
+    return (handled or any(of_crowd(k) for k in victims)) and all(
         of_crowd(k) or (handled and group_kind(k) in _FORCE_KINDS) for k in victims
     )
 

@@ -283,6 +283,14 @@ class EntityLinker:
                         ),
                         end,
                     )
+                    if (
+                        ent.label_ == "LOC"
+                        and end + 2 < len(doc)
+                        and doc[end].lower_ in self.divisions
+                        and doc[end + 1].lower_ in self.pack.words("of_preps")
+                        and doc[end + 2].text[:1].isupper()
+                    ):
+                        continue  # "the Black Sea city of Batumi": what the city is by
                     if end > start and not self._listed_places(doc, start, end, cands):
                         label = ent.label_
                         last = doc[end - 1]
@@ -1188,6 +1196,13 @@ class EntityLinker:
             unknown_part = tok.lower_ in parts and not part
             if tok.lower_ not in self.divisions and not part and not unknown_part:
                 continue
+            if (
+                not part
+                and tok.i + 2 < len(doc)
+                and doc[tok.i + 1].lower_ in of
+                and doc[tok.i + 2].text[:1].isupper()
+            ):
+                continue  # "the Black Sea city of Batumi": what the city is by, its name after
             j = tok.i - 1
             while j >= 0 and (
                 (doc[j].text[:1].isupper() and doc[j].is_alpha)

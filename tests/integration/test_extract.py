@@ -3597,3 +3597,19 @@ def test_a_countrys_capital_a_community_and_marks_of_a_group(ex: Extractor) -> N
     assert role_of(ex, "Attack", "suspectedPerpetrator", text) == [
         "Jama'at Nusrat al-Islam wal-Muslimin"
     ]
+
+
+def test_a_crowd_broken_up_in_a_city_named_by_its_sea(ex: Extractor) -> None:
+    # "the Black Sea city of Batumi": the city its name names; "break up protesters" is the
+    # protest broken up; police hurt where they broke it up are its toll
+    text = "Police used tear gas to break up protesters outside the city hall in the Black Sea city of Batumi on Monday. Ten police officers were injured."
+    x = read(ex, text)
+    (e,) = x.events
+    assert "ProtestWithIntervention" in e.types
+    assert labels_of(x, e.roles["location"]) == ["Batumi"]
+    assert e.injured is not None and e.injured.best == 10
+    text = "Gunmen attacked a hotel in the Black Sea city of Batumi on Monday."
+    assert places_of(ex, text) == ["Batumi"]
+    # police killed elsewhere by gunmen are no protest's toll
+    text = "Hundreds of teachers protested in Nairobi on Monday. Gunmen killed two police officers in Mombasa on Tuesday."
+    assert len(read(ex, text).events) == 2
