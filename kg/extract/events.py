@@ -54,7 +54,7 @@ from kg.extract.modality import (
     speech_reports,
 )
 from kg.extract.segment import is_heading
-from kg.extract.triggers import TriggerFinder, date_word
+from kg.extract.triggers import TriggerFinder, date_word, under_verb
 
 if not Doc.has_extension("ckg_events"):
     Doc.set_extension("ckg_events", default=None)
@@ -211,6 +211,7 @@ class EventReader:
             else:
                 verb_args(r, m)
         self._found_dead(r)
+        self._one_incident_in_two_verbs(r)
         statements.perpetration(r)  # "teachers staged a protest": doers before their kind
         _nonstate_readings(r)
         _civilian_doers(r)
@@ -677,6 +678,31 @@ class EventReader:
                         for c in t.head.children
                     ):
                         m.additional = True
+
+    @staticmethod
+    def _one_incident_in_two_verbs(r: Reading) -> None:
+        """``a convoy struck an IED and came under fire near X``: two kinds of violence told
+        by verbs joined with no subject of their own for the second are one incident (its
+        parts, ACLED's one event), not two."""
+        for b in r.found:
+            if b.speech or not b.violent or b.same_as is not None:
+                continue
+            verb = under_verb(b.trigger, r.pack) if b.trigger.pos_ in _NOUN else b.trigger
+            if verb is None or verb.dep_ != "conj" or verb.pos_ not in _VERB:
+                continue
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                continue  # "gunmen attacked X and police arrested Y": two doers, two events
+            a = r.by_tok.get(verb.head.i)
+            if a is None or a is b or not a.violent or a.speech or a.same_as == b.id:
+                continue
+            here, there = b.roles.get("location", []), a.roles.get("location", [])
+            if (here and there and set(here) != set(there)) or (b.dates and b.dates != a.dates):
+                continue  # "attacked X in Khost and shelled Y in Paktia": a roundup
+            hit_b = set(b.roles.get("victim", [])) | set(b.roles.get("target", []))
+            hit_a = set(a.roles.get("victim", [])) | set(a.roles.get("target", []))
+            if hit_a and hit_b and not hit_a & hit_b:
+                continue  # "killed 11 VDP near Djibo, shot dead six civilians ...": others hit
+            b.same_as = a.id
 
     @staticmethod
     def _found_dead(r: Reading) -> None:

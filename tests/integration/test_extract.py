@@ -3613,3 +3613,14 @@ def test_a_crowd_broken_up_in_a_city_named_by_its_sea(ex: Extractor) -> None:
     # police killed elsewhere by gunmen are no protest's toll
     text = "Hundreds of teachers protested in Nairobi on Monday. Gunmen killed two police officers in Mombasa on Tuesday."
     assert len(read(ex, text).events) == 2
+
+
+def test_an_ambush_told_in_two_verbs_is_one_event_a_roundup_is_not(ex: Extractor) -> None:
+    text = "On 21 March 2024, a Nigerien army convoy struck an improvised explosive device and came under fire near Mangaize village, Ouallam department, Tillaberi region, Niger. Twelve soldiers were killed and nine were wounded."
+    (e,) = read(ex, text).events
+    assert (e.fatalities.best, e.injured.best) == (12, 9)
+    # other places, or other people hit: a roundup's items
+    text = "Militants attacked a checkpoint in Khost and shelled a base in Paktia on Monday."
+    assert len(events_of(read(ex, text), "Attack")) == 2
+    text = "On Monday, militants killed 11 soldiers in an ambush near Djibo and shot dead six civilians in a village outside Arbinda."
+    assert len(events_of(read(ex, text), "Attack")) == 2
