@@ -124,6 +124,8 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
             if c.dep_ in ("compound", "amod", "nmod", "poss") and _names(ent_of.get(t.i), c):
                 return True
             if c.dep_ == "prep" and c.lower_ in r.words("membership_preps"):
+                if _from_home(r, t, c):
+                    continue  # "six labourers from Punjab": where they come from
                 # "members of X", "rebels of the RED-Tabara group"
                 if any(_named_actor(ent_of.get(x.i)) for g in c.children for x in _name_tokens(g)):
                     return True
@@ -215,6 +217,7 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
             elif (dep == "prep" and c.lower_ in r.words("inclusion_preps")) or (
                 dep == "prep"
                 and c.lower_ in r.words("membership_preps")
+                and not _from_home(r, t, c)
                 and (
                     t.lower_ in r.words("force_nouns")
                     or t.lower_ in r.words("member_nouns", "supporter_nouns")
@@ -238,9 +241,12 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
         return named + [s for s in core if s not in bracketed]
     if core:
         return core + [m for m in mods if m.label_ in ("Person",)]
-    if mods and tok.lower_ in r.words("organisation_nouns"):
-        # "the Sunni militant group": a faith or a people describes a group, names none
-        mods = [m for m in mods if m.label_ != NER_SOCIAL_GROUP]
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if mods and tok.lower_ in r.words("organisation_nouns") and nxt is not None:
+        # "the Sunni militant group Jaish al-Adl": a faith or a people describes the group
+        # its name names (but "an Arab tribal faction clashed": the only name of a side)
+        if nxt.i in ent_of and actors([ent_of[nxt.i]]):
+            mods = [m for m in mods if m.label_ != NER_SOCIAL_GROUP]
     if mods:
         return mods
     before = ent_of.get(tok.left_edge.i - 1)
@@ -260,6 +266,31 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
         # Kunduz city, Kunduz province, Afghanistan")
         return entities_in(tok, ent_of, skip=r.words("location_preps"))
     return []
+
+
+def _done_by_a_thing(r: Reading, verb: Token) -> bool:
+    """``a boy was struck by a car and killed``: a passive, or the one it is joined to,
+    whose "by" phrase names no one (a vehicle, a branch, lightning): an accident, not
+    violence."""
+    for v in (verb, verb.head):
+        for c in v.children:
+            if c.dep_ == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj" and not actors(head_entities(r, g)):
+                        return True
+    return False
+
+
+def _from_home(r: Reading, noun: Token, prep: Token) -> bool:
+    """``six labourers from Punjab``: an ``origin_preps`` phrase on people of no armed side
+    (ACLED's civilians) tells where they come from, not whose they are ("fighters from
+    al-Shabaab" are its members)."""
+    group = r.ent_of.get(noun.i)
+    return (
+        prep.lower_ in r.words("origin_preps")
+        and group is not None
+        and group.kb_id_.startswith(f"{GROUP_PREFIX}civilians")
+    )
 
 
 def is_group_key(key: str) -> bool:
@@ -1352,10 +1383,10 @@ def verb_args(r: Reading, m: Mention) -> None:
     # "Between 10 and 15 VDP were killed", parsed as a phrase of "between"; "a teacher was
     # shot and killed": the passive subject of the verb it is joined to
     ranged = _range_subject(r, tok) if passive and not objects else []
-    if passive and not objects and not ranged and tok.dep_ == "conj" and tok.head.pos_ in _VERB:
+    told = r.by_tok.get(tok.head.i) if tok.dep_ == "conj" else None
+    if passive and not objects and not ranged and told is not None and not _done_by_a_thing(r, tok):
         ranged = [c for c in tok.head.children if c.dep_ == "nsubjpass"]
-        told = r.by_tok.get(tok.head.i)
-        if ranged and told is not None and told.same_as is None and m.same_as is None:
+        if ranged and told.same_as is None and m.same_as is None:
             m.same_as = told.id  # one deed told in two verbs
     objects = objects or ranged
     # "4 civilians killed, 6 injured": people the parser hung here with a harm of their own

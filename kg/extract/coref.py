@@ -252,6 +252,21 @@ def _others_did_it(m: Mention, ev: Event) -> bool:
     return bool(mine and theirs and not mine & theirs)
 
 
+def _bare_noun(m: Mention) -> bool:
+    """``The operation was centred on Istanbul``: an event noun with only its article, and
+    nothing of its own (no doer, target, place, date or toll: not "the army's operation
+    against al-Shabaab in Lamu", "the operation, which has killed hundreds")."""
+    tok = m.trigger
+    return (
+        tok.pos_ == "NOUN"
+        and all(c.dep_ == "det" for c in tok.children)
+        and not m.roles
+        and not m.dates
+        and m.fatalities is None
+        and m.injured is None
+    )
+
+
 def corefer(
     events: list[Event],
     m: Mention,
@@ -293,7 +308,7 @@ def corefer(
             continue
         if not (
             classes.coref_compatible(m.cls, ev.cls)
-            or (m.definite and m.trigger.pos_ == "NOUN" and classes.told_as(m.cls, ev.cls))
+            or (m.definite and _bare_noun(m) and classes.told_as(m.cls, ev.cls))
             or _same_word_read_apart(m, ev)
             or (consequence and _crowd_toll(m, ev))
             or (closing and classes.behaviour(ev.cls, "victims_count") is None)

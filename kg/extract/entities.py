@@ -439,8 +439,14 @@ class EntityLinker:
                 continue
             nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
             country = ends.get(t.i)
+            own = [c for c in t.children if c.dep_ in ("amod", "compound") and c.i not in covered]
+            if own:
+                continue  # "the former capital", "the economic capital of Ivory Coast"
             if nxt is not None and nxt.lower_ in self.pack.words("of_preps"):
-                country = country or starts.get(t.i + 2)
+                after = next(((a, b) for a, b in countries if a == t.i + 2), None)
+                whose = after is not None and after[1] < len(doc) and doc[after[1]].tag_ == "POS"
+                if not whose:  # (not "the capital of Nigeria's Borno state")
+                    country = country or starts.get(t.i + 2)
             elif nxt is not None and nxt.pos_ == "PROPN":
                 continue  # "the Somali capital Mogadishu": named
             capital = self.gaz.capital(country) if country else None
@@ -645,8 +651,12 @@ class EntityLinker:
                 force = self.pack.table("group_nouns").get(c.lower_)
                 if c.dep_ == "compound" and c.i < start and force in ("police", "military"):
                     kind = f"{GROUP_PREFIX}{force}"
-                # "armed herders", "armed youths": people who bear arms are armed men
+                # "armed herders", "armed youths": people who bear arms are armed men (and
+                # the people of armed men: "militia supporters")
                 if c.dep_ == "amod" and c.lower_ in self.pack.words("armed_modifiers"):
+                    kind = ARMED_GROUP_KEY
+                armed = self.pack.table("group_nouns").get(c.lower_) == group_kind(ARMED_GROUP_KEY)
+                if c.dep_ == "compound" and c.i < start and armed:
                     kind = ARMED_GROUP_KEY
             out.append(Span(doc, start, end, label="GROUP", kb_id=kind))
         return out

@@ -252,6 +252,12 @@ class EventReader:
                 self._last_crowd.cues |= handled
                 if not any(k in keys for keys in self._last_crowd.roles.values()):
                     self._last_crowd.add("participant", k)
+            for m in r.found:
+                if m.cues & crowd_control and m.same_as is None and not m.speech:
+                    # "Security forces fired tear gas and live rounds, killing three": the
+                    # firing, and its toll, are the crowd's event's
+                    m.same_as = self._last_crowd.id
+                    m.roles.pop("perpetrator", None)
         for m in r.found:
             if m.violent and m.plural and not (m.dates or m.year):
                 if other_events(m.trigger, pack) or self._summary(m):
@@ -531,8 +537,8 @@ class EventReader:
         def own_event(m: Mention) -> bool:
             """An event of the sentence's own: not its toll, nor the firing of the means of
             crowd control at no one named ("fired tear gas at them")."""
-            if m.speech:
-                return False
+            if m.speech or classes.subsumes(classes.named("arrest"), m.cls):
+                return False  # (and the arrests of the crowd: "moved in and detained 20")
             if m.cues & crowd_control:
                 return bool(m.roles.get("target") or m.roles.get("victim"))
             return m.trigger.lemma_.lower() not in toll or bool(m.roles.get("perpetrator"))
@@ -553,6 +559,8 @@ class EventReader:
             if v.tag_ != "VBD" or any(c.tag_ == "MD" for c in v.children):
                 return False  # "would use tear gas if needed"
             for c in v.children:
+                if c.lemma_.lower() in toll and c.tag_ == "VBG":
+                    continue  # "fired tear gas and live rounds, killing three": its toll
                 if c.dep_ in ("xcomp", "advcl", "ccomp", "dobj") and c.pos_ in _VERB:
                     return False  # "to free hostages", "to stop a fight"
                 if c.dep_ == "prep" and c.lower_ in aims | during:

@@ -3624,3 +3624,33 @@ def test_an_ambush_told_in_two_verbs_is_one_event_a_roundup_is_not(ex: Extractor
     assert len(events_of(read(ex, text), "Attack")) == 2
     text = "On Monday, militants killed 11 soldiers in an ambush near Djibo and shot dead six civilians in a village outside Arbinda."
     assert len(events_of(read(ex, text), "Attack")) == 2
+
+
+def test_rules_of_the_twenty_ninth_round_do_not_misfire(ex: Extractor) -> None:
+    # an operation with a doer, target or place of its own is no arrest told before
+    text = "Police in Nairobi arrested 40 protesters on Monday. The army's operation against al-Shabaab in Lamu continued."
+    assert events_of(read(ex, text), "SecurityOperation")
+    # a people's word is the only name of a side that has no other
+    text = (
+        "An Arab tribal faction clashed with Kurdish-led SDF fighters near Deir ez-Zor on Monday."
+    )
+    assert role_of(ex, "ArmedClash", "perpetrator", text) == ["Arab"]
+    # struck by a car and killed: an accident, no attack on civilians
+    text = "A boy was struck by a car and killed in Lagos on Monday."
+    assert not events_of(read(ex, text), "AttackOnCivilians")
+    # a capital of a region, or a capital of some kind, is no country's capital
+    text = "Gunmen attacked a school in the capital of Nigeria's Borno state on Monday."
+    assert "Abuja" not in places_of(ex, text)
+    text = "A bomb exploded in the economic capital of Ivory Coast on Monday."
+    assert "Yamoussoukro" not in places_of(ex, text)
+    # forces' crackdown with its toll or arrests in the next sentence is the protest's
+    text = "Hundreds of people protested in Conakry on Monday. Security forces fired tear gas and live rounds, killing three."
+    (e,) = read(ex, text).events
+    assert "ExcessiveForceAgainstProtesters" in e.types and e.fatalities.best == 3
+    text = "Hundreds of people protested in Tbilisi on Monday. Riot police moved in with water cannon and detained 20."
+    assert events_of(read(ex, text), "ProtestWithIntervention")
+    # the people of a militia are armed men; opposition supporters met with tear gas a crowd
+    text = "Militia supporters attacked a police station in Kasai, killing two officers."
+    assert "Civilians" not in str(role_of(ex, "Attack", "perpetrator", text))
+    text = "Police fired tear gas at opposition supporters in Ziguinchor on Thursday."
+    assert events_of(read(ex, text), "ProtestWithIntervention")
