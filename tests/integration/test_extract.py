@@ -3654,3 +3654,11 @@ def test_rules_of_the_twenty_ninth_round_do_not_misfire(ex: Extractor) -> None:
     assert "Civilians" not in str(role_of(ex, "Attack", "perpetrator", text))
     text = "Police fired tear gas at opposition supporters in Ziguinchor on Thursday."
     assert events_of(read(ex, text), "ProtestWithIntervention")
+
+
+def test_people_from_a_place_are_from_there(ex: Extractor) -> None:
+    text = "On 13 August 2024, six labourers from Punjab were abducted by armed men near Hoshab town, Kech district, Balochistan province, Pakistan."
+    assert role_of(ex, "Abduction", "victim", text) == ["Civilians (Pakistan)"]
+    # fighters from a group are its members
+    text = "Fighters from al-Shabaab attacked a base near Baidoa on Monday."
+    assert role_of(ex, "Attack", "perpetrator", text) == ["al-Shabaab"]
