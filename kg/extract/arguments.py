@@ -228,6 +228,13 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
                 )
             ):
                 for g in c.children:
+                    person = ent_of.get(g.i)
+                    if (
+                        t.lower_ in r.words("supporter_nouns")
+                        and person is not None
+                        and person.label_ == "Person"
+                    ):
+                        continue  # "supporters of former President X": the people, not X
                     visit(g, depth + 1, bucket)
 
     visit(tok, 0, core)
@@ -843,6 +850,9 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
         # city")
         objects = [c for c in tok.children if c.dep_ == "dobj" and c.i not in (triggers or ())]
         holders += objects
+        if classes.behaviour(m.cls, "civilian_doers_as"):
+            # "dispersed supporters who were blocking a highway near X": where the crowd was
+            holders += [a for o in objects for a in o.subtree if a.dep_ == "relcl"]
         # "attacked a bus travelling between Boni and Hombori": the towns its route joins
         for o in objects:
             for a in o.children:

@@ -270,8 +270,18 @@ class EntityLinker:
                         doc[end - 1].tag_ in ("POS", "CC", "IN") or doc[end - 1].text in (",", ";")
                     ):
                         end -= 1
-                    # "Port-au-Prince (Ouest": the name ends at the bracket
+                    # "Port-au-Prince (Ouest": the name ends at the bracket; "Parotani in
+                    # Cochabamba department": at a preposition of place written lower-case
                     end = next((k for k in range(start + 1, end) if doc[k].text == "("), end)
+                    end = next(
+                        (
+                            k
+                            for k in range(start + 1, end)
+                            if doc[k].is_lower
+                            and doc[k].lower_ in self.pack.words("location_preps")
+                        ),
+                        end,
+                    )
                     # "Wagner Group and Military Forces of Mali": two names the model ran
                     # together, one of them known
                     end = next(

@@ -3662,3 +3662,21 @@ def test_people_from_a_place_are_from_there(ex: Extractor) -> None:
     # fighters from a group are its members
     text = "Fighters from al-Shabaab attacked a base near Baidoa on Monday."
     assert role_of(ex, "Attack", "perpetrator", text) == ["al-Shabaab"]
+
+
+def test_where_a_crowd_was_and_whose_supporters_they_were(ex: Extractor) -> None:
+    # a crowd dispersed where its relative clause puts it; a name ends before "in"
+    text = "Police fired tear gas on Thursday to disperse hundreds of farmers who were blocking a highway near the town of Parotani in Cochabamba department."
+    x = read(ex, text)
+    (e,) = x.events
+    first = x.entities[e.roles["location"][0]]
+    assert first.label == "Parotani"
+    assert [o for p, o in first.relations if p == "locatedIn"] == ["bo-cochabamba"]
+    # supporters of a person are people, not that person; of a party, the party acts
+    text = "Police fired tear gas to disperse hundreds of supporters of former President Evo Morales in Cochabamba on Thursday."
+    x = read(ex, text)
+    assert all(
+        "Evo Morales" not in labels_of(x, keys) for e in x.events for keys in e.roles.values()
+    )
+    text = "Supporters of the Awami League attacked an opposition office in Dhaka on Monday."
+    assert role_of(ex, "Attack", "perpetrator", text) == ["Awami League"]
