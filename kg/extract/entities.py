@@ -876,6 +876,33 @@ class EntityLinker:
                 close = s.end
                 if not (close + 1 < len(doc) and doc[close + 1].pos_ == "NOUN"):
                     known.add(first)
+        # the monitors' "in Likuangole (Pibor, Greater Pibor)" whose names the gazetteer
+        # lacks: a bracket of capitalised names between commas after a name after a
+        # preposition of place
+        preps = self.pack.words("location_preps")
+        for t in doc:
+            if t.text != "(":
+                continue
+            shut = next(
+                (k for k in range(t.i + 1, min(t.i + 10, len(doc))) if doc[k].text == ")"), None
+            )
+            if shut is None:
+                continue
+            inside = doc[t.i + 1 : shut]
+            commas = [w for w in inside if w.text == ","]
+            if not commas or not all(
+                w.text == "," or (w.is_alpha and w.text[:1].isupper()) for w in inside
+            ):
+                continue
+            first = self._name_before(doc, t.i, set())
+            after_noun = shut + 1 < len(doc) and doc[shut + 1].pos_ == "NOUN"
+            if (
+                first is not None
+                and first > 0
+                and doc[first - 1].lower_ in preps
+                and not after_noun
+            ):
+                known.add(t.i + 1)
         # "killed three civilians in Mucojo, Macomia district": a name after a preposition of
         # place and before a comma and a place the gazetteer knows
         # (not a possessor after the comma: "in March, Mali's army said")
@@ -885,7 +912,7 @@ class EntityLinker:
             if doc[s.start - 1].text == "," and not (s.end < len(doc) and doc[s.end].tag_ == "POS")
         }
         if not known and not chained:
-            return []
+            return []  # (none of either form)
         covered = {i for s in found for i in range(s.start, s.end)}
         out = []
         for t in (doc[i - 1] for i in sorted(known | chained)):
@@ -1187,7 +1214,9 @@ class EntityLinker:
         Afghans were killed", "four Kenyans"), not qualifying a noun ("Afghan forces"): the
         country's key, or ``None``."""
         tok = s.root
-        if len(s) != 1 or tok.tag_ not in ("NNPS", "NNS"):
+        # (the tagger may call a plural people's name a singular proper noun: "Georgians")
+        plural = tok.tag_ in ("NNPS", "NNS") or (tok.tag_ == "NNP" and tok.lower_.endswith("s"))
+        if len(s) != 1 or not plural:
             return None
         if tok.dep_ in ("compound", "amod", "nmod", "poss"):
             return None

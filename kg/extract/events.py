@@ -308,7 +308,7 @@ class EventReader:
                 harmed = bool(m.roles.get("victim") and m.fatalities)
                 if not (doers or m.cues & weapons or m.same_as is not None or harmed):
                     m.dropped = True  # "an earthquake struck", "prices hit a record"
-                elif m.cues & crowd_control and not m.cues & weapons:
+                elif m.cues & crowd_control and not m.cues & weapons and not _aimed_at_arms(r, m):
                     if not sentence_cues and self._crowd_fired_upon(m, crowd):
                         continue  # "police fired live rounds at protesters": the crowd's event
                     if not any(classes.family(x.cls) in crowd for x in r.found) and any(
@@ -839,6 +839,18 @@ class EventReader:
             return False
         has_args = bool(m.roles) or m.fatalities or m.injured or m.arrested or m.dates or m.year
         return m.trigger.pos_ in _NOUN and not has_args and not m.definite
+
+
+def _aimed_at_arms(r: Reading, m: Mention) -> bool:
+    """``Azerbaijani forces fired at Armenian positions``: firing aimed at a state, its
+    forces or an armed group is an attack, not how a crowd was handled."""
+    arms = ("StateForce", "ArmedGroup", "Country", "State")
+    return any(
+        classes.is_a(r.entity_types.get(k, "") or "Actor", general)
+        for role in ("target", "victim")
+        for k in m.roles.get(role, [])
+        for general in arms
+    )
 
 
 def _counted_people(verb: Token) -> bool:

@@ -3680,3 +3680,18 @@ def test_where_a_crowd_was_and_whose_supporters_they_were(ex: Extractor) -> None
     )
     text = "Supporters of the Awami League attacked an opposition office in Dhaka on Monday."
     assert role_of(ex, "Attack", "perpetrator", text) == ["Awami League"]
+
+
+def test_probe_29s_constructions(ex: Extractor) -> None:
+    # forces firing at an enemy's positions attacked them (no crowd handled)
+    text = "On 13 February 2024, Azerbaijani forces fired at Armenian positions near Nerkin Hand (Kapan, Syunik). 4 Armenian soldiers killed, 1 injured."
+    (e,) = events_of(read(ex, text), "Attack")
+    assert e.roles.get("perpetrator") and e.fatalities is not None and e.fatalities.best == 4
+    # a people named in the plural rallied, not their state
+    text = (
+        "Tens of thousands of Georgians rallied peacefully outside parliament in Tbilisi on Sunday."
+    )
+    assert role_of(ex, "Protest", "perpetrator", text) == ["Protesters (Georgia)"]
+    # the monitors' "X (Y, Z)" whose names the gazetteer lacks
+    text = "Around 9 April 2024, armed youths raided a cattle camp in Likuangole (Pibor, Greater Pibor), killing 14 herders."
+    assert places_of(ex, text, published="2024-04-15") == ["Likuangole"]
