@@ -311,7 +311,9 @@ def not_an_event(tok: Token, cls: str, pack: LanguagePack) -> bool:
     if _has_aux(tok, pack.words("modal_aux")):
         return True
     if any(
-        c.dep_ == "amod" and c.lower_ in pack.words("irrealis_adjectives") for c in tok.children
+        # (and "a cell planning attacks", read as the compound "planning attacks")
+        (c.dep_ in ("amod", "compound") and c.lower_ in pack.words("irrealis_adjectives"))
+        for c in tok.children
     ):
         return True  # "a possible attack", "a planned bombing", "future operations"
     if tok.pos_ in _VERB and any(

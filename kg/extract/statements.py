@@ -759,6 +759,14 @@ def attributions(r: Reading) -> None:
                 m.add("attributedTo", s.kb_id_)
             event_toks = _slot(tok, pat.get("event", ""))
             for t in event_toks:
+                if any(
+                    c.dep_ == "amod" and c.lower_ in r.words("other_event_adjectives")
+                    for c in t.children
+                ):
+                    # "authorities have blamed previous attacks on JNIM": other events than
+                    # the story's, no doer of it
+                    m.other_act = True
+                    continue
                 if t.dep_ == "pcomp" or t.tag_ == "VBG":
                     # "accused X of carrying out the bombing", "of taking part in the attack",
                     # "of being behind the blast": the gerund's own violence, its object's or

@@ -3695,3 +3695,13 @@ def test_probe_29s_constructions(ex: Extractor) -> None:
     # the monitors' "X (Y, Z)" whose names the gazetteer lacks
     text = "Around 9 April 2024, armed youths raided a cattle camp in Likuangole (Pibor, Greater Pibor), killing 14 herders."
     assert places_of(ex, text, published="2024-04-15") == ["Likuangole"]
+
+
+def test_blame_for_other_attacks_and_a_cell_planning_attacks(ex: Extractor) -> None:
+    # blame for previous attacks names no doer of the story's
+    text = "Militants attacked a village in Togo's northern Savanes region early Thursday, killing 11 civilians. No group claimed responsibility, but Togolese authorities have blamed previous attacks on the al-Qaida-linked JNIM."
+    (e,) = events_of(read(ex, text), "Attack")
+    assert "allegedPerpetrator" not in e.roles
+    # "a cell planning attacks" (read as the compound "planning attacks") plans them
+    text = "Russian security forces killed three suspected militants in a shootout in Karabudakhkent on Monday. The committee said the men were members of an Islamic State cell planning attacks."
+    assert len(events_of(read(ex, text), "Attack")) == 1
