@@ -277,13 +277,19 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
 
 def _done_by_a_thing(r: Reading, verb: Token) -> bool:
     """``a boy was struck by a car and killed``: a passive, or the one it is joined to,
-    whose "by" phrase names no one (a vehicle, a branch, lightning): an accident, not
-    violence."""
+    whose "by" phrase names no one but one of the pack's ``accident_agents`` (a vehicle
+    no force drives, a falling branch, lightning): an accident, not violence ("struck by a
+    stray bullet", "by a rocket", "run over by an army vehicle" are violence)."""
+    things = r.pack.optional_words("accident_agents") | r.words("vehicle_nouns")
     for v in (verb, verb.head):
         for c in v.children:
             if c.dep_ == "agent":
                 for g in c.children:
-                    if g.dep_ == "pobj" and not actors(head_entities(r, g)):
+                    if (
+                        g.dep_ == "pobj"
+                        and g.lemma_.lower() in things
+                        and not actors(head_entities(r, g))
+                    ):
                         return True
     return False
 
@@ -293,10 +299,13 @@ def _from_home(r: Reading, noun: Token, prep: Token) -> bool:
     (ACLED's civilians) tells where they come from, not whose they are ("fighters from
     al-Shabaab" are its members)."""
     group = r.ent_of.get(noun.i)
+    # (not a people's community: "women from the Yazidi community" are Yazidis)
+    peoples = r.words("organisation_nouns") | r.pack.optional_words("of_division_words")
     return (
         prep.lower_ in r.words("origin_preps")
         and group is not None
         and group.kb_id_.startswith(f"{GROUP_PREFIX}civilians")
+        and not any(g.lemma_.lower() in peoples for g in prep.children if g.dep_ == "pobj")
     )
 
 
@@ -1347,6 +1356,13 @@ def verb_args(r: Reading, m: Mention) -> None:
             tok.tag_ == "VBN"
             and not any(c.dep_ in ("aux", "dobj") for c in tok.children)
             and tok.dep_ == "conj"
+        )
+        # "a soldier was hit by a rocket and killed", the second tagged as a past tense
+        or (
+            tok.tag_ == "VBD"
+            and tok.dep_ == "conj"
+            and any(c.dep_ == "auxpass" for c in tok.head.children)
+            and not any(c.dep_ in ("aux", "dobj", "nsubj", "nsubjpass") for c in tok.children)
         )
         or _headline_passive(r, tok)
     )

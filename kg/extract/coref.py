@@ -221,6 +221,8 @@ def _crowd_toll(m: Mention, ev: Event) -> bool:
     victims = m.roles.get("victim", [])
     if not kind or m.roles.get("perpetrator") or m.roles.get("agent"):
         return False
+    if any(c.dep_ == "agent" for c in m.trigger.children):
+        return False  # "six police officers were injured by a car bomb": another cause
     if not victims:
         return not m.roles and (m.fatalities is not None or m.injured is not None)
     handled = bool(ev.roles.get("participant"))
@@ -253,17 +255,16 @@ def _others_did_it(m: Mention, ev: Event) -> bool:
 
 
 def _bare_noun(m: Mention) -> bool:
-    """``The operation was centred on Istanbul``: an event noun with only its article, and
-    nothing of its own (no doer, target, place, date or toll: not "the army's operation
-    against al-Shabaab in Lamu", "the operation, which has killed hundreds")."""
+    """``The operation was centred on Istanbul``, ``The operation, which began at dawn, left
+    two dead``: an event noun with only its article (and a relative clause), and no doer,
+    target, place or date of its own (not "the army's operation against al-Shabaab in Lamu",
+    "the operation, named Shujaa, ...")."""
     tok = m.trigger
     return (
         tok.pos_ == "NOUN"
-        and all(c.dep_ == "det" for c in tok.children)
+        and all(c.dep_ in ("det", "punct", "relcl") for c in tok.children)
         and not m.roles
         and not m.dates
-        and m.fatalities is None
-        and m.injured is None
     )
 
 

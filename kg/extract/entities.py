@@ -296,7 +296,7 @@ class EntityLinker:
                     if (
                         ent.label_ == "LOC"
                         and end + 2 < len(doc)
-                        and doc[end].lower_ in self.divisions
+                        and doc[end].lower_ in self.pack.optional_words("qualified_place_nouns")
                         and doc[end + 1].lower_ in self.pack.words("of_preps")
                         and doc[end + 2].text[:1].isupper()
                     ):
@@ -1246,7 +1246,7 @@ class EntityLinker:
             if tok.lower_ not in self.divisions and not part and not unknown_part:
                 continue
             if (
-                not part
+                tok.lower_ in self.pack.optional_words("qualified_place_nouns")
                 and tok.i + 2 < len(doc)
                 and doc[tok.i + 1].lower_ in of
                 and doc[tok.i + 2].text[:1].isupper()

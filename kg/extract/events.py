@@ -533,6 +533,8 @@ class EventReader:
         if any(places([s]) for s in {r.ent_of[t.i] for t in r.sent if t.i in r.ent_of}):
             return False
         toll = r.words("consequence_verbs")
+        # the people a crowd is made of, and those in it (ACLED's protesters, rioters, civilians)
+        crowd_people = {CIVILIAN_KIND, *crowd_kinds(self.pack.words("crowd_families"))}
 
         def own_event(m: Mention) -> bool:
             """An event of the sentence's own: not its toll, nor the firing of the means of
@@ -541,6 +543,13 @@ class EventReader:
                 return False  # (and the arrests of the crowd: "moved in and detained 20")
             if m.cues & crowd_control:
                 return bool(m.roles.get("target") or m.roles.get("victim"))
+            own = set(self._last_crowd.roles.get("perpetrator", [])) if self._last_crowd else set()
+            forces = self.pack.words("state_doer_kinds")  # (the forces hurt in it are)
+            if any(
+                group_kind(k) not in crowd_people and group_kind(k) not in forces and k not in own
+                for k in m.roles.get("victim", [])
+            ):
+                return True  # "killing three cultists": armed men, no crowd's toll
             return m.trigger.lemma_.lower() not in toll or bool(m.roles.get("perpetrator"))
 
         if any(own_event(m) for m in r.found):
@@ -564,9 +573,12 @@ class EventReader:
                 if c.dep_ in ("xcomp", "advcl", "ccomp", "dobj") and c.pos_ in _VERB:
                     return False  # "to free hostages", "to stop a fight"
                 if c.dep_ == "prep" and c.lower_ in aims | during:
-                    people = [g for g in c.children if g.dep_ == "pobj"]
-                    if any(g.pos_ != "PRON" and g.i not in r.ent_of for g in people):
-                        return False  # "at inmates", "during a raid"
+                    aimed = [g for g in c.children if g.dep_ == "pobj" and g.pos_ != "PRON"]
+                    if any(
+                        g.i not in r.ent_of or group_kind(r.ent_of[g.i].kb_id_) not in crowd_people
+                        for g in aimed
+                    ):
+                        return False  # "at inmates", "during a raid", "into a garment factory"
         return True
 
     def _grievance(self, r: Reading, m: Mention) -> bool:

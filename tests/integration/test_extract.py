@@ -3705,3 +3705,37 @@ def test_blame_for_other_attacks_and_a_cell_planning_attacks(ex: Extractor) -> N
     # "a cell planning attacks" (read as the compound "planning attacks") plans them
     text = "Russian security forces killed three suspected militants in a shootout in Karabudakhkent on Monday. The committee said the men were members of an Islamic State cell planning attacks."
     assert len(events_of(read(ex, text), "Attack")) == 1
+
+
+def test_rules_of_the_thirtieth_round_do_not_misfire(ex: Extractor) -> None:
+    # struck by a weapon is violence; by a car, an accident
+    for text in (
+        "A woman was struck by a stray bullet and killed in Port-au-Prince on Monday.",
+        "A soldier was hit by a rocket and killed near Bakhmut on Monday.",
+    ):
+        (e,) = events_of(read(ex, text), "Attack")
+        assert e.fatalities is not None and e.fatalities.best == 1, text
+    assert not events_of(
+        read(ex, "A boy was struck by a car and killed in Lagos on Monday."), "AttackOnCivilians"
+    )
+    # a crowd of mourners broken up is no protest; forces hurt by a bomb are no crowd's toll
+    assert not events_of(
+        read(ex, "Police broke up a crowd of mourners at the funeral in Kisumu on Monday."),
+        "Protest",
+    )
+    text = "Police broke up a protest in Caracas on Monday and six police officers were injured by a car bomb elsewhere in the city."
+    assert events_of(read(ex, text), "Bombing")
+    # armed men killed, or workers in a factory fired into, are no protest's toll
+    for text in (
+        "Protesters blocked roads in Port Harcourt on Monday. Soldiers fired tear gas and live rounds, killing three cultists.",
+        "Students protested in Dhaka on Monday. Police fired tear gas and live rounds into a garment factory, killing three workers.",
+    ):
+        assert events_of(read(ex, text), "PeacefulProtest"), text
+    # a bare "the operation" with a relative clause, and its toll, is the arrests'
+    text = "Authorities detained 40 people in Cairo on Monday. The operation, which began at dawn, left two dead."
+    assert [e.types for e in read(ex, text).events] == [("Arrest",)]
+    # people from a community are its people; a part of a town named before its word is one
+    text = "Women from the Yazidi community were abducted by IS fighters near Sinjar on Monday."
+    assert role_of(ex, "Abduction", "victim", text) == ["Yazidi"]
+    text = "Gang members killed four people in the Cite Soleil commune of Port-au-Prince on Monday."
+    assert places_of(ex, text)[0] == "Cite Soleil"
