@@ -82,8 +82,9 @@ def load_nlp(name: str | None = None) -> Any:
 
 def _fix_lemmas(nlp: Any) -> None:
     """Give the forms the model's lemmatizer gets wrong their lemma (the language pack's
-    ``lemma_exceptions``: "staged" is "stage", not "stag"), through the pipeline's attribute
-    ruler, which runs before the lemmatizer (which keeps a lemma already set)."""
+    ``lemma_exceptions``: "staged" is "stage", not "stag"; and the tag of a past form the
+    tagger takes for a present, ``tag_exceptions``: "retook"), through the pipeline's
+    attribute ruler, which runs before the lemmatizer (which keeps a lemma already set)."""
     from kg.extract.lang import language_pack
 
     if "attribute_ruler" not in nlp.pipe_names:
@@ -92,8 +93,10 @@ def _fix_lemmas(nlp: Any) -> None:
     if "lemma_exceptions" not in pack:
         return
     ruler = nlp.get_pipe("attribute_ruler")
+    tags = pack.optional_table("tag_exceptions")  # a past form tagged as a present
     for form, lemma in pack.table("lemma_exceptions").items():
-        ruler.add(patterns=[[{"LOWER": form}]], attrs={"LEMMA": lemma})
+        attrs = {"LEMMA": lemma, **({"TAG": tags[form]} if form in tags else {})}
+        ruler.add(patterns=[[{"LOWER": form}]], attrs=attrs)
 
 
 class Extractor:

@@ -121,7 +121,9 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
     def named_by(t: Token) -> bool:
         # "Taliban militants", "members of the Viv Ansanm gang": the name, not the group word
         for c in t.children:
-            if c.dep_ in ("compound", "amod", "nmod", "poss") and _names(ent_of.get(t.i), c):
+            # (a name the parser took for a number: "the MS-13 gang", nummod)
+            deps = ("compound", "amod", "nmod", "poss", "nummod")
+            if c.dep_ in deps and _names(ent_of.get(t.i), c):
                 return True
             if c.dep_ == "prep" and c.lower_ in r.words("membership_preps"):
                 if _from_home(r, t, c):
@@ -188,7 +190,7 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
                 # "fighters loyal to the Bouzriba family": armed men named by whom they serve
                 for g in prep_objects(c, loyal[c.lower_]):
                     visit(g, depth + 1, bucket)
-            elif dep in ("amod", "nmod") and is_group(span) and _names(span, c):
+            elif dep in ("amod", "nmod", "nummod") and is_group(span) and _names(span, c):
                 visit(c, depth + 1, bucket)  # "the army and al-Shabaab fighters": the name
             elif dep in ("amod", "nmod", "poss", "npadvmod"):
                 visit(c, depth + 1, mods if bucket is core else bucket)

@@ -3739,3 +3739,13 @@ def test_rules_of_the_thirtieth_round_do_not_misfire(ex: Extractor) -> None:
     assert role_of(ex, "Abduction", "victim", text) == ["Yazidi"]
     text = "Gang members killed four people in the Cite Soleil commune of Port-au-Prince on Monday."
     assert places_of(ex, text)[0] == "Cite Soleil"
+
+
+def test_a_town_retaken_and_a_gang_named_as_a_number(ex: Extractor) -> None:
+    # "retook" (tagged a present, lemmatised as itself) tells territory regained
+    text = "Somali government forces backed by clan militias retook the town of Adan Yabaal from al Shabaab militants on Sunday."
+    (e,) = events_of(read(ex, text), "TerritoryRegained")
+    assert e.roles.get("location")
+    # "MS-13 gang members" (the parser's number) are the gang's
+    text = "MS-13 gang members killed two bus drivers in Tegucigalpa on Monday."
+    assert role_of(ex, "Attack", "perpetrator", text) == ["Mara Salvatrucha"]
