@@ -453,6 +453,9 @@ def day_before_month(doc: Doc, pack: LanguagePack) -> list[tuple[int, int]]:
     return out
 
 
+_WORD_THEN_DAY = re.compile(r"\b([A-Z][a-z]{2,8}\.?)\s+(\d{1,2})\b")
+
+
 def month_before_day(doc: Doc, pack: LanguagePack) -> list[tuple[int, int]]:
     """Token ranges ``(start, end)`` of "<Month> <day>" dates ("Nov 14", "March 3"), which
     the model may leave untagged in a wire dateline ("KAMPALA, Nov 14 (Reuters) -"), where
@@ -466,9 +469,14 @@ def month_before_day(doc: Doc, pack: LanguagePack) -> list[tuple[int, int]]:
     """
     months = pack.table("months")
     out: list[tuple[int, int]] = []
-    for t in doc[:-1]:
+    # the numbers after a word, found in the text (not by a pass over every token)
+    for m in _WORD_THEN_DAY.finditer(doc.text):
+        day = doc.char_span(m.start(2), m.end(2))
+        if day is None or day.start == 0:
+            continue
+        nxt = day[0]
+        t = doc[nxt.i - 1]
         month = months.get(t.lower_.rstrip("."))
-        nxt = doc[t.i + 1]
         if month is None or not t.text[:1].isupper() or not nxt.is_digit or len(nxt.text) > 2:
             continue
         if _mk(2000, int(month), int(nxt.text)):  # a leap year: any day a month may have

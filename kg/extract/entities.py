@@ -410,8 +410,9 @@ class EntityLinker:
         covered = {i for s in spans for i in range(s.start, s.end)}
         places = self.pack.words("location_preps")
         out = []
+        towns_words = self.pack.optional_words("town_nouns")
         for t in doc:
-            if t.lower_ not in self.pack.optional_words("town_nouns") or t.i in covered:
+            if t.lower_ not in towns_words or t.i in covered:
                 continue
             if t.head.lower_ not in places or t.dep_ != "pobj":
                 continue
@@ -444,8 +445,9 @@ class EntityLinker:
         starts = {a: k for (a, _b), k in countries.items()}
         covered = {i for s in spans for i in range(s.start, s.end)}
         out = []
+        capitals = self.pack.optional_words("capital_nouns")
         for t in doc:
-            if t.lower_ not in self.pack.optional_words("capital_nouns") or t.i in covered:
+            if t.lower_ not in capitals or t.i in covered:
                 continue
             nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
             country = ends.get(t.i)
