@@ -235,6 +235,10 @@ class EventReader:
         statements.statement_links(r)
         statements.claims_by_saying(r)
         statements.responsibility_by_saying(r)
+        for m in r.found:
+            if m.trigger.lemma_.lower() in pack.optional_words("belief_verbs"):
+                if not m.roles.get("attributedTo"):
+                    m.dropped = True  # "residents believe the army will return": no suspicion
         weapons = pack.words("weapon_cues")
         crowd_control = pack.words("crowd_control_cues")
         crowd = pack.words("crowd_families")

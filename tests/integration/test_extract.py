@@ -3749,3 +3749,10 @@ def test_a_town_retaken_and_a_gang_named_as_a_number(ex: Extractor) -> None:
     # "MS-13 gang members" (the parser's number) are the gang's
     text = "MS-13 gang members killed two bus drivers in Tegucigalpa on Monday."
     assert role_of(ex, "Attack", "perpetrator", text) == ["Mara Salvatrucha"]
+
+
+def test_a_belief_that_names_who_did_it_is_a_suspicion(ex: Extractor) -> None:
+    text = "Gunmen killed seven people in Mogadishu on Saturday. Police believe al-Shabaab was responsible."
+    assert role_of(ex, "Attack", "suspectedPerpetrator", text) == ["al-Shabaab"]
+    # a belief about anything else is no statement
+    assert not read(ex, "Residents believe the army will return to Gao soon.").events
