@@ -241,6 +241,18 @@ def _crowd_toll(m: Mention, ev: Event) -> bool:
     )
 
 
+def _operation_toll(m: Mention, ev: Event) -> bool:
+    """``Soldiers raided X. 3 militants killed.``: a toll told with no doer and no cause of its
+    own after an operation is the operation's dead (ACLED counts them in its event)."""
+    if classes.behaviour(ev.cls, "coref_family") != "operation":
+        return False
+    if any(m.roles.get(r) for r in DOER_ROLES) or any(
+        c.dep_ == "agent" for c in m.trigger.children
+    ):
+        return False
+    return m.fatalities is not None or m.injured is not None
+
+
 def _others_did_it(m: Mention, ev: Event) -> bool:
     """Looting and violence told as one incident ("looted livestock, killing three") are
     one only when the same people did both: police who fired on rioters who looted did
@@ -312,6 +324,7 @@ def corefer(
             or (m.definite and _bare_noun(m) and classes.told_as(m.cls, ev.cls))
             or _same_word_read_apart(m, ev)
             or (consequence and _crowd_toll(m, ev))
+            or (consequence and _operation_toll(m, ev))
             or (closing and classes.behaviour(ev.cls, "victims_count") is None)
         ):
             continue

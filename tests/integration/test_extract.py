@@ -3756,3 +3756,16 @@ def test_a_belief_that_names_who_did_it_is_a_suspicion(ex: Extractor) -> None:
     assert role_of(ex, "Attack", "suspectedPerpetrator", text) == ["al-Shabaab"]
     # a belief about anything else is no statement
     assert not read(ex, "Residents believe the army will return to Gao soon.").events
+
+
+def test_a_notes_toll_after_a_raid_is_the_raids(ex: Extractor) -> None:
+    text = (
+        "On 22 March 2024, soldiers raided Chouf village (Akkar). 3 militants killed; 5 arrested."
+    )
+    x = read(ex, text)
+    (raid,) = [e for e in x.events if "Arrest" not in e.types]
+    assert raid.fatalities is not None and raid.fatalities.best == 3
+    assert raid.roles.get("perpetrator")
+    # dead another doer killed elsewhere are another event's
+    text = "Police raided a hideout in Kano on Monday. Gunmen later killed 3 villagers in Zaria."
+    assert len(read(ex, text).events) == 2
