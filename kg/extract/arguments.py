@@ -1951,7 +1951,8 @@ def _other_state_figure(r: Reading, subject: Token, verb: Token) -> Token | None
     mine = states.get(verb.lower_)
     theirs = [states[a.lower_] for a in subject.children if a.lower_ in states]
     theirs += told_state(subject, r.pack)  # "9 fatalities and 17 injured"
-    others = [g for g in subject.children if g.dep_ == "conj"]
+    # (or set beside it: "7 fatalities, 20+ injured", parsed as an apposition)
+    others = [g for g in subject.children if g.dep_ == "conj" or (g.dep_ == "appos" and g.like_num)]
     if mine is None or not theirs or mine in theirs or len(others) != 1:
         return None
     return others[0]

@@ -209,6 +209,8 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
             ]
             return quantity(" ".join(w.text for w in words), pack) or quantity(tok.text, pack)
         best = quantity(" ".join(w.text for w in words), pack) or quantity(tok.text, pack)
+        if best is not None and best.best is not None and _plus_after(tok):
+            best = Quantity(best.best, best.best, None)  # "20+ injured": at least 20
     for c in tok.children:  # "the facilitator along with several of his associates"
         if c.dep_ == "prep" and c.lower_ in pack.words("accompaniment_preps") and best is not None:
             for g in c.subtree:
@@ -266,6 +268,12 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
         if q2 and q2.best is not None and best.best is not None:
             best = add_counts(best, q2)
     return best
+
+
+def _plus_after(tok: Token) -> bool:
+    """Whether a figure is written with a plus after it ("20+"): at least that many."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.text == "+" and not tok.whitespace_
 
 
 def _arms(tok: Token, pack: LanguagePack) -> bool:

@@ -705,7 +705,9 @@ def _in_brackets(doc: Doc, i: int, j: int) -> bool:
 
 def _locative_before(doc: Doc, i: int) -> bool:
     """``in X``, ``near the town of X``, ``the outskirts of X``, ``residents of X``, ``in
-    central X`` (:data:`PART_ADJECTIVES`)."""
+    central X`` (:data:`PART_ADJECTIVES`), ``the capital X``."""
+    if i > 0 and doc[i - 1].lower_ == "capital":
+        return True  # "in Burundi's commercial capital Bujumbura", "the capital Mogadishu"
     k = i - 1
     while k >= 0 and (
         doc[k].lower_ in ("the", "city", "town", "village") or doc[k].lower_ in PART_ADJECTIVES

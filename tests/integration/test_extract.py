@@ -3769,3 +3769,11 @@ def test_a_notes_toll_after_a_raid_is_the_raids(ex: Extractor) -> None:
     # dead another doer killed elsewhere are another event's
     text = "Police raided a hideout in Kano on Monday. Gunmen later killed 3 villagers in Zaria."
     assert len(read(ex, text).events) == 2
+
+
+def test_a_figure_with_a_plus_and_a_capital_named_after_its_word(ex: Extractor) -> None:
+    text = "On 3 May 2024, JNIM militants attacked Djibo (Soum, Sahel). 7 fatalities, 20+ injured."
+    (e,) = events_of(read(ex, text), "Attack")
+    assert (e.fatalities.best, e.injured.best, e.injured.max) == (7, 20, None)
+    text = "Assailants threw grenades into a crowded bus station in Burundi's commercial capital Bujumbura on Monday, wounding 12 people."
+    assert places_of(ex, text) == ["Bujumbura"]
