@@ -28,6 +28,7 @@ from kg.extract.counts import (
     count_on,
     count_word,
     number_word,
+    opens_a_range,
     quantity,
     told_state,
     unknown_count,
@@ -1022,24 +1023,24 @@ def _named_site(r: Reading, s: Span) -> str | None:
 def _only_a_count(tok: Token, r: Reading) -> bool:
     """Whether the date entity ``tok`` is in is made of count words only ("between 10 and
     15"), no day, month or year."""
+    words = _entity_around(tok)
+    return all(count_word(w, r.pack) for w in words) and not any(_YEAR.match(w.text) for w in words)
+
+
+def _entity_around(tok: Token) -> Span:
+    """The model's entity ``tok`` is in (``tok`` alone when it begins one)."""
     doc, start, end = tok.doc, tok.i, tok.i + 1
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    words = doc[start:end]
-    return all(count_word(w, r.pack) for w in words) and not any(_YEAR.match(w.text) for w in words)
+    return doc[start:end]
 
 
 def date_text(tok: Token) -> str:
     """The date expression ``tok`` is part of (its entity, else its phrase)."""
     if tok.ent_type_ in ("DATE", "TIME"):
-        doc, start, end = tok.doc, tok.i, tok.i + 1
-        while start > 0 and doc[start].ent_iob_ == "I":
-            start -= 1
-        while end < len(doc) and doc[end].ent_iob_ == "I":
-            end += 1
-        return doc[start:end].text
+        return _entity_around(tok).text
     return " ".join(t.text for t in tok.subtree)
 
 
@@ -1446,15 +1447,7 @@ def verb_args(r: Reading, m: Mention) -> None:
     if objects and not listed:
         listed = _trailing_list(objects[-1])
     # "Between 10 and 15 were killed": the range's other end is no more people
-    listed = [
-        c
-        for c in listed
-        if not (
-            c.like_num
-            and c.head.like_num
-            and any(w.lower_ in r.words("range_words") for w in c.head.lefts)
-        )
-    ]
+    listed = [c for c in listed if not (c.like_num and opens_a_range(c.head, r.pack))]
     # places the parser coordinated with the victims ("a district official in Kunduz city,
     # Kunduz province, Afghanistan") are not victims
     listed = [

@@ -219,10 +219,8 @@ def _crowd_toll(m: Mention, ev: Event) -> bool:
     fatality.", "injuring 4")."""
     kind = classes.behaviour(ev.cls, "civilian_doers_as")
     victims = m.roles.get("victim", [])
-    if not kind or m.roles.get("perpetrator") or m.roles.get("agent"):
-        return False
-    if any(c.dep_ == "agent" for c in m.trigger.children):
-        return False  # "six police officers were injured by a car bomb": another cause
+    if not kind or _caused_otherwise(m):
+        return False  # (doers of its own, or "injured by a car bomb": another cause)
     if not victims:
         return not m.roles and (m.fatalities is not None or m.injured is not None)
     handled = bool(ev.roles.get("participant"))
@@ -244,13 +242,17 @@ def _crowd_toll(m: Mention, ev: Event) -> bool:
 def _operation_toll(m: Mention, ev: Event) -> bool:
     """``Soldiers raided X. 3 militants killed.``: a toll told with no doer and no cause of its
     own after an operation is the operation's dead (ACLED counts them in its event)."""
-    if classes.behaviour(ev.cls, "coref_family") != "operation":
-        return False
-    if any(m.roles.get(r) for r in DOER_ROLES) or any(
-        c.dep_ == "agent" for c in m.trigger.children
-    ):
+    if classes.behaviour(ev.cls, "coref_family") != "operation" or _caused_otherwise(m):
         return False
     return m.fatalities is not None or m.injured is not None
+
+
+def _caused_otherwise(m: Mention) -> bool:
+    """Whether a toll names what caused it: a doer, or a "by" phrase ("injured by a car
+    bomb"), so that it is no other event's toll told on its own."""
+    return any(m.roles.get(r) for r in DOER_ROLES) or any(
+        c.dep_ == "agent" for c in m.trigger.children
+    )
 
 
 def _others_did_it(m: Mention, ev: Event) -> bool:

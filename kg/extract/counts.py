@@ -200,7 +200,7 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
         # number word the tagger took for a noun: "wounded another four")
         words = [w for w in tok.subtree if w.i <= tok.i and count_word(w, pack)]
         ranged = tok.dep_ == "pobj" and tok.head.lower_ in pack.words("range_words")
-        if ranged or any(w.lower_ in pack.words("range_words") for w in words[:-1]):
+        if opens_a_range(tok, pack):
             # "Between 10 and 15 were killed" (however parsed): the range's other end is no
             # more people
             words = [
@@ -268,6 +268,23 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
         if q2 and q2.best is not None and best.best is not None:
             best = add_counts(best, q2)
     return best
+
+
+def opens_a_range(figure: Token, pack: LanguagePack) -> bool:
+    """Whether ``figure`` is the first end of a range ("Between 10 and 15 were killed"),
+    however parsed: under a word of range (``range_words``) or with one before it.
+
+    >>> import spacy
+    >>> from kg.extract.lang import language_pack
+    >>> doc = spacy.blank("en")("between 10 and 15")
+    >>> doc[1].head, doc[0].dep_ = doc[0], "prep"
+    >>> doc[1].dep_ = "pobj"
+    >>> opens_a_range(doc[1], language_pack("en"))
+    True
+    """
+    ranges = pack.words("range_words")
+    under = figure.dep_ == "pobj" and figure.head.lower_ in ranges
+    return under or any(w.lower_ in ranges for w in figure.lefts)
 
 
 def _plus_after(tok: Token) -> bool:

@@ -293,13 +293,7 @@ class EntityLinker:
                         ),
                         end,
                     )
-                    if (
-                        ent.label_ == "LOC"
-                        and end + 2 < len(doc)
-                        and doc[end].lower_ in self.pack.optional_words("qualified_place_nouns")
-                        and doc[end + 1].lower_ in self.pack.words("of_preps")
-                        and doc[end + 2].text[:1].isupper()
-                    ):
+                    if ent.label_ == "LOC" and end < len(doc) and self._named_after(doc[end]):
                         continue  # "the Black Sea city of Batumi": what the city is by
                     if end > start and not self._listed_places(doc, start, end, cands):
                         label = ent.label_
@@ -370,8 +364,10 @@ class EntityLinker:
                 key, label = linked[(named.start, named.end)]
                 out.append(Span(doc, s.start, s.end, label=label, kb_id=key))
         out.sort(key=lambda s: s.start)
-        out = sorted(out + self._the_town(doc, out), key=lambda s: s.start)
-        out = sorted(out + self._the_capital(doc, out), key=lambda s: s.start)
+        # (a town's and a capital's words are apart: neither pass sees the other's spans)
+        out = sorted(
+            out + self._the_town(doc, out) + self._the_capital(doc, out), key=lambda s: s.start
+        )
         # the dateline ("KABUL, Afghanistan (Jan. 25, 2013) -") names where the report was
         # filed, not where anything happened: its mentions are kept apart from the sentence
         lines = [(m.start(), m.end()) for m in DATELINE_RX.finditer(text)]
@@ -400,6 +396,18 @@ class EntityLinker:
         doc._.ckg_relations += self._sites_in_city(out, doc._.ckg_relations)
         doc._.ckg_relations += self._units_of_groups(doc, out)
         return doc
+
+    def _named_after(self, word: Token) -> bool:
+        """Whether ``word`` is one of the pack's ``qualified_place_nouns`` with its name after
+        "of" ("the Black Sea city of Batumi"): the words before it say what the town is by,
+        they name no place of their own."""
+        doc = word.doc
+        return (
+            word.lower_ in self.pack.optional_words("qualified_place_nouns")
+            and word.i + 2 < len(doc)
+            and doc[word.i + 1].lower_ in self.pack.words("of_preps")
+            and doc[word.i + 2].text[:1].isupper()
+        )
 
     def _the_town(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """``the mayor of Portovelo, outside his home in the town``: "the town" or "the city"
@@ -1247,12 +1255,7 @@ class EntityLinker:
             unknown_part = tok.lower_ in parts and not part
             if tok.lower_ not in self.divisions and not part and not unknown_part:
                 continue
-            if (
-                tok.lower_ in self.pack.optional_words("qualified_place_nouns")
-                and tok.i + 2 < len(doc)
-                and doc[tok.i + 1].lower_ in of
-                and doc[tok.i + 2].text[:1].isupper()
-            ):
+            if self._named_after(tok):
                 continue  # "the Black Sea city of Batumi": what the city is by, its name after
             j = tok.i - 1
             while j >= 0 and (

@@ -164,6 +164,7 @@ class EventReader:
                 for i in range(span.start, span.end):
                     cues.setdefault(i, set()).add(span.label_)
         mentions: list[Mention] = []
+        families = self.pack.words("crowd_families")  # the crowd's events, told last kept
         for sent in doc.sents:
             if is_heading(sent):
                 continue  # "==Attack==": a section's label, no event
@@ -176,7 +177,6 @@ class EventReader:
                 continue
             r = Reading(self.pack, doc, sent, ent_of)
             told = self._sentence(r, phrase_heads, cues)
-            families = self.pack.words("crowd_families")
             if any(classes.family(m.cls) in families for m in told):
                 self._last_crowd = next(m for m in told if classes.family(m.cls) in families)
             elif any(m.violent for m in told if not m.bare):
@@ -235,10 +235,6 @@ class EventReader:
         statements.statement_links(r)
         statements.claims_by_saying(r)
         statements.responsibility_by_saying(r)
-        for m in r.found:
-            if m.trigger.lemma_.lower() in pack.optional_words("belief_verbs"):
-                if not m.roles.get("attributedTo"):
-                    m.dropped = True  # "residents believe the army will return": no suspicion
         weapons = pack.words("weapon_cues")
         crowd_control = pack.words("crowd_control_cues")
         crowd = pack.words("crowd_families")
@@ -512,8 +508,7 @@ class EventReader:
         for t in r.sent:
             if not cues.get(t.i, set()) & crowd_control:
                 continue
-            # the verb the cue belongs to ("intervened with tear gas": intervened)
-            verb = next((a for a in (t, *t.ancestors) if a.pos_ in _VERB), t.head)
+            verb = _verb_of(t) or t.head
             for c in verb.children:
                 if c.dep_ == "nsubj":
                     for s in actors(head_entities(r, c)):
@@ -540,6 +535,10 @@ class EventReader:
         # the people a crowd is made of, and those in it (ACLED's protesters, rioters, civilians)
         crowd_people = {CIVILIAN_KIND, *crowd_kinds(self.pack.words("crowd_families"))}
 
+        # (and its own named people, and the forces that handled it, may be hurt in it)
+        own = set(self._last_crowd.roles.get("perpetrator", [])) if self._last_crowd else set()
+        forces = self.pack.words("state_doer_kinds")
+
         def own_event(m: Mention) -> bool:
             """An event of the sentence's own: not its toll, nor the firing of the means of
             crowd control at no one named ("fired tear gas at them")."""
@@ -547,8 +546,6 @@ class EventReader:
                 return False  # (and the arrests of the crowd: "moved in and detained 20")
             if m.cues & crowd_control:
                 return bool(m.roles.get("target") or m.roles.get("victim"))
-            own = set(self._last_crowd.roles.get("perpetrator", [])) if self._last_crowd else set()
-            forces = self.pack.words("state_doer_kinds")  # (the forces hurt in it are)
             if any(
                 group_kind(k) not in crowd_people and group_kind(k) not in forces and k not in own
                 for k in m.roles.get("victim", [])
@@ -558,11 +555,7 @@ class EventReader:
 
         if any(own_event(m) for m in r.found):
             return False
-        verbs = {
-            next((a for a in (t, *t.ancestors) if a.pos_ in _VERB), None)
-            for t in r.sent
-            if cues.get(t.i, set()) & crowd_control
-        }
+        verbs = {_verb_of(t) for t in r.sent if cues.get(t.i, set()) & crowd_control}
         if not verbs or None in verbs:
             return False
         aims = r.words("aimed_preps")
@@ -855,6 +848,12 @@ class EventReader:
             return False
         has_args = bool(m.roles) or m.fatalities or m.injured or m.arrested or m.dates or m.year
         return m.trigger.pos_ in _NOUN and not has_args and not m.definite
+
+
+def _verb_of(tok: Token) -> Token | None:
+    """The verb a word belongs to: itself, or the nearest verb above it ("intervened with
+    tear gas": intervened), or ``None``."""
+    return next((a for a in (tok, *tok.ancestors) if a.pos_ in _VERB), None)
 
 
 def _aimed_at_arms(r: Reading, m: Mention) -> bool:

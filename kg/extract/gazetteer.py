@@ -174,6 +174,7 @@ class Gazetteer:
         self.entries: dict[str, Entry] = {}
         self.world = world
         self._world_cache: dict[str, Entry | None] = {}
+        self._capitals: dict[str, str] | None = None  # country code -> curated capital
         for e in entries:
             if e.id in self.entries:
                 raise KGError(f"gazetteer: id {e.id!r} appears twice: make ids unique")
@@ -231,9 +232,13 @@ class Gazetteer:
         e = self.get(country)
         if e is None or e.kind != "country" or not e.country_code:
             return None
-        for c in self.entries.values():
-            if c.feature_code == "PPLC" and c.country_code == e.country_code:
-                return c.id
+        if self._capitals is None:  # the curated capitals, by country code, read once
+            self._capitals = {}
+            for c in self.entries.values():
+                if c.feature_code == "PPLC" and c.country_code:
+                    self._capitals.setdefault(c.country_code, c.id)
+        if e.country_code in self._capitals:
+            return self._capitals[e.country_code]
         return self.world.capital(e.country_code) if self.world is not None else None
 
     def lookup(self, name: str) -> set[str]:

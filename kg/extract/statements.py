@@ -489,8 +489,11 @@ def responsibility_by_saying(r: Reading) -> None:
     hallmarks of X``: a teller saying that someone, with no event of the sentence named, did
     it is an attribution (a suspicion when the teller suspects: "authorities suspected that X
     were behind it") about the story's event, linked when the records are built; a teller
-    saying it did it ("the TPNPB said it was responsible") claims it."""
+    saying it did it ("the TPNPB said it was responsible") claims it. A belief that names no
+    one who did it (the pack's ``belief_verbs``: "residents believe the army will return")
+    is no statement."""
     claim = classes.named("claim")
+    beliefs = r.pack.optional_words("belief_verbs")
     for m in r.found:
         if not m.speech or m.dropped:
             continue
@@ -529,6 +532,9 @@ def responsibility_by_saying(r: Reading) -> None:
             m.cls = classes.named("suspicion" if suspects else "attribution")
             for k in doers:
                 m.add("attributedTo", k)
+    for m in r.found:
+        if m.trigger.lemma_.lower() in beliefs and not m.roles.get("attributedTo"):
+            m.dropped = True  # "residents believe the army will return": no suspicion
 
 
 def _responsible_one(r: Reading, clause: Token) -> Token | None:
@@ -542,6 +548,13 @@ def _responsible_one(r: Reading, clause: Token) -> Token | None:
             objects = [g for g in c.children if g.dep_ in ("prep", "pobj")]
             if all(g.lower_ in r.words("claimed_pronouns") for g in objects):
                 return next((g for g in clause.children if g.dep_ == "nsubj"), None)
+    return _marked_by(r, clause)
+
+
+def _marked_by(r: Reading, verb: Token) -> Token | None:
+    """Whose marks ``verb`` says something bore: the "of" phrase of "bore the hallmarks of
+    X" (the pack's ``signature_nouns``), or ``None``."""
+    for c in verb.children:
         if c.dep_ == "dobj" and c.lemma_.lower() in r.words("signature_nouns"):
             for p in c.children:
                 if p.dep_ == "prep" and p.lower_ in r.words("of_preps"):
@@ -816,22 +829,15 @@ def attributions(r: Reading) -> None:
 
 def hallmarks(r: Reading) -> None:
     """``the attack bore the hallmarks of JNIM``: an event whose marks (the pack's
-    ``hallmark_nouns``) are a named armed group's was done, the text suspects, by it (the
+    ``signature_nouns``) are a named armed group's was done, the text suspects, by it (the
     conflict monitors' suspected perpetrator)."""
-    marks = r.pack.optional_words("hallmark_nouns")
     for m in r.found:
         if m.speech or not m.violent or m.trigger.dep_ != "nsubj":
             continue
-        verb = m.trigger.head
-        for o in verb.children:
-            if o.dep_ != "dobj" or o.lemma_.lower() not in marks:
-                continue
-            for c in o.children:
-                if c.dep_ == "prep" and c.lower_ in r.words("of_preps"):
-                    for g in c.children:
-                        for a in actors(head_entities(r, g)):
-                            if is_nonstate_armed(r.entity_types.get(a.kb_id_, "")):
-                                m.add("suspectedPerpetrator", a.kb_id_)
+        marker = _marked_by(r, m.trigger.head)
+        for a in actors(head_entities(r, marker)) if marker is not None else []:
+            if is_nonstate_armed(r.entity_types.get(a.kb_id_, "")):
+                m.add("suspectedPerpetrator", a.kb_id_)
 
 
 def doers_belonging(r: Reading) -> None:

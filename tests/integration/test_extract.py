@@ -3468,9 +3468,8 @@ def test_rules_of_the_twenty_seventh_round_do_not_misfire(ex: Extractor) -> None
         ("Ten people were killed in Operation Sanity, Kenya's police chief said.", "Operation"),
     ):
         x = read(ex, text)
-        assert all(
-            bad not in lab for e in x.events for lab in labels_of(x, e.roles.get("location", []))
-        ), text
+        (e,) = events_of(x, "Attack")
+        assert all(bad not in lab for lab in labels_of(x, e.roles.get("location", []))), text
     # a people's home in brackets before a noun is no place of the fight
     text = "Fighting between Lou Nuer (Akobo, Jonglei) youths and Murle raiders killed 30."
     assert role_of(ex, "Attack", "perpetrator", text) == ["Lou Nuer"]
@@ -3547,12 +3546,15 @@ def test_rules_of_the_twenty_eighth_round_do_not_misfire(ex: Extractor) -> None:
     # "the city" after two towns is neither; a governor speaks for the state he governs
     text = "Gunmen opened fire on worshippers in Kaduna, days after a raid in Kano. Residents said troops had deployed in the city."
     x = read(ex, text)
-    assert all("location" not in e.roles for e in events_of(x, "StrategicDevelopment"))
+    (deployed,) = events_of(x, "StrategicDevelopment")
+    assert "location" not in deployed.roles
     text = "The governor of Kano State said gunmen killed four people in Katsina on Monday."
     assert events_of(read(ex, text), "Statement")
     # armed men's supporters are no civilians; people left to die by smugglers died of exposure
     text = "Militia supporters attacked a police station in Kasai, killing two officers."
-    assert "Civilians" not in str(role_of(ex, "Attack", "perpetrator", text))
+    assert role_of(ex, "Attack", "perpetrator", text) == [
+        "Unidentified Armed Group (Democratic Republic of the Congo)"
+    ]
     assert not read(
         ex, "Two migrants died of exposure after being abandoned by smugglers near Agadez."
     ).events
@@ -3640,9 +3642,9 @@ def test_rules_of_the_twenty_ninth_round_do_not_misfire(ex: Extractor) -> None:
     assert not events_of(read(ex, text), "AttackOnCivilians")
     # a capital of a region, or a capital of some kind, is no country's capital
     text = "Gunmen attacked a school in the capital of Nigeria's Borno state on Monday."
-    assert "Abuja" not in places_of(ex, text)
+    assert places_of(ex, text) == ["Borno"]
     text = "A bomb exploded in the economic capital of Ivory Coast on Monday."
-    assert "Yamoussoukro" not in places_of(ex, text)
+    assert places_of(ex, text) == ["Ivory Coast"]
     # forces' crackdown with its toll or arrests in the next sentence is the protest's
     text = "Hundreds of people protested in Conakry on Monday. Security forces fired tear gas and live rounds, killing three."
     (e,) = read(ex, text).events
@@ -3651,7 +3653,9 @@ def test_rules_of_the_twenty_ninth_round_do_not_misfire(ex: Extractor) -> None:
     assert events_of(read(ex, text), "ProtestWithIntervention")
     # the people of a militia are armed men; opposition supporters met with tear gas a crowd
     text = "Militia supporters attacked a police station in Kasai, killing two officers."
-    assert "Civilians" not in str(role_of(ex, "Attack", "perpetrator", text))
+    assert role_of(ex, "Attack", "perpetrator", text) == [
+        "Unidentified Armed Group (Democratic Republic of the Congo)"
+    ]
     text = "Police fired tear gas at opposition supporters in Ziguinchor on Thursday."
     assert events_of(read(ex, text), "ProtestWithIntervention")
 
@@ -3675,9 +3679,8 @@ def test_where_a_crowd_was_and_whose_supporters_they_were(ex: Extractor) -> None
     # supporters of a person are people, not that person; of a party, the party acts
     text = "Police fired tear gas to disperse hundreds of supporters of former President Evo Morales in Cochabamba on Thursday."
     x = read(ex, text)
-    assert all(
-        "Evo Morales" not in labels_of(x, keys) for e in x.events for keys in e.roles.values()
-    )
+    (e,) = events_of(x, "ProtestWithIntervention")
+    assert all("Evo Morales" not in labels_of(x, keys) for keys in e.roles.values())
     text = "Supporters of the Awami League attacked an opposition office in Dhaka on Monday."
     assert role_of(ex, "Attack", "perpetrator", text) == ["Awami League"]
 
@@ -3700,8 +3703,10 @@ def test_probe_29s_constructions(ex: Extractor) -> None:
 def test_blame_for_other_attacks_and_a_cell_planning_attacks(ex: Extractor) -> None:
     # blame for previous attacks names no doer of the story's
     text = "Militants attacked a village in Togo's northern Savanes region early Thursday, killing 11 civilians. No group claimed responsibility, but Togolese authorities have blamed previous attacks on the al-Qaida-linked JNIM."
-    (e,) = events_of(read(ex, text), "Attack")
+    x = read(ex, text)
+    (e,) = events_of(x, "Attack")
     assert "allegedPerpetrator" not in e.roles
+    assert events_of(x, "Accusation")  # the blame is kept, about no event of the story
     # "a cell planning attacks" (read as the compound "planning attacks") plans them
     text = "Russian security forces killed three suspected militants in a shootout in Karabudakhkent on Monday. The committee said the men were members of an Islamic State cell planning attacks."
     assert len(events_of(read(ex, text), "Attack")) == 1
