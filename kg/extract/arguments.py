@@ -50,6 +50,7 @@ from kg.records import Quantity
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _VERB = ("VERB", "AUX")
 _NOUN = ("NOUN", "PROPN")
+_FINITE = ("VBD", "VBZ", "VBP")  # Penn tags of a finite verb
 
 
 # ---------------------------------------------------------------- entities in phrases
@@ -890,59 +891,78 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
         if g.dep_ == "pobj"
     ]
     place_preps = r.words("location_preps", "street_preps")  # "exploded on Oxford Street"
-    for h in holders + doers:
-        if h in doers and "location" in m.roles:
-            break
-        if h.lower_ in r.words("direction_words") and h is not tok:
-            # "attacked a checkpoint west of El-Arish", the parser's object the direction
-            for g in prep_objects(h, r.words("of_preps")):
-                _towns(r, m, g)
-        for c in h.children:
-            if c.lower_ in r.words("direction_words") and c.dep_ in ("advmod", "npadvmod", "prep"):
-                # "20 km south of Bir al-Abd": near the place the direction is taken from
-                for g in prep_objects(c, r.words("of_preps")):
+
+    def read(holders: list[Token]) -> None:
+        for h in holders:
+            if h in doers and "location" in m.roles:
+                break
+            if h.lower_ in r.words("direction_words") and h is not tok:
+                # "attacked a checkpoint west of El-Arish", the parser's object the direction
+                for g in prep_objects(h, r.words("of_preps")):
                     _towns(r, m, g)
-            if c.dep_ == "prep" and c.lower_ in r.words("between_preps"):
-                # "attacked a convoy between Boni and Hombori": the towns it was between
-                # (people there are a fight's sides: "fighting between troops and rebels")
-                for g in c.children:
-                    if g.dep_ == "pobj" and places(entities_in(g, r.ent_of)):
+            for c in h.children:
+                if c.lower_ in r.words("direction_words") and c.dep_ in (
+                    "advmod",
+                    "npadvmod",
+                    "prep",
+                ):
+                    # "20 km south of Bir al-Abd": near the place the direction is taken from
+                    for g in prep_objects(c, r.words("of_preps")):
                         _towns(r, m, g)
-            if c.dep_ == "prep" and c.lower_ in place_preps:
-                if _origin(c, r.pack):
-                    continue  # "laborers from Punjab": where they come from
-                if h is under and c.lower_ in r.words("origin_preps"):
-                    continue  # "came under fire from Israeli tanks": who fired
-                for g in c.children:
-                    if g.dep_ == "pobj" and m.violent:
-                        # "exploded at a market", "the worst blast was at a bus station"
-                        _site_where(r, m, c, g)
-                    if g.dep_ == "pobj" and not (triggers and g.i in triggers):
-                        # "on the outskirts of Kirandul": around a place is at it, and so is
-                        # a street of it ("on the main Kandahar street")
-                        around = g.lemma_.lower() in r.words("surroundings_nouns") or (
-                            g.lower_ in r.words("name_street_words")
-                        )
-                        # "on the road between Mandera and Rhamu": the towns it joins
-                        route = g.lemma_.lower() in r.words("route_nouns")
-                        # "near the border with Mali": on this side of it, not in Mali
-                        border = g.lemma_.lower() in r.words("border_nouns")
-                        found = _named_places(r, g) + entities_in(g, r.ent_of)
-                        for s in places(found + _coordinated_places(r, g)):
-                            if (route or border or h in objects or h in doers) and (
-                                s.label_ == "Country"
-                            ):
-                                continue
-                            # "on Kaiga island": a place one is on
-                            surface = g.lower_ in r.pack.optional_words("surface_place_nouns")
-                            if (
-                                c.lower_ in loc_preps
-                                or around
-                                or route
-                                or surface
-                                or _named_site(r, s) == "way"
-                            ):
-                                m.add("location", s.kb_id_)
+                if c.dep_ == "prep" and c.lower_ in r.words("between_preps"):
+                    # "attacked a convoy between Boni and Hombori": the towns it was between
+                    # (people there are a fight's sides: "fighting between troops and rebels")
+                    for g in c.children:
+                        if g.dep_ == "pobj" and places(entities_in(g, r.ent_of)):
+                            _towns(r, m, g)
+                if c.dep_ == "prep" and c.lower_ in place_preps:
+                    if _origin(c, r.pack):
+                        continue  # "laborers from Punjab": where they come from
+                    if h is under and c.lower_ in r.words("origin_preps"):
+                        continue  # "came under fire from Israeli tanks": who fired
+                    for g in c.children:
+                        if g.dep_ == "pobj" and m.violent:
+                            # "exploded at a market", "the worst blast was at a bus station"
+                            _site_where(r, m, c, g)
+                        if g.dep_ == "pobj" and not (triggers and g.i in triggers):
+                            # "on the outskirts of Kirandul": around a place is at it, and so is
+                            # a street of it ("on the main Kandahar street")
+                            around = g.lemma_.lower() in r.words("surroundings_nouns") or (
+                                g.lower_ in r.words("name_street_words")
+                            )
+                            # "on the road between Mandera and Rhamu": the towns it joins
+                            route = g.lemma_.lower() in r.words("route_nouns")
+                            # "near the border with Mali": on this side of it, not in Mali
+                            border = g.lemma_.lower() in r.words("border_nouns")
+                            found = _named_places(r, g) + entities_in(g, r.ent_of)
+                            for s in places(found + _coordinated_places(r, g)):
+                                if (route or border or h in objects or h in doers) and (
+                                    s.label_ == "Country"
+                                ):
+                                    if h in objects and c.lower_ in loc_preps and s.root == g:
+                                        # "in Nigeria", not "in Ukraine's third city"
+                                        wider.append(s.kb_id_)
+                                    continue
+                                # "on Kaiga island": a place one is on
+                                surface = g.lower_ in r.pack.optional_words("surface_place_nouns")
+                                if (
+                                    c.lower_ in loc_preps
+                                    or around
+                                    or route
+                                    or surface
+                                    or _named_site(r, s) == "way"
+                                ):
+                                    m.add("location", s.kb_id_)
+
+    wider: list[str] = []  # countries named in the objects' place phrases
+    read(holders + doers)
+    if "location" not in m.roles and tok.pos_ in _VERB:
+        # "arrived in the village of X and opened fire": the place of the verb it is
+        # coordinated with, when that verb tells no event of its own
+        read(_motion_head(tok, triggers or set()))
+    if "location" not in m.roles and m.violent:
+        for k in wider:  # "killed five people in Nigeria": no closer place said
+            m.add("location", k)
     if "location" in m.roles or tok.pos_ in _NOUN:
         return
     # its own clause: not the clauses coordinated with it that tell other events (a roundup:
@@ -969,6 +989,17 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
                 continue
             if is_loc_use(t, r.pack):
                 m.add("location", held.kb_id_)
+
+
+def _motion_head(tok: Token, triggers: set[int]) -> list[Token]:
+    """The verb a verb trigger is coordinated with and shares its subject with, when that
+    verb is no trigger ("the attackers arrived in X and opened fire"): ``[verb]`` or ``[]``."""
+    head = tok.head
+    if tok.dep_ != "conj" or head.pos_ not in _VERB or head.i in triggers:
+        return []
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return []  # a subject of its own: another clause
+    return [head]
 
 
 def _named_places(r: Reading, phrase: Token) -> list[Span]:
@@ -1055,12 +1086,29 @@ def _copula(r: Reading, tok: Token) -> list[Token]:
 
 def dates(r: Reading, m: Mention, tok: Token) -> None:
     """Date expressions attached to the trigger: ``on Friday``, ``Wednesday's``, ``in 2017``;
-    for a noun that a copula equates, also those of the copula."""
+    for a noun that a copula equates, also those of the copula; for the dead, the day they
+    were found (``discovery_verbs``: ``found_on``, a day no later than their death's)."""
     days = r.words("relative_day_words")
     lenders = _copula(r, tok) + _occurrence(r, tok)
     under = under_verb(tok, r.pack) if tok.pos_ in _NOUN else None
     if under is not None:
         lenders.append(under)  # "a convoy came under fire on Monday"
+    if (
+        tok.pos_ in _NOUN
+        and tok.dep_ in ("nsubjpass", "dobj")
+        and tok.lemma_.lower() in r.words("death_nouns")
+        and tok.head.lemma_.lower() in r.pack.optional_words("discovery_verbs")
+    ):
+        # "The bodies were found on Sunday": they died that day or before
+        found = [
+            g
+            for c in tok.head.children
+            if c.dep_ == "prep" and c.lower_ in r.words("date_preps")
+            for g in c.children
+            if g.dep_ == "pobj" and g.ent_type_ == "DATE"
+        ] + [c for c in tok.head.children if c.dep_ == "npadvmod" and c.ent_type_ == "DATE"]
+        if found:
+            m.found_on = date_text(found[0])
     for c in [*tok.children, *(c for h in lenders for c in h.children if c.dep_ in _DATE_DEPS)]:
         if c.ent_type_ == "DATE" and _only_a_count(c, r):
             continue  # "Between 10 and 15 soldiers were killed": the tagger's DATE is a count
@@ -1068,7 +1116,9 @@ def dates(r: Reading, m: Mention, tok: Token) -> None:
             m.dates.append(date_text(c))
         elif c.dep_ == "prep" and c.lower_ in r.words("date_preps"):
             for g in c.children:
-                if g.dep_ == "pobj" and (g.ent_type_ == "DATE" or _YEAR.match(g.text)):
+                # (or a time of a named day: "on Monday night")
+                dayly = g.ent_type_ == "TIME" and any(t.pos_ == "PROPN" for t in _entity_around(g))
+                if g.dep_ == "pobj" and (g.ent_type_ == "DATE" or dayly or _YEAR.match(g.text)):
                     m.dates.append(date_text(g))
                     if tok.pos_ in _NOUN:
                         m.pp_dates.append(m.dates[-1])
@@ -1285,13 +1335,15 @@ def shared_subjects(tok: Token) -> list[Token]:
     """The subject a verb shares with the verb it is coordinated with ("gunmen stormed the
     village and burned houses": the gunmen burned them), through a chain of conjuncts; a
     passive one's subject only for a verb with an object of its own ("the group was taken
-    aback by the outcry and issued a statement"; "two were arrested and charged" share none)."""
+    aback by the outcry and issued a statement"; "two were arrested and charged" share none).
+    A finite verb the parser left as a bare ``dep`` after the verb, with no subject of its
+    own, is read as such a conjunct ("... by the outcry and on Monday, issued a statement")."""
     verb = tok
     active = any(c.dep_ == "dobj" for c in tok.children)
     for _ in range(4):
         # (or a verb the tagger took for a noun, with a subject: "members of X shot and
         # killed ...")
-        if verb.dep_ != "conj" or (
+        if not _coordinated(verb) or (
             verb.head.pos_ not in _VERB
             and not (
                 verb.head.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in verb.head.children)
@@ -1306,6 +1358,25 @@ def shared_subjects(tok: Token) -> list[Token]:
         if passive:
             return passive if active else []
     return []
+
+
+def _coordinated(verb: Token) -> bool:
+    """Whether ``verb`` is coordinated with the word it hangs on: a ``conj``, or a finite
+    verb with no subject that the parser set after it, after a comma or a conjunction, as a
+    bare ``dep``."""
+    if verb.dep_ == "conj":
+        return True
+    # set off from what it follows by a comma or a conjunction ("Fighters linked to X
+    # attacked ...": a participle the parser took for the verb, no coordination)
+    before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    return (
+        verb.dep_ == "dep"
+        and verb.tag_ in _FINITE
+        and verb.i > verb.head.i
+        and before is not None
+        and (before.is_punct or before.dep_ == "cc")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    )
 
 
 def _raised_subjects(r: Reading, tok: Token) -> list[Token]:
@@ -1378,21 +1449,30 @@ def verb_args(r: Reading, m: Mention) -> None:
     # policemen and a child")
     deps = {c.i: _effective_dep(c, tok, passive) for c in tok.children}
     if not passive and not any(d in ("nsubj", "nsubjpass") for d in deps.values()):
-        for c in shared_subjects(tok):  # "the assailants arrived ... and set fire to ..."
-            _add_actors(r, m, subj_role, c)
         loyal = r.pack.optional_table("loyalty_adjectives")
         part = tok.head
-        if tok.dep_ == "dep" and part.dep_ == "ROOT" and part.lower_ in loyal:
+        served: list[Span] = []
+        if (
+            tok.dep_ in ("dep", "advcl", "conj")
+            and part.dep_ == "ROOT"
+            and part.lower_ in loyal
+            # (not "police linked the bombing to X and arrested two")
+            and not any(c.dep_ == "dobj" for c in part.children)
+        ):
             # "Fighters linked to IS attacked ...", which the parser reads as "fighters
-            # linked to IS" with the verb hung on it: the men, named by whom they serve
+            # linked to IS" with the verb hung on it (a bare dep, a clause of circumstance
+            # or a conjunct): the men, named by whom they serve
             served = [
                 s
                 for g in prep_objects(part, frozenset({loyal[part.lower_]}))
                 for s in actors(head_entities(r, g))
             ]
-            for s in served:
-                m.add(subj_role, s.kb_id_)
-            for c in part.children if not served else []:
+        for s in served:
+            m.add(subj_role, s.kb_id_)
+        for c in shared_subjects(tok) if not served else []:
+            _add_actors(r, m, subj_role, c)  # "the assailants arrived ... and set fire to ..."
+        if not served and tok.dep_ in ("dep", "advcl") and part.lower_ in loyal:
+            for c in part.children:
                 if c.dep_ == "nsubj":
                     _add_actors(r, m, subj_role, c)
     if passive and subj_role == "agent" and not any(d == "agent" for d in deps.values()):
@@ -1495,6 +1575,7 @@ def verb_args(r: Reading, m: Mention) -> None:
                 who = r.person_before(c.i)  # '"...," he said': the person named last
                 if who is not None:
                     m.add(subj_role, who)
+                    r.person_named_at(c.i, who)
         elif (deps[c.i] in ("nsubjpass",) or (deps[c.i] == "nsubj" and passive)) and (
             c.lemma_.lower() not in harm or not unharmed
         ):

@@ -201,6 +201,7 @@ def build_extraction(
         if ev is None:
             ev = new_event(m.cls)
         absorb(ev, m, explicit)
+        _found_before(ev, m, ref)
         of_mention[m.id] = ev
         if m.same_as is not None and m.same_as not in by_id:
             of_mention.setdefault(m.same_as, ev)
@@ -431,6 +432,15 @@ def _stable_keys(events: list[Event], text: str) -> None:
         ev.key = new[ev.key]
         ev.about = [new.get(k, k) for k in ev.about]
         ev.part_of = new.get(ev.part_of, ev.part_of) if ev.part_of else None
+
+
+def _found_before(ev: Event, m: Mention, ref: str | None) -> None:
+    """The dead found on a day before the one the event is dated by ("killed ..., police
+    said on Tuesday. The bodies were found on Sunday"): that day was when it was told, the
+    event happened by the day they were found. A date the text gives the event stands."""
+    found = resolve(m.found_on, ref) if m.found_on else None
+    if found and len(found) == 10 and not ev.date_explicit and ev.date and found < ev.date:
+        ev.date, ev.date_basis = found, "text"
 
 
 def _merge_relayed(events: list[Event]) -> list[Event]:

@@ -330,8 +330,12 @@ def corefer(
             or (closing and classes.behaviour(ev.cls, "victims_count") is None)
         ):
             continue
-        if m.additional and classes.behaviour(m.cls, "never_empty"):
-            continue  # "one additional suspect was detained": another arrest
+        if m.additional and (
+            classes.behaviour(m.cls, "never_empty") or m.trigger.pos_ in ("VERB", "AUX")
+        ):
+            # "one additional suspect was detained": another arrest; "In a separate
+            # incident, bandits attacked the village": another attack
+            continue
         if m.item and any(x.item != m.item for x in ev.mentions):
             continue  # another item of a roundup, or the roundup's summary
         if _dates_conflict(m, explicit, ev, later, history):
@@ -357,7 +361,16 @@ def corefer(
             and not (ev.date_explicit and _other_day(explicit, ev.date, later))
         )
         here = m.roles.get("location", [])
-        if not place_compatible(here, eloc, gaz, located, told_back) and not (
+        # "killed six in eastern Burkina Faso ... The attackers arrived in the village of X
+        # and opened fire": a place no one knows, inside the country the event was put in
+        within_country = (
+            m.trigger.pos_ in ("VERB", "AUX")
+            and not m.additional
+            and bool(eloc)
+            and all(p in gaz and gaz[p].kind == "country" for p in eloc)
+            and not (ev.date_explicit and _other_day(explicit, ev.date, later))
+        )
+        if not place_compatible(here, eloc, gaz, located, told_back or within_country) and not (
             # "The attack took place near X": the story's only event told closer, in its
             # country (the text may name its region by a wider or older name)
             told_back and sum(not e.speech for e in events) == 1 and _one_country(here, eloc, gaz)
@@ -382,7 +395,7 @@ def corefer(
             if _other_day(explicit, ev.date, later):
                 continue
             here, there = m.roles.get("location", []), ev.roles.get("location", [])
-            if not place_compatible(here, there, gaz, located):
+            if not place_compatible(here, there, gaz, located, within_country):
                 continue
         lemmas = {x.trigger.lemma_.lower() for x in ev.mentions}
         # a bare "the attack" names no kind: it refers to the story's main event, the one

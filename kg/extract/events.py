@@ -353,6 +353,8 @@ class EventReader:
                 if _for_another_cause(m.trigger, pack) or not _counted_people(m.trigger):
                     continue  # "hospitalised for a heart condition", "he was hospitalised"
                 m.bare = True  # "two other officers were hospitalised": the event told before
+            if m.trigger.lemma_.lower() in pack.optional_table("told_again_nouns"):
+                m.bare = True  # "The incident took place near X": the event told before
             if self._empty(m):
                 # one event told by its word alone ("there was an explosion") may be the
                 # story's event told again: kept to join it (event coreference), never alone
@@ -596,8 +598,13 @@ class EventReader:
     @staticmethod
     def _opens_as_other(r: Reading) -> bool:
         """Whether the sentence opens with a phrase that makes what it tells other events
-        (``other_incident_cues``): "In other operations, ...", "In a separate incident, ..."."""
+        (``other_incident_cues``): "In other operations, ...", "In a separate incident, ...",
+        or with one of ``other_event_openers`` ("Separately, ...")."""
         words = r.words("other_incident_cues")
+        openers = r.pack.optional_words("other_event_openers")
+        first = next((t for t in r.sent if not t.is_punct), None)
+        if first is not None and first.lower_ in openers and first.dep_ == "advmod":
+            return True  # "Separately, bandits attacked X"
         # an event or an incident ("In other news, ..." opens another topic, not an event)
         events = r.pack.table("nouns")
         incidents = r.words("incident_nouns")
@@ -618,7 +625,7 @@ class EventReader:
         (but "eleven other people were wounded" tells more victims of the same event)."""
         elsewhere = self._opens_as_other(r)
         for m in r.found:
-            if elsewhere and not m.speech and not m.definite:
+            if elsewhere and not m.speech and not (m.definite and m.trigger.pos_ in _NOUN):
                 m.additional = True  # (but "the arrests" it tells of are those told)
             cues = r.words("additional_cues")
             if m.trigger.lemma_.lower() in r.words(

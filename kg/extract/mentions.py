@@ -60,6 +60,7 @@ class Mention:
     tolls: set[str] = field(default_factory=set)
     partisan: bool = False  # told by its doers ("JNIM said it had killed 300"): their count
     other_act: bool = False  # an accusation of an act that is no event ("of spying")
+    found_on: str | None = None  # the day its dead were found ("found on Sunday"): no later
 
     def add(self, role: str, key: str) -> None:
         """Add ``key`` under ``role`` once."""
@@ -133,6 +134,16 @@ class Reading:
         ends, keys = cached
         k = bisect.bisect_right(ends, i) - 1
         return keys[k] if k >= 0 and i - ends[k] <= within else None
+
+    def person_named_at(self, i: int, key: str) -> None:
+        """Record that token ``i`` (a pronoun resolved by :meth:`person_before`) names the
+        person ``key``: a later "he said" may refer to it, so a speaker told of by pronouns
+        sentence after sentence stays in reach."""
+        self.person_before(i)  # the cache of names
+        ends, keys = self.doc.user_data[PERSONS_KEY]
+        k = bisect.bisect_right(ends, i + 1)
+        ends.insert(k, i + 1)
+        keys.insert(k, key)
 
     def words(self, name: str, *more: str) -> frozenset[str]:
         """A word list of the language pack (the union of several, with ``more``)."""

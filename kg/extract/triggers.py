@@ -30,6 +30,8 @@ class TriggerFinder:
         self.verb_objects = pack.optional_table("verb_objects")
         self.verb_subjects = pack.optional_table("verb_subjects")
         self.under_nouns = pack.optional_table("under_nouns")
+        self.told_again_nouns = pack.optional_table("told_again_nouns")
+        self.occurrence_verbs = pack.optional_words("occurrence_verbs")
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase, cls in pack.table("phrases").items():
             self.matcher.add(cls, [nlp.make_doc(phrase)])
@@ -79,6 +81,8 @@ class TriggerFinder:
                 return None  # "the minister came under fire for his remarks": blame
             if cls is None and verb is not None:
                 cls = self.under_nouns.get(lemma)  # "a convoy came under fire"
+            if cls is None and self.told_again(tok):
+                cls = self.told_again_nouns[lemma]  # "The incident took place near X"
             if cls is None:
                 return None
             # a noun that only modifies another noun names no event ("IED facilitator"),
@@ -90,6 +94,22 @@ class TriggerFinder:
                     return None
             return cls
         return None
+
+    def told_again(self, noun: Token) -> bool:
+        """Whether ``noun`` is one of ``told_again_nouns`` as the subject of one of
+        ``occurrence_verbs`` (a lemma, or a lemma and its particle or object: "The incident
+        took place near X"): an event told before, told again with where and when."""
+        if (
+            noun.lemma_.lower() not in self.told_again_nouns
+            and noun.lower_ not in self.told_again_nouns
+        ):
+            return False
+        verb = noun.head
+        if noun.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX"):
+            return False
+        lemma = verb.lemma_.lower()
+        said = {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "dobj")}
+        return bool(said & self.occurrence_verbs)
 
     def by_object(self, verb: Token) -> str | None:
         """The class a verb names through its object (``verb_objects``): "accepted full

@@ -3782,3 +3782,103 @@ def test_a_figure_with_a_plus_and_a_capital_named_after_its_word(ex: Extractor) 
     assert (e.fatalities.best, e.injured.best, e.injured.max) == (7, 20, None)
     text = "Assailants threw grenades into a crowded bus station in Burundi's commercial capital Bujumbura on Monday, wounding 12 people."
     assert places_of(ex, text) == ["Bujumbura"]
+
+
+def test_a_verb_set_off_by_a_comma_shares_the_subject_before_it(ex: Extractor) -> None:
+    # the parser leaves "issued" as a bare dep after "and on 2 May,": still the group's
+    text = (
+        "A car bomb exploded outside a police station in Diyarbakir, wounding two officers. "
+        "The leadership of the PKK was shaken by the public anger and on Tuesday, issued a "
+        "statement denying any role."
+    )
+    assert role_of(ex, "Attack", "deniedBy", text) == ["Kurdistan Workers' Party"]
+    # no comma or conjunction: a participle the parser took for the verb, no coordination
+    text = "Fighters linked to al-Shabaab attacked a police post in Garissa on Monday."
+    assert role_of(ex, "Attack", "perpetrator", text) == ["al-Shabaab"]
+    # the verb hung on "linked" as a conjunct: the men are named by whom they serve
+    text = (
+        "Gunmen linked to the Revolutionary Armed Forces of Colombia (FARC) attacked a "
+        "police station in Tumaco on Friday, killing two officers."
+    )
+    assert role_of(ex, "Attack", "perpetrator", text) == ["Revolutionary Armed Forces of Colombia"]
+    # "linked" with an object of its own is no one's loyalty
+    text = "Police linked the bombing to al-Shabaab and arrested two suspects in Garissa on Monday."
+    assert role_of(ex, "Arrest", "agent", text) == ["Police Forces of Kenya"]
+
+
+def test_a_speaker_told_by_pronouns_stays_the_speaker(ex: Extractor) -> None:
+    filler = " ".join(
+        f"Residents of the {w} quarter were told to stay indoors until the roads reopened."
+        for w in ("northern", "southern", "eastern", "western")
+    )
+    text = (
+        "Gunmen killed four guards at a depot in Goma on Monday. Interior Minister Paul "
+        f"Kabeya said the army had been deployed. {filler} He added that more troops "
+        'would come. On the question of a curfew, he said: "Nothing is ruled out."'
+    )
+    x = read(ex, text)
+    said = [e for e in x.events if "Statement" in e.types]
+    told = [text[s.start : s.end] for e in said for s in e.evidence]
+    assert any("Nothing is ruled out" in t for t in told), told
+    assert all("Paul Kabeya" in labels_of(x, e.roles["speaker"]) for e in said)
+
+
+def test_the_place_of_a_verb_the_trigger_is_coordinated_with(ex: Extractor) -> None:
+    # "arrived in the village of X and opened fire": X is where the attack was, one event
+    # with the lead that put it only in the country
+    text = (
+        "Suspected rebels killed nine civilians in eastern Chad on Friday. The attackers "
+        "arrived on horses in the village of Wendou Kori and opened fire on a cattle market."
+    )
+    x = read(ex, text)
+    (e,) = x.events
+    assert labels_of(x, e.roles["location"])[0] == "Wendou Kori"
+    assert e.fatalities is not None and e.fatalities.best == 9
+    # a country as the place of the people killed is the event's place when none is closer
+    text = "Gunmen killed six farmers in Cameroon on Sunday."
+    assert role_of(ex, "Attack", "location", text) == ["Cameroon"]
+
+
+def test_separately_opens_another_event(ex: Extractor) -> None:
+    for opener in ("Separately,", "Elsewhere,", "In a separate incident,"):
+        text = (
+            "Gunmen killed three traders in Nigeria on Monday. "
+            f"{opener} bandits raided the village of Kurfi and abducted 15 residents."
+        )
+        x = read(ex, text)
+        assert len(x.events) == 2, opener
+        (taken,) = events_of(x, "Abduction")
+        assert labels_of(x, taken.roles["location"]) == ["Kurfi"]
+    # "meanwhile" may go on with the story: the toll is the attack's
+    text = "Gunmen killed three traders in Gusau on Monday. Meanwhile, two more bodies were found."
+    (e,) = events_of(read(ex, text), "Attack")
+    assert e.fatalities is not None and e.fatalities.best >= 3
+
+
+def test_the_incident_told_again_says_where_it_happened(ex: Extractor) -> None:
+    text = (
+        "Pirates seized a cargo ship and abducted six crew members on Tuesday. The incident "
+        "took place off Bioko island, Equatorial Guinea."
+    )
+    x = read(ex, text)
+    (e,) = x.events
+    assert labels_of(x, e.roles["location"])[0] == "Bioko"
+    # it tells no event of its own
+    assert not read(ex, "The incident took place near Malabo on Tuesday.").events
+
+
+def test_a_day_told_by_a_speaker_gives_way_to_the_events_own(ex: Extractor) -> None:
+    # published on a Thursday: "said on Wednesday" is when it was told; the dead were
+    # found on Monday, the fighting broke out on Tuesday night
+    text = (
+        "At least 14 herders were killed in an attack by armed men in Plateau state, police "
+        "said on Wednesday. The bodies were found on Monday near the village of Mangu."
+    )
+    (e,) = events_of(read(ex, text, "2024-05-09"), "Attack")
+    assert e.date is not None and e.date.value == "2024-05-06"
+    text = (
+        "Clashes between rival gangs in Port-au-Prince killed at least 19 people, officials "
+        "said on Wednesday. The fighting broke out on Tuesday night near the port."
+    )
+    (e,) = events_of(read(ex, text, "2024-05-09"), "Attack")
+    assert e.date is not None and e.date.value == "2024-05-07"
