@@ -963,6 +963,7 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
     if "location" not in m.roles and m.violent:
         for k in wider:  # "killed five people in Nigeria": no closer place said
             m.add("location", k)
+    _parts_first(r, m)
     if "location" in m.roles or tok.pos_ in _NOUN:
         return
     # its own clause: not the clauses coordinated with it that tell other events (a roundup:
@@ -989,6 +990,29 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
                 continue
             if is_loc_use(t, r.pack):
                 m.add("location", held.kb_id_)
+
+
+def _parts_first(r: Reading, m: Mention) -> None:
+    """The places named after one of ``named_part_nouns`` and ``of`` first among the
+    event's ("the Paris suburb of Nanterre": Nanterre, then Paris): the part named is where
+    it happened, the place before the word says what it is by."""
+    locs = m.roles.get("location", [])
+    if len(locs) < 2:
+        return
+    words = r.pack.optional_words("named_part_nouns")
+    parts = set()
+    for t in m.sent:
+        s = r.ent_of.get(t.i)
+        if s is None or t.i != s.root.i or s.kb_id_ not in locs:
+            continue
+        of = t.head
+        if (
+            t.dep_ == "pobj"
+            and of.lower_ in r.words("of_preps")
+            and of.head.lemma_.lower() in words
+        ):
+            parts.add(s.kb_id_)
+    m.roles["location"] = sorted(locs, key=lambda k: k not in parts)
 
 
 def _motion_head(tok: Token, triggers: set[int]) -> list[Token]:
@@ -1335,7 +1359,9 @@ def shared_subjects(tok: Token) -> list[Token]:
     """The subject a verb shares with the verb it is coordinated with ("gunmen stormed the
     village and burned houses": the gunmen burned them), through a chain of conjuncts; a
     passive one's subject only for a verb with an object of its own ("the group was taken
-    aback by the outcry and issued a statement"; "two were arrested and charged" share none).
+    aback by the outcry and issued a statement"; "two were arrested and charged" share none);
+    through an infinitive, the subject of the verb it completes ("rioters tried to storm the
+    airport and clashed with police").
     A finite verb the parser left as a bare ``dep`` after the verb, with no subject of its
     own, is read as such a conjunct ("... by the outcry and on Monday, issued a statement")."""
     verb = tok
@@ -1357,6 +1383,10 @@ def shared_subjects(tok: Token) -> list[Token]:
         passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if passive:
             return passive if active else []
+        if verb.dep_ == "xcomp" and verb.head.pos_ in _VERB:
+            # "rioters attempted to storm the airport and clashed with police": the
+            # subject of the verb the infinitive completes
+            return [c for c in verb.head.children if c.dep_ == "nsubj"]
     return []
 
 

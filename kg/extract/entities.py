@@ -397,13 +397,14 @@ class EntityLinker:
         doc._.ckg_relations += self._units_of_groups(doc, out)
         return doc
 
-    def _named_after(self, word: Token) -> bool:
-        """Whether ``word`` is one of the pack's ``qualified_place_nouns`` with its name after
-        "of" ("the Black Sea city of Batumi"): the words before it say what the town is by,
-        they name no place of their own."""
+    def _named_after(self, word: Token, nouns: str = "qualified_place_nouns") -> bool:
+        """Whether ``word`` is one of the pack's ``nouns`` with its name after "of": with
+        ``qualified_place_nouns`` ("the Black Sea city of Batumi") the words before it say
+        what the town is by, they name no place of their own; with ``named_part_nouns``
+        ("the Lagos suburb of Ikorodu") they name the place it is part of, by its own name."""
         doc = word.doc
         return (
-            word.lower_ in self.pack.optional_words("qualified_place_nouns")
+            word.lower_ in self.pack.optional_words(nouns)
             and word.i + 2 < len(doc)
             and doc[word.i + 1].lower_ in self.pack.words("of_preps")
             and doc[word.i + 2].text[:1].isupper()
@@ -1257,6 +1258,8 @@ class EntityLinker:
                 continue
             if self._named_after(tok):
                 continue  # "the Black Sea city of Batumi": what the city is by, its name after
+            if self._named_after(tok, "named_part_nouns"):
+                continue  # "the Lagos suburb of Ikorodu": the city the part is of, as it is
             j = tok.i - 1
             while j >= 0 and (
                 (doc[j].text[:1].isupper() and doc[j].is_alpha)

@@ -359,7 +359,8 @@ def _characterization(tok: Token, pack: LanguagePack) -> bool:
     """A relative clause in the present progressive that tells what a group does all along,
     not an event: with a purpose ("which is fighting to topple the government"), a
     period it has gone on ("which is fighting the state since 2006"), or a struggle in the
-    perfect ("which has been fighting rivals"); "rebels, who are shelling the town" and
+    perfect ("which has been fighting rivals") or over something (``contest_preps``: "which
+    is fighting rivals for control of the routes"); "rebels, who are shelling the town" and
     "forces who have been shelling the city" tell an event going on."""
     if tok.dep_ != "relcl" or tok.tag_ != "VBG":
         return False
@@ -373,7 +374,12 @@ def _characterization(tok: Token, pack: LanguagePack) -> bool:
         c.dep_ == "prep" and c.lower_ in pack.words("tally_preps", "period_preps")
         for c in tok.children
     )
-    struggle = _perfect(tok, pack) and tok.lemma_.lower() in pack.optional_words("struggle_verbs")
+    contested = any(
+        c.dep_ == "prep" and c.lower_ in pack.optional_words("contest_preps") for c in tok.children
+    )
+    struggle = (_perfect(tok, pack) or contested) and tok.lemma_.lower() in pack.optional_words(
+        "struggle_verbs"
+    )
     return purpose or period or struggle
 
 

@@ -749,6 +749,18 @@ def _beside_place(doc: Doc, i: int, j: int, ents: dict[int, Span]) -> bool:
 NO_ENTRY = ""  # a Choice's id when no gazetteer entry is the place meant
 
 
+def _holding(gaz: Gazetteer, ids: list[str], parts: set[str]) -> list[str]:
+    """The entries of ``ids`` that hold one of ``parts`` (GeoNames ancestry): the city or
+    region a part named after it lies in ("the Lagos suburb of Ikorodu").
+
+    >>> from kg.extract.gazetteer import Gazetteer
+    >>> g = Gazetteer.load()
+    >>> _holding(g, sorted(g.lookup("Lagos")), {"ng-lagos-ikorodu"})
+    ['ng-lagos']
+    """
+    return [i for i in ids if any(i in gaz.ancestors(p) for p in parts if p in gaz)]
+
+
 @dataclass(frozen=True)
 class Choice:
     """The resolved entry of one mention, with the resolver's confidence (0.3-0.95)."""
@@ -890,6 +902,12 @@ def resolve(
             nxt = doc[s.end].lower_ if s.end < len(doc) else ""
             town_part = nxt in DIVISION_KIND and DIVISION_KIND[nxt] in (None, "place")
             division = _divisions(gaz, ids) and not town_part
+            holding = _holding(gaz, ids, within) if container else []
+            if len(holding) == 1:
+                # "the Lagos suburb of Ikorodu": the place named after it lies in this one,
+                # the city the part is of
+                out[(s.start, s.end)] = Choice(holding[0], 0.9, len(ids))
+                continue
             if container and not _inside(gaz, ids, within) and not division:
                 # "the Stari Grad neighbourhood of Sarajevo": no entry of that name lies in
                 # the place named as its container; a place of its own, not a far namesake

@@ -3882,3 +3882,40 @@ def test_a_day_told_by_a_speaker_gives_way_to_the_events_own(ex: Extractor) -> N
     )
     (e,) = events_of(read(ex, text, "2024-05-09"), "Attack")
     assert e.date is not None and e.date.value == "2024-05-07"
+
+
+def test_a_gang_fighting_rivals_for_routes_is_no_clash(ex: Extractor) -> None:
+    # what a group does all along, told in a relative clause, is no event: the blame is
+    # the bombing's
+    text = (
+        "A car bomb exploded outside a prison in Esmeraldas on Monday, wounding four guards. "
+        "Authorities blamed the Los Lobos gang, which is fighting rival cartels for control of "
+        "the port."
+    )
+    x = read(ex, text)
+    assert [e.types[0] for e in x.events if "Attribution" not in e.types] == [
+        "RemoteExplosiveAttack"
+    ]
+    assert role_of(ex, "Attack", "allegedPerpetrator", text) == ["Los Lobos"]
+    # an ongoing fight told in the clause is still an event
+    text = "Rebels, who are fighting troops in Bambari, shelled a market on Monday."
+    assert events_of(read(ex, text), "ShellingOrMissileAttack")
+
+
+def test_rangers_and_named_parts_of_a_city(ex: Extractor) -> None:
+    text = "A roadside bomb killed three rangers in Khyber district on Monday."
+    assert role_of(ex, "Attack", "victim", text) == ["Pakistan Army"]
+    # the part named after "of" is where it happened, listed first
+    text = "Gunmen shot dead two traders in the Lagos suburb of Ikorodu on Friday."
+    assert role_of(ex, "Attack", "location", text)[0] == "Ikorodu"
+    text = "Rioters burned a bus in the Paris suburb of Bobigny on Friday."
+    assert role_of(ex, "Riot", "location", text)[0] == "Bobigny"
+    text = "Gunmen attacked a bar in the Mexico City borough of Tlalpan on Friday."
+    assert role_of(ex, "Attack", "location", text)[0] == "Tlalpan"
+
+
+def test_rioters_who_tried_to_storm_and_clashed_riot(ex: Extractor) -> None:
+    text = "Dozens of rioters tried to storm the parliament in Nairobi on Tuesday and clashed with police."
+    (e,) = read(ex, text).events
+    assert classes.subsumes("Riot", e.types[0])
+    assert labels_of(read(ex, text), e.roles["perpetrator"]) == ["Rioters (Kenya)"]
