@@ -990,6 +990,24 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
                 continue
             if is_loc_use(t, r.pack):
                 m.add("location", held.kb_id_)
+    if "location" in m.roles or not m.violent:
+        return
+    # "The mayor of X was shot dead outside his home": where the people it befell are of,
+    # when nothing else says where
+    for c in tok.children:
+        if c.dep_ not in ("nsubjpass", "dobj") or not _people_of_a_place(r, c):
+            continue
+        for g in prep_objects(c, r.words("of_preps")):
+            for s in places(entities_in(g, r.ent_of)):
+                if s.label_ != "Country":
+                    m.add("location", s.kb_id_)
+
+
+def _people_of_a_place(r: Reading, noun: Token) -> bool:
+    """Whether ``noun`` names people by a place they hold office in or live in ("the mayor
+    of X", "residents of X": the pack's ``official_titles`` and ``group_nouns``)."""
+    word = noun.lower_
+    return word in r.pack.optional_words("official_titles") or word in r.pack.table("group_nouns")
 
 
 def _parts_first(r: Reading, m: Mention) -> None:

@@ -46,7 +46,8 @@ log = logging.getLogger(__name__)
 
 DATA = Path(__file__).parent / "data"
 CURATED = Path(__file__).resolve().parents[1] / "extract" / "data"
-BUILD_VERSION = "3"  # 2: "Southwest" and "South-West" share one key; 3: "Congo" names both Congos
+BUILD_VERSION = "4"  # 2: "Southwest" and "South-West" share one key; 3: "Congo" names both
+# Congos; 4: a region named after its seat by an adjective is known by the seat's name
 KIND_WORDS = re.compile(
     r"\s+(province|district|state|region|governorate|county|department|municipality|"
     r"prefecture|division|oblast|raion|krai|tehsil|agency|emirate|parish|wilaya|"
@@ -302,6 +303,13 @@ class Builder:
             seat = [m for m in inside if key(m.label) in keys]
             if r.kind == "country":
                 seat = [m for m in inside if m.fcode == "PPLC"]  # a country's point: its capital
+            elif not seat and r.kind == "admin1":
+                # "Belgorodskaya oblast'", named after its largest town by an adjective:
+                # the town's name is the region's too ("the Belgorod region")
+                largest = max(inside, key=lambda m: m.population)
+                if _named_after_seat(keys, largest):
+                    seat = [largest]
+                    r.names += [largest.label] if largest.label not in r.names else []
             if seat:
                 s = max(seat, key=lambda m: m.population)
                 r.lat, r.lon, r.point = s.lat, s.lon, "seat"
@@ -484,6 +492,18 @@ class Builder:
         con.execute("VACUUM")
         con.close()
         tmp.replace(path)
+
+
+def _named_after_seat(keys: set[str], seat: Row) -> bool:
+    """Whether a division's name (one of ``keys``) is its seat's name made an adjective,
+    as Russian names its regions ("Belgorodskaya" after Belgorod, "Kurskaya" after Kursk):
+    the seat's name, of at least four letters, begins it.
+
+    >>> _named_after_seat({"belgorodskaya oblast'"}, Row("x", "Belgorod", "place"))
+    True
+    """
+    s = key(seat.label)
+    return len(s) >= 4 and any(k != s and k.startswith(s) for k in keys)
 
 
 def lookup_key(name: str) -> str:

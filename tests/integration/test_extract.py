@@ -3919,3 +3919,25 @@ def test_rioters_who_tried_to_storm_and_clashed_riot(ex: Extractor) -> None:
     (e,) = read(ex, text).events
     assert classes.subsumes("Riot", e.types[0])
     assert labels_of(read(ex, text), e.roles["perpetrator"]) == ["Rioters (Kenya)"]
+
+
+def test_where_the_people_it_befell_are_of_when_nothing_else_says(ex: Extractor) -> None:
+    text = "The mayor of Zitacuaro was shot dead by gunmen outside his home on Sunday."
+    assert role_of(ex, "Attack", "location", text) == ["Heróica Zitácuaro"]
+    # a place the text gives stands
+    text = "The mayor of Zitacuaro was shot dead by gunmen in Morelia on Sunday."
+    assert role_of(ex, "Attack", "location", text) == ["Morelia"]
+
+
+def test_a_region_named_after_its_largest_town_by_an_adjective(ex: Extractor) -> None:
+    # Russian names a region after its town by an adjective ("Bryanskaya oblast'"): "the
+    # Bryansk region" is the region, "Bryansk" the town
+    text = "Shelling killed two people in Russia's Voronezh region on Monday."
+    assert role_of(ex, "Attack", "location", text) == ["Voronezhskaya oblast'"]
+    text = "Shelling killed two people in the Belgorod region on Monday."
+    assert role_of(ex, "Attack", "location", text) == ["Belgorodskaya oblast'"]
+    text = "A drone hit a building in Belgorod on Monday, injuring two people."
+    assert role_of(ex, "Attack", "location", text) == ["Belgorod"]
+    # the depot struck is the target
+    text = "Drones struck a fuel depot near Tambov on Monday."
+    assert "fuel depot in Tambov" in role_of(ex, "Attack", "target", text)
