@@ -175,6 +175,19 @@ class EntityLinker:
             if classes.family(cls) == classes.named("attack")
             and v not in pack.words("dying_verbs") | pack.words("weak_verbs")
         )
+        # the verbs of fighting, weak ones too: what people who are a militia do
+        self.fight_verbs = frozenset(
+            v
+            for v, cls in verbs.items()
+            if classes.family(cls) in (classes.named("attack"), classes.named("battle"))
+            and v not in pack.words("dying_verbs")
+        )
+        # and the weak ones, which members of a group named as such do ("beat", "hit")
+        self.member_attack_verbs = self.attack_verbs | frozenset(
+            v
+            for v, cls in verbs.items()
+            if classes.family(cls) == classes.named("attack") and v in pack.words("weak_verbs")
+        )
         objects = pack.optional_table("verb_objects")
         self.claiming_objects = {
             noun: frozenset(row[1])
@@ -248,6 +261,7 @@ class EntityLinker:
         cands.extend(self._street_spans(doc, cands))
         cands.extend(self._monitor_force_spans(doc, cands))
         cands.extend(self._identity_militia_spans(doc, cands))
+        cands.extend(self._people_militia_spans(doc, cands))
         cands.extend(self._acronym_group_spans(doc, cands))
         cands.extend(self._bracketed_place_spans(doc, cands))
         cands.extend(self._spelt_out_actor_spans(doc, cands))
@@ -760,6 +774,48 @@ class EntityLinker:
                 kind = "ArmedGroup" if unit else "IdentityMilitia"
                 out.append(Span(doc, start, t.i + 1, label=f"NEWGROUP:{kind}"))
         return out
+
+    def _people_militia_spans(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """``Fulani herdsmen attacked ...``, ``Arab herders and Sara farmers clashed``:
+        civilians named by a people (a name the gazetteer knows as no place or state) who
+        attack or fight are that people's identity militia (ACLED's communal militia, named
+        by the pack's ``people_militia_label``): ``MILITIA`` spans, keyed by the people's
+        name. The same people harmed stay civilians ("attacked Tiv farmers")."""
+        if "people_militia_label" not in self.pack:
+            return []
+        known = {i for s in found if s.label_ == "GAZ" for i in range(s.start, s.end)}
+        out = []
+        for s in found:
+            if s.label_ != "GROUP" or group_kind(s.kb_id_) != "civilians":
+                continue
+            head = doc[s.end - 1]
+            if not self._fights(head):
+                continue
+            names = [
+                c
+                for c in head.children
+                if c.dep_ in ("compound", "amod")
+                and c.i < s.start
+                and c.i not in known
+                and c.text[:1].isupper()
+                # a name by its tag or the model's reading, or by its capital mid-sentence
+                and (
+                    c.pos_ == "PROPN"
+                    or c.ent_type_ in ("NORP", "PERSON", "ORG", "GPE")
+                    or (c.is_title and not c.is_sent_start)
+                )
+            ]
+            if len(names) == 1:
+                out.append(Span(doc, names[0].i, s.end, label="MILITIA", kb_id=names[0].text))
+        return out
+
+    def _fights(self, tok: Token) -> bool:
+        """Whether people ``tok`` names attack or fight: the subject (or a subject's
+        conjunct: "Arab herders and Sara farmers clashed") of a verb of the Attack or Battle
+        families, weak ones included."""
+        if tok.dep_ == "conj" and tok.head.dep_ == "nsubj":
+            tok = tok.head
+        return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in self.fight_verbs
 
     def _monitor_force_spans(self, doc: Doc, found: list[Span]) -> list[Span]:
         """``Military Forces of Turkey (2016-)``, ``Police Forces of Guinea (2010-2021)``:
@@ -1491,6 +1547,11 @@ class EntityLinker:
                     persons.setdefault(part, key)
             return key, e.types[0]
         text = s.text.strip()
+        if s.label_ == "MILITIA":  # "Fulani herdsmen attacked": the people's militia
+            label = str(self.pack.value("people_militia_label")).format(people=s.kb_id_)
+            key = f"org/{norm(label).replace(' ', '-')}"
+            new.setdefault(key, (label, ("IdentityMilitia",)))
+            return key, "IdentityMilitia"
         if s.label_.startswith("NEWGROUP:"):
             kind_type = s.label_.split(":", 1)[1]
             key = f"org/{norm(text).replace(' ', '-')}"
@@ -1553,8 +1614,20 @@ class EntityLinker:
             # "Galgaduud region", not "a Jewish settlement"
             admin = {nxt, last} & self.pack.words("admin_division_words")
             types = ("AdminRegion",) if admin else ("Settlement",)
+        if (
+            kind in ("PERSON", "NORP")
+            and s.root.dep_ in ("compound", "amod")
+            and s.root.head.tag_ == "NNS"  # (not "the Dabbashi family": a surname's)
+            and s.root.head.lower_ in self.pack.table("group_nouns")
+            and group_kind(GROUP_PREFIX + self.pack.table("group_nouns")[s.root.head.lower_])
+            == "civilians"
+        ):
+            return None, ""  # "Tiv farmers": the people the civilians are of, no one's name
         if kind in ("PERSON", "ORG") and not any(t.pos_ == "PROPN" for t in s):
-            if not (text.isupper() and self._whose_people(s)):  # "supporters of UFDG"
+            # (but a name in capitals that members who attack are of: "Members of the
+            # Imbonerakure beat ...")
+            members = all(t.is_title for t in s) and s.start > s.sent.start and self._armed_group(s)
+            if not (text.isupper() and self._whose_people(s)) and not members:
                 return None, ""  # "Intelligence reports led ...": a common noun, not a name
         if site_name_kind([t.lower_ for t in s], self.pack):
             types = ("Site",)  # "Oxford Street", "the Army Public School", "Camp Bastion"
@@ -1788,6 +1861,11 @@ class EntityLinker:
                     out.append(Span(doc, tok.i, end, label="NER:ORG"))
                     covered |= set(range(tok.i, end))
                     continue
+            named = self._members_named(tok, covered)
+            if named is not None:
+                out.append(named)  # "Members of the Imbonerakure beat ..."
+                covered |= set(range(named.start, named.end))
+                continue
             if tok.pos_ != "PROPN" or tok.i in covered or not self._doer(tok):
                 continue
             # a group's name: plural ("Patriots") or with an article ("the Kivu Front"),
@@ -1814,6 +1892,29 @@ class EntityLinker:
                 continue
             out.append(Span(doc, start, tok.i + 1, label="NER:ORG"))
         return out
+
+    def _members_named(self, tok: Token, covered: set[int]) -> Span | None:
+        """The name in capitals that members who attack or claim are of ("Members of the
+        Imbonerakure beat ...", "fighters of Zarbat attacked ..."), which the tagger took for
+        a common noun: a group's name, typed by :meth:`_armed_group`; else ``None``."""
+        people = self.pack.words("member_nouns") | self.armed_words
+        if tok.lower_ not in people or tok.dep_ != "nsubj":
+            return None
+        if not (self._doer(tok) or tok.head.lemma_.lower() in self.member_attack_verbs):
+            return None
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in self.pack.words("membership_preps"):
+                continue
+            for g in prep.children:
+                if g.dep_ != "pobj" or g.i in covered or not g.is_title or g.pos_ == "PRON":
+                    continue
+                start = g.i
+                while start - 1 > prep.i and tok.doc[start - 1].is_title:
+                    start -= 1
+                if any(i in covered for i in range(start, g.i + 1)):
+                    continue
+                return Span(tok.doc, start, g.i + 1, label="NER:ORG")
+        return None
 
     def _armed_men_name_spans(self, doc: Doc, found: list[Span]) -> list[Span]:
         """``Kata Kalu Sunna militants``, ``Mai Mai Yakutumba fighters``: a name of two or more
@@ -1865,7 +1966,13 @@ class EntityLinker:
         if root.dep_ == "pobj" and root.head.lower_ in self.pack.words("membership_preps"):
             holder = root.head.head
             people = self.pack.words("member_nouns") | self.pack.words("role_nouns")
-            return holder.lower_ in people or holder.lower_ in self.armed_words
+            if holder.lower_ in self.armed_words:
+                return True
+            # members harmed name no armed group ("Members of Parliament were attacked")
+            harmed = holder.dep_ in ("nsubjpass", "dobj") and holder.head.lemma_.lower() in (
+                self.member_attack_verbs
+            )
+            return holder.lower_ in people and not harmed
         return False
 
     def _known(self, s: Span, text: str) -> set[str]:

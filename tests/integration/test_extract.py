@@ -3941,3 +3941,33 @@ def test_a_region_named_after_its_largest_town_by_an_adjective(ex: Extractor) ->
     # the depot struck is the target
     text = "Drones struck a fuel depot near Tambov on Monday."
     assert "fuel depot in Tambov" in role_of(ex, "Attack", "target", text)
+
+
+def test_a_name_in_capitals_that_members_who_attack_are_of(ex: Extractor) -> None:
+    # the tagger takes the name for a common noun; its members beating people make it a group
+    text = (
+        "Members of the Mbonerakure beat four opposition activists in Kayanza province on Sunday."
+    )
+    assert role_of(ex, "Attack", "perpetrator", text) == ["Mbonerakure"]
+    # members of a body harmed name no armed group
+    text = "Members of Parliament were attacked by a mob in Kampala on Monday."
+    x = read(ex, text)
+    assert not any("ArmedGroup" in e.types for e in x.entities.values())
+
+
+def test_civilians_named_by_a_people_who_fight_are_its_militia(ex: Extractor) -> None:
+    text = "On Sunday, Fulani herders attacked Berom farmers near Jos, killing nine."
+    x = read(ex, text)
+    (e,) = events_of(x, "Attack")
+    assert labels_of(x, e.roles["perpetrator"]) == ["Fulani Ethnic Militia"]
+    # the people harmed stay civilians, no person named "Berom"
+    assert labels_of(x, e.roles["victim"]) == ["Civilians (Nigeria)"]
+    assert "Assassination" not in e.types
+    text = "Misseriya herders and Dinka farmers clashed near Abyei on Sunday, leaving 14 dead."
+    assert roles_of(ex, "ArmedClash", text, "perpetrator", "target") == [
+        ["Misseriya Ethnic Militia"],
+        ["Dinka Ethnic Militia"],
+    ]
+    # a state's people are its civilians, as before
+    text = "Sudanese herders attacked a village near Abyei on Sunday."
+    assert role_of(ex, "Attack", "perpetrator", text) == ["Civilians (Sudan)"]
