@@ -39,6 +39,7 @@ from kg.extract.entities import (
     NER_SOCIAL_GROUP,
     SITE_LOCATION,
     SITE_PREFIX,
+    group_kind,
     site_name_kind,
 )
 from kg.extract.lang import LanguagePack
@@ -892,7 +893,7 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
     ]
     place_preps = r.words("location_preps", "street_preps")  # "exploded on Oxford Street"
 
-    def read(holders: list[Token]) -> None:
+    def read(holders: list[Token], moved: bool = False) -> None:
         for h in holders:
             if h in doers and "location" in m.roles:
                 break
@@ -915,9 +916,10 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
                     for g in c.children:
                         if g.dep_ == "pobj" and places(entities_in(g, r.ent_of)):
                             _towns(r, m, g)
-                if c.dep_ == "prep" and c.lower_ in place_preps:
-                    if _origin(c, r.pack):
-                        continue  # "laborers from Punjab": where they come from
+                went = moved and c.lower_ in r.pack.optional_words("destination_preps")
+                if c.dep_ == "prep" and (c.lower_ in place_preps or went):
+                    if _origin(c, r.pack) or (moved and c.lower_ in r.words("origin_preps")):
+                        continue  # "laborers from Punjab", "crossed from Sudan": whence
                     if h is under and c.lower_ in r.words("origin_preps"):
                         continue  # "came under fire from Israeli tanks": who fired
                     for g in c.children:
@@ -947,6 +949,7 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
                                 surface = g.lower_ in r.pack.optional_words("surface_place_nouns")
                                 if (
                                     c.lower_ in loc_preps
+                                    or went
                                     or around
                                     or route
                                     or surface
@@ -959,9 +962,19 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
     if "location" not in m.roles and tok.pos_ in _VERB:
         # "arrived in the village of X and opened fire": the place of the verb it is
         # coordinated with, when that verb tells no event of its own
-        read(_motion_head(tok, triggers or set()))
-    if "location" not in m.roles and m.violent:
-        for k in wider:  # "killed five people in Nigeria": no closer place said
+        went = _motion_head(tok, triggers or set())
+        read(went, moved=True)
+        for c in (c for h in went for c in h.children if c.dep_ == "dobj"):
+            if "location" not in m.roles:
+                _object_places(r, m, c)  # "reached the village of X and attacked a base"
+    # "killed five people in Nigeria": no closer place said (but not for forces named by no
+    # state, whose state the place would then decide: "soldiers killed smugglers in Libya")
+    bare_forces = any(
+        group_kind(k) in r.words("state_doer_kinds") and "@" not in k
+        for k in m.roles.get("perpetrator", []) + m.roles.get("agent", [])
+    )
+    if "location" not in m.roles and m.violent and not bare_forces:
+        for k in wider:
             m.add("location", k)
     _parts_first(r, m)
     if "location" in m.roles or tok.pos_ in _NOUN:

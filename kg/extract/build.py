@@ -437,8 +437,11 @@ def _stable_keys(events: list[Event], text: str) -> None:
 def _found_before(ev: Event, m: Mention, ref: str | None) -> None:
     """The dead found on a day before the one the event is dated by ("killed ..., police
     said on Tuesday. The bodies were found on Sunday"): that day was when it was told, the
-    event happened by the day they were found. A date the text gives the event stands."""
+    event happened by the day they were found. A date the text gives the event stands; a
+    killing only (an abduction whose captives were found dead happened before)."""
     found = resolve(m.found_on, ref) if m.found_on else None
+    if ev.fatalities is None or classes.behaviour(ev.cls, "victims_count") == "arrested":
+        return  # (an abduction's captives found dead were taken before)
     if found and len(found) == 10 and not ev.date_explicit and ev.date and found < ev.date:
         ev.date, ev.date_basis = found, "text"
 

@@ -268,6 +268,15 @@ def _others_did_it(m: Mention, ev: Event) -> bool:
     return bool(mine and theirs and not mine & theirs)
 
 
+def _same_doers(m: Mention, ev: Event) -> bool:
+    """Whether the doers ``m`` names (named or not) are among the event's, or it names
+    none: "The attackers ... opened fire" tells the gunmen's attack again, "Troops ... opened
+    fire" does not."""
+    mine = set(m.roles.get("perpetrator", []) + m.roles.get("agent", []))
+    theirs = set(ev.roles.get("perpetrator", []) + ev.roles.get("agent", []))
+    return not mine or not theirs or bool(mine & theirs)
+
+
 def _bare_noun(m: Mention) -> bool:
     """``The operation was centred on Istanbul``, ``The operation, which began at dawn, left
     two dead``: an event noun with only its article (and a relative clause), and no doer,
@@ -366,6 +375,8 @@ def corefer(
         within_country = (
             m.trigger.pos_ in ("VERB", "AUX")
             and not m.additional
+            and not (m.other_time or m.dates or m.year)
+            and _same_doers(m, ev)
             and bool(eloc)
             and all(p in gaz and gaz[p].kind == "country" for p in eloc)
             and not (ev.date_explicit and _other_day(explicit, ev.date, later))

@@ -598,13 +598,8 @@ class EventReader:
     @staticmethod
     def _opens_as_other(r: Reading) -> bool:
         """Whether the sentence opens with a phrase that makes what it tells other events
-        (``other_incident_cues``): "In other operations, ...", "In a separate incident, ...",
-        or with one of ``other_event_openers`` ("Separately, ...")."""
+        (``other_incident_cues``): "In other operations, ...", "In a separate incident, ..."."""
         words = r.words("other_incident_cues")
-        openers = r.pack.optional_words("other_event_openers")
-        first = next((t for t in r.sent if not t.is_punct), None)
-        if first is not None and first.lower_ in openers and first.dep_ == "advmod":
-            return True  # "Separately, bandits attacked X"
         # an event or an incident ("In other news, ..." opens another topic, not an event)
         events = r.pack.table("nouns")
         incidents = r.words("incident_nouns")
@@ -620,12 +615,50 @@ class EventReader:
                     return True
         return False
 
+    @staticmethod
+    def _opens_with_another(r: Reading) -> bool:
+        """Whether the sentence opens with one of ``other_event_openers`` ("Separately,
+        bandits attacked X"): another piece of news, whose acts are other events; its tolls
+        may still be an event's told before ("Separately, officials said two more victims
+        died")."""
+        first = next((t for t in r.sent if not t.is_punct), None)
+        return (
+            first is not None
+            and first.lower_ in r.pack.optional_words("other_event_openers")
+            and first.dep_ == "advmod"
+        )
+
+    @staticmethod
+    def _other_time(r: Reading, verb: Token) -> bool:
+        """Whether a verb (or a verb it is coordinated with) tells its event as at a time of
+        its own: the past perfect, one of ``sequence_adverbs``, or a date ("Two days earlier,
+        militiamen had entered X and opened fire", "Troops later arrived in X")."""
+        heads = [verb]
+        while heads[-1].dep_ == "conj" and heads[-1].head.pos_ in _VERB and len(heads) < 4:
+            heads.append(heads[-1].head)
+        later = r.pack.optional_words("sequence_adverbs")
+        return any(
+            (c.dep_ == "aux" and c.lower_ == "had" and h.tag_ == "VBN")
+            or (c.dep_ == "advmod" and c.lower_ in later)
+            or (c.dep_ in ("npadvmod", "prep") and any(t.ent_type_ == "DATE" for t in c.subtree))
+            for h in heads
+            for c in h.children
+        )
+
     def _additional(self, r: Reading) -> None:
         """``another attack``, ``two additional insurgents``: a new event, not the one told
         (but "eleven other people were wounded" tells more victims of the same event)."""
         elsewhere = self._opens_as_other(r)
+        another = self._opens_with_another(r)
+        tolls = r.words("consequence_verbs", "death_nouns", "injury_nouns")
         for m in r.found:
-            if elsewhere and not m.speech and not (m.definite and m.trigger.pos_ in _NOUN):
+            m.other_time = self._other_time(r, m.trigger)
+            toll = m.trigger.lemma_.lower() in tolls
+            if (
+                (elsewhere or (another and not toll))
+                and not m.speech
+                and not (m.definite and m.trigger.pos_ in _NOUN)
+            ):
                 m.additional = True  # (but "the arrests" it tells of are those told)
             cues = r.words("additional_cues")
             if m.trigger.lemma_.lower() in r.words(

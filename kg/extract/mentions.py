@@ -61,6 +61,7 @@ class Mention:
     partisan: bool = False  # told by its doers ("JNIM said it had killed 300"): their count
     other_act: bool = False  # an accusation of an act that is no event ("of spying")
     found_on: str | None = None  # the day its dead were found ("found on Sunday"): no later
+    other_time: bool = False  # told as at another time ("had entered", "later arrived")
 
     def add(self, role: str, key: str) -> None:
         """Add ``key`` under ``role`` once."""
@@ -133,7 +134,18 @@ class Reading:
             self.doc.user_data[PERSONS_KEY] = cached
         ends, keys = cached
         k = bisect.bisect_right(ends, i) - 1
-        return keys[k] if k >= 0 and i - ends[k] <= within else None
+        if k < 0 or i - ends[k] > within:
+            return None
+        # someone named by what they are since ("A provincial official, who asked not to be
+        # named, disputed this. He said ..."): "he" is that one, no one the text names
+        since = self.doc[ends[k] : i]
+        unnamed = self.pack.optional_words("official_titles", "single_person_nouns")
+        if any(
+            t.dep_ == "nsubj" and t.tag_ == "NN" and t.lower_ in unnamed and not t.ent_type_
+            for t in since
+        ):
+            return None
+        return keys[k]
 
     def person_named_at(self, i: int, key: str) -> None:
         """Record that token ``i`` (a pronoun resolved by :meth:`person_before`) names the

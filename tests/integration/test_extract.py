@@ -3971,3 +3971,44 @@ def test_civilians_named_by_a_people_who_fight_are_its_militia(ex: Extractor) ->
     # a state's people are its civilians, as before
     text = "Sudanese herders attacked a village near Abyei on Sunday."
     assert role_of(ex, "Attack", "perpetrator", text) == ["Civilians (Sudan)"]
+
+
+def test_rules_of_the_thirty_first_round_do_not_misfire(ex: Extractor) -> None:
+    # where the men came from is no place of the attack; where they went is
+    text = "The raiders crossed from Chad into the village of Birao and opened fire, killing six."
+    assert role_of(ex, "Attack", "location", text) == ["Birao"]
+    text = (
+        "Bandits rode from Katsina to the village of Dansadau and attacked worshippers, killing 9."
+    )
+    assert role_of(ex, "Attack", "location", text) == ["Dansadau"]
+    # "Separately," news that tolls the event told before is still its toll
+    text = (
+        "Gunmen stormed a mosque in Kano on Friday, killing 12. Separately, hospital officials "
+        "said three more victims of the mosque attack died overnight."
+    )
+    (e,) = events_of(read(ex, text), "Attack")
+    assert e.fatalities is not None and e.fatalities.best == 15
+    # forces named by no state are not the state of the country they acted in
+    text = "Algeria's defence ministry said soldiers killed four smugglers in Mali near the border."
+    assert role_of(ex, "Attack", "perpetrator", text) == ["Military Forces of Algeria"]
+    # a place told of another time, or of other doers, does not join the event of a country
+    text = (
+        "Gunmen killed six villagers in eastern Cameroon on Friday. Two days earlier, rebels "
+        "had entered the village of Ngaoui and opened fire, killing two."
+    )
+    x = read(ex, text)
+    lead = next(e for e in x.events if e.fatalities and e.fatalities.best == 6)
+    assert "Ngaoui" not in labels_of(x, lead.roles.get("location", []))
+    # an abduction's captives found dead were taken before the day they were found
+    text = "Militants abducted three engineers near Gao. Their bodies were found on Monday, officials said on Thursday."
+    (e,) = events_of(read(ex, text, "2024-05-10"), "Abduction")
+    assert e.date is None or e.date.value != "2024-05-06"
+    # someone named by what they are since is whom "he" refers to
+    text = (
+        "A car bomb killed eight people in Kirkuk on Monday. Colonel Sabah Nouri said the army "
+        "had sealed the area. A local official, who asked not to be named, disputed this. He "
+        "said Islamic State carried out the attack."
+    )
+    x = read(ex, text)
+    (blame,) = [e for e in x.events if "Attribution" in e.types]
+    assert "Sabah Nouri" not in labels_of(x, blame.roles.get("speaker", []))
