@@ -64,7 +64,8 @@ class Quantity:
 class DateValue:
     """A date with its precision: ``"2024-01-03"`` (day), ``"2024-01"`` (month), ``"2024"``,
     and where it comes from: ``"text"`` (the text states it), ``"dateline"`` (the report's
-    dateline or leading date dates the story) or ``"publication"`` (the text gives none: the
+    dateline or leading date dates the story), ``"reported"`` (only the day a source told
+    of it: "..., police said on Sunday") or ``"publication"`` (the text gives none: the
     publication date stands in, as event coders do).
 
     >>> DateValue("2024-01").precision, DateValue("2024-01-03", "publication").basis

@@ -219,6 +219,7 @@ class CKG(DefinedNamespace):
     Linked: URIRef  # Linked
     PublicationDate: URIRef  # PublicationDate
     RegionalLocation: URIRef  # RegionalLocation
+    ReportedDate: URIRef  # ReportedDate
     SameEvent: URIRef  # SameEvent
     SingleSource: URIRef  # SingleSource
     StatedDate: URIRef  # StatedDate

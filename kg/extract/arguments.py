@@ -389,7 +389,11 @@ def prep_objects(tok: Token, preps: frozenset[str]) -> list[Token]:
 
 def _object_places(r: Reading, m: Mention, tok: Token) -> None:
     """A place that is what the event acted on (``entered Hola Prystan``, ``recaptured the
-    town of X``, ``shelled Kharkiv``) is where it happened (countries act as states)."""
+    town of X``, ``shelled Kharkiv``) is where it happened (countries act as states); not
+    where the people it befell hold office ("the district governor of X was shot dead in Y":
+    :func:`_people_of_a_place` places it there only when nothing else does)."""
+    if tok.lower_ in r.pack.optional_words("official_titles", "single_person_nouns"):
+        return
     for s in places(head_entities(r, tok)):
         if s.label_ != "Country":
             m.add("location", s.kb_id_)
@@ -790,7 +794,8 @@ _DATE_DEPS = ("prep", "npadvmod")
 
 def _occurrence(r: Reading, tok: Token) -> list[Token]:
     """The words that lend the event ``tok`` their place and date: the verb that says it
-    happened ("fighting broke out in X", "the attack took place on Monday":
+    happened ("fighting broke out in X", "the attack took place on Monday", "the attack,
+    which happened on Thursday":
     ``occurrence_verbs``, a lemma or a lemma with its particle or object; "the blast left
     nine dead on Monday": ``outcome_verbs``), and the noun that
     gathers it ("a wave of shooting broke out in X")."""
@@ -799,13 +804,19 @@ def _occurrence(r: Reading, tok: Token) -> list[Token]:
     if holder is not None:
         lent.append(holder)  # "a wave of shootings in X": the wave's place is theirs
         tok = holder
+    happened = r.words("occurrence_verbs", "impact_verbs", "outcome_verbs")
+
+    def occurs(verb: Token) -> bool:
+        lemma = verb.lemma_.lower()
+        said = {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "dobj")}
+        return bool(said & happened)
+
+    # "the attack, which happened on Thursday": a relative clause that says it happened
+    lent += [c for c in tok.children if c.dep_ == "relcl" and c.pos_ in _VERB and occurs(c)]
     verb = tok.head
     if tok.dep_ != "nsubj" or verb.pos_ not in _VERB:
         return lent
-    lemma = verb.lemma_.lower()
-    said = {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "dobj")}
-    happened = r.words("occurrence_verbs", "impact_verbs", "outcome_verbs")
-    return [*lent, verb] if said & happened else lent
+    return [*lent, verb] if occurs(verb) else lent
 
 
 def _aimed_at(r: Reading, m: Mention, prep: Token) -> None:
@@ -1018,9 +1029,12 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
 
 def _people_of_a_place(r: Reading, noun: Token) -> bool:
     """Whether ``noun`` names people by a place they hold office in or live in ("the mayor
-    of X", "residents of X": the pack's ``official_titles`` and ``group_nouns``)."""
+    of X", "residents of X": the pack's ``official_titles``, ``single_person_nouns`` and
+    ``group_nouns``)."""
     word = noun.lower_
-    return word in r.pack.optional_words("official_titles") or word in r.pack.table("group_nouns")
+    return word in r.pack.optional_words("official_titles", "single_person_nouns") or (
+        word in r.pack.table("group_nouns")
+    )
 
 
 def _parts_first(r: Reading, m: Mention) -> None:
@@ -1164,17 +1178,31 @@ def dates(r: Reading, m: Mention, tok: Token) -> None:
         ] + [c for c in tok.head.children if c.dep_ == "npadvmod" and c.ent_type_ == "DATE"]
         if found:
             m.found_on = date_text(found[0])
-    for c in [*tok.children, *(c for h in lenders for c in h.children if c.dep_ in _DATE_DEPS)]:
+    near = [*tok.children, *(c for h in lenders for c in h.children if c.dep_ in _DATE_DEPS)]
+    # "early on Sunday", "late on Monday": the day phrase on an adverb of the time of day
+    near += [
+        g
+        for h in (tok, *lenders)
+        for c in h.children
+        if c.dep_ == "advmod"
+        for g in c.children
+        if g.dep_ == "prep" and g.lower_ in r.words("date_preps")
+    ]
+    for c in near:
         if c.ent_type_ == "DATE" and _only_a_count(c, r):
             continue  # "Between 10 and 15 soldiers were killed": the tagger's DATE is a count
         if c.ent_type_ == "DATE" or c.lower_ in days:
             m.dates.append(date_text(c))
         elif c.dep_ == "prep" and c.lower_ in r.words("date_preps"):
             for g in c.children:
-                # (or a time of a named day: "on Monday night")
-                dayly = g.ent_type_ == "TIME" and any(t.pos_ == "PROPN" for t in _entity_around(g))
+                # (or a time of a named day: "on Monday night", "on Saturday evening", whose
+                # day the model may tag apart from its time)
+                day = [t for t in g.subtree if t.ent_type_ == "DATE" and t.pos_ == "PROPN"]
+                dayly = g.ent_type_ == "TIME" and (
+                    bool(day) or any(t.pos_ == "PROPN" for t in _entity_around(g))
+                )
                 if g.dep_ == "pobj" and (g.ent_type_ == "DATE" or dayly or _YEAR.match(g.text)):
-                    m.dates.append(date_text(g))
+                    m.dates.append(date_text(day[0]) if dayly and day else date_text(g))
                     if tok.pos_ in _NOUN:
                         m.pp_dates.append(m.dates[-1])
         elif c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME"):

@@ -36,7 +36,7 @@ from kg.extract.gazetteer import PLACE_TYPES, Gazetteer
 from kg.extract.groups import Groups, document_country, is_placeholder
 from kg.extract.lang import LanguagePack, language_pack
 from kg.extract.mentions import ENTITY_TYPES_KEY, PERSONS_KEY, Mention
-from kg.extract.narrative import DATE_ENTS_KEY, headline_end, read_narrative, sentence_date
+from kg.extract.narrative import DATE_ENTS_KEY, headline_end, read_narrative, sentence_day
 from kg.geo.precision import geo_precision, locate_places
 from kg.records import Article, DateValue, EntityRecord, EventRecord, Extraction, Quantity
 from kg.records import Span as TextSpan
@@ -120,10 +120,11 @@ def build_extraction(
             return
         if m.precedent:
             return  # an earlier event named in passing happened at no time the story tells
-        own = sentence_date(m.sent, ref, pack, head_end, m.trigger)
+        own = sentence_day(m.sent, ref, pack, head_end, m.trigger)
         told = story.dates[k] if not m.speech else None
         if own:
-            ev.date, ev.date_basis = own, "text"
+            # (the day a source told of it, when nothing else dates it: "reported")
+            ev.date, ev.date_basis = own[0], "reported" if own[1] and not m.speech else "text"
         elif told:
             ev.date, ev.date_basis = told
         elif article.published and not m.speech:

@@ -155,6 +155,9 @@ def _year_dated(ev: Event) -> bool:
     return bool(ev.date_explicit and ev.date and len(ev.date) == 4)
 
 
+# date bases that only stand in for the event's own day (ckg:ReportedDate, PublicationDate)
+_STAND_IN_DAYS = ("reported", "publication")
+
 # how many days after an event its dead may be found, or die, and still be its dead
 _LATER_DAYS = 7
 
@@ -402,8 +405,9 @@ def corefer(
             continue
         if not (m.definite or definite or same_day):
             # an elaboration names nothing that differs: not the story's day or place either
-            # ("... was killed in a U.S. drone strike in Baghdad in January 2020")
-            if _other_day(explicit, ev.date, later):
+            # ("... was killed in a U.S. drone strike in Baghdad in January 2020"), but the
+            # day a source told of it, or the publication's, is no day of the event's own
+            if _other_day(explicit, ev.date, later) and ev.date_basis not in _STAND_IN_DAYS:
                 continue
             here, there = m.roles.get("location", []), ev.roles.get("location", [])
             if not place_compatible(here, there, gaz, located, within_country):

@@ -157,6 +157,11 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
         # "captured the weapons cache and five militants": the people, not the arms
         people = [c for c in tok.conjuncts if c.i > tok.i and not _arms(c, pack)]
         return count_on(people[0], pack) if people else None
+    if tok.lower_ in pack.words("multiples") and not any(c.dep_ == "prep" for c in tok.children):
+        # "more than a dozen were injured": the multiple is the people, its words the count
+        q = quantity(" ".join(w.text for w in tok.subtree if count_word(w, pack)), pack)
+        if q is not None:
+            return q
     for c in tok.children:
         if c.dep_ not in _COUNT_DEPS:
             continue

@@ -262,6 +262,7 @@ class EntityLinker:
         cands.extend(self._monitor_force_spans(doc, cands))
         cands.extend(self._identity_militia_spans(doc, cands))
         cands.extend(self._people_militia_spans(doc, cands))
+        cands.extend(self._criminal_group_spans(doc, cands))
         cands.extend(self._acronym_group_spans(doc, cands))
         cands.extend(self._bracketed_place_spans(doc, cands))
         cands.extend(self._spelt_out_actor_spans(doc, cands))
@@ -775,6 +776,29 @@ class EntityLinker:
                 out.append(Span(doc, start, t.i + 1, label=f"NEWGROUP:{kind}"))
         return out
 
+    def _criminal_group_spans(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """``the Los Ardillos cartel``, ``the Sinaloa cartel``: capitalised names right
+        before one of the pack's ``criminal_group_nouns`` written in lower case name a
+        criminal group (``NEWGROUP``: its own node, ACLED's actor type), whatever the model
+        calls the name; not a group the gazetteer knows by the name ("the MS-13 gang")."""
+        nouns = self.pack.optional_words("criminal_group_nouns")
+        groups = {
+            i
+            for s in found
+            if s.label_ == "GAZ" and not self.gaz[s.kb_id_.split("|")[0]].is_place
+            for i in range(s.start, s.end)
+        }
+        out = []
+        for t in doc:
+            if t.lower_ not in nouns or not t.text.islower() or t.i == 0:
+                continue
+            start = t.i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
+                start -= 1
+            if start < t.i and not any(i in groups for i in range(start, t.i)):
+                out.append(Span(doc, start, t.i + 1, label="NEWGROUP:CriminalGroup"))
+        return out
+
     def _people_militia_spans(self, doc: Doc, found: list[Span]) -> list[Span]:
         """``Fulani herdsmen attacked ...``, ``Arab herders and Sara farmers clashed``:
         civilians named by a people (a name the gazetteer knows as no place or state) who
@@ -784,27 +808,52 @@ class EntityLinker:
         if "people_militia_label" not in self.pack:
             return []
         known = {i for s in found if s.label_ == "GAZ" for i in range(s.start, s.end)}
+        communities = self.pack.optional_words("of_division_words")
         out = []
         for s in found:
-            if s.label_ != "GROUP" or group_kind(s.kb_id_) != "civilians":
-                continue
+            kind = group_kind(s.kb_id_) if s.label_ == "GROUP" else None
             head = doc[s.end - 1]
-            if not self._fights(head):
+            if not (
+                kind == group_kind(ARMED_GROUP_KEY) or (kind == "civilians" and self._fights(head))
+            ):
                 continue
+
+            def name(c: Token) -> bool:
+                # a name by its tag or the model's reading, or by its capital mid-sentence
+                return (
+                    c.i not in known
+                    and c.text[:1].isupper()
+                    and (
+                        c.pos_ == "PROPN"
+                        or c.ent_type_ in ("NORP", "PERSON", "ORG", "GPE")
+                        or (c.is_title and not c.is_sent_start)
+                    )
+                )
+
             names = [
                 c
                 for c in head.children
-                if c.dep_ in ("compound", "amod")
-                and c.i < s.start
-                and c.i not in known
-                and c.text[:1].isupper()
-                # a name by its tag or the model's reading, or by its capital mid-sentence
-                and (
-                    c.pos_ == "PROPN"
-                    or c.ent_type_ in ("NORP", "PERSON", "ORG", "GPE")
-                    or (c.is_title and not c.is_sent_start)
-                )
+                if c.dep_ in ("compound", "amod") and c.i < s.start and name(c)
             ]
+            if kind != "civilians":
+                # armed men only by the community they come from ("Maoist rebels", "Kurdish
+                # militants" are no people's militia)
+                # "armed youths from the Murle community": the community's name
+                # (right after the men, wherever the parser hung it)
+                after = [p for p in (*head.children, *head.head.children) if p.i == head.i + 1]
+                names = [
+                    n
+                    for p in after
+                    if p.dep_ == "prep" and p.lower_ in self.pack.words("origin_preps")
+                    for g in p.children
+                    if g.dep_ == "pobj" and g.lower_ in communities
+                    for n in g.children
+                    if n.dep_ in ("compound", "amod") and name(n)
+                ]
+                if len(names) == 1:
+                    end = names[0].head.i + 1
+                    out.append(Span(doc, s.start, end, label="MILITIA", kb_id=names[0].text))
+                continue
             if len(names) == 1:
                 out.append(Span(doc, names[0].i, s.end, label="MILITIA", kb_id=names[0].text))
         return out

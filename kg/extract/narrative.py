@@ -80,6 +80,15 @@ def sentence_date(
     first, then "yesterday"/"last night", then "today"/"overnight". For a ``trigger``, not a
     date told in a relative clause about something else ("arrested three men suspected of
     planting a device that damaged a canal on 29 November": not the arrest's day)."""
+    found = sentence_day(sent, ref, pack, after, trigger)
+    return found[0] if found else None
+
+
+def sentence_day(
+    sent: Span, ref: str | None, pack: LanguagePack, after: int = 0, trigger: Token | None = None
+) -> tuple[str, bool] | None:
+    """:func:`sentence_date`'s day (ISO) and whether it is only the day the ``trigger``'s
+    event was told of ("..., police said on Sunday"), or ``None``."""
     found: list[tuple[int, str]] = []
     days = (
         pack.words("relative_day_words", "narrative_day_words")
@@ -106,9 +115,15 @@ def sentence_date(
             continue
         rank = 2 if vague.search(expr) else (1 if previous.search(expr) else 0)
         if expr in told:
-            rank += 3  # "..., police said Sunday": the day it was told, failing any other
+            rank += _TOLD  # "..., police said Sunday": the day it was told, failing any other
         found.append((rank, r))
-    return min(found)[1] if found else None
+    if not found:
+        return None
+    rank, day = min(found)
+    return day, rank >= _TOLD
+
+
+_TOLD = 3  # the rank a day told on a verb of saying adds (:func:`sentence_date`)
 
 
 def _telling_dates(sent: Span, trigger: Token, pack: LanguagePack) -> set[str]:

@@ -115,6 +115,22 @@ def same_event_links(r: Reading) -> None:
                         "death_nouns"
                     ):
                         _fold_into(dead, m)
+    generic = classes.named("attack")
+    for m in found:  # "an arson attack": the kind of attack, one event
+        tok, head = m.trigger, by_tok.get(m.trigger.head.i)
+        if (
+            tok.pos_ in _NOUN
+            and tok.dep_ == "compound"
+            and head is not None
+            and head is not m
+            and head.cls == generic
+            # an event's word, not its harm's ("war injuries" tell no war)
+            and head.trigger.lemma_.lower() not in r.words("death_nouns", "injury_nouns")
+            and m.same_as is None
+            and head.same_as is None
+        ):
+            _fold_into(m, head)
+            head.cls = m.cls
     for m in found:  # "the bombing was an attack on 13 September at a cafe": one event
         tok = m.trigger
         if (

@@ -46,8 +46,9 @@ log = logging.getLogger(__name__)
 
 DATA = Path(__file__).parent / "data"
 CURATED = Path(__file__).resolve().parents[1] / "extract" / "data"
-BUILD_VERSION = "4"  # 2: "Southwest" and "South-West" share one key; 3: "Congo" names both
-# Congos; 4: a region named after its seat by an adjective is known by the seat's name
+BUILD_VERSION = "5"  # 2: "Southwest" and "South-West" share one key; 3: "Congo" names both
+# Congos; 4: a region named after its seat by an adjective is known by the seat's name; 5: a
+# name with an apostrophe is also found without it
 KIND_WORDS = re.compile(
     r"\s+(province|district|state|region|governorate|county|department|municipality|"
     r"prefecture|division|oblast|raion|krai|tehsil|agency|emirate|parish|wilaya|"
@@ -484,7 +485,11 @@ class Builder:
             names = [*r.names]
             if r.point == "curated" or r.kind == "site" or usable(r.label, primary=True):
                 names.append(r.label)  # "Mo" (a town in Norway) is no name to look up
-            for k in {lookup_key(n) for n in names}:
+            keys = {lookup_key(n) for n in names}
+            # and each written without its apostrophes, as news often writes Arabic names
+            # ("Taizz" for Ta'izz, "Sanaa" for Sana'a)
+            keys |= {_APOSTROPHES.sub("", k) for k in keys if not k.startswith("=")}
+            for k in keys:
                 if k:
                     con.execute("INSERT OR IGNORE INTO names VALUES (?,?)", (k, r.id))
         con.executemany("INSERT INTO meta VALUES (?,?)", sorted(meta.items()))
@@ -492,6 +497,10 @@ class Builder:
         con.execute("VACUUM")
         con.close()
         tmp.replace(path)
+
+
+# apostrophes and the letters that write an ayn or a hamza ("Taʻizz", "Sanaʼa")
+_APOSTROPHES = re.compile("['\u02bb\u02bc\u02bf\u02be]")
 
 
 def _named_after_seat(keys: set[str], seat: Row) -> bool:

@@ -78,8 +78,11 @@ def fingerprint() -> str:
                 "run `make setup` (or pip install -e .)"
             ) from err
     h.update(build.BUILD_VERSION.encode())
+    from kg.geo import names
+
     for f in (
         Path(build.__file__),
+        Path(names.__file__),  # the keys names are stored under
         build.DATA / "countries.tsv",
         build.CURATED / "places.json",
         build.CURATED / "actors.json",

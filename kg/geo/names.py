@@ -69,10 +69,12 @@ def key(name: str) -> str:
 def script(name: str) -> str:
     """``latin``, ``arabic`` (Arabic, Persian, Pashto, Urdu letters) or ``other``.
 
-    >>> script("Kabul"), script("کابل"), script("Кабул")
-    ('latin', 'arabic', 'other')
+    Modifier letters (an ayn or a hamza written "ʻ", "ʼ") belong to no script.
+
+    >>> script("Kabul"), script("کابل"), script("Кабул"), script("Tāʻizz")
+    ('latin', 'arabic', 'other', 'latin')
     """
-    letters = [c for c in name if c.isalpha()]
+    letters = [c for c in name if c.isalpha() and unicodedata.category(c) != "Lm"]
     if not letters:
         return "other"
     if all(_is_arabic(c) for c in letters):

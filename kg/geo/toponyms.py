@@ -902,7 +902,8 @@ def resolve(
             nxt = doc[s.end].lower_ if s.end < len(doc) else ""
             town_part = nxt in DIVISION_KIND and DIVISION_KIND[nxt] in (None, "place")
             division = _divisions(gaz, ids) and not town_part
-            holding = _holding(gaz, ids, within) if container else []
+            part_of = bool(container) and _town_part(text, spans, idx, town_parts)
+            holding = _holding(gaz, ids, within) if part_of else []
             if len(holding) == 1:
                 # "the Lagos suburb of Ikorodu": the place named after it lies in this one,
                 # the city the part is of
@@ -914,8 +915,12 @@ def resolve(
                 out[(s.start, s.end)] = Choice(NO_ENTRY, 0.3, len(ids))
                 continue
             k = key(s.text)
+            # the entries that lie in the container named for it, when some do ("Barquisimeto
+            # (Iribarren, Lara)": the town, not the state that also goes by its name)
+            held_in = [c for c in ids if container and set(gaz.ancestors(c)) & container]
+            pool = held_in or ids
             scored = sorted(
-                ((_score(gaz, c, ids, ctx, container, hint, k, holds), c) for c in ids),
+                ((_score(gaz, c, ids, ctx, container, hint, k, holds), c) for c in pool),
                 reverse=True,
             )
             best, runner = scored[0], scored[1] if len(scored) > 1 else (-99.0, "")

@@ -59,6 +59,7 @@ _DATATYPE = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 _DATE_BASIS = {
     "text": CKG.StatedDate,
     "dateline": CKG.DatelineDate,
+    "reported": CKG.ReportedDate,
     "publication": CKG.PublicationDate,
 }
 _ROLE_PROPERTY = {

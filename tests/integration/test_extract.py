@@ -4012,3 +4012,68 @@ def test_rules_of_the_thirty_first_round_do_not_misfire(ex: Extractor) -> None:
     x = read(ex, text)
     (blame,) = [e for e in x.events if "Attribution" in e.types]
     assert "Sabah Nouri" not in labels_of(x, blame.roles.get("speaker", []))
+
+
+def test_the_day_a_source_told_of_it_gives_way_to_the_events_own(ex: Extractor) -> None:
+    # published on a Monday; "said on Sunday" is only when it was told
+    text = (
+        "A journalist who covered land disputes was shot dead by gunmen in the town of Tumbes, "
+        "police said on Sunday. He was killed outside his home on Saturday evening."
+    )
+    x = read(ex, text, "2024-09-16")
+    (e,) = events_of(x, "Attack")
+    assert e.date is not None and e.date.value == "2024-09-14"
+    # "the attack, which happened on Thursday"
+    text = (
+        "Rebels shot dead three road workers in Puncak regency, the army said on Saturday. "
+        "An army spokesman said the rebels were behind the attack, which happened on Thursday."
+    )
+    (e,) = events_of(read(ex, text, "2023-03-04"), "Attack")
+    assert e.date is not None and e.date.value == "2023-03-02"
+    # with no day of its own, the day told stands, marked as such (ckg:ReportedDate)
+    text = "Gunmen killed four farmers in Zamfara state, police said on Sunday."
+    (e,) = events_of(read(ex, text, "2024-09-16"), "Attack")
+    assert e.date is not None and (e.date.value, e.date.basis) == ("2024-09-15", "reported")
+    # "early on Sunday" on the verb the event noun is the subject of
+    text = "An arson attack on a party office in Tucson early on Sunday caused extensive damage."
+    (e,) = read(ex, text, "2024-03-11").events
+    assert e.date is not None and e.date.value == "2024-03-10"
+    assert e.types[0] == "LootingOrPropertyDestruction"
+
+
+def test_counts_places_and_groups_of_the_thirty_third_round(ex: Extractor) -> None:
+    text = "A bomb exploded at a bus stop in Mosul. Two were killed and more than a dozen were injured."
+    (e,) = events_of(read(ex, text), "Attack")
+    assert e.injured is not None and (e.injured.best, e.injured.min) == (13, 13)
+    # a name written without its apostrophe or ayn ("Taizz" for Taʻizz) is found
+    text = (
+        "On 3 February 2024, Houthi forces shelled homes in Maqbanah district (Taizz), killing 2."
+    )
+    assert role_of(ex, "Attack", "location", text) == ["Maqbanah"]
+    # a town named with its municipality in brackets is the town, not the state of its name
+    text = "On 9 February 2024, police arrested 6 activists in Barquisimeto (Iribarren, Lara)."
+    assert role_of(ex, "Arrest", "location", text) == ["Barquisimeto"]
+    # where an official holds office is no place of the attack the text places
+    text = (
+        "The district governor of Zurmat was shot dead by gunmen on motorcycles in Gardez "
+        "city, Paktia province."
+    )
+    assert role_of(ex, "Attack", "location", text)[0] == "Gardez city"
+    # a name before "cartel" names a criminal group, whatever the model calls it
+    text = "Gunmen burned a bus in Chilpancingo on Monday. Officials blamed the Los Tlacos cartel."
+    x = read(ex, text)
+    (blame,) = [e for e in x.events if "Attribution" in e.types]
+    (k,) = blame.roles["attributedTo"]
+    assert x.entities[k].label == "Los Tlacos cartel" and "CriminalGroup" in x.entities[k].types
+    # blamed for starting the violence told before: the riot's
+    text = (
+        "At least 12 inmates were killed in a riot at a prison in Guayaquil on Monday. "
+        "Officials blamed members of the Los Choneros gang for starting the violence."
+    )
+    assert role_of(ex, "Riot", "allegedPerpetrator", text)
+    # armed men from a community are its militia
+    text = (
+        "Armed youths raided a cattle camp in Jonglei state on Sunday, killing 14 herders. "
+        "The commissioner blamed armed youths from the Nuer community."
+    )
+    assert role_of(ex, "Attack", "allegedPerpetrator", text) == ["Nuer Ethnic Militia"]
