@@ -147,11 +147,14 @@ class TriggerFinder:
 
     def by_subject(self, verb: Token) -> str | None:
         """The class a verb names through its subject (``verb_subjects``): "a suicide bomber
-        crashed into a patrol" (a plane that crashed is no attack)."""
+        crashed into a patrol" (a plane that crashed is no attack), or the ``by`` phrase of
+        the verb made passive ("a patrol was targeted by a roadside bomb")."""
         lemma = verb.lemma_.lower()
-        for c in verb.children:
-            if c.dep_ != "nsubj":
-                continue
+        # the subject, or the "by" phrase of the verb made passive ("was targeted by an IED")
+        doers = [c for c in verb.children if c.dep_ == "nsubj"] + [
+            g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+        ]
+        for c in doers:
             entry = self.verb_subjects.get(c.lemma_.lower())
             if entry is not None and lemma in entry[1]:
                 return str(entry[0])

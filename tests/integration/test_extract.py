@@ -4077,3 +4077,14 @@ def test_counts_places_and_groups_of_the_thirty_third_round(ex: Extractor) -> No
         "The commissioner blamed armed youths from the Nuer community."
     )
     assert role_of(ex, "Attack", "allegedPerpetrator", text) == ["Nuer Ethnic Militia"]
+
+
+def test_targeted_by_a_device_and_a_bank_set_on_fire(ex: Extractor) -> None:
+    text = "An army convoy was targeted by an improvised explosive device near Arauca on Sunday, killing two soldiers."
+    (e,) = events_of(read(ex, text), "Bombing")
+    assert e.fatalities is not None and e.fatalities.best == 2
+    assert not read(ex, "The new tax was targeted by critics in Bogota on Sunday.").events
+    text = "Arsonists set fire to three bank branches in Santiago on Monday night."
+    assert "bank branches in Santiago" in role_of(
+        ex, "LootingOrPropertyDestruction", "target", text
+    )
