@@ -979,12 +979,18 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
             if "location" not in m.roles:
                 _object_places(r, m, c)  # "reached the village of X and attacked a base"
     # "killed five people in Nigeria": no closer place said (but not for forces named by no
-    # state, whose state the place would then decide: "soldiers killed smugglers in Libya")
+    # state when the sentence names another state, whose forces they may be: "Egypt's
+    # ministry said soldiers killed smugglers in Libya")
     bare_forces = any(
         group_kind(k) in r.words("state_doer_kinds") and "@" not in k
         for k in m.roles.get("perpetrator", []) + m.roles.get("agent", [])
     )
-    if "location" not in m.roles and m.violent and not bare_forces:
+    states = {
+        r.ent_of[t.i].kb_id_
+        for t in m.sent
+        if t.i in r.ent_of and r.ent_of[t.i].label_ == "Country"
+    }
+    if "location" not in m.roles and m.violent and not (bare_forces and states - set(wider)):
         for k in wider:
             m.add("location", k)
     _parts_first(r, m)
@@ -992,9 +998,13 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
         return
     # its own clause: not the clauses coordinated with it that tell other events (a roundup:
     # "killed 11 near Djibo, shot dead six outside Arbinda and detonated ... near Dori")
+    # (not where people were taken to: "the hostages were taken to a camp in X")
+    whither = r.pack.optional_words("destination_preps")
     for i in sorted(clause_scope(tok, triggers or set())):
         t = tok.doc[i]
         if t.i not in r.ent_of or not m.sent.start <= t.i < m.sent.end:
+            continue
+        if any(a.dep_ == "prep" and a.lower_ in whither and a.head.i == tok.i for a in t.ancestors):
             continue
         s = r.ent_of[t.i]
         if places([s]) and s.label_ != "Country" and is_loc_use(t, r.pack):

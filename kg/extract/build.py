@@ -13,6 +13,7 @@ import bisect
 import hashlib
 import logging
 import re
+from datetime import date, timedelta
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -164,7 +165,7 @@ def build_extraction(
             if target is None:
                 target = new_event(root.cls)
             of_mention.setdefault(root.id, target)
-            absorb(target, m, explicit)
+            absorb(target, m, _before_it_was_told(target, m, explicit, pack))
             of_mention[m.id] = target
             if k is not None:
                 narrative_date(target, m, k)  # "air strikes killed 12": the verb dates it
@@ -201,7 +202,7 @@ def build_extraction(
             continue  # "there was an explosion" with no explosion told before
         if ev is None:
             ev = new_event(m.cls)
-        absorb(ev, m, explicit)
+        absorb(ev, m, _before_it_was_told(ev, m, explicit, pack))
         _found_before(ev, m, ref)
         of_mention[m.id] = ev
         if m.same_as is not None and m.same_as not in by_id:
@@ -433,6 +434,21 @@ def _stable_keys(events: list[Event], text: str) -> None:
         ev.key = new[ev.key]
         ev.about = [new.get(k, k) for k in ev.about]
         ev.part_of = new.get(ev.part_of, ev.part_of) if ev.part_of else None
+
+
+def _before_it_was_told(
+    ev: Event, m: Mention, explicit: str | None, pack: LanguagePack
+) -> str | None:
+    """A weekday told for an event a source told of on a day before it ("..., the army said
+    on Monday. The blast occurred on Friday"): the Friday before that Monday, not the one
+    before the publication (:func:`kg.extract.dates.resolve` counts from the publication)."""
+    if ev.date_basis != "reported" or not explicit or len(explicit) != 10 or not ev.date:
+        return explicit
+    weekdays = pack.table("weekdays")
+    if explicit <= ev.date or not any(w.lower() in weekdays for d in m.dates for w in d.split()):
+        return explicit
+    earlier = (date.fromisoformat(explicit) - timedelta(days=7)).isoformat()
+    return earlier if earlier <= ev.date else explicit
 
 
 def _found_before(ev: Event, m: Mention, ref: str | None) -> None:

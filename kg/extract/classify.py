@@ -98,6 +98,8 @@ def _holds(rule: dict[str, Any], f: Features) -> bool:
         return False
     if "victims_any" in rule and not f.victims & set(rule["victims_any"]):
         return False
+    if f.victims & set(rule.get("victims_none", [])):
+        return False
     if "doers_any" in rule and not f.doers & set(rule["doers_any"]):
         return False
     if f.doers & set(rule.get("doers_none", [])):

@@ -788,15 +788,25 @@ class EntityLinker:
             if s.label_ == "GAZ" and not self.gaz[s.kb_id_.split("|")[0]].is_place
             for i in range(s.start, s.end)
         }
+        articles = self.pack.words("indefinite_articles")
         out = []
         for t in doc:
-            if t.lower_ not in nouns or not t.text.islower() or t.i == 0:
-                continue
+            if t.lower_ not in nouns or not t.text.islower() or t.i == 0 or t.dep_ == "compound":
+                continue  # (not "the Monday gang attack": a kind of attack)
             start = t.i
             while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
                 start -= 1
-            if start < t.i and not any(i in groups for i in range(start, t.i)):
-                out.append(Span(doc, start, t.i + 1, label="NEWGROUP:CriminalGroup"))
+            name = doc[start : t.i]
+            if not name or any(i in groups for i in range(start, t.i)):
+                continue
+            if any(w.ent_type_ in ("DATE", "TIME") for w in name):
+                continue  # "the Tuesday gang": a day, no name
+            if name[0].lower_ in self.pack.words("armed_modifiers"):
+                continue  # "An Armed gang"
+            if start > 0 and doc[start - 1].lower_ in articles:
+                continue  # "a Cape Flats gang": which kind, not which one
+            # the name alone, as the group is called elsewhere ("the Los Tlacos")
+            out.append(Span(doc, start, t.i, label="NEWGROUP:CriminalGroup"))
         return out
 
     def _people_militia_spans(self, doc: Doc, found: list[Span]) -> list[Span]:
@@ -830,10 +840,14 @@ class EntityLinker:
                     )
                 )
 
+            creeds = self.pack.optional_words("creed_words")
             names = [
                 c
                 for c in head.children
-                if c.dep_ in ("compound", "amod") and c.i < s.start and name(c)
+                if c.dep_ in ("compound", "amod")
+                and c.i < s.start
+                and name(c)
+                and c.lower_ not in creeds
             ]
             if kind != "civilians":
                 # armed men only by the community they come from ("Maoist rebels", "Kurdish
@@ -854,17 +868,32 @@ class EntityLinker:
                     end = names[0].head.i + 1
                     out.append(Span(doc, s.start, end, label="MILITIA", kb_id=names[0].text))
                 continue
-            if len(names) == 1:
-                out.append(Span(doc, names[0].i, s.end, label="MILITIA", kb_id=names[0].text))
+            if names:
+                # "Lou Nuer youths": the people's name in one or more words
+                first = min(n.left_edge.i for n in names)
+                people = doc[first : s.start]
+                if all(name(t) and t.lower_ not in creeds for t in people):
+                    out.append(Span(doc, first, s.end, label="MILITIA", kb_id=people.text))
         return out
 
     def _fights(self, tok: Token) -> bool:
         """Whether people ``tok`` names attack or fight: the subject (or a subject's
-        conjunct: "Arab herders and Sara farmers clashed") of a verb of the Attack or Battle
-        families, weak ones included."""
-        if tok.dep_ == "conj" and tok.head.dep_ == "nsubj":
+        conjunct: "Arab herders and Sara farmers clashed", or the people of a quantity:
+        "Hundreds of Fulani herders attacked"), the ``by`` phrase of the passive ("were
+        attacked by Fulani herders") or the other side ("clashed with Pokot herders") of a
+        verb of the Attack or Battle families, weak ones included."""
+        if tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "pobj"):
             tok = tok.head
-        return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in self.fight_verbs
+        if tok.dep_ == "pobj" and tok.head.lower_ in self.pack.words("of_preps"):
+            tok = tok.head.head  # "Hundreds of Fulani herders attacked"
+        if tok.dep_ == "nsubj":
+            return tok.head.lemma_.lower() in self.fight_verbs
+        # "were attacked by Fulani herders", "clashed with Pokot herders"
+        prep = tok.head if tok.dep_ == "pobj" else None
+        by = prep is not None and prep.dep_ == "agent"
+        with_ = prep is not None and prep.lower_ in self.pack.words("opponent_preps")
+        verb = prep.head if prep is not None else None
+        return verb is not None and (by or with_) and verb.lemma_.lower() in self.fight_verbs
 
     def _monitor_force_spans(self, doc: Doc, found: list[Span]) -> list[Span]:
         """``Military Forces of Turkey (2016-)``, ``Police Forces of Guinea (2010-2021)``:
@@ -1598,6 +1627,9 @@ class EntityLinker:
         text = s.text.strip()
         if s.label_ == "MILITIA":  # "Fulani herdsmen attacked": the people's militia
             label = str(self.pack.value("people_militia_label")).format(people=s.kb_id_)
+            curated = [i for i in gaz.lookup(label) if i in gaz.entries and not gaz[i].is_place]
+            if len(curated) == 1:
+                return curated[0], gaz[curated[0]].types[0]  # the gazetteer's own node
             key = f"org/{norm(label).replace(' ', '-')}"
             new.setdefault(key, (label, ("IdentityMilitia",)))
             return key, "IdentityMilitia"
@@ -1607,8 +1639,9 @@ class EntityLinker:
             new.setdefault(key, (text, (kind_type,)))
             return key, kind_type
         if s.label_.startswith("NEWPLACE:"):
-            if self._known(s, text):
-                key = self._disambiguate(self._known(s, text), doc_places, s)
+            known = self._known(s, text) or self._known_division(s, text)
+            if known:
+                key = self._disambiguate(known, doc_places, s)
                 if gaz[key].is_place:
                     return key, gaz[key].types[0]
             kind_type = s.label_.split(":", 1)[1]
@@ -1632,8 +1665,9 @@ class EntityLinker:
         kind = s.label_.split(":", 1)[1] if ":" in s.label_ else s.label_
         if kind == "PERSON" and len(s) == 1 and text in persons:
             return persons[text], "Person"
-        if self._known(s, text):
-            key = self._disambiguate(self._known(s, text), doc_places, s)
+        known = self._known(s, text) or self._known_division(s, text)
+        if known:
+            key = self._disambiguate(known, doc_places, s)
             return key, gaz[key].types[0]
         types = NER_TYPES.get(kind, ("Actor",))
         nxt = doc[s.end].lower_ if s.end < len(doc) else ""
@@ -1670,6 +1704,7 @@ class EntityLinker:
             and s.root.head.lower_ in self.pack.table("group_nouns")
             and group_kind(GROUP_PREFIX + self.pack.table("group_nouns")[s.root.head.lower_])
             == "civilians"
+            and not self._fights(s.root.head)  # (those who fight keep the people's name)
         ):
             return None, ""  # "Tiv farmers": the people the civilians are of, no one's name
         if kind in ("PERSON", "ORG") and not any(t.pos_ == "PROPN" for t in s):
@@ -2024,6 +2059,17 @@ class EntityLinker:
             return holder.lower_ in people and not harmed
         return False
 
+    def _known_division(self, s: Span, text: str) -> set[str]:
+        """The divisions the gazetteer knows by a name told with its division word ("Sulu
+        province" for Sulu, a province the gazetteer knows as "Sulu"): of an admin rank for
+        an admin word, a town for a town's word."""
+        words = text.split()
+        if len(words) < 2 or words[-1].lower() not in self.divisions:
+            return set()
+        admin = words[-1].lower() in self.pack.words("admin_division_words")
+        kinds = ("admin1", "admin2") if admin else ("place",)
+        return {k for k in self.gaz.lookup(" ".join(words[:-1])) if self.gaz[k].kind in kinds}
+
     def _known(self, s: Span, text: str) -> set[str]:
         """The entry resolution chose for a mention, else the curated entries of its name."""
         pick = self._picks.get((s.start, s.end))
@@ -2267,6 +2313,7 @@ def _longest_non_overlapping(spans: list[Span]) -> list[Span]:
         "NEWPLACE:AdminRegion": 1.5,
         "NEWPLACE:Settlement": 1.5,
         "NEWGROUP:ArmedGroup": 1.5,
+        "NEWGROUP:CriminalGroup": 1.5,
         "GROUP": 1,
         "SITE": 3,
     }

@@ -653,7 +653,11 @@ class EventReader:
         tolls = r.words("consequence_verbs", "death_nouns", "injury_nouns")
         for m in r.found:
             m.other_time = self._other_time(r, m.trigger)
-            toll = m.trigger.lemma_.lower() in tolls
+            # a toll told with no doer of its own ("two more victims died"), not "gunmen
+            # killed 4 people in the same village on Monday"
+            toll = m.trigger.lemma_.lower() in tolls and not (
+                m.roles.get("perpetrator") or m.roles.get("agent")
+            )
             if (
                 (elsewhere or (another and not toll))
                 and not m.speech

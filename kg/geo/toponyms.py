@@ -255,6 +255,8 @@ DIVISION_KIND = {
     "town": "place",
     "village": "place",
     "villages": "place",
+    "hamlet": "place",
+    "island": "place",
     "area": None,
     "valley": None,
     "quarter": None,
@@ -749,6 +751,22 @@ def _beside_place(doc: Doc, i: int, j: int, ents: dict[int, Span]) -> bool:
 NO_ENTRY = ""  # a Choice's id when no gazetteer entry is the place meant
 
 
+def _by_bare_name(gaz: Gazetteer, text: str) -> list[str]:
+    """The entries of a name told with its division word that the gazetteer knows by the
+    name alone ("Sulu province": the province Sulu), of that word's rank.
+
+    >>> from kg.extract.gazetteer import Gazetteer
+    >>> _by_bare_name(Gazetteer.load(), "Sulu province")
+    ['ph-autonomous-region-in-muslim-mindanao-sulu']
+    """
+    words = text.split()
+    if len(words) < 2 or words[-1].lower() not in DIVISION_KIND:
+        return []
+    rank = DIVISION_KIND[words[-1].lower()]
+    kinds = ("admin1", "admin2") if rank in ("admin1", "admin2") else (rank,)
+    return sorted(i for i in gaz.lookup(" ".join(words[:-1])) if gaz[i].kind in kinds)
+
+
 def _holding(gaz: Gazetteer, ids: list[str], parts: set[str]) -> list[str]:
     """The entries of ``ids`` that hold one of ``parts`` (GeoNames ancestry): the city or
     region a part named after it lies in ("the Lagos suburb of Ikorodu").
@@ -796,7 +814,7 @@ def resolve(
             i for i in (s.kb_id_.split("|") if s.label_ == "GAZ" and s.kb_id_ else []) if i in gaz
         ]
         if not ids and s.label_ not in ("GAZ", "BRANCH"):
-            ids = sorted(gaz.lookup(s.text))
+            ids = sorted(gaz.lookup(s.text)) or _by_bare_name(gaz, s.text)
             if len(s) == 1 and not _after_article(doc, s.start):
                 ids = [i for i in ids if not article_name(gaz, i)]  # "Hindu rioters"
             if s.label_ not in ("NER:GPE", "NER:LOC", "NER:FAC") and not s.label_.startswith(
