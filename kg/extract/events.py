@@ -339,6 +339,8 @@ class EventReader:
                         m.add("participant", k)  # the police who fired the tear gas
             if m.speech and self._grievance(r, m):
                 m.dropped = True  # "staged a protest demanding unpaid salaries": its cause
+            if self._bare_demand(m):
+                m.dropped = True  # "Ransom demanded.": a note's thing demanded, no speaker
         self._precedents(r)
         attribution = classes.named("attribution")
         for m in r.found:
@@ -878,6 +880,14 @@ class EventReader:
                     for k in other.roles["location"]:
                         m.add("location", k)
                     break
+
+    @staticmethod
+    def _bare_demand(m: Mention) -> bool:
+        """A verb of demanding with nothing demanded but its subject ("Ransom demanded.", a
+        note's terse passive): the subject is what was demanded, no one spoke."""
+        if not classes.subsumes(classes.named("appeal"), m.cls) or m.trigger.pos_ not in _VERB:
+            return False
+        return all(c.dep_ in ("nsubj", "nsubjpass", "punct") for c in m.trigger.children)
 
     @staticmethod
     def _empty(m: Mention) -> bool:

@@ -4132,3 +4132,14 @@ def test_rules_of_the_thirty_second_round_do_not_misfire(ex: Extractor) -> None:
     # "Separately," with doers of its own is another killing
     text = "Gunmen killed 10 people in Kebbi on Sunday. Separately, gunmen killed 4 people in the same village on Monday."
     assert len(events_of(read(ex, text), "Attack")) == 2
+
+
+def test_a_demand_with_nothing_demanded_and_an_island_of_a_lake(ex: Extractor) -> None:
+    # a note's "Ransom demanded.": no one spoke
+    text = "On 4 May 2024, gunmen abducted two traders in Zaria (Kaduna). Ransom demanded."
+    assert [e.types[0] for e in read(ex, text).events] == ["Abduction"]
+    text = "The UN demanded an inquiry into the abductions in Zaria on Monday."
+    assert [e for e in read(ex, text).events if "Appeal" in e.types]
+    # "the Lake Chad island of X": the island first
+    text = "Jihadists killed seven fishermen on the Lake Chad island of Tilma on Monday."
+    assert role_of(ex, "Attack", "location", text)[0] == "Tilma"
