@@ -993,6 +993,8 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
     if "location" not in m.roles and m.violent and not (bare_forces and states - set(wider)):
         for k in wider:
             m.add("location", k)
+    _bracket_owner(r, m)
+    _closer_place(r, m)
     _parts_first(r, m)
     if "location" in m.roles or tok.pos_ in _NOUN:
         return
@@ -1045,6 +1047,47 @@ def _people_of_a_place(r: Reading, noun: Token) -> bool:
     return word in r.pack.optional_words("official_titles", "single_person_nouns") or (
         word in r.pack.table("group_nouns")
     )
+
+
+def _closer_place(r: Reading, m: Mention) -> None:
+    """The one place the sentence puts inside the event's place, in a place phrase the
+    parser hung elsewhere ("ambushed by rebels near Tekalguda village in Sukma district":
+    Tekalguda, inside Sukma), is where it happened, listed first."""
+    locs = m.roles.get("location", [])
+    if not locs:
+        return
+    inside = {a for a, prop, b in (r.doc._.ckg_relations or []) if prop == "locatedIn" and b in locs}
+    found = {
+        r.ent_of[t.i].kb_id_
+        for t in m.sent
+        if t.i in r.ent_of
+        and r.ent_of[t.i].kb_id_ in inside - set(locs)
+        and r.ent_of[t.i].label_ == "Settlement"  # a town, not a site nor a guessed name
+        and is_loc_use(t, r.pack)
+    }
+    if len(found) == 1:
+        m.roles["location"] = [*found, *locs]
+
+
+def _bracket_owner(r: Reading, m: Mention) -> None:
+    """A place read from the monitors' bracket, "X (Y, Z)", stands for X, the place the
+    bracket holds: X is put first ("attacked Pont-Sonde (Saint-Marc, Artibonite)", parsed
+    with Saint-Marc as the object)."""
+    doc = m.sent.doc
+    for k in list(m.roles.get("location", [])):
+        for t in m.sent:
+            s = r.ent_of.get(t.i)
+            if s is None or s.kb_id_ != k or t.i != s.start or s.start < 2:
+                continue
+            if doc[s.start - 1].text != "(":
+                continue
+            owner = r.ent_of.get(s.start - 2)
+            if owner is not None and places([owner]) and owner.label_ != "Country":
+                locs = m.roles["location"]
+                if owner.kb_id_ in locs:
+                    locs.remove(owner.kb_id_)
+                locs.insert(0, owner.kb_id_)
+            break
 
 
 def _parts_first(r: Reading, m: Mention) -> None:

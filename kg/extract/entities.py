@@ -1064,6 +1064,16 @@ class EntityLinker:
             if t.i - 1 in covered:
                 continue
             first = self._name_before(doc, t.i, covered)
+            while (
+                first is not None
+                and first > 1
+                and doc[first - 1].text == "-"
+                and not doc[first - 1].whitespace_
+                and not doc[first - 2].whitespace_
+                and doc[first - 2].is_alpha
+                and doc[first - 2].text[:1].isupper()
+            ):
+                first -= 2  # "Pont-Sonde (Saint-Marc, Artibonite)": one name, hyphened
             if first is None or self._whose_people(doc[first : t.i]):
                 continue  # "supporters of PASTEF (Senegal)": a party, with its country
             if t.text == "," and doc[first - 1].lower_ not in self.pack.words("location_preps"):
@@ -1103,7 +1113,11 @@ class EntityLinker:
         }
         bounds = [start, *commas, end]
         parts = [(a + (a != start), b) for a, b in itertools.pairwise(bounds)]
-        return all(p in places for p in parts)
+        # (a part the gazetteer's spans left to the model's name: looked up by its words)
+        return all(
+            p in places or any(self.gaz[k].is_place for k in self.gaz.lookup(doc[p[0] : p[1]].text))
+            for p in parts
+        )
 
     def _street_spans(self, doc: Doc, found: list[Span]) -> list[Span]:
         """``Victor Hugo street``, ``Haifa street in Baghdad``, ``Rue Victor Hugo``: a name

@@ -312,9 +312,12 @@ class EventReader:
                     if not sentence_cues and self._crowd_fired_upon(m, crowd):
                         continue  # "police fired live rounds at protesters": the crowd's event
                     if not any(classes.family(x.cls) in crowd for x in r.found) and any(
-                        x.same_as == m.id and (x.fatalities or x.injured) for x in r.found
+                        (x.same_as == m.id or m.same_as == x.id) and (x.fatalities or x.injured)
+                        for x in r.found
                     ):
-                        continue  # "police fired live ammunition at the crowd, killing 3"
+                        # "police fired live ammunition at the crowd, killing 3", "two
+                        # protesters were killed when police fired tear gas and buckshot"
+                        continue
                     m.dropped = True  # "police fired tear gas": how a protest was handled
                     # and what the firing did befell the protest it was aimed at ("soldiers
                     # fired on demonstrators protesting ..., killing eight": excessive force)

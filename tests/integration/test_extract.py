@@ -4143,3 +4143,28 @@ def test_a_demand_with_nothing_demanded_and_an_island_of_a_lake(ex: Extractor) -
     # "the Lake Chad island of X": the island first
     text = "Jihadists killed seven fishermen on the Lake Chad island of Tilma on Monday."
     assert role_of(ex, "Attack", "location", text)[0] == "Tilma"
+
+
+def test_places_and_doers_of_the_thirty_fourth_round(ex: Extractor) -> None:
+    # the monitors' bracket read as one name by the model: its places still contain the town
+    text = "On 3 May 2023, regime forces shelled Ariha town (Ariha, Idleb), wounding 4 civilians."
+    assert role_of(ex, "Attack", "location", text) == ["Arīḩā"]
+    # a hyphened town before the bracket, parsed with the bracket's town as the object
+    text = (
+        "On 2 April 2024, gang members attacked Croix-Perisse (Saint-Marc, Artibonite), killing 4."
+    )
+    assert role_of(ex, "Attack", "location", text)[0] == "Croix-Perisse"
+    # the one place the sentence puts inside the event's place, hung elsewhere by the parser
+    text = (
+        "Nine policemen were killed when they were ambushed by Communist Party of India - "
+        "Maoist (CPI-Maoist) rebels near Minpa village in Sukma district, Chhattisgarh."
+    )
+    assert role_of(ex, "Attack", "location", text)[0] == "Minpa"
+    # "suspect X ordered the attack": a suspicion of the doer
+    text = "A journalist was shot dead by gunmen in Tumaco on Monday. Authorities suspect the Los Lobos gang ordered the attack."
+    assert role_of(ex, "Attack", "suspectedPerpetrator", text) == ["Los Lobos"]
+    # protesters killed when police fired: the police's excessive force
+    text = "Three protesters were killed on Monday when police fired tear gas and buckshot to clear a road blockade near Juliaca."
+    assert role_of(ex, "ExcessiveForceAgainstProtesters", "perpetrator", text) == [
+        "Police Forces of Peru"
+    ]
