@@ -1056,7 +1056,8 @@ def _closer_place(r: Reading, m: Mention) -> None:
     locs = m.roles.get("location", [])
     if not locs:
         return
-    inside = {a for a, prop, b in (r.doc._.ckg_relations or []) if prop == "locatedIn" and b in locs}
+    relations = r.doc._.ckg_relations or []
+    inside = {a for a, prop, b in relations if prop == "locatedIn" and b in locs}
     found = {
         r.ent_of[t.i].kb_id_
         for t in m.sent
