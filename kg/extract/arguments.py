@@ -1001,7 +1001,8 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
     # its own clause: not the clauses coordinated with it that tell other events (a roundup:
     # "killed 11 near Djibo, shot dead six outside Arbinda and detonated ... near Dori")
     # (not where people were taken to: "the hostages were taken to a camp in X")
-    whither = r.pack.optional_words("destination_preps")
+    moved = tok.lemma_.lower() in r.pack.optional_words("transfer_verbs")
+    whither = r.pack.optional_words("destination_preps") if moved else frozenset()
     for i in sorted(clause_scope(tok, triggers or set())):
         t = tok.doc[i]
         if t.i not in r.ent_of or not m.sent.start <= t.i < m.sent.end:

@@ -789,6 +789,12 @@ class EntityLinker:
             for i in range(s.start, s.end)
         }
         articles = self.pack.words("indefinite_articles")
+        place_words = {
+            i
+            for s in found
+            if s.label_ == "GAZ" and self.gaz[s.kb_id_.split("|")[0]].is_place
+            for i in range(s.start, s.end)
+        }
         out = []
         for t in doc:
             if t.lower_ not in nouns or not t.text.islower() or t.i == 0 or t.dep_ == "compound":
@@ -805,8 +811,11 @@ class EntityLinker:
                 continue  # "An Armed gang"
             if start > 0 and doc[start - 1].lower_ in articles:
                 continue  # "a Cape Flats gang": which kind, not which one
-            # the name alone, as the group is called elsewhere ("the Los Tlacos")
-            out.append(Span(doc, start, t.i, label="NEWGROUP:CriminalGroup"))
+            # the name alone, as the group is called elsewhere ("the Los Tlacos"), but with
+            # its word when the name is a place's ("the Kingston gang")
+            placed = any(i in place_words for i in range(start, t.i))
+            end = t.i + 1 if placed else t.i
+            out.append(Span(doc, start, end, label="NEWGROUP:CriminalGroup"))
         return out
 
     def _people_militia_spans(self, doc: Doc, found: list[Span]) -> list[Span]:
@@ -849,9 +858,13 @@ class EntityLinker:
                 and name(c)
                 and c.lower_ not in creeds
             ]
-            if kind != "civilians":
-                # armed men only by the community they come from ("Maoist rebels", "Kurdish
-                # militants" are no people's militia)
+            militiamen = head.lemma_.lower() in self.pack.words("militia_nouns") or (
+                head.lower_ in self.pack.optional_words("militia_member_nouns")
+            )
+            if kind != "civilians" and not (militiamen and names):
+                # armed men only by the community they come from, or militiamen by their
+                # people ("Fulani militiamen"; "Maoist rebels", "Kurdish militants" are no
+                # people's militia)
                 # "armed youths from the Murle community": the community's name
                 # (right after the men, wherever the parser hung it)
                 after = [p for p in (*head.children, *head.head.children) if p.i == head.i + 1]
@@ -1653,7 +1666,7 @@ class EntityLinker:
             new.setdefault(key, (text, (kind_type,)))
             return key, kind_type
         if s.label_.startswith("NEWPLACE:"):
-            known = self._known(s, text) or self._known_division(s, text)
+            known = self._known(s, text) or self._known_division(s, text, doc_places)
             if known:
                 key = self._disambiguate(known, doc_places, s)
                 if gaz[key].is_place:
@@ -1679,7 +1692,7 @@ class EntityLinker:
         kind = s.label_.split(":", 1)[1] if ":" in s.label_ else s.label_
         if kind == "PERSON" and len(s) == 1 and text in persons:
             return persons[text], "Person"
-        known = self._known(s, text) or self._known_division(s, text)
+        known = self._known(s, text) or self._known_division(s, text, doc_places)
         if known:
             key = self._disambiguate(known, doc_places, s)
             return key, gaz[key].types[0]
@@ -2073,16 +2086,26 @@ class EntityLinker:
             return holder.lower_ in people and not harmed
         return False
 
-    def _known_division(self, s: Span, text: str) -> set[str]:
+    def _known_division(self, s: Span, text: str, doc_places: set[str]) -> set[str]:
         """The divisions the gazetteer knows by a name told with its division word ("Sulu
         province" for Sulu, a province the gazetteer knows as "Sulu"): of an admin rank for
-        an admin word, a town for a town's word."""
+        an admin word, a town for a town's word; none when toponym resolution found no
+        entry meant (a village in the province named next to it that the gazetteer lacks:
+        "Salem village, Kaduna state" is no Salem abroad), and only those inside the
+        document's places when it names any."""
         words = text.split()
         if len(words) < 2 or words[-1].lower() not in self.divisions:
             return set()
+        pick = self._picks.get((s.start, s.end))
+        if pick is not None and pick.id == NO_ENTRY:
+            return set()
         admin = words[-1].lower() in self.pack.words("admin_division_words")
         kinds = ("admin1", "admin2") if admin else ("place",)
-        return {k for k in self.gaz.lookup(" ".join(words[:-1])) if self.gaz[k].kind in kinds}
+        found = {k for k in self.gaz.lookup(" ".join(words[:-1])) if self.gaz[k].kind in kinds}
+        countries = {self.gaz[p].country for p in doc_places if p in self.gaz} - {None, ""}
+        if countries:
+            found = {k for k in found if self.gaz[k].country in countries}
+        return found
 
     def _known(self, s: Span, text: str) -> set[str]:
         """The entry resolution chose for a mention, else the curated entries of its name."""

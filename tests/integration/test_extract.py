@@ -4168,3 +4168,32 @@ def test_places_and_doers_of_the_thirty_fourth_round(ex: Extractor) -> None:
     assert role_of(ex, "ExcessiveForceAgainstProtesters", "perpetrator", text) == [
         "Police Forces of Peru"
     ]
+
+
+def test_militiamen_of_a_people_and_a_bomber_who_drove_into_a_gate(ex: Extractor) -> None:
+    text = "On Monday, Dogon militiamen clashed with Fulani militiamen near Bankass, killing 9."
+    assert roles_of(ex, "ArmedClash", text, "perpetrator", "target") == [
+        ["Dogon Ethnic Militia"],
+        ["Fulani ethnic militia"],
+    ]
+    text = "A suicide bomber drove a truck laden with explosives into the gate of a base in Beledweyne."
+    (e,) = events_of(read(ex, text), "SuicideBombing")
+    assert "base in Beledweyne" in labels_of(read(ex, text), e.roles["target"])
+
+
+def test_rules_of_the_thirty_third_round_do_not_misfire(ex: Extractor) -> None:
+    # forces among the dead: no excessive force, however the toll is listed
+    text = "Police dispersed protesters in Ibadan with live bullets; a policeman and 3 protesters were killed."
+    (e,) = read(ex, text).events
+    assert e.types[0] != "ExcessiveForceAgainstProtesters"
+    # "set fire to" is no way to a destination: the place stands
+    text = "Protesters set fire to an effigy of the governor in Kano on Monday."
+    assert role_of(ex, "LootingOrPropertyDestruction", "location", text) == ["Kano"]
+    text = "Rioters set fire to two bank branches and a police post in Maseru on Monday."
+    assert role_of(ex, "Riot", "location", text) == ["Maseru"]
+    # a village the gazetteer lacks, in the state named next to it, is no namesake abroad
+    text = "Gunmen killed 2 people in Salem village, Kaduna state, on Monday."
+    assert role_of(ex, "Attack", "perpetrator", text) == ["Unidentified Armed Group (Nigeria)"]
+    # a place's name before "gang" names the gang with its word
+    text = "The Kingston gang killed 3 men in a shooting in Jamaica on Monday."
+    assert role_of(ex, "Attack", "perpetrator", text) == ["Kingston gang"]
