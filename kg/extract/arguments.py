@@ -811,8 +811,15 @@ def _occurrence(r: Reading, tok: Token) -> list[Token]:
         said = {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "dobj")}
         return bool(said & happened)
 
-    # "the attack, which happened on Thursday": a relative clause that says it happened
-    lent += [c for c in tok.children if c.dep_ == "relcl" and c.pos_ in _VERB and occurs(c)]
+    # "the attack, which happened on Thursday": a relative clause that says it happened (or
+    # says that someone said so: "the attack, which it said took place on Sunday")
+    for c in tok.children:
+        if c.dep_ != "relcl" or c.pos_ not in _VERB:
+            continue
+        if occurs(c):
+            lent.append(c)
+        elif c.lemma_.lower() in r.words("saying_verbs"):
+            lent += [g for g in c.children if g.dep_ == "ccomp" and g.pos_ in _VERB and occurs(g)]
     verb = tok.head
     if tok.dep_ != "nsubj" or verb.pos_ not in _VERB:
         return lent
@@ -1258,7 +1265,8 @@ def dates(r: Reading, m: Mention, tok: Token) -> None:
                 )
                 if g.dep_ == "pobj" and (g.ent_type_ == "DATE" or dayly or _YEAR.match(g.text)):
                     m.dates.append(date_text(day[0]) if dayly and day else date_text(g))
-                    if tok.pos_ in _NOUN:
+                    if tok.pos_ in _NOUN and c.head.i == tok.i:
+                        # (the noun's own "on Friday", not a clause's that says it happened)
                         m.pp_dates.append(m.dates[-1])
         elif c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME"):
             m.dates.append(date_text(c))

@@ -901,12 +901,23 @@ class EntityLinker:
             tok = tok.head.head  # "Hundreds of Fulani herders attacked"
         if tok.dep_ == "nsubj":
             return tok.head.lemma_.lower() in self.fight_verbs
+        if self._blamed(tok):
+            return True  # "officials attributed the attack to Fulani herders"
         # "were attacked by Fulani herders", "clashed with Pokot herders"
         prep = tok.head if tok.dep_ == "pobj" else None
         by = prep is not None and prep.dep_ == "agent"
         with_ = prep is not None and prep.lower_ in self.pack.words("opponent_preps")
         verb = prep.head if prep is not None else None
         return verb is not None and (by or with_) and verb.lemma_.lower() in self.fight_verbs
+
+    def _blamed(self, tok: Token) -> bool:
+        """Whether people ``tok`` names are whom a verb of blame holds responsible (its
+        ``attribution_patterns`` actor slot: "blamed Fulani herders", "attributed the
+        attack to Fulani herders")."""
+        patterns = self.pack.optional_table("attribution_patterns")
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        slot = tok.head.lower_ if tok.dep_ == "pobj" else tok.dep_
+        return any(p.get("actor") == slot for p in patterns.get(verb.lemma_.lower(), []))
 
     def _monitor_force_spans(self, doc: Doc, found: list[Span]) -> list[Span]:
         """``Military Forces of Turkey (2016-)``, ``Police Forces of Guinea (2010-2021)``:

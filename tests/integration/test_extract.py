@@ -4197,3 +4197,16 @@ def test_rules_of_the_thirty_third_round_do_not_misfire(ex: Extractor) -> None:
     # a place's name before "gang" names the gang with its word
     text = "The Kingston gang killed 3 men in a shooting in Jamaica on Monday."
     assert role_of(ex, "Attack", "perpetrator", text) == ["Kingston gang"]
+
+
+def test_a_day_a_claim_tells_and_a_people_blamed(ex: Extractor) -> None:
+    # "the attack, which it said took place on Sunday": the attack's day, not the claim's
+    text = (
+        "Rebels killed three miners in Ilaga, police said on Tuesday. The TPNPB claimed "
+        "responsibility for the attack, which it said took place on Sunday."
+    )
+    (e,) = events_of(read(ex, text, "2021-05-12"), "Attack")
+    assert e.date is not None and e.date.value == "2021-05-09"
+    # a people blamed is its militia
+    text = "Gunmen killed nine villagers in Mangu on Sunday. Police blamed Berom youths for the attack."
+    assert role_of(ex, "Attack", "allegedPerpetrator", text) == ["Berom Ethnic Militia"]
