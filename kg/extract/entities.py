@@ -858,13 +858,9 @@ class EntityLinker:
                 and name(c)
                 and c.lower_ not in creeds
             ]
-            militiamen = head.lemma_.lower() in self.pack.words("militia_nouns") or (
-                head.lower_ in self.pack.optional_words("militia_member_nouns")
-            )
-            if kind != "civilians" and not (militiamen and names):
-                # armed men only by the community they come from, or militiamen by their
-                # people ("Fulani militiamen"; "Maoist rebels", "Kurdish militants" are no
-                # people's militia)
+            if kind != "civilians":
+                # armed men only by the community they come from ("Maoist rebels", "Kurdish
+                # militants", "Misrata militiamen" are no people's militia)
                 # "armed youths from the Murle community": the community's name
                 # (right after the men, wherever the parser hung it)
                 after = [p for p in (*head.children, *head.head.children) if p.i == head.i + 1]

@@ -312,7 +312,12 @@ class EventReader:
                     if not sentence_cues and self._crowd_fired_upon(m, crowd):
                         continue  # "police fired live rounds at protesters": the crowd's event
                     if not any(classes.family(x.cls) in crowd for x in r.found) and any(
-                        (x.same_as == m.id or m.same_as == x.id) and (x.fatalities or x.injured)
+                        (x.fatalities or x.injured)
+                        and (
+                            x.same_as == m.id
+                            # (the crowd's people killed when the forces fired)
+                            or (m.same_as == x.id and self._crowd_people(x))
+                        )
                         for x in r.found
                     ):
                         # "police fired live ammunition at the crowd, killing 3", "two
@@ -883,6 +888,11 @@ class EventReader:
                     for k in other.roles["location"]:
                         m.add("location", k)
                     break
+
+    @staticmethod
+    def _crowd_people(m: Mention) -> bool:
+        """Whether the people ``m`` harmed are a crowd's (protesters, rioters)."""
+        return any(group_kind(k) in ("protesters", "rioters") for k in m.roles.get("victim", []))
 
     @staticmethod
     def _bare_demand(m: Mention) -> bool:
