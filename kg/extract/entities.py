@@ -175,6 +175,8 @@ class EntityLinker:
             if classes.family(cls) == classes.named("attack")
             and v not in pack.words("dying_verbs") | pack.words("weak_verbs")
         )
+        # the words for the members a group's name is told with ("Members of X")
+        self.member_people = pack.words("member_nouns") | self.armed_words
         # the verbs of fighting, weak ones too: what people who are a militia do
         self.fight_verbs = frozenset(
             v
@@ -2015,8 +2017,7 @@ class EntityLinker:
         """The name in capitals that members who attack or claim are of ("Members of the
         Imbonerakure beat ...", "fighters of Zarbat attacked ..."), which the tagger took for
         a common noun: a group's name, typed by :meth:`_armed_group`; else ``None``."""
-        people = self.pack.words("member_nouns") | self.armed_words
-        if tok.lower_ not in people or tok.dep_ != "nsubj":
+        if tok.dep_ != "nsubj" or tok.lower_ not in self.member_people:
             return None
         if not (self._doer(tok) or tok.head.lemma_.lower() in self.member_attack_verbs):
             return None
