@@ -392,7 +392,7 @@ def _object_places(r: Reading, m: Mention, tok: Token) -> None:
     town of X``, ``shelled Kharkiv``) is where it happened (countries act as states); not
     where the people it befell hold office ("the district governor of X was shot dead in Y":
     :func:`_people_of_a_place` places it there only when nothing else does)."""
-    if tok.lower_ in r.pack.optional_words("official_titles", "single_person_nouns"):
+    if _one_person(r, tok):
         return
     for s in places(head_entities(r, tok)):
         if s.label_ != "Country":
@@ -988,18 +988,19 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
     # "killed five people in Nigeria": no closer place said (but not for forces named by no
     # state when the sentence names another state, whose forces they may be: "Egypt's
     # ministry said soldiers killed smugglers in Libya")
-    bare_forces = any(
-        group_kind(k) in r.words("state_doer_kinds") and "@" not in k
-        for k in m.roles.get("perpetrator", []) + m.roles.get("agent", [])
-    )
-    states = {
-        r.ent_of[t.i].kb_id_
-        for t in m.sent
-        if t.i in r.ent_of and r.ent_of[t.i].label_ == "Country"
-    }
-    if "location" not in m.roles and m.violent and not (bare_forces and states - set(wider)):
-        for k in wider:
-            m.add("location", k)
+    if wider and "location" not in m.roles and m.violent:
+        bare_forces = any(
+            group_kind(k) in r.words("state_doer_kinds") and "@" not in k
+            for k in m.roles.get("perpetrator", []) + m.roles.get("agent", [])
+        )
+        states = {
+            r.ent_of[t.i].kb_id_
+            for t in m.sent
+            if t.i in r.ent_of and r.ent_of[t.i].label_ == "Country"
+        }
+        if not (bare_forces and states - set(wider)):
+            for k in wider:
+                m.add("location", k)
     _bracket_owner(r, m)
     _closer_place(r, m)
     _parts_first(r, m)
@@ -1047,14 +1048,16 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
                     m.add("location", s.kb_id_)
 
 
+def _one_person(r: Reading, noun: Token) -> bool:
+    """Whether ``noun`` names one person by what they are ("the mayor", "a witness": the
+    pack's ``official_titles`` and ``single_person_nouns``)."""
+    return noun.lower_ in r.pack.optional_words("official_titles", "single_person_nouns")
+
+
 def _people_of_a_place(r: Reading, noun: Token) -> bool:
     """Whether ``noun`` names people by a place they hold office in or live in ("the mayor
-    of X", "residents of X": the pack's ``official_titles``, ``single_person_nouns`` and
-    ``group_nouns``)."""
-    word = noun.lower_
-    return word in r.pack.optional_words("official_titles", "single_person_nouns") or (
-        word in r.pack.table("group_nouns")
-    )
+    of X", "residents of X": :func:`_one_person`, or a word of the pack's ``group_nouns``)."""
+    return _one_person(r, noun) or noun.lower_ in r.pack.table("group_nouns")
 
 
 def _closer_place(r: Reading, m: Mention) -> None:

@@ -1675,7 +1675,7 @@ class EntityLinker:
             new.setdefault(key, (text, (kind_type,)))
             return key, kind_type
         if s.label_.startswith("NEWPLACE:"):
-            known = self._known(s, text) or self._known_division(s, text, doc_places)
+            known = self._known(s, text)
             if known:
                 key = self._disambiguate(known, doc_places, s)
                 if gaz[key].is_place:
@@ -1701,7 +1701,7 @@ class EntityLinker:
         kind = s.label_.split(":", 1)[1] if ":" in s.label_ else s.label_
         if kind == "PERSON" and len(s) == 1 and text in persons:
             return persons[text], "Person"
-        known = self._known(s, text) or self._known_division(s, text, doc_places)
+        known = self._known(s, text)
         if known:
             key = self._disambiguate(known, doc_places, s)
             return key, gaz[key].types[0]
@@ -1737,9 +1737,7 @@ class EntityLinker:
             kind in ("PERSON", "NORP")
             and s.root.dep_ in ("compound", "amod")
             and s.root.head.tag_ == "NNS"  # (not "the Dabbashi family": a surname's)
-            and s.root.head.lower_ in self.pack.table("group_nouns")
-            and group_kind(GROUP_PREFIX + self.pack.table("group_nouns")[s.root.head.lower_])
-            == "civilians"
+            and self.pack.table("group_nouns").get(s.root.head.lower_) == "civilians"
             and not self._fights(s.root.head)  # (those who fight keep the people's name)
         ):
             return None, ""  # "Tiv farmers": the people the civilians are of, no one's name
@@ -2093,27 +2091,6 @@ class EntityLinker:
             )
             return holder.lower_ in people and not harmed
         return False
-
-    def _known_division(self, s: Span, text: str, doc_places: set[str]) -> set[str]:
-        """The divisions the gazetteer knows by a name told with its division word ("Sulu
-        province" for Sulu, a province the gazetteer knows as "Sulu"): of an admin rank for
-        an admin word, a town for a town's word; none when toponym resolution found no
-        entry meant (a village in the province named next to it that the gazetteer lacks:
-        "Salem village, Kaduna state" is no Salem abroad), and only those inside the
-        document's places when it names any."""
-        words = text.split()
-        if len(words) < 2 or words[-1].lower() not in self.divisions:
-            return set()
-        pick = self._picks.get((s.start, s.end))
-        if pick is not None and pick.id == NO_ENTRY:
-            return set()
-        admin = words[-1].lower() in self.pack.words("admin_division_words")
-        kinds = ("admin1", "admin2") if admin else ("place",)
-        found = {k for k in self.gaz.lookup(" ".join(words[:-1])) if self.gaz[k].kind in kinds}
-        countries = {self.gaz[p].country for p in doc_places if p in self.gaz} - {None, ""}
-        if countries:
-            found = {k for k in found if self.gaz[k].country in countries}
-        return found
 
     def _known(self, s: Span, text: str) -> set[str]:
         """The entry resolution chose for a mention, else the curated entries of its name."""

@@ -538,7 +538,8 @@ class EventReader:
         during a raid in Kano", "to free hostages", "at inmates", "would use tear gas" and
         "Separately, ..." handled no crowd told before)."""
         if self._opens_as_other(r) or any(
-            t.lower_ in r.words("other_incident_cues", "separately_words") for t in r.sent
+            t.lower_ in r.words("other_incident_cues", "separately_words", "other_event_openers")
+            for t in r.sent
         ):
             return False
         if any(places([s]) for s in {r.ent_of[t.i] for t in r.sent if t.i in r.ent_of}):

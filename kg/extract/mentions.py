@@ -122,9 +122,9 @@ class Reading:
             )
         return self._places
 
-    def person_before(self, i: int, within: int = PRONOUN_REACH) -> str | None:
-        """The key of the last person named before token ``i`` (at most ``within`` tokens
-        back): what "he" or "she" most likely refers to in news prose."""
+    def _persons(self) -> tuple[list[int], list[str]]:
+        """Where each person named in the document ends and their keys, in text order
+        (built once per document, in ``doc.user_data``)."""
         cached = self.doc.user_data.get(PERSONS_KEY)
         if cached is None:
             people = sorted(
@@ -132,7 +132,12 @@ class Reading:
             )
             cached = ([e for e, _k in people], [k for _e, k in people])
             self.doc.user_data[PERSONS_KEY] = cached
-        ends, keys = cached
+        return cached
+
+    def person_before(self, i: int, within: int = PRONOUN_REACH) -> str | None:
+        """The key of the last person named before token ``i`` (at most ``within`` tokens
+        back): what "he" or "she" most likely refers to in news prose."""
+        ends, keys = self._persons()
         k = bisect.bisect_right(ends, i) - 1
         if k < 0 or i - ends[k] > within:
             return None
@@ -151,8 +156,7 @@ class Reading:
         """Record that token ``i`` (a pronoun resolved by :meth:`person_before`) names the
         person ``key``: a later "he said" may refer to it, so a speaker told of by pronouns
         sentence after sentence stays in reach."""
-        self.person_before(i)  # the cache of names
-        ends, keys = self.doc.user_data[PERSONS_KEY]
+        ends, keys = self._persons()
         k = bisect.bisect_right(ends, i + 1)
         ends.insert(k, i + 1)
         keys.insert(k, key)
