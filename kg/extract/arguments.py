@@ -1568,9 +1568,11 @@ def verb_args(r: Reading, m: Mention) -> None:
     tok = m.trigger
     # "200 teachers protested in X", misparsed as a reduced relative: people are never
     # protested (but "a man lynched by a mob" is a passive)
-    crowd = bool(classes.behaviour(m.cls, "civilian_doers_as")) and not any(
-        c.dep_ == "agent" for c in tok.children
-    )
+    # (nor "youths clashed with police": clashes are never passive)
+    crowd = (
+        bool(classes.behaviour(m.cls, "civilian_doers_as"))
+        or tok.lemma_.lower() in r.words("never_passive_verbs")
+    ) and not any(c.dep_ == "agent" for c in tok.children)
     passive = (
         any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         or (
@@ -2364,14 +2366,18 @@ def instrument_doers(r: Reading) -> None:
 def _held_responsible(r: Reading, tok: Token) -> bool:
     """Whether a phrase is whom a verb of attribution holds responsible, in the preposition
     its pattern gives the accused ("blamed the attack on BRN insurgents", "attributed it to
-    JNIM fighters"; ``attribution_patterns``)."""
+    JNIM fighters"; ``attribution_patterns``), or as its subject or object ("X militants were
+    blamed for the attack", "suspected X fighters of the killing")."""
+    table = r.pack.table("attribution_patterns")
+    if tok.dep_ in ("nsubjpass", "dobj"):
+        return any(p.get("actor") == tok.dep_ for p in table.get(tok.head.lemma_.lower(), []))
     if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
         return False
     prep = tok.head
     verb = prep.head
     if verb.pos_ in _NOUN and verb.dep_ == "dobj":
         verb = verb.head  # the preposition on the verb's object
-    patterns = r.pack.table("attribution_patterns").get(verb.lemma_.lower(), [])
+    patterns = table.get(verb.lemma_.lower(), [])
     return any(p.get("actor") == prep.lower_ for p in patterns)
 
 

@@ -221,6 +221,7 @@ class EventReader:
             for i in clause_scope(m.trigger, triggers, speech):
                 m.cues |= cues.get(i, set())
         _armed_civilians(r, pack.words("weapon_cues"))
+        _unarmed_readings(r, pack.words("weapon_cues"))
         self._additional(r)
         self._hit_a_device(r, cues)
         tolls(r)
@@ -1004,6 +1005,39 @@ def _armed_civilians(r: Reading, weapons: frozenset[str]) -> None:
             if k not in keys:
                 keys.append(k)
         m.roles["perpetrator"] = keys
+
+
+def _unarmed_readings(r: Reading, weapons: frozenset[str]) -> None:
+    """A mention whose doers are all civilians, with no weapon in its clause, and whose other
+    side is a state's forces takes its class's ``unarmed_reading``, its doers of that class's
+    kind: "youths clashed with riot police" is a riot by rioters (ACLED's violent
+    demonstration), not a battle that civilians fought."""
+    types = r.entity_types
+    civilians = f"{GROUP_PREFIX}{CIVILIAN_KIND}"
+
+    def civilian(k: str) -> bool:
+        return k.startswith(civilians) or classes.is_a(types.get(k, "") or "Actor", "Civilians")
+
+    def force(k: str) -> bool:
+        return classes.is_a(types.get(k, "") or "Actor", "StateForce")
+
+    for m in r.found:
+        alt = classes.behaviour(m.cls, "unarmed_reading")
+        doers = [k for role in ("perpetrator", "agent") for k in m.roles.get(role, [])]
+        others = [k for role in ("target", "victim") for k in m.roles.get(role, [])]
+        if not alt or not doers or m.cues & weapons:
+            continue
+        if all(civilian(k) for k in doers) and others and all(force(k) for k in others):
+            m.cls = str(alt)
+            kind = classes.behaviour(m.cls, "civilian_doers_as")
+            for role in ("perpetrator", "agent"):
+                if role in m.roles and kind:
+                    m.roles[role] = list(
+                        dict.fromkeys(
+                            as_kind(k, kind) if k.startswith(civilians) else f"{GROUP_PREFIX}{kind}"
+                            for k in m.roles[role]
+                        )
+                    )
 
 
 def _nonstate_readings(r: Reading) -> None:

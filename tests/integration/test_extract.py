@@ -4212,3 +4212,41 @@ def test_a_day_a_claim_tells_and_a_people_blamed(ex: Extractor) -> None:
     # a people blamed is its militia
     text = "Gunmen killed nine villagers in Mangu on Sunday. Police blamed Berom youths for the attack."
     assert role_of(ex, "Attack", "allegedPerpetrator", text) == ["Berom Ethnic Militia"]
+
+
+def test_a_named_group_held_responsible_by_a_passive_is_no_target(ex: Extractor) -> None:
+    # "X fighters were blamed for / suspected of the attack": the group is its doer, as the
+    # teller holds it, and the statement is about the attack
+    text = (
+        "A bomb went off in a cattle market in Garissa on Friday, killing four traders. "
+        "Al-Shabaab fighters were blamed for the attack."
+    )
+    x = read(ex, text)
+    (e,) = events_of(x, "Bombing")
+    assert "target" not in e.roles
+    assert labels_of(x, e.roles["allegedPerpetrator"]) == ["al-Shabaab"]
+    (a,) = events_of(x, "Attribution")
+    assert a.about == [e.key]
+    text = (
+        "A landmine killed three soldiers near Kunta in Gadchiroli district on Monday. "
+        "CPI-Maoist cadres were suspected of carrying out the attack."
+    )
+    x = read(ex, text)
+    assert role_of(ex, "Attack", "target", text) == []
+    assert role_of(ex, "Attack", "suspectedPerpetrator", text) == [
+        "Communist Party of India (Maoist)"
+    ]
+
+
+def test_unarmed_people_who_clash_with_police_riot(ex: Extractor) -> None:
+    # a clash is never passive: the noun the parser hangs it on is its doer
+    text = "On 9 June 2023, youths clashed with riot police in Conakry (Conakry)."
+    (e,) = read(ex, text).events
+    assert e.types[0] == "ViolentDemonstration"
+    assert role_of(ex, "Riot", "perpetrator", text) == ["Rioters (Guinea)"]
+    assert role_of(ex, "Riot", "target", text) == ["Police Forces of Guinea"]
+    # civilians who fight an armed group, or people with weapons, are no rioters
+    text = "On 9 June 2023, villagers clashed with bandits in Gusau, killing three of them."
+    assert not events_of(read(ex, text), "Riot")
+    text = "On 9 June 2023, residents armed with rifles clashed with soldiers in Beni, killing one."
+    assert not events_of(read(ex, text), "Riot")
