@@ -312,6 +312,8 @@ class EntityLinker:
                     )
                     if ent.label_ == "LOC" and end < len(doc) and self._named_after(doc[end]):
                         continue  # "the Black Sea city of Batumi": what the city is by
+                    if self._town_word_after_known(doc, start, end, known_spans):
+                        end -= 1  # "Hama city": the town the gazetteer knows as "Hama"
                     if end > start and not self._listed_places(doc, start, end, cands):
                         label = ent.label_
                         last = doc[end - 1]
@@ -413,6 +415,19 @@ class EntityLinker:
         doc._.ckg_relations += self._sites_in_city(out, doc._.ckg_relations)
         doc._.ckg_relations += self._units_of_groups(doc, out)
         return doc
+
+    def _town_word_after_known(self, doc: Doc, start: int, end: int, known: list[Span]) -> bool:
+        """Whether a name the model read ends in a word for a town written in lower case
+        (the pack's ``town_nouns``) after a name the gazetteer knows, and the gazetteer does
+        not know the whole ("Hama city": Hama; not "Kuwait city", a name of its own)."""
+        last = doc[end - 1]
+        return (
+            end - start > 1
+            and last.is_lower
+            and last.lower_ in self.pack.optional_words("town_nouns")
+            and any(c.label_ == "GAZ" and (c.start, c.end) == (start, end - 1) for c in known)
+            and not self.gaz.lookup(doc[start:end].text)
+        )
 
     def _named_after(self, word: Token, nouns: str = "qualified_place_nouns") -> bool:
         """Whether ``word`` is one of the pack's ``nouns`` with its name after "of": with

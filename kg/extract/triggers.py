@@ -133,6 +133,13 @@ class TriggerFinder:
                 if before and not any(self._people(o) for o in before):
                     continue
             return str(entry[0])
+        for c in verb.children:  # "set three cars on fire": a phrase after the object
+            if c.dep_ != "prep" or not any(o.dep_ == "dobj" and o.i < c.i for o in verb.children):
+                continue
+            for g in c.children:
+                entry = self.verb_objects.get(f"{c.lower_} {g.lemma_.lower()}")
+                if g.dep_ == "pobj" and entry is not None and lemma in entry[1]:
+                    return str(entry[0])
         return None
 
     def _people(self, noun: Token) -> bool:

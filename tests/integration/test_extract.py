@@ -4250,3 +4250,31 @@ def test_unarmed_people_who_clash_with_police_riot(ex: Extractor) -> None:
     assert not events_of(read(ex, text), "Riot")
     text = "On 9 June 2023, residents armed with rifles clashed with soldiers in Beni, killing one."
     assert not events_of(read(ex, text), "Riot")
+
+
+def test_a_known_town_named_with_its_word_in_lower_case(ex: Extractor) -> None:
+    # the model reads "Hama city" as one name the gazetteer lacks: the town it knows
+    text = "On 11 June 2023, unidentified gunmen shot dead a pharmacist in Hama city (Hama, Hama)."
+    x = read(ex, text)
+    (e,) = events_of(x, "Attack")
+    place = x.entities[e.roles["location"][0]]
+    assert place.key.startswith("sy-") and place.types == ("Settlement",)
+    assert not place.label.endswith("city")
+    # a town whose whole name has the word keeps it
+    text = "A bomb exploded in Kuwait city on Monday, killing two."
+    assert role_of(ex, "Attack", "location", text) == ["Kuwait City"]
+
+
+def test_a_thing_set_on_fire_or_ablaze(ex: Extractor) -> None:
+    # the object between the verb and its phrase: property destroyed, by a crowd a riot
+    text = "On 14 June 2023, students set two buses on fire in Ibadan (Ibadan North, Oyo)."
+    (e,) = read(ex, text).events
+    assert e.types[0] == "ViolentDemonstration" and "LootingOrPropertyDestruction" in e.types
+    text = "On 14 June 2023, assailants set a school ablaze in Tillaberi."
+    assert role_of(ex, "LootingOrPropertyDestruction", "target", text)
+    # setting off, setting a table: no event
+    for text in (
+        "The convoy set off on the road to Gao at dawn.",
+        "The minister set the talks on a new footing.",
+    ):
+        assert not read(ex, text).events, text
