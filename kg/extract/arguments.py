@@ -2184,6 +2184,18 @@ def _other_state_figure(r: Reading, subject: Token, verb: Token) -> Token | None
     theirs += told_state(subject, r.pack)  # "9 fatalities and 17 injured"
     # (or set beside it: "7 fatalities, 20+ injured", parsed as an apposition)
     others = [g for g in subject.children if g.dep_ == "conj" or (g.dep_ == "appos" and g.like_num)]
+    if not others:
+        # "9 fatalities, including 7 children, and around 30 injured": the figure the parser
+        # coordinated with the people of the subject's phrase
+        others = [
+            c
+            for p in subject.children
+            if p.dep_ == "prep"
+            for g in p.children
+            if g.dep_ == "pobj"
+            for c in g.children
+            if c.dep_ == "conj" and c.like_num
+        ]
     if mine is None or not theirs or mine in theirs or len(others) != 1:
         return None
     return others[0]

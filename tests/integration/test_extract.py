@@ -4278,3 +4278,21 @@ def test_a_thing_set_on_fire_or_ablaze(ex: Extractor) -> None:
         "The minister set the talks on a new footing.",
     ):
         assert not read(ex, text).events, text
+
+
+def test_a_notes_injured_after_the_dead_and_whom_they_include(ex: Extractor) -> None:
+    # the figure after "including ..." is the injured, not the dead counted again
+    text = (
+        "On 12 June 2024, M23 shelled Kalengera (Rutshuru, North Kivu). "
+        "5 fatalities, including 3 children, and around 20 injured."
+    )
+    (e,) = events_of(read(ex, text), "Attack")
+    assert e.fatalities is not None and e.fatalities.best == 5
+    assert e.injured is not None and e.injured.best == 20
+    # the people a toll includes are no other toll
+    text = (
+        "On 12 June 2024, militants attacked Mansila (Yagha, Sahel). "
+        "14 fatalities, including 5 civilians and 2 soldiers."
+    )
+    (e,) = events_of(read(ex, text), "Attack")
+    assert e.fatalities is not None and e.fatalities.best == 14 and e.injured is None
