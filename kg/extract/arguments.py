@@ -438,6 +438,13 @@ def _add_sites(r: Reading, m: Mention, tok: Token) -> None:
                 or g.lower_ in r.pack.optional_words("surface_place_nouns")
             ):
                 m.add("location", s.kb_id_)
+    # the monitors' bracket after the site: "shelled the X camp (Goma, North Kivu)"
+    doc = tok.doc
+    for a in tok.children:
+        if a.dep_ == "appos" and a.i > 0 and doc[a.left_edge.i - 1].text == "(":
+            for s in places(entities_in(a, r.ent_of)):
+                if s.label_ != "Country":
+                    m.add("location", s.kb_id_)
 
 
 def _site_where(r: Reading, m: Mention, prep: Token, phrase: Token) -> None:
@@ -866,7 +873,13 @@ def collective(r: Reading, tok: Token) -> Token | None:
 def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = None) -> None:
     """Places in the trigger's ``in/at/near`` phrases; for a noun trigger also those of the
     verb it is the object of (``carried out bombings in Iran``); for a verb trigger, failing
-    that, places used as locations elsewhere in its clause."""
+    that, places used as locations elsewhere in its clause. A place on a road the event was
+    on is listed before the road (:func:`_spots_on_routes`)."""
+    _read_locations(r, m, tok, triggers)
+    _spots_on_routes(r, m)
+
+
+def _read_locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None) -> None:
     loc_preps = r.words("location_preps")
     holders = [tok]
     if tok.pos_ in _NOUN and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
@@ -1058,6 +1071,37 @@ def _people_of_a_place(r: Reading, noun: Token) -> bool:
     """Whether ``noun`` names people by a place they hold office in or live in ("the mayor
     of X", "residents of X": :func:`_one_person`, or a word of the pack's ``group_nouns``)."""
     return _one_person(r, noun) or noun.lower_ in r.pack.table("group_nouns")
+
+
+def _spots_on_routes(r: Reading, m: Mention) -> None:
+    """:func:`_spot_on_route` for each road of the sentence whose name is among the event's
+    places."""
+    locs = set(m.roles.get("location", []))
+    for t in m.sent:
+        if t.lemma_.lower() not in r.words("route_nouns") or not locs:
+            continue
+        named = {r.ent_of[c.i].kb_id_ for c in t.subtree if c.i < t.i and c.i in r.ent_of}
+        if named & locs:
+            _spot_on_route(r, m, t)
+
+
+def _spot_on_route(r: Reading, m: Mention, route: Token) -> None:
+    """``on the Kaduna-Abuja highway near Katari``: the place a phrase on the road puts the
+    event near or at is closer than the road and the towns it joins, and is listed first."""
+    spots = [
+        s.kb_id_
+        for c in route.children
+        if c.dep_ == "prep"
+        and c.lower_ in r.words("location_preps")
+        and c.lower_ not in r.words("origin_preps")
+        for g in c.children
+        if g.dep_ == "pobj"
+        for s in places(entities_in(g, r.ent_of))
+        if s.label_ not in ("Country", "AdminRegion")  # (not "in Kunduz province": wider)
+    ]
+    if spots:
+        rest = [k for k in m.roles.get("location", []) if k not in spots]
+        m.roles["location"] = [*dict.fromkeys(spots), *rest]
 
 
 def _closer_place(r: Reading, m: Mention) -> None:
@@ -2379,10 +2423,19 @@ def _held_responsible(r: Reading, tok: Token) -> bool:
     """Whether a phrase is whom a verb of attribution holds responsible, in the preposition
     its pattern gives the accused ("blamed the attack on BRN insurgents", "attributed it to
     JNIM fighters"; ``attribution_patterns``), or as its subject or object ("X militants were
-    blamed for the attack", "suspected X fighters of the killing")."""
+    blamed for the attack", "suspected X fighters of the killing"), or whom a raising verb
+    says the doers are ("gunmen presumed to be X fighters")."""
     table = r.pack.table("attribution_patterns")
     if tok.dep_ in ("nsubjpass", "dobj"):
         return any(p.get("actor") == tok.dep_ for p in table.get(tok.head.lemma_.lower(), []))
+    be = tok.head
+    if (
+        tok.dep_ == "attr"
+        and be.lemma_.lower() in r.words("copula_lemmas")
+        and be.dep_ == "xcomp"
+        and be.head.lemma_.lower() in r.pack.table("raised_stances")
+    ):
+        return True  # "assailants presumed to be ADF fighters": who the doers are said to be
     if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
         return False
     prep = tok.head

@@ -641,6 +641,8 @@ class EntityLinker:
                 continue
             if key.startswith((SITE_PREFIX, GROUP_PREFIX)):
                 continue  # "the hotel": put in its event's place when the records are built
+            if self._names_a_route(s):
+                continue  # "the Kabul-Kandahar highway near X": a road joins towns, in none
             before = [t for t in towns if t.end <= s.start]
             after = [t for t in towns if t.start >= s.end and t.sent.start == s.sent.start]
             town = before[-1] if before else after[0] if after else None
@@ -648,6 +650,15 @@ class EntityLinker:
                 rels.append((key, "locatedIn", town.kb_id_))
                 held.add(key)
         return rels
+
+    def _names_a_route(self, s: Span) -> bool:
+        """Whether a name is a road's (its last word, or the word after it, one of the pack's
+        ``route_nouns``: "the Kaduna-Abuja highway", "Route 7")."""
+        routes = self.pack.words("route_nouns")
+        after = s.doc[s.end] if s.end < len(s.doc) else None
+        return s[-1].lemma_.lower() in routes or (
+            after is not None and after.lemma_.lower() in routes
+        )
 
     def _place_in_place(self, text: str, spans: Iterable[Span]) -> list[tuple[str, str, str]]:
         """``Chak district, Wardak province`` and ``Kerman, Iran``: the first lies in the second

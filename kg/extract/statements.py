@@ -919,14 +919,22 @@ def _believed_to_belong(r: Reading, tok: Token, verbs: Mapping[str, list[str]]) 
             for p in a.children
             if p.lower_ in r.words("of_preps")
         ]
-        groups = [
-            s
-            for p in phrases
-            for g in p.children
-            if g.dep_ == "pobj"
-            for s in _named_in(r, g)
-            if not is_group_key(s.kb_id_) and not places([s])
+        heads = [g for p in phrases for g in p.children if g.dep_ == "pobj"]
+        heads += [  # "an armed group presumed to be M23", "... to be ADF fighters"
+            a
+            for be in raising.children
+            if be.dep_ == "xcomp"
+            for a in be.children
+            if a.dep_ == "attr"
         ]
+        groups = list(
+            {
+                s.kb_id_: s
+                for g in heads
+                for s in _named_in(r, g)
+                if not is_group_key(s.kb_id_) and not places([s])
+            }.values()
+        )
         if groups:
             kind = "suspicion" if stance == "suspectedPerpetrator" else "attribution"
             _statement(r, raising, classes.named(kind), [], [s.kb_id_ for s in groups], [])

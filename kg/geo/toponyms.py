@@ -608,6 +608,11 @@ def _reads_as_place(doc: Doc, i: int, j: int, ents: dict[int, Span]) -> bool:
         pair = [t for t in range(first, last) if doc[t].dep_ == "cc"]
         if len(pair) == 1 and (i, j) in ((first, pair[0]), (pair[0] + 1, last)):
             whole = True
+        # the monitors' bracket "(Goma, North Kivu)" tagged as one name: each of its names
+        if first > 0 and last < len(doc) and (doc[first - 1].text, doc[last].text) == ("(", ")"):
+            whole = whole or all(
+                doc[t].text == "," or _proper(doc[t].text) for t in range(first, last)
+            )
         return division or (whole and context)
     return context
 

@@ -4296,3 +4296,32 @@ def test_a_notes_injured_after_the_dead_and_whom_they_include(ex: Extractor) -> 
     )
     (e,) = events_of(read(ex, text), "Attack")
     assert e.fatalities is not None and e.fatalities.best == 14 and e.injured is None
+
+
+def test_a_place_on_the_road_and_the_bracket_after_a_site(ex: Extractor) -> None:
+    # "on the X-Y highway near Z": Z is where it happened, before the road's towns
+    text = "A roadside bomb hit a minibus on the Kabul-Jalalabad highway near Surobi on Monday."
+    x = read(ex, text)
+    (e,) = events_of(x, "Attack")
+    assert labels_of(x, e.roles["location"])[0] == "Surobi district"
+    # a district named beside a town it does not hold keeps its place in the text
+    text = "Gunmen stormed a warehouse in Kahramankazan, on the outskirts of Ankara, on Monday."
+    assert role_of(ex, "Attack", "location", text)[0] == "Kahramankazan"
+    # the monitors' bracket after a site names where the site is
+    text = (
+        "On 9 July 2024, M23 shelled a displacement camp (Goma, North Kivu), killing 3 civilians."
+    )
+    x = read(ex, text)
+    (e,) = events_of(x, "Attack")
+    assert x.entities[e.roles["location"][0]].label == "Goma"
+
+
+def test_armed_men_presumed_to_be_a_named_group(ex: Extractor) -> None:
+    text = "On 9 July 2024, an armed group presumed to be CODECO raided Ngazba (Djugu, Ituri), killing 7."
+    assert role_of(ex, "Attack", "suspectedPerpetrator", text) == ["CODECO"]
+    # who the doers are said to be is never their target
+    text = "On 9 July 2024, assailants presumed to be ADF fighters killed 7 farmers in Mamove."
+    assert not role_of(ex, "Attack", "target", text)
+    # people presumed to be of a calling are no group
+    text = "On 9 July 2024, a man presumed to be a trader was shot dead by gunmen in Beni."
+    assert not role_of(ex, "Attack", "suspectedPerpetrator", text)
