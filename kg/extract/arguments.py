@@ -2229,17 +2229,12 @@ def _other_state_figure(r: Reading, subject: Token, verb: Token) -> Token | None
     # (or set beside it: "7 fatalities, 20+ injured", parsed as an apposition)
     others = [g for g in subject.children if g.dep_ == "conj" or (g.dep_ == "appos" and g.like_num)]
     if not others:
-        # "9 fatalities, including 7 children, and around 30 injured": the figure the parser
-        # coordinated with the people of the subject's phrase
-        others = [
-            c
-            for p in subject.children
-            if p.dep_ == "prep"
-            for g in p.children
-            if g.dep_ == "pobj"
-            for c in g.children
-            if c.dep_ == "conj" and c.like_num
-        ]
+        # "9 fatalities, including 7 children, and around 30 injured", "..., among them 6
+        # women, and 11 injured": the last figure after the last "and" before the verb,
+        # however the parser hung it
+        between = subject.doc[subject.i + 1 : verb.i]
+        ands = [t.i for t in between if t.dep_ == "cc"]
+        others = [t for t in between if ands and t.i > ands[-1] and t.like_num][-1:]
     if mine is None or not theirs or mine in theirs or len(others) != 1:
         return None
     return others[0]
@@ -2422,12 +2417,9 @@ def instrument_doers(r: Reading) -> None:
 def _held_responsible(r: Reading, tok: Token) -> bool:
     """Whether a phrase is whom a verb of attribution holds responsible, in the preposition
     its pattern gives the accused ("blamed the attack on BRN insurgents", "attributed it to
-    JNIM fighters"; ``attribution_patterns``), or as its subject or object ("X militants were
-    blamed for the attack", "suspected X fighters of the killing"), or whom a raising verb
-    says the doers are ("gunmen presumed to be X fighters")."""
+    JNIM fighters"; ``attribution_patterns``), or whom a raising verb says the doers are
+    ("gunmen presumed to be X fighters")."""
     table = r.pack.table("attribution_patterns")
-    if tok.dep_ in ("nsubjpass", "dobj"):
-        return any(p.get("actor") == tok.dep_ for p in table.get(tok.head.lemma_.lower(), []))
     be = tok.head
     if (
         tok.dep_ == "attr"
@@ -2446,11 +2438,31 @@ def _held_responsible(r: Reading, tok: Token) -> bool:
     return any(p.get("actor") == prep.lower_ for p in patterns)
 
 
+def _accused_of(r: Reading, tok: Token) -> set[int]:
+    """The events (trigger token indices) a phrase is held responsible for as the subject or
+    object of a verb of attribution, in the phrase its pattern gives the event ("X militants
+    were blamed for the attack", "suspected X fighters of carrying out the attack";
+    ``attribution_patterns``); none when the pattern names no event ("X commanders were
+    believed killed in a strike": no one is blamed)."""
+    if tok.dep_ not in ("nsubjpass", "dobj"):
+        return set()
+    verb = tok.head
+    out: set[int] = set()
+    for p in r.pack.table("attribution_patterns").get(verb.lemma_.lower(), []):
+        if p.get("actor") != tok.dep_ or p.get("event") in (None, "dobj", "nsubjpass"):
+            continue
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == p["event"]:
+                out |= {t.i for t in c.subtree if t.i in r.by_tok}
+    return out
+
+
 def affiliation_targets(r: Reading) -> None:
     """``detained two men while in search of a Taliban facilitator``: an armed group that
     qualifies the people an arrest or attack went after is its target."""
     roles = r.words("role_nouns")
     groups = []
+    spared: dict[str, set[int]] = {}  # the events a group is held responsible for
     for t in r.sent:
         if (
             t.i in r.ent_of
@@ -2471,6 +2483,7 @@ def affiliation_targets(r: Reading) -> None:
                 and not _held_responsible(r, head)
             ):
                 groups.append(span)
+                spared.setdefault(span.kb_id_, set()).update(_accused_of(r, head))
     if not groups:
         return
     arrest = classes.named("arrest")
@@ -2481,5 +2494,5 @@ def affiliation_targets(r: Reading) -> None:
             continue  # a named target already; unnamed "insurgents" say less than the group
         doers = set(m.roles.get("agent", []) + m.roles.get("perpetrator", []))
         for span in groups:
-            if span.kb_id_ not in doers:
+            if span.kb_id_ not in doers and m.trigger.i not in spared.get(span.kb_id_, ()):
                 m.add("target", span.kb_id_)

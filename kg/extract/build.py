@@ -136,7 +136,7 @@ def build_extraction(
         if x_m.same_as is not None:
             told_with_map.setdefault(x_m.same_as, []).append(x_m)
     # events before statements, so that a statement can point to the events it is about
-    for m in sorted(mentions, key=lambda m: (m.speech, m.trigger.i, m.id)):
+    for m in sorted(mentions, key=lambda m: (m.speech, _told_at(m, mentions, pack), m.id)):
         k = story.index.get(m.sent.start)
         explicit = next((d for d in (resolve(e, ref) for e in m.dates) if d), None)
         if explicit is None and m.year:
@@ -999,6 +999,29 @@ def _entity(x: Extraction, gaz: Gazetteer, new: dict, key: str) -> EntityRecord:
         )
     x.entities[key] = rec
     return rec
+
+
+def _told_at(m: Mention, mentions: list[Mention], pack: LanguagePack) -> float:
+    """Where ``m`` is read in the document: at its trigger, but a toll with no doer before a
+    crowd's event in its sentence after it ("Several residents were injured as youths clashed
+    with police") is read after that event, whose toll it may be (event coreference)."""
+    lemma = m.trigger.lemma_.lower()
+    toll = (
+        lemma in pack.words("consequence_verbs", "injury_nouns", "death_nouns")
+        and not any(m.roles.get(r) for r in _DOER_ROLES)
+        and (m.fatalities is not None or m.injured is not None)
+    )
+    if not toll:
+        return float(m.trigger.i)
+    crowds = [
+        x.trigger.i
+        for x in mentions
+        if x.sent.start == m.sent.start
+        and x.trigger.i > m.trigger.i
+        and x.same_as is None
+        and classes.behaviour(x.cls, "civilian_doers_as")
+    ]
+    return max(crowds) + 0.5 if crowds else float(m.trigger.i)
 
 
 def _label(ev: Event, x: Extraction) -> str:

@@ -226,7 +226,10 @@ def _crowd_toll(m: Mention, ev: Event) -> bool:
         return False  # (doers of its own, or "injured by a car bomb": another cause)
     if not victims:
         return not m.roles and (m.fatalities is not None or m.injured is not None)
-    handled = bool(ev.roles.get("participant"))
+    # (forces that handled the crowd, or that it fought: "youths clashed with police")
+    handled = bool(ev.roles.get("participant")) or any(
+        group_kind(k) in _FORCE_KINDS for k in ev.roles.get("target", [])
+    )
     # people of no kind hurt where forces broke up a crowd ("used tear gas to break up a
     # protest, leaving 18 people injured") were of the crowd
     crowd = {kind, CIVILIAN_KIND} if handled else {kind}

@@ -42,6 +42,8 @@ def _fold_into(
     for role, keys in m.roles.items():
         for k in keys:
             into.add(agent_as if role == "agent" else role, k)
+    # "were killed in a similar attack": another event, as its noun says
+    into.additional = into.additional or m.additional
     if and_when:
         into.extra_types.add(m.cls)
         if m.year and not into.year:

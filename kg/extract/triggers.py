@@ -127,20 +127,59 @@ class TriggerFinder:
             entry = self.verb_objects.get(c.lemma_.lower())
             if entry is None or lemma not in entry[1]:
                 continue
+            if c.lower_ in self.pack.optional_words("property_complements") and not (
+                self._property_burnt(verb, before)
+            ):
+                continue
             if c.lemma_.lower() in self.pack.optional_words("people_complements"):
                 # (the object the parser made a modifier of it: "took the city hostage")
                 before += [g for g in c.children if g.dep_ == "compound" and g.pos_ == "NOUN"]
                 if before and not any(self._people(o) for o in before):
                     continue
             return str(entry[0])
-        for c in verb.children:  # "set three cars on fire": a phrase after the object
-            if c.dep_ != "prep" or not any(o.dep_ == "dobj" and o.i < c.i for o in verb.children):
+        # "set three cars on fire", "set the home of a chief on fire", "set houses ablaze": a
+        # phrase after the object, on the verb or anywhere in the object's phrase
+        objects = [o for o in verb.children if o.dep_ == "dobj"]
+        inside = [g for o in objects for g in o.subtree if g is not o]
+        for c in [*verb.children, *inside]:
+            if c.i < min((o.i for o in objects), default=len(verb.doc)):
                 continue
-            for g in c.children:
-                entry = self.verb_objects.get(f"{c.lower_} {g.lemma_.lower()}")
-                if g.dep_ == "pobj" and entry is not None and lemma in entry[1]:
+            words = [c.lemma_.lower()] if c.dep_ in ("amod", "advmod", "acomp", "oprd") else []
+            if c.dep_ == "prep":
+                words = [f"{c.lower_} {g.lemma_.lower()}" for g in c.children if g.dep_ == "pobj"]
+            for w in words:
+                entry = self.verb_objects.get(w)
+                if (
+                    entry is not None
+                    and lemma in entry[1]
+                    and (
+                        w not in self.pack.optional_words("property_complements")
+                        or self._property_burnt(verb, objects)
+                    )
+                ):
                     return str(entry[0])
         return None
+
+    def _property_burnt(self, verb: Token, objects: list[Token]) -> bool:
+        """Whether ``verb`` sets property on fire (``property_complements``): its object a
+        thing that burns (``property_nouns``, the facility and vehicle words), its subject
+        people (a word of ``group_nouns``, a name or a pronoun), not a strike or a candle."""
+        things = self.pack.optional_words("property_nouns", "vehicle_nouns") | self.pack.words(
+            "facility_nouns"
+        )
+        burnt = bool(objects) and all(
+            o.lower_ in things or o.lemma_.lower() in things for o in objects
+        )
+        doers = [c for c in verb.children if c.dep_ == "nsubj"]
+        if verb.dep_ in ("conj", "xcomp") and not doers:
+            doers = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "... and set"
+        people = bool(doers) and all(
+            d.lower_ in self.pack.table("group_nouns")
+            or d.ent_type_ in ("PERSON", "NORP", "ORG", "GPE")
+            or d.pos_ in ("PROPN", "PRON")
+            for d in doers
+        )
+        return burnt and people
 
     def _people(self, noun: Token) -> bool:
         """Whether a noun names people: counted ("31 guards"), a word for a group of people

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from kg.extract.gazetteer import Gazetteer
 
 MAX_NGRAM = 6
+CITY_POPULATION = 50_000  # inhabitants: a city's other names are its exonyms
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 NOT_PLACE_ENTS = {"DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "PERCENT"}
 NAME_ENTS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"}
@@ -602,9 +603,11 @@ def _reads_as_place(doc: Doc, i: int, j: int, ents: dict[int, Span]) -> bool:
         # the whole entity, or a part of one written word the model tagged alone ("Croix"
         # of "Croix-des-Bouquets")
         one_word = not any(doc[t].whitespace_ for t in range(i, j - 1))
-        whole = _strip_the(doc, e) == (i, j) or (one_word and i <= e.start and e.end <= j)
-        # "between Qamishli and Amuda", tagged as one name: each of the two is whole
         first, last = _strip_the(doc, e)
+        # (or a place's longer name around the part the model tagged: "Dera Ismail Khan")
+        longer = j - i > last - first and i <= first and last <= j
+        whole = (first, last) == (i, j) or (one_word and i <= e.start and e.end <= j) or longer
+        # "between Qamishli and Amuda", tagged as one name: each of the two is whole
         pair = [t for t in range(first, last) if doc[t].dep_ == "cc"]
         if len(pair) == 1 and (i, j) in ((first, pair[0]), (pair[0] + 1, last)):
             whole = True
@@ -1153,8 +1156,11 @@ def _score(
         ):
             s -= 4  # "Kandahar": the city, not the province around it
     s += 0.8 * math.log10((e.population or 0) + 1)
-    if name in (key(e.label), key(_strip_kind(e.label))):
-        s += 3  # its own name, not one of its alternate names
+    # its own name, not one of its alternate names; but a city's other names are its
+    # exonyms ("Basra" for Basrah, "Derna" for Darnah), a village's often another place's
+    city = kind == "place" and (e.population or 0) >= CITY_POPULATION
+    if city or name in (key(e.label), key(_strip_kind(e.label))):
+        s += 3
     if c in gaz.entries:
         s += 1  # hand-curated: the places our reports are about
     return s

@@ -4325,3 +4325,61 @@ def test_armed_men_presumed_to_be_a_named_group(ex: Extractor) -> None:
     # people presumed to be of a calling are no group
     text = "On 9 July 2024, a man presumed to be a trader was shot dead by gunmen in Beni."
     assert not role_of(ex, "Attack", "suspectedPerpetrator", text)
+
+
+def test_rules_of_the_thirty_sixth_round_do_not_misfire(ex: Extractor) -> None:
+    # a group believed killed, or accused of another act, is still the strike's target
+    text = "Two Hezbollah commanders were believed killed in an Israeli drone strike in Bint Jbeil."
+    assert role_of(ex, "Attack", "target", text) == ["Hezbollah"]
+    assert not role_of(ex, "Attack", "suspectedPerpetrator", text)
+    text = (
+        "Al-Shabaab fighters were accused of extortion, and troops killed four of them in Balcad."
+    )
+    assert role_of(ex, "Attack", "target", text) == ["al-Shabaab"]
+    # people, figures of speech and strikes set nothing on fire that a monitor codes
+    for text in (
+        "A mob set two suspected thieves ablaze in Port Harcourt on Monday.",
+        "A farmer set himself on fire outside the governor's office in Sfax.",
+        "The ruling set social media on fire on Monday.",
+        "A candle set the house ablaze in Kumasi on Monday.",
+    ):
+        assert not events_of(read(ex, text), "LootingOrPropertyDestruction"), text
+    text = "A Russian drone strike set a grain silo ablaze in Izium on Monday."
+    assert [e.types[0] for e in read(ex, text).events] == ["DroneStrike"]
+    # the object's own phrase: "set the home of a chief on fire", "set several huts ablaze"
+    text = "Militiamen set the home of a village chief on fire in Djugu on Sunday."
+    assert events_of(read(ex, text), "LootingOrPropertyDestruction")
+    # people hurt as a crowd fought the police are the riot's
+    text = "Several traders were injured as youths clashed with police in Onitsha on Monday."
+    (e,) = read(ex, text).events
+    assert e.types[0] == "ViolentDemonstration" and e.injured is not None
+
+
+def test_a_notes_injured_after_whom_the_dead_include_however_parsed(ex: Extractor) -> None:
+    for line, injured in (
+        ("8 fatalities, including 3 soldiers, and at least 14 injured.", 14),
+        ("8 fatalities, among them 2 children, and 9 injured.", 9),
+        ("8 fatalities, including 3 soldiers, and 30+ injured.", 30),
+    ):
+        text = f"On 12 June 2024, militants attacked Gorom-Gorom (Oudalan, Sahel). {line}"
+        (e,) = events_of(read(ex, text), "Attack")
+        assert e.fatalities is not None and e.fatalities.best == 8, line
+        assert e.injured is not None and e.injured.best == injured, line
+
+
+def test_a_citys_other_name_is_its_exonym(ex: Extractor) -> None:
+    # a city known by another spelling wins over a village of the very name
+    text = "A car bomb exploded in Basra on Monday, killing three people."
+    x = read(ex, text)
+    (e,) = events_of(x, "Attack")
+    assert x.entities[e.roles["location"][0]].key.startswith("iq-")
+
+
+def test_a_similar_attack_is_another(ex: Extractor) -> None:
+    text = (
+        "Gunmen killed three herders near Koro on Monday, officials said. Nine herders were "
+        "killed in a similar attack near the town."
+    )
+    x = read(ex, text, "2024-03-06")
+    tolls = sorted(e.fatalities.best for e in events_of(x, "Attack") if e.fatalities)
+    assert tolls == [3, 9]
