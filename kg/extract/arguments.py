@@ -877,6 +877,31 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
     on is listed before the road (:func:`_spots_on_routes`)."""
     _read_locations(r, m, tok, triggers)
     _spots_on_routes(r, m)
+    _launch_sites_last(r, m)
+
+
+def _launch_sites_last(r: Reading, m: Mention) -> None:
+    """Where a weapon was fired from is listed after where it struck ("a rocket fired from
+    Gaza hit a house in Sderot": Sderot, then Gaza; ACLED codes remote violence where it
+    landed): a place in an ``origin_preps`` phrase on one of the ``projectile_verbs``, kept
+    as ``launched_from`` for the event the mention joins."""
+    locs = m.roles.get("location", [])
+    fired = r.pack.optional_words("projectile_verbs")
+    launch = {
+        s.kb_id_
+        for t in m.sent
+        if t.dep_ == "prep"
+        and t.lower_ in r.pack.optional_words("origin_preps")
+        and t.head.lemma_.lower() in fired
+        for g in t.children
+        if g.dep_ == "pobj"
+        for s in entities_in(g, r.ent_of)
+    }
+    m.launched_from = [k for k in locs if k in launch]
+    if launch & set(locs) and set(locs) - launch:
+        m.roles["location"] = [k for k in locs if k not in launch] + [
+            k for k in locs if k in launch
+        ]
 
 
 def _read_locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None) -> None:
@@ -1022,7 +1047,8 @@ def _read_locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | Non
     # its own clause: not the clauses coordinated with it that tell other events (a roundup:
     # "killed 11 near Djibo, shot dead six outside Arbinda and detonated ... near Dori")
     # (not where people were taken to: "the hostages were taken to a camp in X")
-    moved = tok.lemma_.lower() in r.pack.optional_words("transfer_verbs")
+    transfers = r.pack.optional_words("transfer_verbs")
+    moved = tok.lemma_.lower() in transfers
     whither = r.pack.optional_words("destination_preps") if moved else frozenset()
     for i in sorted(clause_scope(tok, triggers or set())):
         t = tok.doc[i]
@@ -1030,6 +1056,9 @@ def _read_locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | Non
             continue
         if any(a.dep_ == "prep" and a.lower_ in whither and a.head.i == tok.i for a in t.ancestors):
             continue
+        verb = next((a for a in t.ancestors if a.pos_ in _VERB), None)
+        if verb is not None and verb.i != tok.i and verb.lemma_.lower() in transfers:
+            continue  # "were wounded and taken to hospital in X": where they were taken
         s = r.ent_of[t.i]
         if places([s]) and s.label_ != "Country" and is_loc_use(t, r.pack):
             m.add("location", s.kb_id_)
@@ -1251,6 +1280,21 @@ def date_text(tok: Token) -> str:
     if tok.ent_type_ in ("DATE", "TIME"):
         return _entity_around(tok).text
     return " ".join(t.text for t in tok.subtree)
+
+
+def clause_year(r: Reading, m: Mention, speech: frozenset[int] = frozenset()) -> None:
+    """A verb told with no date of its own that a date with a year in its own clause dates,
+    however the parser hung it ("The ADF killed 42 people, most of them students, at a school
+    in June 2023", the date parsed under "students"): that date, so that an earlier event
+    told in the background is never the story's."""
+    tok = m.trigger
+    if tok.pos_ not in _VERB or m.dates or m.year or m.speech:
+        return
+    for i in sorted(clause_scope(tok, set(r.by_tok), speech)):
+        t = tok.doc[i]
+        if t.ent_type_ == "DATE" and _YEAR.match(t.text) and m.sent.start <= i < m.sent.end:
+            m.dates.append(date_text(t))
+            return
 
 
 def _copula(r: Reading, tok: Token) -> list[Token]:
@@ -1605,6 +1649,12 @@ def _range_subject(r: Reading, verb: Token) -> list[Token]:
     ]
 
 
+def _an_outlet(r: Reading, tok: Token) -> bool:
+    """Whether ``tok`` names a news outlet (a dateline's "(Reuters) -")."""
+    s = r.ent_of.get(tok.i)
+    return s is not None and s.label_ == "MediaOutlet"
+
+
 def verb_args(r: Reading, m: Mention) -> None:
     """Arguments of a verb trigger: subject, ``by`` phrase, object, ``on/against`` phrases,
     counts on the victims, places and dates; and the event a verb elaborates (``a car bombing
@@ -1907,7 +1957,12 @@ def verb_args(r: Reading, m: Mention) -> None:
         acl is not None
         and acl.dep_ == "acl"
         and not noted
-        and (acl.tag_ == "VBG" or (finite and acl.head.dep_ in ("ROOT", "nsubj")))
+        and (
+            acl.tag_ == "VBG"
+            or (finite and acl.head.dep_ in ("ROOT", "nsubj"))
+            # "(Reuters) - Rebels killed ...": the noun set beside the dateline's outlet
+            or (finite and acl.head.dep_ == "appos" and _an_outlet(r, acl.head.head))
+        )
         and is_group(r.ent_of.get(acl.head.i))
         and not any(d == "nsubj" for d in deps.values())
     ):

@@ -493,6 +493,13 @@ def absorb(ev: Event, m: Mention, explicit: str | None) -> None:
     for role, keys in m.roles.items():
         for k in keys:
             ev.add(role, k)
+    launched = {k for x in ev.mentions for k in x.launched_from}
+    locs = ev.roles.get("location", [])
+    if launched and set(locs) - launched:
+        # where it was fired from, after where it struck ("a rocket fired from Gaza hit X")
+        ev.roles["location"] = [k for k in locs if k not in launched] + [
+            k for k in locs if k in launched
+        ]
     if explicit and (not ev.date_explicit or (len(explicit) > len(ev.date or ""))):
         ev.date, ev.date_explicit, ev.date_basis = explicit, True, "text"
     for q in ("fatalities", "injured", "arrested"):

@@ -26,6 +26,7 @@ from kg.extract.arguments import (
     actors,
     affiliation_targets,
     clause_scope,
+    clause_year,
     date_text,
     head_entities,
     instrument_doers,
@@ -350,6 +351,9 @@ class EventReader:
                 m.dropped = True  # "staged a protest demanding unpaid salaries": its cause
             if self._bare_demand(m):
                 m.dropped = True  # "Ransom demanded.": a note's thing demanded, no speaker
+        speech_at = frozenset(m.trigger.i for m in r.found if m.speech)
+        for m in r.found:
+            clause_year(r, m, speech_at)
         self._precedents(r)
         attribution = classes.named("attribution")
         for m in r.found:
@@ -366,6 +370,8 @@ class EventReader:
                 m.bare = True  # "two other officers were hospitalised": the event told before
             if m.trigger.lemma_.lower() in pack.optional_table("told_again_nouns"):
                 m.bare = True  # "The incident took place near X": the event told before
+            if self._weapon_described(r, m):
+                continue  # "downed 13 of the 15 drones launched": which drones, no event
             if self._empty(m):
                 # one event told by its word alone ("there was an explosion") may be the
                 # story's event told again: kept to join it (event coreference), never alone
@@ -903,6 +909,22 @@ class EventReader:
         if not classes.subsumes(classes.named("appeal"), m.cls) or m.trigger.pos_ not in _VERB:
             return False
         return all(c.dep_ in ("nsubj", "nsubjpass", "punct") for c in m.trigger.children)
+
+    @staticmethod
+    def _weapon_described(r: Reading, m: Mention) -> bool:
+        """A participle with nothing of its own on a weapon it says was used ("the drones
+        launched", "the rockets fired"): it describes the weapon, it tells no event."""
+        tok = m.trigger
+        if m.roles or m.fatalities or m.injured or m.arrested or m.dates:
+            return False
+        weapons = r.words("weapon_nouns")
+        if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD"):
+            return tok.head.lemma_.lower() in weapons
+        # "20 of the 24 drones launched", parsed with the drones as the verb's subject
+        subjects = [t for c in tok.children if c.dep_ == "nsubj" for t in c.subtree]
+        return tok.lemma_.lower() in r.pack.optional_words("projectile_verbs") and any(
+            t.lemma_.lower() in weapons for t in subjects
+        )
 
     @staticmethod
     def _empty(m: Mention) -> bool:

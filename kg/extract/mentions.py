@@ -62,6 +62,7 @@ class Mention:
     other_act: bool = False  # an accusation of an act that is no event ("of spying")
     found_on: str | None = None  # the day its dead were found ("found on Sunday"): no later
     other_time: bool = False  # told as at another time ("had entered", "later arrived")
+    launched_from: list[str] = field(default_factory=list)  # "fired from Gaza": not where it hit
 
     def add(self, role: str, key: str) -> None:
         """Add ``key`` under ``role`` once."""

@@ -658,6 +658,11 @@ def _hedge(r: Reading, verb: Token) -> str | None:
     return next((str(stances[a.lower_]) for a in near if a.lower_ in stances), None)
 
 
+def subjects_of(verb: Token) -> list[Token]:
+    """The subjects of ``verb`` (active or passive)."""
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
 def _suspected(r: Reading, m: Mention) -> bool:
     """``Suspected Boko Haram fighters killed ...``: the doers are qualified as suspected."""
     for c in m.trigger.children:
@@ -674,9 +679,15 @@ def _suspected(r: Reading, m: Mention) -> bool:
         for s in shared_subjects(m.trigger):
             if any(a.lower_ in r.words("suspicion_adjectives") for a in s.subtree):
                 return True
+    gov = m.trigger.head
+    if m.trigger.dep_ == "acl" and m.trigger.pos_ in _VERB and not subjects_of(m.trigger):
+        # "Suspected X rebels hacked ...", the verb hung on its subject as a reduced relative
+        # (the children of the verb are not the noun's)
+        head_words = [t for t in gov.subtree if t.i < m.trigger.i]
+        if any(a.lower_ in r.words("suspicion_adjectives") for a in head_words):
+            return True
     # "On 7 June, suspected X militants beheaded ...", the adjective read as a verb with no
     # subject of its own whose clause the event is
-    gov = m.trigger.head
     if (
         m.trigger.dep_ == "ccomp"
         and gov.lower_ in r.words("suspicion_adjectives")

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract import classes
 from kg.extract.lang import LanguagePack
 
 
@@ -73,6 +74,8 @@ class TriggerFinder:
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
             if lemma in self.territory_verbs and self.takes_territory(tok, place_tokens):
                 return str(self.territory_verbs[lemma][0])
+            if self.intercepts(tok):
+                return classes.named("disrupted_weapons")
             return self.verbs.get(lemma) or self.by_object(tok) or self.by_subject(tok)
         if tok.pos_ in ("NOUN", "PROPN"):
             cls = self.nouns.get(lemma) or self.nouns.get(tok.lower_)
@@ -110,6 +113,27 @@ class TriggerFinder:
         lemma = verb.lemma_.lower()
         said = {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "dobj")}
         return bool(said & self.occurrence_verbs)
+
+    def intercepts(self, verb: Token) -> bool:
+        """Whether ``verb`` tells air defence stopping weapons in flight
+        (``interception_verbs`` with ``intercepted_weapons``: "intercepted 12 missiles",
+        "shot down 20 of the 24 drones"), not an attack ("shot down a helicopter")."""
+        lemma = verb.lemma_.lower()
+        said = {lemma} | {
+            f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "advmod")
+        }
+        if not said & self.pack.optional_words("interception_verbs"):
+            return False
+        weapons = self.pack.optional_words("intercepted_weapons")
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects += [g for o in objects for p in o.children if p.dep_ == "prep" for g in p.children]
+        # (the words after the verb up to the next verb or comma, however the parser hung
+        # them: "shot down 20 of the 24 drones launched", "shot down a US MQ-9 drone")
+        for t in verb.doc[verb.i + 1 : verb.sent.end]:
+            if t.pos_ in ("VERB", "AUX") or t.is_punct:
+                break
+            objects.append(t)
+        return any(o.lower_ in weapons or o.lemma_.lower() in weapons for o in objects)
 
     def by_object(self, verb: Token) -> str | None:
         """The class a verb names through its object (``verb_objects``): "accepted full

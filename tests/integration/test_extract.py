@@ -4383,3 +4383,38 @@ def test_a_similar_attack_is_another(ex: Extractor) -> None:
     x = read(ex, text, "2024-03-06")
     tolls = sorted(e.fatalities.best for e in events_of(x, "Attack") if e.fatalities)
     assert tolls == [3, 9]
+
+
+def test_background_years_hospitals_launch_sites_and_a_dateline_outlet(ex: Extractor) -> None:
+    # a date with a year in the clause, however parsed, keeps a background event apart
+    text = (
+        "Rebels killed six farmers near Oicha on Sunday, the army said. The rebels, who "
+        "operate from forests along the border, killed 30 people, most of them villagers, "
+        "at a market in Beni territory in May 2022."
+    )
+    tolls = sorted(e.fatalities.best for e in events_of(read(ex, text), "Attack") if e.fatalities)
+    assert tolls == [6, 30]
+    # where the wounded were taken is no place of the attack
+    text = (
+        "Gunmen killed four traders in Bunia on Monday. Two others were wounded and taken "
+        "to a hospital in Kampala."
+    )
+    (e,) = events_of(read(ex, text), "Attack")
+    assert e.injured is not None and e.injured.best == 2
+    # where a weapon was fired from comes after where it struck
+    text = "A mortar shell fired from Kherson hit a school in Oleshky, wounding two."
+    assert role_of(ex, "Attack", "location", text)[0] == "Oleshky"
+    # which drones: no event of their own; shooting them down disrupts their use
+    text = (
+        "On 3 July 2024, Russian forces carried out a drone strike on a depot in Sumy. "
+        "Air defence units shot down 20 of the 24 drones launched. 3 civilians were injured."
+    )
+    x = read(ex, text)
+    (e,) = events_of(x, "DroneStrike")
+    assert e.injured is not None and e.injured.best == 3
+    assert events_of(x, "DisruptedWeaponsUse")
+    text = "Militants shot down an army helicopter in Kunar, killing two pilots."
+    assert not events_of(read(ex, text), "DisruptedWeaponsUse")
+    # "(Reuters) - Suspected X rebels killed ...": the outlet's dateline, then the doers
+    text = "(Reuters) - Suspected ADF rebels hacked to death seven villagers in Oicha on Sunday."
+    assert role_of(ex, "Attack", "suspectedPerpetrator", text) == ["Allied Democratic Forces"]
