@@ -2004,7 +2004,9 @@ def verb_args(r: Reading, m: Mention) -> None:
         # villagers", the parser's root noun: the doers)
         head = tok.head
         _add_actors(r, m, obj_role, head)
-        set_count(r, m, head)
+        # ("9 fatalities, among them 7 children, and around 30 injured", the participle hung
+        # on the dead: the figure of its own)
+        set_count(r, m, _other_state_figure(r, head, tok) or head)
         if head.dep_ == "appos" and head.head.i in r.ent_of:
             m.add(obj_role, r.ent_of[head.head.i].kb_id_)
     for c in tok.children:
@@ -2279,8 +2281,10 @@ def _other_state_figure(r: Reading, subject: Token, verb: Token) -> Token | None
     fatalities and 17" injured): the verb's own count, or ``None``."""
     states = r.pack.table("outcome_states")
     mine = states.get(verb.lower_)
-    theirs = [states[a.lower_] for a in subject.children if a.lower_ in states]
+    theirs = [states[a.lower_] for a in subject.children if a.lower_ in states and a != verb]
     theirs += told_state(subject, r.pack)  # "9 fatalities and 17 injured"
+    if verb.head == subject and verb.dep_ == "acl" and mine in theirs:
+        theirs.remove(mine)  # the participle hung on the dead is not their state
     # (or set beside it: "7 fatalities, 20+ injured", parsed as an apposition)
     others = [g for g in subject.children if g.dep_ == "conj" or (g.dep_ == "appos" and g.like_num)]
     if not others:
@@ -2481,8 +2485,11 @@ def _held_responsible(r: Reading, tok: Token) -> bool:
         and be.lemma_.lower() in r.words("copula_lemmas")
         and be.dep_ == "xcomp"
         and be.head.lemma_.lower() in r.pack.table("raised_stances")
+        and (be.head.dep_ != "acl" or _doer_phrase(be.head.head))
     ):
-        return True  # "assailants presumed to be ADF fighters": who the doers are said to be
+        # "assailants presumed to be ADF fighters": who the doers are said to be (not
+        # "arrested three men believed to be ADF fighters": whom it went after)
+        return True
     if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
         return False
     prep = tok.head
@@ -2506,7 +2513,8 @@ def _accused_of(r: Reading, tok: Token) -> set[int]:
     for p in r.pack.table("attribution_patterns").get(verb.lemma_.lower(), []):
         if p.get("actor") != tok.dep_ or p.get("event") in (None, "dobj", "nsubjpass"):
             continue
-        for c in verb.children:
+        # (on the verb, or on the accused as the parser may hang it: "suspected X of E")
+        for c in [*verb.children, *tok.children]:
             if c.dep_ == "prep" and c.lower_ == p["event"]:
                 out |= {t.i for t in c.subtree if t.i in r.by_tok}
     return out

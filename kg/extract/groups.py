@@ -195,10 +195,7 @@ class Groups:
 
 #: the gazetteer's kinds of place, most precise first (GeoNames: populated places, then
 #: second- and first-order divisions, then countries); a place it lacks counts as a town
-# a district ranks with towns: one inside the other comes after it, but a district the
-# text names beside a town it does not hold keeps its place in the text ("in Surobi, on the
-# Kabul-Jalalabad highway"; "in Kahramankazan, on the outskirts of Ankara")
-_PRECISION = {"site": 0, "place": 1, "": 1, "admin2": 1, "admin1": 3, "country": 4}
+_PRECISION = {"site": 0, "place": 1, "": 1, "admin2": 2, "admin1": 3, "country": 4}
 
 
 def most_precise_first(

@@ -51,7 +51,6 @@ if TYPE_CHECKING:
     from kg.extract.gazetteer import Gazetteer
 
 MAX_NGRAM = 6
-CITY_POPULATION = 50_000  # inhabitants: a city's other names are its exonyms
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 NOT_PLACE_ENTS = {"DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "PERCENT"}
 NAME_ENTS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"}
@@ -1156,11 +1155,8 @@ def _score(
         ):
             s -= 4  # "Kandahar": the city, not the province around it
     s += 0.8 * math.log10((e.population or 0) + 1)
-    # its own name, not one of its alternate names; but a city's other names are its
-    # exonyms ("Basra" for Basrah, "Derna" for Darnah), a village's often another place's
-    city = kind == "place" and (e.population or 0) >= CITY_POPULATION
-    if city or name in (key(e.label), key(_strip_kind(e.label))):
-        s += 3
+    if name in (key(e.label), key(_strip_kind(e.label))):
+        s += 3  # its own name, not one of its alternate names
     if c in gaz.entries:
         s += 1  # hand-curated: the places our reports are about
     return s

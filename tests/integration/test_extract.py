@@ -4300,13 +4300,8 @@ def test_a_notes_injured_after_the_dead_and_whom_they_include(ex: Extractor) -> 
 
 def test_a_place_on_the_road_and_the_bracket_after_a_site(ex: Extractor) -> None:
     # "on the X-Y highway near Z": Z is where it happened, before the road's towns
-    text = "A roadside bomb hit a minibus on the Kabul-Jalalabad highway near Surobi on Monday."
-    x = read(ex, text)
-    (e,) = events_of(x, "Attack")
-    assert labels_of(x, e.roles["location"])[0] == "Surobi district"
-    # a district named beside a town it does not hold keeps its place in the text
-    text = "Gunmen stormed a warehouse in Kahramankazan, on the outskirts of Ankara, on Monday."
-    assert role_of(ex, "Attack", "location", text)[0] == "Kahramankazan"
+    text = "Bandits abducted 15 travellers on the Kaduna-Zaria highway near Zonkwa on Friday."
+    assert role_of(ex, "Abduction", "location", text)[0] == "Zonkwa"
     # the monitors' bracket after a site names where the site is
     text = (
         "On 9 July 2024, M23 shelled a displacement camp (Goma, North Kivu), killing 3 civilians."
@@ -4365,14 +4360,6 @@ def test_a_notes_injured_after_whom_the_dead_include_however_parsed(ex: Extracto
         (e,) = events_of(read(ex, text), "Attack")
         assert e.fatalities is not None and e.fatalities.best == 8, line
         assert e.injured is not None and e.injured.best == injured, line
-
-
-def test_a_citys_other_name_is_its_exonym(ex: Extractor) -> None:
-    # a city known by another spelling wins over a village of the very name
-    text = "A car bomb exploded in Basra on Monday, killing three people."
-    x = read(ex, text)
-    (e,) = events_of(x, "Attack")
-    assert x.entities[e.roles["location"][0]].key.startswith("iq-")
 
 
 def test_a_similar_attack_is_another(ex: Extractor) -> None:
