@@ -253,6 +253,7 @@ class EntityLinker:
         # rule 2: "<Place>-based branch" phrases are one mention of an affiliate
         cands.extend(self._branch_spans(doc))
         cands.extend(self._named_branch_spans(doc, cands))
+        cands.extend(self._bracketed_branch_spans(doc, cands))
         cands.extend(self._named_division_spans(doc))
         cands.extend(self._group_spans(doc))
         cands.extend(self._site_spans(doc, cands))
@@ -1575,6 +1576,29 @@ class EntityLinker:
             p = sorted(parent)[0]
             place = sorted(place_ids)[0]
             out.append(Span(doc, start, tok.i + 1, label="BRANCH", kb_id=f"branch|{p}|{place}"))
+        return out
+
+    def _bracketed_branch_spans(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """``Islamic State (Mozambique)``, ``Islamic State (West Africa)``: the conflict
+        monitors' name of a group's branch, the group's name and the region in brackets,
+        is the affiliate the gazetteer knows by the two (``branch_name_patterns``), one
+        span from the group to the closing bracket."""
+        out = []
+        for g in found:
+            if g.label_ != "GAZ" or g.end + 2 >= len(doc) or doc[g.end].text != "(":
+                continue
+            shut = next(
+                (k for k in range(g.end + 1, min(g.end + 6, len(doc))) if doc[k].text == ")"),
+                None,
+            )
+            if shut is None or shut == g.end + 1:
+                continue
+            region = doc[g.end + 1 : shut]
+            if not all(t.text[:1].isupper() for t in region if t.is_alpha):
+                continue
+            key = self._known_branch(g.text, region.text)
+            if key is not None:
+                out.append(Span(doc, g.start, shut + 1, label="GAZ", kb_id=key))
         return out
 
     def _named_branch_spans(self, doc: Doc, found: list[Span]) -> list[Span]:

@@ -221,6 +221,7 @@ class EventReader:
         for m in r.found:
             for i in clause_scope(m.trigger, triggers, speech):
                 m.cues |= cues.get(i, set())
+        _purpose_of_use(r, cues)
         _armed_civilians(r, pack.words("weapon_cues"))
         _unarmed_readings(r, pack.words("weapon_cues"))
         self._additional(r)
@@ -1027,6 +1028,30 @@ def _armed_civilians(r: Reading, weapons: frozenset[str]) -> None:
             if k not in keys:
                 keys.append(k)
         m.roles["perpetrator"] = keys
+
+
+def _purpose_of_use(r: Reading, cues: dict[int, set[str]]) -> None:
+    """``X used a drone to strike a school``: the verb of the purpose infinitive of one of
+    the ``instrument_verbs`` is done by that verb's subject with its object (its doer and
+    its weapon's cues), as the parser hangs neither in the infinitive's clause."""
+    for m in r.found:
+        tok = m.trigger
+        use = tok.head
+        if tok.dep_ not in ("xcomp", "advcl") or use.lemma_.lower() not in r.words(
+            "instrument_verbs"
+        ):
+            continue
+        if not any(c.dep_ == "aux" for c in tok.children):
+            continue  # ("used ..., killing": no purpose)
+        for o in use.children:
+            if o.dep_ == "dobj":
+                m.cues |= {c for t in o.subtree for c in cues.get(t.i, set())}
+        if not any(m.roles.get(role) for role in DOER_ROLES):
+            role = classes.behaviour(m.cls, "subject")
+            for s in use.children:
+                if s.dep_ == "nsubj" and role:
+                    for a in actors(head_entities(r, s)):
+                        m.add(role, a.kb_id_)
 
 
 def _unarmed_readings(r: Reading, weapons: frozenset[str]) -> None:

@@ -72,6 +72,12 @@ def _purpose(verb: Token, pack: LanguagePack) -> bool:
     if {lemma, *particles} & pack.words("done_purpose_verbs"):
         # "fired tear gas to disperse the protesters", "to break up a protest": done
         return False
+    if (
+        verb.dep_ in ("xcomp", "advcl")
+        and verb.head.lemma_.lower() in pack.optional_words("instrument_verbs")
+        and verb.head.tag_ == "VBD"
+    ):
+        return False  # "used a drone to strike a school": the use was the strike
     if lemma not in pack.words("perfect_aux") and any(
         c.dep_ == "aux" and c.lemma_ in pack.words("perfect_aux") for c in verb.children
     ):

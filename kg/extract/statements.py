@@ -22,6 +22,7 @@ from kg.extract.arguments import (
     head_entities,
     is_group_key,
     places,
+    prep_objects,
     shared_subjects,
 )
 from kg.extract.classify import is_nonstate_armed
@@ -870,8 +871,9 @@ def hallmarks(r: Reading) -> None:
 
 
 def doers_belonging(r: Reading) -> None:
-    """``The ministry said the attackers belonged to X``, ``the gunmen were members of X``:
-    armed men of no name (the doers of the story's event) said to belong to a named group
+    """``The ministry said the attackers belonged to X``, ``the gunmen were members of X``,
+    ``witnesses identified the attackers as members of X``: armed men of no name (the doers
+    of the story's event) said to belong to a named group
     make that group the one the teller holds responsible: an Attribution (linked to its
     event when the records are built), or a claim when the group tells it itself."""
     verbs = r.pack.optional_table("belonging_verbs")
@@ -880,15 +882,14 @@ def doers_belonging(r: Reading) -> None:
         if tok.i not in r.ent_of or not r.ent_of[tok.i].kb_id_.startswith(ARMED_GROUP_KEY):
             continue  # "the attackers", "the gunmen": armed men of no name, no one else
         _believed_to_belong(r, tok, verbs)
-        if tok.dep_ not in ("nsubj", "nsubjpass"):
-            continue
         verb = tok.head
+        identified = r.pack.optional_table("identifying_verbs").get(verb.lemma_.lower(), [])
+        if tok.dep_ not in ("nsubj", "nsubjpass") and not (tok.dep_ == "dobj" and identified):
+            continue
         groups: list[Span] = []
-        phrases = [
-            c
-            for c in verb.children
-            if c.dep_ == "prep" and c.lower_ in verbs.get(verb.lemma_.lower(), [])
-        ]
+        # "the abductors belonged to X"; "witnesses identified the attackers as members of X"
+        preps = verbs.get(verb.lemma_.lower(), []) if tok.dep_ != "dobj" else identified
+        phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps]
         for c in verb.children:
             if c.dep_ == "attr" and c.lower_ in members:  # "were members of X"
                 phrases += [p for p in c.children if p.lower_ in r.words("of_preps")]
@@ -980,7 +981,16 @@ def _named_in(r: Reading, tok: Token) -> list[Span]:
         # "supporters of the BNP": the party; "supporters of Imran Khan" name no one
         return [s for s in actors(head_entities(r, tok)) if s.label_ != "Person"]
     if tok.i in r.ent_of or tok.lower_ in callers:
-        return actors(head_entities(r, tok))
+        found = actors(head_entities(r, tok))
+        if not found and tok.lower_ in r.words("organisation_nouns", "member_nouns"):
+            # "a faction of the Abu Sayyaf Group": the group its "of" phrase names
+            found = [
+                s
+                for g in prep_objects(tok, r.words("of_preps"))
+                for s in actors(head_entities(r, g))
+                if s.label_ != "Person"
+            ]
+        return found
     return []
 
 

@@ -1200,14 +1200,14 @@ def test_forces_firing_on_a_crowd_with_dead_are_the_killers(ex: Extractor) -> No
 
 def test_monitor_actor_forms_in_brackets(ex: Extractor) -> None:
     # a group's country in brackets says where the group is, not who fought (the parser
-    # makes the country the head of the phrase here)
+    # makes the country the head of the phrase here): the monitors' name of its branch there
     assert role_of(
         ex,
         "Battle",
         "target",
         "On 2 June 2022, Military Forces of Mozambique (1975-) clashed with Islamic "
         "State (Mozambique) in Ancuabe (Ancuabe, Cabo Delgado). 5 fatalities.",
-    ) == ["Islamic State"]
+    ) == ["Islamic State Mozambique Province"]
     # rioters with their party in brackets are who stormed (the parser makes the verb a
     # reduced relative here)
     x = read(
@@ -4405,3 +4405,31 @@ def test_background_years_hospitals_launch_sites_and_a_dateline_outlet(ex: Extra
     # "(Reuters) - Suspected X rebels killed ...": the outlet's dateline, then the doers
     text = "(Reuters) - Suspected ADF rebels hacked to death seven villagers in Oicha on Sunday."
     assert role_of(ex, "Attack", "suspectedPerpetrator", text) == ["Allied Democratic Forces"]
+
+
+def test_doers_said_to_belong_identified_or_marked_and_a_use_for_a_purpose(ex: Extractor) -> None:
+    # the group of a faction the doers are said to belong to
+    text = (
+        "Gunmen abducted six crewmen off Tawi-Tawi on Monday. Officials said the kidnappers "
+        "belonged to a faction of the Abu Sayyaf Group."
+    )
+    assert role_of(ex, "Abduction", "allegedPerpetrator", text) == ["Abu Sayyaf"]
+    # doers whom witnesses identified as members of a group
+    text = (
+        "Gunmen killed three traders in Dori on Monday. Police said survivors identified "
+        "the attackers as members of JNIM."
+    )
+    assert role_of(ex, "Attack", "allegedPerpetrator", text) == [
+        "Jama'at Nusrat al-Islam wal-Muslimin"
+    ]
+    # the marks of a group an attack bore
+    text = "Gunmen killed three traders in Dori on Monday. The attack bore the marks of JNIM."
+    assert role_of(ex, "Attack", "suspectedPerpetrator", text) == [
+        "Jama'at Nusrat al-Islam wal-Muslimin"
+    ]
+    # "X used a drone to strike Y": X struck, with a drone
+    text = "On 4 June 2024, Military Forces of Armenia used a drone to strike a farm near Tegh, killing 1."
+    assert role_of(ex, "DroneStrike", "perpetrator", text) == ["Armed Forces of Armenia"]
+    # the monitors' "Group (Region)": the branch
+    text = "On 4 June 2024, Islamic State (West Africa) fighters attacked Marte (Marte, Borno)."
+    assert role_of(ex, "Attack", "perpetrator", text) == ["Islamic State West Africa Province"]
