@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from kg.extract import classes
 from kg.extract.arguments import DOER_ROLES
+from kg.extract.classify import Features, decide
 from kg.extract.counts import add_counts
 from kg.extract.entities import CIVILIAN_KIND, GROUP_TYPES, group_kind
 from kg.extract.gazetteer import Gazetteer
@@ -195,6 +196,12 @@ def _closing_count(m: Mention) -> bool:
     """A note's closing count ("4 fatalities.") naming no one: the toll of whatever harmful
     event the note told (a raid's too), not an event of its own, and of no kind."""
     return bool(m.tolls) and not any(m.roles.get(r) for r in ("victim", "target", *DOER_ROLES))
+
+
+def _cued(cls: str, cues: set[str]) -> str:
+    """The class the weapons told with an event make it ("a pipe bomb was thrown": a
+    bombing, the kind "the device exploded" tells again), by the class rules' cues alone."""
+    return decide(Features(base={cls}, cues=set(cues)))[0] or cls
 
 
 def _reading(cls: str) -> str:
@@ -396,7 +403,9 @@ def corefer(
         same_day = bool(explicit and ev.date and explicit == ev.date)
         # a report leads with an event and then tells it again in detail: a later mention of
         # the same kind, with nothing that conflicts and no "another"/"additional", is the same
-        same_kind = classes.coref_close(m.cls, ev.cls)
+        same_kind = classes.coref_close(m.cls, ev.cls) or classes.coref_close(
+            _cued(m.cls, m.cues), _cued(ev.cls, ev.cues)
+        )
         elaboration = (
             (same_kind or consequence)
             and not m.additional

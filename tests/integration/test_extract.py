@@ -4433,3 +4433,15 @@ def test_doers_said_to_belong_identified_or_marked_and_a_use_for_a_purpose(ex: E
     # the monitors' "Group (Region)": the branch
     text = "On 4 June 2024, Islamic State (West Africa) fighters attacked Marte (Marte, Borno)."
     assert role_of(ex, "Attack", "perpetrator", text) == ["Islamic State West Africa Province"]
+
+
+def test_a_device_thrown_then_told_exploding_is_one_bombing(ex: Extractor) -> None:
+    # the weapon told with the first verb makes it the kind the second tells again
+    text = (
+        "A pipe bomb was thrown at a police car in Lurgan on Monday night. The device "
+        "exploded on the bonnet, but the officers escaped unhurt. The New IRA later claimed "
+        "responsibility."
+    )
+    x = read(ex, text)
+    (e,) = events_of(x, "Attack")
+    assert e.types[0] == "Bombing" and e.roles["claimedBy"]
