@@ -147,6 +147,14 @@ def add_counts(a: Quantity, b: Quantity) -> Quantity:
     return Quantity(a.best + b.best, (a.min or a.best) + (b.min or b.best), top)
 
 
+def _an_age(mod: Token) -> bool:
+    """Whether a modifier is someone's age ("their eight-year-old son", which the model
+    tags as a date): its number counts years, not people."""
+    return mod.dep_ in ("amod", "compound", "nmod") and any(
+        w.ent_type_ == "DATE" for w in mod.subtree
+    )
+
+
 def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
     """The count on a noun: ``nearly 100 people``, ``several insurgents``, ``a leader``."""
     best: Quantity | None = None
@@ -163,7 +171,7 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
         if q is not None:
             return q
     for c in tok.children:
-        if c.dep_ not in _COUNT_DEPS:
+        if c.dep_ not in _COUNT_DEPS or _an_age(c):
             continue
         # the count's own words: "at least 12", "between 10 and 15", "two dozen"
         words = [w for w in c.subtree if w.i < tok.i and count_word(w, pack)]
@@ -189,7 +197,7 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
     if best is None:  # "three dozen suspected insurgents": the number hangs off the adjective
         first = min(t.i for t in tok.subtree)  # or off a name before the noun, first in it:
         for c in tok.children:  # "Two Central Reserve Police Force (CRPF) personnel"
-            if c.dep_ not in ("amod", "nmod", "compound") or c.i > tok.i:
+            if c.dep_ not in ("amod", "nmod", "compound") or c.i > tok.i or _an_age(c):
                 continue
             for g in c.children:
                 if c.dep_ != "amod" and (g.i != first or _YEAR.match(g.text)):

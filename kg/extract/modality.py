@@ -34,6 +34,18 @@ def _has_aux(verb: Token, words: frozenset[str]) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in words for c in verb.children)
 
 
+def _estimated_toll(verb: Token, pack: LanguagePack) -> bool:
+    """``Between 200 and 300 people may have been killed``: a modal perfect on a verb of
+    harm whose people are counted estimates a toll of the past, it tells no possibility."""
+    perfect = any(c.dep_ == "aux" and c.lemma_ in pack.words("perfect_aux") for c in verb.children)
+    counted = any(
+        c.dep_ in ("nsubjpass", "nsubj")
+        and any(g.like_num or g.dep_ == "nummod" for g in c.subtree)
+        for c in verb.children
+    )
+    return perfect and counted and verb.lemma_.lower() in pack.words("consequence_verbs")
+
+
 def _perfect(verb: Token, pack: LanguagePack) -> bool:
     """``have attacked``: a present perfect tells what happened."""
     return any(
@@ -314,7 +326,7 @@ def not_an_event(tok: Token, cls: str, pack: LanguagePack) -> bool:
         "prevention_verbs", "planning_verbs"
     ):
         return True  # "the attack was foiled", "the bombing was planned for weeks"
-    if _has_aux(tok, pack.words("modal_aux")):
+    if _has_aux(tok, pack.words("modal_aux")) and not _estimated_toll(tok, pack):
         return True
     if any(
         # (and "a cell planning attacks", read as the compound "planning attacks")

@@ -4445,3 +4445,19 @@ def test_a_device_thrown_then_told_exploding_is_one_bombing(ex: Extractor) -> No
     x = read(ex, text)
     (e,) = events_of(x, "Attack")
     assert e.types[0] == "Bombing" and e.roles["claimedBy"]
+
+
+def test_an_age_counts_no_one_and_an_estimated_toll_is_the_toll(ex: Extractor) -> None:
+    text = "Gunmen killed a farmer, his wife and their six-year-old daughter in Kaduna on Monday."
+    (e,) = events_of(read(ex, text), "Attack")
+    assert e.fatalities is not None and e.fatalities.best == 3
+    text = (
+        "Militants stormed Seytenga on Sunday. Between 80 and 100 people may have been "
+        "killed, local officials estimated."
+    )
+    (e,) = events_of(read(ex, text), "Attack")
+    assert e.fatalities is not None and (e.fatalities.min, e.fatalities.max) == (80, 100)
+    # a possibility is no toll
+    text = "Gunmen attacked a bus near Seytenga on Sunday. The driver could have been killed."
+    (e,) = events_of(read(ex, text), "Attack")
+    assert e.fatalities is None
