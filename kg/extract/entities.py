@@ -1127,7 +1127,11 @@ class EntityLinker:
                 continue  # "supporters of PASTEF (Senegal)": a party, with its country
             if t.text == "," and doc[first - 1].lower_ not in self.pack.words("location_preps"):
                 continue
-            if any(w.ent_type_ in _NOT_PLACE_NAMES for w in doc[first : t.i]):
+            # (a name the model calls a person's after a preposition of place is a place's:
+            # "near Elwak (Mandera South, Mandera)")
+            located = t.text == "(" and doc[first - 1].lower_ in self.pack.words("location_preps")
+            not_names = _NOT_PLACE_NAMES if not located else ("DATE", "TIME", "EVENT")
+            if any(w.ent_type_ in not_names for w in doc[first : t.i]):
                 continue  # "in March, ...", "in Operation Sanity, ...": no place's name
             if not doc[first].is_sent_start:
                 out.append(Span(doc, first, t.i, label="NER:GPE"))

@@ -4461,3 +4461,11 @@ def test_an_age_counts_no_one_and_an_estimated_toll_is_the_toll(ex: Extractor) -
     text = "Gunmen attacked a bus near Seytenga on Sunday. The driver could have been killed."
     (e,) = events_of(read(ex, text), "Attack")
     assert e.fatalities is None
+
+
+def test_the_monitors_bracket_after_a_name_the_model_calls_a_person(ex: Extractor) -> None:
+    text = (
+        "On 7 June 2024, Al Shabaab fighters ambushed a police truck between Hareri and "
+        "Wargadud near Hareri (Mandera South, Mandera), killing 3."
+    )
+    assert role_of(ex, "Attack", "location", text)[0] == "Hareri"
