@@ -1276,9 +1276,19 @@ def _entity_around(tok: Token) -> Span:
 
 
 def date_text(tok: Token) -> str:
-    """The date expression ``tok`` is part of (its entity, else its phrase)."""
+    """The date expression ``tok`` is part of (its entity, else its phrase); a time of day
+    with the day the model tagged apart before it is the two ("Friday morning")."""
     if tok.ent_type_ in ("DATE", "TIME"):
-        return _entity_around(tok).text
+        span = _entity_around(tok)
+        before = span.start - 1
+        if (
+            tok.ent_type_ == "TIME"
+            and before >= 0
+            and tok.doc[before].ent_type_ == "DATE"
+            and tok.doc[before].head.i in range(span.start, span.end)
+        ):
+            return _entity_around(tok.doc[before]).text + " " + span.text
+        return span.text
     return " ".join(t.text for t in tok.subtree)
 
 

@@ -4469,3 +4469,12 @@ def test_the_monitors_bracket_after_a_name_the_model_calls_a_person(ex: Extracto
         "Wargadud near Hareri (Mandera South, Mandera), killing 3."
     )
     assert role_of(ex, "Attack", "location", text)[0] == "Hareri"
+
+
+def test_a_day_and_its_time_the_model_tagged_apart(ex: Extractor) -> None:
+    text = (
+        "Gunmen killed three miners near Tongo Tongo, officials said on Monday. The attack "
+        "took place Saturday evening near a gold mine."
+    )
+    (e,) = events_of(read(ex, text, "2024-03-11"), "Attack")
+    assert e.date is not None and e.date.value == "2024-03-09"
