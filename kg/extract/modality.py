@@ -142,6 +142,18 @@ def over_a_period(tok: Token, pack: LanguagePack) -> bool:
                     and any(m.lower_ in pack.words("past_span") for m in period.children)
                 ):
                     return True
+                # ("run-up", which the tokenizer splits at its hyphen)
+                parts = [t for t in period.children if t.dep_ in ("compound", "punct")]
+                word = "".join(t.lower_ for t in sorted([*parts, period], key=lambda t: t.i))
+                if (
+                    period.dep_ == "pobj"
+                    and word in pack.optional_words("lead_up_nouns")
+                    and any(
+                        a.dep_ in ("aux", "auxpass") and a.lemma_ in pack.words("perfect_aux")
+                        for a in verb.children
+                    )
+                ):
+                    return True  # "had been killed in the run-up to the elections": a tally
         verb = verb.head if verb.dep_ in ("advcl", "conj", "xcomp") else None
     return False
 

@@ -4478,3 +4478,12 @@ def test_a_day_and_its_time_the_model_tagged_apart(ex: Extractor) -> None:
     )
     (e,) = events_of(read(ex, text, "2024-03-11"), "Attack")
     assert e.date is not None and e.date.value == "2024-03-09"
+
+
+def test_a_tally_of_the_run_up_to_a_vote_is_no_toll_of_the_event(ex: Extractor) -> None:
+    text = (
+        "A local councillor was shot dead outside his home in Umlazi on Monday. Police said "
+        "several councillors had been killed in the run-up to the municipal elections."
+    )
+    (e,) = events_of(read(ex, text), "Attack")
+    assert e.fatalities is not None and e.fatalities.best == 1
