@@ -42,6 +42,7 @@ from kg.extract.entities import (
     group_kind,
     site_name_kind,
 )
+from kg.extract.gazetteer import Gazetteer
 from kg.extract.lang import LanguagePack
 from kg.extract.mentions import PLACE_ONLY, Mention, Reading
 from kg.extract.modality import governor_verb
@@ -1134,14 +1135,22 @@ def _spot_on_route(r: Reading, m: Mention, route: Token) -> None:
 
 
 def _closer_place(r: Reading, m: Mention) -> None:
-    """The one place the sentence puts inside the event's place, in a place phrase the
-    parser hung elsewhere ("ambushed by rebels near Tekalguda village in Sukma district":
-    Tekalguda, inside Sukma), is where it happened, listed first."""
+    """The one place the sentence (or the gazetteer) puts inside the event's place, in a
+    place phrase the parser hung elsewhere ("ambushed by rebels near Tekalguda village in
+    Sukma district": Tekalguda, inside Sukma), is where it happened, listed first."""
     locs = m.roles.get("location", [])
     if not locs:
         return
     relations = r.doc._.ckg_relations or []
     inside = {a for a, prop, b in relations if prop == "locatedIn" and b in locs}
+    # (or where the gazetteer puts it: "damaged homes under construction in Lecci,
+    # Corse-du-Sud department", the department parsed as the object)
+    gaz = Gazetteer.load()
+    inside |= {
+        s.kb_id_
+        for s in r.ent_of.values()
+        if s.kb_id_ in gaz and set(gaz.ancestors(s.kb_id_)) & set(locs)
+    }
     found = {
         r.ent_of[t.i].kb_id_
         for t in m.sent
