@@ -1309,11 +1309,29 @@ def clause_year(r: Reading, m: Mention, speech: frozenset[int] = frozenset()) ->
     tok = m.trigger
     if tok.pos_ not in _VERB or m.dates or m.year or m.speech:
         return
+    preps = r.words("date_preps")
     for i in sorted(clause_scope(tok, set(r.by_tok), speech)):
         t = tok.doc[i]
-        if t.ent_type_ == "DATE" and _YEAR.match(t.text) and m.sent.start <= i < m.sent.end:
-            m.dates.append(date_text(t))
-            return
+        if t.ent_type_ != "DATE" or not _YEAR.match(t.text) or not m.sent.start <= i < m.sent.end:
+            continue
+        # the date of a phrase of time ("in June 2023"), hung on nouns only on its way up
+        # to the verb: not a year that qualifies a thing ("a bank opened in 2019", "the 2018
+        # drive", "since 2021", the monitors' "(2015-2023)")
+        phrase = _entity_around(t).root
+        prep = phrase.head
+        if phrase.dep_ != "pobj" or prep.lower_ not in preps:
+            continue
+        # (up to the verb, or the clause a participle tells what it did: "In December
+        # 2016, a man drove a truck into a market, killing 12")
+        anchors = [tok]
+        if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp") and tok.head.i not in r.by_tok:
+            anchors.append(tok.head)
+        for anchor in anchors:
+            path = list(prep.ancestors)
+            path = path[: path.index(anchor)] if anchor in path else None
+            if path is not None and all(a.pos_ in ("NOUN", "PROPN", "ADP", "NUM") for a in path):
+                m.dates.append(date_text(t))
+                return
 
 
 def _copula(r: Reading, tok: Token) -> list[Token]:
@@ -2000,6 +2018,13 @@ def verb_args(r: Reading, m: Mention) -> None:
             set_count(r, m, c)
             counted = True
     _sum_accompanied(r, m, tok)
+    # "The device exploded": a weapon told again by a definite word for it
+    m.weapon_again = any(
+        (c.dep_ in ("nsubj", "nsubjpass") or c in shared_subjects(tok))
+        and c.lemma_.lower() in r.words("weapon_nouns")
+        and any(d.dep_ == "det" and d.lower_ in r.words("definite_determiners") for d in c.children)
+        for c in [*tok.children, *shared_subjects(tok)]
+    )
     for c in tok.children:
         # "killing all three", "detained them", "the two men were killed": told again
         if c.dep_ in ("dobj", "nsubjpass") and (

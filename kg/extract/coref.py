@@ -403,8 +403,9 @@ def corefer(
         same_day = bool(explicit and ev.date and explicit == ev.date)
         # a report leads with an event and then tells it again in detail: a later mention of
         # the same kind, with nothing that conflicts and no "another"/"additional", is the same
-        same_kind = classes.coref_close(m.cls, ev.cls) or classes.coref_close(
-            _cued(m.cls, m.cues), _cued(ev.cls, ev.cues)
+        # (the weapon told again, "The device exploded", is of the kind its event was told as)
+        same_kind = classes.coref_close(m.cls, ev.cls) or (
+            m.weapon_again and classes.coref_close(_cued(m.cls, m.cues), _cued(ev.cls, ev.cues))
         )
         elaboration = (
             (same_kind or consequence)

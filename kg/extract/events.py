@@ -920,11 +920,17 @@ class EventReader:
             return False
         weapons = r.words("weapon_nouns")
         if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD"):
-            return tok.head.lemma_.lower() in weapons
-        # "20 of the 24 drones launched", parsed with the drones as the verb's subject
+            # (a weapon in another verb's phrase, "downed 13 of the 15 drones launched"; not
+            # one that did something, "the rockets fired hit a school", nor a note's "Two
+            # missiles fired.")
+            return tok.head.lemma_.lower() in weapons and tok.head.dep_ in ("pobj", "dobj")
+        # "shot down 20 of the 24 drones launched", parsed with the drones as the subject of
+        # a clause hung on the verb of shooting down
         subjects = [t for c in tok.children if c.dep_ == "nsubj" for t in c.subtree]
-        return tok.lemma_.lower() in r.pack.optional_words("projectile_verbs") and any(
-            t.lemma_.lower() in weapons for t in subjects
+        return (
+            tok.dep_ == "advcl"
+            and tok.lemma_.lower() in r.pack.optional_words("projectile_verbs")
+            and any(t.lemma_.lower() in weapons for t in subjects)
         )
 
     @staticmethod
@@ -1041,11 +1047,18 @@ def _purpose_of_use(r: Reading, cues: dict[int, set[str]]) -> None:
             "instrument_verbs"
         ):
             continue
-        if not any(c.dep_ == "aux" for c in tok.children):
-            continue  # ("used ..., killing": no purpose)
-        for o in use.children:
-            if o.dep_ == "dobj":
-                m.cues |= {c for t in o.subtree for c in cues.get(t.i, set())}
+        if not m.violent or not any(c.dep_ == "aux" for c in tok.children):
+            continue  # ("used ..., killing": no purpose; "used a phone to demand": no violence)
+        used = {
+            c
+            for o in use.children
+            if o.dep_ == "dobj"
+            for t in o.subtree
+            for c in cues.get(t.i, set())
+        }
+        if not used & r.words("weapon_cues"):
+            continue  # (a weapon, not "used a ladder to enter the compound")
+        m.cues |= used
         if not any(m.roles.get(role) for role in DOER_ROLES):
             role = classes.behaviour(m.cls, "subject")
             for s in use.children:

@@ -63,6 +63,7 @@ class Mention:
     found_on: str | None = None  # the day its dead were found ("found on Sunday"): no later
     other_time: bool = False  # told as at another time ("had entered", "later arrived")
     launched_from: list[str] = field(default_factory=list)  # "fired from Gaza": not where it hit
+    weapon_again: bool = False  # "The device exploded": the weapon told before, by its word
 
     def add(self, role: str, key: str) -> None:
         """Add ``key`` under ``role`` once."""

@@ -38,6 +38,8 @@ def _estimated_toll(verb: Token, pack: LanguagePack) -> bool:
     """``Between 200 and 300 people may have been killed``: a modal perfect on a verb of
     harm whose people are counted estimates a toll of the past, it tells no possibility."""
     perfect = any(c.dep_ == "aux" and c.lemma_ in pack.words("perfect_aux") for c in verb.children)
+    if not _has_aux(verb, pack.optional_words("epistemic_modals")):
+        return False  # "could have been killed had it gone off": a counterfactual
     counted = any(
         c.dep_ in ("nsubjpass", "nsubj")
         and any(g.like_num or g.dep_ == "nummod" for g in c.subtree)
@@ -88,6 +90,11 @@ def _purpose(verb: Token, pack: LanguagePack) -> bool:
         verb.dep_ in ("xcomp", "advcl")
         and verb.head.lemma_.lower() in pack.optional_words("instrument_verbs")
         and verb.head.tag_ == "VBD"
+        and any(
+            o.dep_ == "dobj"
+            and any(t.lemma_.lower() in pack.words("weapon_nouns") for t in o.subtree)
+            for o in verb.head.children
+        )
     ):
         return False  # "used a drone to strike a school": the use was the strike
     if lemma not in pack.words("perfect_aux") and any(

@@ -572,9 +572,16 @@ def _responsible_one(r: Reading, clause: Token) -> Token | None:
 
 def _marked_by(r: Reading, verb: Token) -> Token | None:
     """Whose marks ``verb`` says something bore: the "of" phrase of "bore the hallmarks of
-    X" (the pack's ``signature_nouns``), or ``None``."""
+    X" (the pack's ``signature_nouns``), or ``None``; none when the marks are denied ("bore
+    no marks of X", "did not bear the hallmarks of X")."""
+    if negated(verb, r.pack):
+        return None
     for c in verb.children:
         if c.dep_ == "dobj" and c.lemma_.lower() in r.words("signature_nouns"):
+            if any(
+                d.dep_ == "det" and d.lower_ in r.words("negative_determiners") for d in c.children
+            ):
+                return None
             for p in c.children:
                 if p.dep_ == "prep" and p.lower_ in r.words("of_preps"):
                     return next((g for g in p.children if g.dep_ == "pobj"), None)

@@ -129,10 +129,14 @@ class TriggerFinder:
         objects += [g for o in objects for p in o.children if p.dep_ == "prep" for g in p.children]
         # (the words after the verb up to the next verb or comma, however the parser hung
         # them: "shot down 20 of the 24 drones launched", "shot down a US MQ-9 drone")
+        # (the words of the object, not what it was done with, "with a missile", nor what
+        # qualifies another noun, "a drone operator")
         for t in verb.doc[verb.i + 1 : verb.sent.end]:
-            if t.pos_ in ("VERB", "AUX") or t.is_punct:
+            if t.pos_ in ("VERB", "AUX") or t.is_punct or (t.pos_ == "ADP" and t.lower_ != "of"):
                 break
-            objects.append(t)
+            if t.dep_ not in ("compound", "amod", "nmod"):
+                objects.append(t)
+        objects = [o for o in objects if o.dep_ not in ("compound", "amod", "nmod")]
         return any(o.lower_ in weapons or o.lemma_.lower() in weapons for o in objects)
 
     def by_object(self, verb: Token) -> str | None:

@@ -4487,3 +4487,29 @@ def test_a_tally_of_the_run_up_to_a_vote_is_no_toll_of_the_event(ex: Extractor) 
     )
     (e,) = events_of(read(ex, text), "Attack")
     assert e.fatalities is not None and e.fatalities.best == 1
+
+
+def test_rules_of_the_thirty_eighth_round_do_not_misfire(ex: Extractor) -> None:
+    # a year that qualifies a thing, or "since", dates no event
+    text = "Police killed two robbers near a bank opened in 2019 in Ikeja on Sunday."
+    (e,) = events_of(read(ex, text, "2025-05-10"), "Attack")
+    assert e.date is not None and e.date.value == "2025-05-04"
+    text = "Military Forces of Nigeria (2015-2023) killed 12 civilians in Zurmi."
+    (e,) = events_of(read(ex, text, "2025-05-10"), "Attack")
+    assert e.date is not None and not e.date.value.startswith("2015")
+    # a note's "Two missiles fired." is an event
+    assert events_of(read(ex, "Two rockets fired, no casualties reported."), "Attack")
+    # shooting down an aircraft with a missile is no interception
+    text = "Rebels shot down an army helicopter with a missile near Kidal."
+    assert not events_of(read(ex, text), "DisruptedWeaponsUse")
+    # a phone or a ladder used to do something is no weapon
+    assert not read(ex, "Kidnappers used a hostage's phone to demand ransom in Zaria.").events
+    # marks denied
+    text = "Gunmen killed four traders in Dori. The attack bore no marks of al-Shabaab, police said."
+    assert not role_of(ex, "Attack", "suspectedPerpetrator", text)
+    # another weapon, another incident
+    text = "A grenade was thrown at a patrol in Kupwara. Another grenade exploded in Handwara."
+    assert len(events_of(read(ex, text), "Attack")) == 2
+    # a counterfactual is no toll
+    text = "Up to 60 people could have been killed if the bomb had gone off in Quetta."
+    assert not any(e.fatalities for e in read(ex, text).events)
