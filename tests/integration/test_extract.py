@@ -4505,7 +4505,9 @@ def test_rules_of_the_thirty_eighth_round_do_not_misfire(ex: Extractor) -> None:
     # a phone or a ladder used to do something is no weapon
     assert not read(ex, "Kidnappers used a hostage's phone to demand ransom in Zaria.").events
     # marks denied
-    text = "Gunmen killed four traders in Dori. The attack bore no marks of al-Shabaab, police said."
+    text = (
+        "Gunmen killed four traders in Dori. The attack bore no marks of al-Shabaab, police said."
+    )
     assert not role_of(ex, "Attack", "suspectedPerpetrator", text)
     # another weapon, another incident
     text = "A grenade was thrown at a patrol in Kupwara. Another grenade exploded in Handwara."
