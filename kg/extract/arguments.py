@@ -1326,10 +1326,11 @@ def clause_year(r: Reading, m: Mention, speech: frozenset[int] = frozenset()) ->
         anchors = [tok]
         if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp") and tok.head.i not in r.by_tok:
             anchors.append(tok.head)
+        ups = list(prep.ancestors)
         for anchor in anchors:
-            path = list(prep.ancestors)
-            path = path[: path.index(anchor)] if anchor in path else None
-            if path is not None and all(a.pos_ in ("NOUN", "PROPN", "ADP", "NUM") for a in path):
+            if anchor in ups and all(
+                a.pos_ in ("NOUN", "PROPN", "ADP", "NUM") for a in ups[: ups.index(anchor)]
+            ):
                 m.dates.append(date_text(t))
                 return
 
