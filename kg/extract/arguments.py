@@ -1302,15 +1302,21 @@ def date_text(tok: Token) -> str:
 
 
 def clause_year(r: Reading, m: Mention, speech: frozenset[int] = frozenset()) -> None:
-    """A verb told with no date of its own that a date with a year in its own clause dates,
-    however the parser hung it ("The ADF killed 42 people, most of them students, at a school
-    in June 2023", the date parsed under "students"): that date, so that an earlier event
-    told in the background is never the story's."""
+    """An event told with no date of its own that a date with a year in its own clause (or
+    a noun's own phrase) dates, however the parser hung it ("The ADF killed 42 people, most
+    of them students, at a school in June 2023", the date parsed under "students"): that
+    date, so that an earlier event told in the background is never the story's."""
     tok = m.trigger
-    if tok.pos_ not in _VERB or m.dates or m.year or m.speech:
+    if m.dates or m.year or m.speech:
         return
     preps = r.words("date_preps")
-    for i in sorted(clause_scope(tok, set(r.by_tok), speech)):
+    # (a noun's own phrase: "blamed for the killing of 42 people at a school in June 2023")
+    scope = (
+        {t.i for t in tok.subtree}
+        if tok.pos_ in _NOUN
+        else clause_scope(tok, set(r.by_tok), speech)
+    )
+    for i in sorted(scope):
         t = tok.doc[i]
         if t.ent_type_ != "DATE" or not _YEAR.match(t.text) or not m.sent.start <= i < m.sent.end:
             continue

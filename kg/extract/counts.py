@@ -266,6 +266,8 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
     ]
     if conjuncts and best is None and tok.tag_ in ("NN", "NNP", "PRP"):
         best = Quantity(1, 1, 1)  # "the commander and his daughter": one, and one more
+    lead = best
+    rest: Quantity | None = None
     for (
         c
     ) in conjuncts:  # "seven soldiers and three attackers", "himself, two policemen and a child"
@@ -280,7 +282,24 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
             q2 = Quantity(1, 1, 1)
         if q2 and q2.best is not None and best.best is not None:
             best = add_counts(best, q2)
+            rest = q2 if rest is None else add_counts(rest, q2)
+    if (
+        lead is not None
+        and rest is not None
+        and lead.best == rest.best
+        and tok.lemma_.lower() in pack.words("unspecific_people_nouns")
+        and _set_off(tok, conjuncts)
+    ):
+        return lead  # "Three people, two Indian nationals and a Pakistani, were killed"
     return best
+
+
+def _set_off(tok: Token, conjuncts: list[Token]) -> bool:
+    """Whether the people coordinated after ``tok`` are set off by commas on both sides, as
+    an apposition that says who they were ("Three people, two nationals and a Pakistani,")."""
+    doc = tok.doc
+    end = max(t.i for c in conjuncts for t in c.subtree) + 1
+    return doc[tok.i + 1].text == "," and end < len(doc) and doc[end].text == ","
 
 
 def opens_a_range(figure: Token, pack: LanguagePack) -> bool:

@@ -9,6 +9,8 @@ grammar is the parser's (dependency labels and tags of spaCy's English models).
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from kg.extract import classes
@@ -28,6 +30,9 @@ def governor_verb(tok: Token) -> Token | None:
         if node.pos_ in _VERB:
             return node
     return None
+
+
+_YEAR = re.compile(r"^(19|20)\d\d$")
 
 
 def _has_aux(verb: Token, words: frozenset[str]) -> bool:
@@ -125,9 +130,32 @@ def over_a_period(tok: Token, pack: LanguagePack) -> bool:
     Such a sentence totals many events; it is not one event.
     """
     verb: Token | None = tok if tok.pos_ in _VERB else governor_verb(tok)
+    first_verb = verb.i if verb is not None else -1
     for _ in range(2):  # "conducted operations over the past month, detaining scores"
         if verb is None:
             return False
+        # "have been killed since September 2021", "Since the junta seized power, dozens
+        # have been killed": a tally from a time on
+        since = pack.optional_words("since_words")
+        if (
+            verb.i == first_verb
+            and _perfect(verb, pack)
+            and any(
+                # (from a year on, not "since Monday": the days of one fight)
+                (
+                    c.dep_ == "prep"
+                    and c.lower_ in since
+                    and any(_YEAR.match(t.text) for t in c.subtree)
+                )
+                or (
+                    c.dep_ == "advcl"
+                    and any(g.dep_ == "mark" and g.lower_ in since for g in c.children)
+                    and tok not in c.subtree  # (not the event told in the "since" clause itself)
+                )
+                for c in verb.children
+            )
+        ):
+            return True
         # "captured or killed this month": what qualifies one verb of a pair, both
         told_with = [c for v in verb.conjuncts for c in v.children if c.dep_ == "npadvmod"]
         for c in [*verb.children, *told_with]:

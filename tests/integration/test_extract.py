@@ -4515,3 +4515,17 @@ def test_rules_of_the_thirty_eighth_round_do_not_misfire(ex: Extractor) -> None:
     # a counterfactual is no toll
     text = "Up to 60 people could have been killed if the bomb had gone off in Quetta."
     assert not any(e.fatalities for e in read(ex, text).events)
+
+
+def test_who_the_dead_were_and_a_tally_since_a_year(ex: Extractor) -> None:
+    # an apposition that says who the counted people were adds no one
+    text = "Four people, three Nepali workers and an Indian, were killed in Dubai on Monday."
+    (e,) = events_of(read(ex, text), "Attack")
+    assert e.fatalities is not None and e.fatalities.best == 4
+    # a present perfect counted from a year on is a tally, no toll of the story's event
+    text = (
+        "Police shot dead a student in Bamako on Friday. Since the soldiers seized power in "
+        "2021, scores of protesters have been killed."
+    )
+    (e,) = events_of(read(ex, text, "2024-03-09"), "Attack")
+    assert e.fatalities is not None and e.fatalities.best == 1
