@@ -647,7 +647,15 @@ def _about_the_story(events: list[Event]) -> None:
             if st.cls == classes.named("attribution"):
                 st.cls = classes.named("accusation")
             continue
-        could = [e for e in violent if not _aimed_at(e, accused)]
+        # (nor for what a state's forces did, when those held responsible are no forces:
+        # "Security forces launched an operation ... The governor said the explosives had
+        # been planted by the PKK" is about the bombing)
+        held = accused or (set(st.roles.get("speaker", [])) if kind == "claim" else set())
+        could = [
+            e
+            for e in violent
+            if not _aimed_at(e, accused) and not (held and _forces_did(e) and not _forces(held))
+        ]
         if not could:
             continue
         k = bisect.bisect_left([_position(e) for e in could], _position(st))
@@ -670,6 +678,16 @@ def _what_they_were_accused_of(st: Event, events: list[Event], violent: list[Eve
             return []
         return list(a.about)
     return []
+
+
+def _forces(keys: set[str] | list[str]) -> bool:
+    """Whether all ``keys`` are a state's forces named by their kind (group placeholders)."""
+    return bool(keys) and all(GROUP_TYPES.get(group_kind(k) or "") == "StateForce" for k in keys)
+
+
+def _forces_did(ev: Event) -> bool:
+    """Whether an event's doers are all a state's forces."""
+    return _forces([k for r in ("perpetrator", "agent") for k in ev.roles.get(r, [])])
 
 
 def _aimed_at(ev: Event, actors: set[str]) -> bool:

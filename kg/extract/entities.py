@@ -1778,6 +1778,8 @@ class EntityLinker:
         described = self._described_place(s, doc_places)
         if described is not None:
             types = (described,)  # "Sake, a town west of Goma", "the village of Sobane Da"
+        if self._described_armed(s):
+            types = ("ArmedGroup",)  # "Lakurawa, an armed group linked to ISSP"
         if (kind == "ORG" or (kind == "PERSON" and text.isupper())) and self._whose_people(s):
             # "supporters of PASTEF (Senegal)": an organisation ("supporters of Imran Khan"
             # are a person's)
@@ -1840,6 +1842,19 @@ class EntityLinker:
                 c.dep_ == "dobj" and c.lower_ in self.pack.words("self_naming_objects")
                 for c in verb.children
             )
+        )
+
+    def _described_armed(self, s: Span) -> bool:
+        """Whether a name is in apposition to a word for an organisation that the pack's
+        ``armed_group_descriptors`` qualify ("Lakurawa, an armed group that ...", "X, a
+        jihadist group active in ...")."""
+        orgs = self.pack.words("organisation_nouns")
+        armed = self.pack.optional_words("armed_group_descriptors")
+        return any(
+            c.dep_ == "appos"
+            and c.lemma_.lower() in orgs
+            and any(a.dep_ in ("amod", "compound") and a.lower_ in armed for a in c.children)
+            for c in s.root.children
         )
 
     def _described_place(self, s: Span, doc_places: set[str]) -> str | None:

@@ -234,6 +234,7 @@ class EventReader:
         statements.attributions(r)
         statements.hallmarks(r)
         statements.doers_belonging(r)
+        statements.weapon_placed_by(r)
         statements.doer_stance(r)
         statements.statement_links(r)
         statements.claims_by_saying(r)

@@ -913,6 +913,32 @@ def doers_belonging(r: Reading) -> None:
         _statement(r, teller, classes.named(kind), speakers, doers if kind != "claim" else [], [])
 
 
+def weapon_placed_by(r: Reading) -> None:
+    """``The governor's office said the explosives had been planted by members of X``: a
+    weapon said to have been placed by a named group, with no event of its own in the
+    sentence, names the group the teller holds responsible for the event it was the means
+    of (an Attribution, linked to its event when the records are built)."""
+    weapons = r.words("weapon_nouns")
+    for tok in r.sent:
+        if tok.lemma_.lower() not in r.words("placing_verbs") or tok.i in r.by_tok:
+            continue
+        if not any(c.dep_ == "nsubjpass" and c.lemma_.lower() in weapons for c in tok.children):
+            continue
+        doers = [
+            s.kb_id_
+            for c in tok.children
+            if c.dep_ == "agent"
+            for g in c.children
+            if g.dep_ == "pobj"
+            for s in _named_in(r, g)
+            if not is_group_key(s.kb_id_) and not places([s])
+        ]
+        told = reporting_clause(r, tok)
+        if doers and told is not None and not any(m.violent for m in r.found):
+            teller, speakers = told
+            _statement(r, teller, classes.named("attribution"), speakers, doers, [])
+
+
 def _believed_to_belong(r: Reading, tok: Token, verbs: Mapping[str, list[str]]) -> None:
     """``gunmen believed to belong to X``, ``an armed group said to be from X``, ``believed by
     police to be members of X``: armed men of

@@ -4529,3 +4529,24 @@ def test_who_the_dead_were_and_a_tally_since_a_year(ex: Extractor) -> None:
     )
     (e,) = events_of(read(ex, text, "2024-03-09"), "Attack")
     assert e.fatalities is not None and e.fatalities.best == 1
+
+
+def test_named_doers_of_probe_thirty_eight_constructions(ex: Extractor) -> None:
+    # a name in apposition to "an armed group" is an armed group's, whatever the preposition
+    text = (
+        "Gunmen killed 12 herders near Tillia on Monday. The ministry blamed the attack on "
+        "Mahmuda, an armed group active along the border."
+    )
+    assert "Mahmuda" in role_of(ex, "Attack", "allegedPerpetrator", text)
+    # a drone operated by a force is that force's strike
+    text = "On 4 June 2024, a drone operated by Military Forces of Turkey struck a car near Amuda, killing 2."
+    assert role_of(ex, "Attack", "perpetrator", text) == ["Military Forces of Turkey"]
+    # the explosives a teller says a group planted: the bombing's, not the operation after it
+    text = (
+        "A roadside bomb struck an army truck near Semdinli on Monday, killing three soldiers. "
+        "Troops launched an operation in the area after the blast. The governor said the "
+        "explosives had been planted by PKK militants."
+    )
+    x = read(ex, text)
+    bomb = next(e for e in x.events if "RemoteExplosiveAttack" in e.types or "Bombing" in e.types)
+    assert labels_of(x, bomb.roles.get("allegedPerpetrator", [])) == ["Kurdistan Workers' Party"]
