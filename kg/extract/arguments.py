@@ -2511,7 +2511,12 @@ def instrument_doers(r: Reading) -> None:
                             for s in actors(head_entities(r, x)):
                                 m.add(classes.behaviour(m.cls, "subject"), s.kb_id_)
                     continue
-                if c.dep_ != "acl" or c.lemma_.lower() not in r.words("placing_verbs"):
+                operated = c.lemma_.lower() in r.pack.optional_words("operating_verbs")
+                if operated and t.lemma_.lower() in r.pack.optional_words("vehicle_nouns"):
+                    continue  # "vehicles operated by MSF were hit": no weapon of theirs
+                if c.dep_ != "acl" or not (
+                    c.lemma_.lower() in r.words("placing_verbs") or operated
+                ):
                     continue
                 for g in c.children:
                     phrase = []

@@ -647,14 +647,15 @@ def _about_the_story(events: list[Event]) -> None:
             if st.cls == classes.named("attribution"):
                 st.cls = classes.named("accusation")
             continue
-        # (nor for what a state's forces did, when those held responsible are no forces:
-        # "Security forces launched an operation ... The governor said the explosives had
-        # been planted by the PKK" is about the bombing)
+        # (nor for the forces' answer to an attack on them, when those held responsible are
+        # no forces: "... killing two soldiers. Security forces launched an operation ...
+        # The governor said the explosives had been planted by the PKK" is about the bombing)
         held = accused or (set(st.roles.get("speaker", [])) if kind == "claim" else set())
         could = [
             e
             for e in violent
-            if not _aimed_at(e, accused) and not (held and _forces_did(e) and not _forces(held))
+            if not _aimed_at(e, accused)
+            and not (held and not _forces(held) and _forces_answer(e, violent))
         ]
         if not could:
             continue
@@ -685,9 +686,17 @@ def _forces(keys: set[str] | list[str]) -> bool:
     return bool(keys) and all(GROUP_TYPES.get(group_kind(k) or "") == "StateForce" for k in keys)
 
 
-def _forces_did(ev: Event) -> bool:
-    """Whether an event's doers are all a state's forces."""
-    return _forces([k for r in ("perpetrator", "agent") for k in ev.roles.get(r, [])])
+def _forces_answer(ev: Event, violent: list[Event]) -> bool:
+    """Whether an event is a state's forces answering an attack on them told before it: its
+    doers are all forces that an earlier event hit."""
+    doers = [k for r in ("perpetrator", "agent") for k in ev.roles.get(r, [])]
+    if not _forces(doers):
+        return False
+    return any(
+        _position(o) < _position(ev)
+        and set(doers) & set(o.roles.get("victim", []) + o.roles.get("target", []))
+        for o in violent
+    )
 
 
 def _aimed_at(ev: Event, actors: set[str]) -> bool:

@@ -1057,9 +1057,7 @@ def _purpose_of_use(r: Reading, cues: dict[int, set[str]]) -> None:
             for t in o.subtree
             for c in cues.get(t.i, set())
         }
-        if not used & r.words("weapon_cues"):
-            continue  # (a weapon, not "used a ladder to enter the compound")
-        m.cues |= used
+        m.cues |= used & r.words("weapon_cues")  # (a weapon, not "used the night to attack")
         if not any(m.roles.get(role) for role in DOER_ROLES):
             role = classes.behaviour(m.cls, "subject")
             for s in use.children:

@@ -91,17 +91,6 @@ def _purpose(verb: Token, pack: LanguagePack) -> bool:
     if {lemma, *particles} & pack.words("done_purpose_verbs"):
         # "fired tear gas to disperse the protesters", "to break up a protest": done
         return False
-    if (
-        verb.dep_ in ("xcomp", "advcl")
-        and verb.head.lemma_.lower() in pack.optional_words("instrument_verbs")
-        and verb.head.tag_ == "VBD"
-        and any(
-            o.dep_ == "dobj"
-            and any(t.lemma_.lower() in pack.words("weapon_nouns") for t in o.subtree)
-            for o in verb.head.children
-        )
-    ):
-        return False  # "used a drone to strike a school": the use was the strike
     if lemma not in pack.words("perfect_aux") and any(
         c.dep_ == "aux" and c.lemma_ in pack.words("perfect_aux") for c in verb.children
     ):
@@ -151,6 +140,7 @@ def over_a_period(tok: Token, pack: LanguagePack) -> bool:
                     c.dep_ == "advcl"
                     and any(g.dep_ == "mark" and g.lower_ in since for g in c.children)
                     and tok not in c.subtree  # (not the event told in the "since" clause itself)
+                    and any(_YEAR.match(t.text) for t in c.subtree)  # (not "since Saturday")
                 )
                 for c in verb.children
             )
@@ -181,7 +171,8 @@ def over_a_period(tok: Token, pack: LanguagePack) -> bool:
                 parts = [t for t in period.children if t.dep_ in ("compound", "punct")]
                 word = "".join(t.lower_ for t in sorted([*parts, period], key=lambda t: t.i))
                 if (
-                    period.dep_ == "pobj"
+                    verb.i == first_verb
+                    and period.dep_ == "pobj"
                     and word in pack.optional_words("lead_up_nouns")
                     and any(
                         a.dep_ in ("aux", "auxpass") and a.lemma_ in pack.words("perfect_aux")
@@ -395,7 +386,13 @@ def not_an_event(tok: Token, cls: str, pack: LanguagePack) -> bool:
             and not _unchanged_past(tok, pack)
         ):
             return True  # "he plans attacks", "the leader manages fighters": habitual
-        if _purpose(tok, pack):
+        used = (
+            tok.dep_ in ("xcomp", "advcl")
+            and tok.head.lemma_.lower() in pack.optional_words("instrument_verbs")
+            and tok.head.tag_ == "VBD"
+            and classes.is_violent(cls)
+        )  # "used a drone to strike a school", "used machetes to kill": the use was the deed
+        if _purpose(tok, pack) and not used:
             return True  # "an operation to capture a leader": a purpose, not a result
         if _characterization(tok, pack):
             return True  # "al-Shabaab, which is fighting to topple the government"

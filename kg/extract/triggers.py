@@ -136,7 +136,19 @@ class TriggerFinder:
                 break
             if t.dep_ not in ("compound", "amod", "nmod"):
                 objects.append(t)
-        objects = [o for o in objects if o.dep_ not in ("compound", "amod", "nmod")]
+        volleys = self.pack.optional_words("volley_nouns")
+        objects += [
+            c
+            for o in objects
+            if o.lemma_.lower() in volleys
+            for c in o.children
+            if c.dep_ in ("compound", "amod", "nmod")
+        ]  # "intercepted a missile attack", "a drone swarm"
+        objects = [
+            o
+            for o in objects
+            if o.dep_ not in ("compound", "amod", "nmod") or o.head.lemma_.lower() in volleys
+        ]
         return any(o.lower_ in weapons or o.lemma_.lower() in weapons for o in objects)
 
     def by_object(self, verb: Token) -> str | None:

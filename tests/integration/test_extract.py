@@ -4550,3 +4550,34 @@ def test_named_doers_of_probe_thirty_eight_constructions(ex: Extractor) -> None:
     x = read(ex, text)
     bomb = next(e for e in x.events if "RemoteExplosiveAttack" in e.types or "Bombing" in e.types)
     assert labels_of(x, bomb.roles.get("allegedPerpetrator", [])) == ["Kurdistan Workers' Party"]
+
+
+def test_rules_of_the_thirty_ninth_round_do_not_misfire(ex: Extractor) -> None:
+    # "since" a day, not a year: the toll of the fight told
+    text = "Since clashes erupted on Saturday, at least 30 people have been killed in Misrata."
+    assert any(e.fatalities and e.fatalities.best == 30 for e in read(ex, text).events)
+    # a run-up tally does not reach the deed told after it
+    text = (
+        "Candidates have been attacked in the run-up to the vote, and on Monday gunmen shot "
+        "dead a mayoral candidate in Celaya."
+    )
+    (e,) = events_of(read(ex, text), "Attack")
+    assert e.fatalities is not None and e.fatalities.best == 1
+    # "used X to attack" whatever X is
+    for text in (
+        "Gunmen used machetes to kill five farmers in Agatu on Monday.",
+        "Militants used the cover of darkness to attack a police post in Lakki Marwat.",
+    ):
+        assert events_of(read(ex, text), "Attack"), text
+    # interception of a volley
+    assert events_of(
+        read(ex, "Air defences intercepted a drone swarm over Belgorod."), "DisruptedWeaponsUse"
+    )
+    # vehicles operated by an agency did nothing
+    text = "Vehicles operated by MSF were hit by shelling in Omdurman."
+    assert not role_of(ex, "Attack", "perpetrator", text)
+    # a killing by troops that residents blame on a militia is still linked
+    text = (
+        "Troops killed 15 people in a village near Djenne on Monday. Residents blamed Dozo hunters."
+    )
+    assert role_of(ex, "Attack", "allegedPerpetrator", text)
