@@ -288,13 +288,13 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
         and rest is not None
         and lead.best == rest.best
         and tok.lemma_.lower() in pack.words("unspecific_people_nouns")
-        and _set_off(tok, conjuncts)
+        and _who_they_were(tok, conjuncts)
     ):
         return lead  # "Three people, two Indian nationals and a Pakistani, were killed"
     return best
 
 
-def _set_off(tok: Token, conjuncts: list[Token]) -> bool:
+def _who_they_were(tok: Token, conjuncts: list[Token]) -> bool:
     """Whether the people coordinated after ``tok`` are set off by commas on both sides, as
     an apposition that says who they were ("Three people, two nationals and a Pakistani,")."""
     doc = tok.doc
