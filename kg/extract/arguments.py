@@ -16,7 +16,6 @@ perpetrator).
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -24,6 +23,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract import classes
 from kg.extract.counts import (
+    YEAR,
     add_counts,
     count_on,
     count_word,
@@ -49,7 +49,6 @@ from kg.extract.modality import governor_verb
 from kg.extract.triggers import under_verb
 from kg.records import Quantity
 
-_YEAR = re.compile(r"^(19|20)\d\d$")
 _VERB = ("VERB", "AUX")
 _NOUN = ("NOUN", "PROPN")
 _FINITE = ("VBD", "VBZ", "VBP")  # Penn tags of a finite verb
@@ -875,17 +874,19 @@ def locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None = No
     """Places in the trigger's ``in/at/near`` phrases; for a noun trigger also those of the
     verb it is the object of (``carried out bombings in Iran``); for a verb trigger, failing
     that, places used as locations elsewhere in its clause. A place on a road the event was
-    on is listed before the road (:func:`_spots_on_routes`)."""
+    on is listed before the road (:func:`_spots_on_routes`); where a weapon was fired from
+    is kept apart (:func:`_launch_sites`)."""
     _read_locations(r, m, tok, triggers)
     _spots_on_routes(r, m)
-    _launch_sites_last(r, m)
+    _launch_sites(r, m)
 
 
-def _launch_sites_last(r: Reading, m: Mention) -> None:
+def _launch_sites(r: Reading, m: Mention) -> None:
     """Where a weapon was fired from is listed after where it struck ("a rocket fired from
     Gaza hit a house in Sderot": Sderot, then Gaza; ACLED codes remote violence where it
     landed): a place in an ``origin_preps`` phrase on one of the ``projectile_verbs``, kept
-    as ``launched_from`` for the event the mention joins."""
+    as ``launched_from``; the event orders its places when it takes the mention
+    (:func:`kg.extract.coref.absorb`)."""
     locs = m.roles.get("location", [])
     fired = r.pack.optional_words("projectile_verbs")
     launch = {
@@ -899,10 +900,6 @@ def _launch_sites_last(r: Reading, m: Mention) -> None:
         for s in entities_in(g, r.ent_of)
     }
     m.launched_from = [k for k in locs if k in launch]
-    if launch & set(locs) and set(locs) - launch:
-        m.roles["location"] = [k for k in locs if k not in launch] + [
-            k for k in locs if k in launch
-        ]
 
 
 def _read_locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None) -> None:
@@ -1146,11 +1143,8 @@ def _closer_place(r: Reading, m: Mention) -> None:
     # (or where the gazetteer puts it: "damaged homes under construction in Lecci,
     # Corse-du-Sud department", the department parsed as the object)
     gaz = Gazetteer.load()
-    inside |= {
-        s.kb_id_
-        for s in r.ent_of.values()
-        if s.kb_id_ in gaz and set(gaz.ancestors(s.kb_id_)) & set(locs)
-    }
+    named = {s.kb_id_ for s in r.ent_of.values()} - set(locs)
+    inside |= {k for k in named if k in gaz and set(gaz.ancestors(k)) & set(locs)}
     found = {
         r.ent_of[t.i].kb_id_
         for t in m.sent
@@ -1271,7 +1265,7 @@ def _only_a_count(tok: Token, r: Reading) -> bool:
     """Whether the date entity ``tok`` is in is made of count words only ("between 10 and
     15"), no day, month or year."""
     words = _entity_around(tok)
-    return all(count_word(w, r.pack) for w in words) and not any(_YEAR.match(w.text) for w in words)
+    return all(count_word(w, r.pack) for w in words) and not any(YEAR.match(w.text) for w in words)
 
 
 def _entity_around(tok: Token) -> Span:
@@ -1318,7 +1312,7 @@ def clause_year(r: Reading, m: Mention, speech: frozenset[int] = frozenset()) ->
     )
     for i in sorted(scope):
         t = tok.doc[i]
-        if t.ent_type_ != "DATE" or not _YEAR.match(t.text) or not m.sent.start <= i < m.sent.end:
+        if t.ent_type_ != "DATE" or not YEAR.match(t.text) or not m.sent.start <= i < m.sent.end:
             continue
         # the date of a phrase of time ("in June 2023"), hung on nouns only on its way up
         # to the verb: not a year that qualifies a thing ("a bank opened in 2019", "the 2018
@@ -1398,14 +1392,14 @@ def dates(r: Reading, m: Mention, tok: Token) -> None:
                 dayly = g.ent_type_ == "TIME" and (
                     bool(day) or any(t.pos_ == "PROPN" for t in _entity_around(g))
                 )
-                if g.dep_ == "pobj" and (g.ent_type_ == "DATE" or dayly or _YEAR.match(g.text)):
+                if g.dep_ == "pobj" and (g.ent_type_ == "DATE" or dayly or YEAR.match(g.text)):
                     m.dates.append(date_text(day[0]) if dayly and day else date_text(g))
                     if tok.pos_ in _NOUN and c.head.i == tok.i:
                         # (the noun's own "on Friday", not a clause's that says it happened)
                         m.pp_dates.append(m.dates[-1])
         elif c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME"):
             m.dates.append(date_text(c))
-        elif c.dep_ == "nummod" and _YEAR.match(c.text):
+        elif c.dep_ == "nummod" and YEAR.match(c.text):
             m.year = c.text
         elif c.dep_ == "poss" and c.ent_type_ == "DATE":
             m.dates.append(c.text)
@@ -1956,7 +1950,7 @@ def verb_args(r: Reading, m: Mention) -> None:
     if not objects and m.violent and not counted:
         # "injuring at least 11", the number the parser took for an adverbial
         for c in tok.children:
-            if c.dep_ in ("npadvmod", "prep", "dep") and c.like_num and not _YEAR.match(c.text):
+            if c.dep_ in ("npadvmod", "prep", "dep") and c.like_num and not YEAR.match(c.text):
                 set_count(r, m, c)
                 counted = True
                 break
@@ -2026,11 +2020,11 @@ def verb_args(r: Reading, m: Mention) -> None:
             counted = True
     _sum_accompanied(r, m, tok)
     # "The device exploded": a weapon told again by a definite word for it
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     m.weapon_again = any(
-        (c.dep_ in ("nsubj", "nsubjpass") or c in shared_subjects(tok))
-        and c.lemma_.lower() in r.words("weapon_nouns")
+        c.lemma_.lower() in r.words("weapon_nouns")
         and any(d.dep_ == "det" and d.lower_ in r.words("definite_determiners") for d in c.children)
-        for c in [*tok.children, *shared_subjects(tok)]
+        for c in [*subjects, *shared_subjects(tok)]
     )
     for c in tok.children:
         # "killing all three", "detained them", "the two men were killed": told again
@@ -2143,7 +2137,7 @@ def noun_args(r: Reading, m: Mention) -> None:
             elif c.dep_ == "amod" and c.lower_ in r.words("suicide_words"):
                 m.extra_types.add(classes.named("suicide_bombing"))
         elif c.dep_ == "nummod":
-            if _YEAR.match(c.text):
+            if YEAR.match(c.text):
                 m.year = c.text
             else:
                 n = number_word(c.text, r.pack)

@@ -26,6 +26,7 @@ from kg.extract.dates import find_dateline, resolve
 from kg.extract.entities import (
     ARMED_GROUP_KEY,
     DATELINE_KEY,
+    FORCE_KINDS,
     GROUP_PREFIX,
     GROUP_TYPES,
     METONYMS_KEY,
@@ -683,7 +684,7 @@ def _what_they_were_accused_of(st: Event, events: list[Event], violent: list[Eve
 
 def _forces(keys: set[str] | list[str]) -> bool:
     """Whether all ``keys`` are a state's forces named by their kind (group placeholders)."""
-    return bool(keys) and all(GROUP_TYPES.get(group_kind(k) or "") == "StateForce" for k in keys)
+    return bool(keys) and all(group_kind(k) in FORCE_KINDS for k in keys)
 
 
 def _forces_answer(ev: Event, violent: list[Event]) -> bool:

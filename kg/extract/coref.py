@@ -17,7 +17,7 @@ from kg.extract import classes
 from kg.extract.arguments import DOER_ROLES
 from kg.extract.classify import Features, decide
 from kg.extract.counts import add_counts
-from kg.extract.entities import CIVILIAN_KIND, GROUP_TYPES, group_kind
+from kg.extract.entities import CIVILIAN_KIND, FORCE_KINDS, group_kind
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.groups import is_placeholder as unnamed
 from kg.extract.mentions import Mention
@@ -217,10 +217,6 @@ def _same_word_read_apart(m: Mention, ev: Event) -> bool:
     return classes.coref_compatible(_reading(m.cls), _reading(ev.cls))
 
 
-#: the kinds of group that are a state's forces (kg/extract/data/groups.json)
-_FORCE_KINDS = frozenset(k for k, t in GROUP_TYPES.items() if t == "StateForce")
-
-
 def _crowd_toll(m: Mention, ev: Event) -> bool:
     """A toll of a crowd's event told on its own ("three protesters were killed" after a
     protest was dispersed): people of the crowd's kind (``civilian_doers_as``) hurt by no
@@ -235,7 +231,7 @@ def _crowd_toll(m: Mention, ev: Event) -> bool:
         return not m.roles and (m.fatalities is not None or m.injured is not None)
     # (forces that handled the crowd, or that it fought: "youths clashed with police")
     handled = bool(ev.roles.get("participant")) or any(
-        group_kind(k) in _FORCE_KINDS for k in ev.roles.get("target", [])
+        group_kind(k) in FORCE_KINDS for k in ev.roles.get("target", [])
     )
     # people of no kind hurt where forces broke up a crowd ("used tear gas to break up a
     # protest, leaving 18 people injured") were of the crowd
@@ -248,7 +244,7 @@ def _crowd_toll(m: Mention, ev: Event) -> bool:
 
     # (forces hurt alone where they broke up a crowd: "10 police officers were injured")
     return (handled or any(of_crowd(k) for k in victims)) and all(
-        of_crowd(k) or (handled and group_kind(k) in _FORCE_KINDS) for k in victims
+        of_crowd(k) or (handled and group_kind(k) in FORCE_KINDS) for k in victims
     )
 
 

@@ -131,7 +131,7 @@ def quantity(text: str, pack: LanguagePack | None = None) -> Quantity | None:
 
 
 _COUNT_DEPS = {"nummod", "quantmod", "amod", "det", "compound", "advmod"}
-_YEAR = re.compile(r"^(19|20)\d\d$")
+YEAR = re.compile(r"^(19|20)\d\d$")  # a year written in figures
 
 
 def add_counts(a: Quantity, b: Quantity) -> Quantity:
@@ -191,7 +191,7 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
         if q is None and c.dep_ == "det" and c.lower_ in pack.words("count_determiners"):
             q = quantity(c.lower_, pack)
         if q is not None and (best is None or c.dep_ == "nummod"):
-            if c.dep_ == "nummod" and _YEAR.match(c.text) and int(c.text) > 1900:
+            if c.dep_ == "nummod" and YEAR.match(c.text) and int(c.text) > 1900:
                 continue
             best = q
     if best is None:  # "three dozen suspected insurgents": the number hangs off the adjective
@@ -200,7 +200,7 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
             if c.dep_ not in ("amod", "nmod", "compound") or c.i > tok.i or _an_age(c):
                 continue
             for g in c.children:
-                if c.dep_ != "amod" and (g.i != first or _YEAR.match(g.text)):
+                if c.dep_ != "amod" and (g.i != first or YEAR.match(g.text)):
                     continue
                 if g.dep_ in ("npadvmod", "nummod") and (g.like_num or g.ent_type_ == "CARDINAL"):
                     words = [g, *(w for w in g.children if w.dep_ in ("advmod", "quantmod"))]

@@ -81,6 +81,8 @@ GROUP_KINDS: dict[str, dict[str, str]] = json.loads(GROUPS_FILE.read_text(encodi
     "kinds"
 ]
 GROUP_TYPES = {kind: row["type"] for kind, row in GROUP_KINDS.items()}
+#: the kinds of group that are a state's forces
+FORCE_KINDS = frozenset(k for k, t in GROUP_TYPES.items() if t == "StateForce")
 # the model's labels of names that are no place's (OntoNotes): dates, times, named events
 _NOT_PLACE_NAMES = ("DATE", "TIME", "EVENT", "PERSON")
 #: the kind of group of people named by a kind and taking no side (kg/extract/data/groups.json)

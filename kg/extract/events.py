@@ -995,24 +995,29 @@ def _for_another_cause(verb: Token, pack: LanguagePack) -> bool:
 def _civilian_doers(r: Reading) -> None:
     """Civilians who do an event of a crowd's class are of its ``civilian_doers_as`` kind:
     "students protested" makes the students protesters (ACLED's actor type)."""
-    types = r.entity_types
-    group = f"{GROUP_PREFIX}{CIVILIAN_KIND}"
     for m in r.found:
         kind = classes.behaviour(m.cls, "civilian_doers_as")
-        if not kind:
+        if kind:
+            _doers_as(r, m, str(kind))
+
+
+def _doers_as(r: Reading, m: Mention, kind: str) -> None:
+    """The civilians among ``m``'s doers made of the group ``kind`` (groups.json), their
+    country kept ("group:civilians@kenya" -> "group:protesters@kenya")."""
+    types = r.entity_types
+    group = f"{GROUP_PREFIX}{CIVILIAN_KIND}"
+    for role in ("perpetrator", "agent"):
+        if role not in m.roles:
             continue
-        for role in ("perpetrator", "agent"):
-            if role not in m.roles:
-                continue
-            keys = []
-            for k in m.roles[role]:
-                if k.startswith(group):  # "group:civilians@kenya" keeps its country
-                    k = as_kind(k, kind)
-                elif classes.is_a(types.get(k, "") or "Actor", "Civilians"):
-                    k = f"{GROUP_PREFIX}{kind}"
-                if k not in keys:
-                    keys.append(k)
-            m.roles[role] = keys
+        keys = []
+        for k in m.roles[role]:
+            if k.startswith(group):  # "group:civilians@kenya" keeps its country
+                k = as_kind(k, kind)
+            elif classes.is_a(types.get(k, "") or "Actor", "Civilians"):
+                k = f"{GROUP_PREFIX}{kind}"
+            if k not in keys:
+                keys.append(k)
+        m.roles[role] = keys
 
 
 def _armed_civilians(r: Reading, weapons: frozenset[str]) -> None:
@@ -1089,14 +1094,8 @@ def _unarmed_readings(r: Reading, weapons: frozenset[str]) -> None:
         if all(civilian(k) for k in doers) and others and all(force(k) for k in others):
             m.cls = str(alt)
             kind = classes.behaviour(m.cls, "civilian_doers_as")
-            for role in ("perpetrator", "agent"):
-                if role in m.roles and kind:
-                    m.roles[role] = list(
-                        dict.fromkeys(
-                            as_kind(k, kind) if k.startswith(civilians) else f"{GROUP_PREFIX}{kind}"
-                            for k in m.roles[role]
-                        )
-                    )
+            if kind:
+                _doers_as(r, m, str(kind))
 
 
 def _nonstate_readings(r: Reading) -> None:

@@ -9,11 +9,10 @@ grammar is the parser's (dependency labels and tags of spaCy's English models).
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Token
 
 from kg.extract import classes
+from kg.extract.counts import YEAR
 from kg.extract.lang import LanguagePack
 
 _PRESENT = ("VBZ", "VBP")
@@ -32,17 +31,23 @@ def governor_verb(tok: Token) -> Token | None:
     return None
 
 
-_YEAR = re.compile(r"^(19|20)\d\d$")
-
-
 def _has_aux(verb: Token, words: frozenset[str]) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in words for c in verb.children)
+
+
+def _has_perfect_aux(verb: Token, pack: LanguagePack) -> bool:
+    """Whether ``verb`` is told in a perfect of any tense ("have been killed", "had been
+    killed", "may have been killed")."""
+    return any(
+        c.dep_ in ("aux", "auxpass") and c.lemma_ in pack.words("perfect_aux")
+        for c in verb.children
+    )
 
 
 def _estimated_toll(verb: Token, pack: LanguagePack) -> bool:
     """``Between 200 and 300 people may have been killed``: a modal perfect on a verb of
     harm whose people are counted estimates a toll of the past, it tells no possibility."""
-    perfect = any(c.dep_ == "aux" and c.lemma_ in pack.words("perfect_aux") for c in verb.children)
+    perfect = _has_perfect_aux(verb, pack)
     if not _has_aux(verb, pack.optional_words("epistemic_modals")):
         return False  # "could have been killed had it gone off": a counterfactual
     counted = any(
@@ -134,13 +139,13 @@ def over_a_period(tok: Token, pack: LanguagePack) -> bool:
                 (
                     c.dep_ == "prep"
                     and c.lower_ in since
-                    and any(_YEAR.match(t.text) for t in c.subtree)
+                    and any(YEAR.match(t.text) for t in c.subtree)
                 )
                 or (
                     c.dep_ == "advcl"
                     and any(g.dep_ == "mark" and g.lower_ in since for g in c.children)
                     and tok not in c.subtree  # (not the event told in the "since" clause itself)
-                    and any(_YEAR.match(t.text) for t in c.subtree)  # (not "since Saturday")
+                    and any(YEAR.match(t.text) for t in c.subtree)  # (not "since Saturday")
                 )
                 for c in verb.children
             )
@@ -174,10 +179,7 @@ def over_a_period(tok: Token, pack: LanguagePack) -> bool:
                     verb.i == first_verb
                     and period.dep_ == "pobj"
                     and word in pack.optional_words("lead_up_nouns")
-                    and any(
-                        a.dep_ in ("aux", "auxpass") and a.lemma_ in pack.words("perfect_aux")
-                        for a in verb.children
-                    )
+                    and _has_perfect_aux(verb, pack)
                 ):
                     return True  # "had been killed in the run-up to the elections": a tally
         verb = verb.head if verb.dep_ in ("advcl", "conj", "xcomp") else None

@@ -893,24 +893,31 @@ def doers_belonging(r: Reading) -> None:
         identified = r.pack.optional_table("identifying_verbs").get(verb.lemma_.lower(), [])
         if tok.dep_ not in ("nsubj", "nsubjpass") and not (tok.dep_ == "dobj" and identified):
             continue
-        groups: list[Span] = []
         # "the abductors belonged to X"; "witnesses identified the attackers as members of X"
         preps = verbs.get(verb.lemma_.lower(), []) if tok.dep_ != "dobj" else identified
         phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps]
         for c in verb.children:
             if c.dep_ == "attr" and c.lower_ in members:  # "were members of X"
                 phrases += [p for p in c.children if p.lower_ in r.words("of_preps")]
-        for p in phrases:
-            groups += [s for g in p.children if g.dep_ == "pobj" for s in _named_in(r, g)]
-        # a named actor, not a place ("came from Mali") nor a group of people
-        groups = [s for s in groups if not is_group_key(s.kb_id_) and not places([s])]
+        doers = _named_doers(r, [g for p in phrases for g in p.children if g.dep_ == "pobj"])
         told = reporting_clause(r, verb)
-        if not groups or told is None:
+        if not doers or told is None:
             continue
         teller, speakers = told
-        doers = [s.kb_id_ for s in groups]
         kind = "claim" if set(speakers) & set(doers) else "attribution"
         _statement(r, teller, classes.named(kind), speakers, doers if kind != "claim" else [], [])
+
+
+def _named_doers(r: Reading, phrases: list[Token]) -> list[str]:
+    """The keys of the named actors ``phrases`` name (:func:`_named_in`), once each, in text
+    order: not a place ("came from Mali") nor a group of people of no name."""
+    keys = [
+        s.kb_id_
+        for g in phrases
+        for s in _named_in(r, g)
+        if not is_group_key(s.kb_id_) and not places([s])
+    ]
+    return list(dict.fromkeys(keys))
 
 
 def weapon_placed_by(r: Reading) -> None:
@@ -924,15 +931,10 @@ def weapon_placed_by(r: Reading) -> None:
             continue
         if not any(c.dep_ == "nsubjpass" and c.lemma_.lower() in weapons for c in tok.children):
             continue
-        doers = [
-            s.kb_id_
-            for c in tok.children
-            if c.dep_ == "agent"
-            for g in c.children
-            if g.dep_ == "pobj"
-            for s in _named_in(r, g)
-            if not is_group_key(s.kb_id_) and not places([s])
-        ]
+        doers = _named_doers(
+            r,
+            [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"],
+        )
         told = reporting_clause(r, tok)
         if doers and told is not None and not any(m.violent for m in r.found):
             teller, speakers = told
@@ -974,17 +976,10 @@ def _believed_to_belong(r: Reading, tok: Token, verbs: Mapping[str, list[str]]) 
             for a in be.children
             if a.dep_ == "attr"
         ]
-        groups = list(
-            {
-                s.kb_id_: s
-                for g in heads
-                for s in _named_in(r, g)
-                if not is_group_key(s.kb_id_) and not places([s])
-            }.values()
-        )
+        groups = _named_doers(r, heads)
         if groups:
             kind = "suspicion" if stance == "suspectedPerpetrator" else "attribution"
-            _statement(r, raising, classes.named(kind), [], [s.kb_id_ for s in groups], [])
+            _statement(r, raising, classes.named(kind), [], groups, [])
 
 
 def _clause_on_event(r: Reading, verb: Token, objects: list[Token]) -> Mention | None:

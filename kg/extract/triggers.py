@@ -127,29 +127,22 @@ class TriggerFinder:
         weapons = self.pack.optional_words("intercepted_weapons")
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         objects += [g for o in objects for p in o.children if p.dep_ == "prep" for g in p.children]
-        # (the words after the verb up to the next verb or comma, however the parser hung
-        # them: "shot down 20 of the 24 drones launched", "shot down a US MQ-9 drone")
-        # (the words of the object, not what it was done with, "with a missile", nor what
-        # qualifies another noun, "a drone operator")
+        # (and the words after the verb up to the next verb, comma or preposition, however
+        # the parser hung them: "shot down 20 of the 24 drones launched"; not what it was
+        # done with, "with a missile")
         for t in verb.doc[verb.i + 1 : verb.sent.end]:
             if t.pos_ in ("VERB", "AUX") or t.is_punct or (t.pos_ == "ADP" and t.lower_ != "of"):
                 break
-            if t.dep_ not in ("compound", "amod", "nmod"):
-                objects.append(t)
+            objects.append(t)
+        # a word that qualifies another names what was intercepted only before a volley ("a
+        # drone swarm", "a missile attack"), not before anything else ("a drone operator")
         volleys = self.pack.optional_words("volley_nouns")
-        objects += [
-            c
+        objects += [c for o in objects if o.lemma_.lower() in volleys for c in o.children]
+        return any(
+            (o.lower_ in weapons or o.lemma_.lower() in weapons)
+            and (o.dep_ not in ("compound", "amod", "nmod") or o.head.lemma_.lower() in volleys)
             for o in objects
-            if o.lemma_.lower() in volleys
-            for c in o.children
-            if c.dep_ in ("compound", "amod", "nmod")
-        ]  # "intercepted a missile attack", "a drone swarm"
-        objects = [
-            o
-            for o in objects
-            if o.dep_ not in ("compound", "amod", "nmod") or o.head.lemma_.lower() in volleys
-        ]
-        return any(o.lower_ in weapons or o.lemma_.lower() in weapons for o in objects)
+        )
 
     def by_object(self, verb: Token) -> str | None:
         """The class a verb names through its object (``verb_objects``): "accepted full
