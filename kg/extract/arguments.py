@@ -686,6 +686,12 @@ def is_loc_use(t: Token, pack: LanguagePack) -> bool:
             return not _origin(node.head, pack) and not _at_venue(node.head, pack)
         if node.dep_ == "pobj" and node.head.lower_ in position:
             return node.lemma_.lower() in vehicles or node.lower_ in vehicles
+        if (
+            node.dep_ == "conj"
+            and node.head.lower_ in loc_preps
+            and not any(c.dep_ == "pobj" for c in node.head.children)
+        ):
+            return not _origin(node.head, pack)  # "in and around Merawi": the two share it
         if node.dep_ in ("npadvmod", "appos", "conj", "compound"):
             node = node.head
             continue
@@ -812,6 +818,7 @@ def _occurrence(r: Reading, tok: Token) -> list[Token]:
         lent.append(holder)  # "a wave of shootings in X": the wave's place is theirs
         tok = holder
     happened = r.words("occurrence_verbs", "impact_verbs", "outcome_verbs")
+    happened |= r.pack.optional_words("effect_verbs")  # "a drone attack sparked a fire"
 
     def occurs(verb: Token) -> bool:
         lemma = verb.lemma_.lower()
@@ -842,8 +849,21 @@ def _aimed_at(r: Reading, m: Mention, prep: Token) -> None:
         _add_actors(r, m, "target", g)
         _add_sites(r, m, g)
         for s in places(ents):
+            if _across_border(r, s.root, g):
+                continue  # "on a post near the border with Burkina Faso": the other side
             if s.label_ != "Country" or prep.lower_ in r.words("surface_preps"):
                 m.add("location", s.kb_id_)
+
+
+def _across_border(r: Reading, tok: Token, top: Token) -> bool:
+    """Whether ``tok`` is named, below ``top``, in the phrase of one of the pack's
+    ``border_nouns`` ("a post near the border with Mali": Mali is the other side)."""
+    for a in tok.ancestors:
+        if a.i == top.i:
+            return False
+        if a.lemma_.lower() in r.words("border_nouns"):
+            return True
+    return False
 
 
 def _under(r: Reading, m: Mention, verb: Token) -> None:
@@ -859,6 +879,17 @@ def _under(r: Reading, m: Mention, verb: Token) -> None:
     for t in (verb, m.trigger):
         for g in prep_objects(t, r.words("origin_preps")):
             _add_actors(r, m, agent_role, g)
+
+
+def _series_ranked_in(r: Reading, tok: Token) -> bool:
+    """Whether an event noun names a series an event is ranked in ("the latest in a string
+    of strikes", "the deadliest in a wave of attacks", "the third in a series of
+    bombings"): a superlative or an ordinal in the series, not an event told."""
+    holder = collective(r, tok)
+    if holder is None or holder.dep_ != "pobj":
+        return False
+    ranked = holder.head.head
+    return ranked.tag_ == "JJS" or ranked.ent_type_ == "ORDINAL"
 
 
 def collective(r: Reading, tok: Token) -> Token | None:
@@ -1344,6 +1375,21 @@ def _copula(r: Reading, tok: Token) -> list[Token]:
     return []
 
 
+def _said_on(r: Reading, verb: Token, phrase: Token) -> bool:
+    """Whether a phrase the parser hung on a clause said is the saying's, written between
+    the verb of saying and the clause's subject ("rebels said on Monday they had attacked
+    a post": the day they said it)."""
+    subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    head = verb.head
+    return (
+        verb.dep_ == "ccomp"
+        and head.i < phrase.i < verb.i
+        and bool(subjects)
+        and phrase.i < min(subjects)
+        and head.lemma_.lower() in r.words("saying_verbs")
+    )
+
+
 def dates(r: Reading, m: Mention, tok: Token) -> None:
     """Date expressions attached to the trigger: ``on Friday``, ``Wednesday's``, ``in 2017``;
     for a noun that a copula equates, also those of the copula; for the dead, the day they
@@ -1370,6 +1416,17 @@ def dates(r: Reading, m: Mention, tok: Token) -> None:
         if found:
             m.found_on = date_text(found[0])
     near = [*tok.children, *(c for h in lenders for c in h.children if c.dep_ in _DATE_DEPS)]
+    # "overran the position on Sunday": a day the parser hung on the verb's object, after it
+    near += [
+        c
+        for o in (tok.children if tok.pos_ in _VERB else [])
+        if o.dep_ == "dobj"
+        for c in o.children
+        if c.dep_ == "prep"
+        and c.i > o.i
+        and c.lower_ in r.words("date_preps")
+        and any(g.dep_ == "pobj" and g.ent_type_ == "DATE" for g in c.children)
+    ]
     # "early on Sunday", "late on Monday": the day phrase on an adverb of the time of day
     near += [
         g
@@ -1382,6 +1439,8 @@ def dates(r: Reading, m: Mention, tok: Token) -> None:
     for c in near:
         if c.ent_type_ == "DATE" and _only_a_count(c, r):
             continue  # "Between 10 and 15 soldiers were killed": the tagger's DATE is a count
+        if _said_on(r, tok, c):
+            continue  # "rebels said on Monday they had attacked": when they said it
         if c.ent_type_ == "DATE" or c.lower_ in days:
             m.dates.append(date_text(c))
         elif c.dep_ == "prep" and c.lower_ in r.words("date_preps"):
@@ -2101,6 +2160,13 @@ def noun_args(r: Reading, m: Mention) -> None:
     object of."""
     tok = m.trigger
     m.plural = tok.tag_ in ("NNS", "NNPS")
+    if _series_ranked_in(r, tok):
+        m.dropped = True  # "the latest in a string of strikes": the series, no event of it
+        return
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in r.pack.optional_words(
+        "perception_verbs"
+    ):
+        m.bare = True  # "gunfire and explosions were heard": the event told before
     agent_role = classes.behaviour(m.cls, "noun_agent")
     harm_nouns = r.words("death_nouns") | r.words("injury_nouns")
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in r.words("event_scene_nouns"):

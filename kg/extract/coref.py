@@ -381,13 +381,22 @@ def corefer(
         here = m.roles.get("location", [])
         # "killed six in eastern Burkina Faso ... The attackers arrived in the village of X
         # and opened fire": a place no one knows, inside the country the event was put in
+        # (or in the region it was put in, on the day before the one a source told of it:
+        # "shot dead three workers in X province, police said on Thursday. The workers were
+        # attacked on Wednesday in Dekai")
+        stand_in = ev.date_basis in _STAND_IN_DAYS and not ev.date_explicit
+        earlier = bool(stand_in and explicit and ev.date and explicit[:10] <= ev.date)
         within_country = (
             m.trigger.pos_ in ("VERB", "AUX")
             and not m.additional
-            and not (m.other_time or m.dates or m.year)
+            and not m.other_time
+            and (not (m.dates or m.year) or earlier)
             and _same_doers(m, ev)
             and bool(eloc)
-            and all(p in gaz and gaz[p].kind == "country" for p in eloc)
+            and all(
+                p in gaz and (gaz[p].kind == "country" or (earlier and gaz[p].kind == "admin1"))
+                for p in eloc
+            )
             and not (ev.date_explicit and _other_day(explicit, ev.date, later))
         )
         if not place_compatible(here, eloc, gaz, located, told_back or within_country) and not (

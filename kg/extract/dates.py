@@ -226,7 +226,7 @@ def _heads(text: str, m: re.Match[str]) -> bool:
 # "KABUL, Afghanistan (Aug. 9) -" or "ASADABAD, Afghanistan — " at the start of a line:
 # where a dispatch was filed
 DATELINE_RX = re.compile(
-    r"(?m)^[\s\u00a0\u2028]*[A-Z][A-Z.'\u2019-]{2,}(?: [A-Z][A-Z.'\u2019-]+)*"
+    r"(?m)^[\s\u00a0\u2028]*[A-Z][A-Z./'\u2019-]{2,}(?: [A-Z][A-Z.'\u2019-]+)*"
     r"(?:, [A-Z][A-Za-z0-9 .]+){0,2}\s*"
     r"(?:\([^)\n]{3,20}\d[^)\n]{0,12}\)\s*[-\u2013\u2014]?|\([^)\n]{2,30}\)\s*[-\u2013\u2014]"
     r"|[-\u2013\u2014] )"

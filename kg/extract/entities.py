@@ -269,6 +269,7 @@ class EntityLinker:
         cands.extend(self._people_militia_spans(doc, cands))
         cands.extend(self._criminal_group_spans(doc, cands))
         cands.extend(self._acronym_group_spans(doc, cands))
+        cands.extend(self._introduced_group_spans(doc, cands))
         cands.extend(self._bracketed_place_spans(doc, cands))
         cands.extend(self._spelt_out_actor_spans(doc, cands))
         if self.use_ner:
@@ -415,6 +416,7 @@ class EntityLinker:
             + self._place_in_place(text, doc.spans[SPAN_KEY])
         )
         doc._.ckg_relations += self._of_the_town(doc, out, doc._.ckg_relations)
+        doc._.ckg_relations += self._described_as_part(out, doc._.ckg_relations)
         doc._.ckg_relations += self._sites_in_city(out, doc._.ckg_relations)
         doc._.ckg_relations += self._units_of_groups(doc, out)
         return doc
@@ -544,6 +546,37 @@ class EntityLinker:
                 held.add(key)
         return rels
 
+    def _described_as_part(
+        self, spans: list[Span], relations: list[tuple[str, str, str]]
+    ) -> list[tuple[str, str, str]]:
+        """``Janzour, a western suburb of the Libyan capital``: a place the gazetteer lacks,
+        set beside a word for a division or a part of a town (the pack's
+        ``division_words``, ``part_of_town_words``) of a named town, lies in that town."""
+        held = {a for a, prop, _b in relations if prop == "locatedIn"}
+        of = self.pack.words("of_preps")
+        parts = self.divisions | self.pack.words("part_of_town_words")
+        at = {i: sp for sp in spans for i in range(sp.start, sp.end)}
+        rels: list[tuple[str, str, str]] = []
+        for sp in spans:
+            key = sp.kb_id_
+            if sp.label_ not in ("Settlement", "Place") or key in held or key in self.gaz:
+                continue
+            for c in sp.root.children:
+                if c.dep_ != "appos" or c.lemma_.lower() not in parts:
+                    continue
+                towns = [
+                    at[g.i]
+                    for p in c.children
+                    if p.dep_ == "prep" and p.lower_ in of
+                    for g in p.children
+                    if g.dep_ == "pobj" and g.i in at and at[g.i].label_ == "Settlement"
+                ]
+                if towns and towns[0].kb_id_ != key:
+                    rels.append((key, "locatedIn", towns[0].kb_id_))
+                    held.add(key)
+                    break
+        return rels
+
     def _without_describing_places(self, spans: list[Span]) -> list[Span]:
         """Without a place name that only describes another place named with it, neither
         holding it nor lying in it: "the Red Sea port town of Mokha" is Mokha, in Yemen (the
@@ -667,7 +700,20 @@ class EntityLinker:
         """``Chak district, Wardak province`` and ``Kerman, Iran``: the first lies in the second
         (recorded for places the gazetteer does not already put there)."""
         rels = []
-        spans = list(spans)
+        kinds = self.pack.words("container_words")
+        # "Milimani village in X": the word for its kind is no place between the two
+        listed = list(spans)
+        spans = [
+            s
+            for i, s in enumerate(listed)
+            if not (
+                i
+                and s.kb_id_.startswith(SITE_PREFIX)
+                and s.text.lower() in kinds
+                and not text[listed[i - 1].end_char : s.start_char].strip()
+            )
+        ]
+        preps = self.pack.words("container_preps")
         for a, b in itertools.pairwise(spans):
             between = text[a.end_char : b.start_char]
             if OWNER_RX.fullmatch(between):
@@ -676,7 +722,13 @@ class EntityLinker:
                 continue
             if not a.kb_id_ or not b.kb_id_:
                 continue
-            if b.label_ not in ("AdminRegion", "Country", "Settlement") or a.label_ not in (
+            # a town in an area the gazetteer lacks, told by a preposition ("Mandori in Lower
+            # Kurram"): a bare comma may join two places side by side
+            area = b.label_ == "Place" and a.label_ in ("Settlement", "Site", "Place")
+            area = area and bool(set(between.lower().split()) & preps)
+            if (
+                b.label_ not in ("AdminRegion", "Country", "Settlement") and not area
+            ) or a.label_ not in (
                 "Settlement",
                 "Site",
                 "Place",
@@ -767,6 +819,42 @@ class EntityLinker:
             out.append(Span(doc, t.i, t.i + 1, label=f"NEWGROUP:{kind}"))
         return out
 
+    def _introduced_group_spans(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """``The group Revolutionary Class Self-Defense claimed ...``: a name no one knows,
+        in capitals right after a word for an organisation with its article (the pack's
+        ``organisation_nouns``), is that organisation's name (``NEWGROUP``: its own node, one
+        that can claim; an armed group's when a word of it is one of the pack's
+        ``armed_group_name_cues``)."""
+        orgs = self.pack.words("organisation_nouns")
+        articles = self.pack.words("articles")
+        connectors = self.pack.words("name_connectors")
+        cues = self.pack.words("armed_group_name_cues")
+        known = {i for s in found for i in range(s.start, s.end)}
+        out = []
+        for t in doc:
+            if t.lower_ not in orgs or not any(c.lower_ in articles for c in t.children):
+                continue
+            end = t.i + 1
+            while end < len(doc) and end not in known:
+                w = doc[end]
+                nxt = doc[end + 1] if end + 1 < len(doc) else None
+                joins = w.text == "-" or w.lower_ in connectors
+                named = w.pos_ == "PROPN" and w.is_title and w.ent_type_ not in ("DATE", "TIME")
+                if not (named or (joins and end > t.i + 1 and nxt is not None and nxt.is_title)):
+                    break
+                end += 1
+            if end - t.i < 2 or doc[end - 1].pos_ != "PROPN" or end in known:
+                continue
+            name = doc[t.i + 1 : end]
+            if name.root.head.i != t.i and t.head.i != name.root.i:
+                continue  # "the group Sunday": not its name
+            if any(w.lower_ in self.pack.words("not_names") for w in name):
+                continue
+            armed = any(w.lower_ in cues for w in name)
+            kind = "ArmedGroup" if armed else "Organization"
+            out.append(Span(doc, t.i + 1, end, label=f"NEWGROUP:{kind}"))
+        return out
+
     def _identity_militia_spans(self, doc: Doc, found: list[Span]) -> list[Span]:
         """``Kombet tribal militia``, ``Meitei ethnic militia``, ``the Hawiye clan militia``:
         a name before a word for a militia (the pack's ``militia_nouns``, after one of its
@@ -778,6 +866,7 @@ class EntityLinker:
         militia = self.pack.words("militia_nouns")
         units = self.pack.optional_words("unit_nouns")
         identity = self.pack.words("identity_militia_words")
+        modifiers = self.pack.optional_words("unit_modifiers")
         known = {i for s in found if s.label_ == "GAZ" for i in range(s.start, s.end)}
         out = []
         for t in doc:
@@ -787,10 +876,13 @@ class EntityLinker:
             first = t.i
             if first > 0 and doc[first - 1].lower_ in identity and not unit:
                 first -= 1
+            # "the Dagoberto Ramos mobile column": a word only a unit has, before its noun
+            mobile = unit and first > 1 and doc[first - 1].lower_ in modifiers
+            first -= mobile
             # "the Jaime Martinez front": a guerrilla unit named after a person (a name the
             # model calls a person's, or nothing: not "the Robotyne front", a place's, nor
             # "a Guardian column", an organisation's)
-            if unit and doc[t.i - 1].ent_type_ not in ("", "PERSON"):
+            if unit and not mobile and doc[t.i - 1].ent_type_ not in ("", "PERSON"):
                 continue
             name_pos = ("PROPN",) if unit else ("PROPN", "ADJ")
             start = first
@@ -798,7 +890,7 @@ class EntityLinker:
                 start > 0
                 and doc[start - 1].text[:1].isupper()
                 and doc[start - 1].pos_ in name_pos
-                and doc[start - 1].i not in known
+                and (doc[start - 1].i not in known or mobile)
                 and doc[start - 1].head.i in range(start - 1, t.i + 1)
             ):
                 start -= 1
@@ -1381,6 +1473,7 @@ class EntityLinker:
                 or t.i == 0
                 or doc[t.i - 1].lower_ not in articles
                 or any(c.dep_ in ("compound", "amod", "prep") for c in t.children)
+                or t.i + 1 in covered  # "the group Revolutionary Struggle": named there
             ):
                 continue
             last = armed[k - 1]
@@ -1777,6 +1870,8 @@ class EntityLinker:
             types = ("Place",)
         elif kind == "ORG" and not armed_name and self._part_of_a_town(s):
             types = ("Place",)  # "a rally at Shahbagh in Dhaka": a part of the town
+        elif kind == "FAC" and self._holds_a_place(s):
+            types = ("Place",)  # "the village of Mandori in Lower Kurram": an area
         described = self._described_place(s, doc_places)
         if described is not None:
             types = (described,)  # "Sake, a town west of Goma", "the village of Sobane Da"
@@ -1820,6 +1915,21 @@ class EntityLinker:
                 persons.setdefault(part, key)
         new.setdefault(key, (text, types))
         return key, types[0]
+
+    def _holds_a_place(self, s: Span) -> bool:
+        """Whether a name the model calls a building is where a place named before it lies
+        ("the village of Mandori in Lower Kurram", "Milimani village in X", "Bakara in X"):
+        no town lies in a building, so the name is an area's."""
+        prep = s.root.head
+        if s.root.dep_ != "pobj" or prep.lower_ not in self.pack.words("container_preps"):
+            return False
+        held = prep.head
+        of = self.pack.words("of_preps")
+        return (
+            held.lower_ in self.divisions
+            or held.ent_type_ in ("GPE", "LOC")
+            or (held.head.lower_ in of and held.head.head.lower_ in self.divisions)
+        )
 
     def _whose_people(self, s: Span) -> bool:
         """Whether a name is what people are members or supporters of ("supporters of
@@ -1936,9 +2046,14 @@ class EntityLinker:
         at = self.pack.optional_words("site_location_preps") - self.pack.words("container_preps")
         if root.dep_ != "pobj" or root.head.lower_ not in at or s.end + 1 >= len(doc):
             return False
-        return doc[s.end].lower_ in self.pack.words("container_preps") and doc[
-            s.end + 1
-        ].ent_type_ in ("GPE", "LOC")
+        after = s.end + 1
+        if doc[after].lower_ in self.pack.words("articles") and after + 1 < len(doc):
+            after += 1  # "at Kpinkankandi in the Kpendjal prefecture"
+        place = doc[after].ent_type_ in ("GPE", "LOC") or (
+            doc[after].pos_ == "PROPN"
+            and any(self.gaz[k].is_place for k in self.gaz.lookup(doc[after].text))
+        )
+        return doc[s.end].lower_ in self.pack.words("container_preps") and place
 
     def _doer(self, tok: Token) -> bool:
         """Whether ``tok`` is the subject of a verb of attack or of claiming responsibility

@@ -803,6 +803,15 @@ class EventReader:
             ):
                 continue
             people = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+            # "Thirteen guards working for X ... were found dead": the parser may make the
+            # participle the subject, and the people its own
+            people += [
+                g
+                for c in verb.children
+                if c.dep_ == "csubjpass" and c.tag_ == "VBG"
+                for g in c.children
+                if g.dep_ == "nsubj"
+            ]
             if not people:
                 continue
             m = Mention(id=tok.i, cls=classes.named("attack"), trigger=tok, sent=r.sent)

@@ -220,15 +220,19 @@ def most_precise_first(
 
     listed = set(places)
 
-    def inside_another(key: str) -> bool:
-        """Whether the text or the gazetteer puts ``key`` in another of the places
-        ("Dakar's Colobane district": in Dakar)."""
+    def inside(key: str, seen: frozenset[str] = frozenset()) -> set[str]:
+        """The places listed that the text or the gazetteer puts ``key`` in ("Dakar's
+        Colobane district": in Dakar; "Milimani village in Lamu East sub-county, Lamu
+        county": in both)."""
         rec = (found or {}).get(key)
         around = {o for p, o in rec.relations if p == "locatedIn"} if rec is not None else set()
         around |= set(gaz.ancestors(key)) if key in gaz else set()
-        return bool(around & listed)
+        out = around & listed
+        for o in around - seen - {key}:
+            out |= inside(o, seen | {key})
+        return out
 
-    return sorted(places, key=lambda k: (rank(k), not inside_another(k)))
+    return sorted(places, key=lambda k: (rank(k), -len(inside(k))))
 
 
 def _at_site(roles: dict[str, list[str]], x: Extraction) -> None:

@@ -11,7 +11,7 @@ what a statement is about.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from spacy.tokens import Span, Token
 
@@ -516,7 +516,7 @@ def responsibility_by_saying(r: Reading) -> None:
     for m in r.found:
         if not m.speech or m.dropped:
             continue
-        for clause in m.trigger.children:
+        for clause in _said_clauses(m.trigger):
             # the clause said (a finite verb the parser may take for an object)
             finite = clause.dep_ == "dobj" and clause.tag_ in ("VBD", "VBZ", "VBP")
             if not (clause.dep_ == "ccomp" or finite) or clause.i in r.by_tok:
@@ -554,6 +554,17 @@ def responsibility_by_saying(r: Reading) -> None:
     for m in r.found:
         if m.trigger.lemma_.lower() in beliefs and not m.roles.get("attributedTo"):
             m.dropped = True  # "residents believe the army will return": no suspicion
+
+
+def _said_clauses(verb: Token) -> Iterator[Token]:
+    """The words under a verb of saying, and a clause the parser hung on one of them from
+    before a semicolon ("said X were responsible; no group claimed it": both are said)."""
+    for clause in verb.children:
+        yield clause
+        for c in clause.children:
+            if c.dep_ == "ccomp" and c.i < clause.i:
+                if any(t.text == ";" for t in verb.doc[c.right_edge.i + 1 : clause.i]):
+                    yield c
 
 
 def _responsible_one(r: Reading, clause: Token) -> Token | None:
@@ -1004,6 +1015,7 @@ def _named_in(r: Reading, tok: Token) -> list[Span]:
         "force_nouns",
         "armed_group_name_cues",
         "organisation_nouns",
+        "branch_nouns",  # "the Islamic State's regional affiliate, known as X"
     )
     if tok.lower_ in r.words("supporter_nouns"):
         # "supporters of the BNP": the party; "supporters of Imran Khan" name no one
@@ -1073,7 +1085,17 @@ def _another_act(r: Reading, gerund: Token) -> bool:
             )
             for c in gerund.children
         )
-    if lemma in r.words("copula_lemmas", "perpetration_verbs"):
+    if lemma in r.words("copula_lemmas"):
+        # "of being spies", "of being informants": what they are said to be, no deed;
+        # "of being behind it", "of being the attackers": the doing
+        kinds = r.pack.table("group_nouns")
+        return any(
+            c.dep_ == "attr"
+            and c.lower_ not in r.words("responsibility_words")
+            and kinds.get(c.lower_) != "armed"
+            for c in gerund.children
+        )
+    if lemma in r.words("perpetration_verbs"):
         return False
     if any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in gerund.children):
         return False  # "of carrying it out"

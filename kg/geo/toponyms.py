@@ -316,12 +316,16 @@ _AFTER_CONTAINER = (
     }
 )
 _BETWEEN = re.compile(
-    rf"\s*({'|'.join(sorted(DIVISION_KIND, key=len, reverse=True))})?"
+    # ("Lamu North sub-county, Lamu county": a division's own subdivision)
+    rf"\s*((?:sub-?)?(?:{'|'.join(sorted(DIVISION_KIND, key=len, reverse=True))}))?"
     # ("in the western state of Michoacan": a division word, perhaps with a word before it)
     r"\s*(,|\(|in|, in|of|in the|near)\s*(the\s+)?((\w+\s+){1,2}of\s+)?",
     re.I,
 )
 
+
+# "sub-county", "sub-prefecture": a division's own subdivision, written after the name
+_SUBDIVISION = re.compile(r"\s*sub-?(\w+)", re.I)
 
 # "Dhaka's Mirpur": the place that owns the next one contains it
 OWNER_RX = re.compile(r"\s*['\u2019]s\s+")
@@ -881,7 +885,9 @@ def resolve(
             # the countries the document's other names put it in, by name or by a place in
             # them (not this name's own candidates)
             named = {country for c, country in placed.items() if c not in ids}
-            if _far_other_name(gaz, ids, named or based, key(s.text)):
+            if _far_other_name(gaz, ids, named or based, key(s.text)) or _other_kind_abroad(
+                gaz, ids, named, _division_hint(doc, s)
+            ):
                 # "Boni" in a report on Mali: no namesake abroad known by another name (Bonn)
                 out[(s.start, s.end)] = Choice(NO_ENTRY, 0.3, len(ids))
                 continue
@@ -944,8 +950,11 @@ def resolve(
             # (Iribarren, Lara)": the town, not the state that also goes by its name)
             held_in = [c for c in ids if container and set(gaz.ancestors(c)) & container]
             pool = held_in or ids
+            # (the context without this name's own reading of the round before: no choice
+            # makes itself likelier)
+            own = ctx if not set(ids) & ctx.ids else _Context(gaz, ctx.ids - set(ids))
             scored = sorted(
-                ((_score(gaz, c, ids, ctx, container, hint, k, holds), c) for c in pool),
+                ((_score(gaz, c, ids, own, container, hint, k, holds), c) for c in pool),
                 reverse=True,
             )
             best, runner = scored[0], scored[1] if len(scored) > 1 else (-99.0, "")
@@ -971,6 +980,19 @@ def _far_other_name(gaz: Gazetteer, ids: list[str], named: set[str], name: str) 
         if e.country in named:
             return False
     return True
+
+
+def _other_kind_abroad(gaz: Gazetteer, ids: list[str], named: set[str], hint: str | None) -> bool:
+    """Whether the words around a name call it a division ("Keran prefecture", "X
+    district") while every candidate is a town lying in none of the countries the document
+    ``named``, when it named some: a division the gazetteer lacks, not a namesake town
+    abroad."""
+    if not named or hint not in ("admin1", "admin2"):
+        return False
+    return all(
+        (e := gaz.get(c)) is not None and e.kind in ("place", "site") and e.country not in named
+        for c in ids
+    )
 
 
 def _divisions(gaz: Gazetteer, ids: list[str]) -> bool:
@@ -1027,14 +1049,23 @@ def _container_ids(
     if not _BETWEEN.fullmatch(between):
         return set()
     after = doc[b.end] if b.end < len(doc) else None
+    sub = _SUBDIVISION.match(text, b.end_char)  # "Lamu North sub-county"
+    if sub is not None and sub.group(1).lower() in DIVISION_KIND:
+        after = None
     if after is not None and after.is_alpha and after.lower_ not in _AFTER_CONTAINER:
         return set()  # "Kabul, the U.S. said": a clause, not a container
     out = set(cands[idx + 1])
-    # "X, Y, Z" and "X district, Y province, Z": the one after that too
-    if idx + 2 < len(spans):
-        c = spans[idx + 2]
-        if _BETWEEN.fullmatch(text[b.end_char : c.start_char]):
-            out |= set(cands[idx + 2])
+    # "X, Y, Z" and "X district, Y province, Z": the one after that too, and one more
+    # while the gazetteer knows none of them ("X village in Y sub-county, Z county, Kenya")
+    last = b
+    for j in range(idx + 2, min(idx + 4, len(spans))):
+        if j > idx + 2 and out:
+            break
+        c = spans[j]
+        if not _BETWEEN.fullmatch(text[last.end_char : c.start_char]):
+            break
+        out |= set(cands[j])
+        last = c
     return out
 
 
@@ -1146,6 +1177,12 @@ def _score(
         s += {"country": 8, "admin1": 5, "admin2": 3}.get(kind, 0)
     elif hint:
         s += 6 if kind == hint or (hint == "admin2" and kind == "place" and c in gaz.entries) else 0
+        # a division of the other order, when no candidate is of the one named: "prefecture",
+        # "department", "region" name the first order in some countries and the second in
+        # others (GeoNames ADM1, ADM2)
+        other = {kind, hint} == {"admin1", "admin2"}
+        if other and not any(o in gaz and gaz[o].kind == hint for o in ids):
+            s += 3
     else:
         s += {"country": 5, "admin1": 1.5, "place": 1, "site": 1, "admin2": 0}.get(kind, 0)
         if kind in ("admin1", "admin2") and any(
