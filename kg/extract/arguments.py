@@ -128,6 +128,11 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
             deps = ("compound", "amod", "nmod", "poss", "nummod")
             if c.dep_ in deps and _names(ent_of.get(t.i), c):
                 return True
+            if c.dep_ in ("nmod", "compound") and c.lower_ in r.words("organisation_nouns"):
+                # "a group of 3R rebels", the parser's "group" a modifier of the rebels
+                of = prep_objects(c, r.words("of_preps"))
+                if any(_named_actor(ent_of.get(x.i)) for g in of for x in _name_tokens(g)):
+                    return True
             if c.dep_ == "prep" and c.lower_ in r.words("membership_preps"):
                 if _from_home(r, t, c):
                     continue  # "six labourers from Punjab": where they come from
@@ -227,6 +232,12 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
                     t.lower_ in r.words("force_nouns")
                     or t.lower_ in r.words("member_nouns", "supporter_nouns")
                     or t.lower_ in r.words("role_nouns")
+                    # "a group of 3R rebels", the parser's "group" a modifier of the rebels
+                    or (
+                        t.lower_ in r.words("organisation_nouns")
+                        and t.dep_ in ("nmod", "compound")
+                        and is_group(ent_of.get(t.head.i))
+                    )
                     or t.lower_ in r.words("vehicle_nouns")
                     or t.lower_ in r.pack.optional_words("holding_nouns")
                     or is_group(ent_of.get(t.i))
@@ -401,7 +412,17 @@ def _object_places(r: Reading, m: Mention, tok: Token) -> None:
     if tok.lemma_.lower() in areas or tok.lower_ in r.words("surroundings_nouns"):
         # "the town of Moqokori", "took control of Kalabo district", "shelled the outskirts
         # of Aitaroun"
-        for g in prep_objects(tok, r.words("of_preps")):
+        of = prep_objects(tok, r.words("of_preps"))
+        if not of and tok.dep_ == "dobj":
+            # "took control of Manbij", the parser's "of" on the verb, right after the noun
+            of = [
+                g
+                for c in tok.head.children
+                if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in r.words("of_preps")
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+        for g in of:
             _object_places(r, m, g)
 
 
@@ -823,7 +844,11 @@ def _occurrence(r: Reading, tok: Token) -> list[Token]:
     def occurs(verb: Token) -> bool:
         lemma = verb.lemma_.lower()
         said = {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "dobj")}
-        return bool(said & happened)
+        # "the attack targeted a convoy on the highway": a verb of harm read as no event of
+        # its own tells what its subject event did, and where
+        # (told in the simple past: not "similar strikes have killed hundreds", "may kill")
+        harm = lemma in r.words("harm_verbs") and verb.i not in r.by_tok and verb.tag_ == "VBD"
+        return bool(said & happened) or harm
 
     # "the attack, which happened on Thursday": a relative clause that says it happened (or
     # says that someone said so: "the attack, which it said took place on Sunday")
@@ -933,6 +958,21 @@ def _launch_sites(r: Reading, m: Mention) -> None:
     m.launched_from = [k for k in locs if k in launch]
 
 
+def _residents_home(r: Reading, m: Mention, verb: Token) -> None:
+    """``opened fire on residents of Thanamandi village, Rajouri district``: the place whose
+    people (the pack's ``resident_nouns``) a verb's object or target names is where it
+    happened, when nothing else says where."""
+    people = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    people += prep_objects(verb, r.words("target_preps"))
+    for g in people:
+        if g.lemma_.lower() not in r.pack.optional_words("resident_nouns"):
+            continue
+        for p in prep_objects(g, r.words("of_preps")):
+            for s in places(entities_in(p, r.ent_of)):
+                if s.label_ != "Country":
+                    m.add("location", s.kb_id_)
+
+
 def _read_locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None) -> None:
     loc_preps = r.words("location_preps")
     holders = [tok]
@@ -958,7 +998,20 @@ def _read_locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | Non
                 if a.dep_ == "acl" and a.lemma_.lower() in r.words("travel_verbs"):
                     for g in prep_objects(a, r.words("between_preps")):
                         _towns(r, m, g)
-    holders += _copula(r, tok) + _occurrence(r, tok)
+    lenders = _copula(r, tok) + _occurrence(r, tok)
+    holders += lenders
+    if tok.pos_ in _NOUN:
+        # "the attack targeted a convoy on the highway between X and Y": the place phrase
+        # the parser hung on the object of the verb that tells what the event did
+        lent = [
+            c
+            for v in lenders
+            if v.pos_ in _VERB and v.lemma_.lower() in r.words("harm_verbs")
+            for c in v.children
+            if c.dep_ == "dobj" and c.i not in (triggers or ())
+        ]
+        objects += lent
+        holders += lent
     # "a device planted on a road near X blew up": where the thing that did it was put
     holders += [
         a
@@ -1052,6 +1105,8 @@ def _read_locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | Non
         for c in (c for h in went for c in h.children if c.dep_ == "dobj"):
             if "location" not in m.roles:
                 _object_places(r, m, c)  # "reached the village of X and attacked a base"
+    if "location" not in m.roles and tok.pos_ in _VERB:
+        _residents_home(r, m, tok)
     # "killed five people in Nigeria": no closer place said (but not for forces named by no
     # state when the sentence names another state, whose forces they may be: "Egypt's
     # ministry said soldiers killed smugglers in Libya")
@@ -1752,6 +1807,21 @@ def _an_outlet(r: Reading, tok: Token) -> bool:
     return s is not None and s.label_ == "MediaOutlet"
 
 
+def raised_subject_misread(r: Reading, verb: Token) -> bool:
+    """Whether ``verb``, with no subject of its own, is the clause the parser hung on a
+    raising verb of belief at the root after its infinitive ("armed men believed to be
+    members of X shot dead four men": "believed" the root, "shot" its clause): the raising
+    verb's subject did it (the pack's ``raised_stances``)."""
+    head = verb.head
+    return (
+        verb.dep_ in ("ccomp", "xcomp")
+        and head.dep_ == "ROOT"
+        and head.lemma_.lower() in r.pack.table("raised_stances")
+        and any(c.dep_ == "xcomp" and c.i < verb.i for c in head.children)
+        and any(c.dep_ == "nsubj" for c in head.children)
+    )
+
+
 def verb_args(r: Reading, m: Mention) -> None:
     """Arguments of a verb trigger: subject, ``by`` phrase, object, ``on/against`` phrases,
     counts on the victims, places and dates; and the event a verb elaborates (``a car bombing
@@ -1817,6 +1887,12 @@ def verb_args(r: Reading, m: Mention) -> None:
             ]
         for s in served:
             m.add(subj_role, s.kb_id_)
+        if raised_subject_misread(r, tok):
+            # "armed men believed to be members of X shot dead four men", which the parser
+            # reads as "armed men believed [to be members] [shot dead ...]": the men
+            for c in part.children:
+                if c.dep_ == "nsubj":
+                    _add_actors(r, m, subj_role, c)
         for c in shared_subjects(tok) if not served else []:
             _add_actors(r, m, subj_role, c)  # "the assailants arrived ... and set fire to ..."
         if not served and tok.dep_ in ("dep", "advcl") and part.lower_ in loyal:
@@ -1906,6 +1982,8 @@ def verb_args(r: Reading, m: Mention) -> None:
             _add_actors(r, m, "victim", c)
             set_count(r, m, c)
         elif deps[c.i] in ("nsubj",) and not passive:
+            if m.speech and any(raised_subject_misread(r, g) for g in tok.children):
+                continue  # "armed men believed to be X shot ...": the doers, no tellers
             subj = c
             if tok.dep_ == "relcl" and c.lower_ in r.words("relative_words"):
                 subj = tok.head  # "the coalition, which denied involvement": the coalition

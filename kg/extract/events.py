@@ -624,7 +624,10 @@ class EventReader:
         events = r.pack.table("nouns")
         incidents = r.words("incident_nouns")
         for tok in r.sent[:2]:
-            if tok.dep_ != "prep" or tok.head.dep_ != "ROOT":
+            # (of the sentence's clause, or of the clause said before "..., X said")
+            head = tok.head
+            told = head.dep_ == "ccomp" and head.head.dep_ == "ROOT" and head.head.i > head.i
+            if tok.dep_ != "prep" or not (head.dep_ == "ROOT" or told):
                 continue
             for g in tok.children:
                 if (
@@ -649,6 +652,18 @@ class EventReader:
         )
 
     @staticmethod
+    def _opens_earlier(r: Reading) -> bool:
+        """Whether the sentence opens with a time before the story's (``past_openers`` the
+        model tags as a date: "Earlier in the week, four people were killed in X"): what it
+        tells, its tolls too, are earlier events."""
+        first = next((t for t in r.sent if not t.is_punct), None)
+        return (
+            first is not None
+            and first.lower_ in r.pack.optional_words("past_openers")
+            and first.ent_type_ == "DATE"
+        )
+
+    @staticmethod
     def _other_time(r: Reading, verb: Token) -> bool:
         """Whether a verb (or a verb it is coordinated with) tells its event as at a time of
         its own: the past perfect, one of ``sequence_adverbs``, or a date ("Two days earlier,
@@ -668,7 +683,7 @@ class EventReader:
     def _additional(self, r: Reading) -> None:
         """``another attack``, ``two additional insurgents``: a new event, not the one told
         (but "eleven other people were wounded" tells more victims of the same event)."""
-        elsewhere = self._opens_as_other(r)
+        elsewhere = self._opens_as_other(r) or self._opens_earlier(r)
         another = self._opens_with_another(r)
         tolls = r.words("consequence_verbs", "death_nouns", "injury_nouns")
         for m in r.found:

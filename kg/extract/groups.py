@@ -209,14 +209,19 @@ def most_precise_first(
     ['so-afgooye-65785', 'somalia']
     """
 
-    def rank(key: str) -> int:
+    def rank(key: str, seen: frozenset[str] = frozenset()) -> int:
         if key.startswith(SITE_PREFIX):
             return 0
         e = gaz.get(key)
         if e is not None:
             return _PRECISION.get(e.kind, 1)
         rec = (found or {}).get(key)
-        return _PRECISION["admin1"] if rec is not None and "AdminRegion" in rec.types else 1
+        if rec is None or "AdminRegion" not in rec.types:
+            return 1
+        # a region the text puts inside a town ("Barangay Kapatagan, Digos City") is no
+        # wider than the town
+        inside = [o for p, o in rec.relations if p == "locatedIn" and o not in seen | {key}]
+        return min([_PRECISION["admin1"], *(rank(o, seen | {key}) for o in inside)])
 
     listed = set(places)
 

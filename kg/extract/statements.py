@@ -23,6 +23,7 @@ from kg.extract.arguments import (
     is_group_key,
     places,
     prep_objects,
+    raised_subject_misread,
     shared_subjects,
 )
 from kg.extract.classify import is_nonstate_armed
@@ -857,7 +858,8 @@ def attributions(r: Reading) -> None:
             if on is not None and on.id not in m.about:
                 m.about.append(on.id)
             break
-        if not m.roles.get("speaker"):
+        misread = any(raised_subject_misread(r, g) for g in tok.children)
+        if not m.roles.get("speaker") and not misread:  # (the doers of "men believed to be X")
             passive = any(c.dep_ == "auxpass" for c in tok.children)
             subj = [c for c in tok.children if c.dep_ == ("agent" if passive else "nsubj")]
             for c in subj:
@@ -959,9 +961,12 @@ def _believed_to_belong(r: Reading, tok: Token, verbs: Mapping[str, list[str]]) 
     group is suspected (``believed``) or alleged (``said``) to have done the story's event
     (a Suspicion or an Attribution with no teller, linked when the records are built)."""
     stances = r.pack.table("raised_stances")
-    for raising in tok.children:
+    raised = [c for c in tok.children if c.dep_ == "acl"]
+    if tok.dep_ == "nsubj" and any(raised_subject_misread(r, c) for c in tok.head.children):
+        raised.append(tok.head)  # "armed men believed to be X shot dead ...", misparsed
+    for raising in raised:
         stance = stances.get(raising.lemma_.lower())
-        if raising.dep_ != "acl" or stance not in ("suspectedPerpetrator", "allegedPerpetrator"):
+        if stance not in ("suspectedPerpetrator", "allegedPerpetrator"):
             continue
         members = r.words("member_nouns", "supporter_nouns")
         phrases = [

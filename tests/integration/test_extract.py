@@ -4727,3 +4727,58 @@ def test_probe_forty_a_division_word_picks_the_division_of_the_country_told(
     assert first_location(ex, text) == "Nadoba"
     x = read(ex, text)
     assert not [k for k in x.entities if k.startswith("in-")], "no namesake in India"
+
+
+def test_probe_forty_doers_the_parser_hangs_elsewhere(ex: Extractor) -> None:
+    # "armed men believed to be members of X shot ...", the raising verb the parser's root
+    text = (
+        "On 3 May 2024, armed men believed to be members of the Gulf Clan shot dead three "
+        "farmers in Taraza (Taraza, Antioquia)."
+    )
+    x = read(ex, text)
+    (e,) = events_of(x, "Attack")
+    assert labels_of(x, e.roles.get("suspectedPerpetrator", [])) == ["Clan del Golfo"]
+    assert not [s for s in x.events if s.roles.get("speaker")], "the doers tell nothing"
+    # "a group of X rebels", the group word the parser's modifier of the rebels
+    text = (
+        "On 2 May 2024, a group of MPC (Patriotic Movement for Central Africa) rebels shot dead "
+        "a trader near Kaga-Bandoro (Kaga-Bandoro, Nana-Grebizi)."
+    )
+    assert role_of(ex, "Attack", "perpetrator", text) == ["Central African Patriotic Movement"]
+
+
+def test_probe_forty_places_told_through_people_and_control(ex: Extractor) -> None:
+    # where the people shot at live
+    text = "Gunmen opened fire on residents of Kandi village, Kupwara district, killing two."
+    assert first_location(ex, text).startswith("Kandi")
+    # "took control of X", the parser's "of" on the verb
+    text = "On 5 May 2024, RSF fighters took control of Mellit (Mellit, North Darfur)."
+    assert first_location(ex, text) == "Mellit"
+    # a region the model names, told inside a town, is no wider than the town
+    text = (
+        "04/12/2024: Rebels ambushed an army patrol in Barangay Lumbo, Valencia City, "
+        "Bukidnon province, Philippines."
+    )
+    assert first_location(ex, text) == "Barangay Lumbo"
+    # the place phrase on the object of what the event did
+    text = (
+        "Gunmen attacked police in Guerrero state on Thursday, killing two officers. The attack "
+        "targeted a patrol on the highway between Iguala and Taxco, officials said."
+    )
+    assert first_location(ex, text) in ("Iguala", "Iguala de la Independencia")
+
+
+def test_probe_forty_earlier_and_separate_incidents_are_apart(ex: Extractor) -> None:
+    text = (
+        "Gunmen shot dead two soldiers near Khash on Saturday, state media reported. In a "
+        "separate incident on the same day, a policeman was wounded when gunmen fired at a "
+        "patrol in Zahedan, the agency said."
+    )
+    assert len(events_of(read(ex, text), "Attack")) == 2
+    text = (
+        "Gunmen killed three police officers near Uruapan on Thursday, officials said. Earlier "
+        "in the week, five people were killed in a shootout in the town of Zamora."
+    )
+    x = read(ex, text, "2024-02-09")
+    first = next(e for e in events_of(x, "Attack") if e.fatalities and e.fatalities.best == 3)
+    assert "Zamora" not in labels_of(x, first.roles.get("location", []))
