@@ -826,6 +826,25 @@ def clause_scope(tok: Token, triggers: set[int], speech: frozenset[int] = frozen
 _DATE_DEPS = ("prep", "npadvmod")
 
 
+def _set_fire(r: Reading, verb: Token) -> bool:
+    """Whether ``verb`` tells a fire set off (``effect_verbs`` with one of the
+    ``effect_objects`` or a ``property_complements`` word: "sparked a fire", "set a depot
+    ablaze", "set buildings on fire"), not what else it caused ("sparked outrage")."""
+    if verb.lemma_.lower() not in r.pack.optional_words("effect_verbs"):
+        return False
+    fires = r.pack.optional_words("effect_objects")
+    complements = r.pack.optional_words("property_complements")
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for c in [*verb.children, *(g for o in objects for g in o.children)]:
+        if c.dep_ == "dobj" and c.lemma_.lower() in fires:
+            return True
+        if c.lower_ in complements or (
+            c.dep_ == "prep" and any(g.lemma_.lower() in fires for g in c.children)
+        ):
+            return True  # (or on its object, the parser's: "set buildings on fire")
+    return False
+
+
 def _occurrence(r: Reading, tok: Token) -> list[Token]:
     """The words that lend the event ``tok`` their place and date: the verb that says it
     happened ("fighting broke out in X", "the attack took place on Monday", "the attack,
@@ -839,7 +858,11 @@ def _occurrence(r: Reading, tok: Token) -> list[Token]:
         lent.append(holder)  # "a wave of shootings in X": the wave's place is theirs
         tok = holder
     happened = r.words("occurrence_verbs", "impact_verbs", "outcome_verbs")
-    happened |= r.pack.optional_words("effect_verbs")  # "a drone attack sparked a fire"
+    own = any(
+        (c.dep_ == "prep" and c.lower_ in r.words("location_preps", "date_preps"))
+        or (c.dep_ == "poss" and c.ent_type_ == "DATE")
+        for c in tok.children
+    )
 
     def occurs(verb: Token) -> bool:
         lemma = verb.lemma_.lower()
@@ -848,7 +871,7 @@ def _occurrence(r: Reading, tok: Token) -> list[Token]:
         # its own tells what its subject event did, and where
         # (told in the simple past: not "similar strikes have killed hundreds", "may kill")
         harm = lemma in r.words("harm_verbs") and verb.i not in r.by_tok and verb.tag_ == "VBD"
-        return bool(said & happened) or harm
+        return bool(said & happened) or harm or (not own and _set_fire(r, verb))
 
     # "the attack, which happened on Thursday": a relative clause that says it happened (or
     # says that someone said so: "the attack, which it said took place on Sunday")
@@ -882,12 +905,16 @@ def _aimed_at(r: Reading, m: Mention, prep: Token) -> None:
 
 def _across_border(r: Reading, tok: Token, top: Token) -> bool:
     """Whether ``tok`` is named, below ``top``, in the phrase of one of the pack's
-    ``border_nouns`` ("a post near the border with Mali": Mali is the other side)."""
+    ``border_nouns`` ("a post near the border with Mali": Mali is the other side; not the
+    owner of "Niger's border")."""
+    below = tok
     for a in tok.ancestors:
         if a.i == top.i:
             return False
         if a.lemma_.lower() in r.words("border_nouns"):
-            return True
+            # (not whose border it is: "near Niger's border with Mali" is in Niger)
+            return below.dep_ != "poss"
+        below = a
     return False
 
 
@@ -2238,13 +2265,25 @@ def noun_args(r: Reading, m: Mention) -> None:
     object of."""
     tok = m.trigger
     m.plural = tok.tag_ in ("NNS", "NNPS")
-    if _series_ranked_in(r, tok):
-        m.dropped = True  # "the latest in a string of strikes": the series, no event of it
-        return
-    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in r.pack.optional_words(
-        "perception_verbs"
+    if _series_ranked_in(r, tok) and any(
+        x is not m and x.violent and not x.speech for x in r.found
     ):
-        m.bare = True  # "gunfire and explosions were heard": the event told before
+        # "the latest in a string of strikes": the series the event told is ranked in, no
+        # event of it (told alone, it stands for the event: "a drone slammed into X, the
+        # latest in a wave of Russian strikes")
+        m.dropped = True
+        return
+    if (
+        tok.dep_ in ("nsubj", "nsubjpass")
+        and tok.head.lemma_.lower() in r.pack.optional_words("perception_verbs")
+        and not any(
+            x is not m and x.violent and not x.speech and x.trigger not in tok.conjuncts
+            for x in r.found
+        )
+    ):
+        # "gunfire and explosions were heard": the event told before (not "gunfire was heard
+        # in X, where militiamen attacked a checkpoint": an event of its own is told there)
+        m.bare = True
     agent_role = classes.behaviour(m.cls, "noun_agent")
     harm_nouns = r.words("death_nouns") | r.words("injury_nouns")
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in r.words("event_scene_nouns"):

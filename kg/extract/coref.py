@@ -389,8 +389,7 @@ def corefer(
         within_country = (
             m.trigger.pos_ in ("VERB", "AUX")
             and not m.additional
-            and not m.other_time
-            and (not (m.dates or m.year) or earlier)
+            and (not (m.other_time or m.dates or m.year) or earlier)
             and _same_doers(m, ev)
             and bool(eloc)
             and all(

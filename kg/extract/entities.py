@@ -1868,7 +1868,11 @@ class EntityLinker:
         ):
             # "killed near Markoye": no one is killed near a person, a people or a company
             types = ("Place",)
-        elif kind == "ORG" and not armed_name and self._part_of_a_town(s):
+        elif (
+            (kind == "ORG" or (kind == "PERSON" and not titled))
+            and not armed_name
+            and self._part_of_a_town(s)
+        ):
             types = ("Place",)  # "a rally at Shahbagh in Dhaka": a part of the town
         elif kind == "FAC" and self._holds_a_place(s):
             types = ("Place",)  # "the village of Mandori in Lower Kurram": an area
@@ -2046,14 +2050,26 @@ class EntityLinker:
         at = self.pack.optional_words("site_location_preps") - self.pack.words("container_preps")
         if root.dep_ != "pobj" or root.head.lower_ not in at or s.end + 1 >= len(doc):
             return False
+        if doc[s.end].lower_ not in self.pack.words("container_preps"):
+            return False
+        if doc[s.end + 1].ent_type_ in ("GPE", "LOC"):
+            return True
+        # "the attack took place at Kpinkankandi in the Kpendjal prefecture": where a verb
+        # that says it happened puts it (not "a bomb exploded at Ecobank in the Kara
+        # prefecture", a company's building)
         after = s.end + 1
         if doc[after].lower_ in self.pack.words("articles") and after + 1 < len(doc):
-            after += 1  # "at Kpinkankandi in the Kpendjal prefecture"
-        place = doc[after].ent_type_ in ("GPE", "LOC") or (
-            doc[after].pos_ == "PROPN"
-            and any(self.gaz[k].is_place for k in self.gaz.lookup(doc[after].text))
+            after += 1
+        verb = root.head.head
+        lemma = verb.lemma_.lower()
+        told = {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "dobj")}
+        return bool(told & self.pack.words("occurrence_verbs")) and (
+            doc[after].ent_type_ in ("GPE", "LOC")
+            or (
+                doc[after].pos_ == "PROPN"
+                and any(self.gaz[k].is_place for k in self.gaz.lookup(doc[after].text))
+            )
         )
-        return doc[s.end].lower_ in self.pack.words("container_preps") and place
 
     def _doer(self, tok: Token) -> bool:
         """Whether ``tok`` is the subject of a verb of attack or of claiming responsibility

@@ -1022,6 +1022,18 @@ def _named_in(r: Reading, tok: Token) -> list[Span]:
         "organisation_nouns",
         "branch_nouns",  # "the Islamic State's regional affiliate, known as X"
     )
+    split = r.pack.optional_words("split_adjectives")
+    if (
+        tok.lower_ in r.words("branch_nouns")
+        and any(c.lower_ in split for c in tok.children)
+        and any(c.dep_ == "poss" for c in tok.children)
+    ):
+        # "Boko Haram's splinter wing": a group of its own, named or not
+        return [
+            s
+            for s in actors(head_entities(r, tok))
+            if not (s.root.head.i == tok.i and s.root.dep_ in ("poss", "compound", "nmod"))
+        ]
     if tok.lower_ in r.words("supporter_nouns"):
         # "supporters of the BNP": the party; "supporters of Imran Khan" name no one
         return [s for s in actors(head_entities(r, tok)) if s.label_ != "Person"]
@@ -1094,9 +1106,11 @@ def _another_act(r: Reading, gerund: Token) -> bool:
         # "of being spies", "of being informants": what they are said to be, no deed;
         # "of being behind it", "of being the attackers": the doing
         kinds = r.pack.table("group_nouns")
+        doers = r.words("responsibility_words") | r.pack.optional_words("doer_nouns")
         return any(
             c.dep_ == "attr"
-            and c.lower_ not in r.words("responsibility_words")
+            and c.lemma_.lower() not in doers
+            and c.lower_ not in doers
             and kinds.get(c.lower_) != "armed"
             for c in gerund.children
         )

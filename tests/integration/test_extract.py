@@ -4782,3 +4782,33 @@ def test_probe_forty_earlier_and_separate_incidents_are_apart(ex: Extractor) -> 
     x = read(ex, text, "2024-02-09")
     first = next(e for e in events_of(x, "Attack") if e.fatalities and e.fatalities.best == 3)
     assert "Zamora" not in labels_of(x, first.roles.get("location", []))
+
+
+def test_rules_of_the_fortieth_round_do_not_misfire(ex: Extractor) -> None:
+    # an accusation of being the doers still blames
+    text = (
+        "Gunmen killed two miners near Timika on Tuesday. The army accused the TPNPB rebels "
+        "of being the killers."
+    )
+    assert role_of(ex, "Attack", "allegedPerpetrator", text)
+    # whose border it is: the event's country
+    text = "Gunmen killed nine soldiers in an attack on an army post near Niger's border with Mali."
+    assert role_of(ex, "Attack", "location", text) == ["Niger"]
+    # a company's building at which a bomb went off stays the target
+    text = "A bomb exploded at Ecobank in the Kara prefecture on Tuesday, wounding two people."
+    assert "Ecobank" in role_of(ex, "Attack", "target", text)
+    # what else an event caused lends it no day
+    text = "The attack sparked outrage in Paris on Tuesday, a week after it happened in Nice."
+    assert all(e.date is None for e in read(ex, text, None).events)
+    # gunfire heard where an event of its own is told is no event told before
+    text = (
+        "Clashes in Tripoli killed two people on Monday. On Wednesday, gunfire was heard in "
+        "Zawiya, where militiamen attacked a checkpoint, killing 3."
+    )
+    assert len(events_of(read(ex, text), "Attack")) == 2
+    # a series told alone stands for the event
+    text = (
+        "KYIV (Reuters) - A drone slammed into a residential building in Kharkiv overnight, the "
+        "latest in a wave of Russian strikes on the city. Seven people were wounded."
+    )
+    assert role_of(ex, "Attack", "perpetrator", text) == ["Russia"]
