@@ -398,6 +398,18 @@ def prep_objects(tok: Token, preps: frozenset[str]) -> list[Token]:
     ]
 
 
+def _carried_people(r: Reading, m: Mention, tok: Token, role: str | None) -> None:
+    """``struck a pickup truck carrying soldiers``: the people a vehicle an event aimed at
+    carried (a participle of the pack's ``conveying_verbs``) are what it aimed at."""
+    if not role or tok.lemma_.lower() not in r.pack.optional_words("vehicle_nouns"):
+        return
+    for a in tok.children:
+        if a.dep_ == "acl" and a.lemma_.lower() in r.pack.optional_words("conveying_verbs"):
+            for g in a.children:
+                if g.dep_ == "dobj":
+                    _add_actors(r, m, role, g)
+
+
 def _object_places(r: Reading, m: Mention, tok: Token) -> None:
     """A place that is what the event acted on (``entered Hola Prystan``, ``recaptured the
     town of X``, ``shelled Kharkiv``) is where it happened (countries act as states); not
@@ -985,19 +997,29 @@ def _launch_sites(r: Reading, m: Mention) -> None:
     m.launched_from = [k for k in locs if k in launch]
 
 
-def _residents_home(r: Reading, m: Mention, verb: Token) -> None:
+def residents_home(r: Reading, m: Mention, verb: Token) -> None:
     """``opened fire on residents of Thanamandi village, Rajouri district``: the place whose
     people (the pack's ``resident_nouns``) a verb's object or target names is where it
-    happened, when nothing else says where."""
+    happened; for an event nothing else, nor what is told with it, places."""
     people = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     people += prep_objects(verb, r.words("target_preps"))
+    held = {(a, b) for a, prop, b in r.doc._.ckg_relations or [] if prop == "locatedIn"}
+    told = m.roles.get("location", [])
     for g in people:
         if g.lemma_.lower() not in r.pack.optional_words("resident_nouns"):
             continue
-        for p in prep_objects(g, r.words("of_preps")):
-            for s in places(entities_in(p, r.ent_of)):
-                if s.label_ != "Country":
-                    m.add("location", s.kb_id_)
+        if any(t.dep_ in ("relcl", "acl") for t in g.subtree if t.i > g.i):
+            continue  # "residents of X who were attending a funeral in Y": they were in Y
+        homes = [
+            s.kb_id_
+            for p in prep_objects(g, r.words("of_preps"))
+            for s in places(entities_in(p, r.ent_of))
+            if s.label_ != "Country"
+        ]
+        # (before the district the text puts their village in: "Kandi village, Kupwara
+        # district", when that is all that placed it)
+        if not told or all(any((h, k) in held for h in homes) for k in told):
+            m.roles["location"] = list(dict.fromkeys([*homes, *told]))
 
 
 def _read_locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | None) -> None:
@@ -1103,6 +1125,8 @@ def _read_locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | Non
                             border = g.lemma_.lower() in r.words("border_nouns")
                             found = _named_places(r, g) + entities_in(g, r.ent_of)
                             for s in places(found + _coordinated_places(r, g)):
+                                if _across_border(r, s.root, g):
+                                    continue  # "in a village near the border with X"
                                 if (route or border or h in objects or h in doers) and (
                                     s.label_ == "Country"
                                 ):
@@ -1132,8 +1156,6 @@ def _read_locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | Non
         for c in (c for h in went for c in h.children if c.dep_ == "dobj"):
             if "location" not in m.roles:
                 _object_places(r, m, c)  # "reached the village of X and attacked a base"
-    if "location" not in m.roles and tok.pos_ in _VERB:
-        _residents_home(r, m, tok)
     # "killed five people in Nigeria": no closer place said (but not for forces named by no
     # state when the sentence names another state, whose forces they may be: "Egypt's
     # ministry said soldiers killed smugglers in Libya")
@@ -1916,10 +1938,13 @@ def verb_args(r: Reading, m: Mention) -> None:
             m.add(subj_role, s.kb_id_)
         if raised_subject_misread(r, tok):
             # "armed men believed to be members of X shot dead four men", which the parser
-            # reads as "armed men believed [to be members] [shot dead ...]": the men
+            # reads as "armed men believed [to be members] [shot dead ...]": the men (armed
+            # men only: "men believed to be X looted" are not read as a crowd)
             for c in part.children:
-                if c.dep_ == "nsubj":
-                    _add_actors(r, m, subj_role, c)
+                armed = r.ent_of.get(c.i)
+                if c.dep_ == "nsubj" and armed is not None:
+                    if armed.kb_id_.startswith(ARMED_GROUP_KEY):
+                        _add_actors(r, m, subj_role, c)
         for c in shared_subjects(tok) if not served else []:
             _add_actors(r, m, subj_role, c)  # "the assailants arrived ... and set fire to ..."
         if not served and tok.dep_ in ("dep", "advcl") and part.lower_ in loyal:
@@ -2051,6 +2076,7 @@ def verb_args(r: Reading, m: Mention) -> None:
         elif deps[c.i] in ("dobj", "attr") and not m.speech:
             _add_actors(r, m, obj_role, c)
             _object_places(r, m, c)
+            _carried_people(r, m, c, obj_role)
             if hits_sites:
                 _add_sites(r, m, c)
             if not counted:
@@ -2258,6 +2284,34 @@ def sought(r: Reading, m: Mention, tok: Token, deps: tuple[str, ...]) -> None:
 # ---------------------------------------------------------------- nouns
 
 
+def perceived(r: Reading) -> None:
+    """``Gunfire and explosions were heard in X``: an event noun that the pack's
+    ``perception_verbs`` say was perceived tells no event of its own: it is the event its
+    sentence tells ("gunfire was heard in X, where militiamen attacked a checkpoint"), else
+    the one told before (but a toll alone is no event it tells: "gunfire was heard, and two
+    officers were killed")."""
+    tolls = r.words("consequence_verbs")
+    for m in r.found:
+        tok = m.trigger
+        if tok.dep_ not in ("nsubj", "nsubjpass") or m.speech:
+            continue
+        if tok.head.lemma_.lower() not in r.pack.optional_words("perception_verbs"):
+            continue
+        own = [
+            x
+            for x in r.found
+            if x is not m
+            and x.violent
+            and not x.speech
+            and x.trigger not in tok.conjuncts
+            and (x.trigger.lemma_.lower() not in tolls or any(x.roles.get(k) for k in DOER_ROLES))
+        ]
+        if own:
+            m.same_as = own[0].id
+        else:
+            m.bare = True
+
+
 def noun_args(r: Reading, m: Mention) -> None:
     """Arguments of a noun trigger: determiners and possessors (who, which day), compounds
     (``U.S. drone strike``, ``twin bombings``), ``by``/``on``/``against``/``of`` phrases, a
@@ -2273,17 +2327,6 @@ def noun_args(r: Reading, m: Mention) -> None:
         # latest in a wave of Russian strikes")
         m.dropped = True
         return
-    if (
-        tok.dep_ in ("nsubj", "nsubjpass")
-        and tok.head.lemma_.lower() in r.pack.optional_words("perception_verbs")
-        and not any(
-            x is not m and x.violent and not x.speech and x.trigger not in tok.conjuncts
-            for x in r.found
-        )
-    ):
-        # "gunfire and explosions were heard": the event told before (not "gunfire was heard
-        # in X, where militiamen attacked a checkpoint": an event of its own is told there)
-        m.bare = True
     agent_role = classes.behaviour(m.cls, "noun_agent")
     harm_nouns = r.words("death_nouns") | r.words("injury_nouns")
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in r.words("event_scene_nouns"):
@@ -2677,6 +2720,13 @@ def instrument_doers(r: Reading) -> None:
         for t in r.sent:
             if t.i not in scope or t.lemma_.lower() not in weapons:
                 continue
+            if t.dep_ == "nsubj" and t.lower_ not in r.words("vehicle_nouns"):
+                # "Hezbollah drones struck a base": whose weapons they were
+                for c in t.children:
+                    if c.dep_ == "compound" and c.i in r.ent_of:
+                        for s in actors([r.ent_of[c.i]]):
+                            if not places([s]):
+                                m.add(classes.behaviour(m.cls, "subject"), s.kb_id_)
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ in r.words("of_preps"):
                     # "a drone of the Military Forces of Turkey struck": its owner's (the
@@ -2697,12 +2747,13 @@ def instrument_doers(r: Reading) -> None:
                     continue
                 for g in c.children:
                     phrase = []
-                    if g.dep_ == "agent" or (
-                        g.dep_ == "prep" and g.lower_ in r.words("origin_preps")
-                    ):
+                    whence = g.dep_ == "prep" and g.lower_ in r.words("origin_preps")
+                    if g.dep_ == "agent" or whence:
                         phrase = [x for x in g.children if x.dep_ == "pobj"]
                     for x in phrase:
                         for s in actors(head_entities(r, x)):
+                            if whence and places([s]):
+                                continue  # "a drone launched from Lebanon": whence, not who
                             m.add(classes.behaviour(m.cls, "subject"), s.kb_id_)
 
 

@@ -32,7 +32,9 @@ from kg.extract.arguments import (
     instrument_doers,
     locations,
     noun_args,
+    perceived,
     places,
+    residents_home,
     set_count,
     tolls,
     verb_args,
@@ -211,6 +213,7 @@ class EventReader:
                 noun_args(r, m)
             else:
                 verb_args(r, m)
+        perceived(r)
         self._found_dead(r)
         self._one_incident_in_two_verbs(r)
         statements.perpetration(r)  # "teachers staged a protest": doers before their kind
@@ -231,6 +234,9 @@ class EventReader:
         instrument_doers(r)
         affiliation_targets(r)
         statements.same_event_links(r)
+        for m in r.found:  # "opened fire on residents of X village": where they live
+            if m.violent and not m.speech and m.same_as is None and m.trigger.pos_ in _VERB:
+                residents_home(r, m, m.trigger)
         statements.attributions(r)
         statements.hallmarks(r)
         statements.doers_belonging(r)

@@ -4812,3 +4812,47 @@ def test_rules_of_the_fortieth_round_do_not_misfire(ex: Extractor) -> None:
         "latest in a wave of Russian strikes on the city. Seven people were wounded."
     )
     assert role_of(ex, "Attack", "perpetrator", text) == ["Russia"]
+
+
+def test_probe_forty_weapons_whence_whose_and_whom_they_carried(ex: Extractor) -> None:
+    # where a weapon was launched from is no doer; whose weapons they were is
+    text = "A rocket launched from Syria hit a house in Kiryat Shmona, injuring two."
+    assert not role_of(ex, "Attack", "perpetrator", text)
+    text = "Houthi drones hit a fuel depot in Jizan on Monday."
+    assert role_of(ex, "Attack", "perpetrator", text) == ["Houthis"]
+    # the people a vehicle carried are what the attack on it aimed at
+    text = "A roadside bomb struck a pickup truck carrying soldiers near Bannang Sata."
+    assert role_of(ex, "Attack", "victim", text) == ["Military Forces of Thailand"]
+    # armed suspects police killed are no civilians
+    text = "Police killed four suspected drug traffickers in a shootout in Manaus on Friday."
+    victims = role_of(ex, "Attack", "victim", text)
+    assert victims and not any(v.startswith("Civilians") for v in victims)
+
+
+def test_rules_of_the_forty_first_round_do_not_misfire(ex: Extractor) -> None:
+    # residents who were elsewhere: where they were
+    text = (
+        "Gunmen opened fire on residents of Kwall village, Bassa district, who were attending "
+        "a funeral in Jos on Sunday, killing 11."
+    )
+    assert first_location(ex, text) == "Jos"
+    # men of no kind the raising verb is about are no crowd
+    text = "03/11/2022: Men believed to be RSF fighters looted the market in El Geneina."
+    assert not any(
+        k.startswith("Rioters")
+        for e in read(ex, text).events
+        for k in e.roles.get("perpetrator", [])
+    )
+    # heard with the event its sentence tells: that event, once
+    text = "Explosions were heard in Kharkiv on Tuesday after a missile strike killed 3 people."
+    assert len(events_of(read(ex, text), "Attack")) == 1
+    # heard with a toll alone: the event told before, with its toll
+    text = (
+        "Gunmen attacked a police station in Kano on Monday. Heavy gunfire was heard in Kano "
+        "on Monday night, and 2 officers were killed."
+    )
+    (e,) = events_of(read(ex, text), "Attack")
+    assert e.fatalities is not None and e.fatalities.best == 2
+    # a village near a border is not across it
+    text = "Gunmen killed 6 people in a village near the border with Burkina Faso on Friday."
+    assert "Burkina Faso" not in role_of(ex, "Attack", "location", text)
