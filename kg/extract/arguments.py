@@ -469,6 +469,7 @@ def _add_sites(r: Reading, m: Mention, tok: Token) -> None:
                 g.head.lower_ in loc_preps
                 or _named_site(r, s) == "way"
                 or g.lower_ in r.pack.optional_words("surface_place_nouns")
+                or g.lemma_.lower() in r.words("surroundings_nouns")  # "on the outskirts of X"
             ):
                 m.add("location", s.kb_id_)
     # the monitors' bracket after the site: "shelled the X camp (Goma, North Kivu)"
@@ -2094,6 +2095,12 @@ def verb_args(r: Reading, m: Mention) -> None:
                 if g.dep_ == "pobj":
                     _add_actors(r, m, "target", g)
                     _add_sites(r, m, g)
+                    # "dropped bombs on Bilopillia", "fired on Kharkiv": a town struck is where
+                    # it happened (a country is no place struck: "fired on Israel")
+                    if c.lower_ in r.words("surface_preps") and g.i in r.ent_of:
+                        s = r.ent_of[g.i]
+                        if places([s]) and s.label_ != "Country":
+                            m.add("location", s.kb_id_)
         elif deps[c.i] == "prep" and m.violent and c.lower_ in r.words("site_target_preps"):
             for g in c.children:
                 if g.dep_ == "pobj":

@@ -56,6 +56,7 @@ from kg.extract.gazetteer import PLACE_TYPES, Gazetteer, norm
 from kg.extract.lang import LanguagePack, language_pack
 from kg.geo.toponyms import (
     ARABIC_ARTICLES,
+    DIVISION_KIND,
     NO_ENTRY,
     OWNER_RX,
     Choice,
@@ -203,8 +204,13 @@ class EntityLinker:
         words = "|".join(map(re.escape, sorted(pack.words("container_words"))))
         preps = "|".join(map(re.escape, sorted(pack.words("container_preps"))))
         articles = "|".join(map(re.escape, sorted(pack.words("articles"))))
+        # ("Varage in the northern municipality of Zubin Potok": a division named by "of")
+        kinds = "|".join(map(re.escape, sorted(pack.words("division_words"))))
+        of = "|".join(map(re.escape, sorted(pack.words("of_preps"))))
         self.between_places = re.compile(
-            rf"\s*({words})?\s*(,\s*(?:{preps})?|\(|{preps})\s*((?:{articles})\s+)?", re.I
+            rf"\s*({words})?\s*(,\s*(?:{preps})?|\(|{preps})\s*((?:{articles})\s+)?"
+            rf"((?:[a-z]+\s+)?(?:{kinds})\s+(?:{of})\s+)?",
+            re.I,
         )
         self.groups = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase, kind in self.pack.table("group_nouns").items():
@@ -257,6 +263,7 @@ class EntityLinker:
         cands.extend(self._named_branch_spans(doc, cands))
         cands.extend(self._bracketed_branch_spans(doc, cands))
         cands.extend(self._named_division_spans(doc))
+        cands.extend(self._listed_before_division_spans(doc, cands))
         cands.extend(self._group_spans(doc))
         cands.extend(self._site_spans(doc, cands))
         cands.extend(self._doer_spans(doc))
@@ -1863,8 +1870,10 @@ class EntityLinker:
         titled = s.start > 0 and doc[s.start - 1].lower_ in self.pack.optional_words(
             "official_titles", "rank_nouns"
         )
-        if (kind == "PERSON" and not titled and self._toponym_use(s, "toponym_preps")) or (
-            kind in ("ORG", "NORP") and not armed_name and self._toponym_use(s, "near_preps")
+        if (
+            (kind == "PERSON" and not titled and self._toponym_use(s, "toponym_preps"))
+            or (kind in ("PERSON", "ORG") and not armed_name and self._before_its_division(s))
+            or (kind in ("ORG", "NORP") and not armed_name and self._toponym_use(s, "near_preps"))
         ):
             # "killed near Markoye": no one is killed near a person, a people or a company
             types = ("Place",)
@@ -1919,6 +1928,50 @@ class EntityLinker:
                 persons.setdefault(part, key)
         new.setdefault(key, (text, types))
         return key, types[0]
+
+    def _listed_before_division_spans(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """``Gunmen raided Amchide, Mayo-Sava department, ...``: capitalised words the model
+        names nothing, set before the division they lie in (:meth:`_before_its_division`),
+        are a town's name (``NEWPLACE``)."""
+        covered = {i for c in found for i in range(c.start, c.end)}
+        not_starts = self.pack.words("not_name_starts", "not_names")
+        out = []
+        i = 1
+        while i < len(doc):
+            t = doc[i]
+            if t.i in covered or t.pos_ != "PROPN" or not t.is_title or t.ent_type_:
+                i += 1
+                continue
+            end = i
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].i not in covered:
+                end += 1
+            span = Span(doc, i, end)
+            if t.lower_ not in not_starts and self._before_its_division(span):
+                out.append(Span(doc, i, end, label="NEWPLACE:Settlement"))
+            i = end
+        return out
+
+    def _before_its_division(self, s: Span) -> bool:
+        """Whether a name is set before the division it lies in, as places are listed
+        ("raided Kolofata, Mayo-Sava department, Far North region": a comma, then a name
+        ending in a division word written in lower case, the pack's ``division_words`` or
+        the geocoder's, and a comma or the end of the clause), not before a title ("Ahmed
+        Ali, Helmand province governor")."""
+        doc = s.doc
+        if s.end + 2 >= len(doc) or doc[s.end].text != ",":
+            return False
+        end = s.end + 1
+        while end < len(doc) and doc[end].text not in (",", ".", ";", "(", ")"):
+            end += 1
+        words = doc[s.end + 1 : end]
+        last = words[-1] if len(words) else None
+        return (
+            last is not None
+            and 1 < len(words) <= 5
+            and words[0].text[:1].isupper()
+            and last.is_lower  # (not "the Police Department")
+            and (last.lower_ in self.divisions or last.lower_ in DIVISION_KIND)
+        )
 
     def _holds_a_place(self, s: Span) -> bool:
         """Whether a name the model calls a building is where a place named before it lies

@@ -4856,3 +4856,27 @@ def test_rules_of_the_forty_first_round_do_not_misfire(ex: Extractor) -> None:
     # a village near a border is not across it
     text = "Gunmen killed 6 people in a village near the border with Burkina Faso on Friday."
     assert "Burkina Faso" not in role_of(ex, "Attack", "location", text)
+
+
+def test_probe_forty_one_places_of_the_town_struck(ex: Extractor) -> None:
+    # bombs dropped on a town: the town, before the district in brackets
+    text = "On 2 May 2024, Military Forces of Russia dropped glide bombs on Vovchansk (Chuhuivskyi, Kharkiv)."
+    assert first_location(ex, text) == "Vovchansk"
+    # a post on the outskirts of a town
+    text = (
+        "Gunmen opened fire on a police post on the outskirts of Khasavyurt in Russia's "
+        "North Caucasus region of Dagestan, killing two officers."
+    )
+    assert first_location(ex, text) == "Khasavyurt"
+    # a name listed before its department, whatever the model calls it
+    text = (
+        "09/01/2024: Gunmen raided Amchide, Mayo-Sava department, Far North region, Cameroon, "
+        "killing four civilians."
+    )
+    assert first_location(ex, text) == "Amchide"
+    # a village in a municipality named by "of"
+    text = (
+        "An explosion damaged a bridge near the village of Banjska in the northern "
+        "municipality of Zvecan late on Friday, police said."
+    )
+    assert first_location(ex, text) == "Banjska"
