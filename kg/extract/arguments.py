@@ -591,13 +591,20 @@ def tolls(r: Reading) -> None:
             v
             for v in (*t.head.conjuncts, *later)
             if v.pos_ in _VERB
-            and not any(c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in v.children)
+            # (its own object, but the toll's pronoun: "later raised it to 19")
+            and not any(
+                c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.pos_ != "PRON" for c in v.children
+            )
             and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in v.children)
         ]
-        figures = [_toll_figure(r, v, t) for v in sorted(verbs, key=lambda v: v.i)]
-        q = next((f for f in reversed(figures) if f is not None), None)
-        if q is None:
+        told = [(v, _toll_figure(r, v, t)) for v in sorted(verbs, key=lambda v: v.i)]
+        newest = next(((v, f) for v, f in reversed(told) if f is not None), None)
+        if newest is None:
             continue
+        last, q = newest
+        superseded = r.pack.optional_words("superseded_adverbs")
+        if any(c.dep_ == "advmod" and c.lower_ in superseded for c in last.children):
+            continue  # "officials initially put the death toll at three": an older figure
         target: Mention | None = None
         # what the toll is of ("the toll from the bombing"; a count noun's "of" phrase is what
         # it counts: "the number of dead")
@@ -2692,12 +2699,14 @@ def _injury_noun(r: Reading, m: Mention, tok: Token) -> None:
         return
     if gov.lemma_.lower() in r.pack.optional_words("injury_with_verbs"):
         m.bare = True  # "a third worker escaped with wounds": of the event told before
-    for c in gov.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
-            _add_actors(r, m, "victim", c)
-            q = count_on(c, r.pack)
-            if q is not None:
-                m.injured = q
+    people = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not people and gov.dep_ == "acl" and gov.head.pos_ in _NOUN:
+        people = [gov.head]  # "A girl survived with gunshot wounds", the verb the noun's
+    for c in people:
+        _add_actors(r, m, "victim", c)
+        q = count_on(c, r.pack)
+        if q is not None:
+            m.injured = q
 
 
 # ---------------------------------------------------------------- groups as targets

@@ -1890,6 +1890,8 @@ class EntityLinker:
             types = (described,)  # "Sake, a town west of Goma", "the village of Sobane Da"
         if self._described_armed(s):
             types = ("ArmedGroup",)  # "Lakurawa, an armed group linked to ISSP"
+        elif self._described_armed(s, "criminal_group_nouns"):
+            types = ("CriminalGroup",)  # "Los Pulpos, a criminal gang that ..."
         if (kind == "ORG" or (kind == "PERSON" and text.isupper())) and self._whose_people(s):
             # "supporters of PASTEF (Senegal)": an organisation ("supporters of Imran Khan"
             # are a person's)
@@ -2013,16 +2015,21 @@ class EntityLinker:
             )
         )
 
-    def _described_armed(self, s: Span) -> bool:
+    def _described_armed(self, s: Span, nouns: str = "organisation_nouns") -> bool:
         """Whether a name is in apposition to a word for an organisation that the pack's
         ``armed_group_descriptors`` qualify ("Lakurawa, an armed group that ...", "X, a
-        jihadist group active in ...")."""
-        orgs = self.pack.words("organisation_nouns")
+        jihadist group active in ..."); with ``criminal_group_nouns``, to a word for a
+        criminal group, qualified or not ("Los Pulpos, a criminal gang", "X, a gang that")."""
+        orgs = self.pack.optional_words(nouns)
         armed = self.pack.optional_words("armed_group_descriptors")
+        qualified = nouns == "organisation_nouns"
         return any(
             c.dep_ == "appos"
             and c.lemma_.lower() in orgs
-            and any(a.dep_ in ("amod", "compound") and a.lower_ in armed for a in c.children)
+            and (
+                not qualified
+                or any(a.dep_ in ("amod", "compound") and a.lower_ in armed for a in c.children)
+            )
             for c in s.root.children
         )
 

@@ -163,6 +163,14 @@ def over_a_period(tok: Token, pack: LanguagePack) -> bool:
                 # "have captured 15 this month", "led to 20 being captured or killed this
                 # month": the month's tally (but "killed five soldiers this week": one event)
                 return True
+            if (
+                verb.i == first_verb
+                and c.dep_ == "advmod"
+                and c.lower_ in pack.optional_words("lead_up_adverbs")
+                and any(g.dep_ == "prep" for g in c.children)
+                and _has_perfect_aux(verb, pack)
+            ):
+                return True  # "have been killed ahead of the election": a tally
             if c.dep_ != "prep" or c.lower_ not in pack.words("period_preps"):
                 continue
             for period in c.children:

@@ -4880,3 +4880,48 @@ def test_probe_forty_one_places_of_the_town_struck(ex: Extractor) -> None:
         "municipality of Zvecan late on Friday, police said."
     )
     assert first_location(ex, text) == "Banjska"
+
+
+def test_probe_forty_one_counts_of_the_story(ex: Extractor) -> None:
+    # a tally ahead of an election is no toll of the story's shooting
+    text = (
+        "A mayoral candidate was shot dead in Celaya on Thursday, prosecutors said. At least 20 "
+        "candidates have been killed ahead of the June election, according to a consultancy."
+    )
+    (e,) = events_of(read(ex, text), "Attack")
+    assert e.fatalities is not None and e.fatalities.best == 1
+    # a further toll is more victims of the same event
+    text = "On 3 May 2024, gang members attacked Cabaret (Arcahaie, Ouest), killing 4. A further 7 people were wounded."
+    (e,) = events_of(read(ex, text), "Attack")
+    assert e.injured is not None and e.injured.best == 7
+    # a figure officials gave first is replaced by the count told, and by their later one
+    text = (
+        "A suicide bomber struck a bank in Kandahar on Monday. At least 21 people were killed, "
+        "hospital sources said; officials initially put the death toll at four."
+    )
+    (e,) = events_of(read(ex, text), "Attack")
+    assert e.fatalities is not None and e.fatalities.best == 21
+    text = (
+        "A bomb killed people in Kunduz on Monday. Officials initially put the death toll at "
+        "three, but later raised it to 17."
+    )
+    (e,) = events_of(read(ex, text), "Attack")
+    assert e.fatalities is not None and e.fatalities.best == 17
+    # the injured told by what they survived or where they were taken
+    text = "Gunmen killed five people in a house in Villanueva. A boy survived with gunshot wounds."
+    (e,) = events_of(read(ex, text), "Attack")
+    assert e.injured is not None and e.injured.best == 1
+    text = (
+        "A bomb killed two soldiers near Wajir. Four others were evacuated to Nairobi with "
+        "serious injuries."
+    )
+    (e,) = events_of(read(ex, text), "Attack")
+    assert e.injured is not None and e.injured.best == 4
+
+
+def test_probe_forty_one_a_name_set_beside_a_gang_is_the_gang(ex: Extractor) -> None:
+    text = (
+        "A bomb wounded six people at a nightclub in Trujillo on Sunday. Police attributed the "
+        "attack to Los Gallegos, a criminal gang that extorts businesses in the region."
+    )
+    assert "Los Gallegos" in role_of(ex, "Attack", "allegedPerpetrator", text)
