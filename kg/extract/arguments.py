@@ -46,7 +46,7 @@ from kg.extract.gazetteer import Gazetteer
 from kg.extract.lang import LanguagePack
 from kg.extract.mentions import PLACE_ONLY, Mention, Reading
 from kg.extract.modality import governor_verb
-from kg.extract.triggers import under_verb
+from kg.extract.triggers import under_verb, verb_phrases
 from kg.records import Quantity
 
 _VERB = ("VERB", "AUX")
@@ -886,7 +886,7 @@ def _occurrence(r: Reading, tok: Token) -> list[Token]:
 
     def occurs(verb: Token) -> bool:
         lemma = verb.lemma_.lower()
-        said = {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "dobj")}
+        said = verb_phrases(verb)
         # "the attack targeted a convoy on the highway": a verb of harm read as no event of
         # its own tells what its subject event did, and where
         # (told in the simple past: not "similar strikes have killed hundreds", "may kill")
@@ -1005,10 +1005,17 @@ def _launch_sites(r: Reading, m: Mention) -> None:
     m.launched_from = [k for k in locs if k in launch]
 
 
-def residents_home(r: Reading, m: Mention, verb: Token) -> None:
+def residents_homes(r: Reading) -> None:
     """``opened fire on residents of Thanamandi village, Rajouri district``: the place whose
     people (the pack's ``resident_nouns``) a verb's object or target names is where it
-    happened; for an event nothing else, nor what is told with it, places."""
+    happened; for an event nothing else, nor what is told with it, places (read once the
+    mentions told together are joined)."""
+    for m in r.found:
+        if m.violent and not m.speech and m.same_as is None and m.trigger.pos_ in _VERB:
+            _residents_home(r, m, m.trigger)
+
+
+def _residents_home(r: Reading, m: Mention, verb: Token) -> None:
     people = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     people += prep_objects(verb, r.words("target_preps"))
     held = {(a, b) for a, prop, b in r.doc._.ckg_relations or [] if prop == "locatedIn"}
@@ -1950,9 +1957,8 @@ def verb_args(r: Reading, m: Mention) -> None:
             # men only: "men believed to be X looted" are not read as a crowd)
             for c in part.children:
                 armed = r.ent_of.get(c.i)
-                if c.dep_ == "nsubj" and armed is not None:
-                    if armed.kb_id_.startswith(ARMED_GROUP_KEY):
-                        _add_actors(r, m, subj_role, c)
+                if c.dep_ == "nsubj" and armed and armed.kb_id_.startswith(ARMED_GROUP_KEY):
+                    _add_actors(r, m, subj_role, c)
         for c in shared_subjects(tok) if not served else []:
             _add_actors(r, m, subj_role, c)  # "the assailants arrived ... and set fire to ..."
         if not served and tok.dep_ in ("dep", "advcl") and part.lower_ in loyal:

@@ -54,6 +54,7 @@ from kg.extract.dates import (
 )
 from kg.extract.gazetteer import PLACE_TYPES, Gazetteer, norm
 from kg.extract.lang import LanguagePack, language_pack
+from kg.extract.triggers import verb_phrases
 from kg.geo.toponyms import (
     ARABIC_ARTICLES,
     DIVISION_KIND,
@@ -2120,9 +2121,7 @@ class EntityLinker:
         after = s.end + 1
         if doc[after].lower_ in self.pack.words("articles") and after + 1 < len(doc):
             after += 1
-        verb = root.head.head
-        lemma = verb.lemma_.lower()
-        told = {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "dobj")}
+        told = verb_phrases(root.head.head)
         return bool(told & self.pack.words("occurrence_verbs")) and (
             doc[after].ent_type_ in ("GPE", "LOC")
             or (

@@ -34,7 +34,7 @@ from kg.extract.arguments import (
     noun_args,
     perceived,
     places,
-    residents_home,
+    residents_homes,
     set_count,
     tolls,
     verb_args,
@@ -234,9 +234,7 @@ class EventReader:
         instrument_doers(r)
         affiliation_targets(r)
         statements.same_event_links(r)
-        for m in r.found:  # "opened fire on residents of X village": where they live
-            if m.violent and not m.speech and m.same_as is None and m.trigger.pos_ in _VERB:
-                residents_home(r, m, m.trigger)
+        residents_homes(r)
         statements.attributions(r)
         statements.hallmarks(r)
         statements.doers_belonging(r)

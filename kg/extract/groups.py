@@ -202,8 +202,10 @@ def most_precise_first(
     places: list[str], gaz: Gazetteer, found: dict[str, EntityRecord] | None = None
 ) -> list[str]:
     """An event's places, the most precise first (a town before its region: "outside his
-    home in Afgooye, Lower Shabelle region"), in text order among equals; a place the
-    gazetteer lacks ranks by the type the text gave it (``found``: a region named as one).
+    home in Afgooye, Lower Shabelle region"); among places of one kind, the one inside more
+    of the others first ("Milimani village in Lamu East sub-county"), then in text order; a
+    place the gazetteer lacks ranks by the type the text gave it (``found``: a region named
+    as one, no wider than a town the text puts it in).
 
     >>> most_precise_first(["somalia", "so-afgooye-65785"], Gazetteer.load())
     ['so-afgooye-65785', 'somalia']

@@ -18,6 +18,22 @@ from kg.extract import classes
 from kg.extract.lang import LanguagePack
 
 
+def verb_phrases(verb: Token) -> set[str]:
+    """How the pack's verb lists name ``verb``: its lemma, and its lemma with each particle
+    or object ("took place": ``{"take", "take place"}``; "broke out": ``{"break", "break
+    out"}``).
+
+    >>> from spacy.lang.en import English
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(English().vocab, words=["took", "place"], heads=[0, 0],
+    ...           deps=["ROOT", "dobj"], lemmas=["take", "place"])
+    >>> sorted(verb_phrases(doc[0]))
+    ['take', 'take place']
+    """
+    lemma = verb.lemma_.lower()
+    return {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "dobj")}
+
+
 class TriggerFinder:
     """Find trigger tokens and their classes in a document, by the language pack's tables."""
 
@@ -110,9 +126,7 @@ class TriggerFinder:
         verb = noun.head
         if noun.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX"):
             return False
-        lemma = verb.lemma_.lower()
-        said = {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "dobj")}
-        return bool(said & self.occurrence_verbs)
+        return bool(verb_phrases(verb) & self.occurrence_verbs)
 
     def intercepts(self, verb: Token) -> bool:
         """Whether ``verb`` tells air defence stopping weapons in flight
