@@ -187,7 +187,18 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
                 # model took for a person between the group and its branch: "al-Qaida's Sahel
                 # branch"; "the Kony faction" is named by its leader)
                 continue
-            if dep in ("compound", "conj", "appos", "cc"):
+            own = any(
+                g.dep_ == "poss" and g.lower_ in r.words("self_possessives") for g in t.children
+            )
+            if (
+                dep in ("compound", "poss")
+                and t.dep_ == "appos"
+                and t.lower_ in r.words("branch_nouns")
+            ) or (dep == "compound" and own):
+                # "JNIM, an al Qaeda affiliate": whose affiliate it is, not who; "its Ilaga
+                # command": which of its own, not someone else
+                visit(c, depth + 1, mods if bucket is core else bucket)
+            elif dep in ("compound", "conj", "appos", "cc"):
                 visit(c, depth + 1, bucket)
             elif (
                 dep in ("amod", "acl")  # "fighters linked to X": a participle
@@ -603,8 +614,12 @@ def tolls(r: Reading) -> None:
             continue
         last, q = newest
         superseded = r.pack.optional_words("superseded_adverbs")
-        if any(c.dep_ == "advmod" and c.lower_ in superseded for c in last.children):
-            continue  # "officials initially put the death toll at three": an older figure
+        if any(c.dep_ == "advmod" and c.lower_ in superseded for c in last.children) and any(
+            getattr(x, kind) is not None for x in r.found if x.violent
+        ):
+            # "At least 19 people were killed; officials initially put the death toll at
+            # three": an older figure than the count told with it
+            continue
         target: Mention | None = None
         # what the toll is of ("the toll from the bombing"; a count noun's "of" phrase is what
         # it counts: "the number of dead")
@@ -1015,10 +1030,26 @@ def residents_homes(r: Reading) -> None:
             _residents_home(r, m, m.trigger)
 
 
+def _listed_after(r: Reading, tok: Token) -> set[str]:
+    """The places listed right after the phrase of ``tok`` ("residents of X village,
+    Y district, Z state"): names, commas, brackets and words for divisions, to the first
+    other word."""
+    doc = tok.doc
+    divisions = r.pack.optional_words("container_words") | r.words("admin_division_words")
+    out: set[str] = set()
+    i = tok.right_edge.i + 1
+    while i < len(doc) and (
+        i in r.ent_of or doc[i].text in (",", "(", ")") or doc[i].lower_ in divisions
+    ):
+        if i in r.ent_of and places([r.ent_of[i]]):
+            out.add(r.ent_of[i].kb_id_)
+        i += 1
+    return out
+
+
 def _residents_home(r: Reading, m: Mention, verb: Token) -> None:
     people = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     people += prep_objects(verb, r.words("target_preps"))
-    held = {(a, b) for a, prop, b in r.doc._.ckg_relations or [] if prop == "locatedIn"}
     told = m.roles.get("location", [])
     for g in people:
         if g.lemma_.lower() not in r.pack.optional_words("resident_nouns"):
@@ -1033,7 +1064,11 @@ def _residents_home(r: Reading, m: Mention, verb: Token) -> None:
         ]
         # (before the district the text puts their village in: "Kandi village, Kupwara
         # district", when that is all that placed it)
-        if not told or all(any((h, k) in held for h in homes) for k in told):
+        # (or before the places the phrase itself puts their village in, all that placed
+        # it: "residents of Tourou village (Mayo-Tsanaga, Far North)")
+        phrase = {r.ent_of[t.i].kb_id_ for t in g.subtree if t.i in r.ent_of}
+        phrase |= _listed_after(r, g)
+        if not told or set(told) <= phrase:
             m.roles["location"] = list(dict.fromkeys([*homes, *told]))
 
 
@@ -1766,6 +1801,11 @@ def _headline_passive(r: Reading, tok: Token) -> bool:
         return False
     if any(c.dep_ == "prep" and c.lower_ in r.words("aimed_preps") for c in tok.children):
         return False  # "soldiers shot at protesters": the soldiers shot
+    if any(
+        c.lower_ in r.words("dead_words") and any(g.dep_ == "pobj" for g in c.children)
+        for c in tok.children
+    ):
+        return False  # "sicarios shot dead a councillor", the parser's "dead" a preposition
     # "gunmen killed and wounded ten people": the object is the coordinated verb's
     return not any(
         c.dep_ == "conj" and any(g.dep_ == "dobj" for g in c.children) for c in tok.children
@@ -2308,8 +2348,8 @@ def perceived(r: Reading) -> None:
     """``Gunfire and explosions were heard in X``: an event noun that the pack's
     ``perception_verbs`` say was perceived tells no event of its own: it is the event its
     sentence tells ("gunfire was heard in X, where militiamen attacked a checkpoint"), else
-    the one told before (but a toll alone is no event it tells: "gunfire was heard, and two
-    officers were killed")."""
+    the one told before, when one was (a toll alone is no event it tells: "gunfire was
+    heard, and two officers were killed")."""
     tolls = r.words("consequence_verbs")
     for m in r.found:
         tok = m.trigger
@@ -2329,7 +2369,7 @@ def perceived(r: Reading) -> None:
         if own:
             m.same_as = own[0].id
         else:
-            m.bare = True
+            m.definite = True  # (an event of its own only when none was told before)
 
 
 def noun_args(r: Reading, m: Mention) -> None:
@@ -2687,6 +2727,20 @@ def _harm_told_again(r: Reading, m: Mention, tok: Token) -> bool:
     )
 
 
+def for_another_cause(verb: Token, pack: LanguagePack) -> bool:
+    """Whether a verb of the aftermath names its cause, and the cause is no injury or
+    violence ("hospitalised with heatstroke", "for a heart condition")."""
+    harm = pack.words("injury_nouns", "death_nouns")
+    triggers = pack.table("nouns")
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in pack.optional_words("aftermath_cause_preps"):
+            for g in c.children:
+                lemma = g.lemma_.lower()
+                if g.dep_ == "pobj" and lemma not in harm and lemma not in triggers:
+                    return True
+    return False
+
+
 def _injury_noun(r: Reading, m: Mention, tok: Token) -> None:
     """``13 people suffered minor injuries``, ``sustained wounds``, ``were treated for
     injuries``: the people who suffered them are the injured (counted); injuries merely
@@ -2704,6 +2758,9 @@ def _injury_noun(r: Reading, m: Mention, tok: Token) -> None:
             m.dropped = True
         return
     if gov.lemma_.lower() in r.pack.optional_words("injury_with_verbs"):
+        if for_another_cause(gov, r.pack):
+            m.dropped = True  # "taken to hospital with injuries after a road accident"
+            return
         m.bare = True  # "a third worker escaped with wounds": of the event told before
     people = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not people and gov.dep_ == "acl" and gov.head.pos_ in _NOUN:

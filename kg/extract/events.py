@@ -28,6 +28,7 @@ from kg.extract.arguments import (
     clause_scope,
     clause_year,
     date_text,
+    for_another_cause,
     head_entities,
     instrument_doers,
     locations,
@@ -371,7 +372,7 @@ class EventReader:
             if m.dropped:
                 continue
             if m.trigger.lemma_.lower() in pack.optional_words("aftermath_verbs"):
-                if _for_another_cause(m.trigger, pack) or not _counted_people(m.trigger):
+                if for_another_cause(m.trigger, pack) or not _counted_people(m.trigger):
                     continue  # "hospitalised for a heart condition", "he was hospitalised"
                 m.bare = True  # "two other officers were hospitalised": the event told before
             if m.trigger.lemma_.lower() in pack.optional_table("told_again_nouns"):
@@ -1004,20 +1005,6 @@ def _counted_people(verb: Token) -> bool:
         and (c.like_num or any(g.dep_ == "nummod" for g in c.children))
         for c in verb.children
     )
-
-
-def _for_another_cause(verb: Token, pack: LanguagePack) -> bool:
-    """Whether a verb of the aftermath names its cause, and the cause is no injury or
-    violence ("hospitalised with heatstroke", "for a heart condition")."""
-    harm = pack.words("injury_nouns", "death_nouns")
-    triggers = pack.table("nouns")
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in pack.optional_words("aftermath_cause_preps"):
-            for g in c.children:
-                lemma = g.lemma_.lower()
-                if g.dep_ == "pobj" and lemma not in harm and lemma not in triggers:
-                    return True
-    return False
 
 
 def _civilian_doers(r: Reading) -> None:

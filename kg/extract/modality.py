@@ -432,8 +432,17 @@ def _characterization(tok: Token, pack: LanguagePack) -> bool:
     not an event: with a purpose ("which is fighting to topple the government"), a
     period it has gone on ("which is fighting the state since 2006"), or a struggle in the
     perfect ("which has been fighting rivals") or over something (``contest_preps``: "which
-    is fighting rivals for control of the routes"); "rebels, who are shelling the town" and
-    "forces who have been shelling the city" tell an event going on."""
+    is fighting rivals for control of the routes"), and a struggle a group is described by
+    ("X, a gang fighting the rival Y"); "rebels, who are shelling the town" and "forces who
+    have been shelling the city" tell an event going on."""
+    if (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBG"
+        and tok.lemma_.lower() in pack.optional_words("struggle_verbs")
+        and tok.head.lemma_.lower()
+        in pack.optional_words("organisation_nouns", "criminal_group_nouns")
+    ):
+        return True  # "Los Lobos, a gang fighting the rival Los Choneros": what it does
     if tok.dep_ != "relcl" or tok.tag_ != "VBG":
         return False
     if not any(c.dep_ == "aux" and c.tag_ in (*_PRESENT, "VBN") for c in tok.children):

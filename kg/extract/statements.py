@@ -815,6 +815,10 @@ def attributions(r: Reading) -> None:
         tok = m.trigger
         for pat in patterns.get(tok.lemma_.lower(), []):
             named = [s for t in _slot(tok, pat["actor"]) for s in _named_in(r, t)]
+            # (armed men of no name beside a group named: "the attackers were believed to be
+            # members of X" suspects X, not the attackers; "blamed bandits" blames them)
+            if any(not s.kb_id_.startswith(ARMED_GROUP_KEY) for s in named):
+                named = [s for s in named if not s.kb_id_.startswith(ARMED_GROUP_KEY)]
             if not named:
                 continue  # "which the army blamed on X": the pronoun is the event
             for s in named:
@@ -964,6 +968,8 @@ def _believed_to_belong(r: Reading, tok: Token, verbs: Mapping[str, list[str]]) 
     raised = [c for c in tok.children if c.dep_ == "acl"]
     if tok.dep_ == "nsubj" and any(raised_subject_misread(r, c) for c in tok.head.children):
         raised.append(tok.head)  # "armed men believed to be X shot dead ...", misparsed
+    if tok.dep_ == "nsubjpass" and any(c.dep_ == "xcomp" for c in tok.head.children):
+        raised.append(tok.head)  # "the attackers were believed to be members of X"
     for raising in raised:
         stance = stances.get(raising.lemma_.lower())
         if stance not in ("suspectedPerpetrator", "allegedPerpetrator"):
