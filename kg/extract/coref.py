@@ -145,6 +145,15 @@ def _dates_conflict(
     so far is dated by its year alone) a bare "the attack" is one of them."""
     if ev.date_explicit and _other_day(explicit, ev.date, later):
         return True
+    if (
+        not ev.date_explicit
+        and ev.date_basis in _STAND_IN_DAYS
+        and explicit
+        and ev.date
+        and len(explicit) <= 7
+        and not ev.date.startswith(explicit)
+    ):
+        return True  # "In June, militants killed 20": not the month a source told of one
     if m.year and not (ev.date and ev.date.startswith(m.year)):
         return True
     # a past event named by its year is not "the attack" of the story
@@ -277,6 +286,26 @@ def _others_did_it(m: Mention, ev: Event) -> bool:
     return bool(mine and theirs and not mine & theirs)
 
 
+def _forces_later(m: Mention, ev: Event) -> bool:
+    """Whether a state's forces did, at a later time (``other_time``: "later", a date of
+    its own), what an event of other doers set off: "gunmen killed two officers ... Security
+    forces later tracked down and killed three suspects" tells the forces' operation, not
+    more dead of the attack."""
+    mine = {k for r in DOER_ROLES for k in m.roles.get(r, [])}
+    theirs = {k for r in DOER_ROLES for k in ev.roles.get(r, [])}
+    # (not a past perfect alone: "the army said it had killed three gunmen" answers the
+    # attack in the same fight)
+    verb = m.trigger
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children)
+    return (
+        m.other_time
+        and not perfect
+        and bool(mine and theirs)
+        and all(group_kind(k) in FORCE_KINDS for k in mine)
+        and not any(group_kind(k) in FORCE_KINDS for k in theirs)
+    )
+
+
 def _same_doers(m: Mention, ev: Event) -> bool:
     """Whether the doers ``m`` names (named or not) are among the event's, or it names
     none: "The attackers ... opened fire" tells the gunmen's attack again, "Troops ... opened
@@ -367,7 +396,7 @@ def corefer(
         ]
         if mp and ep and not any(related(a, b, gaz, kin) for a in mp for b in ep):
             continue
-        if _others_did_it(m, ev):
+        if _others_did_it(m, ev) or _forces_later(m, ev):
             continue
         eloc = [] if ev.inherited_place else ev.roles.get("location", [])
         # "the attack took place in X", X a place no one knows the whereabouts of: the
@@ -471,11 +500,24 @@ def same_statement(events: list[Event], m: Mention, of_mention: dict[int, Event]
     return None
 
 
+def _attackers_dead(told: set[str], doers: set[str], victims: set[str]) -> bool:
+    """Whether the people a mention counts are armed men of no name, killed in an event
+    whose doers are no state's forces and whose victims so far are forces: the attackers'
+    own dead, more dead of the same event (ACLED's fatalities count both sides)."""
+    return (
+        bool(told and doers and victims)
+        and all(group_kind(k) == "armed" for k in told)
+        and not any(group_kind(k) in FORCE_KINDS for k in doers)
+        and all(group_kind(k) in FORCE_KINDS for k in victims)
+    )
+
+
 def absorb(ev: Event, m: Mention, explicit: str | None) -> None:
     """Merge mention ``m`` into ``ev``: the more specific class, the roles, the explicit date,
     the fuller counts."""
     victims_before = set(ev.roles.get("victim", []))
     doers = set(ev.roles.get("perpetrator", []) + ev.roles.get("agent", []))
+    any_doers = {k for r in DOER_ROLES for k in ev.roles.get(r, [])}  # (alleged ones too)
     before = list(ev.mentions)
     ev.mentions.append(m)
     ev.cues |= m.cues
@@ -528,6 +570,10 @@ def absorb(ev: Event, m: Mention, explicit: str | None) -> None:
         # "forces killed one insurgent ... resulting in one insurgent being killed" tells
         # that death again)
         own = bool(doers) and told == doers and not told & victims_before
+        # (or armed men of no name killed in an attack on forces: "militants attacked a
+        # base, killing 11 soldiers ... 25 militants were killed": the attackers' dead, as
+        # the monitors count them)
+        own = own or _attackers_dead(told, any_doers, victims_before)
         bomber = own and "bomber_died" in ev.cues
         # the same figure the sentence already gave the event is that toll, not more dead
         # ("clashes between herders ... killed between 20 and 30 people")

@@ -4964,3 +4964,27 @@ def test_probe_forty_two_suspects_named_after_the_doers(ex: Extractor) -> None:
     (e,) = events_of(x, "Attack")
     assert "Los Choneros" not in labels_of(x, e.roles.get("victim", []))
     assert "Los Lobos" in labels_of(x, e.roles.get("suspectedPerpetrator", []))
+
+
+def test_probe_forty_three_both_sides_dead_and_the_forces_answer(ex: Extractor) -> None:
+    # the attackers' dead, told apart from the forces they killed, are the same event's
+    text = (
+        "Militants attacked an army post near Diffa overnight, killing 9 soldiers, the army "
+        "said. The army said 17 militants were killed when troops repelled the assault."
+    )
+    (e,) = events_of(read(ex, text), "Attack")
+    assert e.fatalities is not None and e.fatalities.best == 26
+    # what forces did later to the doers is their operation, not more dead of the attack
+    text = (
+        "Gunmen opened fire on a police post in Nalchik on Sunday, killing two officers. "
+        "Security forces later tracked down and killed three suspects outside the city."
+    )
+    first = read(ex, text).events[0]
+    assert first.fatalities is not None and first.fatalities.best == 2
+    # a background month is no day a source told of the story's event
+    text = (
+        "Gunmen killed three people in Kaspiysk, police said on Monday. In June, militants "
+        "killed 20 people in attacks on churches in the region."
+    )
+    x = read(ex, text, "2024-08-06")
+    assert any(e.fatalities and e.fatalities.best == 3 for e in events_of(x, "Attack"))
