@@ -2019,8 +2019,9 @@ class EntityLinker:
     def _described_armed(self, s: Span, nouns: str = "organisation_nouns") -> bool:
         """Whether a name is in apposition to a word for an organisation or a branch of one
         that the pack's ``armed_group_descriptors`` qualify ("Lakurawa, an armed group that
-        ...", "X, a jihadist group active in ...", "X, the armed wing of Y"); with ``criminal_group_nouns``, to a word for a
-        criminal group, qualified or not ("Los Pulpos, a criminal gang", "X, a gang that")."""
+        ...", "X, a jihadist group active in ...", "X, the armed wing of Y"); with
+        ``criminal_group_nouns``, to a word for a criminal group, qualified or not ("Los
+        Pulpos, a criminal gang", "X, a gang that")."""
         qualified = nouns == "organisation_nouns"
         # ("the armed wing of the Free Papua Movement": a branch word, qualified too)
         orgs = self.pack.optional_words(nouns, "branch_nouns" if qualified else nouns)
