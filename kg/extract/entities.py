@@ -828,39 +828,75 @@ class EntityLinker:
         return out
 
     def _introduced_group_spans(self, doc: Doc, found: list[Span]) -> list[Span]:
-        """``The group Revolutionary Class Self-Defense claimed ...``: a name no one knows,
-        in capitals right after a word for an organisation with its article (the pack's
-        ``organisation_nouns``), is that organisation's name (``NEWGROUP``: its own node, one
-        that can claim; an armed group's when a word of it is one of the pack's
-        ``armed_group_name_cues``)."""
+        """``The group Revolutionary Class Self-Defense claimed ...``, ``the militant group
+        FLNC``, ``a group calling itself X``: a name no one knows, in capitals (or an
+        acronym) right after a word for an organisation with its article (the pack's
+        ``organisation_nouns``), or after the group's word for itself (``naming_verbs`` with
+        ``self_naming_objects``), is that organisation's name (``NEWGROUP``: its own node,
+        one that can claim; an armed group's when a word of it is one of the pack's
+        ``armed_group_name_cues``, or when it names itself)."""
         orgs = self.pack.words("organisation_nouns")
         articles = self.pack.words("articles")
         connectors = self.pack.words("name_connectors")
         cues = self.pack.words("armed_group_name_cues")
+        naming = self.pack.words("naming_verbs")
+        selves = self.pack.words("self_naming_objects")
         known = {i for s in found for i in range(s.start, s.end)}
-        out = []
-        for t in doc:
-            if t.lower_ not in orgs or not any(c.lower_ in articles for c in t.children):
-                continue
-            end = t.i + 1
+
+        def named(w: Token) -> bool:
+            acronym = len(w) > 1 and w.is_alpha and w.text.isupper()
+            return (
+                w.pos_ == "PROPN"
+                and (w.is_title or acronym)
+                and w.ent_type_
+                not in (
+                    "DATE",
+                    "TIME",
+                )
+            )
+
+        def run(first: int) -> int:
+            end = first
             while end < len(doc) and end not in known:
                 w = doc[end]
                 nxt = doc[end + 1] if end + 1 < len(doc) else None
                 joins = w.text == "-" or w.lower_ in connectors
-                named = w.pos_ == "PROPN" and w.is_title and w.ent_type_ not in ("DATE", "TIME")
-                if not (named or (joins and end > t.i + 1 and nxt is not None and nxt.is_title)):
+                if not (named(w) or (joins and end > first and nxt is not None and nxt.is_title)):
                     break
                 end += 1
-            if end - t.i < 2 or doc[end - 1].pos_ != "PROPN" or end in known:
+            return end
+
+        out = []
+        for t in doc:
+            if t.lower_ not in orgs or not any(c.lower_ in articles for c in t.children):
                 continue
-            name = doc[t.i + 1 : end]
-            if name.root.head.i != t.i and t.head.i != name.root.i:
-                continue  # "the group Sunday": not its name
+            # "a group calling itself X": after the word it calls itself by
+            itself = next(
+                (
+                    o
+                    for a in t.children
+                    if a.dep_ == "acl" and a.lemma_.lower() in naming
+                    for o in a.children
+                    if o.lower_ in selves
+                ),
+                None,
+            )
+            first = itself.i + 1 if itself is not None else t.i + 1
+            end = run(first)
+            if end == first or doc[end - 1].pos_ != "PROPN" or end in known:
+                continue
+            name = doc[first:end]
+            # (the name hung on the group's word, or beside it on one head: "the militant
+            # group FLNC claimed", however parsed; not "the group Sunday")
+            beside = first == t.i + 1 and name.root.head.i == t.head.i != t.i
+            hung = name.root.head.i == t.i or t.head.i == name.root.i
+            if itself is None and not (hung or beside):
+                continue
             if any(w.lower_ in self.pack.words("not_names") for w in name):
                 continue
-            armed = any(w.lower_ in cues for w in name)
+            armed = itself is not None or any(w.lower_ in cues for w in name)
             kind = "ArmedGroup" if armed else "Organization"
-            out.append(Span(doc, t.i + 1, end, label=f"NEWGROUP:{kind}"))
+            out.append(Span(doc, first, end, label=f"NEWGROUP:{kind}"))
         return out
 
     def _identity_militia_spans(self, doc: Doc, found: list[Span]) -> list[Span]:

@@ -4988,3 +4988,18 @@ def test_probe_forty_three_both_sides_dead_and_the_forces_answer(ex: Extractor) 
     )
     x = read(ex, text, "2024-08-06")
     assert any(e.fatalities and e.fatalities.best == 3 for e in events_of(x, "Attack"))
+
+
+def test_probe_forty_four_group_names_the_model_misses(ex: Extractor) -> None:
+    # an acronym after the group's word, however parsed
+    text = (
+        "A bomb damaged a tax office in Bastia on Monday. The Corsican nationalist militant "
+        "group FLNC claimed responsibility."
+    )
+    assert role_of(ex, "Attack", "claimedBy", text) == ["FLNC"]
+    # the name a group calls itself, in capitals the model does not tag
+    text = (
+        "A bomb damaged a bank in Athens on Monday. A group calling itself Revolutionary Class "
+        "Self-Defense claimed responsibility in a text posted online."
+    )
+    assert role_of(ex, "Attack", "claimedBy", text) == ["Revolutionary Class Self-Defense"]
