@@ -273,6 +273,11 @@ def _caused_otherwise(m: Mention) -> bool:
     )
 
 
+def _doers(roles: Mapping[str, list[str]]) -> set[str]:
+    """Everyone ``roles`` names as doing it, whatever the stance (``DOER_ROLES``)."""
+    return {k for r in DOER_ROLES for k in roles.get(r, [])}
+
+
 def _others_did_it(m: Mention, ev: Event) -> bool:
     """Looting and violence told as one incident ("looted livestock, killing three") are
     one only when the same people did both: police who fired on rioters who looted did
@@ -281,8 +286,7 @@ def _others_did_it(m: Mention, ev: Event) -> bool:
         return False
     if not (classes.behaviour(m.cls, "site_targets") or classes.behaviour(ev.cls, "site_targets")):
         return False
-    mine = {k for r in DOER_ROLES for k in m.roles.get(r, [])}
-    theirs = {k for r in DOER_ROLES for k in ev.roles.get(r, [])}
+    mine, theirs = _doers(m.roles), _doers(ev.roles)
     return bool(mine and theirs and not mine & theirs)
 
 
@@ -291,8 +295,7 @@ def _forces_later(m: Mention, ev: Event) -> bool:
     its own), what an event of other doers set off: "gunmen killed two officers ... Security
     forces later tracked down and killed three suspects" tells the forces' operation, not
     more dead of the attack."""
-    mine = {k for r in DOER_ROLES for k in m.roles.get(r, [])}
-    theirs = {k for r in DOER_ROLES for k in ev.roles.get(r, [])}
+    mine, theirs = _doers(m.roles), _doers(ev.roles)
     # (not a past perfect alone: "the army said it had killed three gunmen" answers the
     # attack in the same fight)
     verb = m.trigger
@@ -517,7 +520,7 @@ def absorb(ev: Event, m: Mention, explicit: str | None) -> None:
     the fuller counts."""
     victims_before = set(ev.roles.get("victim", []))
     doers = set(ev.roles.get("perpetrator", []) + ev.roles.get("agent", []))
-    any_doers = {k for r in DOER_ROLES for k in ev.roles.get(r, [])}  # (alleged ones too)
+    any_doers = _doers(ev.roles)  # (alleged ones too)
     before = list(ev.mentions)
     ev.mentions.append(m)
     ev.cues |= m.cues

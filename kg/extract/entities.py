@@ -845,15 +845,8 @@ class EntityLinker:
 
         def named(w: Token) -> bool:
             acronym = len(w) > 1 and w.is_alpha and w.text.isupper()
-            return (
-                w.pos_ == "PROPN"
-                and (w.is_title or acronym)
-                and w.ent_type_
-                not in (
-                    "DATE",
-                    "TIME",
-                )
-            )
+            timely = w.ent_type_ in ("DATE", "TIME")
+            return w.pos_ == "PROPN" and (w.is_title or acronym) and not timely
 
         def run(first: int) -> int:
             end = first
