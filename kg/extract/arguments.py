@@ -22,6 +22,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from kg.extract import classes
+from kg.extract.classify import is_nonstate_armed
 from kg.extract.counts import (
     YEAR,
     add_counts,
@@ -172,6 +173,19 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
             dep = c.dep_
             if dep in ("conj", "appos") and places([ent_of[c.i]] if c.i in ent_of else []):
                 continue  # "an official in Kunduz city, Kunduz province, Afghanistan": a place
+            divisions = r.pack.optional_words("division_words")
+            if (
+                dep in ("appos", "conj")
+                and c.lemma_.lower() in divisions
+                and c.i not in ent_of
+                and any(
+                    g.dep_ == "compound" and places([ent_of[g.i]] if g.i in ent_of else [])
+                    for g in c.children
+                )
+                and t.lemma_.lower() not in divisions
+                and not places([ent_of[t.i]] if t.i in ent_of else [])
+            ):
+                continue  # "X cadres ... in Y village, Bijapur district", hung on the people
             if (
                 dep in ("compound", "amod")
                 and t.lower_ in r.words("branch_nouns")
@@ -198,6 +212,8 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
                 # "JNIM, an al Qaeda affiliate": whose affiliate it is, not who; "its Ilaga
                 # command": which of its own, not someone else
                 visit(c, depth + 1, mods if bucket is core else bucket)
+            elif dep == "appos" and _describes(ent_of.get(t.i), ent_of.get(c.i)):
+                continue  # "the Ambazonia Restoration Forces, a separatist militia": one actor
             elif dep in ("compound", "conj", "appos", "cc"):
                 visit(c, depth + 1, bucket)
             elif (
@@ -213,6 +229,8 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
                 visit(c, depth + 1, bucket)  # "the army and al-Shabaab fighters": the name
             elif dep in ("amod", "nmod", "poss", "npadvmod"):
                 visit(c, depth + 1, mods if bucket is core else bucket)
+            elif dep == "nummod" and _named_actor(ent_of.get(c.i)) and span is None:
+                visit(c, depth + 1, bucket)  # "the MS-13 gang": a name read as a number
             elif (
                 dep == "acl"
                 and c.lemma_.lower() in r.words("leader_verbs")
@@ -352,6 +370,19 @@ def _named_actor(span: Span | None) -> bool:
         and not is_group(span)
         and span.label_ not in PLACE_ONLY
         and span.label_ not in ("Country", "State")
+    )
+
+
+def _describes(named: Span | None, appos: Span | None) -> bool:
+    """Whether an apposition of armed men of no name only describes the named organisation
+    before it ("the Mbuh Warriors, a separatist militia"): one actor, not two (not a
+    person's: "Ali Musa, a police officer" says what he is)."""
+    return (
+        _named_actor(named)
+        and named is not None
+        and named.label_ != "Person"
+        and appos is not None
+        and appos.kb_id_.startswith(ARMED_GROUP_KEY)
     )
 
 
@@ -1099,6 +1130,18 @@ def _read_locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | Non
                         _towns(r, m, g)
     lenders = _copula(r, tok) + _occurrence(r, tok)
     holders += lenders
+    if tok.pos_ in _VERB:
+        # "shot dead an official as he left a mosque in X district": the clause of the
+        # moment it happened (no event of its own) says where
+        holders += [
+            c
+            for c in tok.children
+            if c.dep_ == "advcl"
+            and c.i not in (triggers or ())
+            and any(
+                g.dep_ == "mark" and g.lower_ in r.words("simultaneity_marks") for g in c.children
+            )
+        ]
     if tok.pos_ in _NOUN:
         # "the attack targeted a convoy on the highway between X and Y": the place phrase
         # the parser hung on the object of the verb that tells what the event did
@@ -1186,8 +1229,15 @@ def _read_locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | Non
                                     continue
                                 # "on Kaiga island": a place one is on
                                 surface = g.lower_ in r.pack.optional_words("surface_place_nouns")
+                                # "dropped guided bombs (KAB) on X city": where they struck
+                                struck = (
+                                    h in objects
+                                    and h.lemma_.lower() in r.words("weapon_nouns")
+                                    and c.lower_ in r.words("surface_preps")
+                                )
                                 if (
-                                    c.lower_ in loc_preps
+                                    struck
+                                    or c.lower_ in loc_preps
                                     or went
                                     or around
                                     or route
@@ -1355,6 +1405,10 @@ def _bracket_owner(r: Reading, m: Mention) -> None:
             if doc[s.start - 1].text != "(":
                 continue
             owner = r.ent_of.get(s.start - 2)
+            if owner is None and doc[s.start - 2].lemma_.lower() in r.pack.optional_words(
+                "division_words"
+            ):
+                owner = r.ent_of.get(s.start - 3)  # "Kostiantynivka city (Kramatorsk, ...)"
             if owner is not None and places([owner]) and owner.label_ != "Country":
                 locs = m.roles["location"]
                 if owner.kb_id_ in locs:
@@ -1405,7 +1459,11 @@ def _named_places(r: Reading, phrase: Token) -> list[Span]:
     return [
         r.ent_of[a.i]
         for t in phrase.subtree
-        if t.lemma_.lower() in words and t.i not in r.ent_of
+        if t.lemma_.lower() in words
+        and t.i not in r.ent_of
+        # (not a word its own name qualifies, the monitors' bracket after it: "Kostiantynivka
+        # city (Kramatorsk, Donetsk)" is Kostiantynivka)
+        and not any(c.dep_ == "compound" and c.i in r.ent_of for c in t.children)
         for a in t.children
         if a.dep_ == "appos" and a.i in r.ent_of
     ]
@@ -1571,11 +1629,23 @@ def dates(r: Reading, m: Mention, tok: Token) -> None:
             m.found_on = date_text(found[0])
     near = [*tok.children, *(c for h in lenders for c in h.children if c.dep_ in _DATE_DEPS)]
     # "overran the position on Sunday": a day the parser hung on the verb's object, after it
+    # (or on the place it happened at: "killed five at their home ... late on Saturday")
+    held = [
+        g
+        for p in (tok.children if tok.pos_ in _VERB else [])
+        if p.dep_ == "prep" and p.lower_ in r.words("location_preps")
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
     near += [
         c
-        for o in (tok.children if tok.pos_ in _VERB else [])
-        if o.dep_ == "dobj"
-        for c in o.children
+        for o in [*(tok.children if tok.pos_ in _VERB else []), *held]
+        if o.dep_ == "dobj" or o in held
+        # ("... at their home late on Saturday": the day on the adverb the parser hung there)
+        for c in [
+            *o.children,
+            *(g for a in o.children if a.dep_ == "advmod" and o in held for g in a.children),
+        ]
         if c.dep_ == "prep"
         and c.i > o.i
         and c.lower_ in r.words("date_preps")
@@ -1821,6 +1891,10 @@ def _noted_passive(r: Reading, tok: Token) -> bool:
         and tok.tag_ == "VBD"
         and tok.lemma_.lower() in r.words("headline_passive_verbs")
         and not any(c.dep_ in ("dobj", "nsubj") for c in tok.children)
+        # ("X cadres abducted and later killed a former sarpanch": the object they share)
+        and not any(
+            c.dep_ == "conj" and any(g.dep_ == "dobj" for g in c.children) for c in tok.children
+        )
     )
 
 
@@ -1918,7 +1992,8 @@ def raised_subject_misread(r: Reading, verb: Token) -> bool:
     verb's subject did it (the pack's ``raised_stances``)."""
     head = verb.head
     return (
-        verb.dep_ in ("ccomp", "xcomp")
+        verb.dep_ in ("ccomp", "xcomp", "conj")
+        and not any(c.dep_ == "cc" for c in head.children if c.i < verb.i)
         and head.dep_ == "ROOT"
         and head.lemma_.lower() in r.pack.table("raised_stances")
         and any(c.dep_ == "xcomp" and c.i < verb.i for c in head.children)
@@ -2080,6 +2155,7 @@ def verb_args(r: Reading, m: Mention) -> None:
     aimed_by_object = {
         p for c in tok.children if c.dep_ == "dobj" for p in table.get(c.lemma_.lower(), [])
     }
+    divisions = r.pack.optional_words("division_words")
     for c in tok.children:
         if c in figures and c in objects and not counted:
             set_count(r, m, c)  # "4 civilians killed, 6 injured": the 6
@@ -2093,6 +2169,10 @@ def verb_args(r: Reading, m: Mention) -> None:
             subj = c
             if tok.dep_ == "relcl" and c.lower_ in r.words("relative_words"):
                 subj = tok.head  # "the coalition, which denied involvement": the coalition
+                if subj.dep_ == "appos" and _describes(
+                    r.ent_of.get(subj.head.i), r.ent_of.get(subj.i)
+                ):
+                    subj = subj.head  # "Los Pulpos, a criminal gang that ...": Los Pulpos
             if opponent and not prep_objects(tok, r.words("opponent_preps")):
                 _two_sides(r, m, subj, subj_role, opponent)  # "X and Y clashed"
             else:
@@ -2150,8 +2230,14 @@ def verb_args(r: Reading, m: Mention) -> None:
                     _add_sites(r, m, g)
                     # "dropped bombs on Bilopillia", "fired on Kharkiv": a town struck is where
                     # it happened (a country is no place struck: "fired on Israel")
-                    if c.lower_ in r.words("surface_preps") and g.i in r.ent_of:
-                        s = r.ent_of[g.i]
+                    # (and "on Kostiantynivka city": the word for the town its name qualifies)
+                    struck_places = [
+                        r.ent_of[x.i]
+                        for x in (g, *(a for a in g.children if a.dep_ == "compound"))
+                        if x.i in r.ent_of and (x is g or g.lemma_.lower() in divisions)
+                    ]
+                    if c.lower_ in r.words("surface_preps") and struck_places:
+                        s = struck_places[0]
                         if places([s]) and s.label_ != "Country":
                             m.add("location", s.kb_id_)
         elif deps[c.i] == "prep" and m.violent and c.lower_ in r.words("site_target_preps"):
@@ -2251,7 +2337,7 @@ def verb_args(r: Reading, m: Mention) -> None:
             # "(Reuters) - Rebels killed ...": the noun set beside the dateline's outlet
             or (finite and acl.head.dep_ == "appos" and _an_outlet(r, acl.head.head))
         )
-        and is_group(r.ent_of.get(acl.head.i))
+        and (is_group(r.ent_of.get(acl.head.i)) or _armed_named(r, acl.head))
         and not any(d == "nsubj" for d in deps.values())
     ):
         _add_actors(r, m, subj_role, acl.head)
@@ -2322,12 +2408,62 @@ def verb_args(r: Reading, m: Mention) -> None:
                 break
             node = node.head
     sought(r, m, tok, ("advcl", "xcomp", "prep"))  # "targeting X"
+    if passive and obj_role and m.violent and not m.roles.get(obj_role):
+        _doer_killed(r, m, tok, obj_role)
     if m.violent:
         for c in tok.children:  # "detonated a device targeting a Frontier Corps vehicle"
             if c.dep_ == "dobj" and c.lemma_.lower() in r.words("weapon_nouns"):
                 sought(r, m, c, ("acl",))  # (not "a police team searching for the students")
     locations(r, m, tok, set(r.by_tok))
     dates(r, m, tok)
+
+
+def _armed_named(r: Reading, noun: Token) -> bool:
+    """Whether a noun of no entity of its own names a non-state armed group's men ("CPI
+    (Maoist) cadres", "ADF fighters")."""
+    return noun.i not in r.ent_of and any(
+        c.dep_ in ("nmod", "compound", "amod")
+        and c.i in r.ent_of
+        and is_nonstate_armed(r.entity_types.get(r.ent_of[c.i].kb_id_, ""))
+        for c in noun.children
+    )
+
+
+def _doer_killed(r: Reading, m: Mention, tok: Token, obj_role: str) -> None:
+    """``A gunman opened fire on worshippers, killing four before he was shot dead by police``
+    (or "before being shot dead"): a passive killing with a pronoun for its subject
+    (``subject_pronouns``) or none, in a clause of another violent event's verb, befell
+    that event's armed doers; their own dead are counted with it (ACLED's fatalities count
+    both sides)."""
+    if tok.lemma_.lower() not in r.words("killing_verbs") and not _killing_particle(r, tok):
+        return
+    subjects = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    if any(c.lower_ not in r.words("subject_pronouns") for c in subjects):
+        return
+    node = tok
+    for _ in range(4):
+        dep, node = node.dep_, node.head
+        if dep not in ("advcl", "pcomp", "prep", "conj"):
+            return
+        doers = [c for c in node.children if c.dep_ == "nsubj"]
+        other = r.by_tok.get(node.i)
+        if doers and other is not None and other is not m and other.violent:
+            armed = [
+                s
+                for s in actors(head_entities(r, doers[0]))
+                if s.kb_id_.startswith(ARMED_GROUP_KEY)
+                or is_nonstate_armed(r.entity_types.get(s.kb_id_, ""))
+            ]
+            for s in armed:
+                m.add(obj_role, s.kb_id_)
+            if armed:  # (as many as the doers, where a pronoun gives no number)
+                for who in [*subjects, doers[0]]:
+                    set_count(r, m, who, kind="fatalities")
+                    if m.fatalities is not None:
+                        break
+            return
+        if node.head is node:
+            return
 
 
 def sought(r: Reading, m: Mention, tok: Token, deps: tuple[str, ...]) -> None:
@@ -2602,6 +2738,26 @@ def _outcome(r: Reading, m: Mention, verb: Token) -> None:
         q = count_on(counted if counted is not None else c, r.pack)
         if counted is not None:
             _add_actors(r, m, "victim", counted)
+        # "left six suspects and a bystander dead", the state hung on the first people (or
+        # on the verb) with the last its subject: both are the dead
+        cut = (
+            [
+                o
+                for o in objects
+                if o.lower_ not in states
+                and o.lemma_.lower() not in r.words("death_nouns", "injury_nouns")
+                and o.i < own[0].i
+                and any(g.dep_ == "cc" for g in o.children)
+                and not any(g.dep_ == "conj" and g.lower_ not in states for g in o.children)
+            ]
+            if own
+            else []
+        )
+        if cut:
+            first = count_on(cut[0], r.pack)
+            _add_actors(r, m, "victim", cut[0])
+            if first is not None and first.best is not None and q is not None:
+                q = add_counts(first, q) if q.best is not None else first
         if q is not None and q.best is not None:
             setattr(m, kind, q)
 
@@ -2694,15 +2850,17 @@ def _death_noun(r: Reading, m: Mention, tok: Token) -> None:
     """``resulted in ten insurgent deaths``, ``confirmed the death of the insurgent``; a death
     merely named (``the anniversary of the death of X``) is no event here."""
     gov = governor_verb(tok)
+    labelled = _labelled_figure(r, tok)
     if not (
         any(c.dep_ == "nummod" for c in tok.children)
         or (gov is not None and gov.lemma_.lower() in r.words("death_reporting_verbs"))
+        or labelled is not None
     ):
         if _harm_told_again(r, m, tok):
             m.bare = True  # "the deaths shocked the town": of the event told before
         else:
             m.dropped = True
-    q = count_on(tok, r.pack)
+    q = count_on(tok, r.pack) or labelled
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in r.words("of_preps"):
             for g in c.children:
@@ -2712,8 +2870,20 @@ def _death_noun(r: Reading, m: Mention, tok: Token) -> None:
         m.dropped = True  # "0 fatalities": no death, no event (a toll of zero: zero_tolls)
     elif q is not None:
         m.fatalities = q
-        if tok.dep_ == "ROOT":
-            m.tolls.add("fatalities")  # a note's closing count ("8 fatalities."): the whole toll
+        if tok.dep_ == "ROOT" or labelled is not None:
+            # a note's closing count ("8 fatalities.", "Fatalities: 8"): the whole toll
+            m.tolls.add("fatalities")
+
+
+def _labelled_figure(r: Reading, tok: Token) -> Quantity | None:
+    """``Fatalities: 6 (4 soldiers and 2 militiamen)``: the figure after a colon that a
+    note's line opens with its word for the dead (the monitors' labelled field), however
+    the parser hung it; ``None`` otherwise."""
+    doc = tok.doc
+    if tok.i != tok.sent.start or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ":":
+        return None
+    figure = doc[tok.i + 2]
+    return quantity(figure.text, r.pack) if figure.like_num else None
 
 
 def _harm_told_again(r: Reading, m: Mention, tok: Token) -> bool:

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract import classes
-from kg.extract.classify import Features, actor_kinds, decide, doer_kinds
+from kg.extract.classify import Features, actor_kinds, decide, doer_kinds, is_nonstate_armed
 from kg.extract.coref import Event, absorb, corefer, same_statement
 from kg.extract.counts import add_counts, count_on, zero_tolls
 from kg.extract.dates import find_dateline, resolve
@@ -96,6 +96,9 @@ def build_extraction(
 
     # ---------------------------------------------------------------- events
     mentions: list[Mention] = [m for m in (doc._.ckg_events or []) if m.trigger.idx >= head_end]
+    armed = frozenset(
+        k for k, e in x.entities.items() if any(is_nonstate_armed(t) for t in e.types)
+    )
     by_id = {m.id: m for m in mentions}
     events: list[Event] = []
     of_mention: dict[int, Event] = {}
@@ -166,7 +169,7 @@ def build_extraction(
             if target is None:
                 target = new_event(root.cls)
             of_mention.setdefault(root.id, target)
-            absorb(target, m, _before_it_was_told(target, m, explicit, pack))
+            absorb(target, m, _before_it_was_told(target, m, explicit, pack), armed)
             of_mention[m.id] = target
             if k is not None:
                 narrative_date(target, m, k)  # "air strikes killed 12": the verb dates it
@@ -203,7 +206,7 @@ def build_extraction(
             continue  # "there was an explosion" with no explosion told before
         if ev is None:
             ev = new_event(m.cls)
-        absorb(ev, m, _before_it_was_told(ev, m, explicit, pack))
+        absorb(ev, m, _before_it_was_told(ev, m, explicit, pack), armed)
         _found_before(ev, m, ref)
         of_mention[m.id] = ev
         if m.same_as is not None and m.same_as not in by_id:

@@ -17,7 +17,7 @@ from kg.extract import classes
 from kg.extract.arguments import DOER_ROLES
 from kg.extract.classify import Features, decide
 from kg.extract.counts import add_counts
-from kg.extract.entities import CIVILIAN_KIND, FORCE_KINDS, group_kind
+from kg.extract.entities import ARMED_GROUP_KEY, CIVILIAN_KIND, FORCE_KINDS, group_kind
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.groups import is_placeholder as unnamed
 from kg.extract.mentions import Mention
@@ -287,7 +287,20 @@ def _others_did_it(m: Mention, ev: Event) -> bool:
     if not (classes.behaviour(m.cls, "site_targets") or classes.behaviour(ev.cls, "site_targets")):
         return False
     mine, theirs = _doers(m.roles), _doers(ev.roles)
-    return bool(mine and theirs and not mine & theirs)
+    if not (mine and theirs) or mine & theirs:
+        return False
+    # armed men of no name told later are the men told before ("ISWAP fighters raided a
+    # base ... The assailants looted weapons"); those told before may be the men of a group
+    # that says it later ("gunmen shot dead two teachers and set fire to their school ...
+    # X said its fighters carried out the killings"), not of one said to act on its own
+    # ("UPC elements burned houses"); never a state's forces
+    stated = set(m.roles.get("perpetrator", [])) | set(m.roles.get("agent", []))
+    for nameless, named in ((mine, theirs), (theirs, mine)):
+        if nameless != {ARMED_GROUP_KEY} or any(group_kind(k) in FORCE_KINDS for k in named):
+            continue
+        if nameless is mine or not named & stated:
+            return False
+    return True
 
 
 def _forces_later(m: Mention, ev: Event) -> bool:
@@ -515,9 +528,12 @@ def _attackers_dead(told: set[str], doers: set[str], victims: set[str]) -> bool:
     )
 
 
-def absorb(ev: Event, m: Mention, explicit: str | None) -> None:
+def absorb(
+    ev: Event, m: Mention, explicit: str | None, armed: frozenset[str] = frozenset()
+) -> None:
     """Merge mention ``m`` into ``ev``: the more specific class, the roles, the explicit date,
-    the fuller counts."""
+    the fuller counts (``armed``: the keys of the document's named non-state armed groups,
+    whose men of no name a count may be)."""
     victims_before = set(ev.roles.get("victim", []))
     doers = set(ev.roles.get("perpetrator", []) + ev.roles.get("agent", []))
     any_doers = _doers(ev.roles)  # (alleged ones too)
@@ -549,9 +565,14 @@ def absorb(ev: Event, m: Mention, explicit: str | None) -> None:
             ev.extra.discard(extra)
             ev.extra.add(ev.cls)
             ev.cls = extra
+    # the attackers' own death at the hands of those who stopped them ("... before he was
+    # shot dead by a police officer"): their dead count, the police are no doers of the attack
+    stopped = set(m.roles.get("victim", [])) == doers and bool(doers) and not m.more_victims
+    responders = {k for k in m.roles.get("perpetrator", []) if k not in doers}
     for role, keys in m.roles.items():
         for k in keys:
-            ev.add(role, k)
+            if not (stopped and role == "perpetrator" and k in responders):
+                ev.add(role, k)
     launched = {k for x in ev.mentions for k in x.launched_from}
     locs = ev.roles.get("location", [])
     if launched and set(locs) - launched:
@@ -572,11 +593,21 @@ def absorb(ev: Event, m: Mention, explicit: str | None) -> None:
         # (the doers all, not one side of a fight, nor people among the event's victims:
         # "forces killed one insurgent ... resulting in one insurgent being killed" tells
         # that death again)
-        own = bool(doers) and told == doers and not told & victims_before
+        own = (
+            bool(doers or any_doers) and told == (doers or any_doers) and not told & victims_before
+        )
         # (or armed men of no name killed in an attack on forces: "militants attacked a
         # base, killing 11 soldiers ... 25 militants were killed": the attackers' dead, as
         # the monitors count them)
         own = own or _attackers_dead(told, any_doers, victims_before)
+        # (or armed men of no name, where a named armed group did it: "X gang members
+        # attacked Ennery ... 2 gang members were killed", its men)
+        own = own or (
+            told == {ARMED_GROUP_KEY}
+            and bool(doers)
+            and doers <= armed
+            and not told & victims_before
+        )
         bomber = own and "bomber_died" in ev.cues
         # the same figure the sentence already gave the event is that toll, not more dead
         # ("clashes between herders ... killed between 20 and 30 people")

@@ -268,6 +268,7 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
         best = Quantity(1, 1, 1)  # "the commander and his daughter": one, and one more
     lead = best
     rest: Quantity | None = None
+    prev = tok
     for (
         c
     ) in conjuncts:  # "seven soldiers and three attackers", "himself, two policemen and a child"
@@ -278,8 +279,9 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
             best = Quantity(best.best, best.min, None)
             continue
         q2 = count_on(c, pack)
-        if q2 is None and c.tag_ in ("NN", "NNP"):
+        if q2 is None and c.tag_ in ("NN", "NNP") and _joined(tok, prev, c):
             q2 = Quantity(1, 1, 1)
+        prev = c
         if q2 and q2.best is not None and best.best is not None:
             best = add_counts(best, q2)
             rest = q2 if rest is None else add_counts(rest, q2)
@@ -292,6 +294,16 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
     ):
         return lead  # "Three people, two Indian nationals and a Pakistani, were killed"
     return best
+
+
+def _joined(tok: Token, prev: Token, c: Token) -> bool:
+    """Whether a conjunct is joined to the one before it by a conjunction or a comma ("four
+    soldiers and a child"), not a word the parser made one after a bracket ("a Volunteer
+    for the Defence of the Homeland (VDP) auxiliary": one person)."""
+    return any(
+        t.head.i in (tok.i, prev.i, c.i) and (t.dep_ == "cc" or t.text == ",")
+        for t in tok.doc[prev.i + 1 : c.i]
+    )
 
 
 def _who_they_were(tok: Token, conjuncts: list[Token]) -> bool:
@@ -350,6 +362,14 @@ def told_state(noun: Token, pack: LanguagePack) -> list[str]:
         return ["fatalities"]
     if lemma in pack.words("injury_nouns"):
         return ["injured"]
+    if "killing_verbs" not in pack:
+        return []
+    for c in noun.children:  # "12 civilians killed and over 30 injured": the participle's
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            if c.lemma_.lower() in pack.words("killing_verbs"):
+                return ["fatalities"]
+            if c.lemma_.lower() in pack.words("injuring_verbs"):
+                return ["injured"]
     return []
 
 
@@ -440,6 +460,14 @@ def zero_tolls(sent: Span, pack: LanguagePack) -> frozenset[str]:
         zero = any(
             (c.dep_ == "det" and c.text.lower() in none) or (c.dep_ == "nummod" and c.text == "0")
             for c in [*t.children, *first.children]  # "heavy damage but no casualties"
+        )
+        doc = t.doc
+        # "Fatalities: 0", a note's labelled field
+        zero = zero or (
+            t.i == sent.start
+            and t.i + 2 < len(doc)
+            and doc[t.i + 1].text == ":"
+            and doc[t.i + 2].text == "0"
         )
         if zero and not qualified:
             out.update(fields)

@@ -426,6 +426,7 @@ class EntityLinker:
         doc._.ckg_relations += self._of_the_town(doc, out, doc._.ckg_relations)
         doc._.ckg_relations += self._described_as_part(out, doc._.ckg_relations)
         doc._.ckg_relations += self._sites_in_city(out, doc._.ckg_relations)
+        doc._.ckg_relations += self._nation_of_the_place(doc, out, doc._.ckg_relations)
         doc._.ckg_relations += self._units_of_groups(doc, out)
         return doc
 
@@ -695,6 +696,30 @@ class EntityLinker:
                 held.add(key)
         return rels
 
+    def _nation_of_the_place(
+        self, doc: Doc, spans: list[Span], relations: list[tuple[str, str, str]]
+    ) -> list[tuple[str, str, str]]:
+        """``the southern Lebanese village of Jouaiya``: a place the gazetteer lacks, named
+        after a country's adjective, a word for its kind (``division_words``) and "of", lies
+        in that country (not in the country of the strike told before it: "an Israeli air
+        strike on ...")."""
+        held = {a for a, prop, _b in relations if prop == "locatedIn"}
+        by_tok = {i: s for s in spans for i in range(s.start, s.end)}
+        rels: list[tuple[str, str, str]] = []
+        for s in spans:
+            key = s.kb_id_
+            if s.label_ not in ("Settlement", "Place") or not key or key in held or key in self.gaz:
+                continue
+            if s.start < 3 or doc[s.start - 1].lower_ not in self.pack.words("of_preps"):
+                continue
+            kind = doc[s.start - 2]
+            if kind.lemma_.lower() not in self.divisions:
+                continue
+            nation = by_tok.get(kind.i - 1)
+            if nation is not None and nation.label_ == "Country" and nation.end == kind.i:
+                rels.append((key, "locatedIn", nation.kb_id_))
+        return rels
+
     def _names_a_route(self, s: Span) -> bool:
         """Whether a name is a road's (its last word, or the word after it, one of the pack's
         ``route_nouns``: "the Kaduna-Abuja highway", "Route 7")."""
@@ -770,7 +795,8 @@ class EntityLinker:
                 # but the people in a vehicle, or of a rank ("a police commander"), or the
                 # state's forces that do an event ("government airstrikes", "police gunfire")
                 if last.head.lower_ not in self.pack.words("vehicle_nouns", "role_nouns") and not (
-                    end - start == 1 and self._forces_event(last, kind)
+                    end - start == 1
+                    and (self._forces_event(last, kind) or self._forces_voice(last, kind))
                 ):
                     continue
             # "a police chief", "an army commander": one of the forces the modifier names
@@ -787,6 +813,16 @@ class EntityLinker:
                     kind = ARMED_GROUP_KEY
             out.append(Span(doc, start, end, label="GROUP", kb_id=kind))
         return out
+
+    def _forces_voice(self, tok: Token, kind: str) -> bool:
+        """Whether ``tok`` is a word for the state's forces (``state_doer_kinds``) right
+        before a word for one who speaks for them: "a police spokesman said", "an army
+        spokesperson" (the forces speak)."""
+        return (
+            group_kind(kind) in self.pack.words("state_doer_kinds")
+            and tok.head.i == tok.i + 1
+            and tok.head.lemma_.lower() in self.pack.words("spokesperson_nouns")
+        )
 
     def _forces_event(self, tok: Token, kind: str) -> bool:
         """Whether ``tok`` is a word for the state's forces (``state_doer_kinds``) that
@@ -956,9 +992,12 @@ class EntityLinker:
             for i in range(s.start, s.end)
         }
         out = []
+        members = self.pack.optional_words("member_nouns")
         for t in doc:
-            if t.lower_ not in nouns or not t.text.islower() or t.i == 0 or t.dep_ == "compound":
-                continue  # (not "the Monday gang attack": a kind of attack)
+            if t.lower_ not in nouns or not t.text.islower() or t.i == 0:
+                continue
+            if t.dep_ == "compound" and t.head.lower_ not in members:
+                continue  # (not "the Monday gang attack": a kind of attack; but "X gang members")
             start = t.i
             while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
                 start -= 1
@@ -2052,15 +2091,26 @@ class EntityLinker:
         ``criminal_group_nouns``, to a word for a criminal group, qualified or not ("Los
         Pulpos, a criminal gang", "X, a gang that")."""
         qualified = nouns == "organisation_nouns"
-        # ("the armed wing of the Free Papua Movement": a branch word, qualified too)
+        # ("the armed wing of the Free Papua Movement": a branch word, qualified too; "a
+        # rebel movement"; "X, a separatist militia": a word armed by itself)
         orgs = self.pack.optional_words(nouns, "branch_nouns" if qualified else nouns)
+        if qualified:
+            orgs = orgs | self.pack.optional_words("movement_nouns")
+        armed_itself = self.pack.optional_words("armed_organisation_nouns") if qualified else set()
         armed = self.pack.optional_words("armed_group_descriptors")
         return any(
             c.dep_ == "appos"
-            and c.lemma_.lower() in orgs
             and (
-                not qualified
-                or any(a.dep_ in ("amod", "compound") and a.lower_ in armed for a in c.children)
+                c.lemma_.lower() in armed_itself
+                or (
+                    c.lemma_.lower() in orgs
+                    and (
+                        not qualified
+                        or any(
+                            a.dep_ in ("amod", "compound") and a.lower_ in armed for a in c.children
+                        )
+                    )
+                )
             )
             for c in s.root.children
         )

@@ -650,10 +650,15 @@ class EventReader:
         may still be an event's told before ("Separately, officials said two more victims
         died")."""
         first = next((t for t in r.sent if not t.is_punct), None)
-        return (
-            first is not None
-            and first.lower_ in r.pack.optional_words("other_event_openers")
-            and first.dep_ == "advmod"
+        if first is None:
+            return False
+        # ("In retaliation, ...", "In reprisal": another side's answer, another event)
+        answer = first.dep_ == "prep" and any(
+            c.dep_ == "pobj" and c.lemma_.lower() in r.pack.optional_words("reprisal_nouns")
+            for c in first.children
+        )
+        return answer or (
+            first.lower_ in r.pack.optional_words("other_event_openers") and first.dep_ == "advmod"
         )
 
     @staticmethod
@@ -717,7 +722,20 @@ class EventReader:
                     for c in m.trigger.children
                     if c.dep_ in ("nsubj", "nsubjpass") and self._people_word(r, c)
                 ]
+                head = m.trigger.head
+                if m.trigger.dep_ == "conj" and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in m.trigger.children
+                ):
+                    # "a passer-by was also shot and injured": the subject and the adverb
+                    # the joined verbs share
+                    subjects += [
+                        c
+                        for c in head.children
+                        if c.dep_ in ("nsubj", "nsubjpass") and self._people_word(r, c)
+                    ]
+                    subjects += [c for c in head.children if c.dep_ == "advmod"]
                 near = [*m.trigger.children, *(g for c in subjects for g in c.children)]
+                near += [c for c in subjects if c.dep_ == "advmod"]
                 near += [g for c in near if c.dep_ == "nummod" for g in c.children]  # "four more"
                 # "a boy died at the scene and a man died of his wounds": other people, by the
                 # subject of their own of a verb of harm coordinated with another
@@ -821,6 +839,12 @@ class EventReader:
                 or tok.i in r.by_tok
                 or (verb.i in r.by_tok and not r.by_tok[verb.i].speech)
             ):
+                continue
+            subject = verb.head if verb.dep_ in ("relcl", "advcl", "xcomp", "conj") else None
+            subject = subject or next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.i in r.by_tok:
+                # "a battle that left 1,100 dead", "clashed with police, leaving two dead":
+                # that event's own toll
                 continue
             people = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
             # "Thirteen guards working for X ... were found dead": the parser may make the

@@ -149,6 +149,20 @@ def same_event_links(r: Reading) -> None:
             )
             if subj is not None and subj is not m and subj.violent and m.violent:
                 _fold_into(m, subj)
+    for m in found:  # "The attack triggered a gunfight": the fight it set off, one incident
+        tok, reaction = m.trigger, m.trigger.head
+        if (
+            tok.dep_ == "dobj"
+            and m.same_as is None
+            and reaction.lemma_.lower() in r.words("reaction_verbs")
+            and classes.subsumes(classes.named("battle"), m.cls)
+        ):
+            subj = next(
+                (by_tok[c.i] for c in reaction.children if c.dep_ == "nsubj" and c.i in by_tok),
+                None,
+            )
+            if subj is not None and subj is not m and subj.violent:
+                _fold_into(m, subj)
     for m in found:  # "Military Forces of Sudan (2019-) air strike hit a market": one event
         tok, beside = m.trigger, m.trigger.head
         if (
@@ -817,10 +831,23 @@ def attributions(r: Reading) -> None:
             named = [s for t in _slot(tok, pat["actor"]) for s in _named_in(r, t)]
             # (armed men of no name beside a group named: "the attackers were believed to be
             # members of X" suspects X, not the attackers; "blamed bandits" blames them)
-            if any(not s.kb_id_.startswith(ARMED_GROUP_KEY) for s in named):
-                named = [s for s in named if not s.kb_id_.startswith(ARMED_GROUP_KEY)]
+            if any(not is_group_key(s.kb_id_) for s in named):
+                named = [s for s in named if not is_group_key(s.kb_id_)]
+            elif any(s.kb_id_.startswith(ARMED_GROUP_KEY) for s in named):
+                # "blamed a criminal gang of illegal miners": the armed men, not the people
+                named = [s for s in named if s.kb_id_.startswith(ARMED_GROUP_KEY)]
             if not named:
                 continue  # "which the army blamed on X": the pronoun is the event
+            said_to_be = any(
+                c.dep_ == "xcomp" and any(a.dep_ == "attr" for a in c.children)
+                for c in tok.children
+            )
+            if (
+                pat["actor"] == "nsubjpass"
+                and said_to_be
+                and all(is_group_key(s.kb_id_) for s in named)
+            ):
+                continue  # "the attackers were believed to be members of X": who they are
             for s in named:
                 m.add("attributedTo", s.kb_id_)
             event_toks = _slot(tok, pat.get("event", ""))
@@ -903,26 +930,51 @@ def doers_belonging(r: Reading) -> None:
     verbs = r.pack.optional_table("belonging_verbs")
     members = r.words("member_nouns", "supporter_nouns")
     for tok in r.sent:
-        if tok.i not in r.ent_of or not r.ent_of[tok.i].kb_id_.startswith(ARMED_GROUP_KEY):
+        armed = tok.i in r.ent_of and r.ent_of[tok.i].kb_id_.startswith(ARMED_GROUP_KEY)
+        # ("the suspects were believed to be members of X": the doers the police seek, told
+        # as a clause's subject; not "arrested three suspects")
+        suspects = (
+            tok.i not in r.ent_of
+            and tok.lemma_.lower() in r.pack.optional_words("suspect_nouns")
+            and tok.dep_ in ("nsubj", "nsubjpass")
+        )
+        if not (armed or suspects):
             continue  # "the attackers", "the gunmen": armed men of no name, no one else
         _believed_to_belong(r, tok, verbs)
         verb = tok.head
         identified = r.pack.optional_table("identifying_verbs").get(verb.lemma_.lower(), [])
         if tok.dep_ not in ("nsubj", "nsubjpass") and not (tok.dep_ == "dobj" and identified):
             continue
-        # "the abductors belonged to X"; "witnesses identified the attackers as members of X"
-        preps = verbs.get(verb.lemma_.lower(), []) if tok.dep_ != "dobj" else identified
+        # "the abductors belonged to X"; "witnesses identified the attackers as members of X";
+        # "the attackers were identified as X fighters"
+        named_as = bool(identified) and tok.dep_ in ("dobj", "nsubjpass")
+        preps = identified if named_as else verbs.get(verb.lemma_.lower(), [])
         phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps]
         for c in verb.children:
             if c.dep_ == "attr" and c.lower_ in members:  # "were members of X"
                 phrases += [p for p in c.children if p.lower_ in r.words("of_preps")]
         doers = _named_doers(r, [g for p in phrases for g in p.children if g.dep_ == "pobj"])
         told = reporting_clause(r, verb)
+        if told is None and named_as:
+            told = _identifier(r, verb)  # "the army identified the attackers as X": it tells
         if not doers or told is None:
             continue
         teller, speakers = told
         kind = "claim" if set(speakers) & set(doers) else "attribution"
         _statement(r, teller, classes.named(kind), speakers, doers if kind != "claim" else [], [])
+
+
+def _identifier(r: Reading, verb: Token) -> tuple[Token, list[str]]:
+    """Who a verb of identifying says it in its own clause: its subject ("police identified
+    the gunmen as X"), the agent of its passive ("were identified by the army as X"), or no
+    one named ("the attackers were identified as X": an attribution with no teller)."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if passive:
+        subj = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+    else:
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    speakers = [a for g in subj for a in actors(head_entities(r, g))]
+    return verb, [a.kb_id_ for a in speakers if a.label_ not in ("SocialGroup", "Civilians")]
 
 
 def _named_doers(r: Reading, phrases: list[Token]) -> list[str]:

@@ -48,6 +48,7 @@ class TriggerFinder:
         self.verb_subjects = pack.optional_table("verb_subjects")
         self.under_nouns = pack.optional_table("under_nouns")
         self.told_again_nouns = pack.optional_table("told_again_nouns")
+        self.setting_nouns = pack.optional_table("setting_nouns")
         self.occurrence_verbs = pack.optional_words("occurrence_verbs")
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase, cls in pack.table("phrases").items():
@@ -102,6 +103,8 @@ class TriggerFinder:
                 cls = self.under_nouns.get(lemma)  # "a convoy came under fire"
             if cls is None and self.told_again(tok):
                 cls = self.told_again_nouns[lemma]  # "The incident took place near X"
+            if cls is None and lemma in self.setting_nouns and self.sets_harm(tok):
+                cls = self.setting_nouns[lemma]  # "killed in an encounter with police"
             if cls is None:
                 return None
             # a noun that only modifies another noun names no event ("IED facilitator"),
@@ -113,6 +116,21 @@ class TriggerFinder:
                     return None
             return cls
         return None
+
+    def sets_harm(self, noun: Token) -> bool:
+        """Whether ``noun`` (one of ``setting_nouns``, a word that names fighting only where
+        harm is told of it: "encounter", "confrontation") is where a trigger verb's harm
+        took place ("were killed in an encounter with police") or what left people dead
+        ("the confrontation left six dead": ``dead_words``); not "warned of a confrontation
+        with the government"."""
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+            verb = noun.head.head
+            cls = self.verbs.get(verb.lemma_.lower()) if verb.pos_ in ("VERB", "AUX") else None
+            return cls is not None and classes.is_violent(str(cls))
+        if noun.dep_ != "nsubj":
+            return False
+        dead = self.pack.words("dead_words")
+        return any(c.lower_ in dead for c in noun.head.children)
 
     def told_again(self, noun: Token) -> bool:
         """Whether ``noun`` is one of ``told_again_nouns`` as the subject of one of

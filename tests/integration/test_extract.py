@@ -5003,3 +5003,172 @@ def test_probe_forty_four_group_names_the_model_misses(ex: Extractor) -> None:
         "Self-Defense claimed responsibility in a text posted online."
     )
     assert role_of(ex, "Attack", "claimedBy", text) == ["Revolutionary Class Self-Defense"]
+
+
+def test_probe_forty_five_doers_identified_suspected_or_described(ex: Extractor) -> None:
+    # whom the forces identify the attackers as, in their own clause
+    text = (
+        "Gunmen ambushed a patrol near Tera on Monday, killing five soldiers. The army "
+        "identified the attackers as members of Ansarul Islam."
+    )
+    assert role_of(ex, "Attack", "allegedPerpetrator", text) == ["Ansarul Islam"]
+    # the suspects the police seek, said to be a group's members
+    text = (
+        "Two men threw a grenade into a bar in Marawi on Sunday, wounding six people. Police "
+        "said the suspects were believed to be members of Ansarul Islam."
+    )
+    assert role_of(ex, "Attack", "suspectedPerpetrator", text) == ["Ansarul Islam"]
+    # suspicion told in the past perfect
+    text = (
+        "Gunmen kidnapped two nuns in Kandi on Saturday. A security source said suspicion had "
+        "fallen on fighters of JNIM."
+    )
+    assert role_of(ex, "Attack", "suspectedPerpetrator", text) == [
+        "Jama'at Nusrat al-Islam wal-Muslimin"
+    ]
+    # a gang's members, the gang's name read as a number; a police spokesman speaks for police
+    text = (
+        "Gunmen killed three bus drivers in Soyapango on Friday. A police spokesman said "
+        "members of the MS-13 gang carried out the killings."
+    )
+    x = read(ex, text)
+    (e,) = events_of(x, "Attack")
+    assert labels_of(x, e.roles.get("allegedPerpetrator", [])) == ["Mara Salvatrucha"]
+    (said,) = events_of(x, "Attribution")
+    assert [x.entities[k].types[0] for k in said.roles["speaker"]] == ["StateForce"]
+    # a named group's men as the subject of verbs the parser made a noun's
+    text = (
+        "03/02/2024: Communist Party of India-Maoist (CPI-Maoist) cadres abducted and later "
+        "killed a teacher in Tarrem village, Bijapur district, Chhattisgarh state, India."
+    )
+    assert "Communist Party of India (Maoist)" in role_of(ex, "Attack", "perpetrator", text)
+    # armed men believed to be a group's, the attack the parser's conjunct of the belief
+    text = (
+        "On 2 March 2024, armed men believed to be members of the Jalisco New Generation Cartel "
+        "(CJNG) attacked a bar in Celaya (Celaya, Guanajuato), killing 5 men."
+    )
+    assert role_of(ex, "Attack", "suspectedPerpetrator", text) == ["Jalisco New Generation Cartel"]
+    # a gang of no name blamed; a named gang's members whose name the model calls a site
+    text = "Armed men attacked a mine in Nazca on Sunday. Police blamed a criminal gang."
+    assert role_of(ex, "Attack", "allegedPerpetrator", text) == ["Unidentified Armed Group (Peru)"]
+    text = (
+        "On 2 March 2024, Ti Bwa San Fwa gang members attacked Mirebalais (Mirebalais, Centre), "
+        "shooting dead 3 residents; 2 gang members were killed."
+    )
+    x = read(ex, text)
+    (e,) = events_of(x, "Attack")
+    assert labels_of(x, e.roles["perpetrator"])[0].startswith("Ti Bwa San Fwa")
+    assert e.fatalities is not None and e.fatalities.best == 5
+    # an apposition that describes a named group is no second group
+    text = (
+        "Gunmen killed two soldiers in Kumbo on Monday. Bui Warriors, a separatist militia, "
+        "claimed the attack in a video."
+    )
+    assert role_of(ex, "Attack", "claimedBy", text) == ["Bui Warriors"]
+
+
+def test_probe_forty_five_counts_of_both_sides_and_labelled_fields(ex: Extractor) -> None:
+    def toll(text: str, kind: str = "fatalities") -> int | None:
+        x = read(ex, text)
+        q = getattr(events_of(x, "Event")[0], kind)
+        return None if q is None else q.best
+
+    # the monitors' labelled field, and its zero
+    assert toll("On 2 March 2024, Fano militia attacked soldiers in Lalibela. Fatalities: 7.") == 7
+    assert toll("On 2 March 2024, Fano militia attacked soldiers in Lalibela. Fatalities: 0.") == 0
+    # one person of a long name and its acronym in brackets
+    text = (
+        "An IED hit a truck near Djibo on Monday. Three soldiers and a Volunteer for the "
+        "Defence of the Homeland (VDP) auxiliary were killed and two soldiers were wounded."
+    )
+    assert toll(text) == 4
+    # the wounded told beside the dead are no more dead
+    text = (
+        "A fighter jet bombed a market in Kyauktaw on Monday. Local sources reported 9 "
+        "civilians killed and over 20 injured. The military did not comment on the strike."
+    )
+    assert toll(text) == 9 and toll(text, "injured") == 21
+    # a fight the attack set off, and the attacker killed in it
+    text = (
+        "Islamic State militants attacked a PMF position near Tuz Khurmatu on Monday, killing "
+        "two fighters. The attack triggered a gunfight in which one assailant was also killed."
+    )
+    x = read(ex, text)
+    assert [e.fatalities.best for e in events_of(x, "Attack") if e.fatalities] == [3]
+    # the dead the confrontation left, and the dead of a background battle are not this event's
+    text = (
+        "Militants attacked an army base in Tillia on Sunday. The ensuing confrontation left "
+        "five militants and three soldiers dead. In 2019, a battle in the area left more than "
+        "70 people dead."
+    )
+    assert toll(text) == 8
+    # the people a state's word was hung on, and the last its subject
+    text = "A police raid in Maré on Thursday left four suspects and a teenage bystander dead."
+    assert toll(text) == 5
+    # the attacker shot dead by guards: one more dead, the guards no doers of the attack
+    text = (
+        "A gunman opened fire on worshippers at a church in Ondo on Sunday, killing three "
+        "people before he was shot dead by security guards."
+    )
+    x = read(ex, text)
+    (e,) = events_of(x, "Attack")
+    assert e.fatalities is not None and e.fatalities.best == 4
+    assert labels_of(x, e.roles["perpetrator"]) == ["Unidentified Armed Group (Nigeria)"]
+    # another person also hurt, told with a verb joined to the one that hurt them
+    text = (
+        "Gunmen killed two farmers in Agatu on Monday. Three others were wounded, and a "
+        "passer-by was also shot and injured."
+    )
+    assert toll(text, "injured") == 4
+    # the doers' own dead, where the doers are alleged
+    text = (
+        "Wazalendo fighters killed five M23 rebels in Walikale on Monday, while two Wazalendo "
+        "were killed, a local official said."
+    )
+    assert toll(text) == 7
+
+
+def test_probe_forty_five_places_dates_and_answers(ex: Extractor) -> None:
+    # the clause of the moment it happened says where
+    text = (
+        "10/02/2024: Unknown gunmen shot dead a Taliban district police official and his driver "
+        "as they left a mosque in Chaparhar district, Nangarhar province, Afghanistan."
+    )
+    assert role_of(ex, "Attack", "location", text)[0] == "Chaparhar district"
+    # a town's word with the monitors' bracket after it, struck by the bombs dropped on it
+    text = (
+        "On 2 March 2024, Russian forces dropped guided aerial bombs (KAB) on Druzhkivka city "
+        "(Kramatorsk, Donetsk), damaging a hospital."
+    )
+    assert role_of(ex, "Attack", "location", text)[0] == "Druzhkivka"
+    # a village the gazetteer lacks lies in the country its adjective names
+    text = (
+        "An Israeli drone strike on a car near the southern Lebanese village of Kfar Sirwan "
+        "killed two men on Monday."
+    )
+    x = read(ex, text)
+    (village,) = [e for e in x.entities.values() if e.label == "Kfar Sirwan"]
+    assert ("locatedIn", "lebanon") in village.relations
+    # a day phrase the parser hung on the place, not the day a victim died later
+    text = (
+        "Gunmen killed five members of a family, including two children, at their home in the "
+        "northern Honduran city of Choloma late on Saturday, police said. A sixth victim died "
+        "in hospital on Sunday."
+    )
+    (e,) = events_of(read(ex, text, "2024-03-04"), "Attack")
+    assert e.date is not None and e.date.value == "2024-03-02"
+    # an answer in retaliation is another event
+    text = (
+        "On 2 March 2024, armed men attacked herders near Zemio, killing 3 of them. In "
+        "retaliation, on the same day, UPC elements burned several houses in Zemio."
+    )
+    assert len(events_of(read(ex, text), "Event")) == 2
+    # armed men of no name whose deeds a named group later says its fighters did
+    text = (
+        "Gunmen shot dead two nurses and set fire to their clinic in Ilaga on Wednesday. On "
+        "Thursday, the West Papua National Liberation Army said its fighters had carried out "
+        "the killings."
+    )
+    x = read(ex, text)
+    (e,) = events_of(x, "Attack")
+    assert labels_of(x, e.roles["claimedBy"]) == ["West Papua National Liberation Army"]
