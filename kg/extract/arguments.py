@@ -1821,7 +1821,7 @@ def _absolute_noun(r: Reading, tok: Token) -> Token | None:
     return None
 
 
-def _trailing_list(obj: Token) -> list[Token]:
+def _trailing_list(obj: Token, pack: LanguagePack) -> list[Token]:
     """``killing himself, two policemen and a child``: the nouns listed right after an
     object that the parser hung elsewhere (coordinated, before the next verb)."""
     out = []
@@ -1835,6 +1835,15 @@ def _trailing_list(obj: Token) -> list[Token]:
         counted = any(c.dep_ in ("det", "nummod") for c in t.children)
         if t.dep_ == "conj" and t.pos_ in _NOUN and counted:
             out.append(t)
+        # "abducted the chief of X village, Y region, together with his two sons", the
+        # parser's "with" hung on a place: the people it adds
+        # (not one on the verb, counted with its harm: "killing X along with four soldiers")
+        if (
+            t.lower_ in pack.words("accompaniment_preps")
+            and doc[t.i - 1].lower_ in pack.words("accompaniment_verb_preps")
+            and not any(w.head.pos_ in _VERB for w in (t, doc[t.i - 1]))
+        ):
+            out += [g for g in t.children if g.dep_ == "pobj" and g.pos_ in _NOUN]
     return out
 
 
@@ -2130,7 +2139,7 @@ def verb_args(r: Reading, m: Mention) -> None:
         and not any(g.dep_ in ("acl", "relcl") and g.i in r.by_tok for g in c.children)
     ]
     if objects and not listed:
-        listed = _trailing_list(objects[-1])
+        listed = _trailing_list(objects[-1], r.pack)
     # "Between 10 and 15 were killed": the range's other end is no more people
     listed = [c for c in listed if not (c.like_num and opens_a_range(c.head, r.pack))]
     # places the parser coordinated with the victims ("a district official in Kunduz city,

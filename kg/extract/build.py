@@ -643,8 +643,11 @@ def _about_the_story(events: list[Event]) -> None:
         if st.about:
             continue
         if kind == "denial":
-            st.about = _what_they_were_accused_of(st, events, violent)
-            if st.about:
+            accusation = _what_they_were_accused_of(st, events, violent)
+            if accusation is not None:
+                # (an accusation of something else, "accuses Pakistan of harbouring the
+                # group, a charge Islamabad denies": no event's denial)
+                st.about = accusation
                 continue
         if all(m.other_act for m in st.mentions):
             # "accusing the workers of spying": blamed for something else, no event's doer
@@ -667,22 +670,29 @@ def _about_the_story(events: list[Event]) -> None:
         st.about.append((could[k - 1] if k else could[0]).key)
 
 
-def _what_they_were_accused_of(st: Event, events: list[Event], violent: list[Event]) -> list[str]:
+def _what_they_were_accused_of(
+    st: Event, events: list[Event], violent: list[Event]
+) -> list[str] | None:
     """What the latest accusation of a denial's speakers told before it is about ("police
-    blamed X for the attack, but X denied involvement"), unless other violence was told in
-    between (a denial then is about that)."""
+    blamed X for the attack, but X denied involvement"): no event when it accused them of
+    something else ("accuses Pakistan of harbouring the group, a charge Islamabad denies");
+    ``None`` when there is none, or other violence was told in between (a denial then is
+    about that)."""
     speakers = set(st.roles.get("speaker", []))
     for a in sorted(events, key=_position, reverse=True):
-        if _position(a) > _position(st) or not a.about:
+        if _position(a) > _position(st):
+            continue
+        other_act = all(m.other_act for m in a.mentions)
+        if not a.about and not other_act:
             continue
         if classes.behaviour(a.cls, "speech_kind") != "attribution" or not (
             speakers & set(a.roles.get("attributedTo", []))
         ):
             continue
         if any(_position(a) < _position(e) < _position(st) for e in violent):
-            return []
+            return None
         return list(a.about)
-    return []
+    return None
 
 
 def _forces(keys: set[str] | list[str]) -> bool:

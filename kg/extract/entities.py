@@ -324,6 +324,8 @@ class EntityLinker:
                     )
                     if ent.label_ == "LOC" and end < len(doc) and self._named_after(doc[end]):
                         continue  # "the Black Sea city of Batumi": what the city is by
+                    if self._weapons_abbreviation(doc, start, end):
+                        continue  # "guided aerial bombs (KAB)": a weapon's short name
                     if self._town_word_after_known(doc, start, end, known_spans):
                         end -= 1  # "Hama city": the town the gazetteer knows as "Hama"
                     if end > start and not self._listed_places(doc, start, end, cands):
@@ -719,6 +721,18 @@ class EntityLinker:
             if nation is not None and nation.label_ == "Country" and nation.end == kind.i:
                 rels.append((key, "locatedIn", nation.kb_id_))
         return rels
+
+    def _weapons_abbreviation(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the name ``doc[start:end]`` is in brackets right after a word for a weapon
+        (the pack's ``weapon_nouns``): "guided aerial bombs (KAB)", "a man-portable air
+        defence system (MANPADS)" name the weapon, no actor."""
+        return (
+            start >= 2
+            and end < len(doc)
+            and doc[start - 1].text == "("
+            and doc[end].text == ")"
+            and doc[start - 2].lemma_.lower() in self.pack.optional_words("weapon_nouns")
+        )
 
     def _names_a_route(self, s: Span) -> bool:
         """Whether a name is a road's (its last word, or the word after it, one of the pack's

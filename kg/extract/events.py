@@ -393,10 +393,23 @@ class EventReader:
         verb of the present or the perfect, a summary ("several explosions rocked Kabul"
         tells events)."""
         tok = m.trigger
-        if not any(
+        many = any(
             c.dep_ == "amod" and c.lower_ in self.pack.words("many_event_words")
             for c in tok.children
-        ):
+        )
+        # ("JNIM, which has expanded its operations into Benin": the group's events of no
+        # number, no day and no article, told in the perfect)
+        theirs = (
+            tok.tag_ == "NNS"
+            and tok.dep_ == "dobj"
+            and any(c.dep_ == "poss" for c in tok.children)
+            and not any(c.dep_ in ("det", "nummod") for c in tok.children)
+            and not m.dates
+            # (not the events a harm told with them is one of: "have stepped up their
+            # attacks, killing 12 soldiers in Marte on Monday")
+            and not any(t.tag_ == "VBG" and t.dep_ == "advcl" for t in tok.head.children)
+        )
+        if not (many or theirs):
             return False
         verb = governor_verb(tok)
         if verb is None:

@@ -5172,3 +5172,39 @@ def test_probe_forty_five_places_dates_and_answers(ex: Extractor) -> None:
     x = read(ex, text)
     (e,) = events_of(x, "Attack")
     assert labels_of(x, e.roles["claimedBy"]) == ["West Papua National Liberation Army"]
+
+
+def test_probe_forty_five_background_denials_and_names_of_weapons(ex: Extractor) -> None:
+    # a denial of an accusation of something else is no denial of the attack
+    text = (
+        "A suicide bomber drove a car into a police station in Saravan on Wednesday, killing "
+        "five officers. Jaish al-Adl claimed responsibility. Tehran accuses Pakistan of "
+        "sheltering the group, a charge Islamabad denies."
+    )
+    x = read(ex, text)
+    (e,) = events_of(x, "Attack")
+    assert "deniedBy" not in e.roles
+    # events told as a habit of the region or a group's reach, no event of their own
+    text = (
+        "A bomb killed a judge in Khasavyurt on Sunday. No group has claimed responsibility; "
+        "the region has seen sporadic Islamist militant attacks on police."
+    )
+    assert len(events_of(read(ex, text), "Attack")) == 1
+    text = (
+        "Gunmen kidnapped a priest in Kandi on Saturday. A source said suspicion had fallen on "
+        "JNIM, which has expanded its operations into the borderlands."
+    )
+    assert [e.types[0] for e in read(ex, text).events if not classes.is_speech(e.types[0])] == [
+        "Abduction"
+    ]
+    # people added to the object by a phrase the parser hung on a place
+    text = (
+        "Gunmen abducted the imam of Tongomayel village, Djibo department, Soum province, "
+        "together with his three sons, on Monday."
+    )
+    (e,) = events_of(read(ex, text), "Abduction")
+    assert e.arrested is not None and e.arrested.best == 4
+    # a weapon's short name in brackets is no actor
+    text = "Russian forces dropped guided aerial bombs (KAB) on Kupiansk on Monday."
+    x = read(ex, text)
+    assert not any(e.label == "KAB" for e in x.entities.values())
