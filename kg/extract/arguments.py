@@ -47,7 +47,7 @@ from kg.extract.gazetteer import Gazetteer
 from kg.extract.lang import LanguagePack
 from kg.extract.mentions import PLACE_ONLY, Mention, Reading
 from kg.extract.modality import governor_verb
-from kg.extract.triggers import under_verb, verb_phrases
+from kg.extract.triggers import to_death, under_verb, verb_phrases
 from kg.records import Quantity
 
 _VERB = ("VERB", "AUX")
@@ -117,6 +117,7 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
     }
 
     identifying = r.pack.optional_table("identifying_verbs")
+    divisions = r.pack.optional_words("division_words")
 
     def based_modifier(t: Token) -> bool:
         # "Afghanistan-based": a place that qualifies, not an actor
@@ -173,19 +174,6 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
             dep = c.dep_
             if dep in ("conj", "appos") and places([ent_of[c.i]] if c.i in ent_of else []):
                 continue  # "an official in Kunduz city, Kunduz province, Afghanistan": a place
-            divisions = r.pack.optional_words("division_words")
-            if (
-                dep in ("appos", "conj")
-                and c.lemma_.lower() in divisions
-                and c.i not in ent_of
-                and any(
-                    g.dep_ == "compound" and places([ent_of[g.i]] if g.i in ent_of else [])
-                    for g in c.children
-                )
-                and t.lemma_.lower() not in divisions
-                and not places([ent_of[t.i]] if t.i in ent_of else [])
-            ):
-                continue  # "X cadres ... in Y village, Bijapur district", hung on the people
             if (
                 dep in ("compound", "amod")
                 and t.lower_ in r.words("branch_nouns")
@@ -207,13 +195,38 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
             if (
                 dep in ("compound", "poss")
                 and t.dep_ == "appos"
-                and t.lower_ in r.words("branch_nouns")
+                and (
+                    t.lower_ in r.words("branch_nouns")
+                    # "Los Lobos, Ecuador's largest gang": where it is, not who
+                    or (dep == "poss" and places([ent_of[c.i]] if c.i in ent_of else []))
+                )
             ) or (dep == "compound" and own):
                 # "JNIM, an al Qaeda affiliate": whose affiliate it is, not who; "its Ilaga
                 # command": which of its own, not someone else
                 visit(c, depth + 1, mods if bucket is core else bucket)
+            elif (
+                dep in ("appos", "conj")
+                and c.lemma_.lower() in divisions
+                and c.i not in ent_of
+                and t.lemma_.lower() not in divisions
+                and not places([ent_of[t.i]] if t.i in ent_of else [])
+                and any(
+                    g.dep_ == "compound" and places([ent_of[g.i]] if g.i in ent_of else [])
+                    for g in c.children
+                )
+            ):
+                # "X cadres ... in Y village, Bijapur district", "shells landed in Z town, W
+                # district, ...": a place the parser hung on the people or the things; its
+                # places only, not the people the parser hung on it in turn
+                held: list[Span] = []
+                visit(c, depth + 1, held)
+                bucket += [s for s in places(held) if s not in bucket]
             elif dep == "appos" and _describes(ent_of.get(t.i), ent_of.get(c.i)):
-                continue  # "the Ambazonia Restoration Forces, a separatist militia": one actor
+                # "the Ambazonia Restoration Forces, a separatist militia": one actor (but the
+                # names the parser joined to the description: "X, an armed group, and Y")
+                for g in c.children:
+                    if g.dep_ == "conj":
+                        visit(g, depth + 1, bucket)
             elif dep in ("compound", "conj", "appos", "cc"):
                 visit(c, depth + 1, bucket)
             elif (
@@ -229,7 +242,12 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
                 visit(c, depth + 1, bucket)  # "the army and al-Shabaab fighters": the name
             elif dep in ("amod", "nmod", "poss", "npadvmod"):
                 visit(c, depth + 1, mods if bucket is core else bucket)
-            elif dep == "nummod" and _named_actor(ent_of.get(c.i)) and span is None:
+            elif (
+                dep == "nummod"
+                and _named_actor(ent_of.get(c.i))
+                and span is None
+                and not c.like_num
+            ):
                 visit(c, depth + 1, bucket)  # "the MS-13 gang": a name read as a number
             elif (
                 dep == "acl"
@@ -291,8 +309,15 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
     named = [a for a in actors(mods) if any(a.end == b.start - 1 for b in bracketed)]
     if bracketed and named:
         return named + [s for s in core if s not in bracketed]
-    if core:
+    towns_only = places(core) == core and not any(s.label_ == "Country" for s in core)
+    if core and not towns_only:
         return core + [m for m in mods if m.label_ in ("Person",)]
+    if core and actors(mods):
+        # "X cadres ... in Y village, Z district": places the parser hung on the people, who
+        # are named by their modifier
+        return actors(mods) + core
+    if core:
+        return core
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if mods and tok.lower_ in r.words("organisation_nouns") and nxt is not None:
         # "the Sunni militant group Jaish al-Adl": a faith or a people describes the group
@@ -841,12 +866,18 @@ def clause_of(tok: Token) -> Token | None:
     return node
 
 
-def clause_scope(tok: Token, triggers: set[int], speech: frozenset[int] = frozenset()) -> set[int]:
+def clause_scope(
+    tok: Token,
+    triggers: set[int],
+    speech: frozenset[int] = frozenset(),
+    moments: frozenset[str] = frozenset(),
+) -> set[int]:
     """The tokens of the clause a trigger is told in: its verb's subtree, without the
     clauses coordinated with it that tell other events (``killed 11 soldiers near Djibo,
     shot dead six civilians ... and detonated explosives under a bridge``) or that have a
-    subject of their own; with the clauses of the same statement that tell no other
-    event."""
+    subject of their own, unless it opens with one of ``moments`` and tells no event ("were
+    killed when their vehicle ran over an explosive device": how); with the clauses of the
+    same statement that tell no other event."""
     head = clause_of(tok) or tok
     if tok.pos_ in _NOUN and (head.i in speech or head.i in triggers - {tok.i}):
         head = tok  # "claimed responsibility for the bombings": the noun's own phrase
@@ -874,7 +905,10 @@ def clause_scope(tok: Token, triggers: set[int], speech: frozenset[int] = frozen
             if c.dep_ in ("conj", "parataxis", "ccomp", "advcl", "relcl", "acl"):
                 sub = {x.i for x in c.subtree}
                 separate = any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
-                if c.pos_ in _VERB and (separate or sub & (triggers - {tok.i})):
+                moment = c.dep_ == "advcl" and any(
+                    g.dep_ in ("mark", "advmod") and g.lower_ in moments for g in c.children
+                )
+                if c.pos_ in _VERB and ((separate and not moment) or sub & (triggers - {tok.i})):
                     continue
             todo.append(c)
     if head.dep_ in ("ccomp", "parataxis") and head.head.i in speech:
@@ -1130,18 +1164,15 @@ def _read_locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | Non
                         _towns(r, m, g)
     lenders = _copula(r, tok) + _occurrence(r, tok)
     holders += lenders
-    if tok.pos_ in _VERB:
-        # "shot dead an official as he left a mosque in X district": the clause of the
-        # moment it happened (no event of its own) says where
-        holders += [
-            c
-            for c in tok.children
-            if c.dep_ == "advcl"
-            and c.i not in (triggers or ())
-            and any(
-                g.dep_ == "mark" and g.lower_ in r.words("simultaneity_marks") for g in c.children
-            )
-        ]
+    # "shot dead an official as he left a mosque in X district": the clause of the moment it
+    # happened (no event of its own), read after the rest (see below)
+    moments = [
+        c
+        for c in (tok.children if tok.pos_ in _VERB else [])
+        if c.dep_ == "advcl"
+        and c.i not in (triggers or ())
+        and any(g.dep_ == "mark" and g.lower_ in r.words("simultaneity_marks") for g in c.children)
+    ]
     if tok.pos_ in _NOUN:
         # "the attack targeted a convoy on the highway between X and Y": the place phrase
         # the parser hung on the object of the verb that tells what the event did
@@ -1172,6 +1203,11 @@ def _read_locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | Non
         if g.dep_ == "pobj"
     ]
     place_preps = r.words("location_preps", "street_preps")  # "exploded on Oxford Street"
+    carried = (  # ("the hostages were taken across the river": people moved, not marching)
+        tok.pos_ in _VERB
+        and tok.lemma_.lower() in r.pack.optional_words("transfer_verbs")
+        and any(c.dep_ == "auxpass" for c in tok.children)
+    )
 
     def read(holders: list[Token], moved: bool = False) -> None:
         for h in holders:
@@ -1197,6 +1233,8 @@ def _read_locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | Non
                         if g.dep_ == "pobj" and places(entities_in(g, r.ent_of)):
                             _towns(r, m, g)
                 went = moved and c.lower_ in r.pack.optional_words("destination_preps")
+                if h is tok and carried and c.lower_ in r.pack.optional_words("path_preps"):
+                    continue  # "the hostages were taken across the river": the way they went
                 if c.dep_ == "prep" and (c.lower_ in place_preps or went):
                     if _origin(c, r.pack) or (moved and c.lower_ in r.words("origin_preps")):
                         continue  # "laborers from Punjab", "crossed from Sudan": whence
@@ -1248,6 +1286,15 @@ def _read_locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | Non
 
     wider: list[str] = []  # countries named in the objects' place phrases
     read(holders + doers)
+    if moments and not any(
+        s.label_ not in ("AdminRegion", "Country")
+        for s in r.ent_of.values()
+        if s.kb_id_ in m.roles.get("location", [])
+    ):
+        # where the moment's clause puts it, when the rest names no town ("... as they left
+        # a mosque in X district, Y province": not "shot dead a cleric in Peshawar as he
+        # returned from Quetta")
+        read(moments)
     if "location" not in m.roles and tok.pos_ in _VERB:
         # "arrived in the village of X and opened fire": the place of the verb it is
         # coordinated with, when that verb tells no event of its own
@@ -1283,6 +1330,8 @@ def _read_locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | Non
     transfers = r.pack.optional_words("transfer_verbs")
     moved = tok.lemma_.lower() in transfers
     whither = r.pack.optional_words("destination_preps") if moved else frozenset()
+    if moved and any(c.dep_ == "auxpass" for c in tok.children):
+        whither |= r.pack.optional_words("path_preps")
     for i in sorted(clause_scope(tok, triggers or set())):
         t = tok.doc[i]
         if t.i not in r.ent_of or not m.sent.start <= t.i < m.sent.end:
@@ -2049,7 +2098,10 @@ def verb_args(r: Reading, m: Mention) -> None:
     subj_role = classes.behaviour(m.cls, "subject")
     obj_role = classes.behaviour(m.cls, "object")
     opponent = classes.behaviour(m.cls, "opponent_role")
-    dying = tok.lemma_.lower() in r.words("dying_verbs")
+    # ("two residents burned to death": no object, the subject died)
+    dying = tok.lemma_.lower() in r.words("dying_verbs") or (
+        to_death(tok, r.pack) and not any(c.dep_ == "dobj" for c in tok.children)
+    )
     # nouns told as further victims: a second passive subject ("the commander ... and his
     # daughter were killed"), a noun the parser hangs on the verb ("killing himself, two
     # policemen and a child")
@@ -2465,6 +2517,7 @@ def _doer_killed(r: Reading, m: Mention, tok: Token, obj_role: str) -> None:
             ]
             for s in armed:
                 m.add(obj_role, s.kb_id_)
+            m.doers_died = bool(armed)
             if armed:  # (as many as the doers, where a pronoun gives no number)
                 for who in [*subjects, doers[0]]:
                     set_count(r, m, who, kind="fatalities")
@@ -2892,7 +2945,11 @@ def _labelled_figure(r: Reading, tok: Token) -> Quantity | None:
     if tok.i != tok.sent.start or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ":":
         return None
     figure = doc[tok.i + 2]
-    return quantity(figure.text, r.pack) if figure.like_num else None
+    # (the field's figure alone: not "Fatalities: 6 in total since January", a tally)
+    after = doc[figure.i + 1].text if figure.i + 1 < len(doc) else "."
+    if not figure.like_num or after not in (".", "(", ";", ","):
+        return None
+    return quantity(figure.text, r.pack)
 
 
 def _harm_told_again(r: Reading, m: Mention, tok: Token) -> bool:

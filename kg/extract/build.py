@@ -148,16 +148,22 @@ def build_extraction(
         if m.same_as is not None and m.same_as in by_id:
             root = told_first(m)
             target = of_mention.get(root.id)
-            tolls_only = not any(x.roles.get(r) for x in (m, root) for r in _DOER_ROLES) and all(
-                x.fatalities is not None or x.injured is not None for x in (m, root)
+            # (or a toll and the bare word of how it was done: "One police officer was
+            # wounded by gunfire", after an operation)
+            counted = [x for x in (m, root) if x.fatalities is not None or x.injured is not None]
+            tolls_only = (
+                not any(x.roles.get(r) for x in (m, root) for r in _DOER_ROLES)
+                and bool(counted)
+                and all(x in counted or x.bare for x in (m, root))
             )
             if target is None and tolls_only and root.trigger.i > m.trigger.i:
                 # a line of tolls whose chain is told before its end ("4 civilians killed,
                 # 6 injured." after the attack): the tolls of an event told before
-                lemma = root.trigger.lemma_.lower()
+                head = root if root in counted else m
+                lemma = head.trigger.lemma_.lower()
                 target = corefer(
                     events,
-                    root,
+                    head,
                     None,
                     gaz,
                     consequence=lemma in pack.words("consequence_verbs", "injury_nouns"),

@@ -268,8 +268,10 @@ def _operation_toll(m: Mention, ev: Event) -> bool:
 def _caused_otherwise(m: Mention) -> bool:
     """Whether a toll names what caused it: a doer, or a "by" phrase ("injured by a car
     bomb"), so that it is no other event's toll told on its own."""
-    return any(m.roles.get(r) for r in DOER_ROLES) or any(
-        c.dep_ == "agent" for c in m.trigger.children
+    # (but gunfire, the operation's own: "one officer was wounded by gunfire")
+    gunfire = bool(m.cues) and m.cues <= {"firearm"}
+    return any(m.roles.get(r) for r in DOER_ROLES) or (
+        any(c.dep_ == "agent" for c in m.trigger.children) and not gunfire
     )
 
 
@@ -486,6 +488,8 @@ def corefer(
             counted,
             int(same_day),
             0 if generic else int(fam),
+            # (the same means: "Two residents burned to death" after houses set on fire)
+            0 if generic else int(bool(m.cues & ev.cues)),
             0 if generic else len(ev.mentions),
             0 if generic else int(m.trigger.lemma_.lower() in lemmas),
             -idx if generic else idx,
@@ -615,6 +619,8 @@ def absorb(
             v is not None
             and v == cur
             and not m.more_victims
+            # (but the doers' own death: "killed his wife before he was shot dead by police")
+            and not (own and m.doers_died)
             and any(x.sent.start == m.sent.start and getattr(x, q) == v for x in before)
         ):
             continue

@@ -401,8 +401,12 @@ def unknown_count(tok: Token, pack: LanguagePack) -> bool:
     >>> unknown_count(doc[2], language_pack("en")), unknown_count(doc[1], language_pack("en"))
     (True, False)
     """
-    return tok.lemma_.lower() in pack.words("unknown_count_nouns") and any(
-        c.lower_ in pack.words("unknown_count_words") for c in tok.children
+    lemma = tok.lemma_.lower()
+    words = pack.words("unknown_count_words")
+    if lemma in pack.optional_words("indefinite_count_nouns"):
+        words = words | pack.words("indefinite_articles")
+    return lemma in pack.words("unknown_count_nouns") and any(
+        c.lower_ in words for c in tok.children
     )
 
 

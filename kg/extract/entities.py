@@ -832,10 +832,24 @@ class EntityLinker:
         """Whether ``tok`` is a word for the state's forces (``state_doer_kinds``) right
         before a word for one who speaks for them: "a police spokesman said", "an army
         spokesperson" (the forces speak)."""
+        speaker = tok.head
         return (
             group_kind(kind) in self.pack.words("state_doer_kinds")
-            and tok.head.i == tok.i + 1
-            and tok.head.lemma_.lower() in self.pack.words("spokesperson_nouns")
+            and speaker.i == tok.i + 1
+            and speaker.lemma_.lower() in self.pack.words("spokesperson_nouns")
+            # (not a spokesman's kin, "a police spokesman's brother", nor one of another
+            # body: "an army spokesman for the SLA", "a TPLF army spokesman", "a Kurdish
+            # police spokesman")
+            and speaker.dep_ != "poss"
+            and not any(
+                c.dep_ == "prep" and c.lower_ in self.pack.words("belonging_preps")
+                for c in speaker.children
+            )
+            and not any(
+                c.ent_type_ or c.pos_ == "PROPN"
+                for c in (*tok.children, *speaker.children)
+                if c.i < tok.i
+            )
         )
 
     def _forces_event(self, tok: Token, kind: str) -> bool:
@@ -1027,6 +1041,8 @@ class EntityLinker:
             # the name alone, as the group is called elsewhere ("the Los Tlacos"), but with
             # its word when the name is a place's ("the Kingston gang")
             placed = any(i in place_words for i in range(start, t.i))
+            if t.dep_ == "compound" and all(i in place_words for i in range(start, t.i)):
+                continue  # "Mexico City gang members": gangs of a town, no name
             end = t.i + 1 if placed else t.i
             out.append(Span(doc, start, end, label="NEWGROUP:CriminalGroup"))
         return out
@@ -1946,6 +1962,10 @@ class EntityLinker:
             return key, gaz[key].types[0]
         types = NER_TYPES.get(kind, ("Actor",))
         nxt = doc[s.end].lower_ if s.end < len(doc) else ""
+        if s.end + 2 < len(doc) and doc[s.end + 1].text == "-":
+            # "Nakapelimoru sub-county": a division word the tokenizer split at its hyphen
+            joined = f"{nxt}-{doc[s.end + 2].lower_}"
+            nxt = joined if joined in self.divisions else nxt
         if kind in ("ORG", "PERSON") and nxt in self.pack.optional_words("route_nouns"):
             return None, ""  # "the Bodhei-Basuba road": the name of a road, no one's
         armed_name = self._armed_group(s)

@@ -222,9 +222,16 @@ class EventReader:
         _civilian_doers(r)
         triggers = set(r.by_tok)
         speech = frozenset(m.trigger.i for m in r.found if m.speech)
+        weapons = pack.words("weapon_cues")
+        moments = pack.words("simultaneity_marks")
         for m in r.found:
-            for i in clause_scope(m.trigger, triggers, speech):
+            scope = clause_scope(m.trigger, triggers, speech)
+            for i in scope:
                 m.cues |= cues.get(i, set())
+            # the weapon of the moment it happened ("were killed when their vehicle ran over
+            # an explosive device"), not what else was then ("as a depot was on fire")
+            for i in clause_scope(m.trigger, triggers, speech, moments) - scope:
+                m.cues |= cues.get(i, set()) & weapons
         _purpose_of_use(r, cues)
         _armed_civilians(r, pack.words("weapon_cues"))
         _unarmed_readings(r, pack.words("weapon_cues"))
@@ -244,7 +251,6 @@ class EventReader:
         statements.statement_links(r)
         statements.claims_by_saying(r)
         statements.responsibility_by_saying(r)
-        weapons = pack.words("weapon_cues")
         crowd_control = pack.words("crowd_control_cues")
         crowd = pack.words("crowd_families")
         # how a crowd was handled, and by whom: read only where the sentence tells a crowd
@@ -846,18 +852,34 @@ class EventReader:
             if tok.lower_ not in dead:
                 continue
             verb = tok.head
+            subject = verb.head if verb.dep_ in ("relcl", "advcl", "xcomp", "conj") else None
+            subject = subject or next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            # "the ensuing confrontation left six militants dead": violence of no event's word
+            # (not "the flood left six dead", nor "a battle that left 1,100 dead", that event's
+            # own toll)
+            # (or "the attack on a base in Borno on Sunday that left 9 soldiers dead", the
+            # relative clause the parser hung on a noun of the event's phrase)
+            held_by = next(
+                (a for a in list(verb.ancestors)[:4] if a.i in r.by_tok and r.by_tok[a.i].violent)
+                if verb.dep_ == "relcl"
+                else iter(()),
+                None,
+            )
+            left = (
+                verb.lemma_.lower() in r.words("outcome_verbs")
+                and subject is not None
+                and subject.i not in r.by_tok
+                and (
+                    subject.lemma_.lower() in r.pack.optional_words("violence_nouns")
+                    or held_by is not None
+                )
+            )
             if (
                 tok.dep_ not in ("oprd", "acomp", "xcomp", "ccomp", "advmod")
-                or verb.lemma_.lower() not in r.words("death_state_verbs")
+                or (verb.lemma_.lower() not in r.words("death_state_verbs") and not left)
                 or tok.i in r.by_tok
                 or (verb.i in r.by_tok and not r.by_tok[verb.i].speech)
             ):
-                continue
-            subject = verb.head if verb.dep_ in ("relcl", "advcl", "xcomp", "conj") else None
-            subject = subject or next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.i in r.by_tok:
-                # "a battle that left 1,100 dead", "clashed with police, leaving two dead":
-                # that event's own toll
                 continue
             people = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
             # "Thirteen guards working for X ... were found dead": the parser may make the

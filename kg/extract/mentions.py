@@ -64,6 +64,7 @@ class Mention:
     other_time: bool = False  # told as at another time ("had entered", "later arrived")
     launched_from: list[str] = field(default_factory=list)  # "fired from Gaza": not where it hit
     weapon_again: bool = False  # "The device exploded": the weapon told before, by its word
+    doers_died: bool = False  # "... before he was shot dead by police": the doers' own death
 
     def add(self, role: str, key: str) -> None:
         """Add ``key`` under ``role`` once."""

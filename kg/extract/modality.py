@@ -455,8 +455,10 @@ def _characterization(tok: Token, pack: LanguagePack) -> bool:
         c.dep_ == "prep" and c.lower_ in pack.words("tally_preps", "period_preps")
         for c in tok.children
     )
+    # (over something the parser may hang on the rival: "fighting a rival group for control")
+    held = [*tok.children, *(g for o in tok.children if o.dep_ == "dobj" for g in o.children)]
     contested = any(
-        c.dep_ == "prep" and c.lower_ in pack.optional_words("contest_preps") for c in tok.children
+        c.dep_ == "prep" and c.lower_ in pack.optional_words("contest_preps") for c in held
     )
     struggle = (_perfect(tok, pack) or contested) and tok.lemma_.lower() in pack.optional_words(
         "struggle_verbs"

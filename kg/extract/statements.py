@@ -222,7 +222,16 @@ def same_event_links(r: Reading) -> None:
                     None,
                 )
             marks = {c.lower_ for c in tok.children if c.dep_ in ("mark", "advmod")}
-            if head is not None and (tok.tag_ == "VBG" or marks & r.words("simultaneity_marks")):
+            # (and the attack a fight broke out over: "clashed with 3R combatants after the
+            # rebels attacked a checkpoint", one incident)
+            onset = (
+                head is not None
+                and classes.subsumes(classes.named("battle"), head.cls)
+                and bool(marks & r.pack.optional_words("onset_marks"))
+            )
+            if head is not None and (
+                tok.tag_ == "VBG" or marks & r.words("simultaneity_marks") or onset
+            ):
                 join(m, head)  # "..., killing", "were killed when shells hit a market"
         elif tok.pos_ in _NOUN and m.same_as is None:
             clause = _circumstance(tok, r.words("simultaneity_marks"))
@@ -829,6 +838,8 @@ def attributions(r: Reading) -> None:
         tok = m.trigger
         for pat in patterns.get(tok.lemma_.lower(), []):
             named = [s for t in _slot(tok, pat["actor"]) for s in _named_in(r, t)]
+            # ("blamed the police, not criminal gangs": not those said not to be)
+            named = [s for s in named if not (s.start and s.doc[s.start - 1].dep_ == "neg")]
             # (armed men of no name beside a group named: "the attackers were believed to be
             # members of X" suspects X, not the attackers; "blamed bandits" blames them)
             if any(not is_group_key(s.kb_id_) for s in named):
@@ -940,6 +951,8 @@ def doers_belonging(r: Reading) -> None:
         )
         if not (armed or suspects):
             continue  # "the attackers", "the gunmen": armed men of no name, no one else
+        if _harmed(r, tok):
+            continue  # "identified the slain militants as X": those killed, not the doers
         _believed_to_belong(r, tok, verbs)
         verb = tok.head
         identified = r.pack.optional_table("identifying_verbs").get(verb.lemma_.lower(), [])
@@ -962,6 +975,17 @@ def doers_belonging(r: Reading) -> None:
         teller, speakers = told
         kind = "claim" if set(speakers) & set(doers) else "attribution"
         _statement(r, teller, classes.named(kind), speakers, doers if kind != "claim" else [], [])
+
+
+def _harmed(r: Reading, tok: Token) -> bool:
+    """Whether people are told as harmed themselves: by a word for their state ("the slain
+    militants": ``fallen_adjectives``) or by an event's participle on them ("the two
+    suspects killed in a raid")."""
+    return any(
+        (c.dep_ == "amod" and c.lower_ in r.pack.optional_words("fallen_adjectives"))
+        or (c.dep_ in ("acl", "relcl") and c.i in r.by_tok and r.by_tok[c.i].violent)
+        for c in tok.children
+    )
 
 
 def _identifier(r: Reading, verb: Token) -> tuple[Token, list[str]]:

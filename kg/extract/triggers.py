@@ -89,6 +89,8 @@ class TriggerFinder:
             return phrase_heads[tok.i][0]
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
+            if to_death(tok, self.pack):
+                return classes.named("attack")  # "burned to death", "beaten to death"
             if lemma in self.territory_verbs and self.takes_territory(tok, place_tokens):
                 return str(self.territory_verbs[lemma][0])
             if self.intercepts(tok):
@@ -123,6 +125,12 @@ class TriggerFinder:
         took place ("were killed in an encounter with police") or what left people dead
         ("the confrontation left six dead": ``dead_words``); not "warned of a confrontation
         with the government"."""
+        animals = self.pack.optional_words("animal_nouns")
+        holders = [noun, noun.head.head] if noun.dep_ == "pobj" else [noun]
+        if any(
+            g.lemma_.lower() in animals for h in holders for p in h.children for g in p.children
+        ):
+            return False  # "killed in an encounter with a bear" (however the parser hung it)
         if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
             verb = noun.head.head
             cls = self.verbs.get(verb.lemma_.lower()) if verb.pos_ in ("VERB", "AUX") else None
@@ -299,6 +307,17 @@ class TriggerFinder:
         """A trigger word inside a name (``the Second World War``, an actor's name) or a
         date's proper noun (``4 March 2022``: the month, not a march)."""
         return date_word(tok) or tok.i in ent_of or tok.ent_type_ in ("EVENT", "WORK_OF_ART", "LAW")
+
+
+def to_death(verb: Token, pack: LanguagePack) -> bool:
+    """Whether a verb is told with a complement of death (``death_complements``: "burned to
+    death", "were beaten to death"): a killing, whatever the verb."""
+    table = pack.optional_table("death_complements")
+    return any(
+        c.dep_ == "prep" and g.dep_ == "pobj" and g.lemma_.lower() in table.get(c.lower_, [])
+        for c in verb.children
+        for g in c.children
+    )
 
 
 def under_verb(tok: Token, pack: LanguagePack) -> Token | None:
