@@ -1666,7 +1666,11 @@ def dates(r: Reading, m: Mention, tok: Token) -> None:
         and tok.lemma_.lower() in r.words("death_nouns")
         and tok.head.lemma_.lower() in r.pack.optional_words("discovery_verbs")
     ):
-        # "The bodies were found on Sunday": they died that day or before
+        # "The bodies were found on Sunday": they died that day or before (and a note's
+        # leading date, "03/07/2025: The body of X was found", dates it)
+        start, doc = tok.sent.start, tok.doc
+        led = start >= 2 and doc[start - 1].text == ":" and doc[start - 2].ent_type_ == "DATE"
+        m.asserted = m.asserted or led or any(t.ent_type_ == "DATE" for t in tok.sent[:2])
         found = [
             g
             for c in tok.head.children

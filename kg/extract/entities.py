@@ -1708,6 +1708,10 @@ class EntityLinker:
         the gazetteer knows it as a people ("Juhudi village", but "the Pashtun village")."""
         if not all(t.pos_ == "ADJ" or t.ent_type_ == "NORP" for t in name):
             return self._a_people(name.text)  # "Yazidi villages", tagged as a name
+        if singular and len(name) == 1 and not name[0].ent_type_ and not name[0].is_sent_start:
+            # "in Muaguide village": a word of no language the tagger guessed an adjective,
+            # no entity of the model's, is the village's name (a people's would be tagged)
+            return self._a_people(name.text)
         if any(t.pos_ == "ADJ" for t in name) or not singular:
             return True
         return self._a_people(name.text)

@@ -392,6 +392,12 @@ class EventReader:
                     continue
                 m.bare = True
             kept.append(m)
+        # a claim of what was read and then found to be no event, or another event, of its
+        # own ("said it had struck the launch site in response"): about no event told
+        gone = {m.id for m in r.found if m.additional and m.violent}
+        for m in kept:
+            if m.speech and m.about and all(a in gone for a in m.about):
+                m.other_act = True
         return kept
 
     def _summary(self, m: Mention) -> bool:
@@ -722,8 +728,16 @@ class EventReader:
             toll = m.trigger.lemma_.lower() in tolls and not (
                 m.roles.get("perpetrator") or m.roles.get("agent")
             )
+            # ("said it had struck the launch site in response": the answer, another event)
+            answer = m.violent and any(
+                c.dep_ == "prep"
+                and any(
+                    g.lemma_.lower() in r.pack.optional_words("reprisal_nouns") for g in c.children
+                )
+                for c in m.trigger.children
+            )
             if (
-                (elsewhere or (another and not toll))
+                (elsewhere or (another and not toll) or answer)
                 and not m.speech
                 and not (m.definite and m.trigger.pos_ in _NOUN)
             ):

@@ -5338,3 +5338,27 @@ def test_probe_forty_six_kinds_counts_and_places(ex: Extractor) -> None:
         "Sunday that left 7 soldiers dead."
     )
     assert events_of(read(ex, text), "Attack")[0].fatalities.best == 7
+
+
+def test_probe_forty_six_answers_notes_and_names_of_no_language(ex: Extractor) -> None:
+    # the other side's strike "in response" is another event, and its claim no claim of this
+    text = (
+        "A rocket fired from Lebanon hit a house in the northern Israeli town of Safed on "
+        "Monday night, wounding three people. The Israeli military said it had struck the "
+        "launch site in southern Lebanon in response."
+    )
+    assert "claimedBy" not in events_of(read(ex, text), "Attack")[0].roles
+    # a note's leading date dates the body found
+    text = (
+        "04/02/2025: The body of a former village head was found near Tumnar village, "
+        "Dantewada district, Chhattisgarh, India, a day after he had been abducted from his "
+        "home by armed men. A note left beside the body said he had been punished."
+    )
+    (body,) = [e for e in events_of(read(ex, text), "Attack") if e.fatalities]
+    assert body.date is not None and body.date.value == "2025-04-02"
+    # a village's name the tagger guessed an adjective
+    text = (
+        "08/01/2025: ISM militants beheaded two villagers and burned 20 houses in Muaguide "
+        "village, Meluco district, Cabo Delgado province, Mozambique."
+    )
+    assert role_of(ex, "Attack", "location", text)[0] == "Muaguide"
