@@ -729,12 +729,17 @@ class EventReader:
                 m.roles.get("perpetrator") or m.roles.get("agent")
             )
             # ("said it had struck the launch site in response": the answer, another event)
+            # (not the same fight's answer to a threat: "returned fire in response to the
+            # threat"; but to another event: "in response to Israeli strikes on X")
             answer = m.violent and any(
                 c.dep_ == "prep"
-                and any(
-                    g.lemma_.lower() in r.pack.optional_words("reprisal_nouns") for g in c.children
+                and g.lemma_.lower() in r.pack.optional_words("reprisal_nouns")
+                and (
+                    not (objs := [o for p in g.children for o in p.children if o.dep_ == "pobj"])
+                    or any(o.i in r.by_tok for o in objs)
                 )
                 for c in m.trigger.children
+                for g in c.children
             )
             if (
                 (elsewhere or (another and not toll) or answer)
