@@ -2949,9 +2949,9 @@ def _labelled_figure(r: Reading, tok: Token) -> Quantity | None:
     if tok.i != tok.sent.start or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ":":
         return None
     figure = doc[tok.i + 2]
-    # (the field's figure alone: not "Fatalities: 6 in total since January", a tally)
-    after = doc[figure.i + 1].text if figure.i + 1 < len(doc) else "."
-    if not figure.like_num or after not in (".", "(", ";", ","):
+    # (not "Fatalities: 6 in total since January", a tally)
+    tally = r.pack.optional_words("tally_preps")
+    if not figure.like_num or any(t.lower_ in tally for t in doc[figure.i + 1 : tok.sent.end]):
         return None
     return quantity(figure.text, r.pack)
 

@@ -571,7 +571,14 @@ def absorb(
             ev.cls = extra
     # the attackers' own death at the hands of those who stopped them ("... before he was
     # shot dead by a police officer"): their dead count, the police are no doers of the attack
-    stopped = set(m.roles.get("victim", [])) == doers and bool(doers) and not m.more_victims
+    told_dead = set(m.roles.get("victim", []))
+    # (or armed men of no name, where the doers are named armed groups, stated or not: the
+    # attackers "suspected Islamic State-linked militants" that police shot dead)
+    theirs = doers or any_doers
+    stopped = not m.more_victims and (
+        (told_dead == doers and bool(doers))
+        or (told_dead == {ARMED_GROUP_KEY} and bool(theirs) and theirs <= armed)
+    )
     responders = {k for k in m.roles.get("perpetrator", []) if k not in doers}
     for role, keys in m.roles.items():
         for k in keys:
@@ -608,8 +615,8 @@ def absorb(
         # attacked Ennery ... 2 gang members were killed", its men)
         own = own or (
             told == {ARMED_GROUP_KEY}
-            and bool(doers)
-            and doers <= armed
+            and bool(doers or any_doers)
+            and (doers or any_doers) <= armed
             and not told & victims_before
         )
         bomber = own and "bomber_died" in ev.cues
@@ -620,7 +627,12 @@ def absorb(
             and v == cur
             and not m.more_victims
             # (but the doers' own death: "killed his wife before he was shot dead by police")
-            and not (own and m.doers_died)
+            # (or those who stopped them killed them: "before police shot dead both attackers")
+            and not (
+                own
+                and (m.doers_died or bool(m.roles.get("perpetrator")))
+                and not told & victims_before
+            )
             and any(x.sent.start == m.sent.start and getattr(x, q) == v for x in before)
         ):
             continue

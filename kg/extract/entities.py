@@ -841,8 +841,13 @@ class EntityLinker:
             # body: "an army spokesman for the SLA", "a TPLF army spokesman", "a Kurdish
             # police spokesman")
             and speaker.dep_ != "poss"
+            # (but "a police spokesman for Lagos state": the police of a place)
             and not any(
-                c.dep_ == "prep" and c.lower_ in self.pack.words("belonging_preps")
+                c.dep_ == "prep"
+                and c.lower_ in self.pack.words("belonging_preps")
+                and not any(
+                    g.ent_type_ in ("GPE", "LOC") or g.lower_ in self.divisions for g in c.subtree
+                )
                 for c in speaker.children
             )
             and not any(

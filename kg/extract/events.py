@@ -230,7 +230,14 @@ class EventReader:
                 m.cues |= cues.get(i, set())
             # the weapon of the moment it happened ("were killed when their vehicle ran over
             # an explosive device"), not what else was then ("as a depot was on fire")
-            for i in clause_scope(m.trigger, triggers, speech, moments) - scope:
+            # (a vehicle that ran over a device: not "as he tried to detonate a vest")
+            hitting = {
+                t.i
+                for c in m.trigger.children
+                if c.dep_ == "advcl" and c.lemma_.lower() in pack.words("device_hitting_verbs")
+                for t in c.subtree
+            }
+            for i in (clause_scope(m.trigger, triggers, speech, moments) - scope) & hitting:
                 m.cues |= cues.get(i, set()) & weapons
         _purpose_of_use(r, cues)
         _armed_civilians(r, pack.words("weapon_cues"))
@@ -248,9 +255,11 @@ class EventReader:
         statements.doers_belonging(r)
         statements.weapon_placed_by(r)
         statements.doer_stance(r)
+        statements.responsible_alone(r)
         statements.statement_links(r)
         statements.claims_by_saying(r)
         statements.responsibility_by_saying(r)
+        _nonstate_readings(r, ("claimedBy",))  # "its fighters carried out the operation"
         crowd_control = pack.words("crowd_control_cues")
         crowd = pack.words("crowd_families")
         # how a crowd was handled, and by whom: read only where the sentence tells a crowd
@@ -277,6 +286,8 @@ class EventReader:
             if m.violent and m.plural and not (m.dates or m.year):
                 if other_events(m.trigger, pack) or self._summary(m):
                     m.dropped = True  # "has carried out similar (several) attacks in X"
+            if m.violent and self._habit(m):
+                m.dropped = True  # "Iran has repeatedly struck Kurdish groups in Iraq"
             lemma = m.trigger.lemma_.lower()
             particles = [c.lower_ for c in m.trigger.children if c.dep_ == "prt"]
             phrasal = {f"{lemma} {p}" for p in particles} & pack.words("weapon_verbs")
@@ -394,11 +405,29 @@ class EventReader:
             kept.append(m)
         # a claim of what was read and then found to be no event, or another event, of its
         # own ("said it had struck the launch site in response"): about no event told
-        gone = {m.id for m in r.found if m.additional and m.violent}
+        # (or of a deed read and found to be none: "'We have deployed a team,' police said")
+        gone = {
+            m.id for m in r.found if (m.additional and m.violent) or (m.dropped and not m.violent)
+        }
         for m in kept:
             if m.speech and m.about and all(a in gone for a in m.about):
                 m.other_act = True
         return kept
+
+    def _habit(self, m: Mention) -> bool:
+        """Whether a verb tells a habit, in the present or the perfect, with one of the
+        ``habitual_adverbs`` and no day ("Iran has repeatedly struck Kurdish groups across
+        the border"): no event."""
+        verb = m.trigger
+        if verb.pos_ not in _VERB or m.dates or m.year:
+            return False
+        if not any(c.lower_ in self.pack.words("habitual_adverbs") for c in verb.children):
+            return False
+        perfect = any(
+            c.dep_ == "aux" and c.lemma_ in self.pack.words("perfect_aux") and c.tag_ != "VBD"
+            for c in verb.children
+        )
+        return perfect or verb.tag_ in ("VBZ", "VBP")
 
     def _summary(self, m: Mention) -> bool:
         """``have carried out several attacks in the region``: many events counted by a
@@ -415,6 +444,12 @@ class EventReader:
             tok.tag_ == "NNS"
             and tok.dep_ == "dobj"
             and any(c.dep_ == "poss" for c in tok.children)
+            # (not "carried out their attacks on two mosques": deeds done, at a target)
+            and tok.head.lemma_.lower() not in self.pack.words("perpetration_verbs")
+            and not any(
+                c.dep_ == "prep" and c.lower_ in self.pack.words("noun_target_preps")
+                for c in tok.children
+            )
             and not any(c.dep_ in ("det", "nummod") for c in tok.children)
             and not m.dates
             # (not the events a harm told with them is one of: "have stepped up their
@@ -879,7 +914,12 @@ class EventReader:
             # (or "the attack on a base in Borno on Sunday that left 9 soldiers dead", the
             # relative clause the parser hung on a noun of the event's phrase)
             held_by = next(
-                (a for a in list(verb.ancestors)[:4] if a.i in r.by_tok and r.by_tok[a.i].violent)
+                (
+                    a
+                    for a in list(verb.ancestors)[:6]
+                    if (a.i in r.by_tok and r.by_tok[a.i].violent)
+                    or a.lemma_.lower() in r.pack.optional_words("violence_nouns")
+                )
                 if verb.dep_ == "relcl"
                 else iter(()),
                 None,
@@ -1191,15 +1231,18 @@ def _unarmed_readings(r: Reading, weapons: frozenset[str]) -> None:
                 _doers_as(r, m, str(kind))
 
 
-def _nonstate_readings(r: Reading) -> None:
+def _nonstate_readings(r: Reading, roles: tuple[str, ...] = ("perpetrator", "agent")) -> None:
     """A mention whose doers are all non-state armed groups takes its class's
     ``nonstate_reading``: "assailants raided a camp" is an attack, so the toll told next
     ("nine civilians were killed") is its toll (ACLED keeps security operations for state
-    forces)."""
+    forces); with ``roles`` ("claimedBy"), so does one such groups claim ("its fighters had
+    carried out the martyrdom operation")."""
     kinds = r.entity_types
     for m in r.found:
         alt = classes.behaviour(m.cls, "nonstate_reading")
-        doers = [k for role in ("perpetrator", "agent") for k in m.roles.get(role, [])]
+        if any(m.roles.get(role) for role in ("perpetrator", "agent") if role not in roles):
+            continue
+        doers = [k for role in roles for k in m.roles.get(role, [])]
         if not alt or not doers:
             continue
         types = [kinds.get(k, "") for k in doers]

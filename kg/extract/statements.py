@@ -228,6 +228,8 @@ def same_event_links(r: Reading) -> None:
                 head is not None
                 and classes.subsumes(classes.named("battle"), head.cls)
                 and bool(marks & r.pack.optional_words("onset_marks"))
+                # (not an attack of another day: "after they attacked Lamu on Friday")
+                and not (m.dates or m.year)
             )
             if head is not None and (
                 tok.tag_ == "VBG" or marks & r.words("simultaneity_marks") or onset
@@ -296,7 +298,8 @@ def _perpetrated(r: Reading, tok: Token) -> tuple[list[Mention], list[Token]]:
     ``E was carried out by X``, ``X was responsible for E``, ``X was behind E``."""
     by_tok = r.by_tok
     events: list[Mention] = []
-    if tok.pos_ in _VERB and tok.lemma_.lower() in r.words("perpetration_verbs"):
+    doing = r.words("perpetration_verbs") | r.pack.optional_words("instigation_verbs")
+    if tok.pos_ in _VERB and tok.lemma_.lower() in doing:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         obj_deps = ("nsubjpass",) if passive else ("dobj",)
         done = [c for c in tok.children if c.dep_ in obj_deps]
@@ -836,6 +839,15 @@ def attributions(r: Reading) -> None:
         if classes.behaviour(m.cls, "speech_kind") != "attribution":
             continue
         tok = m.trigger
+        held = _held_in_clause(r, tok)
+        if held and not any(
+            _named_in(r, t)
+            for p in patterns.get(tok.lemma_.lower(), [])
+            for t in _slot(tok, p["actor"])
+        ):
+            # "officials suspected remnants of X were behind the incident": the clause says who
+            for s in held:
+                m.add("attributedTo", s.kb_id_)
         for pat in patterns.get(tok.lemma_.lower(), []):
             named = [s for t in _slot(tok, pat["actor"]) for s in _named_in(r, t)]
             # ("blamed the police, not criminal gangs": not those said not to be)
@@ -919,6 +931,70 @@ def attributions(r: Reading) -> None:
                     m.add("speaker", k)
 
 
+def responsible_alone(r: Reading) -> None:
+    """``Police said they believed members of X were responsible``: named actors said to be
+    responsible, or behind it, with no event named in the clause, by a teller: whom the
+    teller holds responsible for the story's event (a Suspicion under a verb of belief,
+    else an Attribution; linked to its event when the records are built)."""
+    for tok in r.sent:
+        if tok.lower_ not in r.words("responsibility_words") or tok.dep_ not in ("acomp", "prep"):
+            continue
+        be = tok.head
+        if any(c.dep_ == "prep" for c in tok.children) or any(
+            c.i in r.by_tok or (c.dep_ == "prep" and any(g.i in r.by_tok for g in c.children))
+            for c in be.children
+        ):
+            continue  # "responsible for the attack": the rules of perpetration read it
+        subjects = [c for c in be.children if c.dep_ == "nsubj"]
+        believer = None
+        if not subjects:
+            # "they believed members of X were responsible", the parser's object of the
+            # belief the subject of the clause it left beside it
+            believer = next(
+                (
+                    v
+                    for v in be.head.children
+                    if v.i < be.i
+                    and v.lemma_.lower() in r.words("suspecting_verbs")
+                    and any(c.dep_ == "dobj" for c in v.children)
+                ),
+                None,
+            )
+            subjects = [c for c in believer.children if c.dep_ == "dobj"] if believer else []
+        doers = [s.kb_id_ for g in subjects for s in _named_in(r, g) if not is_group_key(s.kb_id_)]
+        told = reporting_clause(r, be)
+        if not doers or told is None or be.i in r.by_tok:
+            continue
+        teller, speakers = told
+        if believer is not None:
+            teller = believer
+        if set(speakers) & set(doers) or any(_held_in_clause(r, v) for v in (teller,)):
+            continue  # the group saying it: claims are read elsewhere; or read just above
+        kind = (
+            "suspicion" if teller.lemma_.lower() in r.words("suspecting_verbs") else "attribution"
+        )
+        _statement(r, teller, classes.named(kind), speakers, doers, [])
+
+
+def _held_in_clause(r: Reading, verb: Token) -> list[Span]:
+    """The named actors a clause under a verb of suspicion or blame says were behind or
+    responsible for what happened ("suspected remnants of X were behind the incident", "said
+    X was responsible"; ``responsibility_words``), when the event they name is told as no
+    event of its own (its word, "the incident", says no more than that it happened)."""
+    out: list[Span] = []
+    for c in verb.children:
+        if c.dep_ != "ccomp" or not any(
+            g.lower_ in r.words("responsibility_words") for g in c.children
+        ):
+            continue
+        if any(t.i in r.by_tok for t in c.subtree):
+            continue  # an event of its own: read by the rules of perpetration
+        for g in c.children:
+            if g.dep_ == "nsubj":
+                out += [s for s in _named_in(r, g) if not is_group_key(s.kb_id_)]
+    return out
+
+
 def hallmarks(r: Reading) -> None:
     """``the attack bore the hallmarks of JNIM``: an event whose marks (the pack's
     ``signature_nouns``) are a named armed group's was done, the text suspects, by it (the
@@ -981,8 +1057,15 @@ def _harmed(r: Reading, tok: Token) -> bool:
     """Whether people are told as harmed themselves: by a word for their state ("the slain
     militants": ``fallen_adjectives``) or by an event's participle on them ("the two
     suspects killed in a raid")."""
+    if tok.lemma_.lower() in r.words("doer_nouns"):
+        return False  # "the dead attackers", "the arrested gunman, who opened fire": doers
+    suspects = tok.lemma_.lower() in r.pack.optional_words("suspect_nouns")
     return any(
-        (c.dep_ == "amod" and c.lower_ in r.pack.optional_words("fallen_adjectives"))
+        (
+            c.dep_ == "amod"
+            and c.lower_ in r.pack.optional_words("fallen_adjectives")
+            and not suspects
+        )
         or (c.dep_ in ("acl", "relcl") and c.i in r.by_tok and r.by_tok[c.i].violent)
         for c in tok.children
     )

@@ -128,7 +128,10 @@ class TriggerFinder:
         animals = self.pack.optional_words("animal_nouns")
         holders = [noun, noun.head.head] if noun.dep_ == "pobj" else [noun]
         if any(
-            g.lemma_.lower() in animals for h in holders for p in h.children for g in p.children
+            g.lemma_.lower() in animals and g.is_lower and not g.ent_type_
+            for h in holders
+            for p in h.children
+            for g in p.children
         ):
             return False  # "killed in an encounter with a bear" (however the parser hung it)
         if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
@@ -313,6 +316,8 @@ def to_death(verb: Token, pack: LanguagePack) -> bool:
     """Whether a verb is told with a complement of death (``death_complements``: "burned to
     death", "were beaten to death"): a killing, whatever the verb."""
     table = pack.optional_table("death_complements")
+    if verb.lemma_.lower() not in pack.optional_words("killing_manner_verbs"):
+        return False  # "froze to death", "sentenced to death": no one killed them so
     return any(
         c.dep_ == "prep" and g.dep_ == "pobj" and g.lemma_.lower() in table.get(c.lower_, [])
         for c in verb.children

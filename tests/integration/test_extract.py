@@ -5362,3 +5362,92 @@ def test_probe_forty_six_answers_notes_and_names_of_no_language(ex: Extractor) -
         "village, Meluco district, Cabo Delgado province, Mozambique."
     )
     assert role_of(ex, "Attack", "location", text)[0] == "Muaguide"
+
+
+def test_rules_of_the_forty_fourth_round_do_not_misfire(ex: Extractor) -> None:
+    def kinds(text: str) -> list[str]:
+        return [e.types[0] for e in read(ex, text).events if not classes.is_speech(e.types[0])]
+
+    # deaths no one caused are no killings
+    assert kinds("Three men froze to death in Kabul on Monday.") == []
+    assert kinds("A court sentenced five al-Shabaab members to death in Mogadishu on Monday.") == []
+    # a group named after an animal is no animal
+    text = "The Tamil Tigers clashed with the army in Jaffna on Monday, killing 12 soldiers."
+    assert kinds(text)[0] == "ArmedClash"
+    # the monitors' field with words after its figure
+    text = "On 3 May 2024, JNIM attacked soldiers in Djibo. Fatalities: 5 soldiers."
+    assert events_of(read(ex, text), "Attack")[0].fatalities.best == 5
+    # a clause of the moment lends no weapon but the device a vehicle ran over
+    text = "Police shot dead a man in Kano as he tried to detonate a suicide vest on Monday."
+    assert kinds(text) != ["SuicideBombing"]
+    # the dead attackers are still the doers
+    text = (
+        "Gunmen killed five people in Maiduguri on Monday. The dead attackers were identified "
+        "as members of ISWAP."
+    )
+    assert role_of(ex, "Attack", "allegedPerpetrator", text) == [
+        "Islamic State West Africa Province"
+    ]
+    # a police spokesman of a place speaks for the police
+    text = "A police spokesman for Lagos state said gunmen killed two officers in Ikeja on Monday."
+    (said,) = [e for e in read(ex, text).events if classes.is_speech(e.types[0])]
+    assert said.roles.get("speaker")
+    # an attack of another day and place is no onset of the fight
+    text = (
+        "Al-Shabaab fighters clashed with troops in Mandera on Monday after the militants "
+        "attacked a police post in Lamu on Friday."
+    )
+    assert len(kinds(text)) == 2
+    # their attacks on a target are deeds done, and a confrontation's dead its own
+    text = (
+        "Gunmen killed two worshippers in Kano on Friday. ISWAP said its fighters carried out "
+        "their attacks on two mosques."
+    )
+    assert role_of(ex, "Attack", "claimedBy", text) == ["Islamic State West Africa Province"]
+    text = "The confrontation between herders and farmers, which left two dead, erupted in Benue."
+    assert events_of(read(ex, text), "Attack")[0].fatalities.best == 2
+
+
+def test_probe_forty_seven_doers_held_responsible_and_stopped(ex: Extractor) -> None:
+    # who a suspicion's clause says was behind what happened
+    text = (
+        "Gunmen abducted three herders near Qaim on Monday. Officials suspected remnants of the "
+        "Islamic State were behind the incident."
+    )
+    assert role_of(ex, "Attack", "suspectedPerpetrator", text) == ["Islamic State"]
+    # members of a faction believed responsible, the parser's object of the belief
+    text = (
+        "A pipe bomb was thrown at a house in Carrickfergus on Wednesday. Police said they "
+        "believed members of the North Antrim UVF, a loyalist paramilitary faction, were "
+        "responsible, linking the attack to a feud."
+    )
+    assert role_of(ex, "Attack", "suspectedPerpetrator", text) == ["North Antrim UVF"]
+    # the group's fighters carried out the 'operation': its claim of the bombing
+    text = (
+        "A suicide car bomb exploded at an army checkpoint in Afgooye on Monday, killing six "
+        "people. Al-Shabaab said its fighters had carried out the 'martyrdom operation'."
+    )
+    assert role_of(ex, "Attack", "claimedBy", text) == ["al-Shabaab"]
+    # the police's words of what they did next claim nothing
+    text = (
+        "Gunmen opened fire on a taxi rank in Kokstad on Monday, killing five people. 'We have "
+        "deployed a tactical response team to Kokstad,' a police spokesperson said."
+    )
+    assert "claimedBy" not in events_of(read(ex, text), "Attack")[0].roles
+    # suspected attackers shot dead by the police they attacked: their dead, no police doers
+    text = (
+        "On 17 August 2025, suspected Islamic State-linked militants attacked a police post in "
+        "Nazran (Nazranovsky, Ingushetia). 2 police officers were killed before police shot "
+        "dead both attackers."
+    )
+    (e,) = events_of(read(ex, text), "Attack")
+    assert e.fatalities is not None and e.fatalities.best == 4
+    assert "perpetrator" not in e.roles or "Police Forces of Russia" not in labels_of(
+        read(ex, text), e.roles["perpetrator"]
+    )
+    # what a state has done again and again is no event of the story
+    text = (
+        "Gunmen shot dead a judge in Mahabad on Tuesday. Iran has repeatedly struck Kurdish "
+        "opposition groups across the border in Iraq."
+    )
+    assert len(events_of(read(ex, text), "Attack")) == 1
