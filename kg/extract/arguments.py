@@ -1669,8 +1669,16 @@ def dates(r: Reading, m: Mention, tok: Token) -> None:
         # "The bodies were found on Sunday": they died that day or before (and a note's
         # leading date, "03/07/2025: The body of X was found", dates it)
         start, doc = tok.sent.start, tok.doc
-        led = start >= 2 and doc[start - 1].text == ":" and doc[start - 2].ent_type_ == "DATE"
-        m.asserted = m.asserted or led or any(t.ent_type_ == "DATE" for t in tok.sent[:2])
+        sent = tok.sent
+
+        # (a day written in figures, "03/07/2025:", not a year alone)
+        def figured(t: Token) -> bool:
+            return t.ent_type_ == "DATE" and not YEAR.fullmatch(t.text)
+
+        led = (start >= 2 and doc[start - 1].text == ":" and figured(doc[start - 2])) or (
+            len(sent) > 2 and figured(sent[0]) and sent[1].text == ":"
+        )
+        m.asserted = m.asserted or led
         found = [
             g
             for c in tok.head.children
@@ -2949,9 +2957,10 @@ def _labelled_figure(r: Reading, tok: Token) -> Quantity | None:
     if tok.i != tok.sent.start or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ":":
         return None
     figure = doc[tok.i + 2]
-    # (not "Fatalities: 6 in total since January", a tally)
-    tally = r.pack.optional_words("tally_preps")
-    if not figure.like_num or any(t.lower_ in tally for t in doc[figure.i + 1 : tok.sent.end]):
+    # (not "Fatalities: 6 in total since January", "Fatalities: 25 in 2024": a tally)
+    tally = r.pack.optional_words("tally_preps", "tally_words")
+    rest = doc[figure.i + 1 : tok.sent.end]
+    if not figure.like_num or any(t.lower_ in tally or t.ent_type_ == "DATE" for t in rest):
         return None
     return quantity(figure.text, r.pack)
 

@@ -396,7 +396,9 @@ def corefer(
         ):
             continue
         if m.additional and (
-            classes.behaviour(m.cls, "never_empty") or m.trigger.pos_ in ("VERB", "AUX")
+            classes.behaviour(m.cls, "never_empty")
+            or m.trigger.pos_ in ("VERB", "AUX")
+            or m.precedent  # (an earlier event named in passing, a noun too)
         ):
             # "one additional suspect was detained": another arrest; "In a separate
             # incident, bandits attacked the village": another attack

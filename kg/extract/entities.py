@@ -846,7 +846,16 @@ class EntityLinker:
                 c.dep_ == "prep"
                 and c.lower_ in self.pack.words("belonging_preps")
                 and not any(
-                    g.ent_type_ in ("GPE", "LOC") or g.lower_ in self.divisions for g in c.subtree
+                    g.dep_ == "pobj"
+                    and (
+                        g.ent_type_ in ("GPE", "LOC")
+                        or g.lower_ in self.divisions | self.pack.words("admin_division_words")
+                        or any(
+                            x.dep_ == "compound" and x.ent_type_ in ("GPE", "LOC")
+                            for x in g.children
+                        )
+                    )
+                    for g in c.children
                 )
                 for c in speaker.children
             )

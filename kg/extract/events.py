@@ -44,6 +44,7 @@ from kg.extract.classify import is_nonstate_armed
 from kg.extract.entities import (
     ARMED_GROUP_KEY,
     CIVILIAN_KIND,
+    FORCE_KINDS,
     GROUP_PREFIX,
     SPAN_KEY,
     group_kind,
@@ -231,10 +232,18 @@ class EventReader:
             # the weapon of the moment it happened ("were killed when their vehicle ran over
             # an explosive device"), not what else was then ("as a depot was on fire")
             # (a vehicle that ran over a device: not "as he tried to detonate a vest")
+            # (or one whose subject is a weapon: "when a mortar landed on their position")
             hitting = {
                 t.i
                 for c in m.trigger.children
-                if c.dep_ == "advcl" and c.lemma_.lower() in pack.words("device_hitting_verbs")
+                if c.dep_ == "advcl"
+                and (
+                    c.lemma_.lower() in pack.words("device_hitting_verbs")
+                    or any(
+                        g.dep_ == "nsubj" and g.lemma_.lower() in pack.words("weapon_nouns")
+                        for g in c.children
+                    )
+                )
                 for t in c.subtree
             }
             for i in (clause_scope(m.trigger, triggers, speech, moments) - scope) & hitting:
@@ -286,7 +295,19 @@ class EventReader:
             if m.violent and m.plural and not (m.dates or m.year):
                 if other_events(m.trigger, pack) or self._summary(m):
                     m.dropped = True  # "has carried out similar (several) attacks in X"
-            if m.violent and self._habit(m):
+            # (but not one a dated deed is told with: "have repeatedly attacked the town, and
+            # on Tuesday they killed four soldiers there")
+            if (
+                m.violent
+                and self._habit(m)
+                and not any(
+                    x is not m
+                    and x.violent
+                    and x.trigger.dep_ in ("conj", "parataxis")
+                    and m.trigger in (x.trigger.head, *x.trigger.head.children)
+                    for x in r.found
+                )
+            ):
                 m.dropped = True  # "Iran has repeatedly struck Kurdish groups in Iraq"
             lemma = m.trigger.lemma_.lower()
             particles = [c.lower_ for c in m.trigger.children if c.dep_ == "prt"]
@@ -409,10 +430,29 @@ class EventReader:
         gone = {
             m.id for m in r.found if (m.additional and m.violent) or (m.dropped and not m.violent)
         }
+        forces = {k for k, t in r.entity_types.items() if classes.is_a(t or "Actor", "StateForce")}
         for m in kept:
-            if m.speech and m.about and all(a in gone for a in m.about):
+            speakers = m.roles.get("speaker", [])
+            # (the forces' words of what they did next: a group's "our fighters entered the
+            # base" still claims its attack)
+            told_by_forces = bool(speakers) and all(
+                k in forces or group_kind(k) in FORCE_KINDS for k in speakers
+            )
+            if m.speech and m.about and all(a in gone for a in m.about) and told_by_forces:
                 m.other_act = True
         return kept
+
+    def _avenged(self, m: Mention) -> bool:
+        """Whether an event is what another avenged ("the attack was revenge for the
+        killing of a clan leader last month": ``reprisal_nouns`` and their phrase): an
+        earlier event named in passing."""
+        tok = m.trigger
+        prep = tok.head if tok.dep_ == "pobj" else None
+        return (
+            prep is not None
+            and prep.dep_ == "prep"
+            and prep.head.lemma_.lower() in self.pack.optional_words("reprisal_nouns")
+        )
 
     def _habit(self, m: Mention) -> bool:
         """Whether a verb tells a habit, in the present or the perfect, with one of the
@@ -446,10 +486,6 @@ class EventReader:
             and any(c.dep_ == "poss" for c in tok.children)
             # (not "carried out their attacks on two mosques": deeds done, at a target)
             and tok.head.lemma_.lower() not in self.pack.words("perpetration_verbs")
-            and not any(
-                c.dep_ == "prep" and c.lower_ in self.pack.words("noun_target_preps")
-                for c in tok.children
-            )
             and not any(c.dep_ in ("det", "nummod") for c in tok.children)
             and not m.dates
             # (not the events a harm told with them is one of: "have stepped up their
@@ -476,6 +512,8 @@ class EventReader:
                 continue
             if other_events(m.trigger, self.pack):
                 m.precedent = True  # "a similar bombing in Van": another, earlier event
+            if self._avenged(m):
+                m.additional = m.precedent = True  # "revenge for the killing of X last month"
             when = precedent_time(m.trigger, self.pack)
             if when is None:
                 continue
@@ -763,21 +801,8 @@ class EventReader:
             toll = m.trigger.lemma_.lower() in tolls and not (
                 m.roles.get("perpetrator") or m.roles.get("agent")
             )
-            # ("said it had struck the launch site in response": the answer, another event)
-            # (not the same fight's answer to a threat: "returned fire in response to the
-            # threat"; but to another event: "in response to Israeli strikes on X")
-            answer = m.violent and any(
-                c.dep_ == "prep"
-                and g.lemma_.lower() in r.pack.optional_words("reprisal_nouns")
-                and (
-                    not (objs := [o for p in g.children for o in p.children if o.dep_ == "pobj"])
-                    or any(o.i in r.by_tok for o in objs)
-                )
-                for c in m.trigger.children
-                for g in c.children
-            )
             if (
-                (elsewhere or (another and not toll) or answer)
+                (elsewhere or (another and not toll))
                 and not m.speech
                 and not (m.definite and m.trigger.pos_ in _NOUN)
             ):
@@ -918,7 +943,13 @@ class EventReader:
                     a
                     for a in list(verb.ancestors)[:6]
                     if (a.i in r.by_tok and r.by_tok[a.i].violent)
-                    or a.lemma_.lower() in r.pack.optional_words("violence_nouns")
+                    # (a violence noun it hangs on, or whose sides it hangs on: "the
+                    # confrontation between herders and farmers, which left two dead"; not
+                    # "the confrontation over a stampede, which left 56 dead")
+                    or (
+                        a.lemma_.lower() in r.pack.optional_words("violence_nouns")
+                        and (a is verb.head or verb.head.head.lower_ in r.words("between_preps"))
+                    )
                 )
                 if verb.dep_ == "relcl"
                 else iter(()),
@@ -1243,6 +1274,12 @@ def _nonstate_readings(r: Reading, roles: tuple[str, ...] = ("perpetrator", "age
         if any(m.roles.get(role) for role in ("perpetrator", "agent") if role not in roles):
             continue
         doers = [k for role in roles for k in m.roles.get(role, [])]
+        if "claimedBy" in roles and any(
+            c.dep_ in ("amod", "compound")
+            and c.lower_ not in r.pack.optional_words("combat_modifiers")
+            for c in m.trigger.children
+        ):
+            continue  # "a rescue operation", "a search operation": no attack claimed
         if not alt or not doers:
             continue
         types = [kinds.get(k, "") for k in doers]

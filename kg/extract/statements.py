@@ -298,8 +298,7 @@ def _perpetrated(r: Reading, tok: Token) -> tuple[list[Mention], list[Token]]:
     ``E was carried out by X``, ``X was responsible for E``, ``X was behind E``."""
     by_tok = r.by_tok
     events: list[Mention] = []
-    doing = r.words("perpetration_verbs") | r.pack.optional_words("instigation_verbs")
-    if tok.pos_ in _VERB and tok.lemma_.lower() in doing:
+    if tok.pos_ in _VERB and tok.lemma_.lower() in r.words("perpetration_verbs"):
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         obj_deps = ("nsubjpass",) if passive else ("dobj",)
         done = [c for c in tok.children if c.dep_ in obj_deps]
@@ -940,6 +939,16 @@ def responsible_alone(r: Reading) -> None:
         if tok.lower_ not in r.words("responsibility_words") or tok.dep_ not in ("acomp", "prep"):
             continue
         be = tok.head
+        if any(c.dep_ == "neg" for c in (*be.children, *tok.children)):
+            continue  # "Police said JNIM was not behind it": cleared, not blamed
+        definite = r.words("definite_determiners", "demonstrative_determiners")
+        if any(
+            g.dep_ == "pobj"
+            and g.pos_ != "PRON"
+            and not any(d.lower_ in definite for d in g.children)
+            for g in tok.children
+        ):
+            continue  # "the ADF was behind a series of bombings last year": other deeds
         if any(c.dep_ == "prep" for c in tok.children) or any(
             c.i in r.by_tok or (c.dep_ == "prep" and any(g.i in r.by_tok for g in c.children))
             for c in be.children
@@ -982,10 +991,18 @@ def _held_in_clause(r: Reading, verb: Token) -> list[Span]:
     X was responsible"; ``responsibility_words``), when the event they name is told as no
     event of its own (its word, "the incident", says no more than that it happened)."""
     out: list[Span] = []
+    definite = r.words("definite_determiners")
     for c in verb.children:
         if c.dep_ != "ccomp" or not any(
             g.lower_ in r.words("responsibility_words") for g in c.children
         ):
+            continue
+        if any(g.dep_ == "neg" for g in c.children):
+            continue  # "suspected X was not behind it"
+        # (what happened, told again: "behind the incident"; not "behind a series of
+        # bombings last year")
+        told = [o for t in c.subtree if t.dep_ == "pobj" for o in [t]]
+        if any(not any(d.lower_ in definite for d in o.children) for o in told[:1]):
             continue
         if any(t.i in r.by_tok for t in c.subtree):
             continue  # an event of its own: read by the rules of perpetration
@@ -1059,13 +1076,8 @@ def _harmed(r: Reading, tok: Token) -> bool:
     suspects killed in a raid")."""
     if tok.lemma_.lower() in r.words("doer_nouns"):
         return False  # "the dead attackers", "the arrested gunman, who opened fire": doers
-    suspects = tok.lemma_.lower() in r.pack.optional_words("suspect_nouns")
     return any(
-        (
-            c.dep_ == "amod"
-            and c.lower_ in r.pack.optional_words("fallen_adjectives")
-            and not suspects
-        )
+        (c.dep_ == "amod" and c.lower_ in r.pack.optional_words("fallen_adjectives"))
         or (c.dep_ in ("acl", "relcl") and c.i in r.by_tok and r.by_tok[c.i].violent)
         for c in tok.children
     )

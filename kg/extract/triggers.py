@@ -316,7 +316,11 @@ def to_death(verb: Token, pack: LanguagePack) -> bool:
     """Whether a verb is told with a complement of death (``death_complements``: "burned to
     death", "were beaten to death"): a killing, whatever the verb."""
     table = pack.optional_table("death_complements")
-    if verb.lemma_.lower() not in pack.optional_words("killing_manner_verbs"):
+    lemma = verb.lemma_.lower()
+    agented = lemma in pack.optional_words("agented_manner_verbs") and any(
+        c.dep_ == "agent" for c in verb.children
+    )
+    if lemma not in pack.optional_words("killing_manner_verbs") and not agented:
         return False  # "froze to death", "sentenced to death": no one killed them so
     return any(
         c.dep_ == "prep" and g.dep_ == "pobj" and g.lemma_.lower() in table.get(c.lower_, [])

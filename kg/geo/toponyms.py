@@ -945,6 +945,18 @@ def resolve(
                 # the place named as its container; a place of its own, not a far namesake
                 out[(s.start, s.end)] = Choice(NO_ENTRY, 0.3, len(ids))
                 continue
+            home = gaz[chosen.id].country if chosen is not None and chosen.id in gaz else None
+            if (
+                chosen is not None
+                and chosen.id in ids
+                and town_part
+                and not any(set(gaz.ancestors(c)) & within for c in ids)
+                and not any(gaz[c].country == home for c in ids if c != chosen.id and c in gaz)
+            ):
+                # "Palma town, Palma district": the town its district is named after, which
+                # the gazetteer lacks (not a namesake abroad)
+                out[(s.start, s.end)] = Choice(NO_ENTRY, 0.3, len(ids))
+                continue
             k = key(s.text)
             # the entries that lie in the container named for it, when some do ("Barquisimeto
             # (Iribarren, Lara)": the town, not the state that also goes by its name)
