@@ -424,9 +424,9 @@ class EventReader:
                     continue
                 m.bare = True
             kept.append(m)
-        # a claim of what was read and then found to be no event, or another event, of its
-        # own ("said it had struck the launch site in response"): about no event told
-        # (or of a deed read and found to be none: "'We have deployed a team,' police said")
+        # the forces' claim of a deed that is another event than the story's, or a deed read
+        # and found to be none ("'We have deployed a team,' a police spokesperson said"):
+        # about no event told
         gone = {
             m.id for m in r.found if (m.additional and m.violent) or (m.dropped and not m.violent)
         }
@@ -831,9 +831,10 @@ class EventReader:
                         for c in head.children
                         if c.dep_ in ("nsubj", "nsubjpass") and self._people_word(r, c)
                     ]
-                    subjects += [c for c in head.children if c.dep_ == "advmod"]
-                near = [*m.trigger.children, *(g for c in subjects for g in c.children)]
-                near += [c for c in subjects if c.dep_ == "advmod"]
+                    shared = [c for c in head.children if c.dep_ == "advmod"]
+                else:
+                    shared = []
+                near = [*m.trigger.children, *(g for c in subjects for g in c.children), *shared]
                 near += [g for c in near if c.dep_ == "nummod" for g in c.children]  # "four more"
                 # "a boy died at the scene and a man died of his wounds": other people, by the
                 # subject of their own of a verb of harm coordinated with another
