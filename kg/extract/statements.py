@@ -555,7 +555,15 @@ def responsibility_by_saying(r: Reading) -> None:
                 continue  # "said X was responsible for the attack": read with the attack
             speakers = m.roles.get("speaker", [])
             doers = [a.kb_id_ for a in actors(head_entities(r, subject))]
-            itself = subject.lower_ in r.words("self_pronouns")
+            # (or its own men: "X said on social media that its fighters were responsible")
+            itself = subject.lower_ in r.words("self_pronouns") or (
+                any(
+                    c.dep_ == "poss" and c.lower_ in r.words("self_possessives")
+                    for c in subject.children
+                )
+                and all(is_group_key(k) for k in doers)
+                and _armed(r, m.roles.get("speaker", []))
+            )
             # "JNIM said it was not responsible": a denial; "police said X was not behind
             # it" blames no one
             denied = negated(subject.head, r.pack) or any(

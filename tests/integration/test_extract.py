@@ -5515,3 +5515,16 @@ def test_rules_of_the_forty_fifth_round_do_not_misfire(ex: Extractor) -> None:
     # army recruits are the army
     text = "A suicide bomber killed 12 army recruits at a training camp in Mogadishu on Sunday."
     assert role_of(ex, "Attack", "victim", text) == ["Somali National Army"]
+
+
+def test_probe_forty_eight_a_group_saying_its_fighters_were_responsible_claims(
+    ex: Extractor,
+) -> None:
+    text = (
+        "Gunmen killed five soldiers in Tillia on Monday. The Ansaroul Islam group said on "
+        "social media that its fighters were responsible."
+    )
+    assert role_of(ex, "Attack", "claimedBy", text) == ["Ansarul Islam"]
+    # the police saying so of another's fighters claim nothing
+    text = "Gunmen killed five soldiers in Tillia on Monday. Police said its fighters were responsible."
+    assert "claimedBy" not in events_of(read(ex, text), "Attack")[0].roles
