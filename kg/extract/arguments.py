@@ -28,6 +28,7 @@ from kg.extract.counts import (
     add_counts,
     count_on,
     count_word,
+    labelled_figure,
     number_word,
     opens_a_range,
     quantity,
@@ -2953,14 +2954,14 @@ def _labelled_figure(r: Reading, tok: Token) -> Quantity | None:
     """``Fatalities: 6 (4 soldiers and 2 militiamen)``: the figure after a colon that a
     note's line opens with its word for the dead (the monitors' labelled field), however
     the parser hung it; ``None`` otherwise."""
-    doc = tok.doc
-    if tok.i != tok.sent.start or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ":":
+    figure = labelled_figure(tok)
+    if figure is None:
         return None
-    figure = doc[tok.i + 2]
     # (not "Fatalities: 6 in total since January", "Fatalities: 25 in 2024": a tally)
     tally = r.pack.optional_words("tally_preps", "tally_words")
-    rest = doc[figure.i + 1 : tok.sent.end]
-    if not figure.like_num or any(t.lower_ in tally or t.ent_type_ == "DATE" for t in rest):
+    if any(
+        t.lower_ in tally or t.ent_type_ == "DATE" for t in tok.doc[figure.i + 1 : tok.sent.end]
+    ):
         return None
     return quantity(figure.text, r.pack)
 

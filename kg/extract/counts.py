@@ -465,14 +465,9 @@ def zero_tolls(sent: Span, pack: LanguagePack) -> frozenset[str]:
             (c.dep_ == "det" and c.text.lower() in none) or (c.dep_ == "nummod" and c.text == "0")
             for c in [*t.children, *first.children]  # "heavy damage but no casualties"
         )
-        doc = t.doc
         # "Fatalities: 0", a note's labelled field
-        zero = zero or (
-            t.i == sent.start
-            and t.i + 2 < len(doc)
-            and doc[t.i + 1].text == ":"
-            and doc[t.i + 2].text == "0"
-        )
+        figure = labelled_figure(t)
+        zero = zero or (figure is not None and figure.text == "0")
         if zero and not qualified:
             out.update(fields)
         # "No one was killed or injured": the subject of the first verb is the second's too
@@ -483,6 +478,24 @@ def zero_tolls(sent: Span, pack: LanguagePack) -> frozenset[str]:
             if words in nobody:  # "nobody", "no one", "none"
                 out.update(fields)
     return frozenset(out)
+
+
+def labelled_figure(tok: Token) -> Token | None:
+    """The figure after a colon that a note's line opens with (the monitors' labelled field,
+    "Fatalities: 6"), however the parser hung it; ``None`` when ``tok`` opens no such line.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Fatalities: 6.")
+    >>> for t in doc:
+    ...     t.is_sent_start = t.i == 0
+    >>> labelled_figure(doc[0]).text
+    '6'
+    """
+    doc = tok.doc
+    if tok.i != tok.sent.start or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ":":
+        return None
+    figure = doc[tok.i + 2]
+    return figure if figure.like_num else None
 
 
 def _all_unharmed(word: Token, sent: Span, harm: Mapping[str, Any]) -> bool:

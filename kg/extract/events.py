@@ -264,7 +264,6 @@ class EventReader:
         statements.doers_belonging(r)
         statements.weapon_placed_by(r)
         statements.doer_stance(r)
-        statements.responsible_alone(r)
         statements.statement_links(r)
         statements.claims_by_saying(r)
         statements.responsibility_by_saying(r)

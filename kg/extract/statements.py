@@ -545,7 +545,10 @@ def responsibility_by_saying(r: Reading) -> None:
         for clause in _said_clauses(m.trigger):
             # the clause said (a finite verb the parser may take for an object)
             finite = clause.dep_ == "dobj" and clause.tag_ in ("VBD", "VBZ", "VBP")
-            if not (clause.dep_ == "ccomp" or finite) or clause.i in r.by_tok:
+            # (or one the parser joined to the saying with no subject of its own: "said they
+            # believed members of X, ..., were responsible")
+            bare = clause.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in clause.children)
+            if not (clause.dep_ == "ccomp" or finite or bare) or clause.i in r.by_tok:
                 continue
             subject = _responsible_one(r, clause)
             if subject is None:
@@ -575,7 +578,11 @@ def responsibility_by_saying(r: Reading) -> None:
                 continue
             if denied or not doers:
                 continue
-            suspects = m.trigger.lemma_.lower() in r.words("suspecting_verbs")
+            # (or the belief it was the object of: "they believed members of X were ...")
+            suspects = m.trigger.lemma_.lower() in r.words("suspecting_verbs") or (
+                subject.dep_ == "dobj"
+                and subject.head.lemma_.lower() in r.words("suspecting_verbs")
+            )
             # "police said X was likely responsible": a suspicion
             suspects = suspects or any(
                 _hedge(r, w) == "suspectedPerpetrator"
@@ -605,14 +612,35 @@ def _responsible_one(r: Reading, clause: Token) -> Token | None:
     """The phrase that names who is said to have done it in a clause of saying: the subject
     of "X was responsible", "X was behind it", or the "of" phrase of "bore the hallmarks of
     X" (``signature_nouns``); ``None`` when the clause says no such thing."""
+    definite = r.words("definite_determiners", "demonstrative_determiners")
     for c in clause.children:
         if c.lower_ in r.words("responsibility_words") and c.dep_ in ("acomp", "prep", "advmod"):
-            # "X was responsible", "X was behind it"; not "responsible for the rise in
-            # crime" (an event named is read with it)
+            # "X was responsible", "X was behind it", "X was behind the incident" (what
+            # happened, told again by a word that tells no event of its own); not
+            # "responsible for the rise in crime" (an event named is read with it), nor
+            # "behind a series of bombings last year" (other deeds)
             objects = [g for g in c.children if g.dep_ in ("prep", "pobj")]
-            if all(g.lower_ in r.words("claimed_pronouns") for g in objects):
-                return next((g for g in clause.children if g.dep_ == "nsubj"), None)
+            if all(
+                g.lower_ in r.words("claimed_pronouns")
+                or (
+                    g.dep_ == "pobj"
+                    and g.i not in r.by_tok
+                    and any(d.lower_ in definite for d in g.children)
+                )
+                for g in objects
+            ):
+                subject = next((g for g in clause.children if g.dep_ == "nsubj"), None)
+                return subject or _believed_object(r, clause)
     return _marked_by(r, clause)
+
+
+def _believed_object(r: Reading, clause: Token) -> Token | None:
+    """``they believed members of X were responsible``, the parser's object of the belief
+    the subject of the clause it left beside it (``suspecting_verbs``)."""
+    for v in clause.head.children:
+        if v.i < clause.i and v.dep_ == "ccomp" and v.lemma_.lower() in r.words("suspecting_verbs"):
+            return next((c for c in v.children if c.dep_ == "dobj"), None)
+    return None
 
 
 def _marked_by(r: Reading, verb: Token) -> Token | None:
@@ -846,15 +874,6 @@ def attributions(r: Reading) -> None:
         if classes.behaviour(m.cls, "speech_kind") != "attribution":
             continue
         tok = m.trigger
-        held = _held_in_clause(r, tok)
-        if held and not any(
-            _named_in(r, t)
-            for p in patterns.get(tok.lemma_.lower(), [])
-            for t in _slot(tok, p["actor"])
-        ):
-            # "officials suspected remnants of X were behind the incident": the clause says who
-            for s in held:
-                m.add("attributedTo", s.kb_id_)
         for pat in patterns.get(tok.lemma_.lower(), []):
             named = [s for t in _slot(tok, pat["actor"]) for s in _named_in(r, t)]
             # ("blamed the police, not criminal gangs": not those said not to be)
@@ -936,88 +955,6 @@ def attributions(r: Reading) -> None:
                 told = reporting_clause(r, tok)  # "police said, blaming al-Shabaab"
                 for k in told[1] if told else []:
                     m.add("speaker", k)
-
-
-def responsible_alone(r: Reading) -> None:
-    """``Police said they believed members of X were responsible``: named actors said to be
-    responsible, or behind it, with no event named in the clause, by a teller: whom the
-    teller holds responsible for the story's event (a Suspicion under a verb of belief,
-    else an Attribution; linked to its event when the records are built)."""
-    for tok in r.sent:
-        if tok.lower_ not in r.words("responsibility_words") or tok.dep_ not in ("acomp", "prep"):
-            continue
-        be = tok.head
-        if any(c.dep_ == "neg" for c in (*be.children, *tok.children)):
-            continue  # "Police said JNIM was not behind it": cleared, not blamed
-        definite = r.words("definite_determiners", "demonstrative_determiners")
-        if any(
-            g.dep_ == "pobj"
-            and g.pos_ != "PRON"
-            and not any(d.lower_ in definite for d in g.children)
-            for g in tok.children
-        ):
-            continue  # "the ADF was behind a series of bombings last year": other deeds
-        if any(c.dep_ == "prep" for c in tok.children) or any(
-            c.i in r.by_tok or (c.dep_ == "prep" and any(g.i in r.by_tok for g in c.children))
-            for c in be.children
-        ):
-            continue  # "responsible for the attack": the rules of perpetration read it
-        subjects = [c for c in be.children if c.dep_ == "nsubj"]
-        believer = None
-        if not subjects:
-            # "they believed members of X were responsible", the parser's object of the
-            # belief the subject of the clause it left beside it
-            believer = next(
-                (
-                    v
-                    for v in be.head.children
-                    if v.i < be.i
-                    and v.lemma_.lower() in r.words("suspecting_verbs")
-                    and any(c.dep_ == "dobj" for c in v.children)
-                ),
-                None,
-            )
-            subjects = [c for c in believer.children if c.dep_ == "dobj"] if believer else []
-        doers = [s.kb_id_ for g in subjects for s in _named_in(r, g) if not is_group_key(s.kb_id_)]
-        told = reporting_clause(r, be)
-        if not doers or told is None or be.i in r.by_tok:
-            continue
-        teller, speakers = told
-        if believer is not None:
-            teller = believer
-        if set(speakers) & set(doers) or any(_held_in_clause(r, v) for v in (teller,)):
-            continue  # the group saying it: claims are read elsewhere; or read just above
-        kind = (
-            "suspicion" if teller.lemma_.lower() in r.words("suspecting_verbs") else "attribution"
-        )
-        _statement(r, teller, classes.named(kind), speakers, doers, [])
-
-
-def _held_in_clause(r: Reading, verb: Token) -> list[Span]:
-    """The named actors a clause under a verb of suspicion or blame says were behind or
-    responsible for what happened ("suspected remnants of X were behind the incident", "said
-    X was responsible"; ``responsibility_words``), when the event they name is told as no
-    event of its own (its word, "the incident", says no more than that it happened)."""
-    out: list[Span] = []
-    definite = r.words("definite_determiners")
-    for c in verb.children:
-        if c.dep_ != "ccomp" or not any(
-            g.lower_ in r.words("responsibility_words") for g in c.children
-        ):
-            continue
-        if any(g.dep_ == "neg" for g in c.children):
-            continue  # "suspected X was not behind it"
-        # (what happened, told again: "behind the incident"; not "behind a series of
-        # bombings last year")
-        told = [o for t in c.subtree if t.dep_ == "pobj" for o in [t]]
-        if any(not any(d.lower_ in definite for d in o.children) for o in told[:1]):
-            continue
-        if any(t.i in r.by_tok for t in c.subtree):
-            continue  # an event of its own: read by the rules of perpetration
-        for g in c.children:
-            if g.dep_ == "nsubj":
-                out += [s for s in _named_in(r, g) if not is_group_key(s.kb_id_)]
-    return out
 
 
 def hallmarks(r: Reading) -> None:

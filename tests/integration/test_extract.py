@@ -5507,7 +5507,7 @@ def test_rules_of_the_forty_fifth_round_do_not_misfire(ex: Extractor) -> None:
         "Gunmen kidnapped two aid workers in Arauca on Monday. The ELN said its fighters had "
         "carried out a humanitarian operation to release them."
     )
-    assert "Attack" not in [t for t in kinds(text) if t == "Attack"]
+    assert "Attack" not in kinds(text)
     text = (
         "Rebels have repeatedly attacked the town, and on Tuesday they killed four soldiers there."
     )
