@@ -37,6 +37,7 @@ from kg.extract.counts import (
 )
 from kg.extract.entities import (
     ARMED_GROUP_KEY,
+    DATELINE_KEY,
     GROUP_PREFIX,
     NER_SOCIAL_GROUP,
     SITE_LOCATION,
@@ -119,6 +120,7 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
 
     identifying = r.pack.optional_table("identifying_verbs")
     divisions = r.pack.optional_words("division_words")
+    unnamed_bodies = r.words("organisation_nouns", "branch_nouns", "force_nouns")
 
     def based_modifier(t: Token) -> bool:
         # "Afghanistan-based": a place that qualifies, not an actor
@@ -233,8 +235,17 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
             elif (
                 dep in ("amod", "acl")  # "fighters linked to X": a participle
                 and c.lower_ in loyal
-                and t.i in ent_of
-                and ent_of[t.i].kb_id_.startswith(ARMED_GROUP_KEY)
+                and (
+                    (t.i in ent_of and ent_of[t.i].kb_id_.startswith(ARMED_GROUP_KEY))
+                    # "a cell loyal to the Islamic State group": a body of no name
+                    # (not one that describes a named group: "JeFM, a group affiliated with
+                    # the X faction", whose ally X is)
+                    or (
+                        t.i not in ent_of
+                        and t.lemma_.lower() in unnamed_bodies
+                        and t.dep_ != "appos"
+                    )
+                )
             ):
                 # "fighters loyal to the Bouzriba family": armed men named by whom they serve
                 for g in prep_objects(c, loyal[c.lower_]):
@@ -788,7 +799,8 @@ def _origin(prep: Token, pack: LanguagePack) -> bool:
 def is_loc_use(t: Token, pack: LanguagePack) -> bool:
     """A place used as a location: in one of the pack's ``location_preps`` (not as the
     origin of people: :func:`_origin`), in a ``position_preps`` phrase on a vehicle
-    ("exploded under a military vehicle on Mount X"), or as an adverbial; not as a
+    ("exploded under a military vehicle on Mount X"), a settlement in a ``surface_preps``
+    phrase ("fired on Numbi village": struck there), or as an adverbial; not as a
     modifier."""
     loc_preps = pack.optional_words("location_preps")
     position = pack.optional_words("position_preps")
@@ -799,6 +811,18 @@ def is_loc_use(t: Token, pack: LanguagePack) -> bool:
             return not _origin(node.head, pack) and not _at_venue(node.head, pack)
         if node.dep_ == "pobj" and node.head.lower_ in position:
             return node.lemma_.lower() in vehicles or node.lower_ in vehicles
+        if (
+            node.dep_ == "pobj"
+            and node.head.lower_ in pack.words("surface_preps")
+            and node.lower_ in pack.words("division_words")
+            # (its name, not a word that qualifies it: "on the Mediterranean island of X")
+            and (
+                node.i == t.i
+                or t.dep_ == "pobj"
+                or (t.dep_ == "compound" and not prep_objects(node, pack.words("of_preps")))
+            )
+        ):
+            return True  # "shells fired on Numbi village", "bombs on the town of X": struck
         if (
             node.dep_ == "conj"
             and node.head.lower_ in loc_preps
@@ -1256,6 +1280,7 @@ def _read_locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | Non
                             # "near the border with Mali": on this side of it, not in Mali
                             border = g.lemma_.lower() in r.words("border_nouns")
                             found = _named_places(r, g) + entities_in(g, r.ent_of)
+                            found = found or _filed_here(r, g)
                             for s in places(found + _coordinated_places(r, g)):
                                 if _across_border(r, s.root, g):
                                     continue  # "in a village near the border with X"
@@ -1335,6 +1360,9 @@ def _read_locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | Non
         whither |= r.pack.optional_words("path_preps")
     for i in sorted(clause_scope(tok, triggers or set())):
         t = tok.doc[i]
+        if t.i not in r.ent_of and m.sent.start <= t.i < m.sent.end and is_loc_use(t, r.pack):
+            for s in places(_filed_here(r, t)):
+                m.add("location", s.kb_id_)  # "... at supporters in this central town"
         if t.i not in r.ent_of or not m.sent.start <= t.i < m.sent.end:
             continue
         if any(a.dep_ == "prep" and a.lower_ in whither and a.head.i == tok.i for a in t.ancestors):
@@ -1371,6 +1399,17 @@ def _read_locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | Non
             for s in places(entities_in(g, r.ent_of)):
                 if s.label_ != "Country":
                     m.add("location", s.kb_id_)
+
+
+def _filed_here(r: Reading, noun: Token) -> list[Span]:
+    """``in this central town`` after the dateline ``MASAKA, Uganda,``: the places the
+    dispatch was filed from (countries left out), when ``noun`` is a word for a town its
+    determiner points at (``proximal_determiners``); none otherwise."""
+    if noun.lower_ not in r.words("division_words") or not any(
+        c.dep_ == "det" and c.lower_ in r.words("proximal_determiners") for c in noun.children
+    ):
+        return []
+    return [s for s in r.doc.spans.get(DATELINE_KEY, []) if s.label_ != "Country"]
 
 
 def _one_person(r: Reading, noun: Token) -> bool:
@@ -1440,6 +1479,15 @@ def _closer_place(r: Reading, m: Mention) -> None:
     }
     if len(found) == 1:
         m.roles["location"] = [*found, *locs]
+    # a place listed first that another of the event's places lies in gives way to the
+    # first of those that lies in none of them ("a mine at La Rinconada in the district of
+    # Ananea": La Rinconada, then Ananea)
+    locs = m.roles["location"]
+    containers = {b for a, prop, b in relations if prop == "locatedIn" and a in locs}
+    containers |= {a for k in locs if k in gaz for a in gaz.ancestors(k)}
+    inner = [k for k in locs if k not in containers]
+    if locs[0] in containers and inner:
+        m.roles["location"] = [inner[0], *(k for k in locs if k != inner[0])]
 
 
 def _bracket_owner(r: Reading, m: Mention) -> None:
@@ -2056,19 +2104,47 @@ def _an_outlet(r: Reading, tok: Token) -> bool:
     return s is not None and s.label_ == "MediaOutlet"
 
 
-def raised_subject_misread(r: Reading, verb: Token) -> bool:
-    """Whether ``verb``, with no subject of its own, is the clause the parser hung on a
-    raising verb of belief at the root after its infinitive ("armed men believed to be
-    members of X shot dead four men": "believed" the root, "shot" its clause): the raising
-    verb's subject did it (the pack's ``raised_stances``)."""
+def raised_clause(r: Reading, verb: Token) -> Token | None:
+    """The raising verb of belief whose subject did ``verb``, in the two ways the parser
+    misreads "armed men believed to be members of X shot dead four men": the raising verb at
+    the root with ``verb`` hung on it after its infinitive ("believed" the root, "shot" its
+    clause), or the raising verb hung before ``verb`` as a clause of its own ("armed men
+    presumed to be MPC (Patriotic Movement ...) combatants looted": the gloss's last noun
+    read as the subject); ``None`` when ``verb`` is told otherwise (the pack's
+    ``raised_stances``)."""
+    stances = r.pack.table("raised_stances")
     head = verb.head
-    return (
+    if (
         verb.dep_ in ("ccomp", "xcomp", "conj")
+        # (not a passive: "two civilians believed to be X were killed by Y", harmed)
+        and not any(c.dep_ == "auxpass" for c in verb.children)
         and not any(c.dep_ == "cc" for c in head.children if c.i < verb.i)
         and head.dep_ == "ROOT"
-        and head.lemma_.lower() in r.pack.table("raised_stances")
+        and head.lemma_.lower() in stances
         and any(c.dep_ == "xcomp" and c.i < verb.i for c in head.children)
         and any(c.dep_ == "nsubj" for c in head.children)
+    ):
+        return head
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "ccomp"
+            and c.i < verb.i
+            and c.lemma_.lower() in stances
+            and any(g.dep_ == "xcomp" for g in c.children)
+            and any(g.dep_ == "nsubj" for g in c.children)
+        ),
+        None,
+    )
+
+
+def raised_subject_misread(r: Reading, raising: Token) -> bool:
+    """Whether ``raising`` is the raising verb :func:`raised_clause` finds for the verb it
+    hangs on or one hung on it: its subject are the doers, not tellers."""
+    return any(
+        (found := raised_clause(r, v)) is not None and found.i == raising.i
+        for v in [*raising.children, raising.head]
     )
 
 
@@ -2140,11 +2216,12 @@ def verb_args(r: Reading, m: Mention) -> None:
             ]
         for s in served:
             m.add(subj_role, s.kb_id_)
-        if raised_subject_misread(r, tok):
+        raising = raised_clause(r, tok)
+        if raising is not None:
             # "armed men believed to be members of X shot dead four men", which the parser
             # reads as "armed men believed [to be members] [shot dead ...]": the men (armed
             # men only: "men believed to be X looted" are not read as a crowd)
-            for c in part.children:
+            for c in raising.children:
                 armed = r.ent_of.get(c.i)
                 if c.dep_ == "nsubj" and armed and armed.kb_id_.startswith(ARMED_GROUP_KEY):
                     _add_actors(r, m, subj_role, c)
@@ -2238,7 +2315,7 @@ def verb_args(r: Reading, m: Mention) -> None:
             _add_actors(r, m, "victim", c)
             set_count(r, m, c)
         elif deps[c.i] in ("nsubj",) and not passive:
-            if m.speech and any(raised_subject_misread(r, g) for g in tok.children):
+            if m.speech and raised_subject_misread(r, tok):
                 continue  # "armed men believed to be X shot ...": the doers, no tellers
             subj = c
             if tok.dep_ == "relcl" and c.lower_ in r.words("relative_words"):
@@ -2431,6 +2508,8 @@ def verb_args(r: Reading, m: Mention) -> None:
     _sum_accompanied(r, m, tok)
     # "The device exploded": a weapon told again by a definite word for it
     subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if tok.dep_ == "relcl" and any(c.lower_ in r.words("relative_words") for c in subjects):
+        subjects.append(tok.head)  # "the bomb, which was detonated by mobile phone"
     m.weapon_again = any(
         c.lemma_.lower() in r.words("weapon_nouns")
         and any(d.dep_ == "det" and d.lower_ in r.words("definite_determiners") for d in c.children)
@@ -2802,13 +2881,20 @@ def _outcome(r: Reading, m: Mention, verb: Token) -> None:
     if _two_outcomes(r, m, verb, states):
         return
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    for c in (*verb.children, *(g for o in objects for g in o.children)):
+    # ("leaving four people dead and more than 50 injured": the second state the parser
+    # joined to the first)
+    joined = [g for c in verb.children if c.lower_ in states for g in c.conjuncts]
+    for c in dict.fromkeys((*verb.children, *(g for o in objects for g in o.children), *joined)):
         kind = states.get(c.lower_)
         if kind is None or c.dep_ == "nsubj":
             continue
         # "left nine people dead": the people; "left 12 dead" ("dead" its object): its number;
         # "left 19 dead and seven wounded": a state with a subject of its own counts it
         own = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+        if not own and c.dep_ == "conj":
+            # "leaving four people dead and more than 50 injured", the figure the parser
+            # joined to the first state before the second
+            own = [g for g in c.head.children if g.dep_ == "conj" and g.like_num and g.i < c.i][-1:]
         counted = own[0] if own else next((o for o in objects if o.i != c.i), None)
         q = count_on(counted if counted is not None else c, r.pack)
         if counted is not None:
@@ -2835,6 +2921,7 @@ def _outcome(r: Reading, m: Mention, verb: Token) -> None:
                 q = add_counts(first, q) if q.best is not None else first
         if q is not None and q.best is not None:
             setattr(m, kind, q)
+            _told_once(r, m, [c])
 
 
 def _other_state_figure(r: Reading, subject: Token, verb: Token) -> Token | None:
@@ -2878,6 +2965,13 @@ def _two_outcomes(r: Reading, m: Mention, verb: Token, states: Mapping[str, Any]
             # [injured]": the second figure carries its state
             for o in (g for g in c.children if g.dep_ == "conj"):
                 own = [states[a.lower_] for a in o.children if a.lower_ in states]
+                # ("leaving 1 person dead and over 25 injured", the second state hung on
+                # the verb after the second figure)
+                own += [
+                    states[a.lower_]
+                    for a in verb.children
+                    if a.lower_ in states and a.i > o.i and a.dep_ in ("oprd", "xcomp", "ccomp")
+                ]
                 if own:
                     pairs.append((c, own[0], o))
     for n, second, other in pairs:
@@ -2892,8 +2986,18 @@ def _two_outcomes(r: Reading, m: Mention, verb: Token, states: Mapping[str, Any]
         setattr(m, first, q1)
         setattr(m, second, q2)
         _add_actors(r, m, "victim", n)
+        _told_once(r, m, [a for a in verb.subtree if a.lower_ in states])
         return True
     return False
+
+
+def _told_once(r: Reading, m: Mention, states: list[Token]) -> None:
+    """The words of the states an outcome left people in ("leaving five dead and 12
+    wounded"), read as triggers of their own, tell ``m``'s toll once: one deed with it."""
+    for a in states:
+        told = r.by_tok.get(a.i)
+        if told is not None and told is not m and told.same_as is None:
+            told.same_as = m.id
 
 
 def _sides(r: Reading, m: Mention, tok: Token, agent_role: str | None) -> None:
@@ -3037,6 +3141,25 @@ def _doer_phrase(tok: Token) -> bool:
     return False
 
 
+def placers(r: Reading, trigger: Token) -> list[Token]:
+    """The subjects of the verb that placed the weapon an event trigger tells of: ``militants
+    planted an IED that struck a police vehicle`` (the weapon the trigger's relative clause
+    hangs on), ``insurgents planted a bomb, killing four`` (the verb the trigger's clause
+    hangs on); ``placing_verbs`` with one of the ``weapon_nouns`` as their object."""
+    placing, weapons = r.words("placing_verbs"), r.words("weapon_nouns")
+    head = trigger.head
+    if trigger.dep_ == "relcl" and head.dep_ == "dobj":
+        weapon, verb = head, head.head
+    elif trigger.dep_ in ("advcl", "conj"):
+        verb = head
+        weapon = next((c for c in head.children if c.dep_ == "dobj"), trigger)
+    else:
+        return []
+    if verb.lemma_.lower() not in placing or weapon.lemma_.lower() not in weapons:
+        return []
+    return [c for c in verb.children if c.dep_ == "nsubj"]
+
+
 def instrument_doers(r: Reading) -> None:
     """``a roadside bomb planted by Taliban insurgents``, ``a mortar shell fired from Houthi
     positions``, ``a drone of the Turkish army``: who placed, fired or owned the weapon did
@@ -3046,6 +3169,8 @@ def instrument_doers(r: Reading) -> None:
         if not m.violent or m.roles.get("perpetrator") or m.roles.get("agent"):
             continue
         scope = {t.i for t in m.trigger.subtree} | {m.trigger.head.i}
+        for c in placers(r, m.trigger):
+            _add_actors(r, m, classes.behaviour(m.cls, "subject"), c)
         for t in r.sent:
             if t.i not in scope or t.lemma_.lower() not in weapons:
                 continue
@@ -3084,6 +3209,38 @@ def instrument_doers(r: Reading) -> None:
                             if whence and places([s]):
                                 continue  # "a drone launched from Lebanon": whence, not who
                             m.add(classes.behaviour(m.cls, "subject"), s.kb_id_)
+
+
+def fights_before(r: Reading) -> None:
+    """``captured Debre Birhan after heavy fighting with the ENDF``: a fight told in a
+    ``prelude_preps`` phrase on a battle of the same family (ACLED's battles: a clash, a
+    takeover) is the fight the battle came out of: one incident, whose opponent (the fight's
+    target) is the battle's."""
+    preludes = r.pack.optional_words("prelude_preps")
+    for m in r.found:
+        if m.speech or not m.violent:
+            continue
+        for c in m.trigger.subtree:
+            if c.dep_ != "prep" or c.lower_ not in preludes:
+                continue
+            # (its own phrase, or one the parser hung on its object: "took control of X town
+            # following clashes with Y"; not a clause's of its own)
+            verb = next((a for a in c.ancestors if a.pos_ in _VERB), None)
+            if verb is None or verb.i != m.trigger.i:
+                continue
+            for g in c.children:
+                fight = r.by_tok.get(g.i)
+                if (
+                    fight is None
+                    or fight is m
+                    or fight.same_as is not None
+                    or classes.family(fight.cls) != classes.family(m.cls)
+                ):
+                    continue
+                fight.same_as = m.id
+                for k in fight.roles.get("target", []):
+                    if k not in m.roles.get("perpetrator", []):
+                        m.add("target", k)
 
 
 def _held_responsible(r: Reading, tok: Token) -> bool:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from kg.extract import classes
 from kg.extract.classify import Features, actor_kinds, decide, doer_kinds, is_nonstate_armed
 from kg.extract.coref import Event, absorb, corefer, same_statement
-from kg.extract.counts import add_counts, count_on, zero_tolls
+from kg.extract.counts import add_counts, count_on, labelled_figure, zero_tolls
 from kg.extract.dates import find_dateline, resolve
 from kg.extract.entities import (
     ARMED_GROUP_KEY,
@@ -62,6 +62,10 @@ def build_extraction(
     dl = find_dateline(text, ref=article.published)
     ref = article.published or (dl.iso if dl else None)
     heading = dl if dl is not None and dl.heading else None
+    # a figure opening the text: an incident database's date ("09/09/2025: ..."), not a
+    # dispatch's dateline ("KABUL, Sept 11 (Reuters) -"), the day it was filed
+    summary_date = heading is not None and text[heading.start : heading.start + 1].isdigit()
+    day_ref = None if summary_date else ref  # what a day word ("overnight") counts from
     head_end = max(headline_end(text), heading.end if heading else 0)
 
     groups = Groups(gaz)
@@ -84,7 +88,7 @@ def build_extraction(
     story = read_narrative(
         doc,
         text,
-        ref,
+        day_ref,
         heading.iso if heading else None,
         head_end,
         place_spans,
@@ -125,7 +129,9 @@ def build_extraction(
             return
         if m.precedent:
             return  # an earlier event named in passing happened at no time the story tells
-        own = sentence_day(m.sent, ref, pack, head_end, m.trigger)
+        # (an incident summary's opening date, "09/09/2025: ... were hacked to death
+        # overnight", is the day of its incident: no day word moves it)
+        own = sentence_day(m.sent, day_ref, pack, head_end, m.trigger)
         told = story.dates[k] if not m.speech else None
         if own:
             # (the day a source told of it, when nothing else dates it: "reported")
@@ -142,7 +148,7 @@ def build_extraction(
     # events before statements, so that a statement can point to the events it is about
     for m in sorted(mentions, key=lambda m: (m.speech, _told_at(m, mentions, pack), m.id)):
         k = story.index.get(m.sent.start)
-        explicit = next((d for d in (resolve(e, ref) for e in m.dates) if d), None)
+        explicit = next((d for d in (resolve(e, day_ref) for e in m.dates) if d), None)
         if explicit is None and m.year:
             explicit = m.year
         if m.same_as is not None and m.same_as in by_id:
@@ -361,7 +367,8 @@ def _without_summaries(events: list[Event]) -> list[Event]:
 def _zero_tolls(events: list[Event], doc: Doc, pack: LanguagePack, head_end: int) -> None:
     """``There were no casualties.``, ``No one was hurt``: the event a sentence of no toll
     is about (one told in it, else the last told before it) has a toll of zero
-    (:func:`~kg.extract.counts.zero_tolls`) where it has none; a statement has no toll."""
+    (:func:`~kg.extract.counts.zero_tolls`) where it has none, and whatever it has when the
+    monitors' labelled field says so ("Fatalities: 0"); a statement has no toll."""
     told = sorted(
         (
             (m.sent.start, ev)
@@ -383,10 +390,13 @@ def _zero_tolls(events: list[Event], doc: Doc, pack: LanguagePack, head_end: int
         here = [ev for start, ev in told if start == sent.start]
         before = [ev for start, ev in harmful or told if start < sent.start]
         about = here[:1] or before[-1:]
+        # the monitors' labelled field ("Fatalities: 0") is the note's toll, whatever was
+        # told before it (a claimant's boast of many killed)
+        field = labelled_figure(sent[0]) is not None
         for ev in about:
-            if "fatalities" in fields and ev.fatalities is None:
+            if "fatalities" in fields and (ev.fatalities is None or field):
                 ev.fatalities = Quantity(0, 0, 0)
-            if "injured" in fields and ev.injured is None:
+            if "injured" in fields and (ev.injured is None or field):
                 ev.injured = Quantity(0, 0, 0)
 
 

@@ -338,6 +338,8 @@ class EntityLinker:
                             and last.lower_ in self.pack.words("natural_place_heads")
                         ):
                             label = "LOC"  # "Semuliki National Park": a place, not a body
+                        if label in ("PERSON", "ORG") and self._named_after_place_word(doc, start):
+                            label = "GPE"  # "the Caribbean port of Tela": the port's name
                         cands.append(Span(doc, start, end, label="NER:" + label))
         defined = _acronym_definitions(doc, cands)
         if defined:
@@ -445,6 +447,17 @@ class EntityLinker:
             and not self.gaz.lookup(doc[start:end].text)
         )
 
+    def _named_after_place_word(self, doc: Doc, start: int) -> bool:
+        """Whether the name at ``start`` follows a word for a town and "of" ("the port of
+        Tela", "the town of X": ``qualified_place_nouns``, ``town_nouns``): a town's name,
+        whatever the model took it for."""
+        return (
+            start >= 2
+            and doc[start - 1].lower_ in self.pack.words("of_preps")
+            and doc[start - 2].lower_
+            in self.pack.optional_words("qualified_place_nouns", "town_nouns")
+        )
+
     def _named_after(self, word: Token, nouns: str = "qualified_place_nouns") -> bool:
         """Whether ``word`` is one of the pack's ``nouns`` with its name after "of": with
         ``qualified_place_nouns`` ("the Black Sea city of Batumi") the words before it say
@@ -489,8 +502,9 @@ class EntityLinker:
         return out
 
     def _the_capital(self, doc: Doc, spans: list[Span]) -> list[Span]:
-        """``in the Somali capital``, ``the capital of Somalia``: the word for a capital (the
-        pack's ``capital_nouns``) with a country's word right before it, or its name after
+        """``in the Somali capital``, ``the capital of Somalia``, ``Somalia's capital``: the word
+        for a capital (the pack's ``capital_nouns``) with a country's word right before it
+        (or its possessive), or its name after
         "of", names that country's capital (GeoNames ``PPLC``); not "the Somali capital
         Mogadishu", which names it."""
         countries = {
@@ -508,6 +522,8 @@ class EntityLinker:
                 continue
             nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
             country = ends.get(t.i)
+            if country is None and t.i > 0 and doc[t.i - 1].tag_ == "POS":
+                country = ends.get(t.i - 1)  # "Madagascar's capital"
             own = [c for c in t.children if c.dep_ in ("amod", "compound") and c.i not in covered]
             if own:
                 continue  # "the former capital", "the economic capital of Ivory Coast"
@@ -612,15 +628,19 @@ class EntityLinker:
                 for g in c.children
                 if g.i in at
             ]
-            if (
-                s.label_ in PLACE_TYPES
-                and s.kb_id_ in self.gaz
-                and any(
-                    d.kb_id_ in self.gaz
-                    and s.kb_id_ not in self.gaz.ancestors(d.kb_id_)
-                    and d.kb_id_ not in self.gaz.ancestors(s.kb_id_)  # "X district of Y"
-                    for d in described
+            if s.label_ in PLACE_TYPES and any(
+                d.kb_id_ in self.gaz
+                and (
+                    # (a sea or a coast the gazetteer lacks: "the Black Sea port city of X";
+                    # not a name of its own: "the Old City of Jerusalem")
+                    (s.kb_id_ not in self.gaz and head.is_lower)
+                    or (
+                        s.kb_id_ in self.gaz
+                        and s.kb_id_ not in self.gaz.ancestors(d.kb_id_)
+                        and d.kb_id_ not in self.gaz.ancestors(s.kb_id_)  # "X district of Y"
+                    )
                 )
+                for d in described
             ):
                 continue
             out.append(s)
@@ -818,9 +838,9 @@ class EntityLinker:
                 force = self.pack.table("group_nouns").get(c.lower_)
                 if c.dep_ == "compound" and c.i < start and force in ("police", "military"):
                     kind = f"{GROUP_PREFIX}{force}"
-                # "armed herders", "armed youths": people who bear arms are armed men (and
-                # the people of armed men: "militia supporters")
-                if c.dep_ == "amod" and c.lower_ in self.pack.words("armed_modifiers"):
+                # "armed herders", "armed youths", "herders armed with rifles": people who
+                # bear arms are armed men (and the people of armed men: "militia supporters")
+                if c.dep_ in ("amod", "acl") and c.lower_ in self.pack.words("armed_modifiers"):
                     kind = ARMED_GROUP_KEY
                 armed = self.pack.table("group_nouns").get(c.lower_) == group_kind(ARMED_GROUP_KEY)
                 if c.dep_ == "compound" and c.i < start and armed:
@@ -2033,7 +2053,16 @@ class EntityLinker:
         if kind in ("PERSON", "ORG") and not any(t.pos_ == "PROPN" for t in s):
             # (but a name in capitals that members who attack are of: "Members of the
             # Imbonerakure beat ...")
-            members = all(t.is_title for t in s) and s.start > s.sent.start and self._armed_group(s)
+            # (or one the tagger read as an adjective of those who attacked: "Pakaro
+            # clansmen armed with rifles attacked ...")
+            members = (
+                all(t.is_title for t in s)
+                and s.start > s.sent.start
+                and (
+                    self._armed_group(s)
+                    or (s.root.dep_ in ("amod", "compound") and self._doer(s.root.head))
+                )
+            )
             if not (text.isupper() and self._whose_people(s)) and not members:
                 return None, ""  # "Intelligence reports led ...": a common noun, not a name
         if site_name_kind([t.lower_ for t in s], self.pack):

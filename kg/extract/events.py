@@ -28,6 +28,7 @@ from kg.extract.arguments import (
     clause_scope,
     clause_year,
     date_text,
+    fights_before,
     for_another_cause,
     head_entities,
     instrument_doers,
@@ -218,6 +219,7 @@ class EventReader:
         perceived(r)
         self._found_dead(r)
         self._one_incident_in_two_verbs(r)
+        fights_before(r)  # "captured X after heavy fighting with Y": one incident
         statements.perpetration(r)  # "teachers staged a protest": doers before their kind
         _nonstate_readings(r)
         _civilian_doers(r)
@@ -787,6 +789,20 @@ class EventReader:
             for c in h.children
         )
 
+    def _harm_kind(self, tok: Token) -> str | None:
+        """The count a word of harm tells: ``"injured"`` for an injury, ``"fatalities"`` for
+        a death (``outcome_states`` and the pack's words of dying and injury), else
+        ``None``."""
+        lemma = tok.lemma_.lower()
+        state = self.pack.table("outcome_states").get(tok.lower_)
+        if state is not None:
+            return str(state)
+        if lemma in self.pack.words("injuring_verbs", "injury_nouns"):
+            return "injured"
+        if lemma in self.pack.words("killing_verbs", "dying_verbs", "death_nouns"):
+            return "fatalities"
+        return None
+
     def _additional(self, r: Reading) -> None:
         """``another attack``, ``two additional insurgents``: a new event, not the one told
         (but "eleven other people were wounded" tells more victims of the same event)."""
@@ -837,16 +853,20 @@ class EventReader:
                 near += [g for c in near if c.dep_ == "nummod" for g in c.children]  # "four more"
                 # "a boy died at the scene and a man died of his wounds": other people, by the
                 # subject of their own of a verb of harm coordinated with another
+                # (not a count of another harm: "leaving five dead and 12 wounded")
                 coordinated = (
                     m.trigger.dep_ == "conj"
                     and bool(subjects)
                     and m.trigger.head.lemma_.lower() in r.words("consequence_verbs")
+                    and self._harm_kind(m.trigger.head) == self._harm_kind(m.trigger)
                 )
                 m.more_victims = (
                     coordinated
                     or any(
                         t.lower_ in r.words("other_victims_cues")
                         and t.dep_ in ("advmod", "amod", "det")
+                        # (not a bound on the count: "more than 50 injured")
+                        and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].dep_ == "quantmod")
                         for t in near
                     )
                     # "..., killing two more", "wounding three others": the counted people
@@ -1049,7 +1069,8 @@ class EventReader:
 
     @staticmethod
     def _shared_location(r: Reading) -> None:
-        """``detained two men during an operation in Chak district``: the operation's place;
+        """``detained two men during an operation in Chak district``: the operation's place (and
+        ``torched an office in X during protests``: the protests' place is X);
         ``looted shops and kidnapped three people in X``, ``attacked a village in X and
         burned houses``: verbs coordinated with no place of their own share the place of
         the verb they are coordinated with."""
@@ -1063,6 +1084,13 @@ class EventReader:
                         if other is not None and other is not m and "location" in other.roles:
                             for k in other.roles["location"]:
                                 m.add("location", k)
+            during = m.trigger.head
+            if m.trigger.dep_ == "pobj" and during.lower_ in r.words("during_preps"):
+                # "demonstrators in X torched an office during protests": the protests' place
+                other = r.by_tok.get(during.head.i)
+                if other is not None and other is not m and not other.speech:
+                    for k in other.roles.get("location", []):
+                        m.add("location", k)
         for m in r.found:
             tok = m.trigger
             if "location" in m.roles or m.speech or tok.pos_ not in ("VERB", "AUX"):

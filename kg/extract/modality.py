@@ -485,6 +485,16 @@ def _under_a_modal_governor(tok: Token, pack: LanguagePack) -> bool:
         # "clashes continued in X, killing 12": a participle of what the clause did, after
         # a comma, is no purpose the verb governs
         result = dep == "advcl" and node.tag_ == "VBG" and node.i > 0 and node.nbor(-1).text == ","
+        # "TTP denied involvement, while X claimed the attack": a clause told beside the
+        # verb with a subject of its own, not governed by it (but "could have killed dozens
+        # if it had exploded" is)
+        result = result or (
+            dep == "advcl"
+            and any(c.dep_ == "nsubj" for c in node.children)
+            and any(
+                c.dep_ == "mark" and c.lower_ in pack.words("while_marks") for c in node.children
+            )
+        )
         node = node.head
         hops += 1
         lemma = node.lemma_.lower()

@@ -152,10 +152,12 @@ def _telling_dates(sent: Span, trigger: Token, pack: LanguagePack) -> set[str]:
 
 def _elsewhere(doc: Doc, start: int, end: int, trigger: Token) -> bool:
     """Whether the date at ``start:end`` is told in a relative clause that neither holds
-    ``trigger`` nor qualifies it."""
+    ``trigger`` nor qualifies it, or as the day of something else ("Wednesday's election")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
+    if span.root.dep_ == "poss" and span.root.head.i != trigger.i:
+        return True  # "the outcome of Wednesday's election": the day of something else
     for t in span.root.ancestors:
         # a relative clause or a participle of what was done ("suspected of planting a device
         # that damaged a canal on 29 November"), not of a scene ("a crowd watching a game late

@@ -21,6 +21,7 @@ from kg.extract.arguments import (
     collective,
     head_entities,
     is_group_key,
+    placers,
     places,
     prep_objects,
     raised_subject_misread,
@@ -355,7 +356,7 @@ def perpetration(r: Reading) -> None:
         # or a state's forces ("survivors said their attackers ..." tells no one's own)
         own = bool(doers) and all(is_group_key(a.kb_id_) for a in doers)
         own = own and _teller_itself(r, subj[0])
-        tellers = _tellers(r, tok) if own else []
+        tellers = _spoken_for(r, _tellers(r, tok)) if own else []
         own = own and _armed(r, tellers, states=True)
         if own and not _armed(r, tellers):
             # "the army said its soldiers carried out a raid": the forces' own report
@@ -389,6 +390,14 @@ def _tellers(r: Reading, tok: Token) -> list[str]:
     """The actors that tell the clause ``tok`` is told in (none in the text's own voice)."""
     told = reporting_clause(r, tok)
     return told[1] if told is not None else []
+
+
+def _spoken_for(r: Reading, keys: list[str]) -> list[str]:
+    """``keys`` with each spokesperson replaced by the body they speak for ("A spokesman for
+    the TPNPB, Sebby Sambom, said its fighters ...": the TPNPB tells; the entity layer's
+    ``spokespersonOf`` relations)."""
+    speaks_for = {s: o for s, p, o in r.doc._.ckg_relations or [] if p == "spokespersonOf"}
+    return [speaks_for.get(k, k) for k in keys]
 
 
 def _armed(r: Reading, tellers: list[str], states: bool = False) -> bool:
@@ -573,7 +582,8 @@ def responsibility_by_saying(r: Reading) -> None:
                 negated(c, r.pack) for c in subject.head.children if c.dep_ in ("acomp", "prep")
             )
             if itself or (doers and set(doers) <= set(speakers)):
-                if speakers:
+                # ("the TTP denied it had planted the device": a denial stays one)
+                if speakers and not classes.subsumes(classes.named("denial"), m.cls):
                     m.cls = classes.named("denial") if denied else claim
                 continue
             if denied or not doers:
@@ -610,8 +620,9 @@ def _said_clauses(verb: Token) -> Iterator[Token]:
 
 def _responsible_one(r: Reading, clause: Token) -> Token | None:
     """The phrase that names who is said to have done it in a clause of saying: the subject
-    of "X was responsible", "X was behind it", or the "of" phrase of "bore the hallmarks of
-    X" (``signature_nouns``); ``None`` when the clause says no such thing."""
+    of "X was responsible", "X was behind it", "X planted the bomb" (the weapon told before:
+    :func:`_used_the_weapon`), or the "of" phrase of "bore the hallmarks of X"
+    (``signature_nouns``); ``None`` when the clause says no such thing."""
     definite = r.words("definite_determiners", "demonstrative_determiners")
     for c in clause.children:
         if c.lower_ in r.words("responsibility_words") and c.dep_ in ("acomp", "prep", "advmod"):
@@ -631,6 +642,9 @@ def _responsible_one(r: Reading, clause: Token) -> Token | None:
             ):
                 subject = next((g for g in clause.children if g.dep_ == "nsubj"), None)
                 return subject or _believed_object(r, clause)
+    if _used_the_weapon(r, clause) and not negated(clause, r.pack):
+        # "police suspect BRN insurgents planted the bomb": who used the weapon told before
+        return next((g for g in clause.children if g.dep_ == "nsubj"), None)
     return _marked_by(r, clause)
 
 
@@ -755,6 +769,10 @@ def _suspected(r: Reading, m: Mention) -> bool:
         for s in subjects:
             if any(a.lower_ in r.words("suspicion_adjectives") for a in s.subtree):
                 return True
+    # "suspected X militants planted an IED that struck ...": who placed the weapon
+    for s in placers(r, m.trigger):
+        if any(a.lower_ in r.words("suspicion_adjectives") for a in s.subtree):
+            return True
     if not any(c.dep_ == "nsubj" for c in m.trigger.children):
         # "suspected X fighters shot and killed ...": the subject it shares
         for s in shared_subjects(m.trigger):
@@ -826,9 +844,12 @@ def reporting_clause(r: Reading, tok: Token) -> tuple[Token, list[str]] | None:
     that ...": nobody says it)."""
     node = tok
     for _ in range(7):
+        source = _according_to(r, node)
+        if source is not None:
+            return source
         if node.head is node:
             break
-        dep = node.dep_
+        dep, below = node.dep_, node
         node = node.head
         if dep not in (
             "ccomp",
@@ -850,6 +871,10 @@ def reporting_clause(r: Reading, tok: Token) -> tuple[Token, list[str]] | None:
             continue
         if any(c.dep_ == "neg" for c in holder.children):
             return None
+        if raised_subject_misread(r, holder):
+            return holder, []  # "armed men believed to be X looted": the men did it
+        if _raised_patient(r, holder, below):
+            return None  # "two civilians believed to be X were killed by Y": who they were
         subjects = [c for c in holder.children if c.dep_ == "nsubj"]
         if not subjects:
             continue  # "..., saying that ...": the teller is the subject further up
@@ -857,6 +882,41 @@ def reporting_clause(r: Reading, tok: Token) -> tuple[Token, list[str]] | None:
         speakers = [a for a in speakers if a.label_ not in ("SocialGroup", "Civilians")]
         speakers = [a for a in speakers if a.label_ != "MediaOutlet"] or speakers
         return holder, [a.kb_id_ for a in speakers]
+    return None
+
+
+def _raised_patient(r: Reading, raising: Token, verb: Token) -> bool:
+    """Whether ``raising``, a raising verb of belief with its infinitive ("two civilians
+    believed to be M23 collaborators were killed by Y"), only says who the people a passive
+    ``verb`` joined to it harmed are: the parser's root, the passive its conjunct (or its
+    clause) sharing its subject. It tells nothing of who did it."""
+    return (
+        verb.dep_ in ("conj", "ccomp")
+        and verb.head.i == raising.i
+        and verb.i > raising.i
+        and raising.lemma_.lower() in r.pack.table("raised_stances")
+        and any(c.dep_ == "xcomp" for c in raising.children)
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
+
+
+def _according_to(r: Reading, node: Token) -> tuple[Token, list[str]] | None:
+    """``Gunmen killed five, according to police``: the source phrase (``source_preps``) on
+    a verb, and the actors it names (the police), or ``None``."""
+    if node.pos_ not in _VERB:
+        return None
+    table = r.pack.optional_table("source_preps")
+    for c in node.children:
+        if c.dep_ != "prep" or c.lower_ not in table:
+            continue
+        for p in c.children:
+            if p.dep_ == "prep" and p.lower_ == table[c.lower_]:
+                named = [a for g in p.children if g.dep_ == "pobj" for a in head_entities(r, g)]
+                speakers = [
+                    a for a in actors(named) if a.label_ not in ("SocialGroup", "Civilians")
+                ]
+                return c, [a.kb_id_ for a in speakers]
     return None
 
 
@@ -938,7 +998,7 @@ def attributions(r: Reading) -> None:
             if on is not None and on.id not in m.about:
                 m.about.append(on.id)
             break
-        misread = any(raised_subject_misread(r, g) for g in tok.children)
+        misread = raised_subject_misread(r, tok)
         if not m.roles.get("speaker") and not misread:  # (the doers of "men believed to be X")
             passive = any(c.dep_ == "auxpass" for c in tok.children)
             subj = [c for c in tok.children if c.dep_ == ("agent" if passive else "nsubj")]
@@ -1082,7 +1142,7 @@ def _believed_to_belong(r: Reading, tok: Token, verbs: Mapping[str, list[str]]) 
     (a Suspicion or an Attribution with no teller, linked when the records are built)."""
     stances = r.pack.table("raised_stances")
     raised = [c for c in tok.children if c.dep_ == "acl"]
-    if tok.dep_ == "nsubj" and any(raised_subject_misread(r, c) for c in tok.head.children):
+    if tok.dep_ == "nsubj" and raised_subject_misread(r, tok.head):
         raised.append(tok.head)  # "armed men believed to be X shot dead ...", misparsed
     if tok.dep_ == "nsubjpass" and any(c.dep_ == "xcomp" for c in tok.head.children):
         raised.append(tok.head)  # "the attackers were believed to be members of X"
