@@ -148,11 +148,27 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
                 for g in prep_objects(c, loyal[c.lower_]):
                     if any(_named_actor(ent_of.get(x.i)) for x in _name_tokens(g)):
                         return True
+            if belonging_to(c):  # "inmates belonging to the MS-13 gang"
+                return True
             if c.dep_ == "relcl" and c.lemma_.lower() in identifying:  # "identified as X"
                 for g in prep_objects(c, frozenset({identifying[c.lemma_.lower()]})):
                     if any(_named_actor(ent_of.get(x.i)) for x in g.subtree):
                         return True
         return False
+
+    belonging = r.pack.optional_table("belonging_verbs")
+
+    def belonging_to(c: Token) -> list[Token]:
+        # "inmates belonging to the MS-13 gang": the named group the people belong to (a
+        # participle of the pack's ``belonging_verbs`` and its preposition)
+        if c.dep_ != "acl" or c.tag_ != "VBG" or c.lemma_.lower() not in belonging:
+            return []
+        return [
+            g
+            for g in prep_objects(c, frozenset(belonging[c.lemma_.lower()]))
+            # (an armed group's: "aid workers working for MSF" are civilians)
+            if any(_named_actor(x) and is_nonstate_armed(x.label_) for x in head_entities(r, g))
+        ]
 
     def _names(group: Span | None, c: Token) -> bool:
         # a faith or people qualifies civilians, it does not name them ("a Catholic priest":
@@ -243,12 +259,15 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
                     or (
                         t.i not in ent_of
                         and t.lemma_.lower() in unnamed_bodies
-                        and t.dep_ != "appos"
+                        and not _describes_a_name(t, ent_of)
                     )
                 )
             ):
                 # "fighters loyal to the Bouzriba family": armed men named by whom they serve
                 for g in prep_objects(c, loyal[c.lower_]):
+                    visit(g, depth + 1, bucket)
+            elif belonging_to(c):
+                for g in belonging_to(c):
                     visit(g, depth + 1, bucket)
             elif dep in ("amod", "nmod", "nummod") and is_group(span) and _names(span, c):
                 visit(c, depth + 1, bucket)  # "the army and al-Shabaab fighters": the name
@@ -407,6 +426,16 @@ def _named_actor(span: Span | None) -> bool:
         and not is_group(span)
         and span.label_ not in PLACE_ONLY
         and span.label_ not in ("Country", "State")
+    )
+
+
+def _describes_a_name(t: Token, ent_of: dict[int, Span]) -> bool:
+    """Whether the phrase ``t`` heads is set beside a name it describes: an apposition, or
+    a phrase right after a name and a comma however the parser hung it ("blamed ... the
+    ADF, a group linked to the Islamic State")."""
+    start = t.left_edge.i
+    return t.dep_ == "appos" or (
+        start >= 2 and t.doc[start - 1].text == "," and (start - 2) in ent_of
     )
 
 
@@ -820,6 +849,12 @@ def is_loc_use(t: Token, pack: LanguagePack) -> bool:
                 node.i == t.i
                 or t.dep_ == "pobj"
                 or (t.dep_ == "compound" and not prep_objects(node, pack.words("of_preps")))
+            )
+            # (not the aim of an event that did not happen: "planning an attack on Kabul
+            # city")
+            and not (
+                node.head.head.lemma_.lower() in pack.table("nouns")
+                and node.head.head.head.lemma_.lower() in pack.words("modal_verbs")
             )
         ):
             return True  # "shells fired on Numbi village", "bombs on the town of X": struck
@@ -1844,6 +1879,8 @@ def _sum_accompanied(r: Reading, m: Mention, tok: Token) -> None:
                 q1 = getattr(m, kind)
                 if q2 and q2.best and q1 is not None and q1.best is not None:
                     setattr(m, kind, add_counts(q1, q2))
+                    # ("killing four soldiers along with himself": the bomber, counted here)
+                    m.self_counted = m.self_counted or g.lower_ in r.words("reflexive_pronouns")
                 break
 
 
@@ -1862,6 +1899,15 @@ def _blamed_on(r: Reading, tok: Token, prep: Token) -> bool:
 def _nationality_only(r: Reading, tok: Token) -> str | None:
     """The country a person of no kind the pack names is told to be of ("a French
     instructor", "two Chinese engineers"): its key, or ``None``."""
+    own = r.ent_of.get(tok.i)
+    if own is not None and own.root.i == tok.i and own.label_ in ("Country", "State"):
+        # "a 17-year-old Palestinian was shot", "two Afghans were killed": people of that
+        # country, a demonym counted or set after an article (not "Israel struck")
+        counted = any(
+            (c.dep_ == "det" and c.lower_ in r.words("indefinite_articles")) or c.dep_ == "nummod"
+            for c in tok.children
+        )
+        return own.kb_id_ if counted and tok.ent_type_ == "NORP" else None
     if tok.pos_ != "NOUN" or tok.i in r.ent_of:
         return None
     named = head_entities(r, tok)
@@ -3223,6 +3269,8 @@ def fights_before(r: Reading) -> None:
         for c in m.trigger.subtree:
             if c.dep_ != "prep" or c.lower_ not in preludes:
                 continue
+            if any(g.dep_ == "npadvmod" for g in c.children):
+                continue  # "a week after clashes with X": another incident, before it
             # (its own phrase, or one the parser hung on its object: "took control of X town
             # following clashes with Y"; not a clause's of its own)
             verb = next((a for a in c.ancestors if a.pos_ in _VERB), None)
@@ -3235,6 +3283,8 @@ def fights_before(r: Reading) -> None:
                     or fight is m
                     or fight.same_as is not None
                     or classes.family(fight.cls) != classes.family(m.cls)
+                    # (a fight of its own sides: "after clashes between rival factions")
+                    or fight.roles.get("perpetrator")
                 ):
                     continue
                 fight.same_as = m.id

@@ -245,7 +245,7 @@ def build_extraction(
     events = _merge_relayed(events)
     events = _without_idle_talk(events, doc, x, pack)
     events = _protests_met_with_arrests(events)
-    _about_the_story(events)
+    _about_the_story(events, pack)
     _own_group_blamed(events, doc._.ckg_relations or [])
     _arrested_suspects(events, x, pack)
     _stances(events)
@@ -259,7 +259,7 @@ def build_extraction(
     for ev in events:
         if not ev.speech:
             _classify(ev, x, groups.site_kinds, pack)
-            _participants_do_it(ev)
+            _participants_do_it(ev, x)
             _not_its_own_opponent(ev)
             _the_other_side_killed_them(ev, x)
         x.events.extend(_records(ev, gaz, x, text))
@@ -621,7 +621,7 @@ def _position(ev: Event) -> int:
     return min(m.trigger.idx for m in ev.mentions)
 
 
-def _about_the_story(events: list[Event]) -> None:
+def _about_the_story(events: list[Event], pack: LanguagePack) -> None:
     """A claim, attribution or denial that names no event ("claimed responsibility for the
     incident", "police blamed al-Shabaab", "the group denied any involvement") is about the
     violent event told last before it, else the first told after it; never an earlier event
@@ -679,11 +679,27 @@ def _about_the_story(events: list[Event]) -> None:
             for e in violent
             if not _aimed_at(e, accused)
             and not (held and not _forces(held) and _forces_answer(e, violent))
+            and not _told_beside(st, e, pack)
         ]
         if not could:
             continue
         k = bisect.bisect_left([_position(e) for e in could], _position(st))
         st.about.append((could[k - 1] if k else could[0]).key)
+
+
+def _told_beside(st: Event, ev: Event, pack: LanguagePack) -> bool:
+    """Whether ``ev`` was first told by the verb of a clause set beside ``st``'s ("the Kremlin
+    denied any involvement as Ukrainian drones hit a refinery": a deed told with the
+    denial, which denies something else; arguments.json's ``while_marks``)."""
+    marks = pack.optional_words("while_marks")
+    said = {m.trigger.i for m in st.mentions}
+    first = min(ev.mentions, key=lambda m: m.trigger.idx).trigger
+    return (
+        first.dep_ == "advcl"
+        and first.head.i in said
+        and first.doc is st.mentions[0].trigger.doc
+        and any(c.dep_ == "mark" and c.lower_ in marks for c in first.children)
+    )
 
 
 def _what_they_were_accused_of(
@@ -910,13 +926,33 @@ def _classify(ev: Event, x: Extraction, sites: dict[str, str], pack: LanguagePac
     _count_the_bomber(ev, pack)
 
 
-def _participants_do_it(ev: Event) -> None:
+_CROWD_TYPES = frozenset({"Protesters", "Rioters"})  # ontology types of a crowd's people
+
+
+def _participants_do_it(ev: Event, x: Extraction) -> None:
     """Police who broke up a protest with live fire did the excessive force, and the
     protesters suffered it (``participants_do_it``)."""
-    if not classes.behaviour(ev.cls, "participants_do_it") or not ev.roles.get("participant"):
+    # (those a source holds responsible keep that stance: "..., according to X")
+    held = {
+        k for role in ("allegedPerpetrator", "suspectedPerpetrator") for k in ev.roles.get(role, [])
+    }
+    if not classes.behaviour(ev.cls, "participants_do_it"):
         return
-    crowd = ev.roles.pop("perpetrator", [])
-    ev.roles["perpetrator"] = ev.roles.pop("participant")
+    parts = ev.roles.pop("participant", [])
+    doers = ev.roles.pop("perpetrator", [])
+    # the doers are the crowd when a force took part; else only the crowd's people are
+    crowd = (
+        doers
+        if parts
+        else [k for k in doers if k in x.entities and _CROWD_TYPES & set(x.entities[k].types)]
+    )
+    if not parts and not (held and crowd):
+        if doers:
+            ev.roles["perpetrator"] = doers
+        return
+    doers = [k for k in doers if k not in crowd] + [k for k in parts if k not in held]
+    if doers:
+        ev.roles["perpetrator"] = doers
     victims = ev.roles.setdefault("victim", [])
     victims.extend(k for k in crowd if k not in victims)
 

@@ -2198,7 +2198,8 @@ class EntityLinker:
 
     def _described_place(self, s: Span, doc_places: set[str]) -> str | None:
         """The place type of a name the text calls a place: in apposition to a division word
-        ("Sake, a town west of Goma", "Rwanda's second city, Huye"), after one and ``of``
+        ("Sake, a town west of Goma", "Rwanda's second city, Huye") or to the seat of one
+        ("Namapa, the headquarters of Erati district": ``seat_nouns``), after one and ``of``
         ("the village of Sobane Da"), or
         followed by a known place in brackets, the monitors' "Place (Province)" form
         ("Kishishe (Rutshuru, Nord-Kivu)"); else ``None``."""
@@ -2215,6 +2216,13 @@ class EntityLinker:
             for w in (c, *(g for g in c.children if g.dep_ == "compound")):
                 if w.lemma_.lower() in self.divisions:
                     return kind(w.lemma_.lower())
+            # "Namapa, the headquarters of Erati district": the seat of a division
+            seat = c.lemma_.lower() in self.pack.optional_words("seat_nouns")
+            of = [
+                g for p in c.children if p.lower_ in self.pack.words("of_preps") for g in p.subtree
+            ]
+            if seat and any(g.lemma_.lower() in self.divisions for g in of):
+                return "Settlement"
         head = root.head
         if root.dep_ == "pobj" and head.lower_ in self.pack.words("of_preps"):
             if head.head.lemma_.lower() in self.divisions:
@@ -2232,9 +2240,10 @@ class EntityLinker:
         return None
 
     def _toponym_use(self, s: Span, preps: str) -> bool:
-        """Whether a name is the object of a preposition of place (the pack's ``preps``), or
-        the place a direction is taken from ("20 km south of Bir al-Abd"); also a name
-        coordinated with such an object ("in Badia al-Sukhnah and Badia al-Sham")."""
+        """Whether a name is the object of a preposition of place (the pack's ``preps``), the
+        place a direction is taken from ("20 km south of Bir al-Abd") or a town a route joins
+        ("the road between X and Y"); also a name coordinated with such an object ("in Badia
+        al-Sukhnah and Badia al-Sham")."""
         root = s.root
         hops = 0
         doc = s.doc
@@ -2258,10 +2267,18 @@ class EntityLinker:
         if root.dep_ != "pobj":
             return False
         prep = root.head
-        return prep.lower_ in self.pack.words(preps) or (
-            prep.lower_ in self.pack.words("of_preps")
-            # "20 km south of X", "on the outskirts of X"
-            and prep.head.lower_ in self.pack.words("direction_words", "surroundings_nouns")
+        return (
+            prep.lower_ in self.pack.words(preps)
+            or (
+                prep.lower_ in self.pack.words("of_preps")
+                # "20 km south of X", "on the outskirts of X"
+                and prep.head.lower_ in self.pack.words("direction_words", "surroundings_nouns")
+            )
+            or (
+                # "the road between Majdal Selm and Shaqra": the towns a route joins
+                prep.lower_ in self.pack.words("between_preps")
+                and prep.head.lemma_.lower() in self.pack.words("route_nouns")
+            )
         )
 
     def _part_of_a_town(self, s: Span) -> bool:
@@ -2603,6 +2620,11 @@ class EntityLinker:
                     for g in child.children:
                         if g.i in by_tok:
                             org = by_tok[g.i]
+                        # "a spokesman for al-Shabaab, Abdiaziz Abu Musab, said": the
+                        # parser's apposition to the body names the spokesman
+                        for a in g.children:
+                            if a.dep_ == "appos" and a.i in by_tok and person is None:
+                                person = by_tok[a.i]
                 if child.dep_ == "appos" and child.i in by_tok:
                     person = by_tok[child.i]
             if tok.dep_ == "appos" and tok.head.i in by_tok:

@@ -503,6 +503,15 @@ class EventReader:
         )
         return perfect or verb.tag_ in ("VBZ", "VBP")
 
+    def _long_before(self, m: Mention) -> bool:
+        """An event named a span of time before the one told ("came three years to the day
+        after a shooting killed seven", "days after clashes with X"): a ``prelude_preps``
+        phrase measured by a time, another, earlier event."""
+        prep = m.trigger.head
+        if m.trigger.dep_ != "pobj" or prep.lower_ not in self.pack.optional_words("prelude_preps"):
+            return False
+        return any(c.dep_ == "npadvmod" for c in prep.children) or prep.head.ent_type_ == "DATE"
+
     def _precedents(self, r: Reading) -> None:
         """Events told in a relative clause about an earlier time ("since 2016, when
         militants killed 12 soldiers") are earlier events of that time: dated by it, new
@@ -513,7 +522,7 @@ class EventReader:
                 continue
             if other_events(m.trigger, self.pack):
                 m.precedent = True  # "a similar bombing in Van": another, earlier event
-            if self._avenged(m):
+            if self._avenged(m) or self._long_before(m):
                 m.additional = m.precedent = True  # "revenge for the killing of X last month"
             when = precedent_time(m.trigger, self.pack)
             if when is None:
@@ -853,12 +862,14 @@ class EventReader:
                 near += [g for c in near if c.dep_ == "nummod" for g in c.children]  # "four more"
                 # "a boy died at the scene and a man died of his wounds": other people, by the
                 # subject of their own of a verb of harm coordinated with another
-                # (not a count of another harm: "leaving five dead and 12 wounded")
+                # (not a count of another harm an outcome left: "leaving five dead and 12
+                # wounded")
+                left = m.trigger.head.head.lemma_.lower() in r.words("outcome_verbs")
                 coordinated = (
                     m.trigger.dep_ == "conj"
                     and bool(subjects)
                     and m.trigger.head.lemma_.lower() in r.words("consequence_verbs")
-                    and self._harm_kind(m.trigger.head) == self._harm_kind(m.trigger)
+                    and not (left and self._harm_kind(m.trigger.head) != self._harm_kind(m.trigger))
                 )
                 m.more_victims = (
                     coordinated
@@ -1085,12 +1096,14 @@ class EventReader:
                             for k in other.roles["location"]:
                                 m.add("location", k)
             during = m.trigger.head
-            if m.trigger.dep_ == "pobj" and during.lower_ in r.words("during_preps"):
+            crowd = classes.family(m.cls) in r.words("crowd_families")
+            if crowd and m.trigger.dep_ == "pobj" and during.lower_ in r.words("during_preps"):
                 # "demonstrators in X torched an office during protests": the protests' place
                 other = r.by_tok.get(during.head.i)
-                if other is not None and other is not m and not other.speech:
-                    for k in other.roles.get("location", []):
-                        m.add("location", k)
+                if other is None or other is m or other.speech:
+                    continue
+                for k in other.roles.get("location", []):
+                    m.add("location", k)
         for m in r.found:
             tok = m.trigger
             if "location" in m.roles or m.speech or tok.pos_ not in ("VERB", "AUX"):

@@ -294,13 +294,32 @@ def _cause_chain(head: Token, pack: LanguagePack, violent: frozenset[str], depth
         if p.dep_ != "prep" or p.lower_ not in pack.words("cause_preps"):
             continue
         for obj in p.children:
-            if obj.dep_ != "pobj" or any(t.lemma_.lower() in violent for t in obj.subtree):
+            if obj.dep_ != "pobj":
+                continue
+            if _injured_by_accident(obj, pack, violent):
+                return True  # "died of injuries sustained during the crash"
+            if obj.lemma_.lower() in violent:
+                continue
+            # (through a word that is none: "died as a result of injuries ...")
+            if _cause_chain(obj, pack, violent, depth - 1):
+                return True
+            if any(t.lemma_.lower() in violent for t in obj.subtree):
                 continue
             if obj.lemma_.lower() in pack.words("natural_causes"):
                 return True
-            if _cause_chain(obj, pack, violent, depth - 1):
-                return True
     return False
+
+
+def _injured_by_accident(obj: Token, pack: LanguagePack, violent: frozenset[str]) -> bool:
+    """Whether ``obj`` is a word of injury its own phrase puts down to a natural cause and to
+    nothing violent ("injuries sustained during the crash"; not "injuries sustained in the
+    attack")."""
+    if obj.lemma_.lower() not in pack.words("injury_nouns"):
+        return False
+    rest = [t for t in obj.subtree if t.i != obj.i]
+    return any(t.lemma_.lower() in pack.words("natural_causes") for t in rest) and not any(
+        t.lemma_.lower() in violent for t in rest
+    )
 
 
 def held_for_care(tok: Token, cls: str, pack: LanguagePack) -> bool:
@@ -492,7 +511,8 @@ def _under_a_modal_governor(tok: Token, pack: LanguagePack) -> bool:
             dep == "advcl"
             and any(c.dep_ == "nsubj" for c in node.children)
             and any(
-                c.dep_ == "mark" and c.lower_ in pack.words("while_marks") for c in node.children
+                c.dep_ == "mark" and c.lower_ in pack.optional_words("while_marks")
+                for c in node.children
             )
         )
         node = node.head

@@ -364,7 +364,11 @@ def perpetration(r: Reading) -> None:
                 for k in tellers:
                     ev.add(classes.behaviour(ev.cls, "subject"), k)
             continue
-        if (not doers and subj[0].lower_ in r.words("self_pronouns")) or own:
+        # ("one of its fighters carried out E", said by an armed group: no one named)
+        unnamed_own = (
+            not doers and _teller_itself(r, subj[0]) and _armed(r, _spoken_for(r, _tellers(r, tok)))
+        )
+        if (not doers and subj[0].lower_ in r.words("self_pronouns")) or own or unnamed_own:
             # "X claimed they were responsible for E", "X said its fighters carried out E"
             _claimed_by_teller(r, tok, events)
             continue
@@ -395,9 +399,13 @@ def _tellers(r: Reading, tok: Token) -> list[str]:
 def _spoken_for(r: Reading, keys: list[str]) -> list[str]:
     """``keys`` with each spokesperson replaced by the body they speak for ("A spokesman for
     the TPNPB, Sebby Sambom, said its fighters ...": the TPNPB tells; the entity layer's
-    ``spokespersonOf`` relations)."""
+    ``spokespersonOf`` relations), and without the persons told beside a body (the body
+    tells)."""
     speaks_for = {s: o for s, p, o in r.doc._.ckg_relations or [] if p == "spokespersonOf"}
-    return [speaks_for.get(k, k) for k in keys]
+    keys = [speaks_for.get(k, k) for k in keys]
+    # (a person told beside the body they speak for: "a spokesman for X, Y, said")
+    types = r.entity_types
+    return [k for k in keys if types.get(k) != "Person"] or keys
 
 
 def _armed(r: Reading, tellers: list[str], states: bool = False) -> bool:
@@ -426,7 +434,7 @@ def _claimed_by_teller(r: Reading, tok: Token, events: list[Mention]) -> None:
     if done:
         _statement(r, verb, classes.named("claim"), speakers, [], [e.id for e in done])
         for e in done:
-            for k in speakers:
+            for k in _spoken_for(r, speakers):
                 e.add("claimedBy", k)
 
 
@@ -534,6 +542,8 @@ def _used_the_weapon(r: Reading, verb: Token) -> bool:
         o.dep_ == "dobj"
         and o.lemma_.lower() in r.words("weapon_nouns")
         and any(d.dep_ == "det" and d.lower_ in definite for d in o.children)
+        # (not one its own phrase tells apart: "the bomb found in Kaduna")
+        and not any(d.dep_ in ("acl", "prep") for d in o.children)
         for o in verb.children
     )
 
@@ -694,9 +704,12 @@ def _said_it_did(r: Reading, verb: Token) -> bool:
 
 def _teller_itself(r: Reading, subject: Token) -> bool:
     """Whether a subject names the teller: "it", "they", "we", or its own people ("its
-    fighters", "our men")."""
+    fighters", "our men", "one of its fighters")."""
+    # (or one of them: "one of its fighters carried out the attack")
+    of = [g for p in subject.children if p.lower_ in r.words("of_preps") for g in p.children]
     return subject.lower_ in r.words("self_pronouns") or any(
-        c.dep_ == "poss" and c.lower_ in r.words("self_possessives") for c in subject.children
+        c.dep_ == "poss" and c.lower_ in r.words("self_possessives")
+        for c in (*subject.children, *(c for g in of for c in g.children))
     )
 
 
@@ -843,13 +856,15 @@ def reporting_clause(r: Reading, tok: Token) -> tuple[Token, list[str]] | None:
     ``None`` when the text tells it in its own voice, or under a negation ("did not specify
     that ...": nobody says it)."""
     node = tok
+    relative = False  # (a source's phrase tells the clause, not one a noun of it opens)
     for _ in range(7):
-        source = _according_to(r, node)
+        source = None if relative else _according_to(r, node)
         if source is not None:
             return source
         if node.head is node:
             break
         dep, below = node.dep_, node
+        relative = relative or dep == "relcl"
         node = node.head
         if dep not in (
             "ccomp",
@@ -897,7 +912,14 @@ def _raised_patient(r: Reading, raising: Token, verb: Token) -> bool:
         and raising.lemma_.lower() in r.pack.table("raised_stances")
         and any(c.dep_ == "xcomp" for c in raising.children)
         and any(c.dep_ == "auxpass" for c in verb.children)
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and not any(c.dep_ == "nsubj" for c in verb.children)
+        # (its own passive subject only what the infinitive says they were, the parser's:
+        # "believed to be [government collaborators] were killed")
+        and all(
+            any(b.dep_ == "xcomp" and c.left_edge.i == b.i + 1 for b in raising.children)
+            for c in verb.children
+            if c.dep_ == "nsubjpass"
+        )
     )
 
 
@@ -907,12 +929,29 @@ def _according_to(r: Reading, node: Token) -> tuple[Token, list[str]] | None:
     if node.pos_ not in _VERB:
         return None
     table = r.pack.optional_table("source_preps")
-    for c in node.children:
+    # (or on the participle that ends its clause: "police fired on protesters, killing
+    # three, according to X")
+    near = [
+        *node.children,
+        *(g for c in node.children if c.dep_ == "advcl" and c.tag_ == "VBG" for g in c.children),
+    ]
+    for c in near:
         if c.dep_ != "prep" or c.lower_ not in table:
             continue
         for p in c.children:
             if p.dep_ == "prep" and p.lower_ == table[c.lower_]:
-                named = [a for g in p.children if g.dep_ == "pobj" for a in head_entities(r, g)]
+                sources = [g for g in p.children if g.dep_ == "pobj"]
+                # "according to a statement from the group": whose words they are
+                sources += [
+                    x
+                    for g in sources
+                    if g.lemma_.lower() in r.words("saying_nouns")
+                    for q in g.children
+                    if q.dep_ == "prep"
+                    for x in q.children
+                    if x.dep_ == "pobj"
+                ]
+                named = [a for g in sources for a in head_entities(r, g)]
                 speakers = [
                     a for a in actors(named) if a.label_ not in ("SocialGroup", "Civilians")
                 ]
@@ -1453,6 +1492,12 @@ def statement_links(r: Reading) -> None:
         if kind == "declined":
             _declined_links(r, m)
             continue
+        if kind == "denial" and any(
+            c.dep_ in ("xcomp", "dobj", "ccomp") and c.lemma_.lower() in r.words("planning_verbs")
+            for c in m.trigger.children
+        ):
+            # "Hamas denied planning the attack": a plot denied, no event the story tells
+            m.other_act = True
         # events reported in the statement's clause
         for c in m.trigger.children:
             if c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis"):

@@ -399,6 +399,18 @@ class CuratedNames:
         return out
 
 
+def _dateline_name(doc: Doc, i: int, j: int) -> bool:
+    """Whether ``doc[i:j]`` is a dispatch's dateline place: the text's first words, written
+    in capitals, before a bracket or a comma ("CAPE TOWN (Reuters) -", "PORT-AU-PRINCE,
+    Haiti")."""
+    return (
+        i == 0
+        and j < len(doc)
+        and doc[j].text in ("(", ",")
+        and all(t.is_upper or not t.is_alpha for t in doc[i:j])
+    )
+
+
 def gazetteer_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
     """Spans of ``doc`` that name gazetteer entries: label ``GAZ``, ``kb_id_`` the ids
     joined by ``|`` (several when the name is ambiguous)."""
@@ -474,6 +486,7 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
                 _reads_as_place(doc, i, j, ents)
                 or _country_named(doc, i, j, world[wk], gaz)
                 or _capital_named(doc, i, j, world[wk], gaz, ents)
+                or _dateline_name(doc, i, j)
             ):
                 found[(i, j)] = set(world[wk])
             else:
