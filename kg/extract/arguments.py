@@ -266,8 +266,8 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
                 # "fighters loyal to the Bouzriba family": armed men named by whom they serve
                 for g in prep_objects(c, loyal[c.lower_]):
                     visit(g, depth + 1, bucket)
-            elif belonging_to(c):
-                for g in belonging_to(c):
+            elif belongs := belonging_to(c):
+                for g in belongs:
                     visit(g, depth + 1, bucket)
             elif dep in ("amod", "nmod", "nummod") and is_group(span) and _names(span, c):
                 visit(c, depth + 1, bucket)  # "the army and al-Shabaab fighters": the name
@@ -434,9 +434,9 @@ def _describes_a_name(t: Token, ent_of: dict[int, Span]) -> bool:
     a phrase right after a name and a comma however the parser hung it ("blamed ... the
     ADF, a group linked to the Islamic State")."""
     start = t.left_edge.i
-    return t.dep_ == "appos" or (
-        start >= 2 and t.doc[start - 1].text == "," and (start - 2) in ent_of
-    )
+    named = ent_of.get(start - 2) if start >= 2 and t.doc[start - 1].text == "," else None
+    # (an actor's name: "In Borno, a faction loyal to ISWAP ambushed" describes no place)
+    return t.dep_ == "appos" or (named is not None and not places([named]))
 
 
 def _describes(named: Span | None, appos: Span | None) -> bool:

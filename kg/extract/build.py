@@ -694,8 +694,12 @@ def _told_beside(st: Event, ev: Event, pack: LanguagePack) -> bool:
     marks = pack.optional_words("while_marks")
     said = {m.trigger.i for m in st.mentions}
     first = min(ev.mentions, key=lambda m: m.trigger.idx).trigger
+    # (a deed whose doer the text names, not the one denying; "X denied responsibility as
+    # drones struck Y" may deny the drones)
+    others = set(ev.roles.get("perpetrator", [])) - set(st.roles.get("speaker", []))
     return (
-        first.dep_ == "advcl"
+        bool(others)
+        and first.dep_ == "advcl"
         and first.head.i in said
         and first.doc is st.mentions[0].trigger.doc
         and any(c.dep_ == "mark" and c.lower_ in marks for c in first.children)

@@ -510,6 +510,9 @@ class EventReader:
         prep = m.trigger.head
         if m.trigger.dep_ != "pobj" or prep.lower_ not in self.pack.optional_words("prelude_preps"):
             return False
+        definite = self.pack.words("definite_determiners", "demonstrative_determiners")
+        if any(c.dep_ in ("det", "poss") and c.lower_ in definite for c in m.trigger.children):
+            return False  # "two days after the attack": the story's, told again
         return any(c.dep_ == "npadvmod" for c in prep.children) or prep.head.ent_type_ == "DATE"
 
     def _precedents(self, r: Reading) -> None:

@@ -313,12 +313,14 @@ def _cause_chain(head: Token, pack: LanguagePack, violent: frozenset[str], depth
 def _injured_by_accident(obj: Token, pack: LanguagePack, violent: frozenset[str]) -> bool:
     """Whether ``obj`` is a word of injury its own phrase puts down to a natural cause and to
     nothing violent ("injuries sustained during the crash"; not "injuries sustained in the
-    attack")."""
+    attack", nor "during the crash of a helicopter shot down by rebels")."""
     if obj.lemma_.lower() not in pack.words("injury_nouns"):
         return False
     rest = [t for t in obj.subtree if t.i != obj.i]
+    # (nor a verb of violence: "the crash of a helicopter shot down by rebels")
+    deeds = pack.table("verbs")
     return any(t.lemma_.lower() in pack.words("natural_causes") for t in rest) and not any(
-        t.lemma_.lower() in violent for t in rest
+        t.lemma_.lower() in violent or (t.pos_ in _VERB and t.lemma_.lower() in deeds) for t in rest
     )
 
 

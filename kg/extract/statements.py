@@ -354,9 +354,9 @@ def perpetration(r: Reading) -> None:
         doers = actors(head_entities(r, subj[0]))
         # the teller's own unnamed people ("its fighters") are the teller, an armed group's
         # or a state's forces ("survivors said their attackers ..." tells no one's own)
-        own = bool(doers) and all(is_group_key(a.kb_id_) for a in doers)
-        own = own and _teller_itself(r, subj[0])
-        tellers = _spoken_for(r, _tellers(r, tok)) if own else []
+        itself = _teller_itself(r, subj[0])
+        tellers = _spoken_for(r, _tellers(r, tok)) if itself else []
+        own = bool(doers) and all(is_group_key(a.kb_id_) for a in doers) and itself
         own = own and _armed(r, tellers, states=True)
         if own and not _armed(r, tellers):
             # "the army said its soldiers carried out a raid": the forces' own report
@@ -365,9 +365,7 @@ def perpetration(r: Reading) -> None:
                     ev.add(classes.behaviour(ev.cls, "subject"), k)
             continue
         # ("one of its fighters carried out E", said by an armed group: no one named)
-        unnamed_own = (
-            not doers and _teller_itself(r, subj[0]) and _armed(r, _spoken_for(r, _tellers(r, tok)))
-        )
+        unnamed_own = not doers and itself and _armed(r, tellers)
         if (not doers and subj[0].lower_ in r.words("self_pronouns")) or own or unnamed_own:
             # "X claimed they were responsible for E", "X said its fighters carried out E"
             _claimed_by_teller(r, tok, events)
@@ -542,8 +540,12 @@ def _used_the_weapon(r: Reading, verb: Token) -> bool:
         o.dep_ == "dobj"
         and o.lemma_.lower() in r.words("weapon_nouns")
         and any(d.dep_ == "det" and d.lower_ in definite for d in o.children)
-        # (not one its own phrase tells apart: "the bomb found in Kaduna")
-        and not any(d.dep_ in ("acl", "prep") for d in o.children)
+        # (not one its own phrase tells apart, "the bomb found in Kaduna"; "the bomb used
+        # in the attack" names the event told)
+        and not any(
+            d.dep_ in ("acl", "prep") and not any(t.i in r.by_tok for t in d.subtree)
+            for d in o.children
+        )
         for o in verb.children
     )
 
@@ -864,7 +866,11 @@ def reporting_clause(r: Reading, tok: Token) -> tuple[Token, list[str]] | None:
         if node.head is node:
             break
         dep, below = node.dep_, node
-        relative = relative or dep == "relcl"
+        # ("in Khartoum, where the RSF shelled a market": a place's clause; the doers' own,
+        # "RSF fighters who stormed the village killed 30", is told with them)
+        relative = relative or (
+            dep == "relcl" and node.head.i in r.ent_of and bool(places([r.ent_of[node.head.i]]))
+        )
         node = node.head
         if dep not in (
             "ccomp",
@@ -893,11 +899,15 @@ def reporting_clause(r: Reading, tok: Token) -> tuple[Token, list[str]] | None:
         subjects = [c for c in holder.children if c.dep_ == "nsubj"]
         if not subjects:
             continue  # "..., saying that ...": the teller is the subject further up
-        speakers = actors(head_entities(r, subjects[0]))
-        speakers = [a for a in speakers if a.label_ not in ("SocialGroup", "Civilians")]
-        speakers = [a for a in speakers if a.label_ != "MediaOutlet"] or speakers
-        return holder, [a.kb_id_ for a in speakers]
+        return holder, _teller_keys(head_entities(r, subjects[0]))
     return None
+
+
+def _teller_keys(named: list[Span]) -> list[str]:
+    """The keys of the actors among ``named`` that can tell something: no people of a faith
+    or of no side ("Civilians"), and an outlet only when no one else is named."""
+    tellers = [a for a in actors(named) if a.label_ not in ("SocialGroup", "Civilians")]
+    return [a.kb_id_ for a in [a for a in tellers if a.label_ != "MediaOutlet"] or tellers]
 
 
 def _raised_patient(r: Reading, raising: Token, verb: Token) -> bool:
@@ -951,11 +961,7 @@ def _according_to(r: Reading, node: Token) -> tuple[Token, list[str]] | None:
                     for x in q.children
                     if x.dep_ == "pobj"
                 ]
-                named = [a for g in sources for a in head_entities(r, g)]
-                speakers = [
-                    a for a in actors(named) if a.label_ not in ("SocialGroup", "Civilians")
-                ]
-                return c, [a.kb_id_ for a in speakers]
+                return c, _teller_keys([a for g in sources for a in head_entities(r, g)])
     return None
 
 
@@ -1492,12 +1498,6 @@ def statement_links(r: Reading) -> None:
         if kind == "declined":
             _declined_links(r, m)
             continue
-        if kind == "denial" and any(
-            c.dep_ in ("xcomp", "dobj", "ccomp") and c.lemma_.lower() in r.words("planning_verbs")
-            for c in m.trigger.children
-        ):
-            # "Hamas denied planning the attack": a plot denied, no event the story tells
-            m.other_act = True
         # events reported in the statement's clause
         for c in m.trigger.children:
             if c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis"):

@@ -5849,3 +5849,42 @@ def test_probe_fifty_sources_tolls_and_accidents(ex: Extractor) -> None:
     text = "A soldier died of injuries sustained in the attack on the base in Qalat on Monday."
     (e,) = events_of(read(ex, text), "Attack")
     assert e.fatalities is not None and e.fatalities.best == 1
+
+
+def test_rules_of_the_forty_seventh_round_review(ex: Extractor) -> None:
+    # a place opening the sentence describes no body loyal to a group
+    text = "In Sulu, a cell loyal to the Islamic State bombed a chapel, killing four."
+    assert role_of(ex, "Attack", "perpetrator", text) == ["Islamic State"]
+    # "two days after the attack" tells the story's attack again, no earlier one
+    text = (
+        "Gunmen attacked a church in Ondo on Sunday, killing 40. Two days after the attack, "
+        "police arrested three suspects."
+    )
+    assert len(events_of(read(ex, text), "Attack")) == 1
+    # denying planning the story's attack denies it
+    text = (
+        "Gunmen killed 10 people at a market in Zaria on Monday. Ansaru denied planning the attack."
+    )
+    assert role_of(ex, "Attack", "deniedBy", text) == ["Ansaru"]
+    # a deed told beside a denial, with no doer named, may be what was denied
+    text = "The RSF denied responsibility as drones struck Kosti for a third day."
+    assert role_of(ex, "Attack", "deniedBy", text) == ["Rapid Support Forces"]
+    # "the bomb used in the attack" is the bomb that exploded
+    text = (
+        "A bomb exploded near a checkpoint in Lakki Marwat on Monday, killing two. Police "
+        "suspect the TTP planted the bomb used in the attack."
+    )
+    assert role_of(ex, "Attack", "suspectedPerpetrator", text) == ["Tehrik-e-Taliban Pakistan"]
+    # a crash of a helicopter shot down is violence
+    text = (
+        "A soldier died as a result of injuries sustained during the crash of a military "
+        "helicopter shot down by rebels near Goma."
+    )
+    (e,) = events_of(read(ex, text), "Attack")
+    assert e.fatalities is not None and e.fatalities.best == 1
+    # the doers' own relative clause is told under the source, with them
+    text = "According to the army, RSF fighters who stormed the village killed 30 civilians."
+    x = read(ex, text)
+    (e,) = events_of(x, "Attack")
+    assert "perpetrator" not in e.roles
+    assert labels_of(x, e.roles["allegedPerpetrator"]) == ["Rapid Support Forces"]
