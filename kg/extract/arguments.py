@@ -836,6 +836,15 @@ def is_loc_use(t: Token, pack: LanguagePack) -> bool:
     vehicles = pack.optional_words("vehicle_nouns")
     node = t
     for _ in range(4):
+        around = node.head.head if node.dep_ == "pobj" else node
+        if (
+            node.dep_ == "pobj"
+            and node.head.lower_ in pack.words("of_preps")
+            and around.lemma_.lower() in pack.optional_words("surroundings_nouns")
+            and around.dep_ == "pobj"
+            and around.head.lower_ in loc_preps | pack.words("surface_preps")
+        ):
+            return True  # "guarding a tower on the outskirts of Ituango": around it is at it
         if node.dep_ == "pobj" and node.head.lower_ in loc_preps:
             return not _origin(node.head, pack) and not _at_venue(node.head, pack)
         if node.dep_ == "pobj" and node.head.lower_ in position:
@@ -1312,6 +1321,14 @@ def _read_locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | Non
                             )
                             # "on the road between Mandera and Rhamu": the towns it joins
                             route = g.lemma_.lower() in r.words("route_nouns")
+                            for a in g.children if route else []:
+                                # "on the road linking Koupela and Pouytenga": so too
+                                if a.dep_ == "acl" and a.lemma_.lower() in r.pack.optional_words(
+                                    "linking_verbs"
+                                ):
+                                    for o in a.children:
+                                        for x in [o, *o.conjuncts] if o.dep_ == "dobj" else []:
+                                            _towns(r, m, x)
                             # "near the border with Mali": on this side of it, not in Mali
                             border = g.lemma_.lower() in r.words("border_nouns")
                             found = _named_places(r, g) + entities_in(g, r.ent_of)
@@ -1425,10 +1442,14 @@ def _read_locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | Non
                 m.add("location", held.kb_id_)
     if "location" in m.roles or not m.violent:
         return
-    # "The mayor of X was shot dead outside his home": where the people it befell are of,
-    # when nothing else says where
+    # "The mayor of X was shot dead outside his home": where the people it befell (or who
+    # did it) are of, when nothing else says where
     for c in tok.children:
-        if c.dep_ not in ("nsubjpass", "dobj") or not _people_of_a_place(r, c):
+        # (or where those who did it are of: "hundreds of residents of the city of Gabes
+        # clashed with police")
+        if c.dep_ == "nsubj" and not _people_of_a_place(r, c):
+            c = next((g for g in prep_objects(c, r.words("of_preps"))), c)
+        if c.dep_ not in ("nsubjpass", "dobj", "nsubj", "pobj") or not _people_of_a_place(r, c):
             continue
         for g in prep_objects(c, r.words("of_preps")):
             for s in places(entities_in(g, r.ent_of)):

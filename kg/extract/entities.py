@@ -2264,6 +2264,12 @@ class EntityLinker:
             and not any(c.dep_ in ("prep", "appos", "relcl", "acl") for c in root.children)
         ):
             root, hops = root.head, hops + 1
+        if (
+            root.dep_ == "dobj"
+            and root.head.lemma_.lower() in self.pack.optional_words("linking_verbs")
+            and root.head.head.lemma_.lower() in self.pack.words("route_nouns")
+        ):
+            return True  # "the road linking Koupela and Pouytenga"
         if root.dep_ != "pobj":
             return False
         prep = root.head

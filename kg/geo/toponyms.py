@@ -246,6 +246,9 @@ DIVISION_KIND = {
     "lga": "admin2",
     "zone": "admin2",
     "woreda": "admin2",
+    "cercle": "admin2",
+    "payam": "place",
+    "boma": "place",
     "regency": "admin2",
     "upazila": "admin2",
     "township": "admin2",
@@ -754,7 +757,10 @@ def _locative_before(doc: Doc, i: int) -> bool:
 def _beside_place(doc: Doc, i: int, j: int, ents: dict[int, Span]) -> bool:
     """``Turbat, Balochistan``: a place entity right after ``X,`` or right before ``, X``;
     ``Horlivka (Donetsk)``: a place entity opening the brackets right after it (the
-    conflict monitors' "town (district, province)")."""
+    conflict monitors' "town (district, province)", also after its division word: "Lire
+    payam (Kajo-Keji, Central Equatoria)")."""
+    if j + 1 < len(doc) and doc[j].lower_ in DIVISION_KIND and doc[j + 1].text == "(":
+        j += 1
     if (
         j + 2 < len(doc)
         and doc[j].text == "("

@@ -5888,3 +5888,25 @@ def test_rules_of_the_forty_seventh_round_review(ex: Extractor) -> None:
     (e,) = events_of(x, "Attack")
     assert "perpetrator" not in e.roles
     assert labels_of(x, e.roles["allegedPerpetrator"]) == ["Rapid Support Forces"]
+
+
+def test_probe_fifty_one_places_of_routes_divisions_and_residents(ex: Extractor) -> None:
+    # the towns a road links are where it happened
+    text = "A bomb exploded on the road linking Tenkodogo and Pouytenga on Monday, killing two."
+    assert role_of(ex, "Attack", "location", text) == ["Pouytenga"]
+    # a name, its division word and the monitors' bracket: no namesake abroad
+    text = "On 16 May 2025, soldiers and NAS fighters clashed in Lire payam (Kajo-Keji, Central Equatoria)."
+    x = read(ex, text)
+    (e,) = [e for e in x.events if e.roles.get("location")]
+    assert all(not k.startswith("fr-") for k in e.roles["location"])
+    # where those who did it are from, when nothing else says where
+    text = "Hundreds of residents of the southern city of Kasserine clashed with police on Sunday."
+    x = read(ex, text)
+    (e,) = x.events
+    assert labels_of(x, e.roles["location"]) == ["Kasserine"]
+    # around a place is at it, however deep the phrase
+    text = (
+        "07/30/2025: Two soldiers guarding a radio mast on the outskirts of Yarumal, Antioquia "
+        "department, Colombia, were killed by explosives dropped from a drone."
+    )
+    assert role_of(ex, "Attack", "location", text)[0] == "Yarumal"
