@@ -203,7 +203,8 @@ def build_extraction(
                 gaz,
                 definite=any(x.definite for x in told_with),
                 # "three were killed", "six fatalities were reported"
-                consequence=lemma in pack.words("consequence_verbs", "injury_nouns", "death_nouns"),
+                consequence=lemma in pack.words("consequence_verbs", "injury_nouns", "death_nouns")
+                or _bare_toll(m),
                 located=groups.located,
                 kin=kin,
                 # "bodies were found on Saturday", "another died on Tuesday"
@@ -398,6 +399,20 @@ def _zero_tolls(events: list[Event], doc: Doc, pack: LanguagePack, head_end: int
                 ev.fatalities = Quantity(0, 0, 0)
             if "injured" in fields and (ev.injured is None or field):
                 ev.injured = Quantity(0, 0, 0)
+
+
+def _bare_toll(m: Mention) -> bool:
+    """Whether ``m`` only tells what befell people, by a passive verb that names no one who
+    did it ("A member of the vigilance committee who tried to stop them was shot dead."):
+    the toll of an event told before, like "three were killed"."""
+    tok = m.trigger
+    return (
+        tok.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "auxpass" for c in tok.children)
+        and not any(c.dep_ == "agent" for c in tok.children)
+        and (m.fatalities is not None or m.injured is not None)
+        and not any(m.roles.get(r) for r in _DOER_ROLES)
+    )
 
 
 def _in_passing(m: Mention) -> bool:

@@ -5910,3 +5910,22 @@ def test_probe_fifty_one_places_of_routes_divisions_and_residents(ex: Extractor)
         "department, Colombia, were killed by explosives dropped from a drone."
     )
     assert role_of(ex, "Attack", "location", text)[0] == "Yarumal"
+
+
+def test_probe_fifty_two_a_bare_toll_after_the_event_is_its_toll(ex: Extractor) -> None:
+    # a passive that names no one who did it tells the toll of the event before it
+    text = (
+        "07/14/2025: Suspected Boko Haram fighters kidnapped several women and children during "
+        "a night raid on Tourou, Mayo-Tsanaga department, Cameroon. A member of the local "
+        "vigilance committee who tried to stop them was shot dead."
+    )
+    x = read(ex, text, "2025-07-15")
+    (e,) = [e for e in x.events if "suspectedPerpetrator" in e.roles]
+    assert e.fatalities is not None and e.fatalities.best == 1
+    assert len(x.events) == 1
+    # but not one told of another place and day
+    text = (
+        "Gunmen kidnapped six traders in Mokolo on Monday. On Tuesday, a teacher was shot dead "
+        "in Maroua."
+    )
+    assert len(read(ex, text).events) == 2
