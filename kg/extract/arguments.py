@@ -3278,6 +3278,13 @@ def instrument_doers(r: Reading) -> None:
                             m.add(classes.behaviour(m.cls, "subject"), s.kb_id_)
 
 
+def span_before(prep: Token) -> bool:
+    """Whether a ``prelude_preps`` phrase is measured by a span of time ("a week after
+    clashes", "three years to the day after a shooting"): what it names is another, earlier
+    event, not the step before the one told."""
+    return any(c.dep_ == "npadvmod" for c in prep.children) or prep.head.ent_type_ == "DATE"
+
+
 def fights_before(r: Reading) -> None:
     """``captured Debre Birhan after heavy fighting with the ENDF``: a fight told in a
     ``prelude_preps`` phrase on a battle of the same family (ACLED's battles: a clash, a
@@ -3290,7 +3297,7 @@ def fights_before(r: Reading) -> None:
         for c in m.trigger.subtree:
             if c.dep_ != "prep" or c.lower_ not in preludes:
                 continue
-            if any(g.dep_ == "npadvmod" for g in c.children):
+            if span_before(c):
                 continue  # "a week after clashes with X": another incident, before it
             # (its own phrase, or one the parser hung on its object: "took control of X town
             # following clashes with Y"; not a clause's of its own)

@@ -33,6 +33,7 @@ from kg.extract.entities import (
     SITE_PREFIX,
     SPAN_KEY,
     group_kind,
+    spokespersons,
 )
 from kg.extract.gazetteer import PLACE_TYPES, Gazetteer
 from kg.extract.groups import Groups, document_country, is_placeholder
@@ -836,7 +837,7 @@ def _own_group_blamed(events: list[Event], relations: list[tuple[str, str, str]]
     """A spokesperson saying the group they speak for did it ("X, a spokesman for the TPNPB,
     told Reuters the group was responsible") claims it for the group: the attribution is a
     claim of responsibility."""
-    speaks_for = {s: o for s, p, o in relations if p == "spokespersonOf"}
+    speaks_for = spokespersons(relations)
     claim = classes.named("claim")
     for st in events:
         if not st.speech or classes.behaviour(st.cls, "speech_kind") != "attribution":
@@ -885,7 +886,7 @@ def _speaking_for(events: list[Event], relations: list[tuple[str, str, str]]) ->
     """A spokesperson claims or denies for the group they speak for ("Y, the spokesperson for
     the Taliban, claimed ..."): the event is ``claimedBy`` the group; the statement keeps Y
     as its speaker."""
-    speaks_for = {s: o for s, p, o in relations if p == "spokespersonOf"}
+    speaks_for = spokespersons(relations)
     for ev in events:
         if ev.speech:
             continue
@@ -951,12 +952,12 @@ _CROWD_TYPES = frozenset({"Protesters", "Rioters"})  # ontology types of a crowd
 def _participants_do_it(ev: Event, x: Extraction) -> None:
     """Police who broke up a protest with live fire did the excessive force, and the
     protesters suffered it (``participants_do_it``)."""
+    if not classes.behaviour(ev.cls, "participants_do_it"):
+        return
     # (those a source holds responsible keep that stance: "..., according to X")
     held = {
         k for role in ("allegedPerpetrator", "suspectedPerpetrator") for k in ev.roles.get(role, [])
     }
-    if not classes.behaviour(ev.cls, "participants_do_it"):
-        return
     parts = ev.roles.pop("participant", [])
     doers = ev.roles.pop("perpetrator", [])
     # the doers are the crowd when a force took part; else only the crowd's people are

@@ -115,6 +115,16 @@ if not Doc.has_extension("ckg_relations"):
     Doc.set_extension("ckg_relations", default=None)  # [(subject key, property, object key)]
 
 
+def spokespersons(relations: Iterable[tuple[str, str, str]]) -> dict[str, str]:
+    """Each spokesperson's key -> the key of the body they speak for, from the entity
+    layer's ``spokespersonOf`` relations.
+
+    >>> spokespersons([("person/y", "spokespersonOf", "org/x"), ("a", "locatedIn", "b")])
+    {'person/y': 'org/x'}
+    """
+    return {s: o for s, p, o in relations if p == "spokespersonOf"}
+
+
 def group_kind(key: str) -> str | None:
     """The kind of a group placeholder (``group:<kind>[@<country>]``), ``None`` for any
     other key.

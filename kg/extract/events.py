@@ -38,6 +38,7 @@ from kg.extract.arguments import (
     places,
     residents_homes,
     set_count,
+    span_before,
     tolls,
     verb_args,
 )
@@ -513,7 +514,7 @@ class EventReader:
         definite = self.pack.words("definite_determiners", "demonstrative_determiners")
         if any(c.dep_ in ("det", "poss") and c.lower_ in definite for c in m.trigger.children):
             return False  # "two days after the attack": the story's, told again
-        return any(c.dep_ == "npadvmod" for c in prep.children) or prep.head.ent_type_ == "DATE"
+        return span_before(prep)
 
     def _precedents(self, r: Reading) -> None:
         """Events told in a relative clause about an earlier time ("since 2016, when

@@ -28,7 +28,7 @@ from kg.extract.arguments import (
     shared_subjects,
 )
 from kg.extract.classify import is_nonstate_armed
-from kg.extract.entities import ARMED_GROUP_KEY
+from kg.extract.entities import ARMED_GROUP_KEY, spokespersons
 from kg.extract.mentions import Mention, Reading
 from kg.extract.modality import misread_as_modifier, negated, other_events
 
@@ -399,7 +399,7 @@ def _spoken_for(r: Reading, keys: list[str]) -> list[str]:
     the TPNPB, Sebby Sambom, said its fighters ...": the TPNPB tells; the entity layer's
     ``spokespersonOf`` relations), and without the persons told beside a body (the body
     tells)."""
-    speaks_for = {s: o for s, p, o in r.doc._.ckg_relations or [] if p == "spokespersonOf"}
+    speaks_for = spokespersons(r.doc._.ckg_relations or [])
     keys = [speaks_for.get(k, k) for k in keys]
     # (a person told beside the body they speak for: "a spokesman for X, Y, said")
     types = r.entity_types
