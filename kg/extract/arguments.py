@@ -749,11 +749,24 @@ def tolls(r: Reading) -> None:
             setattr(target, kind, q)
             target.more_victims = False  # a toll is the whole count ("bringing the toll to 16")
             target.tolls.add(kind)
+            # ("claimed the attack and put the toll at more than 20": the claimant's figure)
+            target.partisan = target.partisan or _claimants_toll(r, last)
             for x in r.found:
                 found_dead = x.trigger.lemma_.lower() in r.words("death_nouns")
                 if x is not target and x.more_victims and found_dead and getattr(x, kind):
                     # "rose to 11 after rescuers pulled four more bodies": counted in it
                     setattr(x, kind, None)
+
+
+def _claimants_toll(r: Reading, verb: Token) -> bool:
+    """Whether the verb that gives a toll is told by those who claim the event: it, or a
+    verb it is coordinated with, is a claim of responsibility ("X claimed the attack and put
+    the toll at more than 20"); the doers' own count, which any other replaces."""
+    claim = classes.named("claim")
+    return any(
+        v.i in r.by_tok and classes.subsumes(claim, r.by_tok[v.i].cls)
+        for v in (verb, *verb.conjuncts)
+    )
 
 
 def _toll_of_a_span(r: Reading, toll: Token) -> bool:

@@ -45,6 +45,9 @@ class Event:
     part_count: int | None = None
     inherited_place: bool = False
     cues: set[str] = field(default_factory=set)
+    # the counts told so far only by the event's doers ("claimed the attack and put the
+    # toll at more than 20"): any count told by others replaces them
+    partisan: set[str] = field(default_factory=set)
 
     def add(self, role: str, key: str) -> None:
         """Add ``key`` under ``role`` once."""
@@ -640,6 +643,14 @@ def absorb(
             continue
         if v is not None and cur is not None and m.partisan:
             continue  # the doers' own count ("saying it had killed around 300") is theirs
+        if v is not None and q in ev.partisan:
+            # a count told by others replaces the doers' own, told before it
+            ev.partisan.discard(q)
+            if not m.partisan:
+                setattr(ev, q, v)
+                continue
+        if v is not None and cur is None and m.partisan:
+            ev.partisan.add(q)
         if v is not None and q in m.tolls:
             setattr(ev, q, v)  # a toll is the whole count, the latest told
         elif (

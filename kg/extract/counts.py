@@ -173,6 +173,8 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
     for c in tok.children:
         if c.dep_ not in _COUNT_DEPS or _an_age(c):
             continue
+        if tok.like_num and c.dep_ in ("amod", "det"):
+            continue  # "wounding the other two": the number is the count (read below)
         # the count's own words: "at least 12", "between 10 and 15", "two dozen"
         words = [w for w in c.subtree if w.i < tok.i and count_word(w, pack)]
         if words and tok.dep_ == "pobj" and tok.head.lower_ in pack.words("range_words"):

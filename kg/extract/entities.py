@@ -332,6 +332,17 @@ class EntityLinker:
                         ),
                         end,
                     )
+                    # "Chatroo, Kishtwar district": two names the model ran together over
+                    # a comma, the second a place the gazetteer knows
+                    end = next(
+                        (
+                            k
+                            for k in range(start + 1, end - 1)
+                            if doc[k].text == ","
+                            and any(c.start == k + 1 and c.label_ == "GAZ" for c in known_spans)
+                        ),
+                        end,
+                    )
                     if ent.label_ == "LOC" and end < len(doc) and self._named_after(doc[end]):
                         continue  # "the Black Sea city of Batumi": what the city is by
                     if self._weapons_abbreviation(doc, start, end):

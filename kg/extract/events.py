@@ -265,6 +265,7 @@ class EventReader:
         statements.attributions(r)
         statements.hallmarks(r)
         statements.doers_belonging(r)
+        statements.named_suspects(r)
         statements.weapon_placed_by(r)
         statements.doer_stance(r)
         statements.statement_links(r)

@@ -657,6 +657,12 @@ def _responsible_one(r: Reading, clause: Token) -> Token | None:
     if _used_the_weapon(r, clause) and not negated(clause, r.pack):
         # "police suspect BRN insurgents planted the bomb": who used the weapon told before
         return next((g for g in clause.children if g.dep_ == "nsubj"), None)
+    if any(
+        c.dep_ == "attr" and c.lemma_.lower() in r.pack.optional_words("suspect_nouns")
+        for c in clause.children
+    ):
+        # "police said fighters of X were the main suspects"
+        return next((g for g in clause.children if g.dep_ == "nsubj"), None)
     return _marked_by(r, clause)
 
 
@@ -671,12 +677,17 @@ def _believed_object(r: Reading, clause: Token) -> Token | None:
 
 def _marked_by(r: Reading, verb: Token) -> Token | None:
     """Whose marks ``verb`` says something bore: the "of" phrase of "bore the hallmarks of
-    X" (the pack's ``signature_nouns``), or ``None``; none when the marks are denied ("bore
-    no marks of X", "did not bear the hallmarks of X")."""
+    X" (the pack's ``signature_nouns``) or of "was the work of X" (``authorship_nouns``),
+    or ``None``; none when the marks are denied ("bore no marks of X", "did not bear the
+    hallmarks of X", "was not the work of X")."""
     if negated(verb, r.pack):
         return None
+    # ("the attack was the work of X": the deed of whoever the "of" phrase names)
+    authorship = r.pack.optional_words("authorship_nouns")
     for c in verb.children:
-        if c.dep_ == "dobj" and c.lemma_.lower() in r.words("signature_nouns"):
+        if (c.dep_ == "dobj" and c.lemma_.lower() in r.words("signature_nouns")) or (
+            c.dep_ == "attr" and c.lemma_.lower() in authorship
+        ):
             if any(
                 d.dep_ == "det" and d.lower_ in r.words("negative_determiners") for d in c.children
             ):
@@ -1065,14 +1076,55 @@ def attributions(r: Reading) -> None:
 def hallmarks(r: Reading) -> None:
     """``the attack bore the hallmarks of JNIM``: an event whose marks (the pack's
     ``signature_nouns``) are a named armed group's was done, the text suspects, by it (the
-    conflict monitors' suspected perpetrator)."""
+    conflict monitors' suspected perpetrator); one the text calls the deed of a named actor
+    (``authorship_nouns``: "the attack was the work of X") was done by it."""
+    authorship = r.pack.optional_words("authorship_nouns")
     for m in r.found:
         if m.speech or not m.violent or m.trigger.dep_ != "nsubj":
             continue
         marker = _marked_by(r, m.trigger.head)
-        for a in actors(head_entities(r, marker)) if marker is not None else []:
+        if marker is None:
+            continue
+        if marker.head.head.lemma_.lower() in authorship:
+            # (a named actor, or armed men: not "the work of herdsmen", people of no arms)
+            for a in actors(head_entities(r, marker)):
+                if not is_group_key(a.kb_id_) or _armed(r, [a.kb_id_], states=True):
+                    m.add("perpetrator", a.kb_id_)
+            continue
+        for a in actors(head_entities(r, marker)):
             if is_nonstate_armed(r.entity_types.get(a.kb_id_, "")):
                 m.add("suspectedPerpetrator", a.kb_id_)
+
+
+def named_suspects(r: Reading) -> None:
+    """``Fighters of X were the main suspects``, ``the prime suspect is X``: a named actor
+    the text's own voice calls the suspects (the pack's ``suspect_nouns``, as the copula's
+    attribute or its subject) is suspected of the story's event (a Suspicion with no teller,
+    linked when the records are built; ACLED's and GTD's suspected perpetrator). A teller
+    saying so ("police said X were the main suspects") is read by
+    :func:`responsibility_by_saying`; "X was not a suspect" suspects no one."""
+    nouns = r.pack.optional_words("suspect_nouns")
+    for verb in r.sent:
+        if verb.dep_ not in ("ROOT", "conj") or verb.i in r.by_tok or negated(verb, r.pack):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+        if subject is None or attr is None:
+            continue
+        if attr.lemma_.lower() in nouns:
+            heads = [subject]
+        elif (
+            subject.lemma_.lower() in nouns
+            and subject.i not in r.ent_of
+            and any(c.dep_ == "amod" for c in subject.children)
+        ):
+            # ("the main suspect is X"; not "the suspects were members of X", the men held)
+            heads = [attr]
+        else:
+            continue
+        groups = _named_doers(r, heads)
+        if groups:
+            _statement(r, verb, classes.named("suspicion"), [], groups, [])
 
 
 def doers_belonging(r: Reading) -> None:

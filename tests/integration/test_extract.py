@@ -5933,3 +5933,56 @@ def test_probe_fifty_two_a_bare_toll_after_the_event_is_its_toll(ex: Extractor) 
         "in Maroua."
     )
     assert len(read(ex, text).events) == 2
+
+
+def test_probe_fifty_two_authorship_suspects_and_the_claimants_toll(ex: Extractor) -> None:
+    # "the attack was the work of X": the text names the doer, a teller attributes it
+    bomb = "A bomb exploded at a bus station in Gombe on Monday, killing four people. "
+    x = read(ex, bomb + "The attack was the work of Ansaru.")
+    assert labels_of(x, events_of(x, "Bombing")[0].roles.get("perpetrator", [])) == ["Ansaru"]
+    x = read(ex, bomb + "Police said the attack was the work of Ansaru.")
+    (e,) = events_of(x, "Bombing")
+    assert labels_of(x, e.roles.get("allegedPerpetrator", [])) == ["Ansaru"], e.roles
+    assert "perpetrator" not in e.roles
+    for denied in (
+        "Police said the attack was not the work of Ansaru.",
+        "The attack was the work of local herdsmen.",  # (people of no arms: no doers named)
+    ):
+        (e,) = events_of(read(ex, bomb + denied), "Bombing")
+        assert not {"perpetrator", "allegedPerpetrator"} & set(e.roles), (denied, e.roles)
+    # a named group the text calls the main suspects is suspected of the story's event
+    x = read(ex, bomb + "Fighters of Ansaru were the main suspects.")
+    (e,) = events_of(x, "Bombing")
+    assert labels_of(x, e.roles.get("suspectedPerpetrator", [])) == ["Ansaru"], e.roles
+    x = read(ex, bomb + "The prime suspect is Ansaru.")
+    assert "suspectedPerpetrator" in events_of(x, "Bombing")[0].roles
+    # the men held called suspects are no group suspected of anything
+    x = read(
+        ex, "Police arrested five men in Gombe on Monday. The suspects were members of Ansaru."
+    )
+    assert not events_of(x, "Suspicion"), [v.types for v in x.events]
+    # "killing one and wounding the other two": the number is the count, not "other"
+    x = read(
+        ex,
+        "Gunmen opened fire on a checkpoint near Zhob on Monday, killing one "
+        "policeman and wounding the other two.",
+    )
+    (e,) = events_of(x, "Attack")
+    assert e.injured is not None and e.injured.best == 2
+    # the claimant's own toll gives way to one others tell, told before or after it
+    base = "A car bomb exploded at an army base in Baidoa on Monday. "
+    told = "Seven soldiers died, a local commander said. "
+    claim = "Al-Shabaab claimed the attack and put the toll at more than 30. "
+    for text in (base + told + claim, base + claim + told):
+        (e,) = events_of(read(ex, text), "Bombing")
+        assert e.fatalities is not None and e.fatalities.best in (7, 8), text
+    (e,) = events_of(read(ex, base + claim), "Bombing")
+    assert e.fatalities is not None and e.fatalities.best >= 30
+    # a town the event happened above (or below) is where it happened, with its district
+    x = read(
+        ex,
+        "Militants opened fire on a patrol above Thathri, Doda district, Jammu and "
+        "Kashmir, killing a soldier.",
+    )
+    (e,) = events_of(x, "Attack")
+    assert labels_of(x, e.roles["location"])[0] == "Thathri", e.roles
