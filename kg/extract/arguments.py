@@ -2219,6 +2219,33 @@ def raised_clause(r: Reading, verb: Token) -> Token | None:
     )
 
 
+def _raised_passive_subject(r: Reading, verb: Token) -> list[Token]:
+    """``Two men believed to be informants were killed``, which the parser reads as "two men
+    believed [to be informants [were killed]]": the passive hung on the raised clause's
+    noun, whose people are the raising verb's subject (the pack's ``raised_stances``)."""
+    stances = r.pack.table("raised_stances")
+    if (
+        verb.dep_ == "ccomp"
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and verb.head.lemma_.lower() in stances
+        and any(c.dep_ == "xcomp" and c.i < verb.i for c in verb.head.children)
+    ):
+        # (or the passive hung on the raising verb after its infinitive)
+        return [c for c in verb.head.children if c.dep_ == "nsubj"]
+    noun = verb.head
+    be = noun.head
+    raising = be.head
+    if not (
+        verb.dep_ in ("acl", "relcl")
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and noun.dep_ == "attr"
+        and be.dep_ == "xcomp"
+        and raising.lemma_.lower() in stances
+    ):
+        return []
+    return [c for c in raising.children if c.dep_ == "nsubj"]
+
+
 def raised_subject_misread(r: Reading, raising: Token) -> bool:
     """Whether ``raising`` is the raising verb :func:`raised_clause` finds for the verb it
     hangs on or one hung on it: its subject are the doers, not tellers."""
@@ -2333,6 +2360,8 @@ def verb_args(r: Reading, m: Mention) -> None:
         ranged = [c for c in tok.head.children if c.dep_ == "nsubjpass"]
         if ranged and told.same_as is None and m.same_as is None:
             m.same_as = told.id  # one deed told in two verbs
+    if passive and not objects and not ranged:
+        ranged = _raised_passive_subject(r, tok)
     objects = objects or ranged
     # "4 civilians killed, 6 injured": people the parser hung here with a harm of their own
     own_toll = [c for c in objects if any(g.dep_ == "acl" and g.i in r.by_tok for g in c.children)]

@@ -345,6 +345,8 @@ class EventReader:
                 doers = [k for role in DOER_ROLES for k in m.roles.get(role, [])]
                 if not (doers or m.cues & weapons or m.same_as is not None):
                     m.dropped = True
+            if lemma in pack.optional_words("people_only_verbs") and not self._done_to_people(r, m):
+                m.dropped = True  # "executed a search warrant", "executed the attack"
             if lemma in pack.words("agentive_verbs") and not self._destroyed_by_someone(r, m):
                 m.dropped = True  # "two cars were destroyed", "police destroyed seized drugs"
             if lemma in pack.words("crowd_only_verbs") and not self._crowd_doers(r, m, crowd):
@@ -1050,6 +1052,31 @@ class EventReader:
             if "location" not in m.roles:
                 for g in devices:  # "a device on the road between X and Y"
                     locations(r, m, g)
+
+    @staticmethod
+    def _done_to_people(r: Reading, m: Mention) -> bool:
+        """Whether what a verb was done to is people: its object or passive subject (or the
+        noun its participle hangs on: "two men presumed to be informants were executed",
+        however parsed) is an actor the entity layer read (no place), has a count, or is one
+        of the pack's ``person_nouns`` or words for roles and people."""
+        people = r.pack.optional_words("person_nouns") | r.words("role_nouns")
+        people |= r.pack.optional_words("unspecific_people_nouns", "single_person_nouns")
+        tok = m.trigger
+        patients = [c for c in tok.children if c.dep_ in _PATIENT_DEPS]
+        if tok.dep_ in ("acl", "relcl") and not patients:
+            patients = [tok.head]
+        if tok.dep_ == "conj" and not patients:
+            # "were suspected of spying and were executed": the passive subject they share
+            patients = [c for c in tok.head.children if c.dep_ == "nsubjpass"]
+        for c in patients:
+            for g in (c, *c.conjuncts):
+                if g.i in r.ent_of and not places([r.ent_of[g.i]]):
+                    return True
+                if g.like_num or any(d.dep_ == "nummod" for d in g.children):
+                    return True
+                if g.lemma_.lower() in people or g.lower_ in people:
+                    return True
+        return False
 
     @staticmethod
     def _destroyed_by_someone(r: Reading, m: Mention) -> bool:

@@ -5986,3 +5986,26 @@ def test_probe_fifty_two_authorship_suspects_and_the_claimants_toll(ex: Extracto
     )
     (e,) = events_of(x, "Attack")
     assert labels_of(x, e.roles["location"])[0] == "Thathri", e.roles
+
+
+def test_probe_fifty_two_executions_and_people_believed_to_be_others(ex: Extractor) -> None:
+    # "executed" people is a killing; a warrant, a plan or the attack executed is none
+    x = read(ex, "JNIM militants executed three villagers accused of spying in Tenenkou on Monday.")
+    (e,) = events_of(x, "Attack")
+    assert e.fatalities is not None and e.fatalities.best == 3
+    assert "Civilians" in " ".join(labels_of(x, e.roles.get("victim", [])))
+    for text in (
+        "Police executed a search warrant in Tenenkou on Monday.",
+        "The army executed a plan to retake Tenenkou.",
+    ):
+        assert not read(ex, text).events, text
+    x = read(
+        ex, "JNIM fighters executed the attack on the camp in Tenenkou, killing four soldiers."
+    )
+    (e,) = events_of(x, "Attack")
+    assert "Civilians" not in " ".join(labels_of(x, e.roles.get("victim", [])))
+    # "two men believed to be informants were killed", however the parser hangs the passive
+    for verb in ("believed", "presumed"):
+        x = read(ex, f"Two men {verb} to be informants were killed by militants in Mopti.")
+        (e,) = events_of(x, "Attack")
+        assert e.fatalities is not None and e.fatalities.best == 2, verb
