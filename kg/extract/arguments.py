@@ -518,6 +518,26 @@ def _carried_people(r: Reading, m: Mention, tok: Token, role: str | None) -> Non
                     _add_actors(r, m, role, g)
 
 
+def _members_held(r: Reading, m: Mention, tok: Token, role: str | None) -> None:
+    """``arrested two men suspected of belonging to X``, ``14 people accused of links to
+    X``: the named armed group the people an arrest took are said to belong to (a
+    participle of the pack's ``membership_suspicion_verbs``) is what it was aimed at."""
+    if not role or classes.behaviour(m.cls, "victims_count") != "arrested":
+        return
+    verbs = r.pack.optional_words("membership_suspicion_verbs")
+    for a in tok.children:
+        if a.dep_ not in ("acl", "relcl") or a.lemma_.lower() not in verbs:
+            continue
+        for t in a.subtree:
+            s = r.ent_of.get(t.i)
+            if (
+                s is not None
+                and not is_group_key(s.kb_id_)  # (a group of no name: "gang members")
+                and is_nonstate_armed(r.entity_types.get(s.kb_id_, ""))
+            ):
+                m.add(role, s.kb_id_)
+
+
 def _object_places(r: Reading, m: Mention, tok: Token) -> None:
     """A place that is what the event acted on (``entered Hola Prystan``, ``recaptured the
     town of X``, ``shelled Kharkiv``) is where it happened (countries act as states); not
@@ -658,11 +678,30 @@ def set_count(
             kind = "injured"
         elif lemma in r.words("killing_verbs") or _killing_particle(r, m.trigger):
             kind = "fatalities"  # "killed", "shot dead"
+        elif _struck_not_killed(r, m.trigger):
+            kind = "injured"  # "shot in the leg", "hit by a stray bullet"
         else:
             return
     setattr(m, kind, q)
     if kind == "fatalities" and reflexive:
         m.self_counted = True  # "killing himself and two others": the attacker is counted
+
+
+def _struck_not_killed(r: Reading, verb: Token) -> bool:
+    """Whether a verb of harm that names no killing nor injury tells a wound: where on the
+    body it struck (``wounded_body_parts``: "was shot in the leg"), or struck by one of the
+    ``wounding_projectiles`` ("was hit by a stray bullet")."""
+    parts = r.pack.optional_words("wounded_body_parts")
+    projectiles = r.pack.optional_words("wounding_projectiles")
+    for c in verb.children:
+        for g in c.children if c.dep_ in ("prep", "agent") else ():
+            if g.dep_ != "pobj":
+                continue
+            if c.dep_ == "prep" and g.lower_ in parts:
+                return True
+            if c.dep_ == "agent" and (g.lower_ in projectiles or g.lemma_.lower() in projectiles):
+                return True
+    return False
 
 
 def tolls(r: Reading) -> None:
@@ -2219,6 +2258,21 @@ def raised_clause(r: Reading, verb: Token) -> Token | None:
     )
 
 
+def _found_state_subject(r: Reading, verb: Token) -> list[Token]:
+    """``One of the catechists was found shot dead``: the people a passive verb of finding
+    (``death_state_verbs``) puts in the state its participle tells are whom it befell."""
+    head = verb.head
+    if not (
+        verb.dep_ in ("xcomp", "oprd")
+        and verb.tag_ == "VBN"
+        and head.lemma_.lower() in r.words("death_state_verbs")
+        # (not a perfect infinitive's doers: "are reported to have killed four farmers")
+        and not any(c.dep_ in ("aux", "mark") for c in verb.children)
+    ):
+        return []
+    return [c for c in head.children if c.dep_ == "nsubjpass"]
+
+
 def _raised_passive_subject(r: Reading, verb: Token) -> list[Token]:
     """``Two men believed to be informants were killed``, which the parser reads as "two men
     believed [to be informants [were killed]]": the passive hung on the raised clause's
@@ -2290,6 +2344,7 @@ def verb_args(r: Reading, m: Mention) -> None:
             and not any(c.dep_ in ("aux", "dobj", "nsubj", "nsubjpass") for c in tok.children)
         )
         or _headline_passive(r, tok)
+        or bool(_found_state_subject(r, tok))
     )
     subj_role = classes.behaviour(m.cls, "subject")
     obj_role = classes.behaviour(m.cls, "object")
@@ -2358,10 +2413,12 @@ def verb_args(r: Reading, m: Mention) -> None:
     told = r.by_tok.get(tok.head.i) if tok.dep_ == "conj" else None
     if passive and not objects and not ranged and told is not None and not _done_by_a_thing(r, tok):
         ranged = [c for c in tok.head.children if c.dep_ == "nsubjpass"]
-        if ranged and told.same_as is None and m.same_as is None:
-            m.same_as = told.id  # one deed told in two verbs
+        if ranged and told.same_as is None and m.same_as is None and not told.speech:
+            # one deed told in two verbs ("were suspected of spying and were executed": a
+            # suspicion and a deed)
+            m.same_as = told.id
     if passive and not objects and not ranged:
-        ranged = _raised_passive_subject(r, tok)
+        ranged = _raised_passive_subject(r, tok) or _found_state_subject(r, tok)
     objects = objects or ranged
     # "4 civilians killed, 6 injured": people the parser hung here with a harm of their own
     own_toll = [c for c in objects if any(g.dep_ == "acl" and g.i in r.by_tok for g in c.children)]
@@ -2427,6 +2484,12 @@ def verb_args(r: Reading, m: Mention) -> None:
             if m.speech and raised_subject_misread(r, tok):
                 continue  # "armed men believed to be X shot ...": the doers, no tellers
             subj = c
+            if (
+                m.speech
+                and c.lower_ in r.words("relative_words")
+                and any(g.dep_ == "nsubj" and g.i != c.i for g in tok.children)
+            ):
+                continue  # "armed men who residents said belonged to X": the residents say
             if tok.dep_ == "relcl" and c.lower_ in r.words("relative_words"):
                 subj = tok.head  # "the coalition, which denied involvement": the coalition
                 if subj.dep_ == "appos" and _describes(
@@ -2471,6 +2534,7 @@ def verb_args(r: Reading, m: Mention) -> None:
             _add_actors(r, m, obj_role, c)
             _object_places(r, m, c)
             _carried_people(r, m, c, obj_role)
+            _members_held(r, m, c, obj_role)
             if hits_sites:
                 _add_sites(r, m, c)
             if not counted:

@@ -407,10 +407,12 @@ def _bare_toll(m: Mention) -> bool:
     did it ("A member of the vigilance committee who tried to stop them was shot dead."):
     the toll of an event told before, like "three were killed"."""
     tok = m.trigger
+    # (or the participle of a passive that holds it: "was found shot dead")
+    voice = tok.head if tok.dep_ in ("xcomp", "oprd") and tok.tag_ == "VBN" else tok
     return (
         tok.pos_ in ("VERB", "AUX")
-        and any(c.dep_ == "auxpass" for c in tok.children)
-        and not any(c.dep_ == "agent" for c in tok.children)
+        and any(c.dep_ == "auxpass" for c in voice.children)
+        and not any(c.dep_ == "agent" for c in (*tok.children, *voice.children))
         and (m.fatalities is not None or m.injured is not None)
         and not any(m.roles.get(r) for r in _DOER_ROLES)
     )
@@ -858,6 +860,8 @@ def _arrested_suspects(events: list[Event], x: Extraction, pack: LanguagePack) -
     charges") suspects no one of it."""
     arrest = classes.named("arrest")
     suspecting = pack.optional_words("suspicion_adjectives")
+    # ("14 people accused of links to X": a participle of suspicion on those held)
+    suspecting |= pack.optional_words("membership_suspicion_verbs")
     told: list[Event] = []
     for ev in sorted(events, key=_position):
         if ev.speech:

@@ -204,6 +204,11 @@ class EntityLinker:
             for v, cls in verbs.items()
             if classes.family(cls) == classes.named("attack") and v in pack.words("weak_verbs")
         )
+        # who a sentence holds responsible for an event (:meth:`_held_responsible`)
+        self.event_nouns = frozenset(pack.optional_table("nouns"))
+        self.perpetration_verbs = frozenset(
+            w.split()[0] for w in pack.optional_words("perpetration_verbs")
+        )
         objects = pack.optional_table("verb_objects")
         self.claiming_objects = {
             noun: frozenset(row[1])
@@ -329,6 +334,22 @@ class EntityLinker:
                             for k in range(start + 1, end - 1)
                             if doc[k].tag_ == "CC"
                             and any(c.start == k + 1 or c.end == k for c in known_spans)
+                        ),
+                        end,
+                    )
+                    # "the Tren de Aragua gang hours later": a group's known name and
+                    # lower-case words the model ran on with it end at the known name (a
+                    # place's keeps its words: "Shabwa province", "Lido beach")
+                    end = next(
+                        (
+                            c.end
+                            for c in known_spans
+                            if c.start == start
+                            and start < c.end < end
+                            and all(w.is_lower or not w.is_alpha for w in doc[c.end : end])
+                            and not any(
+                                k in self.gaz and self.gaz[k].is_place for k in c.kb_id_.split("|")
+                            )
                         ),
                         end,
                     )
@@ -2047,6 +2068,10 @@ class EntityLinker:
             types = ("Place",)  # "a rally at Shahbagh in Dhaka": a part of the town
         elif kind == "FAC" and self._holds_a_place(s):
             types = ("Place",)  # "the village of Mandori in Lower Kurram": an area
+        elif kind in ("FAC", "GPE", "LOC") and self._held_responsible(s.root):
+            # "the attack had been ordered by La Nueva Familia Michoacana": no place is held
+            # responsible; an unknown name that is, is an armed group's (as a doer's is)
+            types = ("ArmedGroup",)
         described = self._described_place(s, doc_places)
         if described is not None:
             types = (described,)  # "Sake, a town west of Goma", "the village of Sobane Da"
@@ -2356,6 +2381,44 @@ class EntityLinker:
             for c in verb.children
         )
 
+    def _held_responsible(self, tok: Token) -> bool:
+        """Whether ``tok`` is who a sentence holds responsible for an event, a role only
+        actors have: the subject of "was responsible", "was behind the attack"
+        (``responsibility_words``) or of a verb of perpetration with an event as its object
+        ("carried out the attack"), the "by" phrase of such a verb in the passive ("the
+        attack had been ordered by X"), or the actor slot of an attribution verb ("blamed
+        the attack on X", "attributed the blast to X": ``attribution_patterns``)."""
+        verb = tok.head
+        events = self.event_nouns
+
+        def done(v: Token, dep: str) -> bool:
+            return v.lemma_.lower() in self.perpetration_verbs and any(
+                c.dep_ == dep and c.lemma_.lower() in events for c in v.children
+            )
+
+        if tok.dep_ == "nsubj":
+            responsible = self.pack.optional_words("responsibility_words")
+            if any(
+                c.dep_ in ("acomp", "prep", "advmod") and c.lower_ in responsible
+                for c in verb.children
+            ):
+                return True
+            if done(verb, "dobj"):
+                return True
+        if tok.dep_ == "pobj" and verb.dep_ == "agent" and done(verb.head, "nsubjpass"):
+            return True
+        if tok.dep_ == "pobj":
+            # (the parser may hang the phrase on the event: "blamed [the attack on X]")
+            slot = verb.lower_
+            heads = [verb.head, *([verb.head.head] if verb.head.dep_ == "dobj" else [])]
+        else:
+            slot, heads = tok.dep_, [verb]
+        patterns = self.pack.optional_table("attribution_patterns")
+        return any(
+            isinstance(rows, list) and any(row.get("actor") == slot for row in rows)
+            for rows in (patterns.get(h.lemma_.lower(), []) for h in heads)
+        )
+
     def _numbered_unit_spans(self, doc: Doc) -> list[Span]:
         """``the 444 Brigade``, ``between 301st Battalion and ...``: a unit named by its number
         and one of the ``armed_group_name_cues`` ("Brigade", "Battalion"), which
@@ -2429,6 +2492,7 @@ class EntityLinker:
         ...", "the Zarbat Front accepted responsibility"); :meth:`_doer` types them when they
         are linked."""
         covered = {i for e in doc.ents for i in range(e.start, e.end)}
+        single = {e.start for e in doc.ents if e.end == e.start + 1}
         out = []
         hyphened = {
             span.start
@@ -2451,13 +2515,24 @@ class EntityLinker:
                 out.append(named)  # "Members of the Imbonerakure beat ..."
                 covered |= set(range(named.start, named.end))
                 continue
-            if tok.pos_ != "PROPN" or tok.i in covered or not self._doer(tok):
+            if tok.pos_ != "PROPN":
+                continue
+            if tok.i in covered and not (
+                # ("the Real IRA": a name the model found only the last word of, one word)
+                tok.i in single
+                and tok.i > 0
+                and tok.i - 1 not in covered
+                and _name_word(doc[tok.i - 1])
+                and doc[tok.i - 1].head.i == tok.i
+            ):
+                continue
+            if not (self._doer(tok) or self._held_responsible(tok)):
                 continue
             # a group's name: plural ("Patriots") or with an article ("the Kivu Front"),
             # never a bare name like a person's ("Musa stabbed his wife")
             start = tok.i
             while start > 0 and start - 1 not in covered:
-                if doc[start - 1].pos_ == "PROPN" and start <= doc[start - 1].head.i <= tok.i:
+                if _name_word(doc[start - 1]) and start <= doc[start - 1].head.i <= tok.i:
                     start -= 1
                 elif (  # "the Paraguayan People's Army": a possessive inside the name
                     start > 1
@@ -2718,6 +2793,14 @@ def _listed_names(doc: Doc, start: int) -> list[tuple[int, int]]:
 
 # where a hyphened name may begin (:func:`_hyphened_name_end` reads it)
 _HYPHENED = re.compile(r"\b[A-Z]\w*-[a-z]{1,3}-[A-Z]")
+
+
+def _name_word(tok: Token) -> bool:
+    """A word of a name: a proper noun, or a capitalised adjective that names no people
+    ("the Real IRA"; not "the Somali al-Shabaab")."""
+    return tok.pos_ == "PROPN" or (
+        tok.pos_ == "ADJ" and tok.is_title and tok.ent_type_ not in ("NORP", "GPE")
+    )
 
 
 def _hyphened_name_end(doc: Doc, i: int) -> int | None:

@@ -36,6 +36,7 @@ from kg.extract.arguments import (
     noun_args,
     perceived,
     places,
+    prep_objects,
     residents_homes,
     set_count,
     span_before,
@@ -219,6 +220,7 @@ class EventReader:
                 verb_args(r, m)
         perceived(r)
         self._found_dead(r)
+        self._taken_for_care(r)
         self._one_incident_in_two_verbs(r)
         fights_before(r)  # "captured X after heavy fighting with Y": one incident
         statements.perpetration(r)  # "teachers staged a protest": doers before their kind
@@ -329,7 +331,11 @@ class EventReader:
                     c.like_num
                     or (
                         any(g.dep_ == "nummod" for g in c.children)
-                        and (c.i in r.ent_of or c.lower_ in pack.words("other_victims_cues"))
+                        and (
+                            c.i in r.ent_of
+                            or c.lower_ in pack.words("other_victims_cues")
+                            or self._named_as_people(r, c)  # "Eleven officers were hurt"
+                        )
                     )
                     for c in m.trigger.children
                     if c.dep_ in _PATIENT_DEPS
@@ -897,6 +903,7 @@ class EventReader:
                         for c in m.trigger.children
                     )
                     or any(self._one_more(r, t) for t in [*subjects, *near])
+                    or self._wounded_who_died(r, m.trigger)
                 )
             tok = m.trigger
             if tok.pos_ in _NOUN:
@@ -968,6 +975,8 @@ class EventReader:
         for tok in r.sent:
             if tok.lower_ not in dead:
                 continue
+            if EventReader._counted_dead(r, tok):
+                continue
             verb = tok.head
             subject = verb.head if verb.dep_ in ("relcl", "advcl", "xcomp", "conj") else None
             subject = subject or next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -1028,6 +1037,97 @@ class EventReader:
             if m.fatalities is not None:
                 r.add(m)
 
+    def _wounded_who_died(self, r: Reading, tok: Token) -> bool:
+        """``Two of the injured later died``, ``23 were wounded, two of whom later
+        succumbed``: a death among the wounded (``wounded_people_words``, or a relative
+        clause on people counted) is more dead of the event, not its toll told again."""
+        if self._harm_kind(tok) != "fatalities":
+            return False
+        wounded = r.pack.optional_words("wounded_people_words")
+        for c in tok.children:
+            if c.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            for g in prep_objects(c, r.words("of_preps")):
+                if g.lower_ in wounded or g.lemma_.lower() in wounded:
+                    return True
+                if g.lower_ in r.words("relative_words") and tok.dep_ in ("relcl", "advcl"):
+                    return True  # (the people counted before: "31 were wounded, three of whom")
+        return False
+
+    @staticmethod
+    def _taken_for_care(r: Reading) -> None:
+        """``23 were taken to hospital``, ``two soldiers were airlifted to a military
+        hospital``: people a passive of the pack's ``conveyed_to_care_verbs`` took to one of
+        its ``care_places`` were hurt in the story's event; their count is its injured (a
+        mention of its own, joined to it, as "hospitalised" is)."""
+        care = r.pack.optional_words("care_places")
+        for tok in r.sent:
+            if tok.lemma_.lower() not in r.pack.optional_words("conveyed_to_care_verbs"):
+                continue
+            if tok.i in r.by_tok or not any(c.dep_ == "auxpass" for c in tok.children):
+                continue
+            if any(c.dep_ == "agent" for c in tok.children):
+                continue  # ("were taken to hospital by the kidnappers": a taking)
+            to_care = any(
+                g.dep_ == "pobj" and g.lemma_.lower() in care
+                for c in tok.children
+                if c.dep_ == "prep"
+                for g in c.children
+            )
+            people = [c for c in tok.children if c.dep_ == "nsubjpass"]
+            if not to_care or not people:
+                continue
+            m = Mention(id=tok.i, cls=classes.named("attack"), trigger=tok, sent=r.sent)
+            for s in actors(head_entities(r, people[0])):
+                m.add("victim", s.kb_id_)
+            set_count(r, m, people[0], kind="injured")
+            if m.injured is None:
+                continue
+            m.bare = True  # never an event of its own
+            r.add(m)
+
+    @staticmethod
+    def _counted_dead(r: Reading, tok: Token) -> bool:
+        """``Local sources reported 6 dead``, ``reported between 6 and 10 dead``: a figure of
+        the dead (``dead_words``) a verb of telling (``death_state_verbs``) gives with no
+        people named is the toll of the story's event (a mention of its own, joined to it);
+        whether it read one."""
+        figure: Token | None = None
+        verb = tok.head
+        if tok.dep_ == "dobj" and any(c.dep_ == "nummod" for c in tok.children):
+            figure = tok  # "reported 6 dead"
+        elif tok.dep_ == "dobj":
+            # "reported between 6 and 10 dead", the range hung on the verb
+            figure = next(
+                (
+                    g
+                    for c in verb.children
+                    if c.dep_ == "prep" and c.lower_ in r.words("range_words")
+                    for g in c.children
+                    if g.dep_ == "pobj" and g.like_num
+                ),
+                None,
+            )
+        elif (
+            tok.dep_ == "conj"
+            and tok.head.like_num
+            and tok.head.dep_ == "pobj"
+            and tok.head.head.lower_ in r.words("range_words")
+        ):
+            figure, verb = tok.head, tok.head.head.head  # "between 6 and 10 dead"
+        if figure is None or verb.lemma_.lower() not in r.words("death_state_verbs"):
+            return False
+        if verb.i in r.by_tok and not r.by_tok[verb.i].speech:
+            return False
+        m = Mention(id=tok.i, cls=classes.named("attack"), trigger=tok, sent=r.sent)
+        set_count(r, m, figure, kind="fatalities")
+        if m.fatalities is None:
+            return False
+        m.definite = True  # the toll of the story's event
+        m.bare = True  # never an event of its own
+        r.add(m)
+        return True
+
     @staticmethod
     def _hit_a_device(r: Reading, cues: dict[int, set[str]]) -> None:
         """``A minibus struck a landmine on the road between X and Y``: what hits a planted
@@ -1054,13 +1154,19 @@ class EventReader:
                     locations(r, m, g)
 
     @staticmethod
+    def _named_as_people(r: Reading, tok: Token) -> bool:
+        """Whether ``tok`` names people by what they are: one of the pack's ``person_nouns``
+        or its words for roles, ranks and people."""
+        people = r.pack.optional_words("person_nouns", "rank_nouns") | r.words("role_nouns")
+        people |= r.pack.optional_words("unspecific_people_nouns", "single_person_nouns")
+        return tok.lemma_.lower() in people or tok.lower_ in people
+
+    @staticmethod
     def _done_to_people(r: Reading, m: Mention) -> bool:
         """Whether what a verb was done to is people: its object or passive subject (or the
         noun its participle hangs on: "two men presumed to be informants were executed",
         however parsed) is an actor the entity layer read (no place), has a count, or is one
         of the pack's ``person_nouns`` or words for roles and people."""
-        people = r.pack.optional_words("person_nouns") | r.words("role_nouns")
-        people |= r.pack.optional_words("unspecific_people_nouns", "single_person_nouns")
         tok = m.trigger
         patients = [c for c in tok.children if c.dep_ in _PATIENT_DEPS]
         if tok.dep_ in ("acl", "relcl") and not patients:
@@ -1074,7 +1180,7 @@ class EventReader:
                     return True
                 if g.like_num or any(d.dep_ == "nummod" for d in g.children):
                     return True
-                if g.lemma_.lower() in people or g.lower_ in people:
+                if EventReader._named_as_people(r, g):
                     return True
         return False
 
@@ -1347,6 +1453,14 @@ def _nonstate_readings(r: Reading, roles: tuple[str, ...] = ("perpetrator", "age
         if any(m.roles.get(role) for role in ("perpetrator", "agent") if role not in roles):
             continue
         doers = [k for role in roles for k in m.roles.get(role, [])]
+        if "claimedBy" in roles:
+            # (or the object of a claim told in the sentence: "JNIM claimed the raid")
+            doers += [
+                k
+                for x in r.found
+                if m.id in x.about and classes.subsumes(classes.named("claim"), x.cls)
+                for k in x.roles.get("speaker", [])
+            ]
         if "claimedBy" in roles and any(
             c.dep_ in ("amod", "compound")
             and c.lower_ not in r.pack.optional_words("combat_modifiers")

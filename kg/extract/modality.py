@@ -464,9 +464,16 @@ def _characterization(tok: Token, pack: LanguagePack) -> bool:
         in pack.optional_words("organisation_nouns", "criminal_group_nouns")
     ):
         return True  # "Los Lobos, a gang fighting the rival Los Choneros": what it does
-    if tok.dep_ != "relcl" or tok.tag_ != "VBG":
+    if tok.dep_ != "relcl" or tok.tag_ not in ("VBG", "VBN"):
         return False
     if not any(c.dep_ == "aux" and c.tag_ in (*_PRESENT, "VBN") for c in tok.children):
+        return False
+    if tok.tag_ == "VBN" and not (
+        # ("which has fought the CJNG for control of the region": the present perfect of a
+        # struggle over something or over a period; not "which has killed 12 since Monday")
+        tok.lemma_.lower() in pack.optional_words("struggle_verbs")
+        and not any(c.dep_ == "auxpass" for c in tok.children)
+    ):
         return False
     purpose = any(
         c.dep_ in ("xcomp", "advcl") and _has_aux(c, pack.words("infinitive_markers"))
@@ -484,6 +491,8 @@ def _characterization(tok: Token, pack: LanguagePack) -> bool:
     struggle = (_perfect(tok, pack) or contested) and tok.lemma_.lower() in pack.optional_words(
         "struggle_verbs"
     )
+    if tok.tag_ == "VBN":
+        return period or contested
     return purpose or period or struggle
 
 

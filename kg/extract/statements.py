@@ -521,8 +521,8 @@ def claims_by_saying(r: Reading) -> None:
             continue
         if m.cls != classes.named("statement"):
             continue  # "the TTP denied it had planted the device": a denial stays one
-        for c in m.trigger.children:
-            if c.dep_ != "ccomp" or c.i in r.by_tok or any(g.dep_ == "neg" for g in c.children):
+        for c in said_contents(r, m.trigger):
+            if c.i in r.by_tok or any(g.dep_ == "neg" for g in c.children):
                 continue  # ("said it had not planted the device": no claim)
             if c.lemma_.lower() in acts or _used_the_weapon(r, c):
                 if _said_it_did(r, c):
@@ -563,13 +563,15 @@ def responsibility_by_saying(r: Reading) -> None:
     for m in r.found:
         if not m.speech or m.dropped:
             continue
-        for clause in _said_clauses(m.trigger):
+        contents = said_contents(r, m.trigger)
+        for clause in [*_said_clauses(m.trigger), *(c for c in contents if c.dep_ != "ccomp")]:
             # the clause said (a finite verb the parser may take for an object)
             finite = clause.dep_ == "dobj" and clause.tag_ in ("VBD", "VBZ", "VBP")
             # (or one the parser joined to the saying with no subject of its own: "said they
             # believed members of X, ..., were responsible")
             bare = clause.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in clause.children)
-            if not (clause.dep_ == "ccomp" or finite or bare) or clause.i in r.by_tok:
+            said = clause.dep_ == "ccomp" or finite or bare or clause in contents
+            if not said or clause.i in r.by_tok:
                 continue
             subject = _responsible_one(r, clause)
             if subject is None:
@@ -628,6 +630,26 @@ def _said_clauses(verb: Token) -> Iterator[Token]:
             if c.dep_ == "ccomp" and c.i < clause.i:
                 if any(t.text == ";" for t in verb.doc[c.right_edge.i + 1 : clause.i]):
                     yield c
+
+
+def said_contents(r: Reading, verb: Token) -> list[Token]:
+    """The clauses a verb of saying tells: its clausal complements, and the clause the
+    parser hung on a word of saying in its phrase ("said in a statement carried by Amaq that
+    its fighters had planted the device": the statement's "that" clause)."""
+    out = [c for c in verb.children if c.dep_ == "ccomp"]
+    for p in verb.children:
+        if p.dep_ != "prep":
+            continue
+        for g in p.children:
+            if g.dep_ == "pobj" and g.lemma_.lower() in r.words("saying_nouns"):
+                out += [
+                    a
+                    for a in g.children
+                    if a.dep_ in ("acl", "ccomp")
+                    and a.i > verb.i
+                    and any(c.dep_ == "mark" for c in a.children)
+                ]
+    return out
 
 
 def _responsible_one(r: Reading, clause: Token) -> Token | None:
@@ -1137,6 +1159,13 @@ def doers_belonging(r: Reading) -> None:
     members = r.words("member_nouns", "supporter_nouns")
     for tok in r.sent:
         armed = tok.i in r.ent_of and r.ent_of[tok.i].kb_id_.startswith(ARMED_GROUP_KEY)
+        # ("by armed men who residents said belonged to X": the men the pronoun stands for)
+        ante = _antecedent(r, tok)
+        armed = armed or (
+            ante is not None
+            and ante.i in r.ent_of
+            and r.ent_of[ante.i].kb_id_.startswith(ARMED_GROUP_KEY)
+        )
         # ("the suspects were believed to be members of X": the doers the police seek, told
         # as a clause's subject; not "arrested three suspects")
         suspects = (
@@ -1148,6 +1177,9 @@ def doers_belonging(r: Reading) -> None:
             continue  # "the attackers", "the gunmen": armed men of no name, no one else
         if _harmed(r, tok):
             continue  # "identified the slain militants as X": those killed, not the doers
+        if ante is not None:
+            _relative_belonging(r, tok, ante, verbs)
+            continue
         _believed_to_belong(r, tok, verbs)
         verb = tok.head
         identified = r.pack.optional_table("identifying_verbs").get(verb.lemma_.lower(), [])
@@ -1170,6 +1202,68 @@ def doers_belonging(r: Reading) -> None:
         teller, speakers = told
         kind = "claim" if set(speakers) & set(doers) else "attribution"
         _statement(r, teller, classes.named(kind), speakers, doers if kind != "claim" else [], [])
+
+
+def _relative_belonging(
+    r: Reading, pronoun: Token, men: Token, verbs: Mapping[str, list[str]]
+) -> None:
+    """``by armed men who belonged to X``: the text names the men's group, the doers of the
+    event they did; ``by armed men who residents said belonged to X`` (however the parser
+    hangs the saying): the tellers attribute the event to it."""
+    clause = pronoun.head
+    teller: Token | None = None
+    if clause.lemma_.lower() in r.words("saying_verbs"):
+        # ("who residents said belonged to X", read as "who said [belonged to X]")
+        teller = clause
+        clause = next(
+            (
+                c
+                for c in teller.children
+                if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in verbs
+            ),
+            teller,
+        )
+    elif clause.dep_ == "ccomp" and clause.head.lemma_.lower() in r.words("saying_verbs"):
+        teller = clause.head
+    if teller is not None and clause is teller:
+        # ("who police said were members of X", read as "who said [were members of X]")
+        clause = next((c for c in teller.children if c.dep_ in ("xcomp", "ccomp")), teller)
+    preps = verbs.get(clause.lemma_.lower(), [])
+    phrases = [c for c in clause.children if c.dep_ == "prep" and c.lower_ in preps]
+    members = r.words("member_nouns", "supporter_nouns")
+    for c in clause.children:
+        if c.dep_ == "attr" and c.lower_ in members:  # "were members of X"
+            phrases += [p for p in c.children if p.lower_ in r.words("of_preps")]
+    doers = _named_doers(r, [g for p in phrases for g in p.children if g.dep_ == "pobj"])
+    if not doers:
+        return
+    if teller is None:
+        # the men of no name are the group's: its name takes their place
+        key = r.ent_of[men.i].kb_id_
+        for m in r.found:
+            if not m.speech and key in m.roles.get("perpetrator", []):
+                m.roles["perpetrator"].remove(key)
+                for k in doers:
+                    m.add("perpetrator", k)
+        return
+    speakers = [
+        s.kb_id_
+        for c in teller.children
+        if c.dep_ == "nsubj" and c.i != pronoun.i
+        for s in actors(head_entities(r, c))
+    ]
+    _statement(r, teller, classes.named("attribution"), speakers, doers, [])
+
+
+def _antecedent(r: Reading, tok: Token) -> Token | None:
+    """The noun a relative pronoun stands for ("armed men who belonged to X", "armed men who
+    residents said belonged to X": the men), or ``None``."""
+    if tok.lower_ not in r.words("relative_words") or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = tok.head
+    while clause.dep_ == "ccomp" and clause.head.pos_ in ("VERB", "AUX"):
+        clause = clause.head  # (the saying the clause is told in)
+    return clause.head if clause.dep_ == "relcl" else None
 
 
 def _harmed(r: Reading, tok: Token) -> bool:
@@ -1316,7 +1410,8 @@ def _named_in(r: Reading, tok: Token) -> list[Span]:
     if tok.lower_ in r.words("supporter_nouns"):
         # "supporters of the BNP": the party; "supporters of Imran Khan" name no one
         return [s for s in actors(head_entities(r, tok)) if s.label_ != "Person"]
-    if tok.i in r.ent_of or tok.lower_ in callers:
+    if tok.i in r.ent_of or tok.lower_ in callers or tok.lemma_.lower() in callers:
+        # (a plural of a word listed singular: "IS sleeper cells")
         found = actors(head_entities(r, tok))
         if not found and tok.lower_ in r.words("organisation_nouns", "member_nouns"):
             # "a faction of the Abu Sayyaf Group": the group its "of" phrase names
@@ -1435,8 +1530,14 @@ def _participle_speakers(r: Reading, m: Mention) -> None:
 
 
 def _claim_links(r: Reading, m: Mention) -> None:
-    """``X claimed responsibility for E and F``: the claim is about E and F."""
+    """``X claimed responsibility for E and F``: the claim is about E and F; a verb that
+    claims only in an armed group's mouth (``armed_claim_verbs``: "the NPA acknowledged the
+    ambush") tells of E in anyone else's ("the Pentagon acknowledged the attack")."""
     _subject_speakers(r, m)
+    if m.trigger.lemma_.lower() in r.pack.optional_words("armed_claim_verbs") and not _armed(
+        r, m.roles.get("speaker", [])
+    ):
+        m.cls = classes.named("statement")
     by_tok = r.by_tok
     resp = [c for c in m.trigger.children if c.lower_ in r.words("responsibility_nouns")]
     # "claimed responsibility in a statement released on Monday": the parser made the
@@ -1461,7 +1562,8 @@ def _claim_links(r: Reading, m: Mention) -> None:
         for c in claimed:
             for t in c.subtree:
                 ev = by_tok.get(t.i)
-                if ev is not None and ev.violent and ev.id not in m.about:
+                # (any deed, the destruction of property too: "the RMM claimed the arson")
+                if ev is not None and not ev.speech and ev.id not in m.about:
                     m.about.append(ev.id)
         if any(
             c.dep_ == "dobj" and c.lower_ in r.words("claimed_pronouns") for c in m.trigger.children
