@@ -1216,19 +1216,20 @@ def residents_homes(r: Reading) -> None:
             _residents_home(r, m, m.trigger)
 
 
-def _listed_after(r: Reading, tok: Token) -> set[str]:
+def _listed_after(r: Reading, tok: Token, from_head: bool = False) -> list[str]:
     """The places listed right after the phrase of ``tok`` ("residents of X village,
-    Y district, Z state"): names, commas, brackets and words for divisions, to the first
-    other word."""
+    Y district, Z state"), or with ``from_head`` right after ``tok`` itself ("near Boni
+    (Douentza, Mopti)"): names, commas, brackets and words for divisions, to the first
+    other word, in text order."""
     doc = tok.doc
     divisions = r.pack.optional_words("container_words") | r.words("admin_division_words")
-    out: set[str] = set()
-    i = tok.right_edge.i + 1
+    out: list[str] = []
+    i = (tok.i if from_head else tok.right_edge.i) + 1
     while i < len(doc) and (
         i in r.ent_of or doc[i].text in (",", "(", ")") or doc[i].lower_ in divisions
     ):
-        if i in r.ent_of and places([r.ent_of[i]]):
-            out.add(r.ent_of[i].kb_id_)
+        if i in r.ent_of and places([r.ent_of[i]]) and r.ent_of[i].kb_id_ not in out:
+            out.append(r.ent_of[i].kb_id_)
         i += 1
     return out
 
@@ -1253,7 +1254,7 @@ def _residents_home(r: Reading, m: Mention, verb: Token) -> None:
         # (or before the places the phrase itself puts their village in, all that placed
         # it: "residents of Tourou village (Mayo-Tsanaga, Far North)")
         phrase = {r.ent_of[t.i].kb_id_ for t in g.subtree if t.i in r.ent_of}
-        phrase |= _listed_after(r, g)
+        phrase |= set(_listed_after(r, g))
         if not told or set(told) <= phrase:
             m.roles["location"] = list(dict.fromkeys([*homes, *told]))
 
@@ -1268,12 +1269,21 @@ def _read_locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | Non
         # "a convoy came under fire near Gao", "posts in Anderstown came under fire"
         holders += [under, *(c for c in under.children if c.dep_ in ("nsubj", "nsubjpass"))]
     objects = []
+    aimed: list[Token] = []
     if tok.pos_ in _VERB:
         # "struck a vehicle on the road between X and Y": a place phrase the parser hung on
         # the object (a town or a road in it, not a country: "a market in Ukraine's third
         # city")
         objects = [c for c in tok.children if c.dep_ == "dobj" and c.i not in (triggers or ())]
         holders += objects
+        # "opened fire on a minibus in the KwaMashu township", "clashed with coca growers
+        # near Villa Tunari": a place phrase the parser hung on whom it was aimed at
+        aimed = [
+            g
+            for g in prep_objects(tok, r.words("target_preps", "opponent_preps"))
+            if g.i not in (triggers or ())
+        ]
+        holders += aimed
         if classes.behaviour(m.cls, "civilian_doers_as"):
             # "dispersed supporters who were blocking a highway near X": where the crowd was
             holders += [a for o in objects for a in o.subtree if a.dep_ == "relcl"]
@@ -1345,8 +1355,12 @@ def _read_locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | Non
                     "prep",
                 ):
                     # "20 km south of Bir al-Abd": near the place the direction is taken from
+                    # (listed after a place the text names there: "in the X township north
+                    # of Durban")
+                    before = set(m.roles.get("location", []))
                     for g in prep_objects(c, r.words("of_preps")):
                         _towns(r, m, g)
+                    reference.extend(k for k in m.roles.get("location", []) if k not in before)
                 if c.dep_ == "prep" and c.lower_ in r.words("between_preps"):
                     # "attacked a convoy between Boni and Hombori": the towns it was between
                     # (people there are a fight's sides: "fighting between troops and rebels")
@@ -1413,9 +1427,21 @@ def _read_locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | Non
                                     or _named_site(r, s) == "way"
                                 ):
                                     m.add("location", s.kb_id_)
+                            if h in aimed and c.lower_ in loc_preps:
+                                # (and the divisions the monitors list after it: "clashed
+                                # with the army near Boni (Douentza, Mopti)")
+                                for k in _listed_after(r, g, from_head=True):
+                                    if k in r.entity_types and r.entity_types[k] != "Country":
+                                        m.add("location", k)
 
     wider: list[str] = []  # countries named in the objects' place phrases
+    reference: list[str] = []  # the places a direction is taken from
     read(holders + doers)
+    locs = m.roles.get("location", [])
+    if reference and set(locs) - set(reference):
+        m.roles["location"] = [k for k in locs if k not in reference] + [
+            k for k in locs if k in reference
+        ]
     if moments and not any(
         s.label_ not in ("AdminRegion", "Country")
         for s in r.ent_of.values()
@@ -2258,6 +2284,23 @@ def raised_clause(r: Reading, verb: Token) -> Token | None:
     )
 
 
+def _riders_misread(r: Reading, verb: Token) -> list[Token]:
+    """``Two men on a motorcycle fired at him``, which the parser reads as "two men on [a
+    motorcycle fired at him]": the people a vehicle carried (``vehicle_nouns``) did what
+    the verb hung on the vehicle tells; no vehicle fires."""
+    vehicle = verb.head
+    if not (
+        verb.dep_ == "acl"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in verb.children)
+        and vehicle.lemma_.lower() in r.pack.optional_words("vehicle_nouns")
+        and vehicle.dep_ == "pobj"
+        and vehicle.head.dep_ == "prep"
+    ):
+        return []
+    people = vehicle.head.head
+    return [people] if people.pos_ in _NOUN and people.i < vehicle.i else []
+
+
 def _found_state_subject(r: Reading, verb: Token) -> list[Token]:
     """``One of the catechists was found shot dead``: the people a passive verb of finding
     (``death_state_verbs``) puts in the state its participle tells are whom it befell."""
@@ -2273,18 +2316,19 @@ def _found_state_subject(r: Reading, verb: Token) -> list[Token]:
     return [c for c in head.children if c.dep_ == "nsubjpass"]
 
 
-def _raised_passive_subject(r: Reading, verb: Token) -> list[Token]:
+def raised_passive_subject(r: Reading, verb: Token) -> list[Token]:
     """``Two men believed to be informants were killed``, which the parser reads as "two men
     believed [to be informants [were killed]]": the passive hung on the raised clause's
     noun, whose people are the raising verb's subject (the pack's ``raised_stances``)."""
     stances = r.pack.table("raised_stances")
     if (
-        verb.dep_ == "ccomp"
+        verb.dep_ in ("ccomp", "conj")
         and any(c.dep_ == "auxpass" for c in verb.children)
         and verb.head.lemma_.lower() in stances
         and any(c.dep_ == "xcomp" and c.i < verb.i for c in verb.head.children)
     ):
-        # (or the passive hung on the raising verb after its infinitive)
+        # (or the passive hung on the raising verb after its infinitive, or joined to it:
+        # "three men presumed to be spies [and] were executed")
         return [c for c in verb.head.children if c.dep_ == "nsubj"]
     noun = verb.head
     be = noun.head
@@ -2321,14 +2365,28 @@ def verb_args(r: Reading, m: Mention) -> None:
         bool(classes.behaviour(m.cls, "civilian_doers_as"))
         or tok.lemma_.lower() in r.words("never_passive_verbs")
     ) and not any(c.dep_ == "agent" for c in tok.children)
+    riders = _riders_misread(r, tok)
     passive = (
         any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         or (
             tok.dep_ == "acl"
             and tok.tag_ == "VBN"
             and not crowd
-            # ("bandits abducted 40 villagers", the noun the parser's root: no passive)
-            and not (tok.head.dep_ == "ROOT" and any(c.dep_ == "dobj" for c in tok.children))
+            and not riders
+            # ("bandits abducted 40 villagers", the noun the parser's root: no passive; nor
+            # "rebels killed between 14 and 17 villagers", the count a range)
+            and not (
+                tok.head.dep_ == "ROOT"
+                and any(
+                    c.dep_ == "dobj"
+                    or (
+                        c.dep_ == "prep"
+                        and c.lower_ in r.words("range_words")
+                        and any(g.dep_ == "pobj" and count_on(g, r.pack) for g in c.children)
+                    )
+                    for c in tok.children
+                )
+            )
         )
         # "two were killed and several others detained": a participle with a bare subject
         or (
@@ -2378,6 +2436,8 @@ def verb_args(r: Reading, m: Mention) -> None:
             ]
         for s in served:
             m.add(subj_role, s.kb_id_)
+        for p in riders:
+            _add_actors(r, m, subj_role, p)  # "two men on a motorcycle fired at him"
         raising = raised_clause(r, tok)
         if raising is not None:
             # "armed men believed to be members of X shot dead four men", which the parser
@@ -2417,8 +2477,12 @@ def verb_args(r: Reading, m: Mention) -> None:
             # one deed told in two verbs ("were suspected of spying and were executed": a
             # suspicion and a deed)
             m.same_as = told.id
-    if passive and not objects and not ranged:
-        ranged = _raised_passive_subject(r, tok) or _found_state_subject(r, tok)
+    if passive and not ranged:
+        raised = raised_passive_subject(r, tok)
+        if raised:
+            objects, ranged = [], raised  # (the raised noun is a gloss of the people)
+        elif not objects:
+            ranged = _found_state_subject(r, tok)
     objects = objects or ranged
     # "4 civilians killed, 6 injured": people the parser hung here with a harm of their own
     own_toll = [c for c in objects if any(g.dep_ == "acl" and g.i in r.by_tok for g in c.children)]
@@ -3272,6 +3336,21 @@ def _injury_noun(r: Reading, m: Mention, tok: Token) -> None:
     """``13 people suffered minor injuries``, ``sustained wounds``, ``were treated for
     injuries``: the people who suffered them are the injured (counted); injuries merely
     named ("a hospital for war injuries") are no event here."""
+    preps = r.pack.optional_words("injury_recipient_preps")
+    recipients = prep_objects(tok, preps)
+    verb = next((a for a in tok.ancestors if a.pos_ in _VERB), None)
+    if not recipients and verb is not None:
+        # (the phrase the parser hung on the verb of the noun's clause, right after it:
+        # "causing the deaths of 15 civilians and injuries to around 20 others")
+        recipients = [g for g in prep_objects(verb, preps) if g.i > tok.i]
+    for g in recipients:
+        q = count_on(g, r.pack)
+        if q is not None:
+            # "injuries to around 20 others": the people counted, the event's injured
+            _add_actors(r, m, "victim", g)
+            m.injured = q
+            m.bare = True
+            return
     gov = tok.head if tok.dep_ == "dobj" else None
     reporting = r.words("injury_reporting_verbs")
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep":

@@ -229,6 +229,16 @@ def _same_word_read_apart(m: Mention, ev: Event) -> bool:
     return classes.coref_compatible(_reading(m.cls), _reading(ev.cls))
 
 
+def _crowd_named(m: Mention, ev: Event) -> bool:
+    """Whether a toll names the people hurt as of the crowd's own kind or as its doers ("2
+    rioters were killed" after a riot: ``civilian_doers_as``); people of no side hurt where
+    a crowd was are not named so."""
+    kind = classes.behaviour(ev.cls, "civilian_doers_as")
+    victims = m.roles.get("victim", [])
+    own = set(ev.roles.get("perpetrator", []))  # (the crowd named as its doers)
+    return bool(kind and victims) and all(group_kind(k) == kind or k in own for k in victims)
+
+
 def _crowd_toll(m: Mention, ev: Event) -> bool:
     """A toll of a crowd's event told on its own ("three protesters were killed" after a
     protest was dispersed): people of the crowd's kind (``civilian_doers_as``) hurt by no
@@ -491,6 +501,9 @@ def corefer(
         counted = int(any(getattr(ev, q) is not None for q in m.tolls))
         score = (
             counted,
+            # (the crowd's own dead are its event's: "2 rioters were killed" after a riot
+            # told with the beating that set it off)
+            int(consequence and _crowd_named(m, ev)),
             int(same_day),
             0 if generic else int(fam),
             # (the same means: "Two residents burned to death" after houses set on fire)

@@ -52,7 +52,7 @@ from kg.extract.dates import (
     numeric_date,
     numeric_date_offsets,
 )
-from kg.extract.gazetteer import PLACE_TYPES, Gazetteer, norm
+from kg.extract.gazetteer import PLACE_TYPES, Gazetteer, country_of, norm
 from kg.extract.lang import LanguagePack, language_pack
 from kg.extract.triggers import verb_phrases
 from kg.geo.toponyms import (
@@ -288,6 +288,7 @@ class EntityLinker:
         cands.extend(self._listed_group_spans(doc))
         cands.extend(self._street_spans(doc, cands))
         cands.extend(self._monitor_force_spans(doc, cands))
+        cands.extend(self._regional_force_spans(doc))
         cands.extend(self._identity_militia_spans(doc, cands))
         cands.extend(self._people_militia_spans(doc, cands))
         cands.extend(self._criminal_group_spans(doc, cands))
@@ -1255,6 +1256,39 @@ class EntityLinker:
                 end = span.end if span is not None else end
             key = f"{GROUP_PREFIX}{kind}@{s.kb_id_}"
             out.append(Span(doc, k - 2, end, label="GROUP", kb_id=key))
+        return out
+
+    def _regional_force_spans(self, doc: Doc) -> list[Span]:
+        """``the Military Police of Pará``: one of the pack's ``regional_force_names``, "of"
+        and the name of a division the gazetteer knows (however the model read it) name
+        that country's forces of the kind given (``group:police@brazil``): the country most
+        places of the name lie in ("Pará": a state of Brazil, a town of it, a district of
+        Suriname)."""
+        names = self.pack.optional_table("regional_force_names")
+        of = self.pack.words("belonging_preps")
+        connectors = self.pack.optional_words("place_name_particles")
+        out = []
+        for t in doc[:-3]:
+            kind = names.get(doc[t.i : t.i + 2].text.lower())
+            if kind is None or doc[t.i + 2].lower_ not in of:
+                continue
+            end = t.i + 3
+            while (
+                end < len(doc)
+                and end - t.i < 9
+                and (doc[end].is_title or (doc[end].lower_ in connectors and end + 1 < len(doc)))
+            ):
+                end += 1
+            while end > t.i + 3 and not doc[end - 1].is_title:
+                end -= 1  # (a name ends with a word of its own, not "de")
+            name = doc[t.i + 3 : end].text
+            ids = [i for i in self.gaz.lookup(name) if i in self.gaz and self.gaz[i].is_place]
+            counts = Counter(c for i in ids if (c := country_of(i, self.gaz)) is not None)
+            ranked = counts.most_common(2)
+            if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+                continue
+            key = f"{GROUP_PREFIX}{kind}@{ranked[0][0]}"
+            out.append(Span(doc, t.i, end, label="GROUP", kb_id=key))
         return out
 
     def _bracketed_monitor_group(
@@ -2408,9 +2442,14 @@ class EntityLinker:
         if tok.dep_ == "pobj" and verb.dep_ == "agent" and done(verb.head, "nsubjpass"):
             return True
         if tok.dep_ == "pobj":
-            # (the parser may hang the phrase on the event: "blamed [the attack on X]")
+            # (the parser may hang the phrase on the event, however deep: "blamed [the
+            # attack on X]", "blamed [the killing of three teachers on X]")
             slot = verb.lower_
-            heads = [verb.head, *([verb.head.head] if verb.head.dep_ == "dobj" else [])]
+            heads = [verb.head]
+            while heads[-1].pos_ not in ("VERB", "AUX") and heads[-1].head is not heads[-1]:
+                if len(heads) > 5:
+                    break
+                heads.append(heads[-1].head)
         else:
             slot, heads = tok.dep_, [verb]
         patterns = self.pack.optional_table("attribution_patterns")

@@ -37,6 +37,7 @@ from kg.extract.arguments import (
     perceived,
     places,
     prep_objects,
+    raised_passive_subject,
     residents_homes,
     set_count,
     span_before,
@@ -351,7 +352,9 @@ class EventReader:
                 doers = [k for role in DOER_ROLES for k in m.roles.get(role, [])]
                 if not (doers or m.cues & weapons or m.same_as is not None):
                     m.dropped = True
-            if lemma in pack.optional_words("people_only_verbs") and not self._done_to_people(r, m):
+            if lemma in pack.optional_words("people_only_verbs") and (
+                not self._done_to_people(r, m) or self._judicial(r, m)
+            ):
                 m.dropped = True  # "executed a search warrant", "executed the attack"
             if lemma in pack.words("agentive_verbs") and not self._destroyed_by_someone(r, m):
                 m.dropped = True  # "two cars were destroyed", "police destroyed seized drugs"
@@ -424,6 +427,13 @@ class EventReader:
                 if for_another_cause(m.trigger, pack) or not _counted_people(m.trigger):
                     continue  # "hospitalised for a heart condition", "he was hospitalised"
                 m.bare = True  # "two other officers were hospitalised": the event told before
+            if (
+                m.trigger.lower_ in pack.optional_words("wounded_people_words")
+                and m.trigger.dep_ == "pobj"
+                and m.trigger.head.lower_ in pack.words("of_preps")
+                and (m.trigger.head.head.like_num or m.trigger.head.head.pos_ == "NUM")
+            ):
+                continue  # "two of the wounded were flown to hospital": people, no event
             if m.trigger.lemma_.lower() in pack.optional_table("told_again_nouns"):
                 m.bare = True  # "The incident took place near X": the event told before
             if self._weapon_described(r, m):
@@ -1066,8 +1076,9 @@ class EventReader:
                 continue
             if tok.i in r.by_tok or not any(c.dep_ == "auxpass" for c in tok.children):
                 continue
-            if any(c.dep_ == "agent" for c in tok.children):
-                continue  # ("were taken to hospital by the kidnappers": a taking)
+            if any(c.dep_ == "agent" for c in tok.children) or for_another_cause(tok, r.pack):
+                # ("were taken to hospital by the kidnappers": a taking; "with heatstroke")
+                continue
             to_care = any(
                 g.dep_ == "pobj" and g.lemma_.lower() in care
                 for c in tok.children
@@ -1081,10 +1092,8 @@ class EventReader:
             for s in actors(head_entities(r, people[0])):
                 m.add("victim", s.kb_id_)
             set_count(r, m, people[0], kind="injured")
-            if m.injured is None:
-                continue
-            m.bare = True  # never an event of its own
-            r.add(m)
+            if m.injured is not None:
+                EventReader._toll_of_the_sentence(r, m, "injured", people[0])
 
     @staticmethod
     def _counted_dead(r: Reading, tok: Token) -> bool:
@@ -1123,10 +1132,27 @@ class EventReader:
         set_count(r, m, figure, kind="fatalities")
         if m.fatalities is None:
             return False
+        EventReader._toll_of_the_sentence(r, m, "fatalities", figure)
+        return True
+
+    @staticmethod
+    def _toll_of_the_sentence(r: Reading, m: Mention, kind: str, people: Token) -> None:
+        """Put a toll told with no event word of its own on the sentence's one event
+        ("reported 9 dead after gunmen attacked a wedding"), else keep it as a mention of
+        its own, the toll of the story's event, joined to it (not a word of its own
+        ``people``: "two of the wounded were flown to a hospital")."""
+        counted = {t.i for t in people.subtree}
+        told = [
+            x
+            for x in r.found
+            if x.violent and not x.dropped and not x.bare and x.trigger.i not in counted
+        ]
+        if len(told) == 1 and getattr(told[0], kind) is None:
+            setattr(told[0], kind, getattr(m, kind))
+            return
         m.definite = True  # the toll of the story's event
         m.bare = True  # never an event of its own
         r.add(m)
-        return True
 
     @staticmethod
     def _hit_a_device(r: Reading, cues: dict[int, set[str]]) -> None:
@@ -1154,6 +1180,20 @@ class EventReader:
                     locations(r, m, g)
 
     @staticmethod
+    def _judicial(r: Reading, m: Mention) -> bool:
+        """Whether an execution is a court's: a state or a government did it ("Iran executed
+        a man"), or, done by no armed group, its sentence has one of the pack's
+        ``judicial_words`` ("two men convicted of drug trafficking were executed")."""
+        doers = [k for role in DOER_ROLES for k in m.roles.get(role, [])]
+        types = [r.entity_types.get(k, "") for k in doers]
+        if any(is_nonstate_armed(t) for t in types):
+            return False  # ("al-Shabaab executed a man its court found guilty": its violence)
+        if types and all(t in ("Country", "State", "Government") for t in types):
+            return True
+        words = r.pack.optional_words("judicial_words")
+        return any(t.lemma_.lower() in words for t in m.sent)
+
+    @staticmethod
     def _named_as_people(r: Reading, tok: Token) -> bool:
         """Whether ``tok`` names people by what they are: one of the pack's ``person_nouns``
         or its words for roles, ranks and people."""
@@ -1174,6 +1214,8 @@ class EventReader:
         if tok.dep_ == "conj" and not patients:
             # "were suspected of spying and were executed": the passive subject they share
             patients = [c for c in tok.head.children if c.dep_ == "nsubjpass"]
+        # ("two men believed to be informants were executed", however parsed)
+        patients = patients or raised_passive_subject(r, tok)
         for c in patients:
             for g in (c, *c.conjuncts):
                 if g.i in r.ent_of and not places([r.ent_of[g.i]]):

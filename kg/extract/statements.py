@@ -351,6 +351,12 @@ def perpetration(r: Reading) -> None:
         events, subj = _perpetrated(r, tok)
         if not events or not subj:
             continue
+        if negated(tok, r.pack) or (subj[0].head is not tok and negated(subj[0].head, r.pack)):
+            # "X was not responsible for the shooting", "X did not carry it out"; said of
+            # itself ("X said it was not responsible for the shooting"), X denies it
+            if _teller_itself(r, subj[0]):
+                _claimed_by_teller(r, tok, events, denied=True)
+            continue
         doers = actors(head_entities(r, subj[0]))
         # the teller's own unnamed people ("its fighters") are the teller, an armed group's
         # or a state's forces ("survivors said their attackers ..." tells no one's own)
@@ -419,9 +425,10 @@ def _armed(r: Reading, tellers: list[str], states: bool = False) -> bool:
     return bool(tellers) and all(armed(k) for k in tellers)
 
 
-def _claimed_by_teller(r: Reading, tok: Token, events: list[Mention]) -> None:
+def _claimed_by_teller(r: Reading, tok: Token, events: list[Mention], denied: bool = False) -> None:
     """``The group said it was behind the attack``, ``X claimed they carried out E``: the
-    teller claims the events ``tok`` says "it" did."""
+    teller claims the events ``tok`` says "it" did (or, ``denied``, denies them: "X said it
+    was not responsible for the shooting")."""
     told = reporting_clause(r, tok)
     if told is None or not told[1]:
         return
@@ -430,10 +437,11 @@ def _claimed_by_teller(r: Reading, tok: Token, events: list[Mention]) -> None:
         return
     done = [e for e in events if not e.speech and not other_events(e.trigger, r.pack)]
     if done:
-        _statement(r, verb, classes.named("claim"), speakers, [], [e.id for e in done])
+        kind, role = ("denial", "deniedBy") if denied else ("claim", "claimedBy")
+        _statement(r, verb, classes.named(kind), speakers, [], [e.id for e in done])
         for e in done:
             for k in _spoken_for(r, speakers):
-                e.add("claimedBy", k)
+                e.add(role, k)
 
 
 def doer_stance(r: Reading) -> None:
@@ -679,13 +687,44 @@ def _responsible_one(r: Reading, clause: Token) -> Token | None:
     if _used_the_weapon(r, clause) and not negated(clause, r.pack):
         # "police suspect BRN insurgents planted the bomb": who used the weapon told before
         return next((g for g in clause.children if g.dep_ == "nsubj"), None)
-    if any(
-        c.dep_ == "attr" and c.lemma_.lower() in r.pack.optional_words("suspect_nouns")
-        for c in clause.children
+    suspects = r.pack.optional_words("suspect_nouns")
+    subject = next((g for g in clause.children if g.dep_ == "nsubj"), None)
+    attr = next((c for c in clause.children if c.dep_ == "attr"), None)
+    if attr is not None and attr.lemma_.lower() in suspects:
+        return subject  # "police said fighters of X were the main suspects"
+    if (
+        attr is not None
+        and subject is not None
+        and subject.lemma_.lower() in suspects
+        and any(c.dep_ == "amod" for c in subject.children)
     ):
-        # "police said fighters of X were the main suspects"
-        return next((g for g in clause.children if g.dep_ == "nsubj"), None)
-    return _marked_by(r, clause)
+        return attr  # "the prime suspect is X, officials said"
+    marker = _marked_by(r, clause)
+    authored = marker is not None and marker.head.head.lemma_.lower() in (
+        r.pack.optional_words("authorship_nouns")
+    )
+    if authored and not _of_an_event(r, clause):
+        return None  # "the murals were the work of X": no deed of violence
+    return marker
+
+
+def _of_an_event(r: Reading, clause: Token) -> bool:
+    """Whether a clause that says whose work or marks something bears is about an event: its
+    subject is one the sentence tells, or a word that points back at one ("it", "the
+    incident")."""
+    for c in clause.children:
+        # (the subject, or the word the parser took for one's modifier: "the killing bore")
+        if c.dep_ not in ("nsubj", "nsubjpass", "compound") or c.i > clause.i:
+            continue
+        if c.i in r.by_tok or c.lower_ in r.words("claimed_pronouns"):
+            return True
+        if any(x.trigger.i == c.i for x in r.found) or c.lemma_.lower() in r.pack.optional_table(
+            "nouns"
+        ):
+            return True  # "the killing", "the blast": a word for an event
+        if c.lemma_.lower() in r.pack.optional_table("told_again_nouns"):
+            return True
+    return False
 
 
 def _believed_object(r: Reading, clause: Token) -> Token | None:
@@ -704,6 +743,11 @@ def _marked_by(r: Reading, verb: Token) -> Token | None:
     hallmarks of X", "was not the work of X")."""
     if negated(verb, r.pack):
         return None
+    if any(
+        c.dep_ == "mark" and c.lower_ in r.pack.optional_words("open_question_marks")
+        for c in verb.children
+    ):
+        return None  # "unclear whether the attack was the work of X or of Y"
     # ("the attack was the work of X": the deed of whoever the "of" phrase names)
     authorship = r.pack.optional_words("authorship_nouns")
     for c in verb.children:
@@ -1108,10 +1152,15 @@ def hallmarks(r: Reading) -> None:
         if marker is None:
             continue
         if marker.head.head.lemma_.lower() in authorship:
-            # (a named actor, or armed men: not "the work of herdsmen", people of no arms)
+            # (a named actor, or armed men: not "the work of herdsmen", people of no arms;
+            # "could have been the work of X": a suspicion)
+            modal = any(
+                c.dep_ == "aux" and c.lower_ in r.words("modal_aux")
+                for c in m.trigger.head.children
+            )
             for a in actors(head_entities(r, marker)):
                 if not is_group_key(a.kb_id_) or _armed(r, [a.kb_id_], states=True):
-                    m.add("perpetrator", a.kb_id_)
+                    m.add("suspectedPerpetrator" if modal else "perpetrator", a.kb_id_)
             continue
         for a in actors(head_entities(r, marker)):
             if is_nonstate_armed(r.entity_types.get(a.kb_id_, "")):
@@ -1133,6 +1182,9 @@ def named_suspects(r: Reading) -> None:
         attr = next((c for c in verb.children if c.dep_ == "attr"), None)
         if subject is None or attr is None:
             continue
+        noun = attr if attr.lemma_.lower() in nouns else subject
+        if any(t.ent_type_ == "DATE" for p in noun.children if p.dep_ == "prep" for t in p.subtree):
+            continue  # "the main suspects in last year's hotel siege": of another event
         if attr.lemma_.lower() in nouns:
             heads = [subject]
         elif (
@@ -1395,6 +1447,8 @@ def _named_in(r: Reading, tok: Token) -> list[Span]:
         "organisation_nouns",
         "branch_nouns",  # "the Islamic State's regional affiliate, known as X"
     )
+    # (and the words for armed men: "Wagner mercenaries were accused of killing civilians")
+    callers |= {w for w, kind in r.pack.table("group_nouns").items() if kind == "armed"}
     split = r.pack.optional_words("split_adjectives")
     if (
         tok.lower_ in r.words("branch_nouns")
@@ -1448,7 +1502,7 @@ def _slot(tok: Token, slot: str) -> list[Token]:
         return found
     # the preposition on the verb, or on its object ("attributed [the attack to X]")
     holders = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))]
-    return [
+    found = [
         g
         for h in holders
         for c in h.children
@@ -1456,6 +1510,22 @@ def _slot(tok: Token, slot: str) -> list[Token]:
         for g in c.children
         if g.dep_ in ("pobj", "pcomp")
     ]
+    if found:
+        return found
+    # (or the last phrase of the object, however deep the parser hung it: "blamed the
+    # killing of three teachers on X")
+    deep = [
+        c
+        for o in tok.children
+        if o.dep_ in ("dobj", "nsubjpass")
+        for c in o.subtree
+        if c.dep_ == "prep"
+        and c.lower_ == slot
+        and c.i
+        == max((x.i for x in o.subtree if x.dep_ == "prep" and x.lower_ == slot), default=-1)
+        and c.right_edge.i == o.right_edge.i
+    ]
+    return [g for c in deep for g in c.children if g.dep_ in ("pobj", "pcomp")]
 
 
 def _another_act(r: Reading, gerund: Token) -> bool:
@@ -1559,8 +1629,11 @@ def _claim_links(r: Reading, m: Mention) -> None:
         on = _clause_on_event(r, m.trigger, claimed)
         if on is not None and on.id not in m.about:
             m.about.append(on.id)
+        # (a verb that claims only in an armed group's mouth claims its object itself: "JNIM
+        # acknowledged the loss of two commanders in an air strike" claims no strike)
+        narrow = m.trigger.lemma_.lower() in r.pack.optional_words("armed_claim_verbs")
         for c in claimed:
-            for t in c.subtree:
+            for t in [c, *c.conjuncts] if narrow else c.subtree:
                 ev = by_tok.get(t.i)
                 # (any deed, the destruction of property too: "the RMM claimed the arson")
                 if ev is not None and not ev.speech and ev.id not in m.about:
