@@ -3060,7 +3060,9 @@ def noun_args(r: Reading, m: Mention) -> None:
         for g in prep_objects(verb, frozenset({against})):
             _add_actors(r, m, opponent, g)
     lenders = _occurrence(r, tok)
-    for holder in (tok, *lenders):
+    # ("the fighting was between X and Y": the sides the copula's phrase names)
+    sided = [c for c in _copula(r, tok) if tok.dep_ == "nsubj"]
+    for holder in (tok, *lenders, *sided):
         _sides(r, m, holder, agent_role)  # "fighting (broke out) between troops and rebels"
         _opponents(r, m, holder, opponent)  # "clashes with the army"
     locations(r, m, tok, set(r.by_tok))

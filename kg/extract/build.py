@@ -871,7 +871,7 @@ def _arrested_suspects(events: list[Event], x: Extraction, pack: LanguagePack) -
                 {t.lower_, t.lemma_.lower()} & suspecting for m in ev.mentions for t in m.sent
             ):
                 continue
-            if any(m.additional or m.other_time for m in ev.mentions) or (
+            if any(m.additional for m in ev.mentions) or (
                 ev.date and told[-1].date and ev.date < told[-1].date
             ):
                 continue  # "in an unrelated operation", "arrested ... last year": other arrests

@@ -2063,7 +2063,10 @@ class EntityLinker:
             return key, kind_type
         # NER entity: the gazetteer may know it by a name spelled differently
         not_names = self.pack.words("not_names") | self.pack.words("holidays")
-        if not text or text.lower() in not_names or not any(c.isupper() for c in text[:1]):
+        prefixes = self.pack.optional_words("name_article_prefixes")
+        # ("al-Shaddadi": a name may open with an article in lower case)
+        bare = next((text[len(a) :] for a in prefixes if text.startswith(a)), text)
+        if not text or text.lower() in not_names or not any(c.isupper() for c in bare[:1]):
             return None, ""  # nor a feast ("an Ashura procession")
         if any(c.isdigit() for c in text) or len(text) < 2:
             return None, ""

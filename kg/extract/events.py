@@ -1103,8 +1103,10 @@ class EventReader:
         whether it read one."""
         figure: Token | None = None
         verb = tok.head
-        if tok.dep_ == "dobj" and any(c.dep_ == "nummod" for c in tok.children):
-            figure = tok  # "reported 6 dead"
+        if tok.dep_ in ("dobj", "advmod", "npadvmod") and any(
+            c.dep_ == "nummod" for c in tok.children
+        ):
+            figure = tok  # "reported 6 dead" (however the parser hangs "dead")
         elif tok.dep_ == "dobj":
             # "reported between 6 and 10 dead", the range hung on the verb
             figure = next(
@@ -1145,7 +1147,11 @@ class EventReader:
         told = [
             x
             for x in r.found
-            if x.violent and not x.dropped and not x.bare and x.trigger.i not in counted
+            if (x.violent or classes.behaviour(x.cls, "civilian_doers_as"))  # (or a crowd's)
+            and not x.speech
+            and not x.dropped
+            and not x.bare
+            and x.trigger.i not in counted
         ]
         if len(told) == 1 and getattr(told[0], kind) is None:
             setattr(told[0], kind, getattr(m, kind))

@@ -351,7 +351,7 @@ def perpetration(r: Reading) -> None:
         events, subj = _perpetrated(r, tok)
         if not events or not subj:
             continue
-        if negated(tok, r.pack) or (subj[0].head is not tok and negated(subj[0].head, r.pack)):
+        if _denied(r, tok) or (subj[0].head is not tok and _denied(r, subj[0].head)):
             # "X was not responsible for the shooting", "X did not carry it out"; said of
             # itself ("X said it was not responsible for the shooting"), X denies it
             if _teller_itself(r, subj[0]):
@@ -392,6 +392,17 @@ def perpetration(r: Reading) -> None:
                 c.dep_ in ("det", "poss") and c.lower_ not in r.words("indefinite_articles")
                 for c in ev.trigger.children
             )
+
+
+def _denied(r: Reading, tok: Token) -> bool:
+    """Whether a clause says its doer did not do it: negated (:func:`negated`), but not
+    "not only" (``emphatic_after_negation``: "was not only responsible for the attack but
+    would carry out more")."""
+    emphatic = r.pack.optional_words("emphatic_after_negation")
+    for c in tok.children:
+        if c.dep_ == "neg" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ in emphatic:
+            return False
+    return negated(tok, r.pack)
 
 
 def _tellers(r: Reading, tok: Token) -> list[str]:
@@ -718,6 +729,8 @@ def _of_an_event(r: Reading, clause: Token) -> bool:
             continue
         if c.i in r.by_tok or c.lower_ in r.words("claimed_pronouns"):
             return True
+        if c.lemma_.lower() in r.words("weapon_nouns"):
+            return True  # "the car bomb that killed six was the work of X"
         if any(x.trigger.i == c.i for x in r.found) or c.lemma_.lower() in r.pack.optional_table(
             "nouns"
         ):
@@ -1183,7 +1196,10 @@ def named_suspects(r: Reading) -> None:
         if subject is None or attr is None:
             continue
         noun = attr if attr.lemma_.lower() in nouns else subject
-        if any(t.ent_type_ == "DATE" for p in noun.children if p.dep_ == "prep" for t in p.subtree):
+        dated = [t for p in noun.children if p.dep_ == "prep" for t in p.subtree]
+        dated = [t for t in dated if t.ent_type_ == "DATE"]
+        weekdays = r.pack.optional_words("weekdays")
+        if dated and not any(t.lower_ in weekdays for t in dated):
             continue  # "the main suspects in last year's hotel siege": of another event
         if attr.lemma_.lower() in nouns:
             heads = [subject]
@@ -1467,6 +1483,10 @@ def _named_in(r: Reading, tok: Token) -> list[Span]:
     if tok.i in r.ent_of or tok.lower_ in callers or tok.lemma_.lower() in callers:
         # (a plural of a word listed singular: "IS sleeper cells")
         found = actors(head_entities(r, tok))
+        if tok.i not in r.ent_of:
+            # ("Russian mercenaries": people of a country named by its people's word, not
+            # the state)
+            found = [s for s in found if not (s.label_ == "Country" and s.root.dep_ == "amod")]
         if not found and tok.lower_ in r.words("organisation_nouns", "member_nouns"):
             # "a faction of the Abu Sayyaf Group": the group its "of" phrase names
             found = [
@@ -1632,8 +1652,11 @@ def _claim_links(r: Reading, m: Mention) -> None:
         # (a verb that claims only in an armed group's mouth claims its object itself: "JNIM
         # acknowledged the loss of two commanders in an air strike" claims no strike)
         narrow = m.trigger.lemma_.lower() in r.pack.optional_words("armed_claim_verbs")
+        harm = r.words("death_nouns", "injury_nouns")
         for c in claimed:
             for t in [c, *c.conjuncts] if narrow else c.subtree:
+                if narrow and t.lemma_.lower() in harm:
+                    continue  # "acknowledged the deaths of four members": its own losses
                 ev = by_tok.get(t.i)
                 # (any deed, the destruction of property too: "the RMM claimed the arson")
                 if ev is not None and not ev.speech and ev.id not in m.about:

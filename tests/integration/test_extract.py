@@ -6246,3 +6246,80 @@ def test_rules_of_the_forty_eighth_round_review(ex: Extractor) -> None:
     assert labels_of(x, events_of(x, "Attack")[0].roles.get("allegedPerpetrator", [])) == [
         "Los Ardillos"
     ]
+
+
+def test_probe_fifty_three_the_sides_of_a_fight_named_after_it(ex: Extractor) -> None:
+    # "the fighting was between X and Y": the sides a copula's phrase names, told after
+    lead = "Four people were killed when two armed factions fought in Gharyan on Tuesday. "
+    x = read(ex, lead + "The fighting was between the Nawasi Brigade and the Radaa force.")
+    (e,) = events_of(x, "Battle")
+    assert "Nawasi Brigade" in labels_of(x, e.roles.get("perpetrator", []))
+    assert labels_of(x, e.roles.get("target", [])) == ["Radaa Special Deterrence Force"]
+    # a town whose name opens with a lower-case article, south of which the road ran
+    x = read(ex, "A roadside bomb struck a patrol on the road south of al-Hol on Monday.")
+    assert labels_of(x, events_of(x, "Attack")[0].roles.get("location", [])) == ["al-Hol"]
+    # a span of time is no side
+    x = read(ex, "The attack on the checkpoint in Gharyan was between 9 and 10 pm on Tuesday.")
+    (e,) = events_of(x, "Attack")
+    assert labels_of(x, e.roles.get("target", [])) == ["checkpoint in Gharyan"], e.roles
+    assert "perpetrator" not in e.roles
+
+
+def test_rules_of_the_forty_ninth_round_review(ex: Extractor) -> None:
+    # people of a country named by its people's word are not the state
+    x = read(
+        ex, "A UN report accused Russian mercenaries of executing 15 civilians in Hombori, Mali."
+    )
+    assert not any(
+        "Russia" in labels_of(x, e.roles.get("allegedPerpetrator", [])) for e in x.events
+    )
+    # military engineers and football fans are no civilians named by trade
+    x = read(ex, "Military engineers were killed when their vehicle hit a mine near Izium.")
+    assert not any(
+        "Civilians" in " ".join(labels_of(x, e.roles.get("victim", []))) for e in x.events
+    )
+    # "the car bomb that killed six was clearly the work of X": a weapon is an event's
+    x = read(
+        ex,
+        "Officials said the car bomb in Herat that killed six was clearly the work of the Taliban.",
+    )
+    assert "Islamic Emirate" in labels_of(
+        x, events_of(x, "Attack")[0].roles.get("allegedPerpetrator", [])
+    )
+    # the suspects of this weekday's shooting are its suspects
+    x = read(
+        ex,
+        "Members of the Sinaloa Cartel were the main suspects in Saturday's shooting in Mazatlan "
+        "that killed four.",
+    )
+    assert labels_of(x, events_of(x, "Attack")[0].roles.get("suspectedPerpetrator", [])) == [
+        "Sinaloa Cartel"
+    ]
+    # "not only responsible ... but" is a claim, no denial
+    x = read(
+        ex,
+        "A bomb killed four people in Lakki Marwat. The TTP said it was not only responsible for "
+        "the attack but would carry out more.",
+    )
+    (e,) = events_of(x, "Bombing")
+    assert "claimedBy" in e.roles and "deniedBy" not in e.roles
+    # arrests days later of men suspected of the killing suspect their group
+    x = read(
+        ex,
+        "Gunmen killed a judge in Mardan. Two days later, police arrested three TTP militants "
+        "suspected of the killing.",
+    )
+    assert "Tehrik-e-Taliban Pakistan" in labels_of(
+        x, events_of(x, "Attack")[0].roles.get("suspectedPerpetrator", [])
+    )
+    # an armed group acknowledging its own dead claims no strike
+    x = read(ex, "Hezbollah acknowledged the deaths of four members in Israeli strikes near Tyre.")
+    assert not any(e.roles.get("claimedBy") for e in x.events)
+    # a court's execution after a trial is none
+    x = read(
+        ex, "Three men presumed to be spies were executed by the state in Tabriz after a trial."
+    )
+    assert not events_of(x, "Attack")
+    # a toll told with a crowd's event is its toll
+    x = read(ex, "Hospital sources reported 4 dead after police fired on protesters in Matadi.")
+    assert [e.fatalities.best for e in x.events if e.fatalities] == [4]
