@@ -867,14 +867,40 @@ def _towns(r: Reading, m: Mention, phrase: Token) -> None:
 
 def _origin(prep: Token, pack: LanguagePack) -> bool:
     """Whether ``prep`` tells where people come from: an ``origin_preps`` phrase on a noun
-    ("youths from Unity state") or after one of the ``origin_quantifiers`` ("seven
-    laborers, all from Punjab")."""
+    ("youths from Unity state"), on the verb right after its people ("shot dead seven men
+    from Punjab") or after one of the ``origin_quantifiers`` ("seven laborers, all from
+    Punjab")."""
     if prep.lower_ not in pack.optional_words("origin_preps"):
         return False
     quantifiers = pack.optional_words("origin_quantifiers")
-    return prep.head.pos_ in _NOUN or any(
-        c.dep_ == "advmod" and c.lower_ in quantifiers for c in prep.children
+    # (or on the verb, right after its people: "shot dead seven men from Punjab province",
+    # however parsed)
+    before = prep.doc[prep.i - 1] if prep.i > 0 else prep
+    # (of a verb that harms them where they are, not one that takes them from it:
+    # "abducted 20 students from Kuriga", "evacuated residents from Kupiansk")
+    harming = pack.optional_words("killing_verbs", "harm_verbs", "injuring_verbs")
+    people = (
+        prep.head.pos_ in _VERB
+        and (
+            prep.head.lemma_.lower() in harming
+            or bool(_killing_particle_words(prep.head, pack))
+            or bool(_killing_particle_words(before, pack))  # ("shot [dead seven men]")
+        )
+        and before.dep_ in ("dobj", "nsubjpass")
+        and before.head.i == prep.head.i
+        and before.lower_ in pack.table("group_nouns")
     )
+    return (
+        prep.head.pos_ in _NOUN
+        or people
+        or any(c.dep_ == "advmod" and c.lower_ in quantifiers for c in prep.children)
+    )
+
+
+def _killing_particle_words(verb: Token, pack: LanguagePack) -> list[Token]:
+    """The words of killing on a verb ("shot dead"): its ``dead_words`` complements."""
+    dead = pack.optional_words("dead_words")
+    return [c for c in verb.children if c.lower_ in dead]
 
 
 def is_loc_use(t: Token, pack: LanguagePack) -> bool:

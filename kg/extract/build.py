@@ -856,8 +856,9 @@ def _arrested_suspects(events: list[Event], x: Extraction, pack: LanguagePack) -
     the text does not name ("Gunmen shot dead five ... Police arrested two suspected members
     of the Los Choneros gang", "two suspects, whom they identified as members of X") are
     the suspects of that attack: their group is its suspected perpetrator, never a stated
-    one. An arrest told with no word of suspicion ("arrested 20 members of X on drug
-    charges") suspects no one of it."""
+    one; so is a person named as arrested "in connection with the attack" (the event told
+    again with the arrest). An arrest told with no word of suspicion and no link to the
+    attack ("arrested 20 members of X on drug charges") suspects no one of it."""
     arrest = classes.named("arrest")
     suspecting = pack.optional_words("suspicion_adjectives")
     # ("14 people accused of links to X": a participle of suspicion on those held)
@@ -867,27 +868,41 @@ def _arrested_suspects(events: list[Event], x: Extraction, pack: LanguagePack) -
         if ev.speech:
             continue
         if classes.subsumes(arrest, ev.cls):
-            if not told or not any(
+            if not told:
+                continue
+            last = told[-1]
+            # (or arrested "in connection with the attack", "charged with the arson": the
+            # event told again in the arrest's sentence)
+            linked = any(
+                a.trigger.pos_ in ("VERB", "AUX")
+                and b.trigger.i in {t.i for t in a.trigger.subtree}
+                for a in ev.mentions
+                for b in last.mentions
+                if a.sent.start == b.sent.start
+            )
+            if not linked and not any(
                 {t.lower_, t.lemma_.lower()} & suspecting for m in ev.mentions for t in m.sent
             ):
                 continue
             if any(m.additional for m in ev.mentions) or (
-                ev.date and told[-1].date and ev.date < told[-1].date
+                ev.date and last.date and ev.date < last.date
             ):
                 continue  # "in an unrelated operation", "arrested ... last year": other arrests
+            kinds = ("ArmedGroup", "Person") if linked else ("ArmedGroup",)
             groups = [
                 k
                 for k in ev.roles.get("target", [])
                 if k in x.entities
-                and any(classes.is_a(t, "ArmedGroup") for t in x.entities[k].types)
+                and any(classes.is_a(t, kind) for t in x.entities[k].types for kind in kinds)
             ]
-            last = told[-1]
             doers = [k for r in _DOER_ROLES for k in last.roles.get(r, [])]
             if groups and all(is_placeholder(k) for k in doers):
                 for k in groups:
                     last.add("suspectedPerpetrator", k)
-        elif _violent(ev) and classes.behaviour(ev.cls, "state_speaker_role") is None:
-            told.append(ev)  # an attack, not a security operation
+        elif (
+            _violent(ev) or classes.behaviour(ev.cls, "subject") == "perpetrator"
+        ) and classes.behaviour(ev.cls, "state_speaker_role") is None:
+            told.append(ev)  # an attack (or arson), not a security operation
 
 
 def _speaking_for(events: list[Event], relations: list[tuple[str, str, str]]) -> None:

@@ -198,6 +198,11 @@ class EntityLinker:
             if classes.family(cls) in (classes.named("attack"), classes.named("battle"))
             and v not in pack.words("dying_verbs")
         )
+        # the nouns of fighting ("clashes between X and Y": the sides fight)
+        nouns = pack.optional_table("nouns")
+        self.fight_nouns = frozenset(
+            n for n, cls in nouns.items() if classes.family(cls) == classes.named("battle")
+        )
         # and the weak ones, which members of a group named as such do ("beat", "hit")
         self.member_attack_verbs = self.attack_verbs | frozenset(
             v
@@ -258,7 +263,8 @@ class EntityLinker:
         days = [
             Span(doc, a, b, label="DATE")
             for a, b in [*day_before_month(doc, self.pack), *month_before_day(doc, self.pack)]
-            if all(doc[i].ent_type_ in ("", "DATE", "CARDINAL") for i in range(a, b))
+            # (or one the model took for an event's name: "On 9 September 2025, Gen Z ...")
+            if all(doc[i].ent_type_ in ("", "DATE", "CARDINAL", "EVENT") for i in range(a, b))
             and not any(e.start <= a and b <= e.end and e.label_ == "DATE" for e in doc.ents)
         ]
         if wrong or dated or missed or days:  # "On 23/08/2023,": a date taken for a place
@@ -401,9 +407,32 @@ class EntityLinker:
             else c
             for c in cands
         ]
+        # a people's word the model reads as one ("Arab herders") names no town of that
+        # name (Arab, Alabama): the gazetteer's places for it give way
+        cands = [c for c in cands if not (c.label_ == "GAZ" and self._peoples_word_as_town(c))]
         chosen = _longest_non_overlapping(cands)
+        # where the dispatch was filed ("DUBLIN (Reuters) -") is known first: the places
+        # of the story are read in its light (Dundalk in Ireland, not in Maryland)
+        headings = [(m.start(), m.end()) for m in DATELINE_RX.finditer(text)]
+        filed = resolve(
+            doc,
+            [
+                c
+                for c in chosen
+                # (the filing place, written in capitals: "DUBLIN (Reuters) -")
+                if c.end_char <= cut
+                or (c.text.isupper() and any(a <= c.start_char < b for a, b in headings))
+            ],
+            gaz,
+            text=text,
+        )
         self._picks = resolve(
-            doc, chosen, gaz, text=text, town_parts=self.pack.words("inner_division_words")
+            doc,
+            chosen,
+            gaz,
+            context=[p.id for p in filed.values() if p.id != NO_ENTRY],
+            text=text,
+            town_parts=self.pack.words("inner_division_words"),
         )
         doc_places = set()
         for s in chosen:
@@ -1132,7 +1161,12 @@ class EntityLinker:
         name. The same people harmed stay civilians ("attacked Tiv farmers")."""
         if "people_militia_label" not in self.pack:
             return []
-        known = {i for s in found if s.label_ == "GAZ" for i in range(s.start, s.end)}
+        known = {
+            i
+            for s in found
+            if s.label_ == "GAZ" and not self._peoples_word_as_town(s)
+            for i in range(s.start, s.end)
+        }
         communities = self.pack.optional_words("of_division_words")
         out = []
         for s in found:
@@ -1191,6 +1225,32 @@ class EntityLinker:
                     out.append(Span(doc, first, s.end, label="MILITIA", kb_id=people.text))
         return out
 
+    def _qualifies_people(self, s: Span) -> bool:
+        """Whether a name stands before a word for people, as a people's word does ("Arab
+        herders", "Sara farmers"; not "Iloilo city")."""
+        head = s.root.head
+        return (
+            s.root.dep_ in ("amod", "compound", "nmod")
+            and head.i >= s.end
+            and head.lower_ in self.pack.table("group_nouns")
+        )
+
+    def _peoples_word_as_town(self, s: Span) -> bool:
+        """Whether a gazetteer span is a word the model reads as a people's ("Arab
+        herders": NORP) that the gazetteer knows only as towns or divisions, no country."""
+        if not any(
+            e.start == s.start and e.end == s.end and e.label_ == "NORP" for e in s.doc.ents
+        ):
+            return False
+        # (a word for people only where it qualifies people: not a town the model took for
+        # a people's name, "shot dead in Esmeraldas", "in Iloilo city")
+        if not self._qualifies_people(s):
+            return False
+        ids = [k for k in s.kb_id_.split("|") if k in self.gaz]
+        return bool(ids) and all(
+            self.gaz[k].is_place and "Country" not in self.gaz[k].types for k in ids
+        )
+
     def _fights(self, tok: Token) -> bool:
         """Whether people ``tok`` names attack or fight: the subject (or a subject's
         conjunct: "Arab herders and Sara farmers clashed", or the people of a quantity:
@@ -1207,6 +1267,12 @@ class EntityLinker:
             return True  # "officials attributed the attack to Fulani herders"
         # "were attacked by Fulani herders", "clashed with Pokot herders"
         prep = tok.head if tok.dep_ == "pobj" else None
+        if (
+            prep is not None
+            and prep.lower_ in self.pack.words("between_preps")
+            and prep.head.lemma_.lower() in self.fight_nouns
+        ):
+            return True  # "clashes between Arab herders and Sara farmers": the sides
         by = prep is not None and prep.dep_ == "agent"
         with_ = prep is not None and prep.lower_ in self.pack.words("opponent_preps")
         verb = prep.head if prep is not None else None
@@ -2074,6 +2140,9 @@ class EntityLinker:
         if kind == "PERSON" and len(s) == 1 and text in persons:
             return persons[text], "Person"
         known = self._known(s, text)
+        if kind == "NORP" and self._qualifies_people(s):
+            # (a people's word names no town: "Arab herders", not Arab, Alabama)
+            known = {k for k in known if not gaz[k].is_place or "Country" in gaz[k].types}
         if known:
             key = self._disambiguate(known, doc_places, s)
             return key, gaz[key].types[0]
@@ -2425,6 +2494,8 @@ class EntityLinker:
         ("carried out the attack"), the "by" phrase of such a verb in the passive ("the
         attack had been ordered by X"), or the actor slot of an attribution verb ("blamed
         the attack on X", "attributed the blast to X": ``attribution_patterns``)."""
+        if tok.dep_ == "appos" and tok.head.pos_ == "NOUN":
+            tok = tok.head  # "attributed the attack to the criminal group Los Pulpos"
         verb = tok.head
         events = self.event_nouns
 

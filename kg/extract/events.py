@@ -195,7 +195,7 @@ class EventReader:
         return doc
 
     def _sentence(
-        self, r: Reading, phrase_heads: dict[int, tuple[str, int]], cues: dict[int, set[str]]
+        self, r: Reading, phrase_heads: dict[int, tuple[str, int, int]], cues: dict[int, set[str]]
     ) -> list[Mention]:
         body = self._body
         pack = self.pack
@@ -222,6 +222,7 @@ class EventReader:
         perceived(r)
         self._found_dead(r)
         self._taken_for_care(r)
+        self._arrested_over(r)
         self._one_incident_in_two_verbs(r)
         fights_before(r)  # "captured X after heavy fighting with Y": one incident
         statements.perpetration(r)  # "teachers staged a protest": doers before their kind
@@ -1063,6 +1064,28 @@ class EventReader:
                 if g.lower_ in r.words("relative_words") and tok.dep_ in ("relcl", "advcl"):
                     return True  # (the people counted before: "31 were wounded, three of whom")
         return False
+
+    @staticmethod
+    def _arrested_over(r: Reading) -> None:
+        """``arrested X in connection with the attack on Tuesday``: the day a phrase after
+        the event the arrest is over gives is the arrest's, as a claim's is ("claimed the
+        attack on Saturday"); the attack is the one told before."""
+        arrest = classes.named("arrest")
+        for m in r.found:
+            if not classes.subsumes(arrest, m.cls) or m.trigger.pos_ not in _VERB:
+                continue
+            for x in r.found:
+                if (
+                    x.violent
+                    and x.pp_dates
+                    and x.trigger.pos_ in _NOUN
+                    and x.definite
+                    and x.trigger.i in {t.i for t in m.trigger.subtree}
+                ):
+                    for d in x.pp_dates:
+                        x.dates.remove(d)
+                        m.dates.append(d)
+                    x.pp_dates.clear()
 
     @staticmethod
     def _taken_for_care(r: Reading) -> None:

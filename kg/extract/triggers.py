@@ -54,31 +54,32 @@ class TriggerFinder:
         for phrase, cls in pack.table("phrases").items():
             self.matcher.add(cls, [nlp.make_doc(phrase)])
 
-    def phrase_heads(self, doc: Doc) -> dict[int, tuple[str, int]]:
-        """Token index of each matched phrase's head -> (class, index of its first token)."""
-        out: dict[int, tuple[str, int]] = {}
+    def phrase_heads(self, doc: Doc) -> dict[int, tuple[str, int, int]]:
+        """Token index of each matched phrase's head -> (class, index of its first token,
+        index after its last)."""
+        out: dict[int, tuple[str, int, int]] = {}
         for match_id, start, end in self.matcher(doc):
             cls = doc.vocab.strings[match_id]
             # the phrase's root: "air strike" -> strike, "opened fire" -> opened
             head = doc[start:end].root.i
-            out[head] = (cls, start)
+            out[head] = (cls, start, end)
         return out
 
     @staticmethod
-    def phrase_body(phrase_heads: dict[int, tuple[str, int]]) -> set[int]:
-        """The other words of matched phrases (``air`` of ``air strike``): they trigger nothing."""
+    def phrase_body(phrase_heads: dict[int, tuple[str, int, int]]) -> set[int]:
+        """The other words of matched phrases (``air`` of ``air strike``, ``gunfire`` of
+        ``exchanged gunfire``): they trigger nothing."""
         return {
             i
-            for head, (_cls, start) in phrase_heads.items()
-            if start <= head
-            for i in range(start, max(head, start) + 1)
+            for head, (_cls, start, end) in phrase_heads.items()
+            for i in range(start, end)
             if i != head
         }
 
     def trigger_class(
         self,
         tok: Token,
-        phrase_heads: dict[int, tuple[str, int]],
+        phrase_heads: dict[int, tuple[str, int, int]],
         place_tokens: frozenset[int] | set[int] = frozenset(),
     ) -> str | None:
         """The class ``tok`` names as a trigger, or ``None``. ``place_tokens``: the indices of

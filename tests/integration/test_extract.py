@@ -6323,3 +6323,74 @@ def test_rules_of_the_forty_ninth_round_review(ex: Extractor) -> None:
     # a toll told with a crowd's event is its toll
     x = read(ex, "Hospital sources reported 4 dead after police fired on protesters in Matadi.")
     assert [e.fatalities.best for e in x.events if e.fatalities] == [4]
+
+
+def test_probe_fifty_four_sides_datelines_arrests_and_names(ex: Extractor) -> None:
+    # a people's word is no town (Arab, Alabama): the sides of a clash are militias
+    x = read(ex, "Clashes between Arab herders and Dadjo farmers near Goz Beida killed 7 people.")
+    (e,) = events_of(x, "Battle")
+    assert "Arab Ethnic Militia" in labels_of(x, e.roles.get("perpetrator", []))
+    assert not any(
+        "United States" in v.label for v in x.entities.values() if v.label.startswith("Civ")
+    )
+    # "exchanged gunfire" is a clash, its sides those who exchanged it
+    x = read(
+        ex,
+        "On 3 May 2025, members of the Tren de Aragua and the Tren del Llano exchanged gunfire "
+        "in Valencia, Carabobo, killing 3.",
+    )
+    (e,) = events_of(x, "Battle")
+    assert labels_of(x, e.roles.get("target", [])) == ["Tren del Llano"]
+    assert len([v for v in x.events if not _told(v)]) == 1
+    # where a dispatch was filed settles an ambiguous town of the story
+    x = read(ex, "DUBLIN (Reuters) - A pipe bomb exploded outside a police station in Athlone.")
+    (e,) = events_of(x, "Bombing")
+    town = x.entities[e.roles["location"][0]]
+    assert town.lat is not None and town.lat > 50, (town.label, town.lat)  # (not Cape Town's)
+    # a person arrested "in connection with the attack" (or charged with it) is its suspect
+    x = read(
+        ex,
+        "Someone threw firebombs at a synagogue in Malmo on Monday. Police arrested Erik "
+        "Lindqvist, 31, in connection with the attack on Tuesday.",
+    )
+    (e,) = events_of(x, "Attack")
+    assert labels_of(x, e.roles.get("suspectedPerpetrator", [])) == ["Erik Lindqvist"]
+    # a leader whose arrest a protest is over is no suspect of its clashes
+    x = read(
+        ex,
+        "Two people were killed in clashes between protesters and police in Kolda on Friday, as "
+        "demonstrations over the arrest of opposition leader Malick Diop entered a third day.",
+    )
+    assert "suspectedPerpetrator" not in events_of(x, "Battle")[0].roles
+    # "on drug charges" is no link to the attack
+    x = read(
+        ex,
+        "Gunmen killed two traders in Zaria on Monday. Police arrested 20 members of the Yan Daba "
+        "gang on drug charges.",
+    )
+    assert "suspectedPerpetrator" not in events_of(x, "Attack")[0].roles
+    # a date the model took for an event's name; a descriptor before a name it missed
+    x = read(ex, "On 8 September 2025, Gen Z protesters clashed with police in Pokhara.", None)
+    assert events_of(x, "Battle")[0].date.value == "2025-09-08"
+    x = read(
+        ex,
+        "Gunmen killed a bus driver in Manta on Monday. Police attributed the attack to the "
+        "criminal group Los Lagartos.",
+    )
+    assert labels_of(x, events_of(x, "Attack")[0].roles.get("allegedPerpetrator", [])) == [
+        "Los Lagartos"
+    ]
+    # an armed group saying its fighters "eliminated" people claims the killing
+    x = read(
+        ex,
+        "Gunmen shot dead six labourers near Turbat on Monday. The BLF said its fighters had "
+        "'eliminated' agents of the state.",
+    )
+    assert "claimedBy" in events_of(x, "Attack")[0].roles
+    # men "from" a province, however parsed, come from there: it is no place of the event
+    x = read(
+        ex,
+        "09/08/2025: Gunmen stopped a van near Kalat, Balochistan, and shot dead five men from "
+        "Sindh province after checking their identity cards.",
+    )
+    assert labels_of(x, events_of(x, "Attack")[0].roles["location"])[0] == "Kalat"
