@@ -879,12 +879,16 @@ def _origin(prep: Token, pack: LanguagePack) -> bool:
     # (of a verb that harms them where they are, not one that takes them from it:
     # "abducted 20 students from Kuriga", "evacuated residents from Kupiansk")
     harming = pack.optional_words("killing_verbs", "harm_verbs", "injuring_verbs")
+    particles = pack.optional_words("killing_particles")
+    verb = prep.head
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else verb
     people = (
-        prep.head.pos_ in _VERB
+        verb.pos_ in _VERB
         and (
-            prep.head.lemma_.lower() in harming
-            or bool(_killing_particle_words(prep.head, pack))
-            or bool(_killing_particle_words(before, pack))  # ("shot [dead seven men]")
+            verb.lemma_.lower() in harming
+            # ("shot dead", however the parser hangs "dead")
+            or any(c.lower_ in particles for c in verb.children)
+            or after.lower_ in particles
         )
         and before.dep_ in ("dobj", "nsubjpass")
         and before.head.i == prep.head.i
@@ -895,12 +899,6 @@ def _origin(prep: Token, pack: LanguagePack) -> bool:
         or people
         or any(c.dep_ == "advmod" and c.lower_ in quantifiers for c in prep.children)
     )
-
-
-def _killing_particle_words(verb: Token, pack: LanguagePack) -> list[Token]:
-    """The words of killing on a verb ("shot dead"): its ``dead_words`` complements."""
-    dead = pack.optional_words("dead_words")
-    return [c for c in verb.children if c.lower_ in dead]
 
 
 def is_loc_use(t: Token, pack: LanguagePack) -> bool:

@@ -698,18 +698,9 @@ def _responsible_one(r: Reading, clause: Token) -> Token | None:
     if _used_the_weapon(r, clause) and not negated(clause, r.pack):
         # "police suspect BRN insurgents planted the bomb": who used the weapon told before
         return next((g for g in clause.children if g.dep_ == "nsubj"), None)
-    suspects = r.pack.optional_words("suspect_nouns")
-    subject = next((g for g in clause.children if g.dep_ == "nsubj"), None)
-    attr = next((c for c in clause.children if c.dep_ == "attr"), None)
-    if attr is not None and attr.lemma_.lower() in suspects:
-        return subject  # "police said fighters of X were the main suspects"
-    if (
-        attr is not None
-        and subject is not None
-        and subject.lemma_.lower() in suspects
-        and any(c.dep_ == "amod" for c in subject.children)
-    ):
-        return attr  # "the prime suspect is X, officials said"
+    named = _named_as_suspects(r, clause)
+    if named is not None:
+        return named  # "police said fighters of X were the main suspects"
     marker = _marked_by(r, clause)
     authored = marker is not None and marker.head.head.lemma_.lower() in (
         r.pack.optional_words("authorship_nouns")
@@ -1182,39 +1173,45 @@ def hallmarks(r: Reading) -> None:
 
 def named_suspects(r: Reading) -> None:
     """``Fighters of X were the main suspects``, ``the prime suspect is X``: a named actor
-    the text's own voice calls the suspects (the pack's ``suspect_nouns``, as the copula's
-    attribute or its subject) is suspected of the story's event (a Suspicion with no teller,
-    linked when the records are built; ACLED's and GTD's suspected perpetrator). A teller
-    saying so ("police said X were the main suspects") is read by
-    :func:`responsibility_by_saying`; "X was not a suspect" suspects no one."""
-    nouns = r.pack.optional_words("suspect_nouns")
+    the text's own voice calls the suspects (:func:`_named_as_suspects`) is suspected of the
+    story's event (a Suspicion with no teller, linked when the records are built; ACLED's
+    and GTD's suspected perpetrator). A teller saying so ("police said X were the main
+    suspects") is read by :func:`responsibility_by_saying`; "X was not a suspect" suspects
+    no one."""
     for verb in r.sent:
         if verb.dep_ not in ("ROOT", "conj") or verb.i in r.by_tok or negated(verb, r.pack):
             continue
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        attr = next((c for c in verb.children if c.dep_ == "attr"), None)
-        if subject is None or attr is None:
-            continue
-        noun = attr if attr.lemma_.lower() in nouns else subject
-        dated = [t for p in noun.children if p.dep_ == "prep" for t in p.subtree]
-        dated = [t for t in dated if t.ent_type_ == "DATE"]
-        weekdays = r.pack.optional_words("weekdays")
-        if dated and not any(t.lower_ in weekdays for t in dated):
-            continue  # "the main suspects in last year's hotel siege": of another event
-        if attr.lemma_.lower() in nouns:
-            heads = [subject]
-        elif (
-            subject.lemma_.lower() in nouns
-            and subject.i not in r.ent_of
-            and any(c.dep_ == "amod" for c in subject.children)
-        ):
-            # ("the main suspect is X"; not "the suspects were members of X", the men held)
-            heads = [attr]
-        else:
-            continue
-        groups = _named_doers(r, heads)
+        named = _named_as_suspects(r, verb)
+        groups = _named_doers(r, [named]) if named is not None else []
         if groups:
             _statement(r, verb, classes.named("suspicion"), [], groups, [])
+
+
+def _named_as_suspects(r: Reading, clause: Token) -> Token | None:
+    """The phrase a copula calls the suspects (the pack's ``suspect_nouns``): its subject
+    ("fighters of X were the main suspects") or, after "the main suspect(s)", its attribute
+    ("the prime suspect is X"; not "the suspects were members of X", said of men held);
+    ``None`` for none, or for the suspects of another time ("the main suspects in last
+    year's hotel siege"; "in Saturday's shooting" is this story's)."""
+    nouns = r.pack.optional_words("suspect_nouns")
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    attr = next((c for c in clause.children if c.dep_ == "attr"), None)
+    if subject is None or attr is None:
+        return None
+    noun = attr if attr.lemma_.lower() in nouns else subject
+    dated = [t for p in noun.children if p.dep_ == "prep" for t in p.subtree]
+    dated = [t for t in dated if t.ent_type_ == "DATE"]
+    if dated and not any(t.lower_ in r.pack.optional_words("weekdays") for t in dated):
+        return None
+    if attr.lemma_.lower() in nouns:
+        return subject
+    if (
+        subject.lemma_.lower() in nouns
+        and subject.i not in r.ent_of
+        and any(c.dep_ == "amod" for c in subject.children)
+    ):
+        return attr
+    return None
 
 
 def doers_belonging(r: Reading) -> None:
