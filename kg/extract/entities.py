@@ -409,7 +409,10 @@ class EntityLinker:
         ]
         # a people's word the model reads as one ("Arab herders") names no town of that
         # name (Arab, Alabama): the gazetteer's places for it give way
-        cands = [c for c in cands if not (c.label_ == "GAZ" and self._peoples_word_as_town(c))]
+        peoples = _peoples_words(doc)
+        cands = [
+            c for c in cands if not (c.label_ == "GAZ" and self._peoples_word_as_town(c, peoples))
+        ]
         chosen = _longest_non_overlapping(cands)
         # where the dispatch was filed ("DUBLIN (Reuters) -") is known first: the places
         # of the story are read in its light (Dundalk in Ireland, not in Maryland)
@@ -1161,10 +1164,11 @@ class EntityLinker:
         name. The same people harmed stay civilians ("attacked Tiv farmers")."""
         if "people_militia_label" not in self.pack:
             return []
+        peoples = _peoples_words(doc)
         known = {
             i
             for s in found
-            if s.label_ == "GAZ" and not self._peoples_word_as_town(s)
+            if s.label_ == "GAZ" and not self._peoples_word_as_town(s, peoples)
             for i in range(s.start, s.end)
         }
         communities = self.pack.optional_words("of_division_words")
@@ -1235,12 +1239,11 @@ class EntityLinker:
             and head.lower_ in self.pack.table("group_nouns")
         )
 
-    def _peoples_word_as_town(self, s: Span) -> bool:
+    def _peoples_word_as_town(self, s: Span, peoples: set[tuple[int, int]]) -> bool:
         """Whether a gazetteer span is a word the model reads as a people's ("Arab
-        herders": NORP) that the gazetteer knows only as towns or divisions, no country."""
-        if not any(
-            e.start == s.start and e.end == s.end and e.label_ == "NORP" for e in s.doc.ents
-        ):
+        herders": NORP, its start and end among ``peoples``) that the gazetteer knows only
+        as towns or divisions, no country."""
+        if (s.start, s.end) not in peoples:
             return False
         # (a word for people only where it qualifies people: not a town the model took for
         # a people's name, "shot dead in Esmeraldas", "in Iloilo city")
@@ -2992,6 +2995,11 @@ def _initials_of(letters: str, initials: str) -> bool:
         return False
     shared = sum((Counter(letters) & Counter(initials)).values())
     return shared == len(letters) or (len(letters) >= 3 and shared == len(letters) - 1)
+
+
+def _peoples_words(doc: Doc) -> set[tuple[int, int]]:
+    """Where the model reads a people's word (NORP): (start, end) token offsets."""
+    return {(e.start, e.end) for e in doc.ents if e.label_ == "NORP"}
 
 
 def _longest_non_overlapping(spans: list[Span]) -> list[Span]:

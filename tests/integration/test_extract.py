@@ -6369,6 +6369,10 @@ def test_probe_fifty_four_sides_datelines_arrests_and_names(ex: Extractor) -> No
         "gang on drug charges.",
     )
     assert "suspectedPerpetrator" not in events_of(x, "Attack")[0].roles
+    # masked men who storm a church are armed men, not civilians like those they beat
+    x = read(ex, "Masked men stormed a church in Kananga on Sunday and beat three worshippers.")
+    doers = labels_of(x, events_of(x, "Attack")[0].roles.get("perpetrator", []))
+    assert doers and doers[0].startswith("Unidentified Armed Group"), doers
     # a date the model took for an event's name; a descriptor before a name it missed
     x = read(ex, "On 8 September 2025, Gen Z protesters clashed with police in Pokhara.", None)
     assert events_of(x, "Battle")[0].date.value == "2025-09-08"
