@@ -1284,11 +1284,21 @@ class EntityLinker:
     def _blamed(self, tok: Token) -> bool:
         """Whether people ``tok`` names are whom a verb of blame holds responsible (its
         ``attribution_patterns`` actor slot: "blamed Fulani herders", "attributed the
-        attack to Fulani herders")."""
+        attack to Fulani herders"; the parser may hang the phrase on the event, however
+        deep: "blamed [the killing of three teachers on X]")."""
         patterns = self.pack.optional_table("attribution_patterns")
-        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-        slot = tok.head.lower_ if tok.dep_ == "pobj" else tok.dep_
-        return any(p.get("actor") == slot for p in patterns.get(verb.lemma_.lower(), []))
+        if tok.dep_ == "pobj":
+            slot, heads = tok.head.lower_, [tok.head.head]
+            while heads[-1].pos_ not in ("VERB", "AUX") and heads[-1].head is not heads[-1]:
+                if len(heads) > 5:
+                    break
+                heads.append(heads[-1].head)
+        else:
+            slot, heads = tok.dep_, [tok.head]
+        return any(
+            isinstance(rows, list) and any(row.get("actor") == slot for row in rows)
+            for rows in (patterns.get(h.lemma_.lower(), []) for h in heads)
+        )
 
     def _monitor_force_spans(self, doc: Doc, found: list[Span]) -> list[Span]:
         """``Military Forces of Turkey (2016-)``, ``Police Forces of Guinea (2010-2021)``:
@@ -2518,22 +2528,7 @@ class EntityLinker:
                 return True
         if tok.dep_ == "pobj" and verb.dep_ == "agent" and done(verb.head, "nsubjpass"):
             return True
-        if tok.dep_ == "pobj":
-            # (the parser may hang the phrase on the event, however deep: "blamed [the
-            # attack on X]", "blamed [the killing of three teachers on X]")
-            slot = verb.lower_
-            heads = [verb.head]
-            while heads[-1].pos_ not in ("VERB", "AUX") and heads[-1].head is not heads[-1]:
-                if len(heads) > 5:
-                    break
-                heads.append(heads[-1].head)
-        else:
-            slot, heads = tok.dep_, [verb]
-        patterns = self.pack.optional_table("attribution_patterns")
-        return any(
-            isinstance(rows, list) and any(row.get("actor") == slot for row in rows)
-            for rows in (patterns.get(h.lemma_.lower(), []) for h in heads)
-        )
+        return self._blamed(tok)
 
     def _numbered_unit_spans(self, doc: Doc) -> list[Span]:
         """``the 444 Brigade``, ``between 301st Battalion and ...``: a unit named by its number

@@ -1041,11 +1041,8 @@ class EventReader:
             ]
             if not people:
                 continue
-            m = Mention(id=tok.i, cls=classes.named("attack"), trigger=tok, sent=r.sent)
-            for s in actors(head_entities(r, people[0])):
-                m.add("victim", s.kb_id_)
-            set_count(r, m, people[0], kind="fatalities")
-            if m.fatalities is not None:
+            m = EventReader._harm_of(r, tok, people[0], "fatalities")
+            if m is not None:
                 r.add(m)
 
     def _wounded_who_died(self, r: Reading, tok: Token) -> bool:
@@ -1111,12 +1108,20 @@ class EventReader:
             people = [c for c in tok.children if c.dep_ == "nsubjpass"]
             if not to_care or not people:
                 continue
-            m = Mention(id=tok.i, cls=classes.named("attack"), trigger=tok, sent=r.sent)
-            for s in actors(head_entities(r, people[0])):
-                m.add("victim", s.kb_id_)
-            set_count(r, m, people[0], kind="injured")
-            if m.injured is not None:
+            m = EventReader._harm_of(r, tok, people[0], "injured")
+            if m is not None:
                 EventReader._toll_of_the_sentence(r, m, "injured", people[0])
+
+    @staticmethod
+    def _harm_of(r: Reading, tok: Token, people: Token, kind: str) -> Mention | None:
+        """A mention of what befell ``people`` (its victims and their count, as ``kind``:
+        "fatalities" or "injured"), told by ``tok``, a word of no event's own ("two
+        soldiers were found dead", "23 were taken to hospital"); ``None`` when no count."""
+        m = Mention(id=tok.i, cls=classes.named("attack"), trigger=tok, sent=r.sent)
+        for s in actors(head_entities(r, people)):
+            m.add("victim", s.kb_id_)
+        set_count(r, m, people, kind=kind)
+        return m if getattr(m, kind) is not None else None
 
     @staticmethod
     def _counted_dead(r: Reading, tok: Token) -> bool:
