@@ -35,6 +35,7 @@ from kg.extract.counts import (
     told_state,
     unknown_count,
 )
+from kg.extract.dates import numeric_date
 from kg.extract.entities import (
     ARMED_GROUP_KEY,
     DATELINE_KEY,
@@ -567,11 +568,16 @@ def _object_places(r: Reading, m: Mention, tok: Token) -> None:
 
 
 def _sites_of_part(r: Reading, m: Mention, tok: Token) -> None:
-    """``in front of a bakery``, ``at the gate of a base``: the site a part belongs to."""
+    """``in front of a bakery``, ``at the gate of a base``: the site a part belongs to; ``at
+    the entrance to Baksan``, ``at the gates of Kidal``: the town, where it happened."""
     if tok.lower_ not in r.words("site_part_nouns"):
         return
     for h in prep_objects(tok, r.words("site_part_preps")):
         _add_sites(r, m, h)
+        if h.i in r.ent_of:
+            for s in places([r.ent_of[h.i]]):
+                if s.label_ != "Country":
+                    m.add("location", s.kb_id_)
 
 
 def _add_sites(r: Reading, m: Mention, tok: Token) -> None:
@@ -1391,7 +1397,9 @@ def _read_locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | Non
                     for g in c.children:
                         if g.dep_ == "pobj" and places(entities_in(g, r.ent_of)):
                             _towns(r, m, g)
-                went = moved and c.lower_ in r.pack.optional_words("destination_preps")
+                went = moved and c.lower_ in r.pack.optional_words(
+                    "destination_preps", "arrival_preps"
+                )
                 if h is tok and carried and c.lower_ in r.pack.optional_words("path_preps"):
                     continue  # "the hostages were taken across the river": the way they went
                 if c.dep_ == "prep" and (c.lower_ in place_preps or went):
@@ -1880,7 +1888,8 @@ def dates(r: Reading, m: Mention, tok: Token) -> None:
 
         # (a day written in figures, "03/07/2025:", not a year alone)
         def figured(t: Token) -> bool:
-            return t.ent_type_ == "DATE" and not YEAR.fullmatch(t.text)
+            dated = t.ent_type_ == "DATE" or numeric_date(t.text)  # (the model may miss it)
+            return dated and not YEAR.fullmatch(t.text)
 
         led = (start >= 2 and doc[start - 1].text == ":" and figured(doc[start - 2])) or (
             len(sent) > 2 and figured(sent[0]) and sent[1].text == ":"
@@ -3535,8 +3544,9 @@ def fights_before(r: Reading) -> None:
 def _held_responsible(r: Reading, tok: Token) -> bool:
     """Whether a phrase is whom a verb of attribution holds responsible, in the preposition
     its pattern gives the accused ("blamed the attack on BRN insurgents", "attributed it to
-    JNIM fighters"; ``attribution_patterns``), or whom a raising verb says the doers are
-    ("gunmen presumed to be X fighters")."""
+    JNIM fighters"; ``attribution_patterns``), whose marks or work an event is said to be
+    ("bore the hallmarks of BRN insurgents": ``signature_nouns``, ``authorship_nouns``), or
+    whom a raising verb says the doers are ("gunmen presumed to be X fighters")."""
     table = r.pack.table("attribution_patterns")
     be = tok.head
     if (
@@ -3553,6 +3563,9 @@ def _held_responsible(r: Reading, tok: Token) -> bool:
         return False
     prep = tok.head
     verb = prep.head
+    signs = r.words("signature_nouns") | r.pack.optional_words("authorship_nouns")
+    if prep.lower_ in r.words("of_preps") and verb.lemma_.lower() in signs:
+        return True  # "bore the hallmarks of BRN insurgents", "the work of X fighters"
     if verb.pos_ in _NOUN and verb.dep_ == "dobj":
         verb = verb.head  # the preposition on the verb's object
     patterns = table.get(verb.lemma_.lower(), [])

@@ -281,7 +281,14 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
             best = Quantity(best.best, best.min, None)
             continue
         q2 = count_on(c, pack)
-        if q2 is None and c.tag_ in ("NN", "NNP") and _joined(tok, prev, c):
+        # (a bare word for people in the singular after a plural counted is a whole body of
+        # them, no one more: "34 patients and staff", "students and faculty")
+        body = (
+            c.tag_ == "NN"
+            and tok.tag_ == "NNS"
+            and not any(g.dep_ in ("det", "poss") for g in c.children)
+        )
+        if q2 is None and c.tag_ in ("NN", "NNP") and _joined(tok, prev, c) and not body:
             q2 = Quantity(1, 1, 1)
         prev = c
         if q2 and q2.best is not None and best.best is not None:

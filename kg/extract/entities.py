@@ -222,7 +222,10 @@ class EntityLinker:
         }
         # "Dand district, Kandahar province", "Kupwara (Jammu and Kashmir)": what may come
         # between a place and the place it lies in
-        words = "|".join(map(re.escape, sorted(pack.words("container_words"))))
+        # (or a division's kind: "Garu block, Latehar district", "Hatiya upazila, Noakhali")
+        words = "|".join(
+            map(re.escape, sorted(pack.words("container_words", "admin_division_words")))
+        )
         preps = "|".join(map(re.escape, sorted(pack.words("container_preps"))))
         articles = "|".join(map(re.escape, sorted(pack.words("articles"))))
         # ("Varage in the northern municipality of Zubin Potok": a division named by "of")
@@ -375,6 +378,8 @@ class EntityLinker:
                         continue  # "the Black Sea city of Batumi": what the city is by
                     if self._weapons_abbreviation(doc, start, end):
                         continue  # "guided aerial bombs (KAB)": a weapon's short name
+                    if self._portfolio(doc, ent.label_, start, end):
+                        continue  # "Interior Minister Enrique Riera": the office's portfolio
                     if self._town_word_after_known(doc, start, end, known_spans):
                         end -= 1  # "Hama city": the town the gazetteer knows as "Hama"
                     if end > start and not self._listed_places(doc, start, end, cands):
@@ -1090,20 +1095,35 @@ class EntityLinker:
             mobile = unit and first > 1 and doc[first - 1].lower_ in modifiers
             first -= mobile
             # "the Jaime Martinez front": a guerrilla unit named after a person (a name the
-            # model calls a person's, or nothing: not "the Robotyne front", a place's, nor
-            # "a Guardian column", an organisation's)
-            if unit and not mobile and doc[t.i - 1].ent_type_ not in ("", "PERSON"):
-                continue
+            # model calls a person's, or nothing; or one of two words or more the gazetteer
+            # does not know, whatever the model calls it: "the Dagoberto Ramos front"; not
+            # "the Robotyne front", a place's, nor "a Guardian column", an organisation's)
+            other = unit and not mobile and doc[t.i - 1].ent_type_ not in ("", "PERSON")
             name_pos = ("PROPN",) if unit else ("PROPN", "ADJ")
+            # (a known word inside a longer name the model read up to the unit's word:
+            # "Ramos" of "the Dagoberto Ramos front")
+            whole = (
+                next((e for e in doc.ents if e.end == first and len(e) > 1), None) if unit else None
+            )
             start = first
             while (
                 start > 0
                 and doc[start - 1].text[:1].isupper()
                 and doc[start - 1].pos_ in name_pos
-                and (doc[start - 1].i not in known or mobile)
+                and (
+                    doc[start - 1].i not in known
+                    or mobile
+                    or (whole is not None and whole.start < start - 1)
+                )
                 and doc[start - 1].head.i in range(start - 1, t.i + 1)
             ):
                 start -= 1
+            if other and (
+                first - start < 2
+                or (start > 0 and doc[start - 1].i in known)
+                or any(w.ent_type_ in ("DATE", "TIME", "NORP") for w in doc[start:first])
+            ):
+                continue
             if start < first:
                 kind = "ArmedGroup" if unit else "IdentityMilitia"
                 out.append(Span(doc, start, t.i + 1, label=f"NEWGROUP:{kind}"))
@@ -2528,7 +2548,37 @@ class EntityLinker:
                 return True
         if tok.dep_ == "pobj" and verb.dep_ == "agent" and done(verb.head, "nsubjpass"):
             return True
-        return self._blamed(tok)
+        return self._blamed(tok) or self._belonged_to(tok)
+
+    def _portfolio(self, doc: Doc, label: str, start: int, end: int) -> bool:
+        """Whether an organisation's name the model read is a portfolio told before an
+        official's title (the pack's ``portfolio_titles``: "Interior Minister Enrique Riera",
+        "Defence Secretary"), not a name the gazetteer knows."""
+        if label != "ORG" or end >= len(doc) or end - start != 1:
+            return False
+        if doc[end].lower_ not in self.pack.optional_words("portfolio_titles"):
+            return False
+        return not self.gaz.lookup(doc[start:end].text)
+
+    def _belonged_to(self, tok: Token) -> bool:
+        """Whether ``tok`` is the group armed men of no name are said to belong to ("the
+        abductors belonged to X", "the gunmen were from X", "the attackers were members of
+        X": the pack's ``belonging_verbs`` and their prepositions, or ``member_nouns`` and
+        ``of``): a group the text holds responsible, a role only actors have."""
+        if tok.dep_ != "pobj":
+            return False
+        prep, verb = tok.head, tok.head.head
+        if prep.lower_ in self.pack.words("of_preps") and verb.lower_ in self.pack.words(
+            "member_nouns"
+        ):
+            prep, verb = verb, verb.head  # "were members of X": the member word is the attr
+            if prep.dep_ != "attr":
+                return False
+        else:
+            preps = self.pack.optional_table("belonging_verbs").get(verb.lemma_.lower(), [])
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
+                return False
+        return any(c.dep_ == "nsubj" and c.lower_ in self.armed_words for c in verb.children)
 
     def _numbered_unit_spans(self, doc: Doc) -> list[Span]:
         """``the 444 Brigade``, ``between 301st Battalion and ...``: a unit named by its number

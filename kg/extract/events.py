@@ -45,6 +45,7 @@ from kg.extract.arguments import (
     verb_args,
 )
 from kg.extract.classify import is_nonstate_armed
+from kg.extract.counts import add_counts
 from kg.extract.entities import (
     ARMED_GROUP_KEY,
     CIVILIAN_KIND,
@@ -57,6 +58,7 @@ from kg.extract.lang import LanguagePack, language_pack
 from kg.extract.mentions import Mention, Reading
 from kg.extract.modality import (
     governor_verb,
+    negated,
     not_an_event,
     other_events,
     precedent_time,
@@ -221,6 +223,7 @@ class EventReader:
                 verb_args(r, m)
         perceived(r)
         self._found_dead(r)
+        self._lost_in_action(r)
         self._taken_for_care(r)
         self._arrested_over(r)
         self._one_incident_in_two_verbs(r)
@@ -274,6 +277,7 @@ class EventReader:
         statements.doer_stance(r)
         statements.statement_links(r)
         statements.claims_by_saying(r)
+        statements.signed_messages(r)
         statements.responsibility_by_saying(r)
         _nonstate_readings(r, ("claimedBy",))  # "its fighters carried out the operation"
         crowd_control = pack.words("crowd_control_cues")
@@ -1164,6 +1168,45 @@ class EventReader:
             return False
         EventReader._toll_of_the_sentence(r, m, "fatalities", figure)
         return True
+
+    @staticmethod
+    def _lost_in_action(r: Reading) -> None:
+        """``killed 48 militants and lost seven soldiers``: people counted as the object of
+        one of the pack's ``losing_verbs`` (a word for people, with a figure) died on the
+        side that lost them: more dead of the sentence's one event (added to its toll), else
+        the toll of the story's event."""
+        kinds = r.pack.table("group_nouns")
+        persons = r.pack.optional_words("person_nouns")
+        for tok in r.sent:
+            if tok.lemma_.lower() not in r.pack.optional_words("losing_verbs"):
+                continue
+            if tok.i in r.by_tok or tok.pos_ not in _VERB or negated(tok, r.pack):
+                continue
+            people = [
+                c
+                for c in tok.children
+                if c.dep_ == "dobj"
+                and (c.lower_ in kinds or c.lemma_.lower() in persons)
+                and any(g.dep_ == "nummod" for g in c.children)
+            ]
+            if not people:
+                continue
+            m = EventReader._harm_of(r, tok, people[0], "fatalities")
+            if m is None or m.fatalities is None:
+                continue
+            told = [
+                x for x in r.found if x.violent and not x.speech and not x.dropped and not x.bare
+            ]
+            # (the killing it is joined to, else the sentence's one toll)
+            joined = r.by_tok.get(tok.head.i) if tok.dep_ == "conj" else None
+            counted = [x for x in told if x.fatalities is not None]
+            into = joined if joined in counted else (counted[0] if len(counted) == 1 else None)
+            if into is not None and into.fatalities is not None:
+                into.fatalities = add_counts(into.fatalities, m.fatalities)
+                for k in m.roles.get("victim", []):
+                    into.add("victim", k)
+            elif not counted:
+                EventReader._toll_of_the_sentence(r, m, "fatalities", people[0])
 
     @staticmethod
     def _toll_of_the_sentence(r: Reading, m: Mention, kind: str, people: Token) -> None:

@@ -486,7 +486,8 @@ def doer_stance(r: Reading) -> None:
             continue  # an outlet relaying the news ("Reuters reported") reports, not alleges
         if doers and _own_forces(r, verb, speakers, doers):
             continue  # "troops killed six militants, the military said": the forces' report
-        if doers and set(speakers) & set(doers):
+        # (a spokesman's "the group carried out the attack": the body spoken for claims it)
+        if doers and set([*speakers, *_spoken_for(r, speakers)]) & set(doers):
             _statement(r, verb, classes.named("claim"), speakers, [], [m.id])
             _move(m, role, "claimedBy", doers)
             m.partisan = True
@@ -527,25 +528,73 @@ def _claimant_tells(r: Reading, verb: Token) -> bool:
 def claims_by_saying(r: Reading) -> None:
     """``Al-Shabaab said it had targeted soldiers``: a named teller saying it did one of the
     ``claimed_action_verbs`` (no event word of its own) claims the story's event (linked when
-    the records are built, as "X claimed it" is)."""
+    the records are built, as "X claimed it" is); another teller saying a named armed group
+    did it ("police said the TTP had targeted the van") attributes the event to that group.
+    """
     acts = r.words("claimed_action_verbs")
     claim = classes.named("claim")
     types = r.entity_types
     for m in r.found:
         if not m.speech or m.dropped or m.cls == claim or not m.roles.get("speaker"):
             continue
-        # armed groups claim; a state's forces saying they struck someone tell an operation
-        # of theirs ("the army said it had targeted militant hideouts in retaliation")
-        if not all(is_nonstate_armed(types.get(k, "")) for k in m.roles["speaker"]):
-            continue
         if m.cls != classes.named("statement"):
             continue  # "the TTP denied it had planted the device": a denial stays one
+        # armed groups claim (or their spokesmen for them); a state's forces saying they
+        # struck someone tell an operation of theirs ("the army said it had targeted
+        # militant hideouts in retaliation")
+        speakers = _spoken_for(r, m.roles["speaker"])
+        armed = all(is_nonstate_armed(types.get(k, "")) for k in speakers)
         for c in said_contents(r, m.trigger):
             if c.i in r.by_tok or any(g.dep_ == "neg" for g in c.children):
                 continue  # ("said it had not planted the device": no claim)
-            if c.lemma_.lower() in acts or _used_the_weapon(r, c):
-                if _said_it_did(r, c):
+            if c.lemma_.lower() not in acts and not _used_the_weapon(r, c):
+                continue
+            if _said_it_did(r, c, speakers):
+                if armed:
                     m.cls = claim
+                continue
+            doers = [
+                a.kb_id_
+                for s in c.children
+                if s.dep_ == "nsubj"
+                for a in actors(head_entities(r, s))
+            ]
+            if doers and all(is_nonstate_armed(types.get(k, "")) for k in doers):
+                suspects = m.trigger.lemma_.lower() in r.words("suspecting_verbs")
+                m.cls = classes.named("suspicion" if suspects else "attribution")
+                for k in doers:
+                    m.add("attributedTo", k)
+
+
+def signed_messages(r: Reading) -> None:
+    """``A note left beside the body, signed by X``, ``pamphlets signed by X were found at
+    the scene``: a message (the pack's ``message_nouns``) a named group signed
+    (``signing_verbs`` in the passive, its "by" phrase) is the group's claim of the story's
+    event (linked when the records are built, as "X claimed it" is)."""
+    messages = r.pack.optional_words("message_nouns")
+    for tok in r.sent:
+        if tok.lemma_.lower() not in r.pack.optional_words("signing_verbs"):
+            continue
+        if tok.tag_ != "VBN" or tok.i in r.by_tok:
+            continue
+        held = tok.head if tok.dep_ == "acl" else None
+        held = held or next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if held is None and tok.dep_ == "ccomp":
+            # ("Pamphlets found at the site were signed by X", parsed as "found [...]")
+            held = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if held is None or held.lower_ not in messages:
+            continue
+        signers = [
+            a.kb_id_
+            for c in tok.children
+            if c.dep_ == "agent"
+            for g in c.children
+            if g.dep_ == "pobj"
+            for a in actors(head_entities(r, g))
+            if not is_group_key(a.kb_id_) and a.label_ != "Person"
+        ]
+        if signers:
+            _statement(r, tok, classes.named("claim"), signers, [], [])
 
 
 def _used_the_weapon(r: Reading, verb: Token) -> bool:
@@ -779,10 +828,20 @@ def _claims(r: Reading, verb: Token) -> bool:
     return False
 
 
-def _said_it_did(r: Reading, verb: Token) -> bool:
+def _said_it_did(r: Reading, verb: Token, tellers: list[str] | None = None) -> bool:
     """Whether ``verb``'s subject is the teller itself ("it", "they", "we"): ``The Israeli
-    military said it had struck a commander``."""
-    return any(c.dep_ == "nsubj" and _teller_itself(r, c) for c in verb.children)
+    military said it had struck a commander``; or, given the ``tellers`` (the bodies spoken
+    for), names only them ("a spokesman for the TTP said the group had targeted the
+    police", the group read as the TTP)."""
+    for c in verb.children:
+        if c.dep_ != "nsubj":
+            continue
+        if _teller_itself(r, c):
+            return True
+        named = {a.kb_id_ for a in actors(head_entities(r, c))}
+        if tellers and named and named <= set(tellers):
+            return True
+    return False
 
 
 def _teller_itself(r: Reading, subject: Token) -> bool:
@@ -964,6 +1023,9 @@ def reporting_clause(r: Reading, tok: Token) -> tuple[Token, list[str]] | None:
             "dobj",
             "pobj",
             "prep",
+            # ("said Monday the abductors belonged to X": the clause the parser hung on the
+            # day told with the verb)
+            "npadvmod",
         ):
             continue
         holder = node
@@ -1579,7 +1641,20 @@ def _another_act(r: Reading, gerund: Token) -> bool:
         return False
     if any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in gerund.children):
         return False  # "of carrying it out"
+    if any(c.dep_ == "dobj" and _the_doers(r, c) for c in gerund.children):
+        return False  # "of sending the attackers", "of hiring the gunmen": the event's doers
     return not _used_the_weapon(r, gerund)  # "of planting the device", not "of stealing"
+
+
+def _the_doers(r: Reading, noun: Token) -> bool:
+    """Whether ``noun`` names the doers told before: a word for armed men or doers (the
+    pack's ``group_nouns`` of the armed kind, ``doer_nouns``) with a definite or
+    demonstrative determiner ("the attackers", "those gunmen")."""
+    armed = r.pack.table("group_nouns").get(noun.lower_) == "armed"
+    if not (armed or noun.lemma_.lower() in r.pack.optional_words("doer_nouns")):
+        return False
+    definite = r.words("definite_determiners", "demonstrative_determiners")
+    return any(d.dep_ == "det" and d.lower_ in definite for d in noun.children)
 
 
 def _subject_speakers(r: Reading, m: Mention) -> None:

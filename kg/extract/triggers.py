@@ -110,6 +110,8 @@ class TriggerFinder:
                 cls = self.setting_nouns[lemma]  # "killed in an encounter with police"
             if cls is None:
                 return None
+            if tok.dep_ in ("dobj", "nsubjpass") and self.by_object(tok.head) == cls:
+                return None  # "signed a truce": the verb names the event through it
             # a noun that only modifies another noun names no event ("IED facilitator"),
             # unless that noun is the event's scene or people ("the blast site", "the
             # bombing victims": the event referred to)

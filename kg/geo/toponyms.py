@@ -240,6 +240,7 @@ DIVISION_KIND = {
     "county": "admin2",
     "municipality": "admin2",
     "tehsil": "admin2",
+    "block": None,  # India's community development block, between a district and its towns
     "territory": "admin2",
     "commune": "admin2",
     "subdistrict": "admin2",
@@ -318,6 +319,9 @@ _AFTER_CONTAINER = (
         "wounding",
     }
 )
+# a division's kind written in several words, and its kind
+DIVISION_PHRASES = {"local government area": "admin2"}
+
 _BETWEEN = re.compile(
     # ("Lamu North sub-county, Lamu county": a division's own subdivision)
     rf"\s*((?:sub-?)?(?:{'|'.join(sorted(DIVISION_KIND, key=len, reverse=True))}))?"
@@ -598,7 +602,8 @@ def _reads_as_place(doc: Doc, i: int, j: int, ents: dict[int, Span]) -> bool:
     """Whether a GeoNames name at ``doc[i:j]`` is used as a place name here."""
     labels = {ents[t].label_ for t in range(i, j) if t in ents}
     nxt = doc[j].lower_ if j < len(doc) else ""
-    division = nxt in DIVISION_KIND
+    # (or a division's kind in words: "Agatu local government area")
+    division = nxt in DIVISION_KIND or doc[j : j + 3].text.lower() in DIVISION_PHRASES
     if labels & NOT_PLACE_ENTS:
         return False
     if any(ents[t].label_ == "FAC" and ents[t].end > j for t in range(i, j) if t in ents):
