@@ -66,6 +66,7 @@ def load_nlp(name: str | None = None) -> Any:
         ) from err
     settings = pipeline_settings()
     _fix_lemmas(nlp)
+    _whole_words(nlp)
     nlp.add_pipe("ckg_name_norms", first=True)  # "IS" of "IS fighters" read as a name
     kg.extract.segment.split_glued_stops(nlp)
     first = "parser" if "parser" in nlp.pipe_names else None
@@ -78,6 +79,20 @@ def load_nlp(name: str | None = None) -> Any:
     nlp.add_pipe("ckg_records", last=True)
     nlp.max_length = max(nlp.max_length, MAX_CHARS_PER_CHUNK * 2)
     return nlp
+
+
+def _whole_words(nlp: Any) -> None:
+    """Keep the hyphened words of the language pack's ``whole_words`` one token each
+    ("sit-in", which the tokenizer splits into "sit", "-", "in"), so the model reads a
+    noun and the triggers find it."""
+    from spacy.symbols import ORTH
+
+    from kg.extract.lang import language_pack
+
+    pack = language_pack(nlp.lang)
+    for word in sorted(pack.optional_words("whole_words")):
+        for form in {word, word.capitalize()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def _fix_lemmas(nlp: Any) -> None:

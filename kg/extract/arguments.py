@@ -1430,7 +1430,9 @@ def _read_locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | Non
                             # "near the border with Mali": on this side of it, not in Mali
                             border = g.lemma_.lower() in r.words("border_nouns")
                             found = _named_places(r, g) + entities_in(g, r.ent_of)
-                            found = found or _filed_here(r, g)
+                            # ("into this northern Israeli town": the town filed from, not
+                            # the country its people's word names)
+                            found = _filed_here(r, g) or found
                             for s in places(found + _coordinated_places(r, g)):
                                 if _across_border(r, s.root, g):
                                     continue  # "in a village near the border with X"
@@ -2820,6 +2822,13 @@ def verb_args(r: Reading, m: Mention) -> None:
         for g in by if c.dep_ in ("nsubj", "agent") else []:
             if g.i in r.by_tok and r.by_tok[g.i].violent and m.violent:
                 m.same_as = r.by_tok[g.i].id
+            # "rockets fired from Lebanon slammed into the town" (or "a barrage of rockets
+            # fired ..."): the firing the participle tells is the deed that struck
+            for part in g.children if m.violent else []:
+                fired = r.by_tok.get(part.i) if part.dep_ == "acl" else None
+                if fired is None or not fired.violent or fired is m or fired.same_as is not None:
+                    continue
+                fired.same_as = r.by_tok[g.i].id if g.i in r.by_tok else m.id
     if tok.dep_ == "relcl" and not m.speech:
         # "bombings that killed 100", "an attack on a shrine ... that killed 15"
         node = tok.head
@@ -2830,6 +2839,25 @@ def verb_args(r: Reading, m: Mention) -> None:
             if node.dep_ not in ("pobj", "prep", "conj", "appos", "compound"):
                 break
             node = node.head
+    if not passive and obj_role and not objects and not m.roles.get(obj_role):
+        # "attacked farmers harvesting crops", parsed as "attacked [farmers harvesting
+        # crops]": the people the participle's clause opens with are what it aimed at
+        for c in tok.children:
+            if (
+                c.dep_ in ("ccomp", "advcl")
+                and c.tag_ == "VBG"
+                and c.i > tok.i
+                and not any(g.dep_ == "mark" for g in c.children)  # ("as farmers were ...")
+            ):
+                for g in c.children:
+                    if g.dep_ == "nsubj" and g.i > tok.i:
+                        _add_actors(r, m, obj_role, g)
+    if passive and subj_role and not m.roles.get(subj_role):
+        # "were hacked to death with machetes by X militiamen": the "by" phrase the parser
+        # hung on the instrument names the doers
+        for g in prep_objects(tok, r.pack.optional_words("instrument_preps")):
+            for agent in prep_objects(g, r.words("agent_preps")):
+                _add_actors(r, m, subj_role, agent)
     sought(r, m, tok, ("advcl", "xcomp", "prep"))  # "targeting X"
     if passive and obj_role and m.violent and not m.roles.get(obj_role):
         _doer_killed(r, m, tok, obj_role)
@@ -2946,6 +2974,21 @@ def noun_args(r: Reading, m: Mention) -> None:
         # event of it (told alone, it stands for the event: "a drone slammed into X, the
         # latest in a wave of Russian strikes")
         m.dropped = True
+        # (whose strikes they are is who struck: "a drone slammed into X, the latest in a
+        # wave of Russian strikes")
+        role = classes.behaviour(m.cls, "noun_agent")
+        doers = [
+            r.ent_of[c.i]
+            for c in tok.children
+            if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i in r.ent_of
+        ]
+        for x in r.found:
+            if x is m or x.speech or not x.violent or not role:
+                continue
+            if not any(x.roles.get(k) for k in DOER_ROLES):
+                for s in actors(doers):
+                    if not places([s]) or s.label_ == "Country":
+                        x.add(role, s.kb_id_)
         return
     agent_role = classes.behaviour(m.cls, "noun_agent")
     harm_nouns = r.words("death_nouns") | r.words("injury_nouns")

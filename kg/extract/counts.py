@@ -38,6 +38,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from kg.extract.dates import numeric_date
 from kg.extract.lang import LanguagePack, language_pack
 from kg.records import Quantity
 
@@ -197,7 +198,12 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
                 continue
             best = q
     if best is None:  # "three dozen suspected insurgents": the number hangs off the adjective
-        first = min(t.i for t in tok.subtree)  # or off a name before the noun, first in it:
+        # or off a name before the noun, first in it (not an incident summary's leading date
+        # the parser hung there: "01/06/2025: Six CRPF commandos"):
+        first = min(
+            (t.i for t in tok.subtree if not t.is_punct and not numeric_date(t.text)),
+            default=tok.i,
+        )
         for c in tok.children:  # "Two Central Reserve Police Force (CRPF) personnel"
             if c.dep_ not in ("amod", "nmod", "compound") or c.i > tok.i or _an_age(c):
                 continue
@@ -265,6 +271,9 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
         # nor arms ("captured three suspects and two rifles")
         and not _arms(c, pack)
         and not ("outcome_states" in pack and _another_states_figure(tok, c, pack))
+        # nor people a participle before them tells another fate of ("killed dozens and
+        # displaced thousands", the participle read as the figure's modifier)
+        and not _other_fate(c, pack)
     ]
     if conjuncts and best is None and tok.tag_ in ("NN", "NNP", "PRP"):
         best = Quantity(1, 1, 1)  # "the commander and his daughter": one, and one more
@@ -397,6 +406,18 @@ def _another_states_figure(noun: Token, figure: Token, pack: LanguagePack) -> bo
     if theirs is None and noun.dep_ == "nsubj":
         theirs = states.get(noun.head.lower_)
     return theirs is not None and theirs not in mine
+
+
+def _other_fate(noun: Token, pack: LanguagePack) -> bool:
+    """Whether a participle the parser hung before a coordinated figure tells what befell
+    those people other than the first's fate ("and displaced thousands", "and two wounded
+    civilians"): not a word for armed people nor a hedge (the pack's ``armed_modifiers``,
+    ``suspicion_adjectives``: "and one suspected insurgent")."""
+    kept = pack.optional_words("armed_modifiers", "suspicion_adjectives")  # "one suspected"
+    return any(
+        a.dep_ == "amod" and a.tag_ in ("VBN", "VBD") and a.i < noun.i and a.lower_ not in kept
+        for a in noun.children
+    )
 
 
 def unknown_count(tok: Token, pack: LanguagePack) -> bool:

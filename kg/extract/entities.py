@@ -1003,7 +1003,30 @@ class EntityLinker:
             # may claim ("KNPB spokesman"), or not ("UNICEF spokesman")
             kind = "ArmedGroup" if t.head.lower_ in self.armed_words else "Organization"
             out.append(Span(doc, t.i, t.i + 1, label=f"NEWGROUP:{kind}"))
+        known |= {s.start for s in out}
+        out += [s for t in doc if t.i not in known and (s := self._members_of_a_name(t))]
         return out
+
+    def _members_of_a_name(self, t: Token) -> Span | None:
+        """``Imbonerakure members beat and abducted ...``: a capitalised word no one knows
+        (the model read no name in it), right before a word for members that attack,
+        names their group, an armed group (``NEWGROUP``); ``None`` otherwise."""
+        holder = t.head
+        if (
+            t.dep_ != "compound"
+            or holder.i != t.i + 1
+            or holder.lower_ not in self.pack.words("member_nouns")
+            or t.is_sent_start
+            or not t.is_title
+            or not t.is_alpha
+            or t.ent_type_
+            or t.lower_ in self.pack.words("not_names")
+            or t.lower_ in self.pack.table("group_nouns")
+        ):
+            return None
+        if holder.dep_ != "nsubj" or holder.head.lemma_.lower() not in self.member_attack_verbs:
+            return None
+        return Span(t.doc, t.i, t.i + 1, label="NEWGROUP:ArmedGroup")
 
     def _introduced_group_spans(self, doc: Doc, found: list[Span]) -> list[Span]:
         """``The group Revolutionary Class Self-Defense claimed ...``, ``the militant group
@@ -2574,11 +2597,18 @@ class EntityLinker:
             prep, verb = verb, verb.head  # "were members of X": the member word is the attr
             if prep.dep_ != "attr":
                 return False
+        elif verb.lemma_.lower() in self.pack.optional_words("bond_nouns"):
+            # "had sworn allegiance to X", "had links to X": the tie the men have
+            if verb.dep_ != "dobj" or prep.lower_ not in self.pack.optional_words("bond_preps"):
+                return False
+            verb = verb.head
         else:
             preps = self.pack.optional_table("belonging_verbs").get(verb.lemma_.lower(), [])
             if prep.dep_ != "prep" or prep.lower_ not in preps:
                 return False
-        return any(c.dep_ == "nsubj" and c.lower_ in self.armed_words for c in verb.children)
+        return any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in self.armed_words for c in verb.children
+        )
 
     def _numbered_unit_spans(self, doc: Doc) -> list[Span]:
         """``the 444 Brigade``, ``between 301st Battalion and ...``: a unit named by its number

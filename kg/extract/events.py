@@ -480,6 +480,22 @@ class EventReader:
             and prep.head.lemma_.lower() in self.pack.optional_words("reprisal_nouns")
         )
 
+    def _cause(self, m: Mention) -> bool:
+        """Whether a noun event is what the one told came after or out of ("the violence
+        followed the alleged rape of a schoolgirl", "the clashes were sparked by the killing
+        of a youth": ``sequel_verbs``, ``cause_verbs``): an earlier event named in passing."""
+        tok = m.trigger
+        if tok.pos_ not in _NOUN:
+            return False
+        if tok.dep_ == "dobj":
+            return tok.head.lemma_.lower() in self.pack.optional_words("sequel_verbs")
+        by = tok.head
+        return (
+            tok.dep_ == "pobj"
+            and by.dep_ == "agent"
+            and by.head.lemma_.lower() in self.pack.optional_words("cause_verbs")
+        )
+
     def _habit(self, m: Mention) -> bool:
         """Whether a verb tells a habit, in the present or the perfect, with one of the
         ``habitual_adverbs`` and no day ("Iran has repeatedly struck Kurdish groups across
@@ -550,7 +566,7 @@ class EventReader:
                 continue
             if other_events(m.trigger, self.pack):
                 m.precedent = True  # "a similar bombing in Van": another, earlier event
-            if self._avenged(m) or self._long_before(m):
+            if self._avenged(m) or self._long_before(m) or self._cause(m):
                 m.additional = m.precedent = True  # "revenge for the killing of X last month"
             when = precedent_time(m.trigger, self.pack)
             if when is None:
@@ -597,7 +613,17 @@ class EventReader:
             if p.dep_ == "prep" and p.lower_ in r.words("of_preps")
             for g in p.children
         ]
-        return any(words.get(t.lower_) in kinds for t in heads)
+        if any(words.get(t.lower_) in kinds for t in heads):
+            return True
+        # (or people who did it to protest: "students who had blocked a bridge to protest
+        # against corruption")
+        verbs = r.pack.table("verbs")
+        return any(
+            c.dep_ in ("xcomp", "advcl")
+            and c.lemma_.lower() in verbs
+            and classes.family(str(verbs[c.lemma_.lower()])) in crowd
+            for c in tok.children
+        )
 
     @staticmethod
     def _protest_fired_upon(r: Reading, m: Mention, crowd: frozenset[str]) -> Mention | None:

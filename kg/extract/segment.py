@@ -12,6 +12,9 @@
 >>> doc = nlp("Police fired, injuring 6. 2 fatalities.")
 >>> [t.text for t in doc if t.is_sent_start]
 ['Police', '2']
+>>> doc = nlp("Teachers protested. [size=about 200] Fatalities: 0.")
+>>> [t.text for t in doc if t.is_sent_start]
+['Teachers', 'Fatalities']
 """
 
 from __future__ import annotations
@@ -53,6 +56,9 @@ def line_breaks(doc: Doc) -> Doc:
             or tok.idx in after_dateline
             or (prev == "." and _after_stop(tok))
             or (prev_space and tok.is_title and prev.lower() in clock)
+            # a bracketed tag ends its line ("[size=about 200] Fatalities: 0": the monitors'
+            # fields, no stop between)
+            or (prev == "]" and prev_space and tok.is_title)
             or ((rule or prev_rule) and not heading)
         ):
             tok.is_sent_start = True

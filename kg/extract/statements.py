@@ -1317,6 +1317,7 @@ def doers_belonging(r: Reading) -> None:
         named_as = bool(identified) and tok.dep_ in ("dobj", "nsubjpass")
         preps = identified if named_as else verbs.get(verb.lemma_.lower(), [])
         phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps]
+        phrases += _bonds(r, verb)  # "had sworn allegiance to X", "had links to X"
         for c in verb.children:
             if c.dep_ == "attr" and c.lower_ in members:  # "were members of X"
                 phrases += [p for p in c.children if p.lower_ in r.words("of_preps")]
@@ -1329,6 +1330,20 @@ def doers_belonging(r: Reading) -> None:
         teller, speakers = told
         kind = "claim" if set(speakers) & set(doers) else "attribution"
         _statement(r, teller, classes.named(kind), speakers, doers if kind != "claim" else [], [])
+
+
+def _bonds(r: Reading, verb: Token) -> list[Token]:
+    """The phrases of the tie ``verb``'s object says its subject has to a group (the pack's
+    ``bond_nouns`` and ``bond_preps``: "had sworn allegiance to X", "had links to X")."""
+    bonds = r.pack.optional_words("bond_nouns")
+    preps = r.pack.optional_words("bond_preps")
+    return [
+        p
+        for o in verb.children
+        if o.dep_ == "dobj" and o.lemma_.lower() in bonds
+        for p in o.children
+        if p.dep_ == "prep" and p.lower_ in preps
+    ]
 
 
 def _relative_belonging(
@@ -1546,8 +1561,10 @@ def _named_in(r: Reading, tok: Token) -> list[Span]:
             # ("Russian mercenaries": people of a country named by its people's word, not
             # the state)
             found = [s for s in found if not (s.label_ == "Country" and s.root.dep_ == "amod")]
-        if not found and tok.lower_ in r.words("organisation_nouns", "member_nouns"):
-            # "a faction of the Abu Sayyaf Group": the group its "of" phrase names
+        of_group = r.words("organisation_nouns", "member_nouns", "branch_nouns")
+        if not found and (tok.lower_ in of_group or tok.lemma_.lower() in of_group):
+            # "a faction of the Abu Sayyaf Group", "Turkish-backed factions of the SNA": the
+            # group its "of" phrase names
             found = [
                 s
                 for g in prep_objects(tok, r.words("of_preps"))

@@ -87,6 +87,8 @@ class TriggerFinder:
         (``captured the town of X`` is a territory change, ``captured a commander`` an
         arrest)."""
         if tok.i in phrase_heads:
+            if self._instance_of(tok) is not None:
+                return None  # "acts of sexual violence": the acts name it
             return phrase_heads[tok.i][0]
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
@@ -96,8 +98,43 @@ class TriggerFinder:
                 return str(self.territory_verbs[lemma][0])
             if self.intercepts(tok):
                 return classes.named("disrupted_weapons")
-            return self.verbs.get(lemma) or self.by_object(tok) or self.by_subject(tok)
+            fight = self.verbs.get(lemma)
+            if (
+                fight is not None
+                and classes.family(str(fight)) == classes.named("battle")
+                and any(
+                    c.dep_ == "dobj"
+                    and c.lemma_.lower() in self.pack.optional_words("struggle_objects")
+                    for c in tok.children
+                )
+            ):
+                return None  # "fighting a blaze", "fighting corruption": no fight
+            if lemma in self.pack.optional_words("transitive_only_verbs") and not any(
+                c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in tok.children
+            ):
+                return None  # "the gathering dispersed peacefully": the crowd left
+            found = self.verbs.get(lemma) or self.by_object(tok) or self.by_subject(tok)
+            return found or self.hits_a_device(tok)
         if tok.pos_ in ("NOUN", "PROPN"):
+            if lemma in self.pack.optional_words("instance_nouns"):
+                # "committed acts of sexual violence": what the acts were of
+                inner = next(
+                    (
+                        g
+                        for p in tok.children
+                        if p.dep_ == "prep" and p.lower_ in self.pack.words("of_preps")
+                        for g in p.children
+                        if g.dep_ == "pobj"
+                    ),
+                    None,
+                )
+                if inner is None:
+                    return None
+                if inner.i in phrase_heads:
+                    return phrase_heads[inner.i][0]
+                return self.nouns.get(inner.lemma_.lower())
+            if self._instance_of(tok) is not None:
+                return None
             cls = self.nouns.get(lemma) or self.nouns.get(tok.lower_)
             verb = under_verb(tok, self.pack)
             if verb is not None and reproached(verb, tok, self.pack):
@@ -120,6 +157,34 @@ class TriggerFinder:
                 if self.nouns.get(head) is None and head not in self.scene_nouns:
                     return None
             return cls
+        return None
+
+    def hits_a_device(self, verb: Token) -> str | None:
+        """The class of a blast a verb of ``device_hitting_verbs`` tells with a planted
+        device after one of ``device_preps`` ("ran over a landmine", "stepped on a mine":
+        ``device_hit_class``), else ``None``."""
+        pack = self.pack
+        if verb.lemma_.lower() not in pack.optional_words("device_hitting_verbs"):
+            return None
+        words = pack.optional_words("device_hit_words")
+        for c in verb.children:
+            if c.dep_ not in ("prep", "prt") or c.lower_ not in pack.words("device_preps"):
+                continue
+            objects = [g for g in c.children if g.dep_ == "pobj"]
+            objects += [g for g in verb.children if c.dep_ == "prt" and g.dep_ == "dobj"]
+            if any(g.lemma_.lower() in words or g.lower_ in words for g in objects):
+                return str(pack.value("device_hit_class"))
+        return None
+
+    def _instance_of(self, noun: Token) -> Token | None:
+        """The instance noun ``noun`` names the event of ("acts" of "acts of sexual
+        violence": the pack's ``instance_nouns``), or ``None``."""
+        of = noun.head
+        if noun.dep_ != "pobj" or of.lower_ not in self.pack.words("of_preps"):
+            return None
+        holder = of.head
+        if holder.lemma_.lower() in self.pack.optional_words("instance_nouns"):
+            return holder
         return None
 
     def sets_harm(self, noun: Token) -> bool:
@@ -198,6 +263,11 @@ class TriggerFinder:
         the economy hostage" is no abduction)."""
         lemma = verb.lemma_.lower()
         objectish = ("dobj", "dative", "npadvmod")
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            # "a fire deliberately set at a hotel": the noun the participle qualifies
+            entry = self.pack.optional_table("participle_nouns").get(verb.head.lemma_.lower())
+            if entry is not None and lemma in entry[1] and verb.head.pos_ in ("NOUN", "PROPN"):
+                return str(entry[0])
         for c in verb.children:
             before = [o for o in verb.children if o.dep_ in objectish and o.i < c.i]
             complement = c.dep_ in ("oprd", "xcomp", "conj", "npadvmod", "advmod", "ccomp", "dobj")

@@ -6499,3 +6499,117 @@ def test_probe_fifty_five_tolls_dates_and_places(ex: Extractor) -> None:
         "five farmers.",
     )
     assert labels_of(x, events_of(x, "Attack")[0].roles["location"])[:2] == ["Adagbo", "Agatu"]
+
+
+def test_probe_fifty_six_sexual_violence_and_who_did_it(ex: Extractor) -> None:
+    # rape is sexual violence (ACLED's sub-event type), however told
+    for text in (
+        "On 4 April 2025, militiamen raped five women near Kalehe (Kalehe, South Kivu).",
+        "Soldiers committed acts of sexual violence against women near Kalehe on Monday.",
+        "Three girls were raped by armed men near Kalehe on Monday.",
+    ):
+        x = read(ex, text)
+        (e,) = events_of(x, "SexualViolence")
+        assert e.types == ("SexualViolence",), e.types
+        assert {"perpetrator", "allegedPerpetrator"} & set(e.roles), e.roles
+    # a "by" phrase the parser hung on the instrument
+    assert role_of(
+        ex,
+        "Attack",
+        "perpetrator",
+        "Nine villagers were stabbed to death with knives by CODECO fighters near Djugu.",
+    ) == ["CODECO"]
+    # ties to a group, and a group's factions, name the group
+    for tie in ("had sworn allegiance to", "had links to", "were linked to"):
+        assert role_of(
+            ex,
+            "Attack",
+            "allegedPerpetrator",
+            f"Gunmen killed four traders in Zinder on Monday. Police said the gunmen {tie} the "
+            "Zarbat Front.",
+        ) == ["Zarbat Front"]
+    assert role_of(
+        ex,
+        "Attack",
+        "allegedPerpetrator",
+        "A car bomb killed five guards at a checkpoint in Azaz. The SDF blamed Turkish-backed "
+        "factions of the Zarbat Front.",
+    ) == ["Zarbat Front"]
+    # a capitalised name before "members" who attack is their group's
+    assert role_of(
+        ex,
+        "Attack",
+        "perpetrator",
+        "On 2 May 2025, Wazalendo members beat and robbed three traders in Minova (Kalehe, "
+        "South Kivu).",
+    ) == ["Wazalendo"]
+    # the people a participle's clause opens with are whom the attack aimed at
+    x = read(
+        ex,
+        "On 3 May 2025, Israeli settlers attacked Palestinian farmers harvesting crops near "
+        "Aqraba, injuring 2.",
+    )
+    assert "victim" in events_of(x, "Attack")[0].roles
+    # rockets fired from one place that struck another: one event, where they struck
+    x = read(
+        ex,
+        "METULA, Israel (AP) - A barrage of rockets fired from Lebanon slammed into this "
+        "northern Israeli town on Tuesday, wounding four.",
+    )
+    (e,) = [v for v in events_of(x, "Attack") if v.injured]
+    assert labels_of(x, e.roles["location"])[0] == "Metula", e.roles
+    assert len([v for v in x.events if not _told(v)]) == 1
+
+
+def test_probe_fifty_six_counts_protests_and_earlier_events(ex: Extractor) -> None:
+    # a bracketed size tag with no stop after it leaves the labelled toll its line
+    x = read(
+        ex,
+        "On 4 May 2025, teachers protested outside the education office in Herat over unpaid "
+        "wages. [size=about 300] Fatalities: 0.",
+    )
+    assert [e.fatalities.best for e in events_of(x, "Protest") if e.fatalities] == [0]
+    # a participle before a second figure tells another fate
+    x = read(
+        ex,
+        "Leaders of rival militias signed a peace accord in Bria on Saturday, pledging to end "
+        "months of fighting that has killed dozens and displaced thousands, the U.N. mission said.",
+    )
+    assert all(e.fatalities is None or e.fatalities.best < 100 for e in x.events)
+    # an incident summary's leading date is no count of the people after it
+    x = read(
+        ex,
+        "01/06/2025: Six Border Security Force (BSF) commandos and their civilian driver were "
+        "killed when Maoist insurgents blew up their armoured vehicle with an improvised "
+        "explosive device near Kanker, Chhattisgarh, India.",
+    )
+    assert events_of(x, "Attack")[0].fatalities.best == 7
+    # a vehicle that ran over a mine: a blast where the mine lay
+    x = read(ex, "An army truck ran over a landmine on the road between Dolo and Luuq on Monday.")
+    (e,) = events_of(x, "RemoteExplosiveAttack")
+    assert labels_of(x, e.roles["location"])[0] == "Dolo"
+    # people who blocked a bridge "to protest", fired at with tear gas, protested
+    x = read(
+        ex,
+        "Police fired tear gas at hundreds of students who had blocked a road in Novi Pazar to "
+        "protest against corruption.",
+    )
+    assert events_of(x, "Protest")
+    # a sit-in is a protest; a gathering that dispersed of itself met no intervention
+    x = read(
+        ex,
+        "On 4 May 2025, dozens of nurses staged a sit-in outside the hospital in Shiraz. The "
+        "gathering dispersed peacefully.",
+    )
+    assert [e.types for e in events_of(x, "Protest")] == [("PeacefulProtest",)]
+    # a fire set at a building is arson; firefighters fighting a blaze fight no one
+    x = read(ex, "A fire deliberately set overnight at a mosque in Ulm caused heavy damage.")
+    assert events_of(x, "LootingOrPropertyDestruction")
+    assert not read(ex, "Two firemen were hurt while fighting a blaze in Ulm on Monday.").events
+    # what the violence followed is an earlier event of its own
+    x = read(
+        ex,
+        "Clashes in Kisumu killed four people on Monday. The violence followed the killing of a "
+        "student by police last week.",
+    )
+    assert len([e for e in events_of(x, "Attack") if not _told(e)]) == 2
