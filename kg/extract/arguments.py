@@ -50,7 +50,7 @@ from kg.extract.gazetteer import Gazetteer
 from kg.extract.lang import LanguagePack
 from kg.extract.mentions import PLACE_ONLY, Mention, Reading
 from kg.extract.modality import governor_verb
-from kg.extract.triggers import to_death, under_verb, verb_phrases
+from kg.extract.triggers import date_word, to_death, under_verb, verb_phrases
 from kg.records import Quantity
 
 _VERB = ("VERB", "AUX")
@@ -1552,7 +1552,9 @@ def _read_locations(r: Reading, m: Mention, tok: Token, triggers: set[int] | Non
                 continue
             if is_loc_use(t, r.pack):
                 m.add("location", held.kb_id_)
-    if "location" in m.roles or not m.violent:
+    # (violence, or a crowd's deed: "residents of Umlazi looted shops")
+    crowd = bool(classes.behaviour(m.cls, "civilian_doers_as"))
+    if "location" in m.roles or not (m.violent or crowd):
         return
     # "The mayor of X was shot dead outside his home": where the people it befell (or who
     # did it) are of, when nothing else says where
@@ -1916,19 +1918,51 @@ def dates(r: Reading, m: Mention, tok: Token) -> None:
         for g in p.children
         if g.dep_ == "pobj"
     ]
+    # (and the object of a verb joined to it that has no subject of its own: "looted and
+    # torched shops ... on Tuesday night")
+    shared = [
+        g
+        for v in (tok.children if tok.pos_ in _VERB else [])
+        if v.dep_ == "conj" and v.pos_ in _VERB and not any(d.dep_ == "nsubj" for d in v.children)
+        for g in v.children
+        if g.dep_ == "dobj" and not any(o.dep_ == "dobj" for o in tok.children)
+    ]
     near += [
         c
-        for o in [*(tok.children if tok.pos_ in _VERB else []), *held]
+        for o in [*(tok.children if tok.pos_ in _VERB else []), *held, *shared]
         if o.dep_ == "dobj" or o in held
         # ("... at their home late on Saturday": the day on the adverb the parser hung there)
         for c in [
             *o.children,
             *(g for a in o.children if a.dep_ == "advmod" and o in held for g in a.children),
+            # ("torched shops owned by foreigners on Tuesday night": the day the parser hung
+            # on the participle that says whose they were, no event of its own; a named day,
+            # not a year: "a school built in 2015")
+            # (or on a relative clause about them: "protesters who tried to storm the office
+            # in Janakpur on Friday")
+            *(
+                g
+                for a in [
+                    *o.children,
+                    *(x for p in prep_objects(o, r.words("of_preps")) for x in p.children),
+                ]
+                if (a.dep_ == "acl" and a.tag_ == "VBN") or a.dep_ == "relcl"
+                if a.i not in r.by_tok
+                for g in [
+                    *a.children,
+                    *(d for x in a.children if x.dep_ == "xcomp" for d in x.children),
+                ]
+                if any(date_word(w) for w in g.subtree)
+            ),
         ]
         if c.dep_ == "prep"
         and c.i > o.i
         and c.lower_ in r.words("date_preps")
-        and any(g.dep_ == "pobj" and g.ent_type_ == "DATE" for g in c.children)
+        # (a day, or a day's time the model calls a time: "on Tuesday night")
+        and any(
+            g.dep_ == "pobj" and (g.ent_type_ == "DATE" or any(date_word(w) for w in g.subtree))
+            for g in c.children
+        )
     ]
     # "early on Sunday", "late on Monday": the day phrase on an adverb of the time of day
     near += [
@@ -2829,6 +2863,26 @@ def verb_args(r: Reading, m: Mention) -> None:
                 if fired is None or not fired.violent or fired is m or fired.same_as is not None:
                     continue
                 fired.same_as = r.by_tok[g.i].id if g.i in r.by_tok else m.id
+    launched = r.by_tok.get(tok.head.i) if tok.dep_ in ("conj", "dep") else None
+    weapons = r.words("weapon_nouns")
+    if (
+        launched is not None
+        and m.violent
+        and launched.violent
+        and m.same_as is None
+        and tok.head.lemma_.lower() in r.pack.optional_words("projectile_verbs")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        # (the weapon its subject: not "shot dead six civilians ... and detonated explosives")
+        and any(
+            c.dep_ == "nsubj"
+            # (a capitalised plural the lemmatizer left alone: "Rockets fired from ...")
+            and (c.lemma_.lower() in weapons or c.lower_.removesuffix("s") in weapons)
+            for c in tok.head.children
+        )
+    ):
+        # "rockets fired from Lebanon slammed into Kiryat Shmona", read as two verbs of one
+        # subject: the firing and the striking are one deed
+        m.same_as = launched.id
     if tok.dep_ == "relcl" and not m.speech:
         # "bombings that killed 100", "an attack on a shrine ... that killed 15"
         node = tok.head
@@ -3156,6 +3210,11 @@ def noun_args(r: Reading, m: Mention) -> None:
         )
         if not (told_before and gov.lemma_.lower() in r.words("confirming_verbs")):
             dates(r, m, gov)
+    # "used water cannon to break up a rally of demonstrators late on Sunday": a crowd's
+    # gathering that others acted on was held, in the narrative's time
+    handled = gov.lemma_.lower() in r.pack.optional_words("crowd_handling_verbs")
+    if tok.dep_ == "dobj" and handled and classes.behaviour(m.cls, "civilian_doers_as"):
+        m.asserted = m.asserted or not any(c.dep_ == "neg" for c in gov.children)
     for c in tok.children:  # "an operation to arrest an al-Qaida associated insurgent"
         if (
             c.dep_ == "acl"

@@ -275,6 +275,8 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
         # displaced thousands", the participle read as the figure's modifier)
         and not _other_fate(c, pack)
     ]
+    if conjuncts and _tellers_misread(conjuncts[-1], pack):
+        conjuncts = []  # "killing 12 passengers, two residents and an official told Reuters"
     if conjuncts and best is None and tok.tag_ in ("NN", "NNP", "PRP"):
         best = Quantity(1, 1, 1)  # "the commander and his daughter": one, and one more
     lead = best
@@ -406,6 +408,22 @@ def _another_states_figure(noun: Token, figure: Token, pack: LanguagePack) -> bo
     if theirs is None and noun.dep_ == "nsubj":
         theirs = states.get(noun.head.lower_)
     return theirs is not None and theirs not in mine
+
+
+def _tellers_misread(last: Token, pack: LanguagePack) -> bool:
+    """Whether the people listed after a count are who told it, the parser having read
+    them as more of the counted ("killing 12 passengers, two residents and a local health
+    official told Reuters"): the word after the list is a verb of saying (the pack's
+    ``saying_verbs``) with no subject of its own."""
+    end = last.right_edge.i + 1
+    if end >= len(last.doc):
+        return False
+    verb = last.doc[end]
+    return (
+        verb.pos_ == "VERB"
+        and verb.lemma_.lower() in pack.optional_words("saying_verbs")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def _other_fate(noun: Token, pack: LanguagePack) -> bool:

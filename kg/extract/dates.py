@@ -360,6 +360,20 @@ def shift(iso: str, days: int) -> str:
     return (date.fromisoformat(iso) + timedelta(days=days)).isoformat()
 
 
+def leading_date_end(text: str) -> int | None:
+    """Where an incident summary's leading numeric date and its mark end ("03/14/2020: "),
+    so that the summary's first sentence starts after it; ``None`` when the text opens with
+    none.
+
+    >>> leading_date_end("03/14/2020: Gunmen attacked a bus.")
+    12
+    >>> leading_date_end("Gunmen attacked a bus.") is None
+    True
+    """
+    lead = _LEADING_NUMERIC.match(text)
+    return lead.end() if lead else None
+
+
 def numeric_date(text: str) -> bool:
     """Whether ``text`` is a numeric or ISO date and nothing else ("23/08/2023",
     "2022-10-02"): spaCy's small model tags some as places.

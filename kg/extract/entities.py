@@ -60,6 +60,7 @@ from kg.geo.toponyms import (
     DIVISION_KIND,
     NO_ENTRY,
     OWNER_RX,
+    PLACE_OBJECT_VERBS,
     Choice,
     article_name,
     gazetteer_spans,
@@ -872,7 +873,8 @@ class EntityLinker:
             # a town in an area the gazetteer lacks, told by a preposition ("Mandori in Lower
             # Kurram"): a bare comma may join two places side by side
             area = b.label_ == "Place" and a.label_ in ("Settlement", "Site", "Place")
-            area = area and bool(set(between.lower().split()) & preps)
+            # (or the division the monitors' bracket opens with: "Kariobangi (Embakasi, ...")
+            area = area and (bool(set(between.lower().split()) & preps) or between.strip() == "(")
             if (
                 b.label_ not in ("AdminRegion", "Country", "Settlement") and not area
             ) or a.label_ not in (
@@ -893,7 +895,8 @@ class EntityLinker:
         """``Three police officers``, ``civilians``, ``gunmen``: a group of people named by
         what they are, not by a name. Its key (``group:<kind>``) becomes a node of that kind
         in the country of the document's events when the records are built. A group word
-        before a vehicle or a rank is the group ("an army convoy", "a police commander")."""
+        before a vehicle, a rank or a formation is the group ("an army convoy", "a police
+        commander", "police lines")."""
         out = []
         for match_id, start, end in self.groups(doc):
             kind = doc.vocab.strings[match_id]
@@ -908,7 +911,10 @@ class EntityLinker:
             if last.dep_ in ("compound", "amod") and last.head.i > end - 1:
                 # but the people in a vehicle, or of a rank ("a police commander"), or the
                 # state's forces that do an event ("government airstrikes", "police gunfire")
-                if last.head.lower_ not in self.pack.words("vehicle_nouns", "role_nouns") and not (
+                held = self.pack.words("vehicle_nouns", "role_nouns")
+                if last.head.lower_ not in held | self.pack.optional_words(
+                    "formation_nouns"
+                ) and not (
                     end - start == 1
                     and (self._forces_event(last, kind) or self._forces_voice(last, kind))
                 ):
@@ -1557,11 +1563,21 @@ class EntityLinker:
                 first -= 2  # "Pont-Sonde (Saint-Marc, Artibonite)": one name, hyphened
             if first is None or self._whose_people(doc[first : t.i]):
                 continue  # "supporters of PASTEF (Senegal)": a party, with its country
+            # (or opening the monitors' bracket: "(Kolofata, Mayo-Sava, Far North)")
+            opens = doc[first - 1].text == "("
             if t.text == "," and doc[first - 1].lower_ not in self.pack.words("location_preps"):
-                continue
+                if not opens:
+                    continue
             # (a name the model calls a person's after a preposition of place is a place's:
             # "near Elwak (Mandera South, Mandera)")
             located = t.text == "(" and doc[first - 1].lower_ in self.pack.words("location_preps")
+            # (or before the monitors' bracket of two names or more, "raided Kerawa (Kolofata,
+            # Mayo-Sava, Far North)", or inside it, "(Kolofata, ...")
+            monitors = t.text == "(" and "," in doc[t.i : t.i + 8].text.split(")")[0]
+            struck = doc[t.i - 1].dep_ == "dobj" and doc[t.i - 1].head.lemma_.lower() in (
+                PLACE_OBJECT_VERBS
+            )  # ("raided Kerawa (...)"; not "killed chief Yusuf Abdi (Wajir North, Wajir)")
+            located = located or (monitors and struck) or opens
             not_names = _NOT_PLACE_NAMES if not located else ("DATE", "TIME", "EVENT")
             if any(w.ent_type_ in not_names for w in doc[first : t.i]):
                 continue  # "in March, ...", "in Operation Sanity, ...": no place's name
@@ -2230,6 +2246,8 @@ class EntityLinker:
             types = ("Place",)  # "a rally at Shahbagh in Dhaka": a part of the town
         elif kind == "FAC" and self._holds_a_place(s):
             types = ("Place",)  # "the village of Mandori in Lower Kurram": an area
+        elif kind in ("ORG", "PERSON", "NORP") and not armed_name and self._residents_of(s):
+            types = ("Place",)  # "residents of Umlazi looted shops": where they live
         elif kind in ("FAC", "GPE", "LOC") and self._held_responsible(s.root):
             # "the attack had been ordered by La Nueva Familia Michoacana": no place is held
             # responsible; an unknown name that is, is an armed group's (as a doer's is)
@@ -2572,6 +2590,15 @@ class EntityLinker:
         if tok.dep_ == "pobj" and verb.dep_ == "agent" and done(verb.head, "nsubjpass"):
             return True
         return self._blamed(tok) or self._belonged_to(tok)
+
+    def _residents_of(self, s: Span) -> bool:
+        """Whether a name is what people live in: the ``of`` phrase of one of the pack's
+        ``resident_nouns`` ("hundreds of residents of Umlazi", "villagers of X")."""
+        root = s.root
+        of = root.head
+        if root.dep_ != "pobj" or of.lower_ not in self.pack.words("of_preps"):
+            return False
+        return of.head.lemma_.lower() in self.pack.optional_words("resident_nouns")
 
     def _portfolio(self, doc: Doc, label: str, start: int, end: int) -> bool:
         """Whether an organisation's name the model read is a portfolio told before an

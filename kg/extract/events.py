@@ -372,7 +372,13 @@ class EventReader:
                 doers = [k for role in stances for k in m.roles.get(role, [])]
                 # (or people it harmed to death: "a man was beaten to death")
                 harmed = bool(m.roles.get("victim") and m.fatalities)
-                if not (doers or m.cues & weapons or m.same_as is not None or harmed):
+                # (or the firing joined to it: "rockets fired from X slammed into Y")
+                fired = pack.optional_words("projectile_verbs")
+                joined = any(
+                    x.same_as == m.id and x.violent and x.trigger.lemma_.lower() in fired
+                    for x in r.found
+                )
+                if not (doers or m.cues & weapons or m.same_as is not None or harmed or joined):
                     m.dropped = True  # "an earthquake struck", "prices hit a record"
                 elif m.cues & crowd_control and not m.cues & weapons and not _aimed_at_arms(r, m):
                     if not sentence_cues and self._crowd_fired_upon(m, crowd):

@@ -26,7 +26,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extract.dates import DATELINE_RX
+from kg.extract.dates import DATELINE_RX, leading_date_end
 
 
 @Language.component("ckg_line_breaks")
@@ -41,6 +41,10 @@ def line_breaks(doc: Doc) -> Doc:
         while end < len(text) and text[end].isspace():
             end += 1  # "(Reuters) - At least ...": the sentence starts at its first word
         after_dateline.add(end)
+    # nor an incident summary's leading date ("08/10/2025: At least 27 civilians ...")
+    lead = leading_date_end(text)
+    if lead is not None:
+        after_dateline.add(lead)
     # a time's abbreviation ends a sentence with its own stop ("at 9 p.m. A waitress ...")
     clock = _clock_abbreviations(doc.lang_)
     number_opens = False

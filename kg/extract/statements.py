@@ -549,6 +549,10 @@ def claims_by_saying(r: Reading) -> None:
                 continue  # ("said it had not planted the device": no claim)
             if c.lemma_.lower() not in acts and not _used_the_weapon(r, c):
                 continue
+            # (what was targeted is no event claimed: "had targeted the rally", the rally
+            # the bombing struck)
+            aimed = {r.by_tok[o.i].id for o in c.children if o.dep_ == "dobj" and o.i in r.by_tok}
+            m.about = [a for a in m.about if a not in aimed]
             if _said_it_did(r, c, speakers):
                 if armed:
                     m.cls = claim

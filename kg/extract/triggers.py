@@ -266,7 +266,16 @@ class TriggerFinder:
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             # "a fire deliberately set at a hotel": the noun the participle qualifies
             entry = self.pack.optional_table("participle_nouns").get(verb.head.lemma_.lower())
-            if entry is not None and lemma in entry[1] and verb.head.pos_ in ("NOUN", "PROPN"):
+            # (set by people, if by anyone: "a fire set by arsonists", not "by a candle")
+            people = self.pack.table("group_nouns")
+            by = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+            set_by_people = all(g.pos_ == "PROPN" or g.lower_ in people for g in by)
+            if (
+                entry is not None
+                and lemma in entry[1]
+                and verb.head.pos_ in ("NOUN", "PROPN")
+                and set_by_people
+            ):
                 return str(entry[0])
         for c in verb.children:
             before = [o for o in verb.children if o.dep_ in objectish and o.i < c.i]

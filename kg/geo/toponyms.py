@@ -56,6 +56,12 @@ NOT_PLACE_ENTS = {"DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "P
 NAME_ENTS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"}
 # verbs whose object is a place: a name the model tags as an organisation there is a town
 PLACE_OBJECT_VERBS = {
+    "raid",
+    "invade",
+    "occupy",
+    "ransack",
+    "loot",
+    "torch",
     "bomb",
     "besiege",
     "capture",
@@ -69,6 +75,9 @@ PLACE_OBJECT_VERBS = {
     "storm",
     "strike",
 }
+# verbs whose object is a place or people: a name the model tags nothing after one is a place
+# ("attacked Ouadda"), one it calls a person a person ("attacked Bello in his home")
+PLACE_OR_PEOPLE_OBJECT_VERBS = {"attack", "encircle", "surround"}
 # words after which a proper name is read as a place even when the model tags nothing
 LOCATIVE = {
     "in",
@@ -477,6 +486,9 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
             if ok and j - i < MAX_NGRAM:
                 world_keys.add(wk)
     world = gaz.world.lookup_keys(world_keys) if gaz.world is not None and world_keys else {}
+    # the countries the text may name (its dateline's too): "attacked Ndele" in a story from
+    # the Central African Republic is that country's town
+    countries = {x for ids in world.values() for x in ids} & _countries(gaz)
     found: dict[tuple[int, int], set[str]] = {}
     pending: list[tuple[int, int, str]] = []
     for i, j, k, wk, surface, ok in grams:
@@ -494,6 +506,7 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
                 or _country_named(doc, i, j, world[wk], gaz)
                 or _capital_named(doc, i, j, world[wk], gaz, ents)
                 or _dateline_name(doc, i, j)
+                or _attacked_in_named_country(doc, i, j, world[wk], gaz, countries)
             ):
                 found[(i, j)] = set(world[wk])
             else:
@@ -660,9 +673,30 @@ def _capital_named(
 
 def _struck(doc: Doc, i: int, j: int) -> bool:
     """``shelled Idlib``, ``captured Kidal``: the object of a verb whose object is a place
-    (``PLACE_OBJECT_VERBS``, by lemma)."""
+    (``PLACE_OBJECT_VERBS``, by lemma); ``attacked Ouadda``: of one whose object may be
+    people too (``PLACE_OR_PEOPLE_OBJECT_VERBS``), a name the model tags as nothing."""
     root = doc[i:j].root
-    return root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_OBJECT_VERBS
+    if root.dep_ != "dobj":
+        return False
+    verb = root.head.lemma_.lower()
+    untagged = not any(t.ent_type_ for t in doc[i:j])
+    return verb in PLACE_OBJECT_VERBS or (verb in PLACE_OR_PEOPLE_OBJECT_VERBS and untagged)
+
+
+def _attacked_in_named_country(
+    doc: Doc, i: int, j: int, ids: set[str], gaz: Gazetteer, countries: set[str]
+) -> bool:
+    """``Militiamen attacked Ndele``: the object of a verb whose object is a place or people
+    (``PLACE_OR_PEOPLE_OBJECT_VERBS``), one word the model calls a person, is the town of
+    that name in a country the text names; not a person named by a title or a name before
+    it ("attacked President Bello"), nor one with a place after it ("attacked Bello in his
+    home in Kano": Bello, Colombia, lies in no country the text names)."""
+    root = doc[i:j].root
+    if root.dep_ != "dobj" or root.head.lemma_.lower() not in PLACE_OR_PEOPLE_OBJECT_VERBS:
+        return False
+    if j - i != 1 or (i > 0 and (_proper(doc[i - 1].text) or doc[i - 1].lower_ == "the")):
+        return False
+    return any(gaz[x].is_place and set(gaz.ancestors(x)) & countries for x in ids if x in gaz)
 
 
 def _strip_the(doc: Doc, e: Span) -> tuple[int, int]:
@@ -926,6 +960,17 @@ def resolve(
                 continue
             if len(ids) == 1 and not foreign:
                 out[(s.start, s.end)] = Choice(ids[0], 0.95, 1)
+                continue
+            itself = [c for c in ids if c in container and gaz[c].is_place]
+            bracket = text[s.end_char : s.end_char + 3].lstrip().startswith("(")
+            if itself and len(itself) < len(ids) and bracket:
+                # the monitors' "Kufra (Al Kufrah, Cyrenaica)": the town named after its own
+                # division, which stands for it where the gazetteer lacks the town (ACLED's
+                # convention), not a namesake abroad
+                towns = [
+                    c for c in ids if _inside(gaz, [c], set(itself)) and not _divisions(gaz, [c])
+                ]
+                out[(s.start, s.end)] = Choice((towns or itself)[0], 0.8, len(ids))
                 continue
             held = spans[idx + 1] if container else None
             if (
