@@ -557,17 +557,22 @@ def claims_by_saying(r: Reading) -> None:
                 if armed:
                     m.cls = claim
                 continue
-            doers = [
-                a.kb_id_
-                for s in c.children
-                if s.dep_ == "nsubj"
-                for a in actors(head_entities(r, s))
-            ]
-            if doers and all(is_nonstate_armed(types.get(k, "")) for k in doers):
+            doers = _armed_doers(r, c)
+            if doers:
                 suspects = m.trigger.lemma_.lower() in r.words("suspecting_verbs")
                 m.cls = classes.named("suspicion" if suspects else "attribution")
                 for k in doers:
                     m.add("attributedTo", k)
+
+
+def _armed_doers(r: Reading, verb: Token) -> list[str]:
+    """The keys of the armed groups of no state ``verb``'s subject names ("the TTP had
+    targeted the van"), or none when it names any other actor or none."""
+    types = r.entity_types
+    doers = [
+        a.kb_id_ for s in verb.children if s.dep_ == "nsubj" for a in actors(head_entities(r, s))
+    ]
+    return doers if all(is_nonstate_armed(types.get(k, "")) for k in doers) else []
 
 
 def signed_messages(r: Reading) -> None:
