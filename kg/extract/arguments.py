@@ -2564,10 +2564,13 @@ def verb_args(r: Reading, m: Mention) -> None:
     unharmed = [c for c in objects if c.lemma_.lower() not in harm]
     objects = unharmed or objects
     # a second object only when the text coordinates them ("sub - commander" is one noun)
+    # (or a number of people "of" someone: "a commander of the PMF and two of his men",
+    # parsed as two subjects)
     objects = objects[:1] + [
         c
         for prev, c in itertools.pairwise(objects)
-        if c.pos_ in _NOUN and any(t.dep_ == "cc" for t in tok.doc[prev.i + 1 : c.i])
+        if (c.pos_ in _NOUN or (c.like_num and prep_objects(c, r.words("of_preps"))))
+        and any(t.dep_ == "cc" for t in tok.doc[prev.i + 1 : c.i])
     ]
     # "killed a police chief and two of his bodyguards": a number with its "of" is listed
     listed = [
@@ -2670,6 +2673,9 @@ def verb_args(r: Reading, m: Mention) -> None:
             _members_held(r, m, c, obj_role)
             if hits_sites:
                 _add_sites(r, m, c)
+                # "damaged the door and windows of a mosque": the site the parts are of
+                for part in (c, *c.conjuncts):
+                    _sites_of_part(r, m, part)
             if not counted:
                 set_count(r, m, c, more=[o for o in objects if o.i != c.i] + listed)
                 counted = True
@@ -2685,6 +2691,7 @@ def verb_args(r: Reading, m: Mention) -> None:
                 if g.dep_ == "pobj":
                     _add_actors(r, m, "target", g)
                     _add_sites(r, m, g)
+                    _sites_of_part(r, m, g)  # "set fire to the roof of a church"
                     # "dropped bombs on Bilopillia", "fired on Kharkiv": a town struck is where
                     # it happened (a country is no place struck: "fired on Israel")
                     # (and "on Kostiantynivka city": the word for the town its name qualifies)
@@ -2893,6 +2900,13 @@ def verb_args(r: Reading, m: Mention) -> None:
             if node.dep_ not in ("pobj", "prep", "conj", "appos", "compound"):
                 break
             node = node.head
+    for g in prep_objects(tok, r.pack.optional_words("contest_preps")):
+        if g.lemma_.lower() in r.words("control_nouns"):
+            # "fought for control of the town of Debark": the place fought over, first
+            before = m.roles.pop("location", [])
+            _object_places(r, m, g)
+            for k in before:
+                m.add("location", k)
     if not passive and obj_role and not objects and not m.roles.get(obj_role):
         # "attacked farmers harvesting crops", parsed as "attacked [farmers harvesting
         # crops]": the people the participle's clause opens with are what it aimed at

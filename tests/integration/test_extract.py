@@ -6740,3 +6740,54 @@ def test_probe_fifty_seven_the_monitors_bracket(ex: Extractor) -> None:
     )
     place = x.entities[events_of(x, "Attack")[0].roles["location"][0]]
     assert place.label == "Al Kufrah", place.label
+
+
+def test_probe_fifty_eight_counts_and_elements(ex: Extractor) -> None:
+    # "a commander of X and two of his men", read as two subjects: three dead
+    x = read(
+        ex,
+        "05/27/2025: A commander of the Sinjar Resistance Units (YBS) and two of his men were "
+        "killed in an attack by Islamic State militants on their checkpoint on the outskirts of "
+        "Sinjar, Nineveh province, Iraq.",
+        "2025-05-28",
+    )
+    assert events_of(x, "Attack")[0].fatalities.best == 3
+    # "armed elements of X" are its members
+    assert role_of(
+        ex,
+        "Attack",
+        "perpetrator",
+        "On 3 June 2025, armed elements of the Zarbat Front attacked a convoy near Bambari "
+        "(Bambari, Ouaka).",
+    ) == ["Zarbat Front"]
+
+
+def test_probe_fifty_eight_places_targets_and_bodies(ex: Extractor) -> None:
+    # the town fought over is where the fighting was, before its region
+    x = read(
+        ex,
+        "GONDAR, Ethiopia, Aug 12 (Reuters) - Ethiopian federal troops and Fano militiamen "
+        "fought for control of the town of Dabat in the Amhara region on Sunday.",
+    )
+    (e,) = events_of(x, "Battle")
+    assert labels_of(x, e.roles["location"])[0] == "Dabat", e.roles
+    # the building whose parts were damaged or set on fire is the target
+    assert role_of(
+        ex,
+        "Attack",
+        "target",
+        "Gunmen damaged the door and windows of a mosque in Sokoto on Friday.",
+    ) == ["mosque in Sokoto"]
+    assert role_of(
+        ex,
+        "LootingOrPropertyDestruction",
+        "target",
+        "Rioters set fire to the roof of a church in Jos on Sunday.",
+    ) == ["church in Jos"]
+    # the bodies a hospital received are the dead
+    x = read(
+        ex,
+        "Troops and militiamen fought in Dabat on Monday. A nurse said the town's hospital had "
+        "received the bodies of 12 people.",
+    )
+    assert [e.fatalities.best for e in events_of(x, "Battle") if e.fatalities] == [12]
