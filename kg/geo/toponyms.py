@@ -690,12 +690,15 @@ def _attacked_in_named_country(
     (``PLACE_OR_PEOPLE_OBJECT_VERBS``), one word the model calls a person, is the town of
     that name in a country the text names; not a person named by a title or a name before
     it ("attacked President Bello"), nor one with a place after it ("attacked Bello in his
-    home in Kano": Bello, Colombia, lies in no country the text names)."""
+    home in Kano": Bello, Colombia, lies in no country the text names; nor "attacked Danja,
+    a local councillor": a person by the words set beside the name)."""
     root = doc[i:j].root
     if root.dep_ != "dobj" or root.head.lemma_.lower() not in PLACE_OR_PEOPLE_OBJECT_VERBS:
         return False
     if j - i != 1 or (i > 0 and (_proper(doc[i - 1].text) or doc[i - 1].lower_ == "the")):
         return False
+    if any(c.dep_ == "appos" for c in root.children):
+        return False  # "attacked Danja, a local councillor": who the name is told after it
     return any(gaz[x].is_place and set(gaz.ancestors(x)) & countries for x in ids if x in gaz)
 
 

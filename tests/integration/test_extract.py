@@ -6784,10 +6784,18 @@ def test_probe_fifty_eight_places_targets_and_bodies(ex: Extractor) -> None:
         "target",
         "Rioters set fire to the roof of a church in Jos on Sunday.",
     ) == ["church in Jos"]
-    # the bodies a hospital received are the dead
+
+
+def test_rules_of_the_fifty_first_round_review(ex: Extractor) -> None:
+    # a one-word name told with a description of the person is no town, even in a story
+    # from the country a namesake town lies in
     x = read(
-        ex,
-        "Troops and militiamen fought in Dabat on Monday. A nurse said the town's hospital had "
-        "received the bodies of 12 people.",
+        ex, "ABUJA, Nigeria - Gunmen attacked Danja, a local councillor, at his home on Friday."
     )
-    assert [e.fatalities.best for e in events_of(x, "Battle") if e.fatalities] == [12]
+    assert "Danja" in labels_of(x, events_of(x, "Attack")[0].roles.get("victim", []))
+    # a body received for burial, or bodies of the drowned, tell no attack
+    for text in (
+        "The mother received the body of her son for burial in Jenin.",
+        "The hospital in Maiduguri received the bodies of 12 fishermen who drowned in Lake Chad.",
+    ):
+        assert not events_of(read(ex, text), "Attack"), text
