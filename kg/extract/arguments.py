@@ -2882,8 +2882,8 @@ def verb_args(r: Reading, m: Mention) -> None:
         # (the weapon its subject: not "shot dead six civilians ... and detonated explosives")
         and any(
             c.dep_ == "nsubj"
-            # (a capitalised plural the lemmatizer left alone: "Rockets fired from ...")
-            and (c.lemma_.lower() in weapons or c.lower_.removesuffix("s") in weapons)
+            # (or a capitalised plural the lemmatizer left alone: "Rockets fired from ...")
+            and (c.lemma_.lower() in weapons or c.lower_ in weapons)
             for c in tok.head.children
         )
     ):

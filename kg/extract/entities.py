@@ -116,6 +116,30 @@ if not Doc.has_extension("ckg_relations"):
     Doc.set_extension("ckg_relations", default=None)  # [(subject key, property, object key)]
 
 
+def belonging_phrases(verb: Token, pack: LanguagePack, members: frozenset[str]) -> list[Token]:
+    """The phrases that name the group ``verb``'s subject is said to belong to: the
+    preposition the pack's ``belonging_verbs`` give the verb ("belonged to X", "were from
+    X"), "of" after one of ``members`` as its attribute ("were members of X"), or one of
+    ``bond_preps`` on one of ``bond_nouns`` as its object ("had sworn allegiance to X", "had
+    links to X"). The entity layer reads a group's name from them, the statement layer who
+    tells it.
+
+    >>> import spacy
+    >>> belonging_phrases(spacy.blank("en")("belonged")[0], language_pack("en"), frozenset())
+    []
+    """
+    preps = pack.optional_table("belonging_verbs").get(verb.lemma_.lower(), [])
+    phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps]
+    of = pack.words("of_preps")
+    bonds, bond_preps = pack.optional_words("bond_nouns"), pack.optional_words("bond_preps")
+    for c in verb.children:
+        if c.dep_ == "attr" and c.lower_ in members:
+            phrases += [p for p in c.children if p.lower_ in of]
+        if c.dep_ == "dobj" and c.lemma_.lower() in bonds:
+            phrases += [p for p in c.children if p.dep_ == "prep" and p.lower_ in bond_preps]
+    return phrases
+
+
 def spokespersons(relations: Iterable[tuple[str, str, str]]) -> dict[str, str]:
     """Each spokesperson's key -> the key of the body they speak for, from the entity
     layer's ``spokespersonOf`` relations.
@@ -2617,23 +2641,18 @@ class EntityLinker:
         ``of``): a group the text holds responsible, a role only actors have."""
         if tok.dep_ != "pobj":
             return False
-        prep, verb = tok.head, tok.head.head
-        if prep.lower_ in self.pack.words("of_preps") and verb.lower_ in self.pack.words(
-            "member_nouns"
-        ):
-            prep, verb = verb, verb.head  # "were members of X": the member word is the attr
-            if prep.dep_ != "attr":
-                return False
-        elif verb.lemma_.lower() in self.pack.optional_words("bond_nouns"):
-            # "had sworn allegiance to X", "had links to X": the tie the men have
-            if verb.dep_ != "dobj" or prep.lower_ not in self.pack.optional_words("bond_preps"):
-                return False
-            verb = verb.head
-        else:
-            preps = self.pack.optional_table("belonging_verbs").get(verb.lemma_.lower(), [])
-            if prep.dep_ != "prep" or prep.lower_ not in preps:
-                return False
-        return any(
+        prep = tok.head
+        members = self.pack.words("member_nouns")
+        # (on the verb, or on its attribute or object: "were members of X", "had links to X")
+        verb = next(
+            (
+                v
+                for v in (prep.head, prep.head.head)
+                if prep in belonging_phrases(v, self.pack, members)
+            ),
+            None,
+        )
+        return verb is not None and any(
             c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in self.armed_words for c in verb.children
         )
 

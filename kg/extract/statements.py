@@ -28,7 +28,7 @@ from kg.extract.arguments import (
     shared_subjects,
 )
 from kg.extract.classify import is_nonstate_armed
-from kg.extract.entities import ARMED_GROUP_KEY, spokespersons
+from kg.extract.entities import ARMED_GROUP_KEY, belonging_phrases, spokespersons
 from kg.extract.mentions import Mention, Reading
 from kg.extract.modality import misread_as_modifier, negated, other_events
 
@@ -1324,12 +1324,9 @@ def doers_belonging(r: Reading) -> None:
         # "the abductors belonged to X"; "witnesses identified the attackers as members of X";
         # "the attackers were identified as X fighters"
         named_as = bool(identified) and tok.dep_ in ("dobj", "nsubjpass")
-        preps = identified if named_as else verbs.get(verb.lemma_.lower(), [])
-        phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps]
-        phrases += _bonds(r, verb)  # "had sworn allegiance to X", "had links to X"
-        for c in verb.children:
-            if c.dep_ == "attr" and c.lower_ in members:  # "were members of X"
-                phrases += [p for p in c.children if p.lower_ in r.words("of_preps")]
+        phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in identified]
+        phrases = phrases if named_as else []
+        phrases += belonging_phrases(verb, r.pack, members)  # "were members of X", ...
         doers = _named_doers(r, [g for p in phrases for g in p.children if g.dep_ == "pobj"])
         told = reporting_clause(r, verb)
         if told is None and named_as:
@@ -1339,20 +1336,6 @@ def doers_belonging(r: Reading) -> None:
         teller, speakers = told
         kind = "claim" if set(speakers) & set(doers) else "attribution"
         _statement(r, teller, classes.named(kind), speakers, doers if kind != "claim" else [], [])
-
-
-def _bonds(r: Reading, verb: Token) -> list[Token]:
-    """The phrases of the tie ``verb``'s object says its subject has to a group (the pack's
-    ``bond_nouns`` and ``bond_preps``: "had sworn allegiance to X", "had links to X")."""
-    bonds = r.pack.optional_words("bond_nouns")
-    preps = r.pack.optional_words("bond_preps")
-    return [
-        p
-        for o in verb.children
-        if o.dep_ == "dobj" and o.lemma_.lower() in bonds
-        for p in o.children
-        if p.dep_ == "prep" and p.lower_ in preps
-    ]
 
 
 def _relative_belonging(
@@ -1379,12 +1362,7 @@ def _relative_belonging(
     if teller is not None and clause is teller:
         # ("who police said were members of X", read as "who said [were members of X]")
         clause = next((c for c in teller.children if c.dep_ in ("xcomp", "ccomp")), teller)
-    preps = verbs.get(clause.lemma_.lower(), [])
-    phrases = [c for c in clause.children if c.dep_ == "prep" and c.lower_ in preps]
-    members = r.words("member_nouns", "supporter_nouns")
-    for c in clause.children:
-        if c.dep_ == "attr" and c.lower_ in members:  # "were members of X"
-            phrases += [p for p in c.children if p.lower_ in r.words("of_preps")]
+    phrases = belonging_phrases(clause, r.pack, r.words("member_nouns", "supporter_nouns"))
     doers = _named_doers(r, [g for p in phrases for g in p.children if g.dep_ == "pobj"])
     if not doers:
         return

@@ -465,6 +465,12 @@ def labels_of(x: Extraction, keys: list[str]) -> list[str]:
     return [x.entities[k].label for k in keys]
 
 
+def first_role(x: Extraction, cls: str, role: str) -> list[str]:
+    """The labels of ``role`` on the first event of class ``cls`` (an IndexError when there
+    is none: the event must be read)."""
+    return labels_of(x, events_of(x, cls)[0].roles.get(role, []))
+
+
 def role_of(
     ex: Extractor, cls: str, role: str, text: str, published: str = "2024-03-06"
 ) -> list[str]:
@@ -1901,9 +1907,7 @@ def test_rules_of_the_ninth_round_do_not_misfire(ex: Extractor) -> None:
         "Gunmen killed four police officers in Garissa on Monday. Police said the attackers "
         "were supporters of al-Shabaab.",
     )
-    assert labels_of(x, events_of(x, "Attack")[0].roles.get("allegedPerpetrator", [])) == [
-        "al-Shabaab"
-    ]
+    assert first_role(x, "Attack", "allegedPerpetrator") == ["al-Shabaab"]
 
 
 def test_a_place_phrase_hung_on_the_object_is_where_it_happened(ex: Extractor) -> None:
@@ -2602,7 +2606,7 @@ def test_an_office_speaks_for_its_state_and_a_foreigner_is_a_civilian(ex: Extrac
         "the incident."
     )
     x = read(ex, text, "2022-11-03")
-    assert labels_of(x, events_of(x, "Attack")[0].roles.get("deniedBy", [])) == ["Azerbaijan"]
+    assert first_role(x, "Attack", "deniedBy") == ["Azerbaijan"]
     (acc,) = events_of(x, "Accusation")
     assert labels_of(x, acc.roles.get("speaker", [])) == ["Azerbaijan"]
     # a person named by nationality alone is that country's civilian, not its state
@@ -3012,7 +3016,7 @@ def test_is_written_in_capitals_is_the_islamic_state(ex: Extractor) -> None:
 def test_a_quote_glued_to_the_next_sentence_leaves_its_first_word_whole(ex: Extractor) -> None:
     text = 'The minister said: "We will not rest."Clashes in Kismayo had continued overnight.'
     x = read(ex, text)
-    assert labels_of(x, events_of(x, "Battle")[0].roles.get("location", [])) == ["Kismayo"]
+    assert first_role(x, "Battle", "location") == ["Kismayo"]
 
 
 def test_the_harm_told_again_joins_the_event_told_before(ex: Extractor) -> None:
@@ -3090,7 +3094,7 @@ def test_a_district_of_a_city_an_island_and_an_enclave_are_places(ex: Extractor)
     assert "Bugala" in places_of(ex, text)[0]
     text = "Border guards exchanged fire near the disputed Sokh enclave on Friday, killing two."
     x = read(ex, text)
-    assert "Sokh" in labels_of(x, events_of(x, "Battle")[0].roles.get("location", []))
+    assert "Sokh" in first_role(x, "Battle", "location")
     # "the police station of X": the station in X
     text = "Gang members attacked the police station of Cabaret (Ouest) on Monday, killing a police officer."
     assert places_of(ex, text) == ["Cabaret"]
@@ -5945,7 +5949,7 @@ def test_probe_fifty_two_authorship_suspects_and_the_claimants_toll(ex: Extracto
     # "the attack was the work of X": the text names the doer, a teller attributes it
     bomb = "A bomb exploded at a bus station in Gombe on Monday, killing four people. "
     x = read(ex, bomb + "The attack was the work of Ansaru.")
-    assert labels_of(x, events_of(x, "Bombing")[0].roles.get("perpetrator", [])) == ["Ansaru"]
+    assert first_role(x, "Bombing", "perpetrator") == ["Ansaru"]
     x = read(ex, bomb + "Police said the attack was the work of Ansaru.")
     (e,) = events_of(x, "Bombing")
     assert labels_of(x, e.roles.get("allegedPerpetrator", [])) == ["Ansaru"], e.roles
@@ -6050,9 +6054,7 @@ def test_probe_fifty_three_who_is_held_responsible_in_more_words(ex: Extractor) 
     assert any(e.roles.get("claimedBy") for e in x.events), [e.roles for e in x.events]
     ambush = "Rebels ambushed an army patrol near Lianga on Monday, killing two soldiers. "
     x = read(ex, ambush + "The New People's Army acknowledged the ambush on Tuesday.")
-    assert labels_of(x, events_of(x, "Attack")[0].roles.get("claimedBy", [])) == [
-        "New People's Army"
-    ]
+    assert first_role(x, "Attack", "claimedBy") == ["New People's Army"]
     # "said in a statement carried by its agency that its fighters had planted the device"
     blast = "A bomb exploded on a bus in Kunduz on Monday, killing four passengers. "
     x = read(
@@ -6060,7 +6062,7 @@ def test_probe_fifty_three_who_is_held_responsible_in_more_words(ex: Extractor) 
         blast + "ISKP said in a statement carried by its Amaq news agency that its fighters "
         "had planted the device.",
     )
-    assert labels_of(x, events_of(x, "Bombing")[0].roles.get("claimedBy", [])) == ["ISIS-K"]
+    assert first_role(x, "Bombing", "claimedBy") == ["ISIS-K"]
     # "X, which claimed the raid": the raid is the attack told, not an operation of its own
     raid = "Gunmen attacked an army post in Kpendjal on Saturday, killing four soldiers. "
     x = read(ex, raid + "JNIM claimed the raid.")
@@ -6090,9 +6092,7 @@ def test_probe_fifty_three_who_is_held_responsible_in_more_words(ex: Extractor) 
         "A grenade attack on a police station in Mahabad killed two officers on Monday. Police "
         "arrested 11 people accused of links to PJAK after the attack.",
     )
-    assert labels_of(x, events_of(x, "Attack")[0].roles.get("suspectedPerpetrator", [])) == [
-        "Party of Free Life of Kurdistan"
-    ]
+    assert first_role(x, "Attack", "suspectedPerpetrator") == ["Party of Free Life of Kurdistan"]
     # a group described by a struggle it has waged over something tells no event
     x = read(
         ex,
@@ -6249,9 +6249,7 @@ def test_rules_of_the_forty_eighth_round_review(ex: Extractor) -> None:
     riot = [e for e in x.events if any("Protest" in t or "Riot" in t for t in e.types)]
     assert riot and riot[0].fatalities is not None and riot[0].fatalities.best == 3
     x = read(ex, "Residents of Chilapa blamed the killing of three teachers on Los Ardillos.")
-    assert labels_of(x, events_of(x, "Attack")[0].roles.get("allegedPerpetrator", [])) == [
-        "Los Ardillos"
-    ]
+    assert first_role(x, "Attack", "allegedPerpetrator") == ["Los Ardillos"]
 
 
 def test_probe_fifty_three_the_sides_of_a_fight_named_after_it(ex: Extractor) -> None:
@@ -6263,7 +6261,7 @@ def test_probe_fifty_three_the_sides_of_a_fight_named_after_it(ex: Extractor) ->
     assert labels_of(x, e.roles.get("target", [])) == ["Radaa Special Deterrence Force"]
     # a town whose name opens with a lower-case article, south of which the road ran
     x = read(ex, "A roadside bomb struck a patrol on the road south of al-Hol on Monday.")
-    assert labels_of(x, events_of(x, "Attack")[0].roles.get("location", [])) == ["al-Hol"]
+    assert first_role(x, "Attack", "location") == ["al-Hol"]
     # a span of time is no side
     x = read(ex, "The attack on the checkpoint in Gharyan was between 9 and 10 pm on Tuesday.")
     (e,) = events_of(x, "Attack")
@@ -6298,9 +6296,7 @@ def test_rules_of_the_forty_ninth_round_review(ex: Extractor) -> None:
         "Members of the Sinaloa Cartel were the main suspects in Saturday's shooting in Mazatlan "
         "that killed four.",
     )
-    assert labels_of(x, events_of(x, "Attack")[0].roles.get("suspectedPerpetrator", [])) == [
-        "Sinaloa Cartel"
-    ]
+    assert first_role(x, "Attack", "suspectedPerpetrator") == ["Sinaloa Cartel"]
     # "not only responsible ... but" is a claim, no denial
     x = read(
         ex,
@@ -6377,7 +6373,7 @@ def test_probe_fifty_four_sides_datelines_arrests_and_names(ex: Extractor) -> No
     assert "suspectedPerpetrator" not in events_of(x, "Attack")[0].roles
     # masked men who storm a church are armed men, not civilians like those they beat
     x = read(ex, "Masked men stormed a church in Kananga on Sunday and beat three worshippers.")
-    doers = labels_of(x, events_of(x, "Attack")[0].roles.get("perpetrator", []))
+    doers = first_role(x, "Attack", "perpetrator")
     assert doers and doers[0].startswith("Unidentified Armed Group"), doers
     # a date the model took for an event's name; a descriptor before a name it missed
     x = read(ex, "On 8 September 2025, Gen Z protesters clashed with police in Pokhara.", None)
@@ -6387,9 +6383,7 @@ def test_probe_fifty_four_sides_datelines_arrests_and_names(ex: Extractor) -> No
         "Gunmen killed a bus driver in Manta on Monday. Police attributed the attack to the "
         "criminal group Los Lagartos.",
     )
-    assert labels_of(x, events_of(x, "Attack")[0].roles.get("allegedPerpetrator", [])) == [
-        "Los Lagartos"
-    ]
+    assert first_role(x, "Attack", "allegedPerpetrator") == ["Los Lagartos"]
     # an armed group saying its fighters "eliminated" people claims the killing
     x = read(
         ex,
@@ -6792,7 +6786,7 @@ def test_rules_of_the_fifty_first_round_review(ex: Extractor) -> None:
     x = read(
         ex, "ABUJA, Nigeria - Gunmen attacked Danja, a local councillor, at his home on Friday."
     )
-    assert "Danja" in labels_of(x, events_of(x, "Attack")[0].roles.get("victim", []))
+    assert "Danja" in first_role(x, "Attack", "victim")
     # a body received for burial, or bodies of the drowned, tell no attack
     for text in (
         "The mother received the body of her son for burial in Jenin.",
