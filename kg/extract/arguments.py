@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -100,6 +101,13 @@ def _name_tokens(tok: Token) -> list[Token]:
     return [tok, *(c for c in tok.children if c.dep_ in ("compound", "poss", "appos", "conj"))]
 
 
+@cache
+def _loyalty(pack: LanguagePack) -> dict[str, frozenset[str]]:
+    """The pack's ``loyalty_adjectives`` ("loyal to", "affiliated with"), each with the
+    preposition its group follows (read once a pack)."""
+    return {adj: frozenset({p}) for adj, p in pack.optional_table("loyalty_adjectives").items()}
+
+
 def head_entities(r: Reading, tok: Token) -> list[Span]:
     """The entities a noun phrase names itself: its head, compounds, conjuncts, appositions
     and ``known as`` names; possessors and adjectives (``Yemen's``, ``Tehran-aligned``) only
@@ -114,10 +122,7 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
             seen.add((s.start, s.end))
             bucket.append(s)
 
-    loyal = {
-        adj: frozenset({prep})
-        for adj, prep in (r.pack.optional_table("loyalty_adjectives")).items()
-    }
+    loyal = _loyalty(r.pack)
 
     identifying = r.pack.optional_table("identifying_verbs")
     divisions = r.pack.optional_words("division_words")
@@ -190,6 +195,7 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
                 add(span, bucket)
         if depth > 4:
             return
+        own = any(g.dep_ == "poss" and g.lower_ in r.words("self_possessives") for g in t.children)
         for c in t.children:
             dep = c.dep_
             if dep in ("conj", "appos") and places([ent_of[c.i]] if c.i in ent_of else []):
@@ -209,9 +215,6 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
                 # model took for a person between the group and its branch: "al-Qaida's Sahel
                 # branch"; "the Kony faction" is named by its leader)
                 continue
-            own = any(
-                g.dep_ == "poss" and g.lower_ in r.words("self_possessives") for g in t.children
-            )
             if (
                 dep in ("compound", "poss")
                 and t.dep_ == "appos"
@@ -1598,8 +1601,11 @@ def _spots_on_routes(r: Reading, m: Mention) -> None:
     """:func:`_spot_on_route` for each road of the sentence whose name is among the event's
     places."""
     locs = set(m.roles.get("location", []))
+    if not locs:
+        return
+    routes = r.words("route_nouns")
     for t in m.sent:
-        if t.lemma_.lower() not in r.words("route_nouns") or not locs:
+        if t.lemma_.lower() not in routes:
             continue
         named = {r.ent_of[c.i].kb_id_ for c in t.subtree if c.i < t.i and c.i in r.ent_of}
         if named & locs:

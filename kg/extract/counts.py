@@ -496,8 +496,9 @@ def zero_tolls(sent: Span, pack: LanguagePack) -> frozenset[str]:
     nobody = pack.words("zero_words", "negative_subjects")
     whole = pack.words("zero_toll_qualifiers")
     out: set[str] = set()
+    unharmed = pack.words("unharmed_words")
     for t in sent:
-        if t.text.lower() in pack.words("unharmed_words") and t.dep_ in ("acomp", "oprd", "advmod"):
+        if t.text.lower() in unharmed and t.dep_ in ("acomp", "oprd", "advmod"):
             if _all_unharmed(t, sent, table):
                 out.update(("fatalities", "injured"))  # "the hostages were released unharmed"
         fields = table.get(t.lemma_.lower())

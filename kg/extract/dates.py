@@ -32,6 +32,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from kg.extract.doctext import doc_text
 from kg.extract.lang import LanguagePack, language_pack
 
 if TYPE_CHECKING:
@@ -448,7 +449,7 @@ def day_before_month(doc: Doc, pack: LanguagePack) -> list[tuple[int, int]]:
     months = pack.words("months")
     out: list[tuple[int, int]] = []
     # the numbers before a word, found in the text (not by a pass over every token)
-    for m in _DAY_THEN_WORD.finditer(doc.text):
+    for m in _DAY_THEN_WORD.finditer(doc_text(doc)):
         day = doc.char_span(m.start(1), m.end(1))
         if day is None or day.end >= len(doc):
             continue
@@ -484,7 +485,7 @@ def month_before_day(doc: Doc, pack: LanguagePack) -> list[tuple[int, int]]:
     months = pack.table("months")
     out: list[tuple[int, int]] = []
     # the numbers after a word, found in the text (not by a pass over every token)
-    for m in _WORD_THEN_DAY.finditer(doc.text):
+    for m in _WORD_THEN_DAY.finditer(doc_text(doc)):
         day = doc.char_span(m.start(2), m.end(2))
         if day is None or day.start == 0:
             continue

@@ -52,6 +52,7 @@ from kg.extract.dates import (
     numeric_date,
     numeric_date_offsets,
 )
+from kg.extract.doctext import doc_text
 from kg.extract.gazetteer import PLACE_TYPES, Gazetteer, country_of, norm
 from kg.extract.lang import LanguagePack, language_pack
 from kg.extract.triggers import verb_phrases
@@ -276,11 +277,12 @@ class EntityLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gaz
-        wrong = [e for e in doc.ents if date_in_a_name(e, self.pack) or not_a_date(e, self.pack)]
-        dated = [e for e in doc.ents if e.label_ != "DATE" and numeric_date(e.text)]
-        in_ents = {i for e in doc.ents for i in range(e.start, e.end)}
+        model_ents = doc.ents  # (the doc makes its spans anew each time they are read)
+        wrong = [e for e in model_ents if date_in_a_name(e, self.pack) or not_a_date(e, self.pack)]
+        dated = [e for e in model_ents if e.label_ != "DATE" and numeric_date(e.text)]
+        in_ents = {i for e in model_ents for i in range(e.start, e.end)}
         # not the date that heads the article ("09/01/2021: Assailants ..."): the dateline's
-        text = doc.text
+        text = doc_text(doc)
         dl = find_dateline(text)
         cut = dl.end if dl is not None and dl.heading else 0
         spans = [doc.char_span(a, b) for a, b in numeric_date_offsets(text) if a >= cut]
@@ -293,7 +295,7 @@ class EntityLinker:
             for a, b in [*day_before_month(doc, self.pack), *month_before_day(doc, self.pack)]
             # (or one the model took for an event's name: "On 9 September 2025, Gen Z ...")
             if all(doc[i].ent_type_ in ("", "DATE", "CARDINAL", "EVENT") for i in range(a, b))
-            and not any(e.start <= a and b <= e.end and e.label_ == "DATE" for e in doc.ents)
+            and not any(e.start <= a and b <= e.end and e.label_ == "DATE" for e in model_ents)
         ]
         if wrong or dated or missed or days:  # "On 23/08/2023,": a date taken for a place
             inside = {i for s in days for i in range(s.start, s.end)}
@@ -1402,7 +1404,7 @@ class EntityLinker:
             if kind is None:
                 continue
             end = s.end
-            m = re.match(r"\s*\(\s*\d{4}\s*[-\u2013]\s*(\d{4})?\s*\)", doc.text[s.end_char :])
+            m = re.match(r"\s*\(\s*\d{4}\s*[-\u2013]\s*(\d{4})?\s*\)", doc_text(doc)[s.end_char :])
             if m is not None:  # "(2016-)": the regime's years are part of the name
                 span = doc.char_span(s.end_char, s.end_char + m.end(), alignment_mode="expand")
                 end = span.end if span is not None else end
@@ -1419,8 +1421,11 @@ class EntityLinker:
         names = self.pack.optional_table("regional_force_names")
         of = self.pack.words("belonging_preps")
         connectors = self.pack.optional_words("place_name_particles")
+        firsts = {name.split()[0] for name in names}
         out = []
         for t in doc[:-3]:
+            if t.lower_ not in firsts:
+                continue
             kind = names.get(doc[t.i : t.i + 2].text.lower())
             if kind is None or doc[t.i + 2].lower_ not in of:
                 continue
@@ -2666,7 +2671,7 @@ class EntityLinker:
         ordinal = self.pack.words("ordinal_suffixes")
         found: list[tuple[int, int]] = []
         states: set[str] = set()  # the units' names a state's name or people qualify
-        for m in self._unit_rx.finditer(doc.text):
+        for m in self._unit_rx.finditer(doc_text(doc)):
             cue = doc.char_span(m.start("cue"), m.end("cue"))
             if cue is None:
                 continue
@@ -2711,8 +2716,9 @@ class EntityLinker:
         for armed groups (``plural_group_nouns``) are each one of them, whatever the model
         made of them (a gazetteer's name still wins, being longer or ranked first)."""
         out = []
+        plural = self.pack.words("plural_group_nouns")
         for tok in doc:
-            if tok.lower_ not in self.pack.words("plural_group_nouns"):
+            if tok.lower_ not in plural:
                 continue
             start = tok.i
             while start > 0 and doc[start - 1].is_title:
@@ -2733,7 +2739,7 @@ class EntityLinker:
         out = []
         hyphened = {
             span.start
-            for m in _HYPHENED.finditer(doc.text)
+            for m in _HYPHENED.finditer(doc_text(doc))
             if (span := doc.char_span(m.start(), m.end(), alignment_mode="expand")) is not None
         }
         for tok in doc:
@@ -3085,7 +3091,7 @@ def _acronym_definitions(doc: Doc, cands: list[Span]) -> dict[str, Span]:
     the acronym's mentions elsewhere are then mentions of that name."""
     ends = {s.end: s for s in cands}
     out: dict[str, Span] = {}
-    for found in _BRACKETED_ACRONYM.finditer(doc.text):
+    for found in _BRACKETED_ACRONYM.finditer(doc_text(doc)):
         acr = doc.char_span(found.start(1), found.end(1))
         if acr is None or len(acr) != 1 or acr.start - 1 not in ends:
             continue

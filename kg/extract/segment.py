@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract.dates import DATELINE_RX, leading_date_end
+from kg.extract.doctext import doc_text
 
 
 @Language.component("ckg_line_breaks")
@@ -34,7 +35,7 @@ def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every token that holds or ends with a line break."""
     prev_break = True
     # a dateline ("KUNDUZ, Afghanistan - ") is not part of the first sentence's grammar
-    text = doc.text
+    text = doc_text(doc)
     after_dateline = set()
     for m in DATELINE_RX.finditer(text):
         end = m.end()

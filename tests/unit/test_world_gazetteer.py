@@ -72,6 +72,21 @@ def test_junk_alternate_names_are_not_indexed(gaz: Gazetteer) -> None:
     assert "kabul-city" not in (gaz.world.lookup_keys(["kabl"]).get("kabl") or set())
 
 
+def test_a_name_looked_up_again_gives_the_same_places_and_a_caller_cannot_change_them(
+    gaz: Gazetteer,
+) -> None:
+    # the index keeps the keys it has looked up in memory; each answer is the caller's own
+    world = gaz.world
+    assert world is not None
+    first = world.lookup_keys(["turbat", "no such place xq"])
+    assert "turbat" in first and "no such place xq" not in first
+    first["turbat"].add("somewhere-else")
+    again = world.lookup_keys(["turbat", "no such place xq"])
+    assert "somewhere-else" not in again["turbat"]
+    assert again["turbat"] == first["turbat"] - {"somewhere-else"}
+    assert "no such place xq" not in again
+
+
 # ---------------------------------------------------------------- the actor authority
 
 

@@ -59,6 +59,8 @@ class LanguagePack:
         self.code = code
         self._sections = dict(sections)
         self._words: dict[str, frozenset[str]] = {}
+        self._unions: dict[tuple[str, ...], frozenset[str]] = {}  # words(a, b, ...)
+        self._optional: dict[tuple[str, ...], frozenset[str]] = {}  # optional_words(...)
         self._tables: dict[str, Mapping[str, Any]] = {}
 
     def __contains__(self, name: object) -> bool:
@@ -82,11 +84,17 @@ class LanguagePack:
         >>> sorted(pack.words("a", "b"))
         ['x', 'y']
         """
-        if more:
-            union = "|".join((name, *more))
-            if union not in self._words:
-                self._words[union] = frozenset().union(*(self.words(n) for n in (name, *more)))
-            return self._words[union]
+        if not more:
+            # the rules ask for their lists thousands of times a document: one look-up
+            found = self._words.get(name)
+            if found is not None:
+                return found
+        else:
+            names = (name, *more)
+            union = self._unions.get(names)
+            if union is None:
+                union = self._unions[names] = frozenset().union(*(self.words(n) for n in names))
+            return union
         if name not in self._words:
             value = self._get(name)
             if isinstance(value, Mapping):
@@ -123,8 +131,11 @@ class LanguagePack:
         >>> "from" in language_pack("en").optional_words("origin_preps", "no_such_section")
         True
         """
-        present = [n for n in names if n in self]
-        return self.words(*present) if present else frozenset()
+        found = self._optional.get(names)
+        if found is None:
+            present = [n for n in names if n in self]
+            found = self._optional[names] = self.words(*present) if present else frozenset()
+        return found
 
     def value(self, name: str) -> Any:
         """Any section as it is in the file."""
