@@ -99,7 +99,8 @@ def _fix_lemmas(nlp: Any) -> None:
     """Give the forms the model's lemmatizer gets wrong their lemma (the language pack's
     ``lemma_exceptions``: "staged" is "stage", not "stag"; and the tag of a past form the
     tagger takes for a present, ``tag_exceptions``: "retook"), through the pipeline's
-    attribute ruler, which runs before the lemmatizer (which keeps a lemma already set)."""
+    attribute ruler, which runs before the lemmatizer (which keeps a lemma already set), with
+    the part of speech the model's tag map gives that tag ("retook": a verb, not a noun)."""
     from kg.extract.lang import language_pack
 
     if "attribute_ruler" not in nlp.pipe_names:
@@ -109,8 +110,18 @@ def _fix_lemmas(nlp: Any) -> None:
         return
     ruler = nlp.get_pipe("attribute_ruler")
     tags = pack.optional_table("tag_exceptions")  # a past form tagged as a present
+    # the part of speech and features the model's own tag map gives a tag ("VBD": a verb)
+    by_tag = {
+        p["patterns"][0][0]["TAG"]: p["attrs"]
+        for p in ruler.patterns
+        if len(p["patterns"]) == 1 and list(p["patterns"][0][0]) == ["TAG"]
+    }
     for form, lemma in pack.table("lemma_exceptions").items():
-        attrs = {"LEMMA": lemma, **({"TAG": tags[form]} if form in tags else {})}
+        attrs = {"LEMMA": lemma}
+        if form in tags:
+            own = by_tag.get(tags[form], {})
+            attrs.update({k: v for k, v in own.items() if k in ("POS", "MORPH")})
+            attrs["TAG"] = tags[form]
         ruler.add(patterns=[[{"LOWER": form}]], attrs=attrs)
 
 

@@ -529,17 +529,34 @@ def _members_held(r: Reading, m: Mention, tok: Token, role: str | None) -> None:
     if not role or classes.behaviour(m.cls, "victims_count") != "arrested":
         return
     verbs = r.pack.optional_words("membership_suspicion_verbs")
-    for a in tok.children:
-        if a.dep_ not in ("acl", "relcl") or a.lemma_.lower() not in verbs:
-            continue
+    said = [a for a in tok.children if a.dep_ in ("acl", "relcl") and a.lemma_.lower() in verbs]
+    # "arrested 14 people on suspicion of belonging to X", "... over links to X": the
+    # suspicion told in a phrase on the arrest (``membership_suspicion_nouns``, ``bond_nouns``)
+    nouns = r.pack.optional_words("membership_suspicion_nouns", "bond_nouns")
+    if tok.dep_ == "dobj":
+        said += [
+            g
+            for p in tok.head.children
+            if p.dep_ == "prep"
+            for g in p.children
+            if g.dep_ == "pobj" and g.lemma_.lower() in nouns
+        ]
+    for a in said:
         for t in a.subtree:
             s = r.ent_of.get(t.i)
             if (
                 s is not None
                 and not is_group_key(s.kb_id_)  # (a group of no name: "gang members")
-                and is_nonstate_armed(r.entity_types.get(s.kb_id_, ""))
+                and _held_against(r.entity_types.get(s.kb_id_, ""))
             ):
                 m.add(role, s.kb_id_)
+
+
+def _held_against(actor_type: str) -> bool:
+    """Whether people may be held for belonging to an actor of this class: an armed group
+    no state's, or a party or movement (ACLED codes the arrest of a banned party's members
+    with the party as its second actor); not a state, a people or an outlet."""
+    return is_nonstate_armed(actor_type) or classes.is_a(actor_type, "PoliticalParty")
 
 
 def _object_places(r: Reading, m: Mention, tok: Token) -> None:
@@ -2001,6 +2018,15 @@ def dates(r: Reading, m: Mention, tok: Token) -> None:
                         m.pp_dates.append(m.dates[-1])
         elif c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME"):
             m.dates.append(date_text(c))
+        elif (
+            c.dep_ == "npadvmod"
+            and c.head.i == tok.i
+            and (phrase := " ".join(t.lower_ for t in c.subtree))
+            in r.pack.optional_table("anaphoric_days")
+        ):
+            # "retook the town the following day" (no tag of the model); on the event's own
+            # verb ("was found shot dead the next morning": when the body was found)
+            m.dates.append(phrase)
         elif c.dep_ == "nummod" and YEAR.match(c.text):
             m.year = c.text
         elif c.dep_ == "poss" and c.ent_type_ == "DATE":
@@ -3408,6 +3434,30 @@ def _opponents(r: Reading, m: Mention, tok: Token, role: str | None) -> None:
     if role:
         for g in prep_objects(tok, r.words("opponent_preps")):
             _add_actors(r, m, role, g)
+
+
+def territory_losers(r: Reading) -> None:
+    """``retook Kidal from CSP rebels``, ``regained control of X from Fano militias``: the
+    side a place was taken from (the pack's ``loss_preps`` on a verb of territory change,
+    or on its ``control_nouns`` object) is the other side of the battle, in the class's
+    ``opponent_role`` (ACLED's actor 2). Read once the clauses' cues are known: a change of
+    hands is told by its ``regain`` or ``takeover`` cue."""
+    losing = r.pack.optional_words("loss_preps")
+    control = r.pack.optional_words("control_nouns")
+    for m in r.found:
+        role = classes.behaviour(m.cls, "opponent_role")
+        if not role or not losing or not m.cues & {"regain", "takeover"}:
+            continue
+        tok = m.trigger
+        # (or on the place taken, where the parser hangs it: "control of Debre Tabor (Farta,
+        # South Gondar) from Fano militias")
+        taken = [c for c in tok.children if c.dep_ == "dobj"]
+        taken += [
+            g for c in taken if c.lower_ in control for g in prep_objects(c, r.words("of_preps"))
+        ]
+        for h in [tok, *taken]:
+            for g in prep_objects(h, losing):
+                _add_actors(r, m, role, g)
 
 
 def _two_sides(r: Reading, m: Mention, g: Token, first: str, other: str) -> None:

@@ -22,7 +22,7 @@ from kg.extract import classes
 from kg.extract.classify import Features, actor_kinds, decide, doer_kinds, is_nonstate_armed
 from kg.extract.coref import Event, absorb, corefer, same_statement
 from kg.extract.counts import add_counts, count_on, labelled_figure, zero_tolls
-from kg.extract.dates import find_dateline, resolve
+from kg.extract.dates import find_dateline, from_anchor, resolve
 from kg.extract.doctext import TEXT_KEY
 from kg.extract.entities import (
     ARMED_GROUP_KEY,
@@ -151,6 +151,17 @@ def build_extraction(
     for m in sorted(mentions, key=lambda m: (m.speech, _told_at(m, mentions, pack), m.id)):
         k = story.index.get(m.sent.start)
         explicit = next((d for d in (resolve(e, day_ref) for e in m.dates) if d), None)
+        found = m.trigger.head.lemma_.lower() in pack.optional_words("discovery_verbs")
+        if explicit is None and m.dates and not found:
+            # "said on Thursday that gunmen had killed four farmers the previous day": a day
+            # counted from the one the sentence tells (not when a body was found: "found shot
+            # dead the next morning" is the captive's death, of the abduction told before)
+            own = sentence_day(m.sent, day_ref, pack, head_end, m.trigger)
+            told_day = story.dates[k] if k is not None else None
+            anchor = own[0] if own else (told_day[0] if told_day else None)
+            explicit = next(
+                (d for d in (from_anchor(e, anchor, pack.code) for e in m.dates) if d), None
+            )
         if explicit is None and m.year:
             explicit = m.year
         if m.same_as is not None and m.same_as in by_id:

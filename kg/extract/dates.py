@@ -321,6 +321,29 @@ def resolve(expr: str, ref: str | None, lang: str = "en") -> str | None:
     return None
 
 
+def from_anchor(expr: str, anchor: str | None, lang: str = "en") -> str | None:
+    """The day a day counted from another names (the pack's ``anaphoric_days``: "the
+    previous day", "a day later"), counted from ``anchor``, the day the sentence tells (ISO
+    ``YYYY-MM-DD``); ``None`` when ``expr`` is no such phrase or there is no anchor.
+
+    >>> from_anchor("the previous day", "2025-03-13"), from_anchor("a day later", "2025-03-13")
+    ('2025-03-12', '2025-03-14')
+    >>> from_anchor("on Friday", "2025-03-13") is None, from_anchor("the day before", None)
+    (True, None)
+    """
+    if anchor is None or not valid_iso_date(anchor):
+        return None
+    table = language_pack(lang).optional_table("anaphoric_days")
+    e = " ".join(expr.lower().split())
+    for pre in language_pack(lang).words("date_prefixes"):
+        if e.startswith(pre + " ") and e not in table:
+            e = e[len(pre) + 1 :]
+            break
+    if e not in table:
+        return None
+    return (date.fromisoformat(anchor) + timedelta(days=int(table[e]))).isoformat()
+
+
 def _period_back(p: _Patterns, e: str, ref: date | None) -> str | None:
     """The month or year a period counted back from the publication names ("last year",
     "earlier this month", "two years ago"; ``relative_periods``, ``ago_words``), or the
@@ -398,9 +421,11 @@ def numeric_date_offsets(text: str) -> list[tuple[int, int]]:
 
 def not_a_date(ent: Span, pack: LanguagePack) -> bool:
     """A ``DATE`` entity of proper names with no calendar word in it: spaCy's small model
-    tags some place names so ("a bomb exploded in Turbat"); months, weekdays, relative days
-    and the pack's ``holidays`` ("Eid", "Ramadan") stay dates."""
-    if ent.label_ != "DATE" or not all(t.pos_ == "PROPN" for t in ent):
+    tags some place names so ("a bomb exploded in Turbat", "in Xai-Xai"); months, weekdays,
+    relative days and the pack's ``holidays`` ("Eid", "Ramadan") stay dates."""
+    # (a hyphened name too, "Xai-Xai": a mark glued inside the name)
+    glued = {t.i for t in ent[1:-1] if t.is_punct and not t.whitespace_}
+    if ent.label_ != "DATE" or not all(t.pos_ == "PROPN" or t.i in glued for t in ent):
         return False
     words = ("weekdays", "months", "relative_day_words", "holidays")
     return not any(

@@ -272,8 +272,53 @@ class EntityLinker:
     # ------------------------------------------------------------ matching
 
     def _gazetteer_spans(self, doc: Doc) -> list[Span]:
-        """Curated and GeoNames names in the text (:func:`kg.geo.toponyms.gazetteer_spans`)."""
-        return gazetteer_spans(doc, self.gaz)
+        """Curated and GeoNames names in the text (:func:`kg.geo.toponyms.gazetteer_spans`),
+        with the regions a compass word names in a country (:meth:`_compass_regions`)."""
+        return self._compass_regions(doc, gazetteer_spans(doc, self.gaz))
+
+    def _compass_regions(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """``(Bint Jbeil, South Lebanon)``, ``Southern Lebanon``: a compass word (the pack's
+        ``direction_words``, ``direction_adjectives``) written as a name before a country's
+        own name (its label, not an alias: "South America" is no part of the United States)
+        names a region of that country: the division the compass word names alone in that
+        country (GeoNames' "South" governorate of Lebanon), else the country itself where the
+        gazetteer knows the name only abroad ("South Lebanon", a village in Ohio), else a
+        region of its own as before ("Northern Afghanistan"). A name the gazetteer knows as a
+        country or a division ("South Sudan", "Northern Ireland") stays what it is."""
+        compass = self.pack.optional_words("direction_words", "direction_adjectives")
+        gaz = self.gaz
+        at: dict[tuple[int, int], Span] = {(s.start, s.end): s for s in spans if s.label_ == "GAZ"}
+
+        def ids(s: Span | None) -> list[str]:
+            return [i for i in (s.kb_id_.split("|") if s is not None else []) if i in gaz]
+
+        out = list(spans)
+        for (start, end), s in at.items():
+            word = doc[start - 1] if start > 0 else None
+            if word is None or word.lower_ not in compass or not word.is_title:
+                continue
+            countries = [
+                c
+                for c in ids(s)
+                if gaz[c].kind == "country" and gaz[c].label.lower() == s.text.lower()
+            ]
+            whole = at.get((start - 1, end))
+            if len(countries) != 1 or any(
+                gaz[c].kind in ("country", "admin1", "admin2") for c in ids(whole)
+            ):
+                continue
+            country = countries[0]
+            own = [
+                c
+                for c in ids(at.get((start - 1, start)))
+                if gaz[c].kind in ("admin1", "admin2") and gaz[c].country == country
+            ]
+            if len(own) != 1 and whole is None:
+                continue  # ("Northern Afghanistan": a region of its own, placed in the country)
+            if whole is not None:
+                out.remove(whole)
+            out.append(Span(doc, start - 1, end, label="GAZ", kb_id=own[0] if own else country))
+        return out
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gaz
@@ -951,8 +996,13 @@ class EntityLinker:
                 if c.dep_ == "compound" and c.i < start and force in ("police", "military"):
                     kind = f"{GROUP_PREFIX}{force}"
                 # "armed herders", "armed youths", "herders armed with rifles": people who
-                # bear arms are armed men (and the people of armed men: "militia supporters")
-                if c.dep_ in ("amod", "acl") and c.lower_ in self.pack.words("armed_modifiers"):
+                # bear arms are armed men (and the people of armed men: "militia supporters");
+                # not the state's forces ("the armed forces", "armed police")
+                if (
+                    c.dep_ in ("amod", "acl")
+                    and c.lower_ in self.pack.words("armed_modifiers")
+                    and group_kind(kind) not in self.pack.words("state_doer_kinds")
+                ):
                     kind = ARMED_GROUP_KEY
                 armed = self.pack.table("group_nouns").get(c.lower_) == group_kind(ARMED_GROUP_KEY)
                 if c.dep_ == "compound" and c.i < start and armed:
@@ -2457,7 +2507,7 @@ class EntityLinker:
         ("Namapa, the headquarters of Erati district": ``seat_nouns``), after one and ``of``
         ("the village of Sobane Da"), or
         followed by a known place in brackets, the monitors' "Place (Province)" form
-        ("Kishishe (Rutshuru, Nord-Kivu)"); else ``None``."""
+        ("Kishishe (Rutshuru, Nord-Kivu)", "Lalibela (Lasta, North Wollo)"); else ``None``."""
         admin = self.pack.words("admin_division_words")
 
         def kind(word: str) -> str:
@@ -2489,9 +2539,32 @@ class EntityLinker:
             return kind(head.lemma_.lower())  # "Rwanda's second city, Huye"
         doc = s.doc
         if s.end + 1 < len(doc) and doc[s.end].text == "(":
-            inside = next((p for (a, _b), p in self._picks.items() if a == s.end + 1), None)
-            if inside is not None and inside.id in self.gaz and self.gaz[inside.id].is_place:
-                return "Settlement"
+            # (any of the bracket's places, the first one the gazetteer may lack: "Lalibela
+            # (Lasta, North Wollo)"; a bracket of names and commas only)
+            close = next((t.i for t in doc[s.end + 1 : s.end + 12] if t.text == ")"), None)
+            listed = close is not None and all(
+                t.text == "," or t.text[:1].isupper() for t in doc[s.end + 1 : close]
+            )
+            gaz = self.gaz
+            for (a, _b), p in self._picks.items():
+                if p.id not in gaz or not gaz[p.id].is_place:
+                    continue
+                if a == s.end + 1:
+                    return "Settlement"
+                # (a place further in the bracket: the name a place the gazetteer knows in
+                # its country, not a person's: "Musa (Lasta, North Wollo)")
+                home = country_of(p.id, gaz)
+                if (
+                    listed
+                    and close is not None
+                    and s.end + 1 < a < close
+                    and any(
+                        gaz[i].is_place and country_of(i, gaz) == home
+                        for i in gaz.lookup(s.text)
+                        if i in gaz
+                    )
+                ):
+                    return "Settlement"
         return None
 
     def _toponym_use(self, s: Span, preps: str) -> bool:

@@ -41,6 +41,7 @@ from kg.extract.arguments import (
     residents_homes,
     set_count,
     span_before,
+    territory_losers,
     tolls,
     verb_args,
 )
@@ -259,6 +260,8 @@ class EventReader:
             for i in (clause_scope(m.trigger, triggers, speech, moments) - scope) & hitting:
                 m.cues |= cues.get(i, set()) & weapons
         _purpose_of_use(r, cues)
+        _assault_arms(r, cues)
+        territory_losers(r)
         _armed_civilians(r, pack.words("weapon_cues"))
         _unarmed_readings(r, pack.words("weapon_cues"))
         self._additional(r)
@@ -365,6 +368,15 @@ class EventReader:
                 m.dropped = True  # "two cars were destroyed", "police destroyed seized drugs"
             if lemma in pack.words("crowd_only_verbs") and not self._crowd_doers(r, m, crowd):
                 m.dropped = True  # "residents gathered at the scene": no protest
+            if (
+                lemma in pack.words("weak_verbs")
+                and not m.violent
+                and m.trigger.dep_ == "relcl"
+                and m.trigger.head.dep_ in ("nsubj", "nsubjpass")
+                and any(x.violent and x.trigger.i == m.trigger.head.head.i for x in r.found)
+            ):
+                m.dropped = True  # "a gunman who entered a shrine opened fire": who, not what
+                continue
             if lemma in pack.words("weak_verbs") and m.trigger.pos_ in _VERB:
                 # a doer the text or a teller names ("suspected Boko Haram insurgents burned
                 # a church"); not one that says it did what the story told already
@@ -1563,6 +1575,25 @@ def _purpose_of_use(r: Reading, cues: dict[int, set[str]]) -> None:
                 if s.dep_ == "nsubj" and role:
                     for a in actors(head_entities(r, s)):
                         m.add(role, a.kb_id_)
+
+
+def _assault_arms(r: Reading, cues: dict[int, set[str]]) -> None:
+    """``attacked a patrol with explosives and firearms``, ``armed with rifles and
+    explosives, stormed``: explosives listed with firearms are the arms of an assault, not
+    a bombing (GTD codes such an attack an armed assault): the cue ``assault_arms``."""
+    doc = r.sent.doc
+    listed_arms = set()
+    for i in range(r.sent.start, r.sent.end):
+        if "explosive" not in cues.get(i, set()):
+            continue
+        t = doc[i]
+        beside = [t.head] if t.dep_ == "conj" else []
+        beside += [c for c in t.children if c.dep_ == "conj"]
+        if any("firearm" in cues.get(x.i, set()) for x in beside):
+            listed_arms.add(i)
+    for m in r.found:
+        if listed_arms - {m.trigger.i} and {"explosive", "firearm"} <= m.cues:
+            m.cues.add("assault_arms")
 
 
 def _unarmed_readings(r: Reading, weapons: frozenset[str]) -> None:

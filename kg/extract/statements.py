@@ -957,6 +957,29 @@ def _suspected(r: Reading, m: Mention) -> bool:
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in gov.children)
     ):
         return any(c.dep_ == "nsubj" and c.left_edge.i == gov.i + 1 for c in m.trigger.children)
+    return _suspected_where_named(r, m)
+
+
+def _suspected_where_named(r: Reading, m: Mention) -> bool:
+    """``Two soldiers were killed when suspected X guerrillas ambushed a patrol``: the doers
+    read from another clause of the sentence, qualified as suspected where they are named
+    (an adjective before the name, on the noun the name qualifies)."""
+    doers = set(m.roles.get("perpetrator", []))
+    suspicion = r.words("suspicion_adjectives")
+    for t in m.sent:
+        s = r.ent_of.get(t.i)
+        if s is None or t.i != s.start or s.kb_id_ not in doers:
+            continue
+        head = s.root
+        while head.dep_ in ("compound", "amod") and head.head.i > head.i:
+            head = head.head  # "suspected X guerrillas": the people the name qualifies
+        if any(a.i < s.start and a.lower_ in suspicion for a in head.children):
+            return True
+        # (the adjective the parser read as a verb of its own: "when suspected X remnants
+        # ambushed", the word right before the phrase)
+        edge = min(head.left_edge.i, s.start)
+        if edge > 0 and m.sent.start < edge and t.doc[edge - 1].lower_ in suspicion:
+            return True
     return False
 
 

@@ -944,10 +944,19 @@ def resolve(
             container = _container_ids(doc, text, spans, cands, idx)
             # a single place is a far namesake too when its container holds no such place
             # ("Savo, Ituri province": not Savona); an actor's name is never one
+            # (or its owner: "Colombia's Catatumbo region" is no district of Venezuela)
+            owner = (
+                set(cands[idx - 1])
+                if not container
+                and idx > 0
+                and OWNER_RX.fullmatch(text[spans[idx - 1].end_char : s.start_char])
+                and any(gaz[c].is_place for c in cands[idx - 1] if c in gaz)
+                else set()
+            )
             foreign = (
-                bool(container)
+                bool(container or owner)
                 and gaz[ids[0]].is_place
-                and not _inside(gaz, ids, container)
+                and not _inside(gaz, ids, container or owner)
                 and not _divisions(gaz, ids)
             )
             # the countries the document's other names put it in, by name or by a place in
