@@ -533,13 +533,19 @@ def _members_held(r: Reading, m: Mention, tok: Token, role: str | None) -> None:
     # "arrested 14 people on suspicion of belonging to X", "... over links to X": the
     # suspicion told in a phrase on the arrest (``membership_suspicion_nouns``, ``bond_nouns``)
     nouns = r.pack.optional_words("membership_suspicion_nouns", "bond_nouns")
+    belonging = r.pack.optional_words("bond_nouns", "member_nouns") | set(
+        r.pack.optional_table("belonging_verbs")
+    )
     if tok.dep_ == "dobj":
         said += [
             g
             for p in tok.head.children
             if p.dep_ == "prep"
             for g in p.children
-            if g.dep_ == "pobj" and g.lemma_.lower() in nouns
+            if g.dep_ == "pobj"
+            and g.lemma_.lower() in nouns
+            # (of belonging to it, not of attacking its offices)
+            and any(t.lemma_.lower() in belonging for t in g.subtree)
         ]
     for a in said:
         for t in a.subtree:
@@ -565,6 +571,14 @@ def _object_places(r: Reading, m: Mention, tok: Token) -> None:
     where the people it befell hold office ("the district governor of X was shot dead in Y":
     :func:`_people_of_a_place` places it there only when nothing else does)."""
     if _one_person(r, tok):
+        return
+    named = r.ent_of.get(tok.i)
+    if named is not None and named.label_ == "Person":
+        # the monitors' "killed Chief X (Kauru, Kaduna)": the places bracketed after the
+        # person are where it happened
+        if named.end < len(tok.doc) and tok.doc[named.end].text == "(":
+            for k in _listed_after(r, tok.doc[named.end], from_head=True):
+                m.add("location", k)
         return
     for s in places(head_entities(r, tok)):
         if s.label_ != "Country":
@@ -2001,7 +2015,17 @@ def dates(r: Reading, m: Mention, tok: Token) -> None:
             continue  # "Between 10 and 15 soldiers were killed": the tagger's DATE is a count
         if _said_on(r, tok, c):
             continue  # "rebels said on Monday they had attacked": when they said it
-        if c.ent_type_ == "DATE" or c.lower_ in days:
+        if (
+            c.dep_ == "npadvmod"
+            and c.head.i == tok.i
+            and (phrase := " ".join(t.lower_ for t in c.subtree))
+            in r.pack.optional_table("anaphoric_days")
+        ):
+            # "retook the town the following day", "killed 12 militants the day before" (of
+            # which the model tags "the day" at most), on the event's own verb ("was found
+            # shot dead the next morning": when the body was found)
+            m.dates.append(phrase)
+        elif c.ent_type_ == "DATE" or c.lower_ in days:
             m.dates.append(date_text(c))
         elif c.dep_ == "prep" and c.lower_ in r.words("date_preps"):
             for g in c.children:
@@ -2018,15 +2042,6 @@ def dates(r: Reading, m: Mention, tok: Token) -> None:
                         m.pp_dates.append(m.dates[-1])
         elif c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME"):
             m.dates.append(date_text(c))
-        elif (
-            c.dep_ == "npadvmod"
-            and c.head.i == tok.i
-            and (phrase := " ".join(t.lower_ for t in c.subtree))
-            in r.pack.optional_table("anaphoric_days")
-        ):
-            # "retook the town the following day" (no tag of the model); on the event's own
-            # verb ("was found shot dead the next morning": when the body was found)
-            m.dates.append(phrase)
         elif c.dep_ == "nummod" and YEAR.match(c.text):
             m.year = c.text
         elif c.dep_ == "poss" and c.ent_type_ == "DATE":
@@ -3439,7 +3454,8 @@ def _opponents(r: Reading, m: Mention, tok: Token, role: str | None) -> None:
 def territory_losers(r: Reading) -> None:
     """``retook Kidal from CSP rebels``, ``regained control of X from Fano militias``: the
     side a place was taken from (the pack's ``loss_preps`` on a verb of territory change,
-    or on its ``control_nouns`` object) is the other side of the battle, in the class's
+    or on its ``control_nouns`` object; or the subject of a clause of withdrawal on it) is
+    the other side of the battle, in the class's
     ``opponent_role`` (ACLED's actor 2). Read once the clauses' cues are known: a change of
     hands is told by its ``regain`` or ``takeover`` cue."""
     losing = r.pack.optional_words("loss_preps")
@@ -3457,7 +3473,24 @@ def territory_losers(r: Reading) -> None:
         ]
         for h in [tok, *taken]:
             for g in prep_objects(h, losing):
-                _add_actors(r, m, role, g)
+                # (a side, not a place, nor a distance: "captured the town 20 km from Gao")
+                measure = g.doc[g.head.i - 1]
+                if measure.like_num or any(c.dep_ == "nummod" for c in measure.children):
+                    continue
+                for a in actors(head_entities(r, g)):
+                    if not places([a]):
+                        m.add(role, a.kb_id_)
+        # "took control of Wad Madani after SAF forces withdrew from the town": those who
+        # left it (a clause of one of the ``withdrawal_verbs`` on the change of hands)
+        for c in tok.children:
+            if c.dep_ == "advcl" and c.lemma_.lower() in r.pack.optional_words("withdrawal_verbs"):
+                for s in c.children:
+                    if s.dep_ != "nsubj":
+                        continue
+                    for a in actors(head_entities(r, s)):
+                        # (armed men, not residents fleeing the fighting)
+                        if classes.is_a(r.entity_types.get(a.kb_id_, ""), "ArmedGroup"):
+                            m.add(role, a.kb_id_)
 
 
 def _two_sides(r: Reading, m: Mention, g: Token, first: str, other: str) -> None:

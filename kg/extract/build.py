@@ -152,10 +152,13 @@ def build_extraction(
         k = story.index.get(m.sent.start)
         explicit = next((d for d in (resolve(e, day_ref) for e in m.dates) if d), None)
         found = m.trigger.head.lemma_.lower() in pack.optional_words("discovery_verbs")
-        if explicit is None and m.dates and not found:
+        verb = m.trigger.pos_ in ("VERB", "AUX")
+        if explicit is None and m.dates and verb and not found:
             # "said on Thursday that gunmen had killed four farmers the previous day": a day
             # counted from the one the sentence tells (not when a body was found: "found shot
-            # dead the next morning" is the captive's death, of the abduction told before)
+            # dead the next morning" is the captive's death, of the abduction told before; nor
+            # an event's noun lent the day of the verb it is told with: "claimed
+            # responsibility for the attack the following day" is when it was claimed)
             own = sentence_day(m.sent, day_ref, pack, head_end, m.trigger)
             told_day = story.dates[k] if k is not None else None
             anchor = own[0] if own else (told_day[0] if told_day else None)

@@ -998,10 +998,15 @@ class EntityLinker:
                 # "armed herders", "armed youths", "herders armed with rifles": people who
                 # bear arms are armed men (and the people of armed men: "militia supporters");
                 # not the state's forces ("the armed forces", "armed police")
+                unknown = self.pack.optional_words("unknown_modifiers")
                 if (
                     c.dep_ in ("amod", "acl")
                     and c.lower_ in self.pack.words("armed_modifiers")
-                    and group_kind(kind) not in self.pack.words("state_doer_kinds")
+                    and (
+                        group_kind(kind) not in self.pack.words("state_doer_kinds")
+                        # ("unidentified armed forces": no state's)
+                        or any(g.lower_ in unknown for g in last.children if g.dep_ == "amod")
+                    )
                 ):
                     kind = ARMED_GROUP_KEY
                 armed = self.pack.table("group_nouns").get(c.lower_) == group_kind(ARMED_GROUP_KEY)
@@ -1642,6 +1647,12 @@ class EntityLinker:
                 first -= 2  # "Pont-Sonde (Saint-Marc, Artibonite)": one name, hyphened
             if first is None or self._whose_people(doc[first : t.i]):
                 continue  # "supporters of PASTEF (Senegal)": a party, with its country
+            if self._addressed(doc, first):
+                # "abducted Pastor Emeka Obi (Kajuru, Kaduna)": a person, named after the title
+                own = first + 1 if self._addressed(doc, first + 1) else first
+                if own < t.i and not any(w.ent_type_ for w in doc[own : t.i]):
+                    out.append(Span(doc, own, t.i, label="NER:PERSON"))
+                continue
             # (or opening the monitors' bracket: "(Kolofata, Mayo-Sava, Far North)")
             opens = doc[first - 1].text == "("
             if t.text == "," and doc[first - 1].lower_ not in self.pack.words("location_preps"):
@@ -1663,6 +1674,16 @@ class EntityLinker:
             if not doc[first].is_sent_start:
                 out.append(Span(doc, first, t.i, label="NER:GPE"))
         return out
+
+    def _addressed(self, doc: Doc, start: int, end: int | None = None) -> bool:
+        """Whether the name starting at ``start`` is told with a form of address or a title
+        before it or as its first word (the pack's ``forms_of_address``, ``official_titles``:
+        "Chief Usman Danladi", "Pastor Emeka Obi"): a person's name."""
+        titles = self.pack.optional_words("forms_of_address", "official_titles")
+        words = [doc[start - 1]] if start > 0 else []
+        if end is None or end - start > 1:
+            words.append(doc[start])
+        return any(t.is_title and t.lower_ in titles for t in words)
 
     @staticmethod
     def _name_before(doc: Doc, end: int, covered: set[int]) -> int | None:
@@ -2538,7 +2559,9 @@ class EntityLinker:
         ):
             return kind(head.lemma_.lower())  # "Rwanda's second city, Huye"
         doc = s.doc
-        if s.end + 1 < len(doc) and doc[s.end].text == "(":
+        addressed = self._addressed(doc, s.start, s.end)
+        if s.end + 1 < len(doc) and doc[s.end].text == "(" and not addressed:
+            # (not a person's name: "killed Chief Usman Danladi (Kauru, Kaduna)")
             # (any of the bracket's places, the first one the gazetteer may lack: "Lalibela
             # (Lasta, North Wollo)"; a bracket of names and commas only)
             close = next((t.i for t in doc[s.end + 1 : s.end + 12] if t.text == ")"), None)
@@ -2569,7 +2592,8 @@ class EntityLinker:
 
     def _toponym_use(self, s: Span, preps: str) -> bool:
         """Whether a name is the object of a preposition of place (the pack's ``preps``), the
-        place a direction is taken from ("20 km south of Bir al-Abd") or a town a route joins
+        place a direction is taken from ("20 km south of Bir al-Abd"), the place fought over or
+        taken ("control of Wad Madani": ``control_nouns``) or a town a route joins
         ("the road between X and Y"); also a name coordinated with such an object ("in Badia
         al-Sukhnah and Badia al-Sham")."""
         root = s.root
@@ -2607,6 +2631,13 @@ class EntityLinker:
                 prep.lower_ in self.pack.words("of_preps")
                 # "20 km south of X", "on the outskirts of X"
                 and prep.head.lower_ in self.pack.words("direction_words", "surroundings_nouns")
+            )
+            or (
+                # "took control of X", a name the model calls a person's (an organisation's
+                # may be a post taken: "control of the Border Guard Police Command")
+                preps == "toponym_preps"
+                and prep.lower_ in self.pack.words("of_preps")
+                and prep.head.lower_ in self.pack.optional_words("control_nouns")
             )
             or (
                 # "the road between Majdal Selm and Shaqra": the towns a route joins

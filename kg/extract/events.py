@@ -281,6 +281,7 @@ class EventReader:
         statements.statement_links(r)
         statements.claims_by_saying(r)
         statements.signed_messages(r)
+        statements.suspected_links(r)
         statements.responsibility_by_saying(r)
         _nonstate_readings(r, ("claimedBy",))  # "its fighters carried out the operation"
         crowd_control = pack.words("crowd_control_cues")
@@ -372,7 +373,10 @@ class EventReader:
                 lemma in pack.words("weak_verbs")
                 and not m.violent
                 and m.trigger.dep_ == "relcl"
-                and m.trigger.head.dep_ in ("nsubj", "nsubjpass")
+                and m.trigger.head.dep_ == "nsubj"
+                # (a clause set off by a comma tells a step of its own: "M23 rebels, who
+                # entered Goma on Monday, killed ...")
+                and m.trigger.doc[m.trigger.left_edge.i - 1].text != ","
                 and any(x.violent and x.trigger.i == m.trigger.head.head.i for x in r.found)
             ):
                 m.dropped = True  # "a gunman who entered a shrine opened fire": who, not what

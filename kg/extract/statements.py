@@ -606,6 +606,44 @@ def signed_messages(r: Reading) -> None:
             _statement(r, tok, classes.named("claim"), signers, [], [])
 
 
+def suspected_links(r: Reading) -> None:
+    """``Investigators are examining a possible link to the FLNC``, ``police are probing
+    ties to X``: a bond (the pack's ``bond_nouns``) to a named group that an inquiry (one of
+    the ``inquiry_verbs``) looks into is the inquirers' suspicion of the group, about the
+    story's event (linked when the records are built, as "police suspect X" is)."""
+    inquiring = r.pack.optional_words("inquiry_verbs")
+    bonds = r.pack.optional_words("bond_nouns")
+    types = r.entity_types
+    for tok in r.sent:
+        if tok.lemma_.lower() not in inquiring or tok.i in r.by_tok:
+            continue
+        held = [c for c in tok.children if c.dep_ == "dobj"]
+        # ("looking into a possible link to X": the object of the verb's particle phrase)
+        held += [
+            g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+        ]
+        suspects = [
+            a.kb_id_
+            for o in held
+            if o.lemma_.lower() in bonds
+            for p in o.children
+            if p.dep_ == "prep"
+            for g in p.children
+            if g.dep_ == "pobj"
+            for a in actors(head_entities(r, g))
+            if not is_group_key(a.kb_id_) and is_nonstate_armed(types.get(a.kb_id_, ""))
+        ]
+        if suspects:
+            tellers = [
+                a.kb_id_
+                for c in tok.children
+                if c.dep_ == "nsubj"
+                for a in actors(head_entities(r, c))
+                if a.kb_id_ not in suspects
+            ]
+            _statement(r, tok, classes.named("suspicion"), tellers, suspects, [])
+
+
 def _used_the_weapon(r: Reading, verb: Token) -> bool:
     """``planted the device``, ``detonated the bomb``: one of the ``device_use_verbs`` with
     the weapon told before (a definite weapon noun) as its object; a claim ("said it had

@@ -963,7 +963,7 @@ def resolve(
             # them (not this name's own candidates)
             named = {country for c, country in placed.items() if c not in ids}
             if _far_other_name(gaz, ids, named or based, key(s.text)) or _other_kind_abroad(
-                gaz, ids, named, _division_hint(doc, s)
+                gaz, ids, named or based, _division_hint(doc, s)
             ):
                 # "Boni" in a report on Mali: no namesake abroad known by another name (Bonn)
                 out[(s.start, s.end)] = Choice(NO_ENTRY, 0.3, len(ids))
@@ -1084,13 +1084,17 @@ def _far_other_name(gaz: Gazetteer, ids: list[str], named: set[str], name: str) 
 
 def _other_kind_abroad(gaz: Gazetteer, ids: list[str], named: set[str], hint: str | None) -> bool:
     """Whether the words around a name call it a division ("Keran prefecture", "X
-    district") while every candidate is a town lying in none of the countries the document
-    ``named``, when it named some: a division the gazetteer lacks, not a namesake town
-    abroad."""
+    district", "the Catatumbo region") while every candidate is a town, or a division of
+    the other order, lying in none of the countries the document ``named``, when it named
+    some: a division the gazetteer lacks, not a namesake abroad (Venezuela's municipality
+    of Catatumbo in a report on Colombia's region)."""
     if not named or hint not in ("admin1", "admin2"):
         return False
     return all(
-        (e := gaz.get(c)) is not None and e.kind in ("place", "site") and e.country not in named
+        (e := gaz.get(c)) is not None
+        and e.kind in ("place", "site", "admin1", "admin2")
+        and e.kind != hint
+        and e.country not in named
         for c in ids
     )
 
