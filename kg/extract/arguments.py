@@ -3454,8 +3454,8 @@ def _opponents(r: Reading, m: Mention, tok: Token, role: str | None) -> None:
 def territory_losers(r: Reading) -> None:
     """``retook Kidal from CSP rebels``, ``regained control of X from Fano militias``: the
     side a place was taken from (the pack's ``loss_preps`` on a verb of territory change,
-    or on its ``control_nouns`` object; or the subject of a clause of withdrawal on it) is
-    the other side of the battle, in the class's
+    or on its ``control_nouns`` object; or the armed subject of a clause of one of the
+    ``withdrawal_verbs`` on it) is the other side of the battle, in the class's
     ``opponent_role`` (ACLED's actor 2). Read once the clauses' cues are known: a change of
     hands is told by its ``regain`` or ``takeover`` cue."""
     losing = r.pack.optional_words("loss_preps")
@@ -3484,6 +3484,13 @@ def territory_losers(r: Reading) -> None:
         # left it (a clause of one of the ``withdrawal_verbs`` on the change of hands)
         for c in tok.children:
             if c.dep_ == "advcl" and c.lemma_.lower() in r.pack.optional_words("withdrawal_verbs"):
+                # (from the town, not from the country: "after French forces withdrew from
+                # Mali" is no battle for it)
+                left = [
+                    e for g in prep_objects(c, losing) for e in places(entities_in(g, r.ent_of))
+                ]
+                if any(e.label_ == "Country" for e in left):
+                    continue
                 for s in c.children:
                     if s.dep_ != "nsubj":
                         continue

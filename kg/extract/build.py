@@ -151,9 +151,9 @@ def build_extraction(
     for m in sorted(mentions, key=lambda m: (m.speech, _told_at(m, mentions, pack), m.id)):
         k = story.index.get(m.sent.start)
         explicit = next((d for d in (resolve(e, day_ref) for e in m.dates) if d), None)
-        found = m.trigger.head.lemma_.lower() in pack.optional_words("discovery_verbs")
+        body_found = m.trigger.head.lemma_.lower() in pack.optional_words("discovery_verbs")
         verb = m.trigger.pos_ in ("VERB", "AUX")
-        if explicit is None and m.dates and verb and not found:
+        if explicit is None and m.dates and verb and not body_found:
             # "said on Thursday that gunmen had killed four farmers the previous day": a day
             # counted from the one the sentence tells (not when a body was found: "found shot
             # dead the next morning" is the captive's death, of the abduction told before; nor

@@ -274,7 +274,22 @@ class EntityLinker:
     def _gazetteer_spans(self, doc: Doc) -> list[Span]:
         """Curated and GeoNames names in the text (:func:`kg.geo.toponyms.gazetteer_spans`),
         with the regions a compass word names in a country (:meth:`_compass_regions`)."""
-        return self._compass_regions(doc, gazetteer_spans(doc, self.gaz))
+        spans = self._compass_regions(doc, gazetteer_spans(doc, self.gaz))
+        return [s for s in spans if not self._saints_site(doc, s.start, s.end)]
+
+    def _saints_site(self, doc: Doc, start: int, end: int) -> bool:
+        """``St. Joseph's Catholic Church``, ``St. Anthony's Shrine``: a saint's name (the
+        pack's ``saint_words``) in the possessive before a word for a site (``facility_nouns``)
+        names the site dedicated to the saint, never a town of that name (Saint Joseph,
+        Missouri)."""
+        if doc[start].lower_ not in self.pack.optional_words("saint_words"):
+            return False
+        owner = end if doc[end - 1].tag_ == "POS" else end + 1
+        if owner > len(doc) or doc[owner - 1].tag_ != "POS":
+            return False
+        # (of a site: "St. Petersburg's outskirts" are the city's)
+        sites = self.pack.table("facility_nouns")
+        return any(t.lemma_.lower() in sites for t in doc[owner : owner + 3])
 
     def _compass_regions(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """``(Bint Jbeil, South Lebanon)``, ``Southern Lebanon``: a compass word (the pack's
@@ -450,6 +465,8 @@ class EntityLinker:
                         continue  # "the Black Sea city of Batumi": what the city is by
                     if self._weapons_abbreviation(doc, start, end):
                         continue  # "guided aerial bombs (KAB)": a weapon's short name
+                    if self._saints_site(doc, start, end):
+                        continue  # "St. Joseph's Catholic Church": no town
                     if self._portfolio(doc, ent.label_, start, end):
                         continue  # "Interior Minister Enrique Riera": the office's portfolio
                     if self._town_word_after_known(doc, start, end, known_spans):
@@ -1683,7 +1700,18 @@ class EntityLinker:
         words = [doc[start - 1]] if start > 0 else []
         if end is None or end - start > 1:
             words.append(doc[start])
-        return any(t.is_title and t.lower_ in titles for t in words)
+        if not any(t.is_title and t.lower_ in titles for t in words):
+            return False
+        # (not a town's name that opens with one, "in Sheikh Zuweid (North Sinai)": after a
+        # preposition of place, or known to the gazetteer)
+        first = start - 1 if start > 0 and doc[start - 1].lower_ in titles else start
+        if first > 0 and doc[first - 1].lower_ in self.pack.words("location_preps"):
+            return False
+        last = end if end is not None else start + 1
+        while last < len(doc) and doc[last].is_title and doc[last].is_alpha:
+            last += 1
+        named = doc[first:last].text
+        return not any(i in self.gaz and self.gaz[i].is_place for i in self.gaz.lookup(named))
 
     @staticmethod
     def _name_before(doc: Doc, end: int, covered: set[int]) -> int | None:

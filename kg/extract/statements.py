@@ -622,11 +622,12 @@ def suspected_links(r: Reading) -> None:
         held += [
             g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
         ]
+        # (the bond's complement the parser hung on the verb: "examining a link to X")
         suspects = [
             a.kb_id_
             for o in held
             if o.lemma_.lower() in bonds
-            for p in o.children
+            for p in [*o.children, *(tok.children if o.head.i == tok.i else [])]
             if p.dep_ == "prep"
             for g in p.children
             if g.dep_ == "pobj"

@@ -6955,3 +6955,33 @@ def test_rules_of_the_fifty_second_round_review(ex: Extractor) -> None:
     assert first_role(x, "TerritoryTakeover", "target") == ["Military forces"]
     x = read(ex, "Rebels took control of Sake after residents fled the fighting.")
     assert not events_of(x, "TerritoryTakeover")[0].roles.get("target")
+
+
+def test_rules_of_the_fifty_third_round_review(ex: Extractor) -> None:
+    # a town whose name opens with a form of address, after a preposition of place
+    x = read(ex, "A sniper killed a guard in Sheikh Maqsoud (Aleppo) on Friday.")
+    assert first_role(x, "Attack", "location") == ["Sheikh Maqsoud"]
+    # forces that left the country, not the town, are no side of the battle for it
+    x = read(ex, "JNIM took control of Boni after French troops withdrew from Mali.")
+    assert not events_of(x, "TerritoryTakeover")[0].roles.get("target")
+    # the bond's complement the parser hangs on the verb of the inquiry
+    x = read(
+        ex,
+        "A bomb exploded in Wajir on Friday, killing two. Investigators are examining a "
+        "possible link to al-Shabaab.",
+    )
+    assert first_role(x, "Bombing", "suspectedPerpetrator") == ["al-Shabaab"]
+
+
+def test_probe_sixty_two_a_saints_church_is_no_town(ex: Extractor) -> None:
+    # a saint's name in the possessive before a word for a site names the site, never a
+    # town of that name abroad; a city's possessive stays the city
+    x = read(
+        ex,
+        "05/11/2025: Gunmen killed three worshippers at St. Joseph's Catholic Church in Zaria, "
+        "Kaduna state, Nigeria.",
+    )
+    labels = {e.label for e in x.entities.values()}
+    assert "United States" not in labels and "Nigeria" in labels, labels
+    x = read(ex, "Shelling hit St. Petersburg's outskirts on Monday.")
+    assert first_role(x, "Attack", "location") == ["St. Petersburg"]
