@@ -2251,6 +2251,8 @@ def _headline_passive(r: Reading, tok: Token) -> bool:
         return False
     if any(c.dep_ == "prep" and c.lower_ in r.words("aimed_preps") for c in tok.children):
         return False  # "soldiers shot at protesters": the soldiers shot
+    if _range_object(r, tok):
+        return False  # "armed men abducted between 12 and 15 traders": its object a range
     if any(
         c.lower_ in r.words("dead_words") and any(g.dep_ == "pobj" for g in c.children)
         for c in tok.children
@@ -2275,6 +2277,19 @@ def _noted_passive(r: Reading, tok: Token) -> bool:
         and not any(
             c.dep_ == "conj" and any(g.dep_ == "dobj" for g in c.children) for c in tok.children
         )
+        # (nor "armed men abducted between 20 and 25 passengers": a range for its object)
+        and not _range_object(r, tok)
+    )
+
+
+def _range_object(r: Reading, tok: Token) -> bool:
+    """Whether ``tok``'s object is told as a range the parser hung on it as a preposition
+    ("abducted between 20 and 25 passengers", the pack's ``range_words``)."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in r.words("range_words")
+        and any(g.dep_ == "pobj" and count_on(g, r.pack) for g in c.children)
+        for c in tok.children
     )
 
 
@@ -3449,6 +3464,33 @@ def _opponents(r: Reading, m: Mention, tok: Token, role: str | None) -> None:
     if role:
         for g in prep_objects(tok, r.words("opponent_preps")):
             _add_actors(r, m, role, g)
+
+
+def crowd_damage(r: Reading, cues: dict[int, set[str]]) -> None:
+    """``rioted in Sorong, burning the election commission office``: what a crowd's
+    participle of damage or fire (a verb the pack's ``verbs`` give the class of looting or
+    property destruction, or a clause of the ``property`` or ``incendiary`` cue; with no
+    subject of its own) acted on is the crowd event's target."""
+    crowd = r.words("crowd_families")
+    damage = classes.named("looting")
+    verbs = r.pack.table("verbs")
+    for m in r.found:
+        if classes.family(m.cls) not in crowd or m.speech:
+            continue
+        for c in m.trigger.children:
+            if c.dep_ not in ("advcl", "xcomp", "conj") or c.tag_ != "VBG":
+                continue
+            if verbs.get(c.lemma_.lower()) != damage and not cues.get(c.i, set()) & {
+                "property",
+                "incendiary",
+            }:
+                continue
+            if any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                continue
+            for o in c.children:
+                if o.dep_ == "dobj":
+                    for part in (o, *o.conjuncts):
+                        _add_sites(r, m, part)
 
 
 def territory_losers(r: Reading) -> None:

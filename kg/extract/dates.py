@@ -131,11 +131,13 @@ _NUMERIC = re.compile(
 _LEADING_NUMERIC = re.compile(r"\A\s*(?P<date>" + _NUMERIC.pattern + r")\s*[:\u2013\u2014-]\s")
 
 
-def _numeric(m: re.Match[str], ref: str | None) -> str | None:
+def _numeric(m: re.Match[str], ref: str | None, month_first: bool = False) -> str | None:
     """A numeric date: year first, else month first, else day first. If both orders are
     dates: the only one before ``ref``; the one nearest before it when that is recent (a
     report tells what happened lately, :data:`RECENT_DAYS`); else month first, the
-    incident databases' order (GTD writes MM/DD/YYYY).
+    incident databases' order (GTD writes MM/DD/YYYY). With ``month_first`` (the date that
+    heads an incident summary, "02/05/2025: ..."), month first whenever that is no later
+    than ``ref``.
 
     >>> import re
     >>> [_numeric(_NUMERIC.search(t), ref) for t, ref in (("05/12/2019", "2019-12-09"),
@@ -146,6 +148,8 @@ def _numeric(m: re.Match[str], ref: str | None) -> str | None:
         return _mk(int(m["y2"]), int(m["m2"]), int(m["d2"]))
     a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
     mdy, dmy = _mk(y, a, b), _mk(y, b, a)
+    if month_first and mdy and (not ref or not valid_iso_date(ref) or mdy <= ref):
+        return mdy
     if mdy and dmy and mdy != dmy and ref and valid_iso_date(ref):
         before = [d for d in (mdy, dmy) if d <= ref]
         if len(before) == 1:
@@ -159,8 +163,9 @@ def _numeric(m: re.Match[str], ref: str | None) -> str | None:
 def find_dateline(
     text: str, head: int = 600, lang: str = "en", ref: str | None = None
 ) -> Dateline | None:
-    """The article's own date from its head: a leading numeric date (``03/14/2020:``; read
-    as the date nearest before ``ref`` when both orders are dates), a dateline ``(Jan. 25,
+    """The article's own date from its head: a leading numeric date (``03/14/2020:``; month
+    first when both orders are dates and that is no later than ``ref``, the incident
+    databases' order, GTD's MM/DD/YYYY), a dateline ``(Jan. 25,
     2013)``, a date in the headline, or a month and day completed by the year of a release
     number (``2010-12-S-097``).
 
@@ -173,7 +178,7 @@ def find_dateline(
     """
     lead = _LEADING_NUMERIC.match(text)
     if lead:
-        iso = _numeric(_NUMERIC.match(lead["date"]) or lead, ref)
+        iso = _numeric(_NUMERIC.match(lead["date"]) or lead, ref, month_first=True)
         if iso:
             return Dateline(iso, lead.start("date"), lead.end())
     p = _patterns(lang)

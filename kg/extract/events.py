@@ -27,6 +27,7 @@ from kg.extract.arguments import (
     affiliation_targets,
     clause_scope,
     clause_year,
+    crowd_damage,
     date_text,
     fights_before,
     for_another_cause,
@@ -262,6 +263,7 @@ class EventReader:
         _purpose_of_use(r, cues)
         _assault_arms(r, cues)
         territory_losers(r)
+        crowd_damage(r, cues)
         _armed_civilians(r, pack.words("weapon_cues"))
         _unarmed_readings(r, pack.words("weapon_cues"))
         self._additional(r)

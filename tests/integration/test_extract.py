@@ -6985,3 +6985,21 @@ def test_probe_sixty_two_a_saints_church_is_no_town(ex: Extractor) -> None:
     assert "United States" not in labels and "Nigeria" in labels, labels
     x = read(ex, "Shelling hit St. Petersburg's outskirts on Monday.")
     assert first_role(x, "Attack", "location") == ["St. Petersburg"]
+
+
+def test_probe_sixty_two_summaries_ranges_and_riots(ex: Extractor) -> None:
+    # an incident summary's heading date is month first (GTD's MM/DD/YYYY) whenever that is
+    # no later than the publication, however long before it
+    x = read(ex, "05/06/2025: Gunmen killed two herders near Menaka, Mali.", "2025-06-18")
+    assert events_of(x, "Attack")[0].date.value == "2025-05-06"
+    # a range of people abducted is the object, not the abductors' passive
+    x = read(
+        ex,
+        "04/07/2025: Armed men abducted between 12 and 15 traders from a market near Dori, "
+        "Burkina Faso.",
+        "2025-04-09",
+    )
+    assert "Unidentified Armed Group (Burkina Faso)" not in first_role(x, "Abduction", "victim")
+    # what rioters burned, told by a participle, is the riot's target
+    x = read(ex, "Youths rioted in Manokwari on Monday, burning the regional parliament building.")
+    assert first_role(x, "Riot", "target") == ["building in Manokwari"]
