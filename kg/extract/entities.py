@@ -2661,11 +2661,15 @@ class EntityLinker:
                 and prep.head.lower_ in self.pack.words("direction_words", "surroundings_nouns")
             )
             or (
-                # "took control of X", a name the model calls a person's (an organisation's
-                # may be a post taken: "control of the Border Guard Police Command")
-                preps == "toponym_preps"
-                and prep.lower_ in self.pack.words("of_preps")
+                # "took control of X", a name the model calls a person's, or an organisation's
+                # the gazetteer knows as a place ("control of Birao"; not a post taken:
+                # "control of the Border Guard Police Command")
+                prep.lower_ in self.pack.words("of_preps")
                 and prep.head.lower_ in self.pack.optional_words("control_nouns")
+                and (
+                    preps == "toponym_preps"
+                    or any(self.gaz[i].is_place for i in self.gaz.lookup(s.text) if i in self.gaz)
+                )
             )
             or (
                 # "the road between Majdal Selm and Shaqra": the towns a route joins

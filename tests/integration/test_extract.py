@@ -7003,3 +7003,7 @@ def test_probe_sixty_two_summaries_ranges_and_riots(ex: Extractor) -> None:
     # what rioters burned, told by a participle, is the riot's target
     x = read(ex, "Youths rioted in Manokwari on Monday, burning the regional parliament building.")
     assert first_role(x, "Riot", "target") == ["building in Manokwari"]
+    # "took control of X", X a name the model calls an organisation's that the gazetteer
+    # knows as a town
+    x = read(ex, "On 3 May 2025, FACA soldiers retook control of Birao from the CPC.")
+    assert first_role(x, "TerritoryRegained", "location") == ["Birao"]
