@@ -2881,6 +2881,20 @@ def verb_args(r: Reading, m: Mention) -> None:
             set_count(r, m, c)
             counted = True
     _sum_accompanied(r, m, tok)
+    # "Police cleared a highway blockade near X, arresting 50 people": an arrest told by a
+    # participle with no subject of its own is made by the subject of the active verb it is
+    # hung on (a violent participle is the same event as its verb's, read with it)
+    if (
+        tok.tag_ == "VBG"
+        and tok.dep_ == "advcl"
+        and subj_role
+        and classes.subsumes(classes.named("arrest"), m.cls)
+        and not any(m.roles.get(role) for role in DOER_ROLES)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children)
+    ):
+        for doer in tok.head.children:
+            if doer.dep_ == "nsubj":
+                _add_actors(r, m, subj_role, doer)
     # "The device exploded": a weapon told again by a definite word for it
     subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     if tok.dep_ == "relcl" and any(c.lower_ in r.words("relative_words") for c in subjects):

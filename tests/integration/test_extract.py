@@ -7007,3 +7007,10 @@ def test_probe_sixty_two_summaries_ranges_and_riots(ex: Extractor) -> None:
     # knows as a town
     x = read(ex, "On 3 May 2025, FACA soldiers retook control of Birao from the CPC.")
     assert first_role(x, "TerritoryRegained", "location") == ["Birao"]
+
+
+def test_probe_sixty_three_an_arrest_told_by_a_participle(ex: Extractor) -> None:
+    # an arrest told by a participle with no subject of its own is made by the subject of
+    # the active verb it is hung on
+    x = read(ex, "Police cleared a road blockade near Sipe Sipe on Friday, arresting 40 people.")
+    assert first_role(x, "Arrest", "agent") == ["Police Forces of Bolivia"]
