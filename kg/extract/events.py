@@ -262,6 +262,7 @@ class EventReader:
                 m.cues |= cues.get(i, set()) & weapons
         _purpose_of_use(r, cues)
         _assault_arms(r, cues)
+        _weapons_disabled(r, cues)
         territory_losers(r)
         crowd_damage(r, cues)
         _armed_civilians(r, pack.words("weapon_cues"))
@@ -1581,6 +1582,22 @@ def _purpose_of_use(r: Reading, cues: dict[int, set[str]]) -> None:
                 if s.dep_ == "nsubj" and role:
                     for a in actors(head_entities(r, s)):
                         m.add(role, a.kb_id_)
+
+
+def _weapons_disabled(r: Reading, cues: dict[int, set[str]]) -> None:
+    """``Soldiers destroyed four home-made bombs``, ``recovered two IEDs``: a verb of the
+    pack's ``disabling_verbs`` whose object is itself an explosive (its own word carries
+    the ``explosive``, ``planted_explosive`` or ``grenade`` cue; not "destroyed a police car
+    with a bomb") tells weapons put out of use, not used: the cue ``defused`` (ACLED's
+    disrupted weapons use)."""
+    verbs = r.pack.optional_words("disabling_verbs")
+    explosives = {"explosive", "planted_explosive", "grenade"}
+    for m in r.found:
+        t = m.trigger
+        if t.lemma_.lower() in verbs and any(
+            c.dep_ == "dobj" and cues.get(c.i, set()) & explosives for c in t.children
+        ):
+            m.cues.add("defused")
 
 
 def _assault_arms(r: Reading, cues: dict[int, set[str]]) -> None:

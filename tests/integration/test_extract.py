@@ -7014,3 +7014,13 @@ def test_probe_sixty_three_an_arrest_told_by_a_participle(ex: Extractor) -> None
     # the active verb it is hung on
     x = read(ex, "Police cleared a road blockade near Sipe Sipe on Friday, arresting 40 people.")
     assert first_role(x, "Arrest", "agent") == ["Police Forces of Bolivia"]
+
+
+def test_probe_sixty_three_explosives_put_out_of_use(ex: Extractor) -> None:
+    # explosives destroyed by the forces that found them: weapons put out of use (ACLED's
+    # disrupted weapons use), no bombing of a "home"; a car destroyed with a bomb stays one
+    x = read(ex, "Soldiers destroyed three home-made bombs near Bouira on Sunday.")
+    assert events_of(x, "DisruptedWeaponsUse") and not events_of(x, "Bombing")
+    assert not first_role(x, "DisruptedWeaponsUse", "target")
+    x = read(ex, "Gunmen destroyed a police truck with a bomb near Bouira on Sunday.")
+    assert events_of(x, "Bombing")
