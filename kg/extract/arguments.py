@@ -2508,15 +2508,7 @@ def verb_args(r: Reading, m: Mention) -> None:
             # "rebels killed between 14 and 17 villagers", the count a range)
             and not (
                 tok.head.dep_ == "ROOT"
-                and any(
-                    c.dep_ == "dobj"
-                    or (
-                        c.dep_ == "prep"
-                        and c.lower_ in r.words("range_words")
-                        and any(g.dep_ == "pobj" and count_on(g, r.pack) for g in c.children)
-                    )
-                    for c in tok.children
-                )
+                and (any(c.dep_ == "dobj" for c in tok.children) or _range_object(r, tok))
             )
         )
         # "two were killed and several others detained": a participle with a bare subject

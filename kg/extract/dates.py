@@ -340,7 +340,7 @@ def from_anchor(expr: str, anchor: str | None, lang: str = "en") -> str | None:
         return None
     table = language_pack(lang).optional_table("anaphoric_days")
     e = " ".join(expr.lower().split())
-    for pre in language_pack(lang).words("date_prefixes"):
+    for pre in _patterns(lang).prefixes:
         if e.startswith(pre + " ") and e not in table:
             e = e[len(pre) + 1 :]
             break
