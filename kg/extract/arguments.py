@@ -709,7 +709,7 @@ def set_count(
         return
     reflexive = any(
         t.lower_ in r.words("reflexive_pronouns") for o in [noun, *(more or [])] for t in o.subtree
-    )
+    ) or _attackers_included(r, noun)
     if kind is None:
         kind = classes.behaviour(m.cls, "victims_count")
     if kind is None:
@@ -725,6 +725,20 @@ def set_count(
     setattr(m, kind, q)
     if kind == "fatalities" and reflexive:
         m.self_counted = True  # "killing himself and two others": the attacker is counted
+
+
+def _attackers_included(r: Reading, noun: Token) -> bool:
+    """Whether a count says it includes the attackers ("killing three people including the
+    bombers", "five dead, including the attacker"; not "not including the assailant"): the
+    attackers are counted, as "killing himself and two others" counts the bomber."""
+    kinds = r.pack.table("group_nouns")
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ in r.words("inclusion_preps")
+        and not any(c.dep_ == "neg" for c in p.children)
+        and any(g.dep_ == "pobj" and kinds.get(g.lower_) == "armed" for g in p.children)
+        for p in noun.children
+    )
 
 
 def _struck_not_killed(r: Reading, verb: Token) -> bool:
@@ -3676,11 +3690,20 @@ def _injury_noun(r: Reading, m: Mention, tok: Token) -> None:
 # ---------------------------------------------------------------- groups as targets
 
 
-def _doer_phrase(tok: Token) -> bool:
-    """Whether a noun is (inside) a subject or a ``by`` phrase: someone who acts."""
+def _doer_phrase(tok: Token, r: Reading | None = None) -> bool:
+    """Whether a noun is (inside) a subject or a ``by`` phrase: someone who acts (with a
+    reading, also the ``agent_preps`` phrase of an event noun: "in an attack by X militants
+    on an outpost")."""
     node = tok
     for _ in range(4):
         if node.dep_ in ("nsubj", "agent") or (node.dep_ == "pobj" and node.head.dep_ == "agent"):
+            return True
+        if (
+            r is not None
+            and node.dep_ == "pobj"
+            and node.head.lower_ in r.words("agent_preps")
+            and node.head.head.i in r.by_tok
+        ):
             return True
         if node.dep_ not in ("conj", "appos", "compound", "pobj", "prep"):
             return False
@@ -3874,7 +3897,7 @@ def affiliation_targets(r: Reading) -> None:
             if (
                 span.root.dep_ in ("compound", "amod", "nmod", "poss")
                 and head.lower_ in roles
-                and not _doer_phrase(head)
+                and not _doer_phrase(head, r)
                 and not _held_responsible(r, head)
             ):
                 groups.append(span)

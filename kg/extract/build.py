@@ -50,6 +50,12 @@ log = logging.getLogger("kg.extract")
 _DESCRIPTIVE_CUES = "descriptive_name_cues"
 
 
+def _adjectival(span: Span) -> bool:
+    """Whether a place is named by its adjective ("an American citizen", "Afghan forces"):
+    it tells whose people are, not where they were."""
+    return span.root.tag_ == "JJ" or span.root.ent_type_ == "NORP"
+
+
 def build_extraction(
     doc: Doc, article: Article, gaz: Gazetteer | None = None, pack: LanguagePack | None = None
 ) -> Extraction:
@@ -79,9 +85,12 @@ def build_extraction(
             groups.located.setdefault(subj, []).append(obj)
         elif prop == "partOf":
             kin.setdefault(subj, []).append(obj)
+    # where the text says things happened: the places it names, a country's adjective only
+    # when it names none ("an American citizen abducted in X, Tahoua, Niger" is in Niger)
+    places = [s for s in spans if s.label_ in PLACE_TYPES]
     groups.country = document_country(
-        [s.kb_id_ for s in spans if s.label_ in PLACE_TYPES], gaz, groups.located
-    )
+        [s.kb_id_ for s in places if not _adjectival(s)], gaz, groups.located
+    ) or document_country([s.kb_id_ for s in places], gaz, groups.located)
     place_spans = {
         (s.start_char, s.end_char): s.kb_id_
         for s in spans

@@ -168,7 +168,9 @@ class EventReader:
         matches = [
             Span(doc, a, b, label=m)
             for m, a, b in self.cue_matcher(doc)
-            if not any(date_word(t) for t in doc[a:b]) and not forces.issuperset(range(a, b))
+            if not any(date_word(t) for t in doc[a:b])
+            and not forces.issuperset(range(a, b))
+            and not self._kind_of_person(doc[b - 1])
         ]
         # the longest: "rocket-propelled grenade", not "rocket"; every cue of a kept stretch
         kept = {(s.start, s.end) for s in filter_spans(matches)}
@@ -400,16 +402,28 @@ class EventReader:
                 if not (doers or m.cues & weapons or m.same_as is not None or harmed or joined):
                     m.dropped = True  # "an earthquake struck", "prices hit a record"
                 elif m.cues & crowd_control and not m.cues & weapons and not _aimed_at_arms(r, m):
-                    if not sentence_cues and self._crowd_fired_upon(m, crowd):
-                        continue  # "police fired live rounds at protesters": the crowd's event
-                    if not any(classes.family(x.cls) in crowd for x in r.found) and any(
-                        (x.fatalities or x.injured)
-                        and (
-                            x.same_as == m.id
-                            # (the crowd's people killed when the forces fired)
-                            or (m.same_as == x.id and self._crowd_people(x))
-                        )
+                    # (people killed when the forces fired on a crowd: the firing tells how,
+                    # whoever the text calls the dead: "17 people were killed when security
+                    # forces fired on protesters", excessive force, not the crowd's event)
+                    at_crowd = self._aimed_at_crowd(m, crowd)
+                    told_how = [
+                        x
                         for x in r.found
+                        if (x.fatalities or x.injured) and m.same_as == x.id and at_crowd
+                    ]
+                    if not sentence_cues and not told_how and self._crowd_fired_upon(m, crowd):
+                        continue  # "police fired live rounds at protesters": the crowd's event
+                    if not any(classes.family(x.cls) in crowd for x in r.found) and (
+                        told_how
+                        or any(
+                            (x.fatalities or x.injured)
+                            and (
+                                x.same_as == m.id
+                                # (the crowd's people killed when the forces fired)
+                                or (m.same_as == x.id and self._crowd_people(x))
+                            )
+                            for x in r.found
+                        )
                     ):
                         # "police fired live ammunition at the crowd, killing 3", "two
                         # protesters were killed when police fired tear gas and buckshot"
@@ -440,6 +454,7 @@ class EventReader:
                 m.dropped = True  # "staged a protest demanding unpaid salaries": its cause
             if self._bare_demand(m):
                 m.dropped = True  # "Ransom demanded.": a note's thing demanded, no speaker
+        self._crowd_attacked(r, crowd)
         speech_at = frozenset(m.trigger.i for m in r.found if m.speech)
         for m in r.found:
             clause_year(r, m, speech_at)
@@ -665,6 +680,62 @@ class EventReader:
             ):
                 return x
         return None
+
+    def _kind_of_person(self, tok: Token) -> bool:
+        """Whether a cue word only says what kind of person its head is ("a helicopter
+        pilot", "a tank commander": roles, ranks and people of the pack's lists), no weapon
+        used; the people who use a weapon are the attackers ("a suicide bomber")."""
+        if tok.dep_ not in ("compound", "nmod") or tok.head.i <= tok.i:
+            return False
+        head = tok.head.lemma_.lower()
+        people = self.pack.optional_words("role_nouns", "rank_nouns", "person_nouns")
+        armed = self.pack.table("group_nouns").get(tok.head.lower_) == group_kind(ARMED_GROUP_KEY)
+        return head in people and not armed
+
+    @staticmethod
+    def _crowd_attacked(r: Reading, crowd: frozenset[str]) -> None:
+        """``soldiers opened fire on opposition supporters protesting over the results``: the
+        people a violent event was aimed at, told by a crowd's participle on them, were that
+        crowd (protesters, the kind of its class); its event is the one they were met with
+        (excessive force against protesters, ACLED's one event), no crowd event of its own."""
+        by_class = {c: k for k, c in crowd_kinds(crowd).items()}
+        for x in r.found:
+            family = classes.family(x.cls)
+            people = x.trigger.head
+            if family not in crowd or x.dropped or x.trigger.dep_ not in ("acl", "relcl"):
+                continue
+            span = r.ent_of.get(people.i)
+            key = span.kb_id_ if span is not None else ""
+            if group_kind(key) != CIVILIAN_KIND or family not in by_class:
+                continue
+            # (the people the violence was aimed at, its object or an ``aimed_preps`` phrase's:
+            # not "traders were injured as youths clashed with police")
+            aimed_by = people.head.head if people.dep_ == "pobj" else people.head
+            if people.dep_ == "pobj" and people.head.lower_ not in r.words("aimed_preps"):
+                continue
+            if people.dep_ not in ("pobj", "dobj"):
+                continue
+            if aimed_by.dep_ == "dobj":
+                aimed_by = aimed_by.head  # "opened fire on ...": the verb of the phrase
+            for m in r.found:
+                roles = [role for role in ("target", "victim") if key in m.roles.get(role, [])]
+                if m is x or m.dropped or not m.violent or not roles:
+                    continue
+                if m.trigger.i != aimed_by.i:
+                    continue
+                crowd_key = as_kind(key, by_class[family])
+                for role in roles:
+                    m.roles[role] = [crowd_key if k == key else k for k in m.roles[role]]
+                x.dropped = True
+                break
+
+    @staticmethod
+    def _aimed_at_crowd(m: Mention, crowd: frozenset[str]) -> bool:
+        """Whether a firing was aimed at a crowd's people ("fired on protesters")."""
+        kinds = crowd_kinds(crowd)
+        return any(
+            group_kind(k) in kinds for role in ("target", "victim") for k in m.roles.get(role, [])
+        )
 
     def _crowd_fired_upon(self, m: Mention, crowd: frozenset[str]) -> bool:
         """``Police fired live rounds at protesters``, told with no protest: the crowd's own

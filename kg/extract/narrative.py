@@ -164,7 +164,10 @@ def _elsewhere(doc: Doc, start: int, end: int, trigger: Token) -> bool:
         # Saturday")
         if t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ != "VBG"):
             inside = t.left_edge.i <= trigger.i <= t.right_edge.i
-            return not inside and t.head.i != trigger.i
+            # (a participle on the event's own object closes the lead with its day, as the
+            # parser may hang it: "defused a device planted near a checkpoint ... on Tuesday")
+            on_object = t.dep_ == "acl" and t.head.dep_ == "dobj" and t.head.head.i == trigger.i
+            return not inside and t.head.i != trigger.i and not on_object
     return False
 
 

@@ -89,7 +89,10 @@ class TriggerFinder:
         if tok.i in phrase_heads:
             if self._instance_of(tok) is not None:
                 return None  # "acts of sexual violence": the acts name it
-            return phrase_heads[tok.i][0]
+            named = phrase_heads[tok.i][0]
+            if named in self._territory_classes() and self.control_of_nothing(tok, place_tokens):
+                return None  # "took control of the situation"
+            return named
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
             if to_death(tok, self.pack):
@@ -114,6 +117,8 @@ class TriggerFinder:
             ):
                 return None  # "the gathering dispersed peacefully": the crowd left
             found = self.verbs.get(lemma) or self.by_object(tok) or self.by_subject(tok)
+            if found in self._territory_classes() and self.control_of_nothing(tok, place_tokens):
+                return None  # "before police regained control": of no place, no territory
             return found or self.hits_a_device(tok)
         if tok.pos_ in ("NOUN", "PROPN"):
             if lemma in self.pack.optional_words("instance_nouns"):
@@ -292,7 +297,9 @@ class TriggerFinder:
             if c.lemma_.lower() in self.pack.optional_words("people_complements"):
                 # (the object the parser made a modifier of it: "took the city hostage")
                 before += [g for g in c.children if g.dep_ == "compound" and g.pos_ == "NOUN"]
-                if before and not any(self._people(o) for o in before):
+                # (and a people's adjective the parser hung on it: "a Brazilian engineer")
+                peoples = any(g.dep_ == "amod" and g.ent_type_ == "NORP" for g in c.children)
+                if before and not peoples and not any(self._people(o) for o in before):
                     continue
             return str(entry[0])
         # "set three cars on fire", "set the home of a chief on fire", "set houses ablaze": a
@@ -341,11 +348,18 @@ class TriggerFinder:
 
     def _people(self, noun: Token) -> bool:
         """Whether a noun names people: counted ("31 guards"), a word for a group of people
-        (the pack's ``group_nouns``), or a person or people by the model's names ("took the
-        economy hostage" names none)."""
+        (the pack's ``group_nouns``), a person by what they are (its ``person_nouns``,
+        ``rank_nouns``, ``role_nouns``: "a pilot"), or a person or people by the model's
+        names ("took the economy hostage" names none)."""
+        people = self.pack.optional_words(
+            "person_nouns", "rank_nouns", "role_nouns", "single_person_nouns"
+        )
         return (
             any(c.dep_ == "nummod" for c in noun.children)
             or noun.lower_ in self.pack.table("group_nouns")
+            or noun.lemma_.lower() in people  # ("took a pilot hostage")
+            # (a person of a people: "took a Brazilian engineer hostage")
+            or any(c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in noun.children)
             or noun.ent_type_ in ("PERSON", "NORP")
         )
 
@@ -371,6 +385,31 @@ class TriggerFinder:
         if entry is None or entry[0] != cls or tok.pos_ not in ("VERB", "AUX", "ADJ"):
             return None
         return str(entry[1])
+
+    def _territory_classes(self) -> frozenset[str]:
+        """The classes of territory changing hands (the taken and the regained)."""
+        return frozenset({classes.named("territory_takeover"), classes.named("territory_regained")})
+
+    def control_of_nothing(self, verb: Token, place_tokens: frozenset[int] | set[int]) -> bool:
+        """Whether a verb takes ``control_nouns`` of no place: "regained control" (of the
+        studio gunmen stormed), "took control of the situation"; not "regained control of the
+        town", "took control in Kidal" (a place, a name or a word for territory, in a phrase of
+        the noun or of the verb)."""
+        control = self.pack.optional_words("control_nouns")
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if not objects or not all(o.lemma_.lower() in control for o in objects):
+            return False
+        phrases = [
+            g for x in (verb, *objects) for p in x.children if p.dep_ == "prep" for g in p.subtree
+        ]
+        # (a name the model read as no place is one: "took control of Wad Madani", "of Sake")
+        return not any(
+            g.i in place_tokens
+            or g.pos_ == "PROPN"
+            or (g.is_title and g.i > g.sent.start)
+            or g.lemma_.lower() in self.territory_nouns
+            for g in phrases
+        )
 
     def takes_territory(self, verb: Token, place_tokens: frozenset[int] | set[int]) -> bool:
         """The verb's object (or passive subject) is a place: a place name, or a word for

@@ -1020,7 +1020,12 @@ def resolve(
             # one: "the Medina neighbourhood of Dakar" is no Saudi province)
             nxt = doc[s.end].lower_ if s.end < len(doc) else ""
             town_part = nxt in DIVISION_KIND and DIVISION_KIND[nxt] in (None, "place")
-            division = _divisions(gaz, ids) and not town_part
+            # (listed beside its container, not in it: "Mali, Niger", "Kandahar, Helmand";
+            # a province abroad named before a container is a place the gazetteer lacks:
+            # "Paro, Nduga, Papua" is no district of Bhutan)
+            division = (
+                _divisions(gaz, ids) and not town_part and _listed_beside(gaz, ids, container)
+            )
             part_of = bool(container) and _town_part(text, spans, idx, town_parts)
             holding = _holding(gaz, ids, within) if part_of else []
             if len(holding) == 1:
@@ -1105,6 +1110,25 @@ def _divisions(gaz: Gazetteer, ids: list[str]) -> bool:
     return any(gaz[c].kind in ("country", "admin1") for c in ids if c in gaz)
 
 
+def _listed_beside(gaz: Gazetteer, ids: list[str], container: set[str]) -> bool:
+    """Whether a name of a country or a province may be listed beside the place after it
+    rather than lie in it: a country ("Mali, Niger"), or a division of a country the
+    container's candidates lie in ("Kandahar, Helmand"); only an address that names its
+    country puts a province abroad out ("Paro, Nduga, Indonesia"; "Kandahar, Quetta and
+    Peshawar" lists towns).
+
+    >>> from kg.extract.gazetteer import Gazetteer
+    >>> gaz = Gazetteer.load()
+    >>> _listed_beside(gaz, ["bt-paro"], {"indonesia"}), _listed_beside(gaz, ["mali"], {"niger"})
+    (False, True)
+    """
+    places = {c for c in container if c in gaz and gaz[c].is_place}
+    if not any(gaz[c].kind == "country" for c in places):
+        return True  # (an address names its country: "Kandahar, Quetta and Peshawar" lists)
+    home = {gaz[c].country or c for c in places}
+    return any(gaz[c].kind == "country" or gaz[c].country in home for c in ids if c in gaz)
+
+
 def _inside(gaz: Gazetteer, ids: list[str], container: set[str]) -> bool:
     """Whether any candidate lies in one of the container's candidates or their countries
     (a container that is no place tells nothing)."""
@@ -1150,7 +1174,7 @@ def _container_ids(
         return set()
     a, b = spans[idx], spans[idx + 1]
     between = text[a.end_char : b.start_char]
-    if not _BETWEEN.fullmatch(between):
+    if not _BETWEEN.fullmatch(between) and not _unread_link(between):
         return set()
     after = doc[b.end] if b.end < len(doc) else None
     sub = _SUBDIVISION.match(text, b.end_char)  # "Lamu North sub-county"
@@ -1171,6 +1195,25 @@ def _container_ids(
         out |= set(cands[j])
         last = c
     return out
+
+
+_UNREAD_NAME = re.compile(r"\s*,\s*((?:[A-Z][\w'\u2019-]*\s+){0,2}[A-Z][\w'\u2019-]*)(.*)", re.S)
+
+
+def _unread_link(between: str) -> bool:
+    """Whether the text between two places is a link of a chain through a name no one read
+    as a place ("Paro, Nduga, Indonesia", "X, Nduga regency, in Papua"): the place after
+    it still holds the first.
+
+    >>> _unread_link(", Nduga regency, in "), _unread_link(", Nduga, "), _unread_link(" and ")
+    (True, True, False)
+    >>> _unread_link(", Tuesday, ")
+    False
+    """
+    m = _UNREAD_NAME.fullmatch(between)
+    if m is None or any(w.lower() in STOP_WORDS for w in m.group(1).split()):
+        return False
+    return bool(re.fullmatch(r"\s*(?:\w+\s*)?,\s*(?:in\s+)?(?:the\s+)?", m.group(2)))
 
 
 def _division_hint(doc: Doc, s: Span) -> str | None:
