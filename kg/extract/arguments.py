@@ -2073,20 +2073,24 @@ DOER_ROLES = frozenset(
 )
 
 
+def phrase_actors(r: Reading, tok: Token) -> list[Span]:
+    """The actors the phrase ``tok`` heads, or the people it counts ("thousands of
+    protesters marched", "two of the attackers were killed": the people counted)."""
+    found = actors(head_entities(r, tok))
+    if not found and (
+        tok.lower_ in r.words("count_nouns", "collective_people_nouns") or tok.pos_ == "NUM"
+    ):
+        of = prep_objects(tok, r.words("of_preps"))
+        found = [s for g in of for s in actors(head_entities(r, g))]
+    return found
+
+
 def _add_actors(r: Reading, m: Mention, role: str | None, tok: Token) -> None:
     """The actors the phrase ``tok`` heads, in ``role`` (none when the class gives the
     phrase no role: ``behaviour`` null)."""
     if not role:
         return
-    found = actors(head_entities(r, tok))
-    if not found and (
-        tok.lower_ in r.words("count_nouns", "collective_people_nouns") or tok.pos_ == "NUM"
-    ):
-        # "thousands of protesters marched", "two of the attackers were killed": the people
-        # counted are the actors
-        of = prep_objects(tok, r.words("of_preps"))
-        found = [s for g in of for s in actors(head_entities(r, g))]
-    for s in found:
+    for s in phrase_actors(r, tok):
         if s.label_ == "MediaOutlet" and role in DOER_ROLES:
             continue
         m.add(role, s.kb_id_)

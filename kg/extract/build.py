@@ -726,7 +726,22 @@ def _about_the_story(events: list[Event], pack: LanguagePack) -> None:
         if not could:
             continue
         k = bisect.bisect_left([_position(e) for e in could], _position(st))
-        st.about.append((could[k - 1] if k else could[0]).key)
+        st.about.append(_outermost(could[k - 1] if k else could[0], could).key)
+
+
+def _outermost(ev: Event, events: list[Event]) -> Event:
+    """The event whose clause holds ``ev``'s in their sentence, if any ("a pilot was taken
+    hostage by rebels after they set fire to his plane": the hostage taking, which a later
+    "claimed responsibility" is about, not the step told in its clause)."""
+    first = min(ev.mentions, key=lambda m: m.trigger.idx).trigger
+    above = {t.i for t in first.ancestors}
+    for other in events:
+        if other is ev:
+            continue
+        head = min(other.mentions, key=lambda m: m.trigger.idx).trigger
+        if head.doc is first.doc and head.i in above:
+            return other
+    return ev
 
 
 def _told_beside(st: Event, ev: Event, pack: LanguagePack) -> bool:
@@ -822,9 +837,14 @@ def _stances(events: list[Event]) -> None:
         if role == "allegedPerpetrator" and classes.subsumes(suspicion, st.cls):
             role = "suspectedPerpetrator"
         actors = st.roles.get("attributedTo" if kind == "attribution" else "speaker", [])
-        for key in st.about:
-            ev = by_key.get(key)
-            if ev is None or ev.speech:
+        told = [by_key[k] for k in st.about if k in by_key and not by_key[k].speech]
+        # (not an earlier event named in passing beside the one it is about, with doers of
+        # its own: "settlers went on a rampage, a day after a gunman killed two, officials
+        # said" holds the settlers responsible for the rampage only)
+        current = [e for e in told if not all(m.precedent for m in e.mentions)]
+        for ev in told:
+            passing = current and all(m.precedent for m in ev.mentions)
+            if passing and any(ev.roles.get(r) for r in ("perpetrator", "agent")):
                 continue
             for a in actors:
                 ev.add(role, a)

@@ -418,6 +418,14 @@ def corefer(
             continue
         if m.item and any(x.item != m.item for x in ev.mentions):
             continue  # another item of a roundup, or the roundup's summary
+        if (
+            consequence
+            and not (m.dates or m.year)
+            and all(x.precedent and x.trigger.dep_ == "advcl" for x in ev.mentions)
+        ):
+            # a toll told next is the story's, not of an earlier event told in a clause of
+            # time ("..., a day after a gunman killed two brothers. One man was killed.")
+            continue
         if _dates_conflict(m, explicit, ev, later, history):
             continue
         # who did it: named doers only ("gunmen" conflicts with no one)

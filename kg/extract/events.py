@@ -608,6 +608,12 @@ class EventReader:
                 m.precedent = True  # "a similar bombing in Van": another, earlier event
             if self._avenged(m) or self._long_before(m) or self._cause(m):
                 m.additional = m.precedent = True  # "revenge for the killing of X last month"
+            interval = self._interval_mark(r, m.trigger)
+            if interval is not None:
+                # "torched houses, a day after a gunman killed two brothers": another event
+                # (an earlier one, told in passing, for "after")
+                m.additional = True
+                m.precedent = m.precedent or interval in self.pack.optional_words("earlier_marks")
             when = precedent_time(m.trigger, self.pack)
             if when is None:
                 continue
@@ -626,6 +632,22 @@ class EventReader:
             other = by_id.get(m.same_as) if m.same_as is not None else None
             if other is not None and other.precedent:
                 m.precedent = True
+
+    @staticmethod
+    def _interval_mark(r: Reading, verb: Token) -> str | None:
+        """The mark of a clause set an interval apart from the one it hangs on ("a day after
+        a gunman killed two brothers", "hours before the vote"): ``interval_nouns`` before
+        one of ``sequence_preps``; ``None`` for any other clause."""
+        if verb.dep_ != "advcl":
+            return None
+        intervals = r.pack.optional_words("interval_nouns")
+        marks = [
+            c.lower_
+            for c in verb.children
+            if c.dep_ == "mark" and c.lower_ in r.words("sequence_preps")
+        ]
+        spans = any(c.dep_ == "npadvmod" and c.lower_ in intervals for c in verb.children)
+        return marks[0] if marks and spans else None
 
     @staticmethod
     def _crowd_doers(r: Reading, m: Mention, crowd: frozenset[str]) -> bool:
@@ -934,19 +956,29 @@ class EventReader:
     @staticmethod
     def _other_time(r: Reading, verb: Token) -> bool:
         """Whether a verb (or a verb it is coordinated with) tells its event as at a time of
-        its own: the past perfect, one of ``sequence_adverbs``, or a date ("Two days earlier,
-        militiamen had entered X and opened fire", "Troops later arrived in X")."""
+        its own: the past perfect, one of ``sequence_adverbs``, a date, or an interval before
+        its mark ("Two days earlier, militiamen had entered X and opened fire", "Troops later
+        arrived in X", "a day after a gunman killed two brothers": ``interval_nouns``)."""
         heads = [verb]
         while heads[-1].dep_ == "conj" and heads[-1].head.pos_ in _VERB and len(heads) < 4:
             heads.append(heads[-1].head)
         later = r.pack.optional_words("sequence_adverbs")
+        intervals = r.pack.optional_words("interval_nouns")
+        marks = r.words("sequence_preps")
+
+        def interval(h: Token) -> bool:
+            # "a day after a gunman killed two brothers": how long before the clause it hangs on
+            return any(c.dep_ == "mark" and c.lower_ in marks for c in h.children) and any(
+                c.dep_ == "npadvmod" and c.lower_ in intervals for c in h.children
+            )
+
         return any(
             (c.dep_ == "aux" and c.lower_ == "had" and h.tag_ == "VBN")
             or (c.dep_ == "advmod" and c.lower_ in later)
             or (c.dep_ in ("npadvmod", "prep") and any(t.ent_type_ == "DATE" for t in c.subtree))
             for h in heads
             for c in h.children
-        )
+        ) or any(interval(h) for h in heads)
 
     def _harm_kind(self, tok: Token) -> str | None:
         """The count a word of harm tells: ``"injured"`` for an injury, ``"fatalities"`` for

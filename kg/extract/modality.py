@@ -230,9 +230,15 @@ def misread_as_modifier(verb: Token) -> bool:
 
 
 def negated(tok: Token, pack: LanguagePack) -> bool:
-    """A ``neg`` dependent ("did not claim") or a subject that names no one ("no group
-    claimed", "nobody was hurt", "none of the groups claimed")."""
+    """A ``neg`` dependent ("did not claim"), a phrase of the pack's ``absence_preps``
+    ("without a shot being fired") or a subject that names no one ("no group claimed",
+    "nobody was hurt", "none of the groups claimed")."""
     if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    # "without firing", "without a fight", "without a shot being fired": told as not happening
+    absent = pack.optional_words("absence_preps")
+    held = tok.head if tok.dep_ in ("acl", "relcl") and tok.head.dep_ == "pobj" else tok
+    if held.dep_ in ("pcomp", "pobj") and held.head.lower_ in absent:
         return True
     none = pack.words("negative_determiners")
     if any(c.dep_ == "det" and c.lower_ in none for c in tok.children):

@@ -21,6 +21,7 @@ from kg.extract.arguments import (
     collective,
     head_entities,
     is_group_key,
+    phrase_actors,
     placers,
     places,
     prep_objects,
@@ -296,7 +297,8 @@ def _circumstance(tok: Token, r_words_simultaneous: frozenset[str]) -> Token | N
 
 def _perpetrated(r: Reading, tok: Token) -> tuple[list[Mention], list[Token]]:
     """The events ``tok`` says someone did, and that someone's phrase: ``X carried out E``,
-    ``E was carried out by X``, ``X was responsible for E``, ``X was behind E``."""
+    ``E was carried out by X``, ``X was responsible for E``, ``X was behind E``, ``X went on
+    a rampage`` (``undertaking_verbs``)."""
     by_tok = r.by_tok
     events: list[Mention] = []
     if tok.pos_ in _VERB and tok.lemma_.lower() in r.words("perpetration_verbs"):
@@ -318,6 +320,18 @@ def _perpetrated(r: Reading, tok: Token) -> tuple[list[Mention], list[Token]]:
                     events += [by_tok[x.i] for x in e.conjuncts if x.i in by_tok]
         if passive:  # "the attack had been carried out by the Islamic State"
             return events, [g for c in tok.children if c.dep_ == "agent" for g in c.children]
+        return events, [c for c in tok.children if c.dep_ == "nsubj"]
+    undertaking = r.pack.optional_table("undertaking_verbs").get(tok.lemma_.lower())
+    if tok.pos_ in _VERB and undertaking:
+        # "settlers went on a rampage", "embarked on a killing spree": the phrase's event
+        for c in tok.children:
+            if c.dep_ != "prep" or c.lower_ not in undertaking:
+                continue
+            for g in c.children:
+                gathered = [
+                    x.trigger for x in r.found if (h := collective(r, x.trigger)) and h.i == g.i
+                ]
+                events += [by_tok[e.i] for e in (g, *gathered) if e.i in by_tok]
         return events, [c for c in tok.children if c.dep_ == "nsubj"]
     if tok.lower_ in r.words("responsibility_words") and tok.dep_ in (
         "acomp",
@@ -358,6 +372,8 @@ def perpetration(r: Reading) -> None:
                 _claimed_by_teller(r, tok, events, denied=True)
             continue
         doers = actors(head_entities(r, subj[0]))
+        if tok.lemma_.lower() in r.pack.optional_table("undertaking_verbs"):
+            doers = phrase_actors(r, subj[0])  # (or the people counted: "hundreds of settlers")
         # the teller's own unnamed people ("its fighters") are the teller, an armed group's
         # or a state's forces ("survivors said their attackers ..." tells no one's own)
         itself = _teller_itself(r, subj[0])
@@ -897,9 +913,37 @@ def _teller_itself(r: Reading, subject: Token) -> bool:
     fighters", "our men", "one of its fighters")."""
     # (or one of them: "one of its fighters carried out the attack")
     of = [g for p in subject.children if p.lower_ in r.words("of_preps") for g in p.children]
+    if subject.lower_ in r.words("self_pronouns") and _antecedent_before(r, subject):
+        return False  # "taken hostage by rebels after they set fire to his plane, police said"
     return subject.lower_ in r.words("self_pronouns") or any(
         c.dep_ == "poss" and c.lower_ in r.words("self_possessives")
         for c in (*subject.children, *(c for g in of for c in g.children))
+    )
+
+
+def _antecedent_before(r: Reading, pronoun: Token) -> bool:
+    """Whether an actor named earlier in the pronoun's sentence, outside the subjects of its
+    verbs of saying, is what the pronoun stands for ("a pilot was taken hostage by rebels
+    after they set fire to his plane, police said": the rebels), not the teller ("the
+    military said it had struck", "a spokesman for X said they had")."""
+    saying = r.words("saying_verbs")
+    tellers = {
+        t.i
+        for v in pronoun.sent
+        if v.lemma_.lower() in saying
+        for c in v.children
+        if c.dep_ == "nsubj"
+        for t in c.subtree
+    }
+    return any(
+        s.end <= pronoun.i and s.root.i not in tellers
+        for s in actors(
+            list(
+                {
+                    id(x): x for i, x in r.ent_of.items() if pronoun.sent.start <= i < pronoun.i
+                }.values()
+            )
+        )
     )
 
 
