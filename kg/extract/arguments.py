@@ -156,7 +156,7 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
                         return True
             if belonging_to(c):  # "inmates belonging to the MS-13 gang"
                 return True
-            if c.dep_ == "relcl" and c.lemma_.lower() in identifying:  # "identified as X"
+            if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in identifying:  # "identified as X"
                 for g in prep_objects(c, frozenset({identifying[c.lemma_.lower()]})):
                     if any(_named_actor(ent_of.get(x.i)) for x in g.subtree):
                         return True
@@ -295,8 +295,9 @@ def head_entities(r: Reading, tok: Token) -> list[Span]:
                     if p.dep_ == "agent":
                         for g in p.children:
                             visit(g, depth + 1, bucket)
-            elif dep == "relcl" and c.lemma_.lower() in identifying:
-                # "two suspects, whom they identified as members of X": who they are
+            elif dep in ("relcl", "acl") and c.lemma_.lower() in identifying:
+                # "two suspects, whom they identified as members of X": who they are (and
+                # "an assailant, identified as Tobias Rathjen, opened fire")
                 for g in prep_objects(c, frozenset({identifying[c.lemma_.lower()]})):
                     visit(g, depth + 1, bucket)
             elif dep == "acl" and c.lemma_.lower() in r.words("naming_verbs"):

@@ -507,6 +507,7 @@ class EntityLinker:
         cands = [
             c for c in cands if not (c.label_ == "GAZ" and self._peoples_word_as_town(c, peoples))
         ]
+        cands = [_glued_name(c) for c in cands]
         chosen = _longest_non_overlapping(cands)
         # where the dispatch was filed ("DUBLIN (Reuters) -") is known first: the places
         # of the story are read in its light (Dundalk in Ireland, not in Maryland)
@@ -1019,6 +1020,7 @@ class EntityLinker:
                 if (
                     c.dep_ in ("amod", "acl")
                     and c.lower_ in self.pack.words("armed_modifiers")
+                    and group_kind(kind) not in self._crowd_kinds()  # ("masked protesters")
                     and (
                         group_kind(kind) not in self.pack.words("state_doer_kinds")
                         # ("unidentified armed forces": no state's)
@@ -1031,6 +1033,12 @@ class EntityLinker:
                     kind = ARMED_GROUP_KEY
             out.append(Span(doc, start, end, label="GROUP", kb_id=kind))
         return out
+
+    def _crowd_kinds(self) -> frozenset[str]:
+        """The kinds of group crowds are (protesters, rioters: ``civilian_doers_as`` of the
+        crowd families): masked or hooded, they are still a crowd, no armed men."""
+        families = self.pack.optional_words("crowd_families")
+        return frozenset(str(classes.behaviour(c, "civilian_doers_as")) for c in families)
 
     def _forces_voice(self, tok: Token, kind: str) -> bool:
         """Whether ``tok`` is a word for the state's forces (``state_doer_kinds``) right
@@ -2566,8 +2574,11 @@ class EntityLinker:
         for c in root.children:
             if c.dep_ != "appos":
                 continue
-            # "a town west of Goma" (the parser may make "town" a compound of "west")
-            for w in (c, *(g for g in c.children if g.dep_ == "compound")):
+            # "a town west of Goma" (the parser may make "town" a compound of "west"; not
+            # "a city councilwoman": a person of the city)
+            directions = self.pack.optional_words("direction_words")
+            heads = [g for g in c.children if g.dep_ == "compound" and c.lower_ in directions]
+            for w in (c, *heads):
                 if w.lemma_.lower() in self.divisions:
                     return kind(w.lemma_.lower())
             # "Namapa, the headquarters of Erati district": the seat of a division
@@ -3218,6 +3229,44 @@ def _short_site(s: Span, sites: list[Span]) -> Span | None:
     """
     text = s.text.strip()
     return next((x for x in sites if x.text.strip().startswith(text + " ")), None)
+
+
+def _glued_name(c: Span) -> Span:
+    """An organisation's name the tokenizer cut at a hyphen or a slash written with no space
+    ("FLEC-FAC", "FLEC/FAC", "the Signed-in-Blood Battalion"), as a whole: the model reads
+    the last piece only. Other spans are left as they are.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("FLEC-FAC militants attacked")
+    >>> _glued_name(Span(doc, 2, 3, label="NER:ORG")).text
+    'FLEC-FAC'
+    >>> doc = spacy.blank("en")("The Signed-in-Blood Battalion claimed it")
+    >>> _glued_name(Span(doc, 6, 7, label="NER:ORG")).text
+    'Signed-in-Blood Battalion'
+    """
+    if not (c.label_ in ("NER:ORG", "NER:NORP") or c.label_.startswith("NEWGROUP")):
+        return c
+    doc, start = c.doc, c.start
+
+    def glued(i: int) -> bool:  # a hyphen or a slash at i joins the words around it
+        return (
+            i >= 1
+            and doc[i].text in ("-", "/")
+            and not doc[i].whitespace_
+            and not doc[i - 1].whitespace_
+            and doc[i - 1].is_alpha
+        )
+
+    while start >= 2:
+        if glued(start - 1):
+            start -= 2
+        elif doc[start - 1].is_title and glued(start - 2):
+            start -= 1  # "Signed-in-Blood Battalion": the model's name began at "Battalion"
+        else:
+            break
+    if start == c.start or not doc[start].text[:1].isupper():
+        return c
+    return Span(doc, start, c.end, label=c.label_)
 
 
 def _acronym_definitions(doc: Doc, cands: list[Span]) -> dict[str, Span]:

@@ -282,6 +282,22 @@ class TriggerFinder:
                 and set_by_people
             ):
                 return str(entry[0])
+        complements = self.pack.optional_words("people_complements")
+        counted = self.pack.optional_words("count_nouns", "collective_people_nouns")
+        for o in verb.children:
+            # "took dozens of foreign workers hostage", parsed as "dozens of (workers) hostage"
+            if o.dep_ != "dobj" or o.lower_ not in counted:
+                continue
+            for g in (g for p in o.children if p.dep_ == "prep" for g in p.children):
+                entry = self.verb_objects.get(g.lemma_.lower())
+                held = [x for x in g.children if x.dep_ == "compound"]
+                if (
+                    g.lemma_.lower() in complements
+                    and entry is not None
+                    and lemma in entry[1]
+                    and any(self._people(x) for x in held)
+                ):
+                    return str(entry[0])
         for c in verb.children:
             before = [o for o in verb.children if o.dep_ in objectish and o.i < c.i]
             complement = c.dep_ in ("oprd", "xcomp", "conj", "npadvmod", "advmod", "ccomp", "dobj")
@@ -354,6 +370,15 @@ class TriggerFinder:
         people = self.pack.optional_words(
             "person_nouns", "rank_nouns", "role_nouns", "single_person_nouns"
         )
+        counted = self.pack.optional_words("count_nouns", "collective_people_nouns")
+        if noun.lower_ in counted:  # "dozens of foreign workers": the people counted
+            of = self.pack.words("of_preps")
+            return any(
+                g.dep_ == "pobj" and self._people(g)
+                for p in noun.children
+                if p.dep_ == "prep" and p.lower_ in of
+                for g in p.children
+            )
         return (
             any(c.dep_ == "nummod" for c in noun.children)
             or noun.lower_ in self.pack.table("group_nouns")

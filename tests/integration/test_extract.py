@@ -7168,3 +7168,49 @@ def test_probe_sixty_four_people_who_went_on_a_rampage(ex: Extractor) -> None:
     (e,) = events_of(x, "MobViolence")
     assert e.roles.get("perpetrator")
     assert not read(ex, "The delegation went on a tour of Bokkos on Sunday.").events
+
+
+def test_probe_sixty_five_crowds(ex: Extractor) -> None:
+    # masked protesters are still a crowd, no armed men; a crowd that loots is rioters
+    x = read(ex, "Dozens of masked demonstrators stormed the parliament building in Skopje.")
+    assert events_of(x, "ViolentDemonstration")
+    assert not any(
+        "Unidentified" in str(labels_of(x, e.roles.get("perpetrator", []))) for e in x.events
+    )
+    x = read(ex, "Crowds looted shops in Lilongwe on Tuesday.")
+    assert first_role(x, "LootingOrPropertyDestruction", "perpetrator") == ["Rioters (Malawi)"]
+    x = read(ex, "Masked men shot dead a shopkeeper in Lilongwe on Tuesday.")
+    assert "Unidentified Armed Group (Malawi)" in first_role(x, "Attack", "perpetrator")
+
+
+def test_probe_sixty_five_a_doer_identified_as(ex: Extractor) -> None:
+    # "an attacker, identified as X": X did it, no unidentified group beside him
+    x = read(ex, "An attacker, identified as Tobias Weber, opened fire at a cafe in Malmo.")
+    assert first_role(x, "Attack", "perpetrator") == ["Tobias Weber"]
+    x = read(ex, "A gunman identified as Tobias Weber opened fire at a cafe in Malmo.")
+    assert first_role(x, "Attack", "perpetrator") == ["Tobias Weber"]
+
+
+def test_probe_sixty_five_a_person_of_the_city(ex: Extractor) -> None:
+    # "X, a city councilwoman": a person of the city, not a town named X
+    x = read(ex, "Carlos Pereira, a Recife city councilman, was shot dead in Recife on Monday.")
+    assert first_role(x, "Attack", "victim") == ["Carlos Pereira"]
+    assert "Carlos Pereira" not in first_role(x, "Attack", "location")
+    x = read(ex, "Rebels seized Sake, a town west of Goma, on Monday.")
+    assert first_role(x, "TerritoryTakeover", "location") == ["Sake"]
+
+
+def test_probe_sixty_five_names_glued_by_hyphens(ex: Extractor) -> None:
+    # a name the tokenizer cuts at a hyphen or a slash with no space is one name
+    x = read(ex, "MPLA-RDL militants clashed with soldiers near Soyo on Monday.")
+    assert first_role(x, "Battle", "perpetrator") == ["MPLA-RDL"]
+    x = read(ex, "The Sons-of-Liberty Brigade claimed responsibility for the attack.")
+    (claim,) = events_of(x, "ClaimOfResponsibility")
+    assert labels_of(x, claim.roles["speaker"]) == ["Sons-of-Liberty Brigade"]
+
+
+def test_probe_sixty_five_dozens_taken_hostage(ex: Extractor) -> None:
+    # "took dozens of foreign workers hostage", however parsed
+    x = read(ex, "Gunmen took dozens of Chinese miners hostage near Kolwezi on Monday.")
+    assert events_of(x, "HostageTaking")
+    assert not read(ex, "The dispute took dozens of firms hostage.").events
