@@ -26,6 +26,7 @@ id or year range.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 from kg.errors import KGError
@@ -240,13 +241,16 @@ def _state_actors(curated: dict, new: dict, countries: dict[str, tuple[str, str]
             for n in e.names:
                 taken.setdefault(key(n), e.id)
     demonyms = _demonyms()
+    # a demonym two countries share ("Congolese") names no one's forces by itself: which
+    # country's it is, the text around it says (a group of that country, resolved there)
+    seen = Counter(d for dems in demonyms.values() for d in set(dems))
     out = []
     for cc, (cid, clabel) in sorted(countries.items()):
         dems = demonyms.get(cc)
         if dems is None:
             continue
         names = [clabel]
-        adjectives = [d for d in dems if not (d.endswith("s") and d[:-1] in dems)]
+        adjectives = [d for d in dems if not (d.endswith("s") and d[:-1] in dems) and seen[d] == 1]
         for what, forms, types, canonical in (
             ("military", MILITARY_FORMS, ("StateForce",), "Military Forces of {c}"),
             ("police", POLICE_FORMS, ("StateForce",), "Police Forces of {c}"),

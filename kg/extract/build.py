@@ -51,9 +51,15 @@ _DESCRIPTIVE_CUES = "descriptive_name_cues"
 
 
 def _adjectival(span: Span) -> bool:
-    """Whether a place is named by its adjective ("an American citizen", "Afghan forces"):
-    it tells whose people are, not where they were."""
-    return span.root.tag_ == "JJ" or span.root.ent_type_ == "NORP"
+    """Whether a place is named as whose something is, not where: by its adjective ("an
+    American citizen", "Afghan forces") or as a participle's modifier ("Iran-backed
+    militants")."""
+    root = span.root
+    return (
+        root.tag_ == "JJ"
+        or root.ent_type_ == "NORP"
+        or (root.dep_ in ("npadvmod", "compound") and root.head.tag_ == "VBN")
+    )
 
 
 def build_extraction(
@@ -87,7 +93,8 @@ def build_extraction(
             kin.setdefault(subj, []).append(obj)
     # where the text says things happened: the places it names, a country's adjective only
     # when it names none ("an American citizen abducted in X, Tahoua, Niger" is in Niger)
-    places = [s for s in spans if s.label_ in PLACE_TYPES]
+    # (in text order, the dateline first: where it was filed wins a tie)
+    places = sorted((s for s in spans if s.label_ in PLACE_TYPES), key=lambda s: s.start)
     groups.country = document_country(
         [s.kb_id_ for s in places if not _adjectival(s)], gaz, groups.located
     ) or document_country([s.kb_id_ for s in places], gaz, groups.located)

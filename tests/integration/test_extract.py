@@ -7214,3 +7214,30 @@ def test_probe_sixty_five_dozens_taken_hostage(ex: Extractor) -> None:
     x = read(ex, "Gunmen took dozens of Chinese miners hostage near Kolwezi on Monday.")
     assert events_of(x, "HostageTaking")
     assert not read(ex, "The dispute took dozens of firms hostage.").events
+
+
+def test_probe_sixty_five_whose_country(ex: Extractor) -> None:
+    # a demonym two countries share names the forces of the country the text is about
+    x = read(
+        ex,
+        "BRAZZAVILLE (Reuters) - Congolese army troops shelled villages near Kinkala on"
+        " Sunday, a local official said.",
+    )
+    assert first_role(x, "Attack", "perpetrator") == ["Military Forces of Republic of the Congo"]
+    x = read(ex, "Congolese army troops shelled a rebel camp near Bunia on Sunday.")
+    assert first_role(x, "Attack", "perpetrator") == [
+        "Armed Forces of the Democratic Republic of the Congo"
+    ]
+    # a country named as whose a ministry is, or who backs someone, says not where it was
+    x = read(
+        ex,
+        "MANAMA (Reuters) - Two policemen were wounded in a bomb attack on a patrol in the"
+        " village of Karzakan on Sunday. Officials blamed Iran-backed militants. Iran's"
+        " foreign ministry rejected the accusation.",
+    )
+    assert first_role(x, "Attack", "victim") == ["Police Forces of Bahrain"]
+
+
+def test_probe_sixty_five_fired_towards_a_town(ex: Extractor) -> None:
+    x = read(ex, "Militants fired three rockets towards Ashkelon on Monday.")
+    assert first_role(x, "Attack", "location") == ["Ashkelon"]
