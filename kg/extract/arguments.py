@@ -3016,6 +3016,8 @@ def verb_args(r: Reading, m: Mention) -> None:
     sought(r, m, tok, ("advcl", "xcomp", "prep"))  # "targeting X"
     if passive and obj_role and m.violent and not m.roles.get(obj_role):
         _doer_killed(r, m, tok, obj_role)
+    elif obj_role and m.violent and not m.roles.get(obj_role):
+        _doer_killed_self(r, m, tok, obj_role)
     if m.violent:
         for c in tok.children:  # "detonated a device targeting a Frontier Corps vehicle"
             if c.dep_ == "dobj" and c.lemma_.lower() in r.words("weapon_nouns"):
@@ -3033,6 +3035,40 @@ def _armed_named(r: Reading, noun: Token) -> bool:
         and is_nonstate_armed(r.entity_types.get(r.ent_of[c.i].kb_id_, ""))
         for c in noun.children
     )
+
+
+def _doer_killed_self(r: Reading, m: Mention, tok: Token, obj_role: str) -> None:
+    """``before the assailant returned home and killed himself``, ``then shot himself dead``:
+    a killing whose object is its subject itself (``reflexive_pronouns``), an armed doer,
+    is that doer's own death, counted with the event it did (GTD counts the attackers'
+    dead); a person who kills only himself is no political violence (no event)."""
+    if tok.lemma_.lower() not in r.words("killing_verbs") and not _killing_particle(r, tok):
+        return
+    reflexive = r.words("reflexive_pronouns")
+    if not any(c.dep_ == "dobj" and c.lower_ in reflexive for c in tok.children):
+        return
+    doers = [c for c in tok.children if c.dep_ == "nsubj"]
+    node = tok
+    # (no subject, or a pronoun: the doers of the clause it hangs on, "killed five before he
+    # shot himself")
+    while (not doers or doers[0].lower_ in r.words("subject_pronouns")) and node.dep_ in (
+        "advcl",
+        "pcomp",
+        "prep",
+        "conj",
+    ):
+        node = node.head
+        doers = [c for c in node.children if c.dep_ == "nsubj"] or doers
+    armed = [
+        s
+        for d in doers[:1]
+        for s in actors(head_entities(r, d))
+        if s.kb_id_.startswith(ARMED_GROUP_KEY)
+        or is_nonstate_armed(r.entity_types.get(s.kb_id_, ""))
+    ]
+    for s in armed:
+        m.add(obj_role, s.kb_id_)
+    m.doers_died = m.doers_died or bool(armed)
 
 
 def _doer_killed(r: Reading, m: Mention, tok: Token, obj_role: str) -> None:

@@ -7241,3 +7241,18 @@ def test_probe_sixty_five_whose_country(ex: Extractor) -> None:
 def test_probe_sixty_five_fired_towards_a_town(ex: Extractor) -> None:
     x = read(ex, "Militants fired three rockets towards Ashkelon on Monday.")
     assert first_role(x, "Attack", "location") == ["Ashkelon"]
+
+
+def test_probe_sixty_five_the_attacker_killed_himself(ex: Extractor) -> None:
+    # the attacker's own death, told by a reflexive killing, is counted with the event
+    x = read(
+        ex,
+        "A gunman opened fire in a nightclub in Orlando, killing seven people, before he"
+        " turned the gun on himself and killed himself.",
+    )
+    assert events_of(x, "Attack")[0].fatalities.best == 8
+    x = read(ex, "A gunman shot dead three people in Orlando. The gunman later killed himself.")
+    assert events_of(x, "Attack")[0].fatalities.best == 4
+    # shooting himself tells no death
+    x = read(ex, "A gunman shot dead three people in Orlando before shooting himself.")
+    assert events_of(x, "Attack")[0].fatalities.best == 3
