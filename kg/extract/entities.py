@@ -282,7 +282,9 @@ class EntityLinker:
         pack's ``saint_words``) in the possessive before a word for a site (``facility_nouns``)
         names the site dedicated to the saint, never a town of that name (Saint Joseph,
         Missouri)."""
-        if doc[start].lower_ not in self.pack.optional_words("saint_words"):
+        saints = self.pack.optional_words("saint_words")
+        # (or the saint's name alone, the saint's word before it: "St. | Mary's Church")
+        if doc[start].lower_ not in saints and not (start and doc[start - 1].lower_ in saints):
             return False
         owner = end if doc[end - 1].tag_ == "POS" else end + 1
         if owner > len(doc) or doc[owner - 1].tag_ != "POS":
