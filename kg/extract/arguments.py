@@ -3041,7 +3041,7 @@ def _doer_killed_self(r: Reading, m: Mention, tok: Token, obj_role: str) -> None
     """``before the assailant returned home and killed himself``, ``then shot himself dead``:
     a killing whose object is its subject itself (``reflexive_pronouns``), an armed doer,
     is that doer's own death, counted with the event it did (GTD counts the attackers'
-    dead); a person who kills only himself is no political violence (no event)."""
+    dead)."""
     if tok.lemma_.lower() not in r.words("killing_verbs") and not _killing_particle(r, tok):
         return
     reflexive = r.words("reflexive_pronouns")

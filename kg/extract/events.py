@@ -963,22 +963,13 @@ class EventReader:
         while heads[-1].dep_ == "conj" and heads[-1].head.pos_ in _VERB and len(heads) < 4:
             heads.append(heads[-1].head)
         later = r.pack.optional_words("sequence_adverbs")
-        intervals = r.pack.optional_words("interval_nouns")
-        marks = r.words("sequence_preps")
-
-        def interval(h: Token) -> bool:
-            # "a day after a gunman killed two brothers": how long before the clause it hangs on
-            return any(c.dep_ == "mark" and c.lower_ in marks for c in h.children) and any(
-                c.dep_ == "npadvmod" and c.lower_ in intervals for c in h.children
-            )
-
         return any(
             (c.dep_ == "aux" and c.lower_ == "had" and h.tag_ == "VBN")
             or (c.dep_ == "advmod" and c.lower_ in later)
             or (c.dep_ in ("npadvmod", "prep") and any(t.ent_type_ == "DATE" for t in c.subtree))
             for h in heads
             for c in h.children
-        ) or any(interval(h) for h in heads)
+        ) or any(EventReader._interval_mark(r, h) is not None for h in heads)
 
     def _harm_kind(self, tok: Token) -> str | None:
         """The count a word of harm tells: ``"injured"`` for an injury, ``"fatalities"`` for
