@@ -728,6 +728,17 @@ def set_count(
         m.self_counted = True  # "killing himself and two others": the attacker is counted
 
 
+def _address_tail(r: Reading, tok: Token) -> bool:
+    """Whether a place the parser made a subject ends an address set after another place
+    with a comma ("Fighting in Paro, Bhutan killed two"): where, not who."""
+    span = r.ent_of.get(tok.i)
+    # (a country: the one place that is also an actor)
+    if span is None or span.root.i != tok.i or span.label_ != "Country" or span.start < 2:
+        return False
+    before = r.ent_of.get(span.start - 2)
+    return tok.doc[span.start - 1].text == "," and before is not None and bool(places([before]))
+
+
 def _attackers_included(r: Reading, noun: Token) -> bool:
     """Whether a count says it includes the attackers ("killing three people including the
     bombers", "five dead, including the attacker"; not "not including the assailant"): the
@@ -2690,6 +2701,8 @@ def verb_args(r: Reading, m: Mention) -> None:
             _add_actors(r, m, "victim", c)
             set_count(r, m, c)
         elif deps[c.i] in ("nsubj",) and not passive:
+            if _address_tail(r, c):
+                continue  # "Fighting in Paro, Bhutan killed two": the address, no doer
             if m.speech and raised_subject_misread(r, tok):
                 continue  # "armed men believed to be X shot ...": the doers, no tellers
             subj = c

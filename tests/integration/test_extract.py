@@ -7263,3 +7263,9 @@ def test_probe_sixty_five_a_saints_site_after_the_abbreviation(ex: Extractor) ->
     x = read(ex, "A grenade exploded inside St. Joseph's Cathedral in Bujumbura on Sunday.")
     locations = [lab for e in x.events for lab in labels_of(x, e.roles.get("location", []))]
     assert "Joseph" not in locations and any("Bujumbura" in lab for lab in locations)
+
+
+def test_probe_sixty_four_an_address_is_no_doer(ex: Extractor) -> None:
+    # the country closing an address the parser made the subject is where, not who
+    x = read(ex, "Fighting in Kismayo, Somalia killed four on Monday.")
+    assert not first_role(x, "Battle", "perpetrator")
