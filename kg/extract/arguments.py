@@ -780,7 +780,7 @@ def tolls(r: Reading) -> None:
     an injury toll ("the injury toll") counts the injured."""
     counted_of = r.pack.table("toll_count_of")
     toll_nouns, count_nouns = r.words("toll_nouns"), r.words("toll_count_nouns")
-    for t in r.sent:
+    for t in r.tokens:
         lemma = t.lemma_.lower()
         if lemma not in toll_nouns and lemma not in count_nouns:
             continue
@@ -3795,7 +3795,7 @@ def instrument_doers(r: Reading) -> None:
         scope = {t.i for t in m.trigger.subtree} | {m.trigger.head.i}
         for c in placers(r, m.trigger):
             _add_actors(r, m, classes.behaviour(m.cls, "subject"), c)
-        for t in r.sent:
+        for t in r.tokens:
             if t.i not in scope or t.lemma_.lower() not in weapons:
                 continue
             if t.dep_ == "nsubj" and t.lower_ not in r.words("vehicle_nouns"):
@@ -3935,7 +3935,7 @@ def affiliation_targets(r: Reading) -> None:
     roles = r.words("role_nouns")
     groups = []
     spared: dict[str, set[int]] = {}  # the events a group is held responsible for
-    for t in r.sent:
+    for t in r.tokens:
         if (
             t.i in r.ent_of
             and r.ent_of[t.i].label_ in ("ArmedGroup", "Government")

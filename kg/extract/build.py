@@ -23,7 +23,7 @@ from kg.extract.classify import Features, actor_kinds, decide, doer_kinds, is_no
 from kg.extract.coref import Event, absorb, corefer, same_statement
 from kg.extract.counts import add_counts, count_on, labelled_figure, zero_tolls
 from kg.extract.dates import find_dateline, from_anchor, resolve
-from kg.extract.doctext import TEXT_KEY
+from kg.extract.doctext import TEXT_KEY, TOKENS_KEY
 from kg.extract.entities import (
     ARMED_GROUP_KEY,
     DATELINE_KEY,
@@ -1339,5 +1339,6 @@ def records_component(doc: Doc) -> Doc:
         doc.user_data.pop(DATE_ENTS_KEY, None)
         doc.user_data.pop(PERSONS_KEY, None)
         doc.user_data.pop(TEXT_KEY, None)
+        doc.user_data.pop(TOKENS_KEY, None)
         doc.user_data.pop(ENTITY_TYPES_KEY, None)
     return doc

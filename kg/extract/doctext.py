@@ -7,13 +7,16 @@ read, and the rules of one document read it many times.
 True
 >>> TEXT_KEY in doc.user_data
 True
+>>> [t.text for t in doc_tokens(doc)][:2], doc_tokens(doc) is doc_tokens(doc)
+(['Gunmen', 'attacked'], True)
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 TEXT_KEY = "ckg_text"  # doc.user_data: the text, once joined (dropped with the records)
+TOKENS_KEY = "ckg_tokens"  # doc.user_data: the tokens, made once (dropped with the records)
 
 
 def doc_text(doc: Doc) -> str:
@@ -23,3 +26,15 @@ def doc_text(doc: Doc) -> str:
     if not isinstance(text, str):
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+def doc_tokens(doc: Doc) -> list[Token]:
+    """The doc's tokens, made once and kept in ``doc.user_data``: spaCy makes a new
+    ``Token`` each time a doc is read (``for t in doc``, ``doc[i]``), and the rules read a
+    document's tokens dozens of times. The tokens see every change to their annotations (a
+    tag fixed, a sentence start set); the doc's tokens themselves never change once it is
+    made."""
+    tokens = doc.user_data.get(TOKENS_KEY)
+    if not isinstance(tokens, list) or len(tokens) != len(doc):
+        tokens = doc.user_data[TOKENS_KEY] = list(doc)
+    return tokens

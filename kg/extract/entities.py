@@ -52,7 +52,7 @@ from kg.extract.dates import (
     numeric_date,
     numeric_date_offsets,
 )
-from kg.extract.doctext import doc_text
+from kg.extract.doctext import doc_text, doc_tokens
 from kg.extract.gazetteer import PLACE_TYPES, Gazetteer, country_of, norm
 from kg.extract.lang import LanguagePack, language_pack
 from kg.extract.triggers import verb_phrases
@@ -653,7 +653,7 @@ class EntityLinker:
         places = self.pack.words("location_preps")
         out = []
         towns_words = self.pack.optional_words("town_nouns")
-        for t in doc:
+        for t in doc_tokens(doc):
             if t.lower_ not in towns_words or t.i in covered:
                 continue
             if t.head.lower_ not in places or t.dep_ != "pobj":
@@ -689,7 +689,7 @@ class EntityLinker:
         covered = {i for s in spans for i in range(s.start, s.end)}
         out = []
         capitals = self.pack.optional_words("capital_nouns")
-        for t in doc:
+        for t in doc_tokens(doc):
             if t.lower_ not in capitals or t.i in covered:
                 continue
             nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
@@ -1102,7 +1102,7 @@ class EntityLinker:
         ) | self.armed_words
         known = {i for s in found for i in range(s.start, s.end)}
         out = []
-        for t in doc:
+        for t in doc_tokens(doc):
             if (
                 t.i in known
                 or len(t.text) < 2
@@ -1175,7 +1175,7 @@ class EntityLinker:
             return end
 
         out = []
-        for t in doc:
+        for t in doc_tokens(doc):
             if t.lower_ not in orgs or not any(c.lower_ in articles for c in t.children):
                 continue
             # "a group calling itself X": after the word it calls itself by
@@ -1221,7 +1221,7 @@ class EntityLinker:
         modifiers = self.pack.optional_words("unit_modifiers")
         known = {i for s in found if s.label_ == "GAZ" for i in range(s.start, s.end)}
         out = []
-        for t in doc:
+        for t in doc_tokens(doc):
             unit = t.lower_ in units and t.text.islower()
             if not (t.lower_ in militia or unit) or t.i in known:
                 continue
@@ -1287,7 +1287,7 @@ class EntityLinker:
         }
         out = []
         members = self.pack.optional_words("member_nouns")
-        for t in doc:
+        for t in doc_tokens(doc):
             if t.lower_ not in nouns or not t.text.islower() or t.i == 0:
                 continue
             if t.dep_ == "compound" and t.head.lower_ not in members:
@@ -1623,7 +1623,7 @@ class EntityLinker:
         # lacks: a bracket of capitalised names between commas after a name after a
         # preposition of place
         preps = self.pack.words("location_preps")
-        for t in doc:
+        for t in doc_tokens(doc):
             if t.text != "(":
                 continue
             shut = next(
@@ -1769,7 +1769,7 @@ class EntityLinker:
         out = []
         ways = self.pack.words("name_street_words")
         towns = {i for s in found if s.label_ == "GAZ" for i in range(s.start, s.end)}
-        for t in doc:
+        for t in doc_tokens(doc):
             if (
                 t.text not in ways
                 or t.dep_ in ("compound", "amod")
@@ -2035,7 +2035,7 @@ class EntityLinker:
         admin = self.pack.words("admin_division_words")
         parts = self.pack.words("part_of_town_words")
         of = self.pack.words("of_preps")
-        for tok in doc:
+        for tok in doc_tokens(doc):
             if tok.i == 0:
                 continue
             # "the Ghattekulo area of Kathmandu", "the Markets area" (a name the gazetteer
@@ -2141,7 +2141,7 @@ class EntityLinker:
     def _branch_spans(self, doc: Doc) -> list[Span]:
         """``Daesh (ISIS) Afghanistan-based branch``: one span from the group to the noun."""
         out = []
-        for tok in doc:
+        for tok in doc_tokens(doc):
             if tok.lower_ not in self.branch_nouns or tok.i < 3:
                 continue
             # "<Place> - based <noun>"
@@ -2211,7 +2211,7 @@ class EntityLinker:
         units = self.pack.optional_words("group_unit_nouns") | military  # an armed group's
         parts = doc.user_data.setdefault(UNITS_KEY, {})
         out = []
-        for tok in doc:
+        for tok in doc_tokens(doc):
             if (tok.lower_ not in self.branch_nouns and tok.lower_ not in units) or tok.i < 3:
                 continue
             k = tok.i - 1
@@ -2866,7 +2866,7 @@ class EntityLinker:
         made of them (a gazetteer's name still wins, being longer or ranked first)."""
         out = []
         plural = self.pack.words("plural_group_nouns")
-        for tok in doc:
+        for tok in doc_tokens(doc):
             if tok.lower_ not in plural:
                 continue
             start = tok.i
@@ -2891,7 +2891,7 @@ class EntityLinker:
             for m in _HYPHENED.finditer(doc_text(doc))
             if (span := doc.char_span(m.start(), m.end(), alignment_mode="expand")) is not None
         }
-        for tok in doc:
+        for tok in doc_tokens(doc):
             # "Hizb-ul-Ahrar claimed responsibility": a name hyphened in the way of Urdu,
             # Persian and Arabic names, whose words the parser takes one by one
             # (longer than a part of it the model found: "Tehreek" of "Tehreek-e-Jihad")
@@ -2984,7 +2984,7 @@ class EntityLinker:
         }
         not_groups = ("NORP", "GPE", "LOC", "DATE", "TIME")
         out = []
-        for tok in doc:
+        for tok in doc_tokens(doc):
             if tok.lower_ not in self.armed_words or tok.pos_ != "NOUN":
                 continue
             start = tok.i
@@ -3100,7 +3100,7 @@ class EntityLinker:
         speakers = self.pack.words("spokesperson_nouns")
         roles = speakers | self.pack.words("leader_nouns")
         of_preps = self.pack.words("belonging_preps")
-        for tok in doc:
+        for tok in doc_tokens(doc):
             lemma = tok.lemma_.lower()
             if lemma not in roles:
                 continue

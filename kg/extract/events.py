@@ -205,7 +205,7 @@ class EventReader:
     ) -> list[Mention]:
         body = self._body
         pack = self.pack
-        for tok in r.sent:
+        for tok in r.tokens:
             if tok.i in body:
                 continue
             cls = self.triggers.trigger_class(tok, phrase_heads, r.place_tokens)
@@ -295,12 +295,12 @@ class EventReader:
         sentence_cues: set[str] = set()
         handlers: list[str] = []
         if any(classes.family(m.cls) in crowd for m in r.found):
-            sentence_cues = set().union(*(cues.get(t.i, set()) for t in r.sent))
+            sentence_cues = set().union(*(cues.get(t.i, set()) for t in r.tokens))
             handlers = self._crowd_handlers(r, cues, crowd_control)
         elif self._last_crowd is not None and self._handling_told_on(r, cues, crowd_control):
             # "Protesters marched in X. Police intervened with tear gas.": forces handling a
             # crowd in the sentence after its event, and nothing else, handled that crowd
-            handled = set().union(*(cues.get(t.i, set()) for t in r.sent)) & crowd_control
+            handled = set().union(*(cues.get(t.i, set()) for t in r.tokens)) & crowd_control
             for k in self._crowd_handlers(r, cues, crowd_control):
                 self._last_crowd.cues |= handled
                 if not any(k in keys for keys in self._last_crowd.roles.values()):
@@ -811,7 +811,7 @@ class EventReader:
         """Who handled a crowd: the subject of the verb whose words say how ("police fired
         tear gas", "security forces used water cannon": ``crowd_control_cues``)."""
         out: list[str] = []
-        for t in r.sent:
+        for t in r.tokens:
             if not cues.get(t.i, set()) & crowd_control:
                 continue
             verb = _verb_of(t) or t.head
@@ -833,10 +833,10 @@ class EventReader:
         "Separately, ..." handled no crowd told before)."""
         if self._opens_as_other(r) or any(
             t.lower_ in r.words("other_incident_cues", "separately_words", "other_event_openers")
-            for t in r.sent
+            for t in r.tokens
         ):
             return False
-        if any(places([s]) for s in {r.ent_of[t.i] for t in r.sent if t.i in r.ent_of}):
+        if any(places([s]) for s in {r.ent_of[t.i] for t in r.tokens if t.i in r.ent_of}):
             return False
         toll = r.words("consequence_verbs")
         # the people a crowd is made of, and those in it (ACLED's protesters, rioters, civilians)
@@ -862,7 +862,7 @@ class EventReader:
 
         if any(own_event(m) for m in r.found):
             return False
-        verbs = {_verb_of(t) for t in r.sent if cues.get(t.i, set()) & crowd_control}
+        verbs = {_verb_of(t) for t in r.tokens if cues.get(t.i, set()) & crowd_control}
         if not verbs or None in verbs:
             return False
         aims = r.words("aimed_preps")
@@ -929,7 +929,7 @@ class EventReader:
         bandits attacked X"): another piece of news, whose acts are other events; its tolls
         may still be an event's told before ("Separately, officials said two more victims
         died")."""
-        first = next((t for t in r.sent if not t.is_punct), None)
+        first = next((t for t in r.tokens if not t.is_punct), None)
         if first is None:
             return False
         # ("In retaliation, ...", "In reprisal": another side's answer, another event)
@@ -946,7 +946,7 @@ class EventReader:
         """Whether the sentence opens with a time before the story's (``past_openers`` the
         model tags as a date: "Earlier in the week, four people were killed in X"): what it
         tells, its tolls too, are earlier events."""
-        first = next((t for t in r.sent if not t.is_punct), None)
+        first = next((t for t in r.tokens if not t.is_punct), None)
         return (
             first is not None
             and first.lower_ in r.pack.optional_words("past_openers")
@@ -1132,7 +1132,7 @@ class EventReader:
         a verb of finding or telling (``death_state_verbs``) puts in a state of death
         (``dead_words``) are dead of the story's event; their count is its toll."""
         dead = r.words("dead_words")
-        for tok in r.sent:
+        for tok in r.tokens:
             if tok.lower_ not in dead:
                 continue
             if EventReader._counted_dead(r, tok):
@@ -1240,7 +1240,7 @@ class EventReader:
         its ``care_places`` were hurt in the story's event; their count is its injured (a
         mention of its own, joined to it, as "hospitalised" is)."""
         care = r.pack.optional_words("care_places")
-        for tok in r.sent:
+        for tok in r.tokens:
             if tok.lemma_.lower() not in r.pack.optional_words("conveyed_to_care_verbs"):
                 continue
             if tok.i in r.by_tok or not any(c.dep_ == "auxpass" for c in tok.children):
@@ -1322,7 +1322,7 @@ class EventReader:
         the toll of the story's event."""
         kinds = r.pack.table("group_nouns")
         persons = r.pack.optional_words("person_nouns")
-        for tok in r.sent:
+        for tok in r.tokens:
             if tok.lemma_.lower() not in r.pack.optional_words("losing_verbs"):
                 continue
             if tok.i in r.by_tok or tok.pos_ not in _VERB or negated(tok, r.pack):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import classes
+from kg.extract.doctext import doc_tokens
 from kg.extract.gazetteer import PLACE_TYPES
 from kg.extract.lang import LanguagePack
 from kg.records import Quantity
@@ -94,6 +95,15 @@ class Reading:
     found: list[Mention] = field(default_factory=list)
     by_tok: dict[int, Mention] = field(default_factory=dict)
     _places: frozenset[int] | None = field(default=None, repr=False)
+    _tokens: list[Token] | None = field(default=None, repr=False)
+
+    @property
+    def tokens(self) -> list[Token]:
+        """The sentence's tokens, made once (:func:`kg.extract.doctext.doc_tokens`): the
+        rules read a sentence's tokens dozens of times."""
+        if self._tokens is None:
+            self._tokens = doc_tokens(self.doc)[self.sent.start : self.sent.end]
+        return self._tokens
 
     @property
     def outlets(self) -> frozenset[str]:

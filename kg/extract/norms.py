@@ -23,6 +23,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract.doctext import doc_tokens
+
 
 @Language.component("ckg_name_norms")
 def name_norms(doc: Doc) -> Doc:
@@ -36,7 +38,7 @@ def name_norms(doc: Doc) -> Doc:
         return doc
     before = pack.optional_words("norm_exception_contexts")
     after = pack.optional_words("norm_exception_followers")
-    for tok in doc:
+    for tok in doc_tokens(doc):
         norm = names.get(tok.text)
         if norm is None:
             continue

@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract.dates import DATELINE_RX, leading_date_end
-from kg.extract.doctext import doc_text
+from kg.extract.doctext import doc_text, doc_tokens
 
 
 @Language.component("ckg_line_breaks")
@@ -53,7 +53,7 @@ def line_breaks(doc: Doc) -> Doc:
     prev_space = False
     heading = False  # inside a wiki section heading ("==Background==")
     prev_rule = False
-    for tok in doc:
+    for tok in doc_tokens(doc):
         text = tok.text
         rule = text[:2] == "==" and _HEADING_RULE.fullmatch(text) is not None
         if (

@@ -361,7 +361,7 @@ def _raised_stance(r: Reading, tok: Token) -> str | None:
 def perpetration(r: Reading) -> None:
     """``X carried out E`` / ``X was responsible for E``: X is E's doer (who says so is
     decided by :func:`doer_stance`)."""
-    for tok in r.sent:
+    for tok in r.tokens:
         events, subj = _perpetrated(r, tok)
         if not events or not subj:
             continue
@@ -597,7 +597,7 @@ def signed_messages(r: Reading) -> None:
     (``signing_verbs`` in the passive, its "by" phrase) is the group's claim of the story's
     event (linked when the records are built, as "X claimed it" is)."""
     messages = r.pack.optional_words("message_nouns")
-    for tok in r.sent:
+    for tok in r.tokens:
         if tok.lemma_.lower() not in r.pack.optional_words("signing_verbs"):
             continue
         if tok.tag_ != "VBN" or tok.i in r.by_tok:
@@ -630,7 +630,7 @@ def suspected_links(r: Reading) -> None:
     inquiring = r.pack.optional_words("inquiry_verbs")
     bonds = r.pack.optional_words("bond_nouns")
     types = r.entity_types
-    for tok in r.sent:
+    for tok in r.tokens:
         if tok.lemma_.lower() not in inquiring or tok.i in r.by_tok:
             continue
         held = [c for c in tok.children if c.dep_ == "dobj"]
@@ -1355,7 +1355,7 @@ def named_suspects(r: Reading) -> None:
     and GTD's suspected perpetrator). A teller saying so ("police said X were the main
     suspects") is read by :func:`responsibility_by_saying`; "X was not a suspect" suspects
     no one."""
-    for verb in r.sent:
+    for verb in r.tokens:
         if verb.dep_ not in ("ROOT", "conj") or verb.i in r.by_tok or negated(verb, r.pack):
             continue
         named = _named_as_suspects(r, verb)
@@ -1399,7 +1399,7 @@ def doers_belonging(r: Reading) -> None:
     event when the records are built), or a claim when the group tells it itself."""
     verbs = r.pack.optional_table("belonging_verbs")
     members = r.words("member_nouns", "supporter_nouns")
-    for tok in r.sent:
+    for tok in r.tokens:
         armed = tok.i in r.ent_of and r.ent_of[tok.i].kb_id_.startswith(ARMED_GROUP_KEY)
         # ("by armed men who residents said belonged to X": the men the pronoun stands for)
         ante = _antecedent(r, tok)
@@ -1546,7 +1546,7 @@ def weapon_placed_by(r: Reading) -> None:
     of (an Attribution, linked to its event when the records are built)."""
     weapons = r.words("weapon_nouns")
     placing = r.words("placing_verbs")
-    for tok in r.sent:
+    for tok in r.tokens:
         if tok.lemma_.lower() not in placing or tok.i in r.by_tok:
             continue
         if not any(c.dep_ == "nsubjpass" and c.lemma_.lower() in weapons for c in tok.children):

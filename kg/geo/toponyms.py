@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.doctext import doc_tokens
 from kg.geo.build import strip_kind as _strip_kind
 from kg.geo.names import key, script
 
@@ -437,7 +438,7 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
     starts_: list[bool] = []
     lower: list[str] = []
     num: list[bool] = []
-    for t in doc:  # (one pass: a token is made anew each time the doc is read)
+    for t in doc_tokens(doc):  # (one pass: a token is made anew each time the doc is read)
         texts.append(t.text)
         ws.append(t.whitespace_)
         breaks.append(t.is_space)
