@@ -33,7 +33,7 @@ import itertools
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -509,7 +509,8 @@ class EntityLinker:
         cands = [
             c for c in cands if not (c.label_ == "GAZ" and self._peoples_word_as_town(c, peoples))
         ]
-        cands = [_glued_name(c) for c in cands]
+        known = {i for c in cands if c.label_ == "GAZ" for i in range(c.start, c.end)}
+        cands = [_glued_name(c, known) for c in cands]
         chosen = _longest_non_overlapping(cands)
         # where the dispatch was filed ("DUBLIN (Reuters) -") is known first: the places
         # of the story are read in its light (Dundalk in Ireland, not in Maryland)
@@ -3233,10 +3234,12 @@ def _short_site(s: Span, sites: list[Span]) -> Span | None:
     return next((x for x in sites if x.text.strip().startswith(text + " ")), None)
 
 
-def _glued_name(c: Span) -> Span:
-    """An organisation's name the tokenizer cut at a hyphen or a slash written with no space
-    ("FLEC-FAC", "FLEC/FAC", "the Signed-in-Blood Battalion"), as a whole: the model reads
-    the last piece only. Other spans are left as they are.
+def _glued_name(c: Span, known: Collection[int] = ()) -> Span:
+    """An organisation's name the tokenizer cut at a hyphen written with no space
+    ("FLEC-FAC", "the Signed-in-Blood Battalion"), as a whole: the model reads the last
+    piece only. A piece the gazetteer knows (the token indices ``known``: "FDLR-FOCA", the
+    FDLR's armed wing) stays a name of its own, and a slash joins no name ("MNLA/CMA" names
+    two). Other spans are left as they are.
 
     >>> import spacy
     >>> doc = spacy.blank("en")("FLEC-FAC militants attacked")
@@ -3250,13 +3253,14 @@ def _glued_name(c: Span) -> Span:
         return c
     doc, start = c.doc, c.start
 
-    def glued(i: int) -> bool:  # a hyphen or a slash at i joins the words around it
+    def glued(i: int) -> bool:  # a hyphen at i joins the words around it
         return (
             i >= 1
-            and doc[i].text in ("-", "/")
+            and doc[i].text == "-"
             and not doc[i].whitespace_
             and not doc[i - 1].whitespace_
             and doc[i - 1].is_alpha
+            and i - 1 not in known
         )
 
     while start >= 2:

@@ -295,7 +295,11 @@ class EventReader:
         sentence_cues: set[str] = set()
         handlers: list[str] = []
         if any(classes.family(m.cls) in crowd for m in r.found):
-            sentence_cues = set().union(*(cues.get(t.i, set()) for t in r.tokens))
+            # (not a clause of another time: "a week after soldiers shot dead three")
+            apart = self._other_time_clauses(r)
+            sentence_cues = set().union(
+                *(cues.get(t.i, set()) for t in r.tokens if t.i not in apart)
+            )
             handlers = self._crowd_handlers(r, cues, crowd_control)
         elif self._last_crowd is not None and self._handling_told_on(r, cues, crowd_control):
             # "Protesters marched in X. Police intervened with tear gas.": forces handling a
@@ -634,12 +638,22 @@ class EventReader:
                 m.precedent = True
 
     @staticmethod
+    def _other_time_clauses(r: Reading) -> frozenset[int]:
+        """The tokens of the sentence's clauses set an interval apart ("a week after soldiers
+        shot dead three demonstrators"): another event's, never the crowd's handling."""
+        return frozenset(
+            t.i for v in r.tokens if EventReader._interval_mark(r, v) is not None for t in v.subtree
+        )
+
+    @staticmethod
     def _interval_mark(r: Reading, verb: Token) -> str | None:
         """The mark of a clause set an interval apart from the one it hangs on ("a day after
         a gunman killed two brothers", "hours before the vote"): ``interval_nouns`` before
         one of ``sequence_preps``; ``None`` for any other clause."""
         if verb.dep_ != "advcl":
             return None
+        if verb.head.lemma_.lower() in r.pack.optional_words("discovery_verbs"):
+            return None  # "found eight bodies, a day after gunmen attacked it": its dead
         intervals = r.pack.optional_words("interval_nouns")
         marks = [
             c.lower_
@@ -811,8 +825,9 @@ class EventReader:
         """Who handled a crowd: the subject of the verb whose words say how ("police fired
         tear gas", "security forces used water cannon": ``crowd_control_cues``)."""
         out: list[str] = []
+        apart = self._other_time_clauses(r)
         for t in r.tokens:
-            if not cues.get(t.i, set()) & crowd_control:
+            if not cues.get(t.i, set()) & crowd_control or t.i in apart:
                 continue
             verb = _verb_of(t) or t.head
             for c in verb.children:

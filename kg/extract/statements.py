@@ -196,6 +196,13 @@ def same_event_links(r: Reading) -> None:
                 verb.cues |= m.cues
     for m in found:
         tok = m.trigger
+        if tok.tag_ == "VBG" and tok.dep_ == "advcl" and m.same_as is None:
+            # "youths went on a rampage, torching shops": what the rampage did, one event
+            undertaken = [x for x in _undertaken(r, tok.head) if x is not m]
+            told = head_event(undertaken[0]) if undertaken else None
+            if told is not None:
+                m.same_as = told.id
+                continue
         if not m.violent:
             continue
         if (
@@ -295,6 +302,24 @@ def _circumstance(tok: Token, r_words_simultaneous: frozenset[str]) -> Token | N
     return None
 
 
+def _undertaken(r: Reading, tok: Token) -> list[Mention]:
+    """The events a verb of ``undertaking_verbs`` says its subject went on ("settlers went on
+    a rampage", "embarked on a killing spree": the events the phrase names or gathers)."""
+    undertaking = r.pack.optional_table("undertaking_verbs").get(tok.lemma_.lower())
+    if tok.pos_ not in _VERB or not undertaking:
+        return []
+    events: list[Mention] = []
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in undertaking:
+            continue
+        for g in c.children:
+            gathered = [
+                x.trigger for x in r.found if (h := collective(r, x.trigger)) and h.i == g.i
+            ]
+            events += [r.by_tok[e.i] for e in (g, *gathered) if e.i in r.by_tok]
+    return events
+
+
 def _perpetrated(r: Reading, tok: Token) -> tuple[list[Mention], list[Token]]:
     """The events ``tok`` says someone did, and that someone's phrase: ``X carried out E``,
     ``E was carried out by X``, ``X was responsible for E``, ``X was behind E``, ``X went on
@@ -321,18 +346,9 @@ def _perpetrated(r: Reading, tok: Token) -> tuple[list[Mention], list[Token]]:
         if passive:  # "the attack had been carried out by the Islamic State"
             return events, [g for c in tok.children if c.dep_ == "agent" for g in c.children]
         return events, [c for c in tok.children if c.dep_ == "nsubj"]
-    undertaking = r.pack.optional_table("undertaking_verbs").get(tok.lemma_.lower())
-    if tok.pos_ in _VERB and undertaking:
-        # "settlers went on a rampage", "embarked on a killing spree": the phrase's event
-        for c in tok.children:
-            if c.dep_ != "prep" or c.lower_ not in undertaking:
-                continue
-            for g in c.children:
-                gathered = [
-                    x.trigger for x in r.found if (h := collective(r, x.trigger)) and h.i == g.i
-                ]
-                events += [by_tok[e.i] for e in (g, *gathered) if e.i in by_tok]
-        return events, [c for c in tok.children if c.dep_ == "nsubj"]
+    undertaken = _undertaken(r, tok)
+    if undertaken:
+        return undertaken, [c for c in tok.children if c.dep_ == "nsubj"]
     if tok.lower_ in r.words("responsibility_words") and tok.dep_ in (
         "acomp",
         "prep",

@@ -424,8 +424,14 @@ class TriggerFinder:
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         if not objects or not all(o.lemma_.lower() in control for o in objects):
             return False
+        # (the noun's "of" phrase, the verb's phrases of place: not "after clashes in X")
+        where = self.pack.words("location_preps", "of_preps")
         phrases = [
-            g for x in (verb, *objects) for p in x.children if p.dep_ == "prep" for g in p.subtree
+            g
+            for x in (verb, *objects)
+            for p in x.children
+            if p.dep_ == "prep" and p.lower_ in where
+            for g in p.subtree
         ]
         # (a name the model read as no place is one: "took control of Wad Madani", "of Sake")
         return not any(

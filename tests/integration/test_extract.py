@@ -7269,3 +7269,27 @@ def test_probe_sixty_four_an_address_is_no_doer(ex: Extractor) -> None:
     # the country closing an address the parser made the subject is where, not who
     x = read(ex, "Fighting in Kismayo, Somalia killed four on Monday.")
     assert not first_role(x, "Battle", "perpetrator")
+
+
+def test_rules_of_the_fifty_fourth_round_review(ex: Extractor) -> None:
+    # what a rampage burned is the rampage's, one event where it happened
+    x = read(ex, "Hundreds of youths went on a rampage in Goma on Monday, burning shops and cars.")
+    assert len(x.events) == 1
+    assert "Goma" in labels_of(x, x.events[0].roles["location"])
+    # a clause a week apart lends the crowd told no handling of its own
+    x = read(ex, "Students marched in Conakry on Friday, a week after police shot dead two youths.")
+    assert events_of(x, "PeacefulProtest")
+    # a slash joins no name: "X/Y" is two
+    x = read(ex, "The MNLA/CMA said its fighters clashed with troops near Ber on Tuesday.")
+    (claim,) = events_of(x, "ClaimOfResponsibility")
+    assert "MNLA/CMA" not in labels_of(x, claim.roles["speaker"])
+    # an arrest with no shot fired is no transfer of territory
+    x = read(ex, "Police arrested the gang leader without a shot being fired in Mombasa.")
+    assert [e.types[0] for e in x.events] == ["Arrest"]
+    # bodies found a day after an attack are its dead
+    x = read(ex, "Villagers found six bodies near Djibo on Friday, a day after gunmen raided it.")
+    assert len(events_of(x, "Attack")) == 1
+    assert events_of(x, "Attack")[0].fatalities.best == 6
+    # control of the situation after clashes somewhere takes no territory
+    x = read(ex, "Police took control of the situation after clashes between gangs in Gonaives.")
+    assert not events_of(x, "TerritoryRegained") and not events_of(x, "TerritoryTakeover")
