@@ -745,8 +745,7 @@ def _outermost(ev: Event, events: list[Event]) -> Event:
     for other in events:
         if other is ev:
             continue
-        head = min(other.mentions, key=lambda m: m.trigger.idx).trigger
-        if head.doc is first.doc and head.i in above:
+        if any(m.trigger.doc is first.doc and m.trigger.i in above for m in other.mentions):
             return other
     return ev
 

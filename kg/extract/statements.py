@@ -223,6 +223,10 @@ def same_event_links(r: Reading) -> None:
             head = by_tok.get(tok.head.i)
             if head is not None and not _apart(m, head_event(head) or head):
                 join(m, head)
+            elif head is None and tok.tag_ == "VBG" and tok.head.dep_ in ("advcl", "xcomp"):
+                # "stormed the college, separating Christians and taking hundreds hostage": a
+                # participle joined to one that tells no event of its own
+                join(m, _violent_ancestor(r, tok.head))
         elif tok.pos_ in _VERB and tok.dep_ in ("advcl", "xcomp"):
             head = by_tok.get(tok.head.i)
             if head is None and tok.head.lemma_.lower() in r.words("perpetration_verbs"):

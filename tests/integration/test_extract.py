@@ -7293,3 +7293,24 @@ def test_rules_of_the_fifty_fourth_round_review(ex: Extractor) -> None:
     # control of the situation after clashes somewhere takes no territory
     x = read(ex, "Police took control of the situation after clashes between gangs in Gonaives.")
     assert not events_of(x, "TerritoryRegained") and not events_of(x, "TerritoryTakeover")
+
+
+def test_rules_read_off_the_regression_corpus(ex: Extractor) -> None:
+    # a claim is of the attack whose clause holds the siege's end, not of the end
+    x = read(
+        ex,
+        "Gunmen stormed a hotel in Bamako, taking dozens of guests hostage. At least 20"
+        " people were killed before troops retook the hotel. Al-Mourabitoun claimed"
+        " responsibility.",
+    )
+    retaken = events_of(x, "TerritoryRegained")
+    assert not (retaken and retaken[0].roles.get("claimedBy"))
+    assert any(e.roles.get("claimedBy") for e in events_of(x, "Attack"))
+    # a participle joined to one that tells no event is the event's ("separating the guests
+    # and taking hundreds hostage")
+    x = read(
+        ex,
+        "Militants stormed a school in Beslan, separating the teachers and taking hundreds of"
+        " pupils hostage.",
+    )
+    assert len(x.events) == 1 and events_of(x, "HostageTaking")
