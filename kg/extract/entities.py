@@ -465,8 +465,10 @@ class EntityLinker:
                     )
                     if ent.label_ == "LOC" and end < len(doc) and self._named_after(doc[end]):
                         continue  # "the Black Sea city of Batumi": what the city is by
-                    if self._weapons_abbreviation(doc, start, end):
-                        continue  # "guided aerial bombs (KAB)": a weapon's short name
+                    if self._weapons_abbreviation(doc, start, end) or self._weapons_model(
+                        doc, start, end
+                    ):
+                        continue  # "guided aerial bombs (KAB)", "Katyusha rockets": a weapon's
                     if self._saints_site(doc, start, end):
                         continue  # "St. Joseph's Catholic Church": no town
                     if self._portfolio(doc, ent.label_, start, end):
@@ -926,6 +928,15 @@ class EntityLinker:
             and doc[end].text == ")"
             and doc[start - 2].lemma_.lower() in self.pack.optional_words("weapon_nouns")
         )
+
+    def _weapons_model(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the name ``doc[start:end]`` the model found qualifies a word for a weapon
+        (the pack's ``weapon_nouns``) right after it: "Katyusha rockets", "Grad missiles",
+        "Qassam rockets" name the weapon's model, no actor."""
+        if end >= len(doc) or doc[end - 1].dep_ not in ("compound", "nmod"):
+            return False
+        head = doc[end - 1].head
+        return head.i == end and head.lemma_.lower() in self.pack.optional_words("weapon_nouns")
 
     def _names_a_route(self, s: Span) -> bool:
         """Whether a name is a road's (its last word, or the word after it, one of the pack's

@@ -7314,3 +7314,13 @@ def test_rules_read_off_the_regression_corpus(ex: Extractor) -> None:
         " pupils hostage.",
     )
     assert len(x.events) == 1 and events_of(x, "HostageTaking")
+
+
+def test_probe_sixty_six_projectiles_that_landed(ex: Extractor) -> None:
+    # rockets or shells that "landed" somewhere are a shelling; a plane or a drone that
+    # landed is none, and a weapon's model ("Grad rockets") is no actor
+    x = read(ex, "Four Grad rockets landed inside an army base near Sumy on Monday.")
+    (e,) = events_of(x, "ShellingOrMissileAttack")
+    assert not any(e.roles.get(r) for r in ("perpetrator", "allegedPerpetrator"))
+    assert not read(ex, "The plane carrying the minister landed in Kabul on Monday.").events
+    assert not read(ex, "A drone landed in a field near Kursk on Monday.").events
