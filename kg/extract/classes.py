@@ -130,6 +130,16 @@ def behaviour(cls: str, key: str) -> Any:
     raise KGError(f"no behaviour {key!r} in {_ROLES_FILE.name}: add it under 'Event'")
 
 
+def crowd_kinds(crowd: frozenset[str]) -> dict[str, str]:
+    """The kinds of group (kg/extract/data/groups.json) that stage the ``crowd`` classes'
+    events, each to its class (``civilian_doers_as``: protesters to Protest).
+
+    >>> crowd_kinds(frozenset({"Protest"}))
+    {'protesters': 'Protest'}
+    """
+    return {str(behaviour(c, "civilian_doers_as")): c for c in sorted(crowd)}
+
+
 def coref_compatible(a: str, b: str) -> bool:
     """Whether mentions of classes ``a`` and ``b`` may tell one event (their families agree,
     or one is generic and the other not kept apart)."""

@@ -200,6 +200,8 @@ class EntityLinker:
         cues = "|".join(re.escape(w) for w in sorted(pack.words("armed_group_name_cues")))
         self._unit_rx = re.compile(rf"\d\w*(?:\s+[A-Z][\w-]*){{0,3}}?\s+(?P<cue>(?i:{cues}))\b")
         self.force_heads = pack.words("force_heads")
+        # the kinds of group crowds are (protesters, rioters)
+        self._crowd_kinds = frozenset(classes.crowd_kinds(pack.optional_words("crowd_families")))
         # the words for armed men ("militants", "rebels"): what names an armed group's men
         self.armed_words = frozenset(
             w for w, k in pack.table("group_nouns").items() if k == "armed"
@@ -1034,7 +1036,8 @@ class EntityLinker:
                 if (
                     c.dep_ in ("amod", "acl")
                     and c.lower_ in self.pack.words("armed_modifiers")
-                    and group_kind(kind) not in self._crowd_kinds()  # ("masked protesters")
+                    # ("masked protesters" are still a crowd, no armed men)
+                    and group_kind(kind) not in self._crowd_kinds
                     and (
                         group_kind(kind) not in self.pack.words("state_doer_kinds")
                         # ("unidentified armed forces": no state's)
@@ -1047,12 +1050,6 @@ class EntityLinker:
                     kind = ARMED_GROUP_KEY
             out.append(Span(doc, start, end, label="GROUP", kb_id=kind))
         return out
-
-    def _crowd_kinds(self) -> frozenset[str]:
-        """The kinds of group crowds are (protesters, rioters: ``civilian_doers_as`` of the
-        crowd families): masked or hooded, they are still a crowd, no armed men."""
-        families = self.pack.optional_words("crowd_families")
-        return frozenset(str(classes.behaviour(c, "civilian_doers_as")) for c in families)
 
     def _forces_voice(self, tok: Token, kind: str) -> bool:
         """Whether ``tok`` is a word for the state's forces (``state_doer_kinds``) right

@@ -90,12 +90,6 @@ def as_kind(key: str, kind: str) -> str:
     return f"{GROUP_PREFIX}{kind}" + (f"@{country}" if country else "")
 
 
-def crowd_kinds(crowd: frozenset[str]) -> dict[str, str]:
-    """The kinds of group (kg/extract/data/groups.json) that stage the crowd ``crowd``
-    classes' events, each to its class (``civilian_doers_as``: protesters to Protest)."""
-    return {str(classes.behaviour(c, "civilian_doers_as")): c for c in sorted(crowd)}
-
-
 class EventReader:
     """Find event mentions and their arguments, sentence by sentence.
 
@@ -668,7 +662,7 @@ class EventReader:
         """Whether the verb's subject names a crowd: a word of a group of the kind crowd
         events are staged by (``civilian_doers_as``: protesters, rioters), as the text
         wrote it ("thousands of demonstrators", not "residents")."""
-        kinds = set(crowd_kinds(crowd))
+        kinds = set(classes.crowd_kinds(crowd))
         words = r.pack.table("group_nouns")
         # the subject's head and its conjuncts, or the people of a quantity ("thousands of
         # demonstrators"), not anyone its modifiers name ("relatives of the protesters")
@@ -734,7 +728,7 @@ class EventReader:
         people a violent event was aimed at, told by a crowd's participle on them, were that
         crowd (protesters, the kind of its class); its event is the one they were met with
         (excessive force against protesters, ACLED's one event), no crowd event of its own."""
-        by_class = {c: k for k, c in crowd_kinds(crowd).items()}
+        by_class = {c: k for k, c in classes.crowd_kinds(crowd).items()}
         for x in r.found:
             family = classes.family(x.cls)
             people = x.trigger.head
@@ -768,7 +762,7 @@ class EventReader:
     @staticmethod
     def _aimed_at_crowd(m: Mention, crowd: frozenset[str]) -> bool:
         """Whether a firing was aimed at a crowd's people ("fired on protesters")."""
-        kinds = crowd_kinds(crowd)
+        kinds = classes.crowd_kinds(crowd)
         return any(
             group_kind(k) in kinds for role in ("target", "victim") for k in m.roles.get(role, [])
         )
@@ -779,7 +773,7 @@ class EventReader:
         the doers and the force that fired a participant, so that it is read as a protest
         with intervention or excessive force against protesters (ACLED's sub-event types).
         Returns whether the mention was made so."""
-        kinds = crowd_kinds(crowd)
+        kinds = classes.crowd_kinds(crowd)
         aimed = [
             k
             for role in ("target", "victim")
@@ -855,7 +849,7 @@ class EventReader:
             return False
         toll = r.words("consequence_verbs")
         # the people a crowd is made of, and those in it (ACLED's protesters, rioters, civilians)
-        crowd_people = {CIVILIAN_KIND, *crowd_kinds(self.pack.words("crowd_families"))}
+        crowd_people = {CIVILIAN_KIND, *classes.crowd_kinds(self.pack.words("crowd_families"))}
 
         # (and its own named people, and the forces that handled it, may be hurt in it)
         own = set(self._last_crowd.roles.get("perpetrator", [])) if self._last_crowd else set()
@@ -911,7 +905,7 @@ class EventReader:
         if any(t.i in r.by_tok and classes.family(r.by_tok[t.i].cls) in crowd for t in near):
             return True
         # "fired at protesters demanding water": the crowd's people, not an event word
-        kinds = {f"{GROUP_PREFIX}{kind}" for kind in crowd_kinds(crowd)}
+        kinds = {f"{GROUP_PREFIX}{kind}" for kind in classes.crowd_kinds(crowd)}
         group = r.ent_of.get(tok.head.i)
         return group is not None and group.kb_id_.split("@")[0] in kinds
 

@@ -44,6 +44,10 @@ class TriggerFinder:
         self.scene_nouns = pack.words("event_scene_nouns")
         self.territory_verbs = pack.table("territory_verbs")
         self.territory_nouns = pack.words("territory_nouns")
+        # the classes of territory changing hands (the taken and the regained)
+        self.territory_classes = frozenset(
+            {classes.named("territory_takeover"), classes.named("territory_regained")}
+        )
         self.verb_objects = pack.optional_table("verb_objects")
         self.verb_subjects = pack.optional_table("verb_subjects")
         self.under_nouns = pack.optional_table("under_nouns")
@@ -90,7 +94,7 @@ class TriggerFinder:
             if self._instance_of(tok) is not None:
                 return None  # "acts of sexual violence": the acts name it
             named = phrase_heads[tok.i][0]
-            if named in self._territory_classes() and self.control_of_nothing(tok, place_tokens):
+            if named in self.territory_classes and self.control_of_nothing(tok, place_tokens):
                 return None  # "took control of the situation"
             return named
         lemma = tok.lemma_.lower()
@@ -117,7 +121,7 @@ class TriggerFinder:
             ):
                 return None  # "the gathering dispersed peacefully": the crowd left
             found = self.verbs.get(lemma) or self.by_object(tok) or self.by_subject(tok)
-            if found in self._territory_classes() and self.control_of_nothing(tok, place_tokens):
+            if found in self.territory_classes and self.control_of_nothing(tok, place_tokens):
                 return None  # "before police regained control": of no place, no territory
             return found or self.hits_a_device(tok)
         if tok.pos_ in ("NOUN", "PROPN"):
@@ -410,10 +414,6 @@ class TriggerFinder:
         if entry is None or entry[0] != cls or tok.pos_ not in ("VERB", "AUX", "ADJ"):
             return None
         return str(entry[1])
-
-    def _territory_classes(self) -> frozenset[str]:
-        """The classes of territory changing hands (the taken and the regained)."""
-        return frozenset({classes.named("territory_takeover"), classes.named("territory_regained")})
 
     def control_of_nothing(self, verb: Token, place_tokens: frozenset[int] | set[int]) -> bool:
         """Whether a verb takes ``control_nouns`` of no place: "regained control" (of the
