@@ -1194,6 +1194,11 @@ def _occurrence(r: Reading, tok: Token) -> list[Token]:
         elif c.lemma_.lower() in r.words("saying_verbs"):
             lent += [g for g in c.children if g.dep_ == "ccomp" and g.pos_ in _VERB and occurs(g)]
     verb = tok.head
+    # "went on a rampage in X on Sunday": the verb that says its subject undertook it (the
+    # pack's ``undertaking_verbs``, with its preposition)
+    undertaking = r.pack.optional_table("undertaking_verbs")
+    if tok.dep_ == "pobj" and tok.head.lower_ in undertaking.get(verb.head.lemma_.lower(), ()):
+        return [*lent, verb.head]
     if tok.dep_ != "nsubj" or verb.pos_ not in _VERB:
         return lent
     return [*lent, verb] if occurs(verb) else lent
@@ -1257,7 +1262,11 @@ def _series_ranked_in(r: Reading, tok: Token) -> bool:
 
 def collective(r: Reading, tok: Token) -> Token | None:
     """The noun that gathers events told in its ``of`` phrase ("a wave of shooting", "a
-    series of explosions": ``collective_nouns``), or ``None``."""
+    series of explosions": ``collective_nouns``), or before it ("a shooting spree"), or
+    ``None``."""
+    if tok.dep_ in ("amod", "compound", "nmod"):
+        gathering = tok.head.lemma_.lower() in r.words("collective_nouns")
+        return tok.head if gathering else None
     if tok.dep_ != "pobj" or tok.head.lower_ not in r.words("of_preps"):
         return None
     holder = tok.head.head

@@ -2440,6 +2440,8 @@ class EntityLinker:
                 return None, ""  # "Intelligence reports led ...": a common noun, not a name
         if site_name_kind([t.lower_ for t in s], self.pack):
             types = ("Site",)  # "Oxford Street", "the Army Public School", "Camp Bastion"
+        elif kind == "ORG" and self._party_name(s):
+            types = ("PoliticalParty",)  # "the Socialist Party", whatever its members did
         elif armed_name or (kind == "ORG" and self._doer(s.root)):
             types = ("ArmedGroup",)
         if self._self_named(s):
@@ -3022,6 +3024,8 @@ class EntityLinker:
         words = {w for t in s for w in re.split(r"[-\s]+", t.lower_) if w} | {t.lower_ for t in s}
         if words & self.pack.words("armed_group_name_cues"):
             return True
+        if self._party_name(s):
+            return False  # "members of the Socialist Party": a party's
         root = s.root
         if root.dep_ == "pobj" and root.head.lower_ in self.pack.words("membership_preps"):
             holder = root.head.head
@@ -3034,6 +3038,18 @@ class EntityLinker:
             )
             return holder.lower_ in people and not harmed
         return False
+
+    def _party_name(self, s: Span) -> bool:
+        """Whether an unknown name is a political party's by its last word (the pack's
+        ``party_name_words``: "the Socialist Party"), with no word of an armed group's in it
+        (``armed_group_name_cues``): members or supporters who act are the party's (ACLED's
+        political party, never an armed group for that)."""
+        words = {w for t in s for w in re.split(r"[-\s]+", t.lower_) if w}
+        return (
+            len(s) > 1
+            and s[-1].lower_ in self.pack.optional_words("party_name_words")
+            and not words & self.pack.words("armed_group_name_cues")
+        )
 
     def _known(self, s: Span, text: str) -> set[str]:
         """The entry resolution chose for a mention, else the curated entries of its name."""

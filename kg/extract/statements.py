@@ -392,8 +392,11 @@ def perpetration(r: Reading) -> None:
                 _claimed_by_teller(r, tok, events, denied=True)
             continue
         doers = actors(head_entities(r, subj[0]))
-        if tok.lemma_.lower() in r.pack.optional_table("undertaking_verbs"):
-            doers = phrase_actors(r, subj[0])  # (or the people counted: "hundreds of settlers")
+        if tok.pos_ in _VERB:
+            # (or the people counted: "hundreds of settlers went on a rampage", "hundreds
+            # of teachers staged a sit-in"; not those one of whom was responsible for
+            # attacks, a record rather than an event)
+            doers = phrase_actors(r, subj[0])
         # the teller's own unnamed people ("its fighters") are the teller, an armed group's
         # or a state's forces ("survivors said their attackers ..." tells no one's own)
         itself = _teller_itself(r, subj[0])

@@ -103,7 +103,7 @@ class TriggerFinder:
                 return classes.named("attack")  # "burned to death", "beaten to death"
             if lemma in self.territory_verbs and self.takes_territory(tok, place_tokens):
                 return str(self.territory_verbs[lemma][0])
-            if self.intercepts(tok):
+            if self.intercepts(tok) or self.made_safe(tok):
                 return classes.named("disrupted_weapons")
             fight = self.verbs.get(lemma)
             if (
@@ -124,7 +124,7 @@ class TriggerFinder:
             if found in self.territory_classes and self.control_of_nothing(tok, place_tokens):
                 return None  # "before police regained control": of no place, no territory
             return found or self.hits_a_device(tok)
-        if tok.pos_ in ("NOUN", "PROPN"):
+        if tok.pos_ in ("NOUN", "PROPN") or self._gathered_by_modifier(tok):
             if lemma in self.pack.optional_words("instance_nouns"):
                 # "committed acts of sexual violence": what the acts were of
                 inner = next(
@@ -163,10 +163,26 @@ class TriggerFinder:
             # bombing victims": the event referred to)
             if tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN"):
                 head = tok.head.lemma_.lower()
-                if self.nouns.get(head) is None and head not in self.scene_nouns:
+                if (
+                    self.nouns.get(head) is None
+                    and head not in self.scene_nouns
+                    and not self._gathered_by_modifier(tok)
+                ):
                     return None
             return cls
         return None
+
+    def _gathered_by_modifier(self, tok: Token) -> bool:
+        """Whether ``tok`` qualifies a noun of ``collective_nouns`` (arguments.json) as the
+        events it gathers ("a shooting spree", "a killing spree", the tagger's adjective or
+        noun): the word names them, as the ``of`` phrase does ("a spree of killings")."""
+        return (
+            tok.dep_ in ("compound", "amod", "nmod")
+            and tok.pos_ in ("NOUN", "PROPN", "ADJ")
+            and tok.head.pos_ == "NOUN"
+            and tok.head.lemma_.lower() in self.pack.words("collective_nouns")
+            and (tok.lemma_.lower() in self.nouns or tok.lower_ in self.nouns)
+        )
 
     def hits_a_device(self, verb: Token) -> str | None:
         """The class of a blast a verb of ``device_hitting_verbs`` tells with a planted
@@ -264,6 +280,34 @@ class TriggerFinder:
             for o in objects
         )
 
+    def made_safe(self, verb: Token) -> bool:
+        """Whether ``verb`` tells a weapon made safe (``safing_verbs`` with one of
+        ``safe_words`` beside its object, the object one of ``safed_weapons``: "engineers
+        rendered safe an IED", "police made the device safe"; not "made the area safe"):
+        a weapon put out of use, ACLED's disrupted weapons use.
+
+        However the parser hangs the complement (an object predicate, an adjective of the
+        object, a clause whose subject is the object), the object is the noun next to it.
+        """
+        pack = self.pack
+        if verb.lemma_.lower() not in pack.optional_words("safing_verbs"):
+            return False
+        safe = pack.optional_words("safe_words")
+        weapons = pack.optional_words("safed_weapons")
+        said = [
+            c
+            for c in verb.subtree
+            if c.lower_ in safe
+            and c.head.i
+            in (verb.i, *[o.i for o in verb.children if o.dep_ in ("dobj", "nsubj", "nsubjpass")])
+        ]
+        if not said:
+            return False
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        # ("made the bomb safe": the parser's clause "the bomb safe", its subject the object)
+        objects += [g for s in said for g in s.children if g.dep_ == "nsubj"]
+        return any(o.lower_ in weapons or o.lemma_.lower() in weapons for o in objects)
+
     def by_object(self, verb: Token) -> str | None:
         """The class a verb names through its object (``verb_objects``): "accepted full
         responsibility", "responsibility was taken" (a passive subject), "took 31 guards
@@ -310,10 +354,11 @@ class TriggerFinder:
             entry = self.verb_objects.get(c.lemma_.lower())
             if entry is None or lemma not in entry[1]:
                 continue
-            if c.lower_ in self.pack.optional_words("property_complements") and not (
-                self._property_burnt(verb, before)
-            ):
-                continue
+            if c.lower_ in self.pack.optional_words("property_complements"):
+                # (the object the parser made a modifier of it: "set a mosque alight")
+                burnt = before or [g for g in c.children if g.dep_ == "compound"]
+                if not self._property_burnt(verb, burnt):
+                    continue
             if c.lemma_.lower() in self.pack.optional_words("people_complements"):
                 # (the object the parser made a modifier of it: "took the city hostage")
                 before += [g for g in c.children if g.dep_ == "compound" and g.pos_ == "NOUN"]
@@ -326,10 +371,23 @@ class TriggerFinder:
         # phrase after the object, on the verb or anywhere in the object's phrase
         objects = [o for o in verb.children if o.dep_ == "dobj"]
         inside = [g for o in objects for g in o.subtree if g is not o]
+        complements = self.pack.optional_words("property_complements")
+        # (a complement word the parser made the object of the verb's own preposition: "set
+        # the office in X alight", "alight" read as the object of "in")
+        inside += [
+            g
+            for p in verb.children
+            if p.dep_ == "prep"
+            for g in p.children
+            if g.dep_ == "pobj" and g.lower_ in complements
+        ]
         for c in [*verb.children, *inside]:
             if c.i < min((o.i for o in objects), default=len(verb.doc)):
                 continue
-            words = [c.lemma_.lower()] if c.dep_ in ("amod", "advmod", "acomp", "oprd") else []
+            # (a complement word however the parser hung it: "set the station in X alight",
+            # "alight" read as the object of "in")
+            told = c.dep_ in ("amod", "advmod", "acomp", "oprd") or c.lower_ in complements
+            words = [c.lemma_.lower()] if told else []
             if c.dep_ == "prep":
                 words = [f"{c.lower_} {g.lemma_.lower()}" for g in c.children if g.dep_ == "pobj"]
             for w in words:

@@ -7323,3 +7323,66 @@ def test_probe_sixty_six_projectiles_that_landed(ex: Extractor) -> None:
     assert not any(e.roles.get(r) for r in ("perpetrator", "allegedPerpetrator"))
     assert not read(ex, "The plane carrying the minister landed in Kabul on Monday.").events
     assert not read(ex, "A drone landed in a field near Kursk on Monday.").events
+
+
+def test_people_counted_who_staged_an_event_did_it(ex: Extractor) -> None:
+    # "hundreds of nurses staged a sit-in": the people counted staged it
+    x = read(ex, "Hundreds of nurses staged a sit-in outside the health ministry in Lusaka.")
+    assert first_role(x, "PeacefulProtest", "perpetrator") == ["Protesters (Zambia)"]
+    x = read(ex, "Dozens of miners held a protest outside the mine office in Kitwe on Monday.")
+    assert first_role(x, "PeacefulProtest", "perpetrator") == ["Protesters (Zambia)"]
+
+
+def test_a_spree_is_named_by_the_word_before_it(ex: Extractor) -> None:
+    # "went on a shooting spree ... on Friday": the shooting is the event, the gunman its
+    # doer, the day the verb's
+    x = read(ex, "A gunman went on a shooting spree in Kimberley on Friday.")
+    (e,) = events_of(x, "Attack")
+    assert first_role(x, "Attack", "perpetrator")
+    assert e.date is not None and e.date.value == "2024-03-01"
+    x = read(ex, "An attacker went on a stabbing spree in a mall in Kimberley, wounding six.")
+    (e,) = events_of(x, "Attack")
+    assert first_role(x, "Attack", "perpetrator") and e.injured and e.injured.best == 6
+    # a spending spree is none
+    assert not read(ex, "Shoppers went on a spending spree in Kimberley on Friday.").events
+
+
+def test_property_set_alight(ex: Extractor) -> None:
+    # "set X alight", however the parser hangs "alight"
+    for text in (
+        "Rioters set the district office in Kasese alight on Tuesday.",
+        "A crowd set a police post alight in Kasese on Tuesday.",
+        "Protesters set two buses alight in Kasese on Tuesday.",
+    ):
+        x = read(ex, text)
+        assert events_of(x, "LootingOrPropertyDestruction"), text
+    # a person set alight is no property destroyed
+    x = read(ex, "A man set himself alight outside parliament in Kampala on Tuesday.")
+    assert not events_of(x, "LootingOrPropertyDestruction")
+
+
+def test_a_weapon_made_safe_is_a_disrupted_weapons_use(ex: Extractor) -> None:
+    for text in (
+        "Army engineers rendered safe a roadside bomb near Mopti on Thursday.",
+        "Bomb disposal experts made safe a device left outside a bank in Mopti.",
+        "Police made the explosive device safe in Mopti on Thursday.",
+    ):
+        x = read(ex, text)
+        assert [e.types[0] for e in x.events] == ["DisruptedWeaponsUse"], text
+    # an area made safe is no weapon
+    assert not read(ex, "Soldiers made the market safe for traders in Mopti.").events
+
+
+def test_a_party_the_gazetteer_does_not_know_is_a_party(ex: Extractor) -> None:
+    # its members who marched make it no armed group
+    x = read(ex, "Members of the People's Progressive Party marched in Blantyre on Friday.")
+    (party,) = [e for e in x.entities.values() if e.label.endswith("Progressive Party")]
+    assert "PoliticalParty" in party.types and "ArmedGroup" not in party.types
+    # a party by name with an armed group's word stays armed
+    x = read(ex, "Fighters of the Tigray Liberation Army Party attacked a post near Adigrat.")
+    assert any("ArmedGroup" in e.types for e in x.entities.values() if "Party" in e.label)
+
+
+def test_a_post_established_is_a_base(ex: Extractor) -> None:
+    x = read(ex, "Rebels established a military post in the village of Kilwa on Sunday.")
+    assert [e.types[0] for e in x.events] == ["BaseEstablished"]
