@@ -2826,11 +2826,20 @@ def verb_args(r: Reading, m: Mention) -> None:
                         m.reported_by.append(s.kb_id_)
     # verbs whose object is people, and any verb told with a particle of killing ("shot
     # dead a judge": people, where "shot" alone may hit tyres)
+    held = r.pack.optional_words("people_complements")
+    # (or people the parser made a modifier of the word saying they were held: "took a
+    # Filipino engineer hostage")
+    hostages = [g for o in objects if o.lower_ in held for g in o.children if g.dep_ == "compound"]
     if obj_role and (
         tok.lemma_.lower() in r.pack.optional_words("person_object_verbs")
         or _killing_particle(r, tok)
+        or hostages
     ):
-        for c in [*objects, *(g for o in objects for g in o.conjuncts if g not in objects)]:
+        for c in [
+            *objects,
+            *(g for o in objects for g in o.conjuncts if g not in objects),
+            *hostages,
+        ]:
             country = _nationality_only(r, c)
             if country is not None:
                 # "a French instructor was killed": a civilian of that country, not the state
@@ -3255,6 +3264,11 @@ def noun_args(r: Reading, m: Mention) -> None:
             and not _blamed_on(r, tok, c)
         ):
             _aimed_at(r, m, c)
+            # "the attack on the checkpoint by Taliban fighters": the "by" phrase the parser
+            # hung on what it was aimed at names who did it
+            for g in c.children:
+                for agent in prep_objects(g, r.words("agent_preps")):
+                    _add_actors(r, m, agent_role, agent)
         elif c.dep_ == "prep" and m.violent and c.lower_ in r.words("site_target_preps"):
             for g in c.children:
                 if g.dep_ == "pobj":

@@ -1781,8 +1781,9 @@ def _nonstate_readings(r: Reading, roles: tuple[str, ...] = ("perpetrator", "age
         if all(is_nonstate_armed(t) for t in types):
             old_cls, m.cls = m.cls, str(alt)
             # "rebels captured eight soldiers": the arrest's agents are the abductors and the
-            # people it took its victims
-            for slot in ("subject", "object"):
+            # people it took its victims; "a raid by al-Shabaab militants": the noun's agents
+            # its perpetrators
+            for slot in ("subject", "object", "noun_agent"):
                 before, after = (classes.behaviour(c, slot) for c in (old_cls, m.cls))
                 if before and after and before != after and before in m.roles:
                     for k in m.roles.pop(before):

@@ -320,8 +320,15 @@ class ShallowReader:
             return next((c for c in clauses if c.start <= i < c.end), None)
 
         vetoes = [h for h in mine if h.info["kind"] == "no_claim"]
+        # a cue inside a longer one is none of its own ("without fighting": no fight), as the
+        # parsed reader keeps only the longest stretches of cues
+        stretches = {
+            (h.start, h.end) for h in _longest([h for h in mine if h.info["kind"] == "cue"])
+        }
         for h in mine:
             kind = h.info["kind"]
+            if kind == "cue" and (h.start, h.end) not in stretches:
+                continue
             for c in clauses:
                 if not (c.head <= h.start < c.end) or c.skip[0] <= h.start < c.skip[1]:
                     continue

@@ -95,6 +95,7 @@ LOCATIVE = {
     "through",
     "outskirts",
     "via",
+    "off",  # "hijacked a ship off Eyl": at sea near the town
     "entered",
     "captured",
     "recaptured",
@@ -179,6 +180,12 @@ OF_PLACE = {
     "vicinity",
     # the office of a town ("the mayor of Portovelo")
     "mayor",
+    # a town taken ("took control of Kidal", "the capture of Bakhmut", "the fall of X")
+    "control",
+    "capture",
+    "recapture",
+    "fall",
+    "siege",
 } | DIRECTIONS
 # the Arabic article as romanised names write it lower-case before a hyphen ("al-Qaim",
 # "as-Suwayda", "ash-Shaddadi"), the sun letters' forms included, and as names romanised

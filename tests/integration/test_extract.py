@@ -6952,7 +6952,10 @@ def test_rules_of_the_fifty_second_round_review(ex: Extractor) -> None:
     # the side that withdrew from a town taken is the battle's other side; residents who
     # fled are not
     x = read(ex, "Rebels took control of Sake after soldiers retreated on Sunday.")
-    assert first_role(x, "TerritoryTakeover", "target") == ["Military forces"]
+    # (the town taken is the Congolese one, so the soldiers are the Congo's)
+    assert first_role(x, "TerritoryTakeover", "target") == [
+        "Armed Forces of the Democratic Republic of the Congo"
+    ]
     x = read(ex, "Rebels took control of Sake after residents fled the fighting.")
     assert not events_of(x, "TerritoryTakeover")[0].roles.get("target")
 
@@ -7386,3 +7389,44 @@ def test_a_party_the_gazetteer_does_not_know_is_a_party(ex: Extractor) -> None:
 def test_a_post_established_is_a_base(ex: Extractor) -> None:
     x = read(ex, "Rebels established a military post in the village of Kilwa on Sunday.")
     assert [e.types[0] for e in x.events] == ["BaseEstablished"]
+
+
+def test_people_of_a_country_taken_hostage_are_its_civilians(ex: Extractor) -> None:
+    # "took a Chilean engineer hostage": the parser's engineer a modifier of the hostage
+    x = read(ex, "Gunmen took a Chilean engineer hostage near Marib on Tuesday.")
+    assert first_role(x, "Abduction", "victim") == ["Civilians (Chile)"]
+    assert first_role(x, "Abduction", "perpetrator") == ["Unidentified Armed Group (Yemen)"]
+    # a ship's crew are people held
+    x = read(ex, "Pirates took the tanker's crew hostage near Hobyo on Tuesday.")
+    assert events_of(x, "Abduction")
+
+
+def test_a_town_off_which_a_ship_was_seized_is_where(ex: Extractor) -> None:
+    x = read(ex, "Pirates hijacked a fishing vessel off Hobyo on Tuesday.")
+    assert labels_of(x, x.events[0].roles["location"]) == ["Hobyo"]
+    assert first_role(x, "Hijacking", "perpetrator") == ["Unidentified Armed Group (Somalia)"]
+
+
+def test_a_by_phrase_hung_on_what_an_attack_was_on_names_its_doers(ex: Extractor) -> None:
+    x = read(ex, "The assault on the barracks by al-Shabaab fighters killed four soldiers.")
+    assert first_role(x, "Attack", "perpetrator") == ["al-Shabaab"]
+    # a raid by an armed group is its attack: its agents are the perpetrators
+    x = read(ex, "A raid by al-Shabaab militants on a camp left six dead near Jowhar.")
+    assert first_role(x, "Attack", "perpetrator") == ["al-Shabaab"]
+    assert not events_of(x, "Attack")[0].roles.get("agent")
+
+
+def test_a_town_taken_is_a_place_whatever_the_model_says(ex: Extractor) -> None:
+    # "control of X", "the capture of X": the gazetteer's town
+    x = read(ex, "Rebels took control of Kidal after the army withdrew.")
+    assert "Mali" in labels_of(x, [k for e in x.events for k in e.roles.get("perpetrator", [])])[0]
+
+
+def test_a_withdrawal_after_fighting_is_no_peaceful_transfer(ex: Extractor) -> None:
+    x = read(
+        ex,
+        "Army troops took control of Lyman after the rebels withdrew following weeks of fighting.",
+    )
+    assert not events_of(x, "NonViolentTerritoryTransfer")
+    x = read(ex, "Rebels took control of Lyman without fighting after the army withdrew.")
+    assert events_of(x, "NonViolentTerritoryTransfer")
