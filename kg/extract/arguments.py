@@ -2173,6 +2173,19 @@ def _nationality_only(r: Reading, tok: Token) -> str | None:
     return named[0].kb_id_ if _no_kind(r, tok) else None
 
 
+def _rank_nationality(r: Reading, tok: Token) -> list[str]:
+    """The country a person of one of the pack's ``rank_nouns`` is told to be from ("a New
+    Zealand pilot", "a Russian mercenary"): its key when that is all that names them, else
+    nothing."""
+    if tok.lemma_.lower() not in r.words("rank_nouns") or tok.i in r.ent_of:
+        return []
+    named = head_entities(r, tok)
+    if len(named) != 1 or named[0].label_ not in ("Country", "State"):
+        return []
+    root = named[0].root
+    return [named[0].kb_id_] if root.dep_ in ("amod", "compound") and root.head.i == tok.i else []
+
+
 def _unnamed_person(r: Reading, tok: Token) -> bool:
     """Whether the object of a verb that takes people ("abducted a school principal") is a
     person of no kind the pack names: a common noun no entity covers, no role, force, vehicle
@@ -2851,6 +2864,16 @@ def verb_args(r: Reading, m: Mention) -> None:
                 m.add(obj_role, f"{GROUP_PREFIX}civilians@{country}")
             elif _unnamed_person(r, c):
                 m.add(obj_role, f"{GROUP_PREFIX}civilians")  # "abducted a school principal"
+            else:
+                # "abducted a New Zealand pilot": where a person of a rank or calling is
+                # from, not the state as victim (which side they serve the word does not
+                # tell)
+                for k in _rank_nationality(r, c):
+                    for role in (obj_role, "target"):
+                        if k in m.roles.get(role, []):
+                            m.roles[role].remove(k)
+                            if not m.roles[role]:
+                                del m.roles[role]
     if not objects and m.violent and not counted:
         # "injuring at least 11", the number the parser took for an adverbial
         for c in tok.children:

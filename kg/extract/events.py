@@ -67,7 +67,7 @@ from kg.extract.modality import (
     speech_reports,
 )
 from kg.extract.segment import is_heading
-from kg.extract.triggers import TriggerFinder, date_word, under_verb
+from kg.extract.triggers import TriggerFinder, date_word, under_verb, verb_phrases
 
 if not Doc.has_extension("ckg_events"):
     Doc.set_extension("ckg_events", default=None)
@@ -233,6 +233,7 @@ class EventReader:
         speech = frozenset(m.trigger.i for m in r.found if m.speech)
         weapons = pack.words("weapon_cues")
         moments = pack.words("simultaneity_marks")
+        struck = self._struck(r)
         for m in r.found:
             scope = clause_scope(m.trigger, triggers, speech)
             for i in scope:
@@ -256,6 +257,11 @@ class EventReader:
             }
             for i in (clause_scope(m.trigger, triggers, speech, moments) - scope) & hitting:
                 m.cues |= cues.get(i, set()) & weapons
+            # "rebels shot down his helicopter": an aircraft struck is no air strike
+            for cue in pack.optional_words("craft_cues"):
+                craft = [i for i in scope if cue in cues.get(i, ())]
+                if craft and struck.issuperset(craft):
+                    m.cues.discard(cue)
         _purpose_of_use(r, cues)
         _assault_arms(r, cues)
         _weapons_disabled(r, cues)
@@ -1241,6 +1247,45 @@ class EventReader:
                         x.dates.remove(d)
                         m.dates.append(d)
                     x.pp_dates.clear()
+
+    def _struck(self, r: Reading) -> set[int]:
+        """The tokens of the sentence that name what an attack struck: the object (or passive
+        subject) of a verb of harm (arguments.json's ``harm_verbs``), of an attack's verb or
+        of an interception verb ("shot down a helicopter", "a helicopter was downed"; not
+        what a weapon is fired or launched as, ``projectile_verbs``: "launched a drone at
+        X"), or the object of an ``aimed_preps`` phrase on one ("fired at a jet"), with the words
+        that qualify it. A weapon word there names the target, not the means (the pack's
+        ``craft_cues``: no air strike)."""
+        pack = self.pack
+        intercepting = pack.optional_words("interception_verbs")
+        harm = pack.words("harm_verbs") | intercepting
+        # (what a weapon is fired or launched as is the means: "launched a drone at X")
+        firing = pack.optional_words("projectile_verbs")
+        attack = classes.named("attack")
+        aimed = pack.words("aimed_preps")
+        out: set[int] = set()
+        for t in r.tokens:
+            if t.pos_ not in ("VERB", "AUX"):
+                continue
+            named = self.triggers.verbs.get(t.lemma_.lower())
+            hits = bool(verb_phrases(t) & harm) or (
+                named is not None and classes.subsumes(attack, str(named))
+            )
+            if not hits:
+                continue
+            fired = t.lemma_.lower() in firing and not verb_phrases(t) & intercepting
+            objects = [] if fired else [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+            objects += [
+                g
+                for c in t.children
+                if c.dep_ == "prep" and c.lower_ in aimed
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            for o in objects:
+                out.add(o.i)
+                out.update(c.i for c in o.children if c.dep_ in ("compound", "amod"))
+        return out
 
     @staticmethod
     def _taken_for_care(r: Reading) -> None:

@@ -7430,3 +7430,26 @@ def test_a_withdrawal_after_fighting_is_no_peaceful_transfer(ex: Extractor) -> N
     assert not events_of(x, "NonViolentTerritoryTransfer")
     x = read(ex, "Rebels took control of Lyman without fighting after the army withdrew.")
     assert events_of(x, "NonViolentTerritoryTransfer")
+
+
+def test_an_aircraft_struck_is_no_air_strike(ex: Extractor) -> None:
+    for text in (
+        "Two soldiers were killed when insurgents shot down their helicopter near Gao.",
+        "Insurgents attacked an army helicopter near Gao, killing two crew members.",
+        "Insurgents fired at a military jet near Gao on Monday.",
+    ):
+        x = read(ex, text)
+        assert x.events and not events_of(x, "AirStrike"), text
+    # an aircraft that struck is one
+    x = read(ex, "A helicopter gunship fired on insurgents near Gao on Monday.")
+    assert events_of(x, "AirStrike")
+
+
+def test_where_a_person_of_a_rank_is_from_is_no_victim(ex: Extractor) -> None:
+    # "a Norwegian pilot": no state as victim (which side a pilot serves the word does not
+    # tell)
+    x = read(ex, "Gunmen abducted a Norwegian pilot near Gao on Monday.")
+    assert "Norway" not in labels_of(x, x.events[0].roles.get("victim", []))
+    # a state's pilots who bomb are its own
+    x = read(ex, "Russian pilots bombed a market in Idlib on Monday.")
+    assert first_role(x, "Attack", "perpetrator") == ["Russia"]
