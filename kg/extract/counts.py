@@ -252,6 +252,19 @@ def count_on(tok: Token, pack: LanguagePack) -> Quantity | None:
                 for c in tok.children
             )
             or tok.lower_ in pack.words("singular_role_nouns")
+            # a name set beside one person ("Victoria, a municipal councillor, was shot")
+            or (
+                tok.tag_ == "NNP"
+                and any(
+                    c.dep_ == "appos"
+                    and c.tag_ == "NN"
+                    and any(
+                        d.dep_ == "det" and d.lower_ in pack.words("singular_determiners")
+                        for d in c.children
+                    )
+                    for c in tok.children
+                )
+            )
         )
     ):
         best = Quantity(1, 1, 1)  # "a Taliban leader", "the insurgent", "Fayez Jan"

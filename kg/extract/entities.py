@@ -2305,6 +2305,12 @@ class EntityLinker:
             key = f"place/{norm(s.text).replace(' ', '-')}"
             new.setdefault(key, (s.text.strip(), ("Place",)))
             return key, "Place"
+        if s.label_ == "GAZ" and self._described_person(s):
+            # "Victoria, a municipal councillor, was shot dead": a person, not the state
+            text = s.text.strip()
+            key = f"person/{norm(text).replace(' ', '-')}"
+            new.setdefault(key, (text, ("Person",)))
+            return key, "Person"
         if s.label_ == "GAZ":
             ids = set(s.kb_id_.split("|"))
             key = self._disambiguate(ids, doc_places, s)
@@ -2568,6 +2574,28 @@ class EntityLinker:
                     )
                 )
             )
+            for c in s.root.children
+        )
+
+    def _described_person(self, s: Span) -> bool:
+        """Whether a one-word name the gazetteer knows as a place is a person's by the words
+        set beside it: in apposition, after a comma, to a word for a person (the pack's
+        ``person_descriptor_nouns``, ``official_titles``, ``single_person_nouns``, and
+        ``person_nouns``, ``role_nouns``, ``rank_nouns``): "Victoria, a municipal councillor,
+        was shot dead" (not Victoria, Australia)."""
+        doc = s.doc
+        if len(s) != 1 or s.end >= len(doc) or doc[s.end].text != ",":
+            return False
+        people = self.pack.optional_words(
+            "person_descriptor_nouns",
+            "official_titles",
+            "single_person_nouns",
+            "person_nouns",
+            "role_nouns",
+            "rank_nouns",
+        )
+        return any(
+            c.dep_ == "appos" and c.i > s.end and c.lemma_.lower() in people
             for c in s.root.children
         )
 

@@ -7453,3 +7453,15 @@ def test_where_a_person_of_a_rank_is_from_is_no_victim(ex: Extractor) -> None:
     # a state's pilots who bomb are its own
     x = read(ex, "Russian pilots bombed a market in Idlib on Monday.")
     assert first_role(x, "Attack", "perpetrator") == ["Russia"]
+
+
+def test_a_name_set_beside_a_person_is_a_person(ex: Extractor) -> None:
+    # "Victoria, a municipal councillor": not the Australian state, and one dead
+    x = read(ex, "Victoria, a municipal councillor, was shot dead in Cuenca on Tuesday.")
+    (e,) = x.events
+    assert "Australia" not in " ".join(x.entities[k].label for k in x.entities)
+    assert "Victoria" in labels_of(x, e.roles["victim"])
+    assert e.fatalities is not None and e.fatalities.best == 1
+    # a place set beside a word for a place stays one
+    x = read(ex, "Gunmen attacked Kandahar, a city in the south, on Tuesday.")
+    assert "Kandahar" in labels_of(x, x.events[0].roles["location"])
