@@ -7465,3 +7465,17 @@ def test_a_name_set_beside_a_person_is_a_person(ex: Extractor) -> None:
     # a place set beside a word for a place stays one
     x = read(ex, "Gunmen attacked Kandahar, a city in the south, on Tuesday.")
     assert "Kandahar" in labels_of(x, x.events[0].roles["location"])
+
+
+def test_only_a_base_set_up_is_a_base(ex: Extractor) -> None:
+    # "set up" names a base only through what was set up
+    for text in (
+        "Friends set up a fundraising page for the family in Memphis on Tuesday.",
+        "The government set up a committee to investigate the killings in Bunia.",
+    ):
+        assert not events_of(read(ex, text), "BaseEstablished"), text
+    x = read(ex, "Rebels are setting up bases in the forest near Bunia.")
+    assert events_of(x, "BaseEstablished")
+    # an administration established by an armed group is a strategic development
+    x = read(ex, "CODECO militiamen established a parallel administration in Djugu on Monday.")
+    assert [e.types[0] for e in x.events] == ["StrategicDevelopment"]
