@@ -7479,3 +7479,16 @@ def test_only_a_base_set_up_is_a_base(ex: Extractor) -> None:
     # an administration established by an armed group is a strategic development
     x = read(ex, "CODECO militiamen established a parallel administration in Djugu on Monday.")
     assert [e.types[0] for e in x.events] == ["StrategicDevelopment"]
+
+
+def test_a_bomb_that_exploded_is_a_remote_explosive(ex: Extractor) -> None:
+    # a bomb told exploding, no one carrying or throwing it: ACLED's remote explosive
+    for text in (
+        "A bomb exploded near a mosque in Herat on Friday, killing three worshippers.",
+        "A bomb blast killed four people at a bus stop in Peshawar on Friday.",
+    ):
+        x = read(ex, text)
+        assert events_of(x, "RemoteExplosiveAttack"), text
+    # an explosion of no named device stays a bombing
+    x = read(ex, "An explosion killed four people at a bus stop in Peshawar on Friday.")
+    assert events_of(x, "Bombing") and not events_of(x, "RemoteExplosiveAttack")
