@@ -2536,6 +2536,20 @@ def raised_subject_misread(r: Reading, raising: Token) -> bool:
     )
 
 
+def _armed_holder(tok: Token) -> Token:
+    """The noun a participle hangs on, through the participles with a preposition the parser
+    put between ("fighters armed with rifles killed 26 people", read as "rifles killed":
+    the fighters); else the participle's head."""
+    h = tok.head
+    if tok.dep_ != "acl":
+        return h
+    for _ in range(3):
+        if not (h.dep_ == "pobj" and h.head.dep_ == "prep" and h.head.head.dep_ == "acl"):
+            break
+        h = h.head.head.head
+    return h
+
+
 def verb_args(r: Reading, m: Mention) -> None:
     """Arguments of a verb trigger: subject, ``by`` phrase, object, ``on/against`` phrases,
     counts on the victims, places and dates; and the event a verb elaborates (``a car bombing
@@ -2559,7 +2573,7 @@ def verb_args(r: Reading, m: Mention) -> None:
             # ("bandits abducted 40 villagers", the noun the parser's root: no passive; nor
             # "rebels killed between 14 and 17 villagers", the count a range)
             and not (
-                tok.head.dep_ == "ROOT"
+                _armed_holder(tok).dep_ == "ROOT"
                 and (any(c.dep_ == "dobj" for c in tok.children) or _range_object(r, tok))
             )
         )
@@ -2624,6 +2638,11 @@ def verb_args(r: Reading, m: Mention) -> None:
                     _add_actors(r, m, subj_role, c)
         for c in shared_subjects(tok) if not served else []:
             _add_actors(r, m, subj_role, c)  # "the assailants arrived ... and set fire to ..."
+        holder = _armed_holder(tok)
+        if holder.i != tok.head.i and any(c.dep_ == "dobj" for c in tok.children):
+            # "fighters armed with rifles killed 26 people", parsed as the rifles killing:
+            # the people armed
+            _add_actors(r, m, subj_role, holder)
         if not served and tok.dep_ in ("dep", "advcl") and part.lower_ in loyal:
             for c in part.children:
                 if c.dep_ == "nsubj":
@@ -2980,8 +2999,9 @@ def verb_args(r: Reading, m: Mention) -> None:
         ):
             m.definite = True
     absolute = _absolute_noun(r, tok) if not objects else None
-    if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and crowd:
-        _add_actors(r, m, subj_role, tok.head)  # "200 teachers protested": they protest
+    if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD", "VBG") and crowd:
+        # "200 teachers protested": they protest; "demonstrators protesting a law" too
+        _add_actors(r, m, subj_role, tok.head)
     elif absolute is not None:
         # "six were killed, with two others injured": the two, counted as this harm's
         _add_actors(r, m, obj_role, absolute)

@@ -53,9 +53,20 @@ def line_breaks(doc: Doc) -> Doc:
     prev_space = False
     heading = False  # inside a wiki section heading ("==Background==")
     prev_rule = False
+    opened = False  # the token before opened the sentence after a dateline
     for tok in doc_tokens(doc):
         text = tok.text
         rule = text[:2] == "==" and _HEADING_RULE.fullmatch(text) is not None
+        if opened and not prev_break and tok.is_alpha:
+            # "KINSHASA, May 8 - Gunmen attacked ...": the capital of the word opening the
+            # sentence after a dateline makes no one-word sentence of it
+            tok.is_sent_start = False
+            opened = False
+            ws = tok.whitespace_
+            prev_break = bool(ws) and _breaks(ws)
+            prev, prev_space, prev_rule = text, bool(ws), rule
+            continue
+        opened = tok.idx in after_dateline and tok.is_alpha
         if (
             prev_break
             or tok.idx in after_dateline

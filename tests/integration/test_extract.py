@@ -7492,3 +7492,28 @@ def test_a_bomb_that_exploded_is_a_remote_explosive(ex: Extractor) -> None:
     # an explosion of no named device stays a bombing
     x = read(ex, "An explosion killed four people at a bus stop in Peshawar on Friday.")
     assert events_of(x, "Bombing") and not events_of(x, "RemoteExplosiveAttack")
+
+
+def test_the_word_opening_a_sentence_after_a_dateline_is_no_sentence_of_its_own(
+    ex: Extractor,
+) -> None:
+    # "KIGALI, May 8 - Gunmen attacked ...": the capital made "Gunmen" a one-word sentence
+    x = read(ex, "NAIROBI, May 8 - Gunmen attacked a bus in Mandera on Wednesday.")
+    assert first_role(x, "Attack", "perpetrator") == ["Unidentified Armed Group (Kenya)"]
+
+
+def test_people_armed_with_something_who_killed_did_it(ex: Extractor) -> None:
+    # "fighters armed with rifles killed 26", parsed as the rifles killing
+    x = read(ex, "Fighters armed with automatic rifles killed at least 19 people near Wabag.")
+    assert first_role(x, "Attack", "perpetrator") == ["Unidentified Armed Group (Papua New Guinea)"]
+    # the armed who were killed stay the victims
+    x = read(ex, "Two soldiers armed with rifles were killed near Wabag on Monday.")
+    assert not events_of(x, "Attack")[0].roles.get("perpetrator")
+
+
+def test_a_crowd_protesting_something_is_the_protest(ex: Extractor) -> None:
+    x = read(
+        ex,
+        "Police fired water cannon at thousands of demonstrators protesting a new law in Batumi.",
+    )
+    assert first_role(x, "Protest", "perpetrator") == ["Protesters (Georgia)"]
