@@ -627,6 +627,9 @@ def _add_sites(r: Reading, m: Mention, tok: Token) -> None:
     ]
     for s in sites:
         m.add("target", s.kb_id_)
+    things = r.pack.optional_words("property_nouns", "vehicle_nouns")
+    if sites or tok.lemma_.lower() in things or tok.lower_ in things:
+        _site_owners(r, m, tok)
     if not sites:
         return
     # "a bakery in X", "on Rue Y", "the police station of Gressier": the town it is in
@@ -648,6 +651,42 @@ def _add_sites(r: Reading, m: Mention, tok: Token) -> None:
             for s in places(entities_in(a, r.ent_of)):
                 if s.label_ != "Country":
                     m.add("location", s.kb_id_)
+
+
+def _site_owners(r: Reading, m: Mention, tok: Token) -> None:
+    """Whose a building, a site or property struck is, its target too (ACLED's actor 2, GTD's
+    target): the actors of its ``of`` phrase or its possessor ("the offices of the New
+    Democracy party", "the MDC's office"), or of the phrase of a participle of the pack's
+    ``ownership_participles`` on it ("shops owned by foreign nationals", "lorries belonging
+    to traders"); places are where it is, never whose (nor a name after "of" with no
+    article: "the police station of Gressier" is the town's)."""
+    # (a possessor only of a known kind: "Comer Children's Hospital" is a name)
+    owned = [
+        s
+        for c in tok.children
+        if c.dep_ == "poss"
+        for s in phrase_actors(r, c)
+        if s.label_ not in ("Person", "Organization", "Actor")
+    ]
+    for s in owned:
+        if s.label_ not in ("Country", "State") and not s.kb_id_.startswith(SITE_PREFIX):
+            m.add("target", s.kb_id_)
+    # (a name after "of" with no article is the town's: "the police station of Gressier")
+    owners = [
+        g
+        for g in prep_objects(tok, r.words("of_preps"))
+        if g.pos_ != "PROPN" or any(c.dep_ == "det" for c in g.children)
+    ]
+    owning = r.pack.optional_table("ownership_participles")
+    for a in tok.children:
+        preps = owning.get(a.lemma_.lower()) if a.dep_ == "acl" else None
+        if preps:
+            owners += [g for c in a.children if c.dep_ == "agent" for g in c.children]
+            owners += prep_objects(a, frozenset(preps))
+    for g in owners:
+        for s in phrase_actors(r, g):
+            if s.label_ not in ("Country", "State") and not s.kb_id_.startswith(SITE_PREFIX):
+                m.add("target", s.kb_id_)
 
 
 def _site_where(r: Reading, m: Mention, prep: Token, phrase: Token) -> None:

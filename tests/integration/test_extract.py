@@ -7517,3 +7517,13 @@ def test_a_crowd_protesting_something_is_the_protest(ex: Extractor) -> None:
         "Police fired water cannon at thousands of demonstrators protesting a new law in Batumi.",
     )
     assert first_role(x, "Protest", "perpetrator") == ["Protesters (Georgia)"]
+
+
+def test_whose_building_or_property_was_struck_is_the_target(ex: Extractor) -> None:
+    x = read(ex, "A bomb exploded outside the offices of the ruling Labour Party in Valletta.")
+    assert "Labour Party" in first_role(x, "Attack", "target")
+    x = read(ex, "Assailants set fire to lorries belonging to traders near Zaria on Monday.")
+    assert "Civilians (Nigeria)" in first_role(x, "LootingOrPropertyDestruction", "target")
+    # the town a building is of is where, not whose
+    x = read(ex, "Gunmen attacked the police station of Gressier on Monday.")
+    assert "Gressier" not in first_role(x, "Attack", "target")
