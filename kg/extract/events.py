@@ -370,8 +370,10 @@ class EventReader:
                 doers = [k for role in DOER_ROLES for k in m.roles.get(role, [])]
                 if not (doers or m.cues & weapons or m.same_as is not None):
                     m.dropped = True
-            if lemma in pack.optional_words("people_only_verbs") and (
-                not self._done_to_people(r, m) or self._judicial(r, m)
+            if (
+                lemma in pack.optional_words("people_only_verbs")
+                and self._named_by_verb(m)
+                and (not self._done_to_people(r, m) or self._judicial(r, m))
             ):
                 m.dropped = True  # "executed a search warrant", "executed the attack"
             if lemma in pack.words("agentive_verbs") and not self._destroyed_by_someone(r, m):
@@ -1247,6 +1249,16 @@ class EventReader:
                         x.dates.remove(d)
                         m.dates.append(d)
                     x.pp_dates.clear()
+
+    def _named_by_verb(self, m: Mention) -> bool:
+        """Whether ``m`` has the class its verb names alone (or that class's reading for
+        non-state doers), not one a place or a thing it takes gave it ("seized the town":
+        a takeover; "seized weapons": weapons seized)."""
+        named = self.triggers.verbs.get(m.trigger.lemma_.lower())
+        if named is None:
+            return False
+        own = {str(named), str(classes.behaviour(str(named), "nonstate_reading") or named)}
+        return any(classes.is_a(m.cls, c) or classes.is_a(c, m.cls) for c in own)
 
     def _struck(self, r: Reading) -> set[int]:
         """The tokens of the sentence that name what an attack struck: the object (or passive

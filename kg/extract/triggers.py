@@ -42,6 +42,7 @@ class TriggerFinder:
         self.verbs = pack.table("verbs")
         self.nouns = pack.table("nouns")
         self.scene_nouns = pack.words("event_scene_nouns")
+        self.people_only = pack.optional_words("people_only_verbs")
         self.territory_verbs = pack.table("territory_verbs")
         self.territory_nouns = pack.words("territory_nouns")
         # the classes of territory changing hands (the taken and the regained)
@@ -120,7 +121,10 @@ class TriggerFinder:
                 c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in tok.children
             ):
                 return None  # "the gathering dispersed peacefully": the crowd left
-            found = self.verbs.get(lemma) or self.by_object(tok) or self.by_subject(tok)
+            # (a verb that names its class only of people names another through a thing:
+            # "seized three workers" an abduction, "seized weapons" weapons seized)
+            first = self.by_object(tok) if lemma in self.people_only else None
+            found = first or self.verbs.get(lemma) or self.by_object(tok) or self.by_subject(tok)
             if found in self.territory_classes and self.control_of_nothing(tok, place_tokens):
                 return None  # "before police regained control": of no place, no territory
             return found or self.hits_a_device(tok)

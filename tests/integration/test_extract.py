@@ -7527,3 +7527,9 @@ def test_whose_building_or_property_was_struck_is_the_target(ex: Extractor) -> N
     # the town a building is of is where, not whose
     x = read(ex, "Gunmen attacked the police station of Gressier on Monday.")
     assert "Gressier" not in first_role(x, "Attack", "target")
+
+
+def test_people_held_at_gunpoint_are_hostages(ex: Extractor) -> None:
+    x = read(ex, "Gunmen held six journalists at gunpoint in a hotel in Manta for two hours.")
+    assert events_of(x, "Abduction")
+    assert events_of(x, "Abduction")[0].arrested.best == 6
