@@ -121,8 +121,8 @@ class TriggerFinder:
                 c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in tok.children
             ):
                 return None  # "the gathering dispersed peacefully": the crowd left
-            # (a verb that names its class only of people names another through a thing:
-            # "seized three workers" an abduction, "seized weapons" weapons seized)
+            # (a verb that names its class only of people, ``people_only_verbs``, names
+            # another first through a thing it takes, where ``verb_objects`` gives one)
             first = self.by_object(tok) if lemma in self.people_only else None
             found = first or self.verbs.get(lemma) or self.by_object(tok) or self.by_subject(tok)
             if found in self.territory_classes and self.control_of_nothing(tok, place_tokens):
