@@ -2305,7 +2305,11 @@ class EntityLinker:
             key = f"place/{norm(s.text).replace(' ', '-')}"
             new.setdefault(key, (s.text.strip(), ("Place",)))
             return key, "Place"
-        if s.label_ == "GAZ" and self._described_person(s):
+        if (
+            s.label_ == "GAZ"
+            and all(gaz[i].is_place for i in s.kb_id_.split("|") if i in gaz)
+            and self._described_person(s)
+        ):
             # "Victoria, a municipal councillor, was shot dead": a person, not the state
             text = s.text.strip()
             key = f"person/{norm(text).replace(' ', '-')}"

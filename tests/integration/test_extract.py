@@ -7533,3 +7533,15 @@ def test_people_held_at_gunpoint_are_hostages(ex: Extractor) -> None:
     x = read(ex, "Gunmen held six journalists at gunpoint in a hotel in Manta for two hours.")
     assert events_of(x, "Abduction")
     assert events_of(x, "Abduction")[0].arrested.best == 6
+
+
+def test_a_group_set_beside_a_word_stays_the_group(ex: Extractor) -> None:
+    # only a name the gazetteer knows as a place alone becomes a person beside a person's
+    # word: a group stays the group ("Taliban, Haqqani Leader Targeted": a headline)
+    x = read(
+        ex,
+        "Taliban, Haqqani Leader Targeted in Khost Overnight\n\nA combined force detained two"
+        " insurgents in Khost province.",
+        "2011-05-01",
+    )
+    assert not any(k.startswith("person/taliban") for k in x.entities)
