@@ -661,18 +661,15 @@ def _site_owners(r: Reading, m: Mention, tok: Token) -> None:
     to traders"); places are where it is, never whose (nor a name after "of" with no
     article: "the police station of Gressier" is the town's)."""
     # (a possessor only of a known kind: "Comer Children's Hospital" is a name)
-    owned = [
+    owners = [
         s
         for c in tok.children
         if c.dep_ == "poss"
         for s in phrase_actors(r, c)
         if s.label_ not in ("Person", "Organization", "Actor")
     ]
-    for s in owned:
-        if s.label_ not in ("Country", "State") and not s.kb_id_.startswith(SITE_PREFIX):
-            m.add("target", s.kb_id_)
     # (a name after "of" with no article is the town's: "the police station of Gressier")
-    owners = [
+    phrases = [
         g
         for g in prep_objects(tok, r.words("of_preps"))
         if g.pos_ != "PROPN" or any(c.dep_ == "det" for c in g.children)
@@ -681,12 +678,12 @@ def _site_owners(r: Reading, m: Mention, tok: Token) -> None:
     for a in tok.children:
         preps = owning.get(a.lemma_.lower()) if a.dep_ == "acl" else None
         if preps:
-            owners += [g for c in a.children if c.dep_ == "agent" for g in c.children]
-            owners += prep_objects(a, frozenset(preps))
-    for g in owners:
-        for s in phrase_actors(r, g):
-            if s.label_ not in ("Country", "State") and not s.kb_id_.startswith(SITE_PREFIX):
-                m.add("target", s.kb_id_)
+            phrases += [g for c in a.children if c.dep_ == "agent" for g in c.children]
+            phrases += prep_objects(a, frozenset(preps))
+    owners += [s for g in phrases for s in phrase_actors(r, g)]
+    for s in owners:
+        if s.label_ not in ("Country", "State") and not s.kb_id_.startswith(SITE_PREFIX):
+            m.add("target", s.kb_id_)
 
 
 def _site_where(r: Reading, m: Mention, prep: Token, phrase: Token) -> None:
@@ -2201,28 +2198,32 @@ def _nationality_only(r: Reading, tok: Token) -> str | None:
             for c in tok.children
         )
         return own.kb_id_ if counted and tok.ent_type_ == "NORP" else None
-    if tok.pos_ != "NOUN" or tok.i in r.ent_of:
+    if tok.pos_ != "NOUN":
+        return None
+    country = _demonym_only(r, tok)
+    return country if country is not None and _no_kind(r, tok) else None
+
+
+def _drop_role(m: Mention, roles: tuple[str, ...], key: str) -> None:
+    """Take ``key`` out of ``roles`` of ``m`` (a role left empty goes)."""
+    for role in roles:
+        if key in m.roles.get(role, []):
+            m.roles[role].remove(key)
+            if not m.roles[role]:
+                del m.roles[role]
+
+
+def _demonym_only(r: Reading, tok: Token) -> str | None:
+    """The country whose people's word (or name) qualifies a common noun and is all that
+    names it ("a French instructor", "a New Zealand pilot"): its key, or ``None``."""
+    if tok.i in r.ent_of:
         return None
     named = head_entities(r, tok)
     if len(named) != 1 or named[0].label_ not in ("Country", "State"):
         return None
     # (the parser may take the demonym for a name's part: "a Ugandan guide", compound)
-    if named[0].root.dep_ not in ("amod", "compound") or named[0].root.head.i != tok.i:
-        return None
-    return named[0].kb_id_ if _no_kind(r, tok) else None
-
-
-def _rank_nationality(r: Reading, tok: Token) -> list[str]:
-    """The country a person of one of the pack's ``rank_nouns`` is told to be from ("a New
-    Zealand pilot", "a Russian mercenary"): its key when that is all that names them, else
-    nothing."""
-    if tok.lemma_.lower() not in r.words("rank_nouns") or tok.i in r.ent_of:
-        return []
-    named = head_entities(r, tok)
-    if len(named) != 1 or named[0].label_ not in ("Country", "State"):
-        return []
     root = named[0].root
-    return [named[0].kb_id_] if root.dep_ in ("amod", "compound") and root.head.i == tok.i else []
+    return named[0].kb_id_ if root.dep_ in ("amod", "compound") and root.head.i == tok.i else None
 
 
 def _unnamed_person(r: Reading, tok: Token) -> bool:
@@ -2602,6 +2603,7 @@ def verb_args(r: Reading, m: Mention) -> None:
         or tok.lemma_.lower() in r.words("never_passive_verbs")
     ) and not any(c.dep_ == "agent" for c in tok.children)
     riders = _riders_misread(r, tok)
+    holder = _armed_holder(tok)
     passive = (
         any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         or (
@@ -2612,7 +2614,7 @@ def verb_args(r: Reading, m: Mention) -> None:
             # ("bandits abducted 40 villagers", the noun the parser's root: no passive; nor
             # "rebels killed between 14 and 17 villagers", the count a range)
             and not (
-                _armed_holder(tok).dep_ == "ROOT"
+                holder.dep_ == "ROOT"
                 and (any(c.dep_ == "dobj" for c in tok.children) or _range_object(r, tok))
             )
         )
@@ -2677,7 +2679,6 @@ def verb_args(r: Reading, m: Mention) -> None:
                     _add_actors(r, m, subj_role, c)
         for c in shared_subjects(tok) if not served else []:
             _add_actors(r, m, subj_role, c)  # "the assailants arrived ... and set fire to ..."
-        holder = _armed_holder(tok)
         if holder.i != tok.head.i and any(c.dep_ == "dobj" for c in tok.children):
             # "fighters armed with rifles killed 26 people", parsed as the rifles killing:
             # the people armed
@@ -2914,24 +2915,17 @@ def verb_args(r: Reading, m: Mention) -> None:
             country = _nationality_only(r, c)
             if country is not None:
                 # "a French instructor was killed": a civilian of that country, not the state
-                for role in (obj_role, "target"):
-                    if country in m.roles.get(role, []):
-                        m.roles[role].remove(country)
-                        if not m.roles[role]:
-                            del m.roles[role]
+                _drop_role(m, (obj_role, "target"), country)
                 m.add(obj_role, f"{GROUP_PREFIX}civilians@{country}")
             elif _unnamed_person(r, c):
                 m.add(obj_role, f"{GROUP_PREFIX}civilians")  # "abducted a school principal"
-            else:
+            elif c.lemma_.lower() in r.words("rank_nouns"):
                 # "abducted a New Zealand pilot": where a person of a rank or calling is
                 # from, not the state as victim (which side they serve the word does not
                 # tell)
-                for k in _rank_nationality(r, c):
-                    for role in (obj_role, "target"):
-                        if k in m.roles.get(role, []):
-                            m.roles[role].remove(k)
-                            if not m.roles[role]:
-                                del m.roles[role]
+                country = _demonym_only(r, c)
+                if country is not None:
+                    _drop_role(m, (obj_role, "target"), country)
     if not objects and m.violent and not counted:
         # "injuring at least 11", the number the parser took for an adverbial
         for c in tok.children:

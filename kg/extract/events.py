@@ -233,7 +233,10 @@ class EventReader:
         speech = frozenset(m.trigger.i for m in r.found if m.speech)
         weapons = pack.words("weapon_cues")
         moments = pack.words("simultaneity_marks")
-        struck = self._struck(r)
+        # (what attacks struck, read only where an aircraft's cue is in the sentence)
+        crafts = pack.optional_words("craft_cues")
+        craft_told = any(cues.get(t.i, set()) & crafts for t in r.tokens)
+        struck = self._struck(r) if craft_told else set()
         for m in r.found:
             scope = clause_scope(m.trigger, triggers, speech)
             for i in scope:
@@ -258,7 +261,7 @@ class EventReader:
             for i in (clause_scope(m.trigger, triggers, speech, moments) - scope) & hitting:
                 m.cues |= cues.get(i, set()) & weapons
             # "rebels shot down his helicopter": an aircraft struck is no air strike
-            for cue in pack.optional_words("craft_cues"):
+            for cue in crafts if craft_told else ():
                 craft = [i for i in scope if cue in cues.get(i, ())]
                 if craft and struck.issuperset(craft):
                     m.cues.discard(cue)
